@@ -1,0 +1,192 @@
+"""The `orchestrator` command.
+
+Exit codes: 0 success; 1 the plan (or, later, the mission) is not runnable/successful;
+2 bad input, printed as one line on stderr.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from global_orchestrator.context import build_mission_context, load_brand
+from global_orchestrator.errors import UserError
+from global_orchestrator.loading import load_mission
+from global_orchestrator.missions.registry import default_registry
+from global_orchestrator.models import Issue, Mission, MissionPlan, Severity
+from global_orchestrator.planner.plan import plan_mission
+from global_orchestrator.settings import get_settings
+
+app = typer.Typer(
+    name="orchestrator",
+    help="Plan and run missions with specialist LLM agents.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+_SEVERITY_STYLE = {
+    Severity.INFO: "dim",
+    Severity.WARNING: "yellow",
+    Severity.ERROR: "bold red",
+    Severity.BLOCKED: "magenta",
+}
+
+
+class PlanFormat(StrEnum):
+    """How `orchestrator plan` prints the plan."""
+
+    table = "table"
+    json = "json"
+    mermaid = "mermaid"
+
+
+TemplatesOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--templates",
+        help="Extra mission template file or folder (repeatable). Env: ORCHESTRATOR_TEMPLATES_DIR.",
+    ),
+]
+
+
+def _out() -> Console:
+    return Console(highlight=False, soft_wrap=False)
+
+
+def _err() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _register_templates(paths: list[Path] | None) -> None:
+    registry = default_registry()
+    extra = list(paths or [])
+    configured = get_settings().templates_dir
+    if configured is not None:
+        extra.insert(0, configured)
+    for path in extra:
+        registry.load(path, replace=True)
+
+
+def _brands_dir(option: Path | None, mission_file: Path) -> Path:
+    """`--brands`, else ORCHESTRATOR_BRANDS_DIR, else `./brands`, else `brands/` beside the mission folder."""
+    if option is not None:
+        return option
+    configured = get_settings().brands_dir
+    if configured is not None:
+        return configured
+    local = Path("brands")
+    sibling = mission_file.resolve().parent.parent / "brands"
+    return local if local.is_dir() or not sibling.is_dir() else sibling
+
+
+def _print_issues(console: Console, issues: list[Issue]) -> None:
+    for issue in issues:
+        style = _SEVERITY_STYLE[issue.severity]
+        where = f" [{issue.subtask_id}]" if issue.subtask_id else ""
+        console.print(f"[{style}]{issue.severity.value}[/] {issue.code}{where}: {issue.message}", markup=True)
+
+
+def _plan_table(plan: MissionPlan) -> Table:
+    table = Table(title=f"Plan for {plan.mission_id}: {plan.summary}", title_justify="left")
+    for column in ("id", "agent", "tool", "depends on", "approval", "description"):
+        table.add_column(column, overflow="fold")
+    for s in plan.subtasks:
+        table.add_row(
+            s.id,
+            s.agent,
+            s.tool or "",
+            ", ".join(s.depends_on),
+            "yes" if s.requires_approval else "",
+            s.description,
+        )
+    return table
+
+
+def _load_and_plan(
+    mission_file: Path, brands: Path | None, templates: list[Path] | None
+) -> tuple[Mission, MissionPlan]:
+    _register_templates(templates)
+    mission = load_mission(mission_file)
+    default_registry().get(mission.type)  # unknown type: a UserError before anything else
+    brands_dir = _brands_dir(brands, mission_file)
+    if mission.brand_id:
+        load_brand(mission.brand_id, brands_dir)
+    context = build_mission_context(mission, brands_dir=brands_dir)
+    return mission, plan_mission(mission, context=context)
+
+
+@app.command("missions")
+def missions_command(templates: TemplatesOption = None) -> None:
+    """List the mission templates."""
+    _register_templates(templates)
+    table = Table(title="Mission templates", title_justify="left")
+    for column in ("type", "title", "agents", "permissions", "subtasks"):
+        table.add_column(column, overflow="fold")
+    for template in default_registry().list():
+        table.add_row(
+            template.id,
+            template.title,
+            ", ".join(f.value for f in template.families),
+            ", ".join(template.required_permissions) or "-",
+            str(len(template.subtasks)),
+        )
+    _out().print(table)
+
+
+@app.command("plan")
+def plan_command(
+    mission_file: Annotated[Path, typer.Argument(metavar="MISSION.json", help="Mission JSON file.")],
+    output_format: Annotated[
+        PlanFormat, typer.Option("--format", "-f", help="Output: table, json or mermaid.")
+    ] = PlanFormat.table,
+    brands: Annotated[
+        Path | None,
+        typer.Option("--brands", help="Folder of brand profiles. Env: ORCHESTRATOR_BRANDS_DIR."),
+    ] = None,
+    templates: TemplatesOption = None,
+) -> None:
+    """Plan a mission and print the plan with its issues.
+
+    Exits 1 when an `error` issue makes the plan unrunnable.
+    """
+    _mission, plan = _load_and_plan(mission_file, brands, templates)
+    if output_format is PlanFormat.json:
+        typer.echo(plan.to_json())
+    elif output_format is PlanFormat.mermaid:
+        typer.echo(plan.to_mermaid(), nl=False)
+        _print_issues(_err(), plan.issues)
+    else:
+        console = _out()
+        console.print(_plan_table(plan))
+        console.print(f"source: {plan.source}")
+        _print_issues(console, plan.issues)
+    if plan.has_errors:
+        raise typer.Exit(1)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the `orchestrator` command: user errors become one line and exit 2."""
+    try:
+        app(args=argv, standalone_mode=False)
+    except UserError as exc:
+        _err().print(f"error: {exc}", markup=False)
+        sys.exit(2)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except Exception as exc:
+        import click
+
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        if isinstance(exc, click.exceptions.Abort):
+            _err().print("aborted", markup=False)
+            sys.exit(130)
+        raise

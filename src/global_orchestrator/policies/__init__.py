@@ -1,0 +1,22 @@
+"""Policies: PHI checks, permissions and constraints. Each returns a decision object."""
+
+from global_orchestrator.policies.permissions import (
+    PermissionDecision,
+    check_subtask_permissions,
+    has_permission,
+    missing_permissions,
+    permissions_for,
+    required_permissions,
+)
+from global_orchestrator.policies.phi import PhiDecision, check_phi_related
+
+__all__ = [
+    "PermissionDecision",
+    "PhiDecision",
+    "check_phi_related",
+    "check_subtask_permissions",
+    "has_permission",
+    "missing_permissions",
+    "permissions_for",
+    "required_permissions",
+]

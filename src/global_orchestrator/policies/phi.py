@@ -1,0 +1,76 @@
+"""A first, simple check for PHI-related text in subtask descriptions.
+
+The seed's rule is "marketing subtasks block PHI-related descriptions". This module
+flags text that talks about individual patients' data: records, diagnoses tied to a
+patient, identifiers such as SSNs and MRNs. Health topics without person-level data
+("a diabetes awareness webinar for the public") are not flagged. The full detector
+(all 18 HIPAA identifiers) replaces this check behind the same decision object.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (category, re.compile(pattern, re.IGNORECASE))
+    for category, pattern in (
+        ("phi_term", r"\b(PHI|protected health information|ePHI)\b"),
+        ("medical_record", r"\b(medical|health|clinical|patient|EHR|EMR)\s+records?\b"),
+        ("medical_record_number", r"\b(MRN|medical record (number|no\.?|#))\b"),
+        ("ssn", r"\b(SSN|social security (number|no\.?|#))\b|\b\d{3}-\d{2}-\d{4}\b"),
+        ("date_of_birth", r"\b(DOB|date of birth|birth ?date)\b"),
+        (
+            "patient_data",
+            r"\bpatients?'?s?\b[^.;\n]{0,40}\b(names?|lists?|data|details|charts?|files?|"
+            r"histor(y|ies)|diagnos[ie]s|conditions?|medications?|prescriptions?|"
+            r"lab results?|test results?|visits?|notes?|addresses|emails?|phone numbers?|"
+            r"contacts?|information|info)\b",
+        ),
+        (
+            "patient_data",
+            r"\b(diagnos[ie]s|medications?|prescriptions?|lab results?|test results?|"
+            r"treatment history|intake notes?|clinical notes?|discharge summar(y|ies))\b"
+            r"[^.;\n]{0,40}\b(of|for|from)\b[^.;\n]{0,20}\b(patients?|clients?|members?|"
+            r"Mr\.?|Mrs\.?|Ms\.?|individuals?)\b",
+        ),
+        ("health_plan_number", r"\b(member|beneficiary|policy|health plan) (id|number)\b"),
+    )
+)
+
+
+@dataclass(frozen=True)
+class PhiFinding:
+    """A span of text that looks PHI-related."""
+
+    category: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class PhiDecision:
+    """Whether text may go to an agent that must not see PHI."""
+
+    allowed: bool
+    findings: tuple[PhiFinding, ...] = ()
+
+    @property
+    def reason(self) -> str:
+        """A sentence for the issue message."""
+        if self.allowed:
+            return "no PHI-related content found"
+        shown = ", ".join(f"{f.category} ('{f.text}')" for f in self.findings[:3])
+        return f"PHI-related content: {shown}"
+
+
+def check_phi_related(text: str) -> PhiDecision:
+    """Flag text that refers to individual patients' health data or identifiers."""
+    findings = [
+        PhiFinding(category, match.start(), match.end(), match.group(0))
+        for category, pattern in _PATTERNS
+        for match in pattern.finditer(text)
+    ]
+    findings.sort(key=lambda f: f.start)
+    return PhiDecision(allowed=not findings, findings=tuple(findings))

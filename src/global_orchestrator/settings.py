@@ -1,0 +1,24 @@
+"""Settings read from the environment (prefix `ORCHESTRATOR_`) or passed explicitly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Process-wide defaults; every public function also takes these as arguments."""
+
+    model_config = SettingsConfigDict(env_prefix="ORCHESTRATOR_", extra="ignore")
+
+    brands_dir: Path | None = Field(default=None)
+    """Folder of brand profiles (`<brandId>.yaml` or `.json`). `ORCHESTRATOR_BRANDS_DIR`."""
+    templates_dir: Path | None = Field(default=None)
+    """Extra mission templates to register (a file or folder). `ORCHESTRATOR_TEMPLATES_DIR`."""
+
+
+def get_settings() -> Settings:
+    """Settings from the current environment."""
+    return Settings()
