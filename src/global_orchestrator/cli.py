@@ -13,6 +13,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from global_orchestrator.context import build_mission_context, load_brand
@@ -57,7 +58,7 @@ TemplatesOption = Annotated[
 
 
 def _out() -> Console:
-    return Console(highlight=False, soft_wrap=False)
+    return Console(highlight=False, soft_wrap=True)
 
 
 def _err() -> Console:
@@ -90,23 +91,22 @@ def _print_issues(console: Console, issues: list[Issue]) -> None:
     for issue in issues:
         style = _SEVERITY_STYLE[issue.severity]
         where = f" [{issue.subtask_id}]" if issue.subtask_id else ""
-        console.print(f"[{style}]{issue.severity.value}[/] {issue.code}{where}: {issue.message}", markup=True)
-
-
-def _plan_table(plan: MissionPlan) -> Table:
-    table = Table(title=f"Plan for {plan.mission_id}: {plan.summary}", title_justify="left")
-    for column in ("id", "agent", "tool", "depends on", "approval", "description"):
-        table.add_column(column, overflow="fold")
-    for s in plan.subtasks:
-        table.add_row(
-            s.id,
-            s.agent,
-            s.tool or "",
-            ", ".join(s.depends_on),
-            "yes" if s.requires_approval else "",
-            s.description,
+        console.print(
+            f"[{style}]{issue.severity.value}[/] {issue.code}{escape(where)}: {escape(issue.message)}"
         )
-    return table
+
+
+def _print_plan(console: Console, plan: MissionPlan) -> None:
+    """A numbered list: it stays readable in a narrow terminal, unlike a wide table."""
+    console.print(f"[bold]Plan for {escape(plan.mission_id)}[/]: {escape(plan.summary)}")
+    number = {s.id: i for i, s in enumerate(plan.subtasks, start=1)}
+    for i, s in enumerate(plan.subtasks, start=1):
+        after = ", ".join(str(number.get(d, d)) for d in s.depends_on)
+        extras = [f"after {after}" if after else "", "needs approval" if s.requires_approval else ""]
+        tail = "".join(f"  [dim]{e}[/]" for e in extras if e)
+        console.print(f"{i:>3}. [cyan]{escape(s.id)}[/]  {escape(s.agent)} · {escape(s.tool or '-')}{tail}")
+        console.print(f"     {escape(s.description)}")
+    console.print(f"source: {plan.source}")
 
 
 def _load_and_plan(
@@ -127,7 +127,8 @@ def missions_command(templates: TemplatesOption = None) -> None:
     """List the mission templates."""
     _register_templates(templates)
     table = Table(title="Mission templates", title_justify="left")
-    for column in ("type", "title", "agents", "permissions", "subtasks"):
+    table.add_column("type", no_wrap=True)
+    for column in ("title", "agents", "permissions", "subtasks"):
         table.add_column(column, overflow="fold")
     for template in default_registry().list():
         table.add_row(
@@ -164,8 +165,7 @@ def plan_command(
         _print_issues(_err(), plan.issues)
     else:
         console = _out()
-        console.print(_plan_table(plan))
-        console.print(f"source: {plan.source}")
+        _print_plan(console, plan)
         _print_issues(console, plan.issues)
     if plan.has_errors:
         raise typer.Exit(1)

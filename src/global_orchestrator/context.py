@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from global_orchestrator.agents.catalog import ToolCatalog, default_catalog
 from global_orchestrator.errors import UnknownBrandError, UserError
+from global_orchestrator.loading import describe_validation_error
 from global_orchestrator.models import (
     AgentFamily,
     BrandProfile,
@@ -77,9 +78,7 @@ def load_brand(brand_id: str, brands_dir: str | Path) -> BrandProfile:
     try:
         brand = BrandProfile.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        loc = ".".join(str(p) for p in first["loc"])
-        raise UserError(f"invalid brand profile {path}: {loc}: {first['msg']}") from exc
+        raise UserError(f"invalid brand profile {path}: {describe_validation_error(exc)}") from exc
     if brand.id != brand_id:
         raise UserError(f"brand profile {path} has id '{brand.id}', expected '{brand_id}'")
     return brand
