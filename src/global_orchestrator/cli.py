@@ -18,6 +18,7 @@ from rich.table import Table
 
 from global_orchestrator.context import build_mission_context, load_brand
 from global_orchestrator.errors import UserError
+from global_orchestrator.llm import make_chat_model
 from global_orchestrator.loading import load_mission
 from global_orchestrator.missions.registry import default_registry
 from global_orchestrator.models import Issue, Mission, MissionPlan, Severity
@@ -106,11 +107,20 @@ def _print_plan(console: Console, plan: MissionPlan) -> None:
         tail = "".join(f"  [dim]{e}[/]" for e in extras if e)
         console.print(f"{i:>3}. [cyan]{escape(s.id)}[/]  {escape(s.agent)} · {escape(s.tool or '-')}{tail}")
         console.print(f"     {escape(s.description)}")
-    console.print(f"source: {plan.source}")
+
+
+def _source_line(plan: MissionPlan) -> str:
+    usage = plan.usage
+    tokens = (
+        f", {usage.llm_calls} model call(s), {usage.input_tokens} input + {usage.output_tokens} output tokens"
+        if usage.llm_calls
+        else ""
+    )
+    return f"source: {plan.source}{tokens}"
 
 
 def _load_and_plan(
-    mission_file: Path, brands: Path | None, templates: list[Path] | None
+    mission_file: Path, brands: Path | None, templates: list[Path] | None, model_spec: str | None = None
 ) -> tuple[Mission, MissionPlan]:
     _register_templates(templates)
     mission = load_mission(mission_file)
@@ -119,7 +129,11 @@ def _load_and_plan(
     if mission.brand_id:
         load_brand(mission.brand_id, brands_dir)
     context = build_mission_context(mission, brands_dir=brands_dir)
-    return mission, plan_mission(mission, context=context)
+    model = make_chat_model(model_spec) if model_spec else None
+    if model is None:
+        return mission, plan_mission(mission, context=context)
+    with _err().status(f"planning with {model_spec} ..."):
+        return mission, plan_mission(mission, context=context, model=model)
 
 
 @app.command("missions")
@@ -152,21 +166,31 @@ def plan_command(
         typer.Option("--brands", help="Folder of brand profiles. Env: ORCHESTRATOR_BRANDS_DIR."),
     ] = None,
     templates: TemplatesOption = None,
+    model: Annotated[
+        str | None,
+        typer.Option(
+            "--model",
+            "-m",
+            help="Plan with a model: local, echo or openai:<model>. Default: the template plan.",
+        ),
+    ] = None,
 ) -> None:
     """Plan a mission and print the plan with its issues.
 
     Exits 1 when an `error` issue makes the plan unrunnable.
     """
-    _mission, plan = _load_and_plan(mission_file, brands, templates)
+    _mission, plan = _load_and_plan(mission_file, brands, templates, model)
     if output_format is PlanFormat.json:
         typer.echo(plan.to_json())
     elif output_format is PlanFormat.mermaid:
         typer.echo(plan.to_mermaid(), nl=False)
         _print_issues(_err(), plan.issues)
+        _err().print(_source_line(plan))
     else:
         console = _out()
         _print_plan(console, plan)
         _print_issues(console, plan.issues)
+        console.print(_source_line(plan))
     if plan.has_errors:
         raise typer.Exit(1)
 

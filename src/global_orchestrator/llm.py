@@ -12,11 +12,11 @@ Nothing here touches the network at import or construction.
 
 from __future__ import annotations
 
+import atexit
 import importlib.util
 import json
 import threading
 from collections.abc import Iterator, Mapping, Sequence
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -35,9 +35,9 @@ LOCAL_MODEL_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
 
 
 class ModelSettings(BaseSettings):
-    """Model configuration from the environment."""
+    """Model configuration from the environment (or passed by field name)."""
 
-    model_config = SettingsConfigDict(extra="ignore")
+    model_config = SettingsConfigDict(extra="ignore", populate_by_name=True)
 
     model: str = Field(default="local", validation_alias=AliasChoices("ORCHESTRATOR_MODEL"))
     """Model spec: `local`, `openai:<model>` or `echo`. `ORCHESTRATOR_MODEL`."""
@@ -108,17 +108,35 @@ def local_model_path() -> Path:
 
 
 _load_lock = threading.Lock()
+_loaded: dict[tuple[str, int, int], Any] = {}
 
 
-@cache
 def _load_llama(path: str, n_ctx: int, n_threads: int) -> Any:
-    try:
-        from llama_cpp import Llama
-    except ImportError as exc:
-        raise UserError(
-            "llama-cpp-python is not installed: pip install 'global-orchestrator[local]'"
-        ) from exc
-    return Llama(model_path=path, n_ctx=n_ctx, n_threads=n_threads, verbose=False, seed=0)
+    """One loaded model per (file, context, threads) and process; call under `_load_lock`."""
+    key = (path, n_ctx, n_threads)
+    if key not in _loaded:
+        try:
+            from llama_cpp import Llama
+        except ImportError as exc:
+            raise UserError(
+                "llama-cpp-python is not installed: pip install 'global-orchestrator[local]'"
+            ) from exc
+        if not _loaded:
+            atexit.register(close_local_models)
+        _loaded[key] = Llama(model_path=path, n_ctx=n_ctx, n_threads=n_threads, verbose=False, seed=0)
+    return _loaded[key]
+
+
+def close_local_models() -> None:
+    """Free every loaded local model.
+
+    Runs at exit: left to the garbage collector during interpreter shutdown, llama.cpp's
+    finaliser finds its library already torn down and prints a traceback.
+    """
+    with _load_lock:
+        while _loaded:
+            _, llama = _loaded.popitem()
+            llama.close()
 
 
 def _role(message: BaseMessage) -> str:

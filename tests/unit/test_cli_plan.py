@@ -36,7 +36,7 @@ def test_plan_mermaid_prints_the_seed_plan(examples: Path) -> None:
     assert out.count('["mission-001-seed-') == 3
     assert "s1_mission_001_seed_1 --> s3_mission_001_seed_3" in out
     assert "s2_mission_001_seed_2 --> s3_mission_001_seed_3" in out
-    assert err == ""  # the brand is found next to the mission folder; no issues
+    assert err == "source: template\n"  # the brand is found beside the mission folder: no issues
 
 
 def test_plan_json_loads_back(examples: Path) -> None:
@@ -106,3 +106,16 @@ def test_user_templates_option(tmp_path: Path) -> None:
     code, out, _ = run("plan", str(mission), "--templates", str(tmp_path / "flyer.yaml"), "--format", "json")
     assert code == 0
     assert json.loads(out)["subtasks"][0]["description"] == "Flyer for the fair"
+
+
+def test_plan_with_a_model_shows_source_and_tokens(examples: Path) -> None:
+    code, out, _ = run("plan", str(examples / "missions/back-to-school.json"), "--model", "echo")
+    assert code == 0
+    # the echo model never answers JSON: three attempts, then the template plan
+    assert "source: fallback, 3 model call(s)" in out
+    assert "plan.fallback" in out
+
+
+def test_unknown_model_is_exit_2(capsys: pytest.CaptureFixture[str], examples: Path) -> None:
+    code, _, err = run_main(capsys, "plan", str(examples / "missions/back-to-school.json"), "--model", "gpt4")
+    assert code == 2 and err.startswith("error: unknown model 'gpt4'")
