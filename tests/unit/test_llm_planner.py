@@ -258,3 +258,26 @@ def test_the_model_may_add_and_reword_steps() -> None:
     }
     plan = plan_mission(campaign(), model=ScriptedChatModel(responses=[bigger]))
     assert plan.source == "llm" and len(plan.subtasks) == 4
+
+
+def test_model_without_structured_output_is_asked_for_json_text() -> None:
+    import json
+
+    from langchain_core.language_models import BaseChatModel
+    from langchain_core.messages import AIMessage
+    from langchain_core.outputs import ChatGeneration, ChatResult
+
+    class TextOnly(BaseChatModel):
+        @property
+        def _llm_type(self) -> str:
+            return "text-only"
+
+        def _generate(self, messages, stop=None, run_manager=None, **kwargs):  # type: ignore[no-untyped-def]
+            assert "tools" not in kwargs and "response_format" not in kwargs
+            text = "```json\n" + json.dumps(GOOD) + "\n```"
+            return ChatResult(generations=[ChatGeneration(message=AIMessage(content=text))])
+
+    plan = plan_mission(campaign(), model=TextOnly())
+    assert plan.source == "llm"
+    assert [s.id for s in plan.subtasks] == ["creative", "research", "brief"]
+    assert plan.usage.llm_calls == 1  # counted even when the provider reports no tokens
