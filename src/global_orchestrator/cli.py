@@ -195,6 +195,38 @@ def plan_command(
         raise typer.Exit(1)
 
 
+class Transport(StrEnum):
+    """MCP transports `orchestrator mcp` can serve."""
+
+    stdio = "stdio"
+    http = "http"
+
+
+@app.command("mcp")
+def mcp_command(
+    transport: Annotated[Transport, typer.Option("--transport", help="stdio or http (streamable HTTP).")] = (
+        Transport.stdio
+    ),
+    host: Annotated[str, typer.Option("--host", help="HTTP bind address.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="HTTP port.")] = 8000,
+    model: Annotated[
+        str | None, typer.Option("--model", "-m", help="Default model for orchestrator.plan.")
+    ] = None,
+    brands: Annotated[Path | None, typer.Option("--brands", help="Folder of brand profiles.")] = None,
+    templates: TemplatesOption = None,
+) -> None:
+    """Serve the orchestrator's MCP tools (stdio by default; `--transport http` on HOST:PORT/mcp)."""
+    try:
+        from global_orchestrator.mcp_server import create_server
+    except ImportError as exc:
+        raise UserError(
+            "the MCP server needs the `mcp` extra: pip install 'global-orchestrator[mcp]'"
+        ) from exc
+    _register_templates(templates)
+    server = create_server(default_model=model, brands_dir=brands, host=host, port=port)
+    server.run("stdio" if transport is Transport.stdio else "streamable-http")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the `orchestrator` command: user errors become one line and exit 2."""
     try:
