@@ -3,17 +3,33 @@
 The public API is re-exported here; logic lives in the modules.
 """
 
+from global_orchestrator.agents.base import Agent, AgentContext, AgentOutput
 from global_orchestrator.context import build_mission_context, load_brand
+from global_orchestrator.engine import (
+    aexecute_mission_plan,
+    aget_mission_status,
+    aresume_mission,
+    arun_mission,
+    astream_mission,
+    astream_resume,
+    execute_mission_plan,
+    get_mission_status,
+    resume_mission,
+    run_mission,
+)
 from global_orchestrator.errors import (
     MissionFileError,
     OrchestratorError,
     PlanningError,
     PolicyViolation,
     TemplateError,
+    TransientError,
     UnknownBrandError,
     UnknownMissionTypeError,
     UserError,
 )
+from global_orchestrator.events import MissionEvent
+from global_orchestrator.graph import RetrySettings, build_graph
 from global_orchestrator.loading import load_mission, load_plan
 from global_orchestrator.missions import (
     MissionRegistry,
@@ -25,6 +41,7 @@ from global_orchestrator.missions import (
 )
 from global_orchestrator.models import (
     AgentFamily,
+    ApprovalRequest,
     BrandProfile,
     CriticalPath,
     Issue,
@@ -43,13 +60,18 @@ from global_orchestrator.models import (
 from global_orchestrator.planner import plan_mission, validate_plan
 
 __all__ = [
+    "Agent",
+    "AgentContext",
     "AgentFamily",
+    "AgentOutput",
+    "ApprovalRequest",
     "BrandProfile",
     "CriticalPath",
     "Issue",
     "Mission",
     "MissionConstraints",
     "MissionContext",
+    "MissionEvent",
     "MissionFileError",
     "MissionPlan",
     "MissionRegistry",
@@ -59,16 +81,27 @@ __all__ = [
     "OrchestratorError",
     "PlanningError",
     "PolicyViolation",
+    "RetrySettings",
     "SafetyFlags",
     "Severity",
     "Subtask",
     "SubtaskResult",
     "TemplateError",
+    "TransientError",
     "UnknownBrandError",
     "UnknownMissionTypeError",
     "Usage",
     "UserError",
+    "aexecute_mission_plan",
+    "aget_mission_status",
+    "aresume_mission",
+    "arun_mission",
+    "astream_mission",
+    "astream_resume",
+    "build_graph",
     "build_mission_context",
+    "execute_mission_plan",
+    "get_mission_status",
     "get_mission_template",
     "list_mission_templates",
     "load_brand",
@@ -76,6 +109,8 @@ __all__ = [
     "load_plan",
     "plan_mission",
     "register_mission_template",
+    "resume_mission",
+    "run_mission",
     "seed_plan_from_template",
     "validate_plan",
 ]

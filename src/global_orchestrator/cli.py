@@ -6,22 +6,32 @@ Exit codes: 0 success; 1 the plan (or, later, the mission) is not runnable/succe
 
 from __future__ import annotations
 
+import json
 import sys
+import time
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from langchain_core.language_models import BaseChatModel
 from rich.console import Console
+from rich.live import Live
 from rich.markup import escape
 from rich.table import Table
 
 from global_orchestrator.context import build_mission_context, load_brand
+from global_orchestrator.engine import astream_mission, astream_resume, get_mission_status, run_sync
 from global_orchestrator.errors import UserError
+from global_orchestrator.events import MissionEvent
 from global_orchestrator.llm import make_chat_model
 from global_orchestrator.loading import load_mission
 from global_orchestrator.missions.registry import default_registry
-from global_orchestrator.models import Issue, Mission, MissionPlan, Severity
+from global_orchestrator.models import Issue, Mission, MissionPlan, MissionResult, Severity
+from global_orchestrator.persistence import DEFAULT_DB_URL
 from global_orchestrator.planner.plan import plan_mission
 from global_orchestrator.settings import get_settings
 
@@ -193,6 +203,286 @@ def plan_command(
         console.print(_source_line(plan))
     if plan.has_errors:
         raise typer.Exit(1)
+
+
+DbOption = Annotated[
+    str,
+    typer.Option(
+        "--db", envvar="ORCHESTRATOR_DB", help="Checkpoints: sqlite:///path, postgresql://... or memory."
+    ),
+]
+ModelOption = Annotated[
+    str,
+    typer.Option("--model", "-m", help="Model for the agents: local (embedded), echo or openai:<model>."),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print the MissionResult as JSON on stdout.")]
+
+
+def _lazy_model(spec: str) -> Callable[[], BaseChatModel]:
+    """Build the model on first use: a mission whose agents need none never loads it."""
+    return cache(lambda: make_chat_model(spec))
+
+
+def _validate_spec(spec: str) -> None:
+    if spec not in ("local", "echo") and not (spec.startswith("openai:") and len(spec) > 7):
+        make_chat_model(spec)  # raises the UserError that explains the accepted specs
+
+
+_ICONS = {
+    "pending": "[dim]·[/]",
+    "running": "[cyan]▶[/]",
+    "succeeded": "[green]✓[/]",
+    "failed": "[red]✗[/]",
+    "blocked": "[magenta]⊘[/]",
+    "skipped": "[yellow]↷[/]",
+    "waiting": "[yellow]?[/]",
+}
+
+
+@dataclass
+class _Line:
+    agent: str
+    status: str = "pending"
+    started: float | None = None
+    elapsed: float | None = None
+    note: str = ""
+
+
+class _Progress:
+    """One line per subtask (status, agent, time), live in a terminal, appended otherwise."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self.lines: dict[str, _Line] = {}
+        self.live: Live | None = None
+        if console.is_terminal:
+            self.live = Live(self._render(), console=console, refresh_per_second=8, transient=False)
+
+    def __enter__(self) -> _Progress:
+        if self.live:
+            self.live.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.live:
+            self.live.update(self._render())
+            self.live.stop()
+
+    def _render(self) -> Table:
+        table = Table.grid(padding=(0, 1))
+        for sid, line in self.lines.items():
+            seconds = (
+                line.elapsed
+                if line.elapsed is not None
+                else (time.monotonic() - line.started if line.started else None)
+            )
+            shown = f"{seconds:5.1f}s" if seconds is not None else "      "
+            table.add_row(
+                _ICONS.get(line.status, line.status),
+                escape(sid),
+                escape(line.agent),
+                shown,
+                f"[dim]{escape(line.note)}[/]",
+            )
+        return table
+
+    def _print(self, sid: str) -> None:
+        line = self.lines[sid]
+        seconds = f" {line.elapsed:.1f}s" if line.elapsed is not None else ""
+        note = f"  {line.note}" if line.note else ""
+        self.console.print(
+            f"{_ICONS.get(line.status, line.status)} {escape(sid)} ({escape(line.agent)}) "
+            f"{line.status}{seconds}{escape(note)}"
+        )
+
+    def handle(self, event: MissionEvent) -> None:
+        """Update the view with one event."""
+        if event.type == "plan_ready":
+            for s in event.data["plan"]["subtasks"]:
+                self.lines.setdefault(s["id"], _Line(agent=s["agent"]))
+            if not self.live:
+                self.console.print(f"plan: {escape(event.message or '')}")
+        elif event.subtask_id:
+            line = self.lines.setdefault(event.subtask_id, _Line(agent=event.agent or "?"))
+            if event.type == "subtask_started":
+                line.status, line.started = "running", time.monotonic()
+            elif event.type == "subtask_retry":
+                line.note = f"retry after {event.message}"
+            elif event.type == "approval_needed":
+                line.status, line.note = "waiting", "needs approval"
+            else:
+                line.status = event.type.removeprefix("subtask_")
+                if line.started is not None:
+                    line.elapsed = time.monotonic() - line.started
+                line.note = event.message or ""
+            if not self.live and event.type != "subtask_started":
+                self._print(event.subtask_id)
+        if self.live:
+            self.live.update(self._render())
+
+
+def _stream(events: AsyncIterator[MissionEvent], as_json: bool) -> MissionResult:
+    """Show a run's events; return its final result."""
+
+    async def consume() -> MissionResult:
+        final: MissionResult | None = None
+        with _Progress(_err()) as progress:
+            async for event in events:
+                progress.handle(event)
+                if event.type == "mission_finished":
+                    final = event.result
+        assert final is not None
+        return final
+
+    return run_sync(consume())
+
+
+def _report(result: MissionResult, as_json: bool, db: str) -> None:
+    if as_json:
+        typer.echo(result.to_json())
+    else:
+        out = _out()
+        for sid, r in result.results.items():
+            if r.status == "succeeded" and r.output is not None:
+                text = r.output.get("text") if isinstance(r.output, dict) else None
+                shown = text if isinstance(text, str) else json.dumps(r.output, default=str)
+                out.print(f"[bold]{escape(sid)}[/] ({escape(r.agent or '')}): {escape(shown[:300])}")
+        _print_issues(out, [i for i in result.issues if i.severity is not Severity.INFO])
+        usage = result.usage
+        tokens = f"{usage.input_tokens} input + {usage.output_tokens} output tokens"
+        out.print(f"usage: {usage.llm_calls} model call(s), {tokens}")
+    err = _err()
+    thread = result.thread_id or result.mission_id
+    if result.status == "waiting_approval":
+        ids = " ".join(f"--approve {a.subtask_id}" for a in result.pending_approvals)
+        for a in result.pending_approvals:
+            err.print(f"waiting for approval: {escape(a.subtask_id)}: {escape(a.question)}")
+        err.print(
+            f"mission {result.mission_id} is waiting for approval; continue with: "
+            f"orchestrator resume {thread} {ids} --db {db}",
+            markup=False,
+        )
+        raise typer.Exit(1)
+    if result.status == "incomplete":
+        err.print(
+            f"mission {result.mission_id} is incomplete; continue with: "
+            f"orchestrator resume {thread} --db {db}",
+            markup=False,
+        )
+        raise typer.Exit(1)
+    if not result.success:
+        err.print(f"mission {result.mission_id} did not succeed (see the issues above)", markup=False)
+        raise typer.Exit(1)
+    err.print(f"mission {result.mission_id} succeeded", markup=False)
+
+
+def _interrupted(thread: str, db: str) -> typer.Exit:
+    _err().print(
+        f"interrupted; finished subtasks are saved. Continue with: orchestrator resume {thread} --db {db}",
+        markup=False,
+    )
+    return typer.Exit(130)
+
+
+@app.command("run")
+def run_command(
+    mission_file: Annotated[Path, typer.Argument(metavar="MISSION.json", help="Mission JSON file.")],
+    thread: Annotated[
+        str | None, typer.Option("--thread", help="Checkpoint thread id (default: the mission id).")
+    ] = None,
+    db: DbOption = DEFAULT_DB_URL,
+    model: ModelOption = "local",
+    plan_with_model: Annotated[
+        bool, typer.Option("--plan-with-model", help="Let the model expand the template (LLM planner).")
+    ] = False,
+    as_json: JsonOption = False,
+    brands: Annotated[Path | None, typer.Option("--brands", help="Folder of brand profiles.")] = None,
+    templates: TemplatesOption = None,
+) -> None:
+    """Plan and run a mission with a live progress view.
+
+    Exits 0 when it succeeded, 1 when it did not or waits for approval, 2 on bad input.
+    """
+    _register_templates(templates)
+    mission = load_mission(mission_file)
+    default_registry().get(mission.type)
+    brands_dir = _brands_dir(brands, mission_file)
+    if mission.brand_id:
+        load_brand(mission.brand_id, brands_dir)
+    _validate_spec(model)
+    thread_id = thread or mission.id
+    events = astream_mission(
+        mission,
+        thread_id=thread_id,
+        db=db,
+        model=_lazy_model(model),
+        plan_with_model=plan_with_model,
+        brands_dir=brands_dir,
+    )
+    try:
+        result = _stream(events, as_json)
+    except KeyboardInterrupt:
+        raise _interrupted(thread_id, db) from None
+    _report(result, as_json, db)
+
+
+@app.command("resume")
+def resume_command(
+    thread: Annotated[
+        str, typer.Argument(metavar="THREAD", help="Thread id of the run (default: the mission id).")
+    ],
+    approve: Annotated[
+        list[str] | None, typer.Option("--approve", help="Approve this subtask (repeatable).")
+    ] = None,
+    reject: Annotated[
+        list[str] | None, typer.Option("--reject", help="Reject this subtask (repeatable).")
+    ] = None,
+    db: DbOption = DEFAULT_DB_URL,
+    model: ModelOption = "local",
+    as_json: JsonOption = False,
+    brands: Annotated[Path | None, typer.Option("--brands", help="Folder of brand profiles.")] = None,
+) -> None:
+    """Continue a paused (approval) or interrupted run; finished subtasks are not re-run."""
+    _validate_spec(model)
+    decisions: dict[str, bool] = {sid: True for sid in approve or []}
+    for sid in reject or []:
+        if sid in decisions:
+            raise UserError(f"subtask '{sid}' is both approved and rejected")
+        decisions[sid] = False
+    events = astream_resume(
+        thread, approvals=decisions or None, db=db, model=_lazy_model(model), brands_dir=brands
+    )
+    try:
+        result = _stream(events, as_json)
+    except KeyboardInterrupt:
+        raise _interrupted(thread, db) from None
+    _report(result, as_json, db)
+
+
+@app.command("status")
+def status_command(
+    thread: Annotated[str, typer.Argument(metavar="THREAD", help="Thread id of the run.")],
+    db: DbOption = DEFAULT_DB_URL,
+    as_json: JsonOption = False,
+) -> None:
+    """Show a run's state: subtask results so far, pending approvals, issues."""
+    result = get_mission_status(thread, db=db)
+    if as_json:
+        typer.echo(result.to_json())
+        return
+    out = _out()
+    out.print(
+        f"[bold]{escape(result.mission_id)}[/] (thread {escape(thread)}): {result.status}"
+        + (", succeeded" if result.success else "")
+    )
+    for sid, r in result.results.items():
+        note = f"  {r.error}" if r.error else ""
+        icon = _ICONS.get(r.status, r.status)
+        out.print(f"  {icon} {escape(sid)} ({escape(r.agent or '')}) {r.status}{escape(note)}")
+    for a in result.pending_approvals:
+        who = f"{escape(a.subtask_id)} ({escape(a.agent)})"
+        out.print(f"  {_ICONS['waiting']} {who} waiting for approval: {escape(a.question)}")
+    _print_issues(out, result.issues)
 
 
 class Transport(StrEnum):

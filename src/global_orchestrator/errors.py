@@ -10,7 +10,9 @@ The whole tree::
     │   ├── TemplateError             a mission template (YAML) is malformed
     │   └── UnknownBrandError         the mission names a brand that no file describes
     ├── PlanningError                 the planner could not produce a plan
-    └── PolicyViolation               a guard refused to let something run
+    ├── PolicyViolation               a guard refused to let something run
+    └── TransientError                raised by an agent: a retry may succeed (timeouts,
+                                      rate limits, upstream 5xx); the engine retries it
 
 Run failures of a mission never surface as exceptions: they land in the
 `MissionResult` as issues. The CLI prints a `UserError` as one line and exits 2.
@@ -49,3 +51,7 @@ class PlanningError(OrchestratorError):
 
 class PolicyViolation(OrchestratorError):
     """A guard refused to let something run."""
+
+
+class TransientError(OrchestratorError):
+    """An agent failed in a way a retry may fix; the engine retries with backoff."""

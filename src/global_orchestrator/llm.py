@@ -154,7 +154,7 @@ class LocalChatModel(BaseChatModel):
     model_path: str
     n_ctx: int = 4096
     n_threads: int = 2
-    max_tokens: int = 512
+    max_tokens: int = 256
     temperature: float = 0.2
     repeat_penalty: float = 1.15
 

@@ -331,12 +331,34 @@ class SubtaskResult(WireModel):
     """LLM usage and spend of this subtask."""
 
 
+class ApprovalRequest(WireModel):
+    """A subtask waiting for a person's approval before it runs."""
+
+    subtask_id: str
+    agent: str
+    tool: str | None = None
+    description: str
+    inputs: dict[str, Any] = Field(default_factory=dict)
+    question: str
+    interrupt_id: str | None = None
+    """LangGraph's id of the pending interrupt (resume maps decisions to it)."""
+
+
+RunStatus = Literal["completed", "waiting_approval", "incomplete"]
+
+
 class MissionResult(WireModel):
     """Aggregated results, issues, logs and usage of a mission run."""
 
     mission_id: str
     success: bool
     """True only if every non-shadow subtask succeeded."""
+    status: RunStatus = "completed"
+    """`completed`; `waiting_approval` (see `pending_approvals`); `incomplete` (running
+    elsewhere, or stopped by a crash: `resume_mission` finishes it)."""
+    thread_id: str | None = None
+    """The checkpoint thread the run lives in."""
+    pending_approvals: list[ApprovalRequest] = Field(default_factory=list)
     results: dict[str, SubtaskResult] = Field(default_factory=dict)
     """Keyed by subtask id."""
     issues: list[Issue] = Field(default_factory=list)

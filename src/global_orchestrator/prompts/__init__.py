@@ -4,7 +4,8 @@ A prompt file holds one or more messages, each opened by a line `<!-- role: syst
 (or `user`, `assistant`). Variables are written `{{ name }}`. Rendering fails on a
 missing variable and on a variable the prompt does not use, so a prompt and its caller
 cannot drift apart. Values are data, never instructions: prompts put them inside
-`<data name="...">` blocks, and a value cannot close such a block (`</` is escaped).
+`<data name="...">` blocks or triple-quoted sections, and a value cannot close either
+(a closing tag's `</` and triple quotes are escaped).
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ class Prompt:
 
 def _as_data(value: Any) -> str:
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, indent=2, default=str)
-    return text.replace("</", "<\\/")
+    return text.replace("</", "<\\/").replace('"""', '\\"\\"\\"')
 
 
 def parse_prompt(name: str, text: str) -> Prompt:

@@ -1,0 +1,81 @@
+"""Default agents: one per family, each asking the configured chat model with a prompt.
+
+They give every family something sensible to do with any model; the specialist tools of
+each family (fetching pages, budget allocation, de-identification ...) build on them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
+
+from global_orchestrator.agents.base import AgentContext, AgentLike, AgentOutput
+from global_orchestrator.models import AgentFamily, Subtask, Usage
+from global_orchestrator.prompts import render_prompt
+
+ROLES: dict[AgentFamily, str] = {
+    AgentFamily.BROWSER: "You research the web: plan questions and sources, read pages, cite URLs.",
+    AgentFamily.MARKETING: (
+        "You write marketing work: campaign ideas, budgets, briefs and copy in the brand's voice."
+    ),
+    AgentFamily.CLINICAL: "You handle clinical text for a care team: accurate, neutral, no speculation.",
+    AgentFamily.SELF_HEALING: (
+        "You diagnose failed automations: classify the failure and recommend retry, fallback, "
+        "re-plan or give up."
+    ),
+    AgentFamily.SHADOW: "You compare a primary and a candidate agent's outputs and report differences.",
+}
+
+_MAX_UPSTREAM_CHARS = 4000
+
+
+def _usage(message: AIMessage) -> Usage:
+    meta: Mapping[str, Any] = message.usage_metadata or {}
+    return Usage(
+        input_tokens=int(meta.get("input_tokens", 0)),
+        output_tokens=int(meta.get("output_tokens", 0)),
+        llm_calls=1,
+    )
+
+
+def _text(message: BaseMessage) -> str:
+    content = message.content
+    if isinstance(content, str):
+        return content
+    return "".join(part.get("text", "") if isinstance(part, dict) else str(part) for part in content)
+
+
+class ModelAgent:
+    """An agent that answers its subtask with one model call."""
+
+    def __init__(self, family: AgentFamily) -> None:
+        self.family = family.value
+
+    async def run(self, subtask: Subtask, ctx: AgentContext) -> AgentOutput:
+        """Render the agent prompt for the subtask and ask the model."""
+        brand = ctx.context.brand
+        upstream = json.dumps(dict(ctx.upstream), ensure_ascii=False, default=str)
+        parts = render_prompt(
+            "agent",
+            family=self.family,
+            role=ROLES[AgentFamily(self.family)],
+            task=subtask.description,
+            goal=ctx.mission.goal,
+            brand=f"{brand.name}. Voice: {brand.voice}. Audience: {brand.audience}." if brand else "none",
+            inputs=json.dumps(subtask.inputs, ensure_ascii=False, default=str) if subtask.inputs else "none",
+            upstream=upstream[:_MAX_UPSTREAM_CHARS] if ctx.upstream else "none",
+        )
+        messages: list[Any] = [
+            SystemMessage(p.content) if p.role == "system" else HumanMessage(p.content) for p in parts
+        ]
+        answer = await ctx.model.ainvoke(messages)
+        assert isinstance(answer, AIMessage)
+        return AgentOutput(output={"text": _text(answer), "tool": subtask.tool}, usage=_usage(answer))
+
+
+def default_agents() -> dict[str, AgentLike]:
+    """A model-backed agent for each family."""
+    return {family.value: ModelAgent(family) for family in AgentFamily}

@@ -1,0 +1,388 @@
+"""Running missions: the public API over the mission graph and a checkpointer.
+
+A run lives in a checkpoint thread (default: the mission id). Every subtask's result is
+saved as it finishes, so a run stopped by a crash is finished by `resume_mission` with
+the same thread id, re-running nothing that finished. Subtasks that need approval pause
+the run; `resume_mission(thread_id, approvals={...})` continues it.
+
+Sync functions wrap the async ones; they work inside a running event loop (Jupyter) too.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import AsyncIterator, Callable, Coroutine, Mapping
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from langchain_core.language_models import BaseChatModel
+from langgraph.checkpoint.base import BaseCheckpointSaver
+from langgraph.types import Command
+
+from global_orchestrator.agents.base import AgentLike
+from global_orchestrator.errors import UserError
+from global_orchestrator.events import EventType, MissionEvent
+from global_orchestrator.graph.builder import build_graph
+from global_orchestrator.graph.nodes import RetrySettings, build_result
+from global_orchestrator.models import ApprovalRequest, Mission, MissionPlan, MissionResult, SubtaskResult
+from global_orchestrator.persistence import open_checkpointer, open_store
+
+T = TypeVar("T")
+ModelLike = BaseChatModel | Callable[[], BaseChatModel] | None
+Db = str | BaseCheckpointSaver[Any]
+
+_STATUS_EVENTS: dict[str, EventType] = {
+    "succeeded": "subtask_succeeded",
+    "failed": "subtask_failed",
+    "blocked": "subtask_blocked",
+    "skipped": "subtask_skipped",
+}
+
+
+@dataclass
+class RunOptions:
+    """How missions run: model, agents, persistence, retries."""
+
+    model: ModelLike = None
+    """Chat model (or zero-argument factory) for the default agents and the LLM planner."""
+    agents: Mapping[str, AgentLike] | None = None
+    """Agents by family, replacing the defaults of those families."""
+    db: Db = "memory"
+    """`memory`, `sqlite:///path`, `postgresql://...`, or a checkpointer object."""
+    plan_with_model: bool = False
+    """Plan with the model (LLM planner) instead of the template."""
+    fallbacks: Mapping[str, str | list[str]] | None = None
+    brands_dir: str | Path | None = None
+    retry: RetrySettings = field(default_factory=RetrySettings)
+    max_concurrency: int | None = None
+    """At most this many subtasks at once (LangGraph's `max_concurrency`)."""
+
+
+def _options(**kwargs: Any) -> RunOptions:
+    unknown = set(kwargs) - set(RunOptions.__dataclass_fields__)
+    if unknown:
+        raise TypeError(f"unknown option(s): {', '.join(sorted(unknown))}")
+    return RunOptions(**{k: v for k, v in kwargs.items() if v is not None})
+
+
+@asynccontextmanager
+async def _graph(options: RunOptions) -> AsyncIterator[Any]:
+    saver_cm: AbstractAsyncContextManager[BaseCheckpointSaver[Any]]
+    if isinstance(options.db, BaseCheckpointSaver):
+        saver_cm = _given(options.db)
+        store_url = "memory"
+    else:
+        saver_cm = open_checkpointer(options.db)
+        store_url = options.db
+    async with saver_cm as saver, open_store(store_url) as store:
+        yield build_graph(
+            agents=options.agents,
+            model=options.model,
+            checkpointer=saver,
+            store=store,
+            fallbacks=options.fallbacks,
+            plan_with_model=options.plan_with_model,
+            brands_dir=options.brands_dir,
+            retry=options.retry,
+        )
+
+
+@asynccontextmanager
+async def _given(saver: BaseCheckpointSaver[Any]) -> AsyncIterator[BaseCheckpointSaver[Any]]:
+    yield saver
+
+
+def _config(thread_id: str, options: RunOptions) -> dict[str, Any]:
+    config: dict[str, Any] = {"configurable": {"thread_id": thread_id}, "recursion_limit": 10_000}
+    if options.max_concurrency:
+        config["max_concurrency"] = options.max_concurrency
+    return config
+
+
+async def _snapshot_result(graph: Any, config: dict[str, Any]) -> MissionResult | None:
+    snapshot = await graph.aget_state(config)
+    if not snapshot.values:
+        return None
+    result = build_result(snapshot.values)
+    pending = [
+        ApprovalRequest(
+            subtask_id=i.value["subtaskId"],
+            agent=i.value["agent"],
+            tool=i.value.get("tool"),
+            description=i.value["description"],
+            inputs=i.value.get("inputs") or {},
+            question=i.value["question"],
+            interrupt_id=i.id,
+        )
+        for i in snapshot.interrupts
+        if isinstance(i.value, dict) and i.value.get("type") == "approval"
+    ]
+    status = "waiting_approval" if pending else ("incomplete" if snapshot.next else "completed")
+    return result.model_copy(
+        update={
+            "status": status,
+            "thread_id": config["configurable"]["thread_id"],
+            "pending_approvals": pending,
+            "success": result.success and status == "completed",
+        }
+    )
+
+
+async def _start_input(
+    graph: Any, config: dict[str, Any], mission: Mission, plan: MissionPlan | None
+) -> dict[str, Any]:
+    existing = await _snapshot_result(graph, config)
+    if existing is not None:
+        thread = config["configurable"]["thread_id"]
+        hint = "resume it with resume_mission" if existing.status != "completed" else "pass another thread_id"
+        raise UserError(
+            f"thread '{thread}' already holds a {existing.status} run of mission "
+            f"'{existing.mission_id}': {hint}"
+        )
+    data: dict[str, Any] = {"mission": mission.to_dict()}
+    if plan is not None:
+        plan_data = plan.to_dict()
+        plan_data.pop("orchestrationGraph", None)
+        data["plan"] = plan_data
+    return data
+
+
+async def arun_mission(
+    mission: Mission, *, thread_id: str | None = None, plan: MissionPlan | None = None, **options: Any
+) -> MissionResult:
+    """Plan and run a mission; return its result (or, paused for approval, its status).
+
+    Args:
+        mission: The mission.
+        thread_id: Checkpoint thread (default: the mission id).
+        plan: A ready plan to execute instead of planning (validated first).
+        **options: Fields of `RunOptions` (model, agents, db, plan_with_model, ...).
+
+    Raises:
+        UserError: the thread already holds a run, or the database cannot be opened.
+    """
+    result: MissionResult | None = None
+    async for event in astream_mission(mission, thread_id=thread_id, plan=plan, **options):
+        if event.type == "mission_finished":
+            result = event.result
+    assert result is not None
+    return result
+
+
+async def aexecute_mission_plan(plan: MissionPlan, mission: Mission, **options: Any) -> MissionResult:
+    """Execute a ready plan (no planner); the mission supplies grants and constraints."""
+    return await arun_mission(mission, plan=plan, **options)
+
+
+async def aresume_mission(
+    thread_id: str, *, approvals: Mapping[str, bool | str | Mapping[str, Any]] | None = None, **options: Any
+) -> MissionResult:
+    """Continue a paused or crashed run; `approvals` decides pending subtasks by id.
+
+    Raises:
+        UserError: no run in that thread, or an approval names a subtask that is not waiting.
+    """
+    result: MissionResult | None = None
+    async for event in astream_resume(thread_id, approvals=approvals, **options):
+        if event.type == "mission_finished":
+            result = event.result
+    assert result is not None
+    return result
+
+
+async def aget_mission_status(thread_id: str, **options: Any) -> MissionResult:
+    """The current state of a run: results so far, pending approvals, status.
+
+    Raises:
+        UserError: no run in that thread.
+    """
+    opts = _options(**options)
+    async with _graph(opts) as graph:
+        result = await _snapshot_result(graph, _config(thread_id, opts))
+    if result is None:
+        raise UserError(f"no mission run in thread '{thread_id}'")
+    return result
+
+
+async def astream_mission(
+    mission: Mission, *, thread_id: str | None = None, plan: MissionPlan | None = None, **options: Any
+) -> AsyncIterator[MissionEvent]:
+    """Run a mission and yield its events as they happen (ends with `mission_finished`)."""
+    opts = _options(**options)
+    thread = thread_id or mission.id
+    async with _graph(opts) as graph:
+        config = _config(thread, opts)
+        graph_input = await _start_input(graph, config, mission, plan)
+        yield MissionEvent(type="mission_started", mission_id=mission.id, thread_id=thread)
+        async for event in _drive(graph, graph_input, config, mission.id):
+            yield event
+
+
+async def astream_resume(
+    thread_id: str, *, approvals: Mapping[str, bool | str | Mapping[str, Any]] | None = None, **options: Any
+) -> AsyncIterator[MissionEvent]:
+    """Resume a run and yield its events (ends with `mission_finished`).
+
+    Raises:
+        UserError: no run in that thread, or an approval names a subtask that is not waiting.
+    """
+    opts = _options(**options)
+    async with _graph(opts) as graph:
+        config = _config(thread_id, opts)
+        status = await _snapshot_result(graph, config)
+        if status is None:
+            raise UserError(f"no mission run in thread '{thread_id}'")
+        if status.status == "completed":
+            yield MissionEvent(
+                type="mission_finished", mission_id=status.mission_id, thread_id=thread_id, result=status
+            )
+            return
+        command: Any = None
+        if status.pending_approvals:
+            waiting = {a.subtask_id: a.interrupt_id for a in status.pending_approvals}
+            decisions = dict(approvals or {})
+            unknown = sorted(set(decisions) - set(waiting))
+            if unknown:
+                raise UserError(
+                    f"not waiting for approval: {', '.join(unknown)} (waiting: {', '.join(sorted(waiting))})"
+                )
+            if not decisions:
+                yield MissionEvent(
+                    type="mission_finished", mission_id=status.mission_id, thread_id=thread_id, result=status
+                )
+                return
+            command = Command(resume={waiting[sid]: decision for sid, decision in decisions.items()})
+        elif approvals:
+            raise UserError(f"thread '{thread_id}' is not waiting for any approval")
+        async for event in _drive(graph, command, config, status.mission_id, seen=set(status.results)):
+            yield event
+
+
+async def _drive(
+    graph: Any, graph_input: Any, config: dict[str, Any], mission_id: str, seen: set[str] | None = None
+) -> AsyncIterator[MissionEvent]:
+    """Stream a graph run and translate LangGraph updates into mission events."""
+    thread = config["configurable"]["thread_id"]
+    reported = set(seen or ())
+    async for mode, chunk in graph.astream(
+        graph_input, config, stream_mode=["updates", "custom"], durability="sync"
+    ):
+        if mode == "custom" and isinstance(chunk, dict):
+            kind = chunk.get("event")
+            if kind in ("subtask_started", "subtask_retry"):
+                yield MissionEvent(
+                    type=kind,
+                    mission_id=mission_id,
+                    thread_id=thread,
+                    subtask_id=chunk.get("subtaskId"),
+                    agent=chunk.get("agent"),
+                    message=chunk.get("error"),
+                    data={k: v for k, v in chunk.items() if k in ("attempt",)},
+                )
+            continue
+        if mode != "updates" or not isinstance(chunk, dict):
+            continue
+        for node, update in chunk.items():
+            if node == "__interrupt__":
+                for item in update:
+                    value = item.value
+                    if isinstance(value, dict) and value.get("type") == "approval":
+                        request = ApprovalRequest(
+                            subtask_id=value["subtaskId"],
+                            agent=value["agent"],
+                            tool=value.get("tool"),
+                            description=value["description"],
+                            inputs=value.get("inputs") or {},
+                            question=value["question"],
+                            interrupt_id=item.id,
+                        )
+                        yield MissionEvent(
+                            type="approval_needed",
+                            mission_id=mission_id,
+                            thread_id=thread,
+                            subtask_id=request.subtask_id,
+                            agent=request.agent,
+                            message=request.question,
+                            approval=request,
+                        )
+                continue
+            if not isinstance(update, dict):
+                continue
+            if node == "plan" and update.get("plan"):
+                plan = update["plan"]
+                yield MissionEvent(
+                    type="plan_ready",
+                    mission_id=mission_id,
+                    thread_id=thread,
+                    message=f"{len(plan['subtasks'])} subtasks (source: {plan.get('source')})",
+                    data={"plan": plan},
+                )
+            for sid, raw in (update.get("results") or {}).items():
+                if sid in reported:
+                    continue
+                reported.add(sid)
+                res = SubtaskResult.model_validate(raw)
+                yield MissionEvent(
+                    type=_STATUS_EVENTS.get(res.status, "subtask_failed"),
+                    mission_id=mission_id,
+                    thread_id=thread,
+                    subtask_id=sid,
+                    agent=res.agent,
+                    message=res.error,
+                    data={"result": res.to_dict()},
+                )
+    final = await _snapshot_result(graph, config)
+    assert final is not None
+    yield MissionEvent(type="mission_finished", mission_id=mission_id, thread_id=thread, result=final)
+
+
+# -- sync wrappers -----------------------------------------------------------------------
+
+
+def run_sync(coro: Coroutine[Any, Any, T]) -> T:
+    """Run a coroutine to completion from sync code, even inside a running loop (Jupyter)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coro)
+    box: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            box["value"] = asyncio.run(coro)
+        except BaseException as exc:  # re-raised in the caller's thread
+            box["error"] = exc
+
+    thread = threading.Thread(target=target, name="global-orchestrator-run")
+    thread.start()
+    thread.join()
+    if "error" in box:
+        raise box["error"]
+    return box["value"]  # type: ignore[no-any-return]
+
+
+def run_mission(
+    mission: Mission, *, thread_id: str | None = None, plan: MissionPlan | None = None, **options: Any
+) -> MissionResult:
+    """Sync `arun_mission`."""
+    return run_sync(arun_mission(mission, thread_id=thread_id, plan=plan, **options))
+
+
+def execute_mission_plan(plan: MissionPlan, mission: Mission, **options: Any) -> MissionResult:
+    """Sync `aexecute_mission_plan`."""
+    return run_sync(aexecute_mission_plan(plan, mission, **options))
+
+
+def resume_mission(
+    thread_id: str, *, approvals: Mapping[str, bool | str | Mapping[str, Any]] | None = None, **options: Any
+) -> MissionResult:
+    """Sync `aresume_mission`."""
+    return run_sync(aresume_mission(thread_id, approvals=approvals, **options))
+
+
+def get_mission_status(thread_id: str, **options: Any) -> MissionResult:
+    """Sync `aget_mission_status`."""
+    return run_sync(aget_mission_status(thread_id, **options))

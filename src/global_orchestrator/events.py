@@ -1,0 +1,47 @@
+"""Events streamed while a mission runs (`astream_mission`): typed and JSON-serialisable.
+
+Every event has `type`, `missionId`, `threadId` and `at`; subtask events add `subtaskId`
+and `agent`; `mission_finished` carries the whole `MissionResult`. Send them over SSE or
+a websocket as `event.to_json()`.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from pydantic import Field
+
+from global_orchestrator.models import ApprovalRequest, MissionResult, WireModel
+
+EventType = Literal[
+    "mission_started",
+    "plan_ready",
+    "subtask_started",
+    "subtask_retry",
+    "subtask_succeeded",
+    "subtask_failed",
+    "subtask_blocked",
+    "subtask_skipped",
+    "approval_needed",
+    "mission_finished",
+]
+
+
+class MissionEvent(WireModel):
+    """One thing that happened during a mission run."""
+
+    type: EventType
+    mission_id: str
+    thread_id: str
+    at: datetime = Field(default_factory=lambda: datetime.now(UTC))
+    subtask_id: str | None = None
+    agent: str | None = None
+    message: str | None = None
+    """A sentence for a person (errors, block reasons, plan summaries)."""
+    data: dict[str, Any] = Field(default_factory=dict)
+    """Type-specific details: the subtask's output, the attempt number, the plan ..."""
+    approval: ApprovalRequest | None = None
+    """With `approval_needed`: what waits for a decision."""
+    result: MissionResult | None = None
+    """With `mission_finished`: the result (its `status` says if the run paused)."""

@@ -1,0 +1,102 @@
+"""Building the mission graph (wiring only: the nodes live in `nodes.py`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from langchain_core.language_models import BaseChatModel
+from langgraph.checkpoint.base import BaseCheckpointSaver
+from langgraph.graph import END, START, StateGraph
+from langgraph.store.base import BaseStore
+
+from global_orchestrator.agents.base import AgentLike
+from global_orchestrator.agents.catalog import ToolCatalog, default_catalog
+from global_orchestrator.agents.defaults import default_agents
+from global_orchestrator.agents.router import AgentRouter
+from global_orchestrator.missions.registry import MissionRegistry, default_registry
+from global_orchestrator.models import AgentFamily
+
+from .nodes import Engine, RetrySettings
+from .state import MissionInput, MissionOutput, MissionState
+
+DEFAULT_FALLBACKS: dict[str, list[str]] = {}
+"""No fallbacks by default; e.g. `{"shadow": ["marketing"]}` routes shadow work to marketing."""
+
+
+def build_graph(
+    *,
+    agents: Mapping[str, AgentLike] | None = None,
+    model: BaseChatModel | Callable[[], BaseChatModel] | None = None,
+    checkpointer: BaseCheckpointSaver[Any] | None = None,
+    store: BaseStore | None = None,
+    fallbacks: Mapping[str, str | list[str]] | None = None,
+    plan_with_model: bool = False,
+    registry: MissionRegistry | None = None,
+    catalog: ToolCatalog | None = None,
+    brands_dir: str | Path | None = None,
+    retry: RetrySettings | None = None,
+) -> Any:
+    """Compile the mission graph.
+
+    `START → build_context → plan → guard_plan → [approval per subtask] → dispatch ⇄ guard_subtask
+    → agent_<family> → dispatch … → aggregate → END`, one agent node per family.
+
+    Args:
+        agents: Agents by family, replacing the defaults of those families (any async
+            callable `(subtask, ctx)` works).
+        model: The chat model (or a zero-argument factory, called lazily) for the
+            default agents and, with `plan_with_model`, the planner.
+        checkpointer: Where state is saved; None for LangGraph Studio / Server, which
+            bring their own.
+        store: Long-term memory (healing memory).
+        fallbacks: Family → families to try when it has no agent.
+        plan_with_model: Plan with the model (LLM planner) instead of the template.
+        registry: Mission templates.
+        catalog: Known tools.
+        brands_dir: Folder of brand profiles.
+        retry: Retries of transient agent errors.
+    """
+    factory: Callable[[], BaseChatModel] | None
+    if model is None or isinstance(model, BaseChatModel):
+        chat_model = model
+        factory = (lambda: chat_model) if chat_model is not None else None
+    else:
+        factory = model
+    merged: dict[str, AgentLike] = {**default_agents(), **(agents or {})}
+    engine = Engine(
+        router=AgentRouter.of(merged, {**DEFAULT_FALLBACKS, **(fallbacks or {})}),
+        model_factory=factory,
+        plan_with_model=plan_with_model,
+        registry=registry or default_registry(),
+        catalog=catalog or default_catalog(),
+        brands_dir=str(brands_dir) if brands_dir else None,
+        retry=retry or RetrySettings(),
+    )
+    graph: Any = StateGraph(MissionState, input_schema=MissionInput, output_schema=MissionOutput)
+    graph.add_node("build_context", engine.build_context)
+    graph.add_node("plan", engine.plan)
+    graph.add_node("guard_plan", engine.guard_plan)
+    graph.add_node("approval", engine.approval)
+    graph.add_node("dispatch", engine.dispatch)
+    graph.add_node("guard_subtask", engine.guard_subtask)
+    families = sorted({f.value for f in AgentFamily} | set(engine.router.agents))
+    for family in families:
+        graph.add_node(f"agent_{family}", engine.run_agent)
+        graph.add_edge(f"agent_{family}", "dispatch")
+    graph.add_node("aggregate", engine.aggregate)
+
+    graph.add_edge(START, "build_context")
+    graph.add_edge("build_context", "plan")
+    graph.add_edge("plan", "guard_plan")
+    graph.add_conditional_edges(
+        "guard_plan", engine.route_after_guard_plan, ["approval", "dispatch", "aggregate"]
+    )
+    graph.add_edge("approval", "dispatch")
+    graph.add_conditional_edges("dispatch", engine.route_after_dispatch, ["guard_subtask", "aggregate"])
+    graph.add_conditional_edges(
+        "guard_subtask", engine.route_after_guard_subtask, [*(f"agent_{f}" for f in families), "dispatch"]
+    )
+    graph.add_edge("aggregate", END)
+    return graph.compile(checkpointer=checkpointer, store=store, name="global-orchestrator")

@@ -1,0 +1,53 @@
+"""Graph state: small, JSON-compatible, with reducers that merge instead of copying.
+
+Values are plain dicts in the models' camelCase JSON shape, so checkpoints are readable
+and portable (SQLite, PostgreSQL, LangGraph Server); nodes parse them with the pydantic
+models at their edges.
+"""
+
+from __future__ import annotations
+
+import operator
+from typing import Annotated, Any, TypedDict
+
+
+def merge_dicts(left: dict[str, Any] | None, right: dict[str, Any] | None) -> dict[str, Any]:
+    """Reducer: later keys win (results by subtask id, approvals by subtask id)."""
+    if not left:
+        return dict(right or {})
+    if not right:
+        return left
+    return {**left, **right}
+
+
+class MissionInput(TypedDict, total=False):
+    """What a caller (or a LangGraph Studio user) gives the graph."""
+
+    mission: dict[str, Any]
+    """The mission JSON."""
+    plan: dict[str, Any]
+    """Optional: a ready plan; the planner is skipped and the plan is only validated."""
+
+
+class MissionOutput(TypedDict, total=False):
+    """What the graph returns."""
+
+    result: dict[str, Any]
+    """The MissionResult JSON."""
+
+
+class MissionState(TypedDict, total=False):
+    """The whole state of one mission run (one thread)."""
+
+    mission: dict[str, Any]
+    context: dict[str, Any]
+    plan: dict[str, Any]
+    results: Annotated[dict[str, dict[str, Any]], merge_dicts]
+    """SubtaskResult JSON by subtask id; each result is written once, when it is final."""
+    approvals: Annotated[dict[str, bool], merge_dicts]
+    """Decisions on subtasks that need approval."""
+    issues: Annotated[list[dict[str, Any]], operator.add]
+    logs: Annotated[list[str], operator.add]
+    wave: list[str]
+    """Subtask ids `dispatch` found ready; `guard_subtask` checks and routes them."""
+    result: dict[str, Any]

@@ -1,0 +1,136 @@
+"""Checkpointers and stores from a URL: `memory`, `sqlite:///path`, `postgresql://...`.
+
+Every factory is an async context manager that opens the connection, sets the schema up
+on first use, and closes it on exit::
+
+    async with open_checkpointer("sqlite:///.orchestrator/state.db") as saver:
+        ...
+
+`memory` is one saver per process, so a mission paused in memory can be resumed by a
+later call in the same process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from urllib.parse import urlparse
+
+from langgraph.checkpoint.base import BaseCheckpointSaver
+from langgraph.checkpoint.memory import InMemorySaver
+from langgraph.store.base import BaseStore
+from langgraph.store.memory import InMemoryStore
+
+from global_orchestrator.errors import UserError
+
+DEFAULT_DB_URL = "sqlite:///.orchestrator/state.db"
+
+_memory_saver = InMemorySaver()
+_memory_store = InMemoryStore()
+
+
+def _scheme(url: str) -> str:
+    if url == "memory":
+        return "memory"
+    scheme = urlparse(url).scheme
+    if scheme in ("postgres", "postgresql", "postgresql+psycopg"):
+        return "postgresql"
+    if scheme == "sqlite":
+        return "sqlite"
+    raise UserError(f"unsupported database URL '{url}': use memory, sqlite:///path or postgresql://...")
+
+
+def sqlite_path(url: str) -> Path:
+    """The file of a `sqlite:///relative` or `sqlite:////absolute` URL, its folder created.
+
+    Raises:
+        UserError: the URL names no file.
+    """
+    path = url[len("sqlite:///") :] if url.startswith("sqlite:///") else ""
+    if not path:
+        raise UserError(f"invalid SQLite URL '{url}': use sqlite:///path/to/state.db")
+    file = Path(path)
+    file.parent.mkdir(parents=True, exist_ok=True)
+    return file
+
+
+def _postgres_dsn(url: str) -> str:
+    return url.replace("postgresql+psycopg://", "postgresql://", 1).replace("postgres://", "postgresql://", 1)
+
+
+@asynccontextmanager
+async def open_checkpointer(url: str = DEFAULT_DB_URL) -> AsyncIterator[BaseCheckpointSaver[str]]:
+    """Open a LangGraph checkpointer for `url` (schema created on first use).
+
+    Raises:
+        UserError: unsupported URL, missing extra, or the database cannot be reached.
+    """
+    scheme = _scheme(url)
+    if scheme == "memory":
+        yield _memory_saver
+    elif scheme == "sqlite":
+        from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
+
+        async with AsyncSqliteSaver.from_conn_string(str(sqlite_path(url))) as saver:
+            await saver.setup()
+            yield saver
+    else:
+        try:
+            from langgraph.checkpoint.postgres.aio import AsyncPostgresSaver
+        except ImportError as exc:
+            raise UserError(
+                "PostgreSQL needs the `postgres` extra: pip install 'global-orchestrator[postgres]'"
+            ) from exc
+        try:
+            pg_manager = AsyncPostgresSaver.from_conn_string(_postgres_dsn(url))
+            pg_saver = await pg_manager.__aenter__()
+        except Exception as exc:
+            raise UserError(f"cannot connect to PostgreSQL at {_redact(url)}: {exc}") from exc
+        try:
+            await pg_saver.setup()
+            yield pg_saver
+        finally:
+            await pg_manager.__aexit__(None, None, None)
+
+
+@asynccontextmanager
+async def open_store(url: str = DEFAULT_DB_URL) -> AsyncIterator[BaseStore]:
+    """Open a LangGraph store (long-term memory, e.g. healing memory) for `url`.
+
+    Raises:
+        UserError: unsupported URL, missing extra, or the database cannot be reached.
+    """
+    scheme = _scheme(url)
+    if scheme == "memory":
+        yield _memory_store
+    elif scheme == "sqlite":
+        from langgraph.store.sqlite.aio import AsyncSqliteStore
+
+        async with AsyncSqliteStore.from_conn_string(str(sqlite_path(url))) as store:
+            await store.setup()
+            yield store
+    else:
+        try:
+            from langgraph.store.postgres.aio import AsyncPostgresStore
+        except ImportError as exc:
+            raise UserError(
+                "PostgreSQL needs the `postgres` extra: pip install 'global-orchestrator[postgres]'"
+            ) from exc
+        try:
+            store_manager = AsyncPostgresStore.from_conn_string(_postgres_dsn(url))
+            pg_store = await store_manager.__aenter__()
+        except Exception as exc:
+            raise UserError(f"cannot connect to PostgreSQL at {_redact(url)}: {exc}") from exc
+        try:
+            await pg_store.setup()
+            yield pg_store
+        finally:
+            await store_manager.__aexit__(None, None, None)
+
+
+def _redact(url: str) -> str:
+    parsed = urlparse(url)
+    if parsed.password:
+        return url.replace(f":{parsed.password}@", ":***@", 1)
+    return url
