@@ -48,8 +48,8 @@ class RunOptions:
 
     model: ModelLike = None
     """Chat model (or zero-argument factory) for the default agents and the LLM planner."""
-    agents: Mapping[str, AgentLike] | None = None
-    """Agents by family, replacing the defaults of those families."""
+    agents: Mapping[str, AgentLike | None] | None = None
+    """Agents by family, replacing the defaults of those families (None removes one)."""
     db: Db = "memory"
     """`memory`, `sqlite:///path`, `postgresql://...`, or a checkpointer object."""
     plan_with_model: bool = False

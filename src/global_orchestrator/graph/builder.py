@@ -27,7 +27,7 @@ DEFAULT_FALLBACKS: dict[str, list[str]] = {}
 
 def build_graph(
     *,
-    agents: Mapping[str, AgentLike] | None = None,
+    agents: Mapping[str, AgentLike | None] | None = None,
     model: BaseChatModel | Callable[[], BaseChatModel] | None = None,
     checkpointer: BaseCheckpointSaver[Any] | None = None,
     store: BaseStore | None = None,
@@ -45,7 +45,8 @@ def build_graph(
 
     Args:
         agents: Agents by family, replacing the defaults of those families (any async
-            callable `(subtask, ctx)` works).
+            callable `(subtask, ctx)` works); None removes a family's agent, so its
+            subtasks go to a fallback or fail with `routing.no_agent`.
         model: The chat model (or a zero-argument factory, called lazily) for the
             default agents and, with `plan_with_model`, the planner.
         checkpointer: Where state is saved; None for LangGraph Studio / Server, which
@@ -64,7 +65,9 @@ def build_graph(
         factory = (lambda: chat_model) if chat_model is not None else None
     else:
         factory = model
-    merged: dict[str, AgentLike] = {**default_agents(), **(agents or {})}
+    merged: dict[str, AgentLike] = {
+        name: agent for name, agent in {**default_agents(), **(agents or {})}.items() if agent is not None
+    }
     engine = Engine(
         router=AgentRouter.of(merged, {**DEFAULT_FALLBACKS, **(fallbacks or {})}),
         model_factory=factory,

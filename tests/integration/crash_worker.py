@@ -1,0 +1,85 @@
+"""A mission run in a subprocess for crash and cross-process tests.
+
+    python -m tests.integration.crash_worker run|resume|approve DB LEDGER [THREAD]
+
+Agents sleep, then append `<subtask id>` to LEDGER: a line means the subtask finished.
+The plan is a diamond of 8 subtasks: s1 → (s2..s7 in parallel, s2 slow) → s8.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from global_orchestrator import AgentContext, Mission, MissionPlan, Subtask, aresume_mission, arun_mission
+
+DELAYS = {"s1": 0.2, "s2": 3.0, "s3": 0.3, "s4": 0.4, "s5": 0.5, "s6": 0.6, "s7": 0.7, "s8": 0.2}
+
+
+def mission(thread: str) -> Mission:
+    return Mission(
+        id=thread,
+        type="marketing.campaign",
+        goal="Crash test",
+        constraints={"budget": 10},
+        permissions=["agent:clinical", "phi:read"],
+    )
+
+
+def plan(thread: str, approval: bool = False) -> MissionPlan:
+    subtasks = [Subtask(id="s1", agent="marketing", tool="marketing.draft_copy", description="start")]
+    for i in range(2, 8):
+        subtasks.append(
+            Subtask(
+                id=f"s{i}", agent="browser", tool="browser.fetch", description=f"work {i}", depends_on=["s1"]
+            )
+        )
+    subtasks.append(
+        Subtask(
+            id="s8",
+            agent="marketing",
+            tool="marketing.compile_brief",
+            description="finish",
+            depends_on=[f"s{i}" for i in range(2, 8)],
+            requires_approval=approval,
+        )
+    )
+    return MissionPlan(mission_id=thread, subtasks=subtasks)
+
+
+def agents(ledger: Path) -> dict[str, Any]:
+    async def work(subtask: Subtask, ctx: AgentContext) -> dict[str, Any]:
+        await asyncio.sleep(DELAYS[subtask.id])
+        with ledger.open("a") as f:
+            f.write(f"{subtask.id} {os.getpid()}\n")
+            f.flush()
+            os.fsync(f.fileno())
+        return {"done": subtask.id}
+
+    return {"marketing": work, "browser": work}
+
+
+async def main(command: str, db: str, ledger: Path, thread: str) -> int:
+    if command == "run":
+        result = await arun_mission(mission(thread), plan=plan(thread), db=db, agents=agents(ledger))
+    elif command == "run-approval":
+        result = await arun_mission(
+            mission(thread), plan=plan(thread, approval=True), db=db, agents=agents(ledger)
+        )
+    elif command == "resume":
+        result = await aresume_mission(thread, db=db, agents=agents(ledger))
+    elif command == "approve":
+        result = await aresume_mission(thread, approvals={"s8": True}, db=db, agents=agents(ledger))
+    else:
+        raise SystemExit(f"unknown command {command}")
+    print(result.to_json(indent=None))
+    return 0
+
+
+if __name__ == "__main__":
+    cmd, db_url, ledger_path = sys.argv[1:4]
+    thread_id = sys.argv[4] if len(sys.argv) > 4 else "crash-mission"
+    raise SystemExit(asyncio.run(main(cmd, db_url, Path(ledger_path), thread_id)))

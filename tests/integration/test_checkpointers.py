@@ -1,0 +1,79 @@
+"""The checkpointer contract, the same on memory, SQLite and PostgreSQL."""
+
+from typing import Any
+
+from global_orchestrator import (
+    AgentContext,
+    Mission,
+    MissionPlan,
+    Subtask,
+    aget_mission_status,
+    aresume_mission,
+    arun_mission,
+)
+
+
+async def work(subtask: Subtask, ctx: AgentContext) -> dict[str, Any]:
+    return {"done": subtask.id, "saw": sorted(ctx.upstream)}
+
+
+AGENTS = {"marketing": work, "clinical": work}
+
+
+def fixtures(thread: str) -> tuple[Mission, MissionPlan]:
+    mission = Mission(
+        id=thread,
+        type="marketing.campaign",
+        goal="Contract",
+        constraints={"budget": 1},
+        permissions=["agent:clinical", "phi:read"],
+    )
+    plan = MissionPlan(
+        mission_id=thread,
+        subtasks=[
+            Subtask(id="a", agent="marketing", tool="marketing.draft_copy", description="first"),
+            Subtask(
+                id="b",
+                agent="clinical",
+                tool="clinical.deidentify",
+                description="needs approval",
+                depends_on=["a"],
+                requires_approval=True,
+            ),
+            Subtask(
+                id="c",
+                agent="marketing",
+                tool="marketing.compile_brief",
+                description="last",
+                depends_on=["a"],
+            ),
+        ],
+    )
+    return mission, plan
+
+
+async def test_pause_status_resume_round_trip(db_url: str, thread_id: str) -> None:
+    mission, plan = fixtures(thread_id)
+    paused = await arun_mission(mission, plan=plan, db=db_url, agents=AGENTS)
+    assert paused.status == "waiting_approval"
+    assert [a.subtask_id for a in paused.pending_approvals] == ["b"]
+
+    # a fresh connection sees the same state
+    status = await aget_mission_status(thread_id, db=db_url)
+    assert status.status == "waiting_approval" and status.mission_id == thread_id
+    assert status.pending_approvals[0].interrupt_id == paused.pending_approvals[0].interrupt_id
+
+    done = await aresume_mission(thread_id, approvals={"b": True}, db=db_url, agents=AGENTS)
+    assert done.status == "completed" and done.success
+    assert {k: v.status for k, v in done.results.items()} == {
+        "a": "succeeded",
+        "b": "succeeded",
+        "c": "succeeded",
+    }
+    assert done.results["b"].output == {"done": "b", "saw": ["a"]}
+    assert done.results["b"].labels == ["phi"]  # labels survive checkpoint and resume
+
+    again = await aget_mission_status(thread_id, db=db_url)
+    assert again.status == "completed" and again.success and again.results == done.results
+    # resuming a completed run changes nothing
+    assert (await aresume_mission(thread_id, db=db_url, agents=AGENTS)).results == done.results
