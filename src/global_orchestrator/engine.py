@@ -15,6 +15,7 @@ import threading
 from collections.abc import AsyncIterator, Callable, Coroutine, Mapping
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -27,7 +28,7 @@ from global_orchestrator.errors import UserError
 from global_orchestrator.events import EventType, MissionEvent
 from global_orchestrator.graph.builder import build_graph
 from global_orchestrator.graph.nodes import RetrySettings, build_result
-from global_orchestrator.models import ApprovalRequest, Mission, MissionPlan, MissionResult, SubtaskResult
+from global_orchestrator.models import ApprovalRequest, Mission, MissionPlan, MissionResult
 from global_orchestrator.persistence import open_checkpointer, open_store
 
 T = TypeVar("T")
@@ -106,7 +107,10 @@ async def _snapshot_result(graph: Any, config: dict[str, Any]) -> MissionResult 
     snapshot = await graph.aget_state(config)
     if not snapshot.values:
         return None
-    result = build_result(snapshot.values)
+    values = snapshot.values
+    # a finished run holds the result its aggregate node built; don't rebuild it
+    done = values.get("result") if not snapshot.next else None
+    result = MissionResult.model_validate(done) if done else build_result(values)
     pending = [
         ApprovalRequest(
             subtask_id=i.value["subtaskId"],
@@ -273,14 +277,17 @@ async def _drive(
         if mode == "custom" and isinstance(chunk, dict):
             kind = chunk.get("event")
             if kind in ("subtask_started", "subtask_retry"):
-                yield MissionEvent(
+                yield MissionEvent.model_construct(
                     type=kind,
                     mission_id=mission_id,
                     thread_id=thread,
+                    at=datetime.now(UTC),
                     subtask_id=chunk.get("subtaskId"),
                     agent=chunk.get("agent"),
                     message=chunk.get("error"),
                     data={k: v for k, v in chunk.items() if k in ("attempt",)},
+                    approval=None,
+                    result=None,
                 )
             continue
         if mode != "updates" or not isinstance(chunk, dict):
@@ -324,15 +331,18 @@ async def _drive(
                 if sid in reported:
                     continue
                 reported.add(sid)
-                res = SubtaskResult.model_validate(raw)
-                yield MissionEvent(
-                    type=_STATUS_EVENTS.get(res.status, "subtask_failed"),
+                # written by our own nodes from a SubtaskResult: no need to validate again
+                yield MissionEvent.model_construct(
+                    type=_STATUS_EVENTS.get(raw["status"], "subtask_failed"),
                     mission_id=mission_id,
                     thread_id=thread,
+                    at=datetime.now(UTC),
                     subtask_id=sid,
-                    agent=res.agent,
-                    message=res.error,
-                    data={"result": res.to_dict()},
+                    agent=raw.get("agent"),
+                    message=raw.get("error"),
+                    data={"result": raw},
+                    approval=None,
+                    result=None,
                 )
     final = await _snapshot_result(graph, config)
     assert final is not None

@@ -66,6 +66,9 @@ def normalize_agent_name(name: str) -> str:
     return name.strip().lower().replace("-", "_").replace(" ", "_")
 
 
+_FAMILIES: dict[str, AgentFamily] = {f.value: f for f in AgentFamily}
+
+
 class Severity(StrEnum):
     """How serious an issue is, which also decides what happens at run time."""
 
@@ -199,7 +202,7 @@ class Subtask(WireModel):
     @property
     def family(self) -> AgentFamily | None:
         """The agent family, or None when `agent` names no known family."""
-        return AgentFamily.parse(self.agent)
+        return _FAMILIES.get(self.agent)
 
 
 PlanSource = Literal["template", "llm", "repaired", "fallback", "user"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from global_orchestrator.agents.base import AgentLike
+from global_orchestrator.agents.base import AgentFunction, AgentLike, as_function
 from global_orchestrator.models import Subtask, normalize_agent_name
 
 
@@ -16,6 +16,11 @@ class Route:
     family: str
     agent: AgentLike
     fallback_from: str | None = None
+
+    @property
+    def call(self) -> AgentFunction:
+        """The callable that runs the subtask (`agent.run` for agent objects)."""
+        return as_function(self.agent)
 
 
 @dataclass

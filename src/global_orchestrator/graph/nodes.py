@@ -13,11 +13,12 @@ import random
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from langchain_core.language_models import BaseChatModel
 from langgraph.config import get_stream_writer
 from langgraph.types import Send, interrupt
+from pydantic import BaseModel
 
 from global_orchestrator.agents.base import AgentContext, call_agent
 from global_orchestrator.agents.catalog import ToolCatalog, default_catalog
@@ -44,6 +45,35 @@ from global_orchestrator.policies.permissions import check_subtask_permissions
 from global_orchestrator.policies.phi import check_phi_related
 
 from .state import MissionState
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class ParseCache:
+    """Parsed models of state dicts, by the dict's identity.
+
+    Within one process LangGraph hands nodes the same channel objects until they change,
+    so the plan (thousands of subtasks) is validated once per change instead of in every
+    node and for every subtask. The cache keeps a reference to each dict, so an id is never
+    reused while its entry lives; it holds only the most recent entries.
+    """
+
+    def __init__(self, size: int = 32) -> None:
+        self.size = size
+        self._entries: dict[int, tuple[Any, BaseModel]] = {}
+
+    def get(self, model: type[M], data: Any) -> M:
+        """`model.model_validate(data)`, reusing the result for the same dict object."""
+        key = id(data)
+        hit = self._entries.get(key)
+        if hit is not None and hit[0] is data and type(hit[1]) is model:
+            return hit[1]
+        parsed = model.model_validate(data)
+        if len(self._entries) >= self.size:
+            self._entries.pop(next(iter(self._entries)))
+        self._entries[key] = (data, parsed)
+        return parsed
+
 
 FINAL = frozenset({"succeeded", "failed", "blocked", "skipped"})
 PHI = "phi"
@@ -103,19 +133,20 @@ class Engine:
     catalog: ToolCatalog = field(default_factory=default_catalog)
     brands_dir: str | None = None
     retry: RetrySettings = field(default_factory=RetrySettings)
+    parsed: ParseCache = field(default_factory=ParseCache)
 
     # -- plan phase ------------------------------------------------------------------
 
-    def build_context(self, state: MissionState) -> dict[str, Any]:
+    async def build_context(self, state: MissionState) -> dict[str, Any]:
         """Load brand, safety flags, tool availability and healing memory."""
-        mission = Mission.model_validate(state["mission"])
+        mission = self.parsed.get(Mission, state["mission"])
         context = build_mission_context(mission, brands_dir=self.brands_dir, catalog=self.catalog)
         return {"context": context.to_dict(), "logs": [f"Built context for {mission.id}"]}
 
     async def plan(self, state: MissionState) -> dict[str, Any]:
         """Plan the mission (template or LLM), or validate a plan given as input."""
-        mission = Mission.model_validate(state["mission"])
-        context = MissionContext.model_validate(state["context"])
+        mission = self.parsed.get(Mission, state["mission"])
+        context = self.parsed.get(MissionContext, state["context"])
         given = state.get("plan")
         if given:
             plan = MissionPlan.model_validate(given)
@@ -134,9 +165,9 @@ class Engine:
             "logs": [f"Planned {len(plan.subtasks)} subtasks (source: {plan.source})"],
         }
 
-    def guard_plan(self, state: MissionState) -> dict[str, Any]:
+    async def guard_plan(self, state: MissionState) -> dict[str, Any]:
         """Short-circuit subtasks that plan issues block (seed: respect plan issues)."""
-        plan = MissionPlan.model_validate(state["plan"])
+        plan = self.parsed.get(MissionPlan, state["plan"])
         if plan.has_errors:
             return {"logs": ["Plan has errors; nothing runs"]}
         results = dict(state.get("results") or {})
@@ -150,9 +181,9 @@ class Engine:
         logs = [f"Blocked {sid} before it ran" for sid in updates]
         return {"results": updates, "logs": logs} if updates else {}
 
-    def route_after_guard_plan(self, state: MissionState) -> list[Send] | str:
+    async def route_after_guard_plan(self, state: MissionState) -> list[Send] | str:
         """Ask for approvals still undecided, then dispatch; an invalid plan goes to aggregate."""
-        plan = MissionPlan.model_validate(state["plan"])
+        plan = self.parsed.get(MissionPlan, state["plan"])
         if plan.has_errors:
             return "aggregate"
         results = state.get("results") or {}
@@ -164,7 +195,7 @@ class Engine:
         ]
         return asks or "dispatch"
 
-    def approval(self, payload: dict[str, Any]) -> dict[str, Any]:
+    async def approval(self, payload: dict[str, Any]) -> dict[str, Any]:
         """Pause for a person's decision on one subtask (`interrupt`); record it."""
         subtask = Subtask.model_validate(payload["subtask"])
         decision = interrupt(
@@ -206,9 +237,9 @@ class Engine:
 
     # -- run phase -------------------------------------------------------------------
 
-    def dispatch(self, state: MissionState) -> dict[str, Any]:
+    async def dispatch(self, state: MissionState) -> dict[str, Any]:
         """Skip subtasks whose dependencies did not succeed; collect the next wave of ready ones."""
-        plan = MissionPlan.model_validate(state["plan"])
+        plan = self.parsed.get(MissionPlan, state["plan"])
         results = dict(state.get("results") or {})
         by_id = {s.id: s for s in plan.subtasks}
         skipped: dict[str, dict[str, Any]] = {}
@@ -239,14 +270,14 @@ class Engine:
             update |= {"results": skipped, "issues": issues, "logs": [f"Skipped {sid}" for sid in skipped]}
         return update
 
-    def route_after_dispatch(self, state: MissionState) -> str:
+    async def route_after_dispatch(self, state: MissionState) -> str:
         """Guard the next wave, or aggregate when nothing is left."""
         return "guard_subtask" if state.get("wave") else "aggregate"
 
-    def guard_subtask(self, state: MissionState) -> dict[str, Any]:
+    async def guard_subtask(self, state: MissionState) -> dict[str, Any]:
         """Run-time guards on each ready subtask: permissions, allowed agents, PHI, routing."""
-        mission = Mission.model_validate(state["mission"])
-        plan = MissionPlan.model_validate(state["plan"])
+        mission = self.parsed.get(Mission, state["mission"])
+        plan = self.parsed.get(MissionPlan, state["plan"])
         results = state.get("results") or {}
         by_id = {s.id: s for s in plan.subtasks}
         blocked: dict[str, dict[str, Any]] = {}
@@ -308,10 +339,10 @@ class Engine:
             )
         return None
 
-    def route_after_guard_subtask(self, state: MissionState) -> list[Send] | str:
+    async def route_after_guard_subtask(self, state: MissionState) -> list[Send] | str:
         """Send each subtask that passed the guard to its family's agent node."""
         results = state.get("results") or {}
-        plan = MissionPlan.model_validate(state["plan"])
+        plan = self.parsed.get(MissionPlan, state["plan"])
         by_id = {s.id: s for s in plan.subtasks}
         sends = []
         payload_common = {"mission": state["mission"], "context": state["context"]}
@@ -341,8 +372,8 @@ class Engine:
     async def run_agent(self, payload: dict[str, Any]) -> dict[str, Any]:
         """Run one subtask with its agent; retry transient errors; record the outcome."""
         subtask = Subtask.model_validate(payload["subtask"])
-        mission = Mission.model_validate(payload["mission"])
-        context = MissionContext.model_validate(payload["context"])
+        mission = self.parsed.get(Mission, payload["mission"])
+        context = self.parsed.get(MissionContext, payload["context"])
         family: str = payload["family"]
         route = self.router.route(subtask.model_copy(update={"agent": family}))
         assert route is not None
@@ -365,7 +396,7 @@ class Engine:
                 write=writer,
             )
             try:
-                out = await call_agent(route.agent, subtask, ctx)
+                out = await call_agent(route.call, subtask, ctx)
                 break
             except Exception as exc:
                 if is_transient(exc) and attempt < self.retry.max_attempts:
@@ -409,14 +440,15 @@ class Engine:
 
     # -- end ---------------------------------------------------------------------------
 
-    def aggregate(self, state: MissionState) -> dict[str, Any]:
+    async def aggregate(self, state: MissionState) -> dict[str, Any]:
         """Assemble the MissionResult: success only if every non-shadow subtask succeeded."""
-        return {"result": build_result(state).to_dict()}
+        return {"result": build_result(state, self.parsed).to_dict()}
 
 
-def build_result(state: Mapping[str, Any]) -> MissionResult:
+def build_result(state: Mapping[str, Any], parsed: ParseCache | None = None) -> MissionResult:
     """The MissionResult for a state (complete or not)."""
-    plan = MissionPlan.model_validate(state["plan"]) if state.get("plan") else None
+    cache = parsed or ParseCache(size=1)
+    plan = cache.get(MissionPlan, state["plan"]) if state.get("plan") else None
     results = {k: SubtaskResult.model_validate(v) for k, v in (state.get("results") or {}).items()}
     issues = [*(plan.issues if plan else []), *(Issue.model_validate(i) for i in state.get("issues") or [])]
     primary = [s for s in plan.subtasks if s.family is not AgentFamily.SHADOW] if plan else []

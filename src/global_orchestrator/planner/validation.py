@@ -212,7 +212,7 @@ def _policy_issues(plan: MissionPlan, mission: Mission, catalog: ToolCatalog) ->
             Severity.WARNING,
             f"the plan has {len(plan.subtasks)} subtasks, more than max_subtasks={constraints.max_subtasks}",
         )
-    by_id = {s.id: s for s in plan.subtasks}
+    raw_sources = _raw_clinical_sources(plan.subtasks)
     for s in plan.subtasks:
         family = s.family
         if family is None:
@@ -233,10 +233,10 @@ def _policy_issues(plan: MissionPlan, mission: Mission, catalog: ToolCatalog) ->
                 s.id,
             )
         if family is AgentFamily.MARKETING:
-            yield from _phi_issues(s, by_id)
+            yield from _phi_issues(s, raw_sources)
 
 
-def _phi_issues(subtask: Subtask, by_id: dict[str, Subtask]) -> Iterable[Issue]:
+def _phi_issues(subtask: Subtask, raw_sources: dict[str, str]) -> Iterable[Issue]:
     texts = [subtask.description, *_input_strings(subtask.inputs)]
     findings = [f for text in texts for f in check_phi_related(text).findings]
     if findings:
@@ -247,7 +247,7 @@ def _phi_issues(subtask: Subtask, by_id: dict[str, Subtask]) -> Iterable[Issue]:
             f"marketing subtask '{subtask.id}' is blocked: PHI-related content: {shown}",
             subtask.id,
         )
-    source = _raw_clinical_ancestor(subtask, by_id)
+    source = next((raw_sources[d] for d in subtask.depends_on if d in raw_sources), None)
     if source is not None:
         yield _issue(
             "phi.flow",
@@ -269,19 +269,42 @@ def _input_strings(value: object) -> Iterable[str]:
             yield from _input_strings(item)
 
 
-def _raw_clinical_ancestor(subtask: Subtask, by_id: dict[str, Subtask]) -> str | None:
-    """The first clinical ancestor whose output reaches `subtask` without de-identification."""
-    seen: set[str] = set()
-    stack = list(subtask.depends_on)
-    while stack:
-        sid = stack.pop()
-        if sid in seen or sid not in by_id:
-            continue
-        seen.add(sid)
-        upstream = by_id[sid]
-        if upstream.family is AgentFamily.CLINICAL:
-            if upstream.tool == DEIDENTIFY_TOOL:
+def _raw_clinical_sources(subtasks: list[Subtask]) -> dict[str, str]:
+    """Subtask id → a clinical subtask whose raw (not de-identified) output reaches it.
+
+    A clinical subtask other than `clinical.deidentify` is its own source; a
+    de-identification step stops the flow; everything else passes on what its
+    dependencies carry. One pass in dependency order (cycles are reported elsewhere and
+    simply end the walk).
+    """
+    by_id = {s.id: s for s in subtasks}
+    sources: dict[str, str] = {}
+    state: dict[str, int] = {}  # 1 = in progress, 2 = done
+
+    def visit(root: str) -> None:
+        stack = [root]
+        while stack:
+            sid = stack[-1]
+            if state.get(sid) == 2:
+                stack.pop()
+                continue
+            subtask = by_id[sid]
+            pending = [d for d in subtask.depends_on if d in by_id and d not in state]
+            if pending and state.get(sid) != 1:
+                state[sid] = 1
+                stack.extend(pending)
+                continue
+            stack.pop()
+            state[sid] = 2
+            if subtask.family is AgentFamily.CLINICAL:
+                if subtask.tool != DEIDENTIFY_TOOL:
+                    sources[sid] = sid
                 continue  # de-identified output; the run-time guard re-scans it
-            return sid
-        stack.extend(upstream.depends_on)
-    return None
+            found = next((sources[d] for d in subtask.depends_on if d in sources), None)
+            if found is not None:
+                sources[sid] = found
+
+    for s in subtasks:
+        if s.id not in state:
+            visit(s.id)
+    return sources
