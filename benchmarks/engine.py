@@ -6,8 +6,9 @@
    and on SQLite (same DAG, same no-op work, same durability). Target <= 1.5x.
 2. Checkpoint bytes per mission at 100 and 1,000 subtasks (SQLite). Target: 10x the
    subtasks costs <= 12x the bytes.
-3. Makespan / critical path with sleeping agents: uniform latencies (target <= 1.05)
-   and mixed latencies (reported; supersteps are barriers, see DESIGN-NOTES.md).
+3. Makespan / critical path with sleeping agents: uniform latencies of 50 ms (target
+   <= 1.05) and 0.5 s (closer to real model calls: fixed start-up costs amortise), and
+   mixed latencies (reported; supersteps are barriers, see DESIGN-NOTES.md).
 
 The DAG: `depth` layers (default 5) of n/depth subtasks; each subtask past the first
 layer depends on two random subtasks of the layer before (seeded). Prints a table and
@@ -59,7 +60,13 @@ def make_plan(mission_id: str, deps: dict[str, list[str]]) -> MissionPlan:
     return MissionPlan(
         mission_id=mission_id,
         subtasks=[
-            Subtask(id=sid, agent="marketing", tool="marketing.draft_copy", description=f"step {sid}", depends_on=d)
+            Subtask(
+                id=sid,
+                agent="marketing",
+                tool="marketing.draft_copy",
+                description=f"step {sid}",
+                depends_on=d,
+            )
             for sid, d in deps.items()
         ],
     )
@@ -106,7 +113,9 @@ def bare_graph(deps: dict[str, list[str]], work: Callable[[str], Awaitable[Any]]
     return graph.compile(checkpointer=checkpointer)
 
 
-async def run_bare(deps: dict[str, list[str]], work: Callable[[str], Awaitable[Any]], db: str, thread: str) -> float:
+async def run_bare(
+    deps: dict[str, list[str]], work: Callable[[str], Awaitable[Any]], db: str, thread: str
+) -> float:
     async with open_checkpointer(db) as saver:
         graph = bare_graph(deps, work, saver)
         config = {"configurable": {"thread_id": thread}, "recursion_limit": 100_000}
@@ -115,7 +124,9 @@ async def run_bare(deps: dict[str, list[str]], work: Callable[[str], Awaitable[A
         return time.perf_counter() - start
 
 
-async def run_ours(deps: dict[str, list[str]], work: Callable[[str], Awaitable[Any]], db: str, thread: str) -> float:
+async def run_ours(
+    deps: dict[str, list[str]], work: Callable[[str], Awaitable[Any]], db: str, thread: str
+) -> float:
     async def agent(subtask: Subtask, ctx: Any) -> Any:
         return await work(subtask.id)
 
@@ -123,7 +134,9 @@ async def run_ours(deps: dict[str, list[str]], work: Callable[[str], Awaitable[A
     mission = make_mission(thread)
     agents = dict.fromkeys(FAMILIES, agent)
     start = time.perf_counter()
-    result = await aexecute_mission_plan(plan, mission, agents=agents, db=db, retry=RetrySettings(max_attempts=1))
+    result = await aexecute_mission_plan(
+        plan, mission, agents=agents, db=db, retry=RetrySettings(max_attempts=1)
+    )
     elapsed = time.perf_counter() - start
     assert result.success, [str(i) for i in result.issues][:3]
     return elapsed
@@ -136,7 +149,9 @@ async def noop(_sid: str) -> dict[str, bool]:
 def sqlite_bytes(path: Path) -> int:
     """Bytes of checkpoints and pending writes stored in a SQLite checkpoint file."""
     with sqlite3.connect(path) as conn:
-        cp = conn.execute("select coalesce(sum(length(checkpoint) + length(metadata)), 0) from checkpoints").fetchone()[0]
+        cp = conn.execute(
+            "select coalesce(sum(length(checkpoint) + length(metadata)), 0) from checkpoints"
+        ).fetchone()[0]
         wr = conn.execute("select coalesce(sum(length(value)), 0) from writes").fetchone()[0]
     return int(cp) + int(wr)
 
@@ -160,10 +175,15 @@ async def overhead(sizes: list[int], repeats: int, tmp: Path) -> list[dict[str, 
                     ours.append(await run_ours(deps, noop, db, f"ours-{backend}-{n}-{r}"))
                     bare.append(await run_bare(deps, noop, db, f"bare-{backend}-{n}-{r}"))
             o, b = statistics.median(ours), statistics.median(bare)
-            rows.append({
-                "backend": backend, "subtasks": n,
-                "ours_ms_per_subtask": 1000 * o / n, "bare_ms_per_subtask": 1000 * b / n, "ratio": o / b,
-            })
+            rows.append(
+                {
+                    "backend": backend,
+                    "subtasks": n,
+                    "ours_ms_per_subtask": 1000 * o / n,
+                    "bare_ms_per_subtask": 1000 * b / n,
+                    "ratio": o / b,
+                }
+            )
     return rows
 
 
@@ -174,7 +194,9 @@ async def checkpoint_bytes(sizes: list[int], tmp: Path) -> list[dict[str, Any]]:
         ours_path, bare_path = tmp / f"bytes-ours-{n}.db", tmp / f"bytes-bare-{n}.db"
         await run_ours(deps, noop, f"sqlite:///{ours_path}", f"bytes-{n}")
         await run_bare(deps, noop, f"sqlite:///{bare_path}", f"bytes-{n}")
-        rows.append({"subtasks": n, "ours_bytes": sqlite_bytes(ours_path), "bare_bytes": sqlite_bytes(bare_path)})
+        rows.append(
+            {"subtasks": n, "ours_bytes": sqlite_bytes(ours_path), "bare_bytes": sqlite_bytes(bare_path)}
+        )
     return rows
 
 
@@ -182,8 +204,11 @@ async def makespan(n: int, tmp: Path) -> list[dict[str, Any]]:
     rows = []
     rng = random.Random(11)
     deps = make_dag(n, depth=4)
-    for kind in ("uniform", "mixed"):
-        latency = {sid: 0.05 if kind == "uniform" else rng.choice([0.01, 0.02, 0.05, 0.1, 0.2]) for sid in deps}
+    for kind in ("uniform", "uniform-0.5s", "mixed"):
+        if kind == "mixed":
+            latency = {sid: rng.choice([0.01, 0.02, 0.05, 0.1, 0.2]) for sid in deps}
+        else:
+            latency = dict.fromkeys(deps, 0.5 if kind == "uniform-0.5s" else 0.05)
 
         async def sleepy(sid: str, latency: dict[str, float] = latency) -> dict[str, bool]:
             await asyncio.sleep(latency[sid])
@@ -192,10 +217,16 @@ async def makespan(n: int, tmp: Path) -> list[dict[str, Any]]:
         critical = make_plan("cp", deps).critical_path(latency).duration
         elapsed = await run_ours(deps, sleepy, "memory", f"makespan-{kind}")
         bare = await run_bare(deps, sleepy, "memory", f"makespan-bare-{kind}")
-        rows.append({
-            "latencies": kind, "subtasks": n, "critical_path_s": critical, "ours_makespan_s": elapsed,
-            "ours_ratio": elapsed / critical, "bare_ratio": bare / critical,
-        })
+        rows.append(
+            {
+                "latencies": kind,
+                "subtasks": n,
+                "critical_path_s": critical,
+                "ours_makespan_s": elapsed,
+                "ours_ratio": elapsed / critical,
+                "bare_ratio": bare / critical,
+            }
+        )
     return rows
 
 
@@ -226,9 +257,13 @@ async def main() -> None:
         }
     small, large = report["checkpoint_bytes"][0], report["checkpoint_bytes"][-1]
     report["checkpoint_growth_ratio"] = large["ours_bytes"] / small["ours_bytes"]
-    print_table("Per-subtask overhead vs bare LangGraph Send wavefront (target ratio <= 1.5)", report["overhead"])
+    print_table(
+        "Per-subtask overhead vs bare LangGraph Send wavefront (target ratio <= 1.5)", report["overhead"]
+    )
     print_table("Checkpoint bytes per mission, SQLite", report["checkpoint_bytes"])
-    print(f"  growth for {large['subtasks'] // small['subtasks']}x subtasks: {report['checkpoint_growth_ratio']:.2f}x (target <= 12)")
+    print(
+        f"  growth for {large['subtasks'] // small['subtasks']}x subtasks: {report['checkpoint_growth_ratio']:.2f}x (target <= 12)"
+    )
     print_table("Makespan / critical path (target uniform <= 1.05)", report["makespan"])
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -520,19 +520,18 @@ def mcp_command(
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the `orchestrator` command: user errors become one line and exit 2."""
     try:
-        app(args=argv, standalone_mode=False)
+        # standalone_mode=False lets UserError reach us; click then *returns* the exit code
+        # of a typer.Exit instead of raising it, so it must be passed on here.
+        code = app(args=argv, standalone_mode=False)
     except UserError as exc:
         _err().print(f"error: {exc}", markup=False)
         sys.exit(2)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except Exception as exc:
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        if isinstance(exc, click.exceptions.Abort):
-            _err().print("aborted", markup=False)
-            sys.exit(130)
-        raise
+    except typer.Abort:
+        _err().print("aborted", markup=False)
+        sys.exit(130)
+    except typer.TyperException as exc:  # usage errors: bad option values, no command
+        show = getattr(exc, "show", None)
+        if callable(show):
+            show()
+        sys.exit(int(getattr(exc, "exit_code", 2)))
+    sys.exit(code if isinstance(code, int) else 0)
