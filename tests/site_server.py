@@ -1,0 +1,89 @@
+"""A small website on 127.0.0.1 for browser tests: good pages, errors, slow, binary, huge, redirects."""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+PAGES = {
+    "/good": (
+        "<html><head><title>Rival A | Back to school</title><script>var secret = 'hidden';</script>"
+        "<style>.x{color:red}</style></head><body><h1>Bundles from $19</h1>"
+        "<p>Notebooks, pens   and\n planners.</p><a href='/pricing'>Pricing</a>"
+        "<a href='https://example.org/about'>About</a><a href='#top'>Top</a>"
+        "<a href='mailto:x@example.org'>Mail</a><a href='/pricing'>Pricing again</a></body></html>"
+    ),
+    "/rival-a.html": "<html><head><title>Rival A</title></head><body><p>Rival A sells notebook bundles at $19 on Instagram.</p></body></html>",
+    "/rival-b.html": "<html><head><title>Rival B</title></head><body><p>Rival B leads with free shipping and TikTok creators.</p></body></html>",
+    "/health": "<html><head><title>ok</title></head><body>status: ok</body></html>",
+}
+
+
+class Handler(BaseHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def _send(
+        self, status: int, body: bytes, content_type: str = "text/html; charset=utf-8", **headers: str
+    ) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for key, value in headers.items():
+            self.send_header(key.replace("_", "-"), value)
+        self.end_headers()
+        # the client may have given up (timeout tests): nothing to answer then
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            self.wfile.write(body)
+
+    def do_GET(self) -> None:
+        path = self.path.split("?")[0]
+        if path in PAGES:
+            self._send(200, PAGES[path].encode())
+        elif path == "/plain":
+            self._send(200, b"just text", "text/plain")
+        elif path == "/404":
+            self._send(404, b"<p>missing</p>")
+        elif path == "/500":
+            self._send(500, b"<p>boom</p>")
+        elif path == "/slow":
+            time.sleep(1.5)  # beyond the tests' timeout; the handler still ends by itself
+            self._send(200, b"<p>late</p>")
+        elif path == "/binary":
+            self._send(200, b"\x89PNG\r\n\x1a\n" + bytes(100), "image/png")
+        elif path == "/huge":
+            # no Content-Length: the client must stop reading at its cap
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            try:
+                for _ in range(200):
+                    self.wfile.write(b"<p>" + b"x" * 10_000 + b"</p>")
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            self.close_connection = True
+        elif path == "/loop":
+            self._send(302, b"", Location="/loop")
+        elif path == "/moved":
+            self._send(301, b"", Location="/good")
+        else:
+            self._send(404, b"<p>unknown</p>")
+
+
+@contextmanager
+def site() -> Iterator[str]:
+    """Serve the site; yields its base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
