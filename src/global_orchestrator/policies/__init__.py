@@ -9,12 +9,17 @@ from global_orchestrator.policies.permissions import (
     required_permissions,
 )
 from global_orchestrator.policies.phi import PhiDecision, check_phi_related
+from global_orchestrator.policies.phi_detector import PhiFinding, contains_phi, deidentify, detect_phi
 
 __all__ = [
     "PermissionDecision",
     "PhiDecision",
+    "PhiFinding",
     "check_phi_related",
     "check_subtask_permissions",
+    "contains_phi",
+    "deidentify",
+    "detect_phi",
     "has_permission",
     "missing_permissions",
     "permissions_for",
