@@ -49,33 +49,55 @@ def _text(message: BaseMessage) -> str:
 
 
 class ModelAgent:
-    """An agent that answers its subtask with one model call."""
+    """An agent that answers its subtask with one model call; family agents build on it."""
 
     def __init__(self, family: AgentFamily) -> None:
         self.family = family.value
 
-    async def run(self, subtask: Subtask, ctx: AgentContext) -> AgentOutput:
-        """Render the agent prompt for the subtask and ask the model."""
+    async def ask(
+        self, subtask: Subtask, ctx: AgentContext, *, task: str | None = None, upstream: Any = None
+    ) -> tuple[str, Usage]:
+        """Ask the model about the subtask (or `task`), showing `upstream` (default: ctx.upstream)."""
         brand = ctx.context.brand
-        upstream = json.dumps(dict(ctx.upstream), ensure_ascii=False, default=str)
+        shown = dict(ctx.upstream) if upstream is None else upstream
         parts = render_prompt(
             "agent",
             family=self.family,
             role=ROLES[AgentFamily(self.family)],
-            task=subtask.description,
+            task=task or subtask.description,
             goal=ctx.mission.goal,
             brand=f"{brand.name}. Voice: {brand.voice}. Audience: {brand.audience}." if brand else "none",
             inputs=json.dumps(subtask.inputs, ensure_ascii=False, default=str) if subtask.inputs else "none",
-            upstream=upstream[:_MAX_UPSTREAM_CHARS] if ctx.upstream else "none",
+            upstream=json.dumps(shown, ensure_ascii=False, default=str)[:_MAX_UPSTREAM_CHARS]
+            if shown
+            else "none",
         )
         messages: list[Any] = [
             SystemMessage(p.content) if p.role == "system" else HumanMessage(p.content) for p in parts
         ]
         answer = await ctx.model.ainvoke(messages)
         assert isinstance(answer, AIMessage)
-        return AgentOutput(output={"text": _text(answer), "tool": subtask.tool}, usage=_usage(answer))
+        return _text(answer).strip(), _usage(answer)
+
+    async def run(self, subtask: Subtask, ctx: AgentContext) -> AgentOutput:
+        """Answer the subtask with the model."""
+        text, usage = await self.ask(subtask, ctx)
+        return AgentOutput(output={"text": text, "tool": subtask.tool}, usage=usage)
 
 
 def default_agents() -> dict[str, AgentLike]:
-    """A model-backed agent for each family."""
-    return {family.value: ModelAgent(family) for family in AgentFamily}
+    """The built-in agent of each family (tools first, the model where judgement is needed)."""
+    from global_orchestrator.agents.browser import BrowserAgent
+    from global_orchestrator.agents.clinical import ClinicalAgent
+    from global_orchestrator.agents.marketing import MarketingAgent
+    from global_orchestrator.agents.self_healing import SelfHealingAgent
+    from global_orchestrator.agents.shadow import ShadowAgent
+
+    agents: list[AgentLike] = [
+        BrowserAgent(),
+        MarketingAgent(),
+        ClinicalAgent(),
+        SelfHealingAgent(),
+        ShadowAgent(),
+    ]
+    return {agent.family: agent for agent in agents}  # type: ignore[union-attr]

@@ -10,8 +10,11 @@ clean.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -170,9 +173,54 @@ _CARE_CONTEXT = re.compile(
 )
 
 
+# Everyday words that are also census first names or surnames: never a name on their own.
+_NOT_NAMES = frozenset(
+    """may june april august will mark grant rose summer autumn winter spring art bill hope joy
+    faith page ray dawn gene pat max dean guy norm sunny star iris ivy holly robin jack frank drew
+    earl gray grey wade chase lane reed hunter brand don bob sale christian major king young long
+    black white brown green rich price early love golden sterling miles candy cherry ginger honey
+    lily daisy amber crystal destiny harmony melody mercy precious monday tuesday wednesday
+    thursday friday saturday sunday virginia georgia carolina dakota florida paris london sydney
+    austin dallas houston jordan chelsea brooklyn madison lincoln washington jersey china india
+    tiktok instagram email search social school back new free best more our your the this that
+    rival general care team clinic health patient doctor nurse""".split()  # noqa: SIM905
+)
+# a lookahead, so that pairs overlap: in "Meet Carol Singer" both "Meet Carol" and "Carol Singer"
+_PAIR = re.compile(r"\b(?=([A-Z][a-z]+)(\s+(?:[A-Z]\.\s+)?)([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b)")
+
+
+@cache
+def _gazetteer() -> tuple[frozenset[str], frozenset[str]]:
+    """Common first names and surnames (US Census lists shipped by the `names` package)."""
+    spec = importlib.util.find_spec("names")
+    if spec is None or spec.origin is None:
+        return frozenset(), frozenset()
+    folder = Path(spec.origin).parent
+
+    def read(name: str, top: int | None = None) -> set[str]:
+        lines = (folder / name).read_text(encoding="utf-8").splitlines()[:top]
+        return {line.split()[0].lower() for line in lines if line.strip()}
+
+    first = (read("dist.male.first", 1000) | read("dist.female.first", 1500)) - _NOT_NAMES
+    last = read("dist.all.last") - _NOT_NAMES
+    return frozenset(first), frozenset(last)
+
+
+def _gazetteer_names(text: str) -> list[PhiFinding]:
+    first, last = _gazetteer()
+    found = []
+    for match in _PAIR.finditer(text):
+        given, gap, family = match.group(1), match.group(2), match.group(3)
+        if given.lower() in first and family.split("-")[0].lower() in last:
+            start = match.start()
+            end = start + len(given) + len(gap) + len(family)
+            found.append(PhiFinding("name", start, end, text[start:end], 0.8))
+    return found
+
+
 def detect_phi(text: str) -> list[PhiFinding]:
     """Every identifier in `text`: non-overlapping spans, in text order."""
-    candidates: list[PhiFinding] = []
+    candidates: list[PhiFinding] = _gazetteer_names(text)
     about_care = _CARE_CONTEXT.search(text) is not None
     for recognizer in _RECOGNIZERS:
         if recognizer.needs_context and not about_care:
