@@ -9,7 +9,7 @@ from global_orchestrator.policies.permissions import (
     required_permissions,
 )
 from global_orchestrator.policies.phi import PhiDecision, check_phi_related
-from global_orchestrator.policies.phi_detector import PhiFinding, contains_phi, deidentify, detect_phi
+from global_orchestrator.policies.phi_detector import PhiFinding, contains_phi, deidentify, detect_phi, redact
 
 __all__ = [
     "PermissionDecision",
@@ -23,5 +23,6 @@ __all__ = [
     "has_permission",
     "missing_permissions",
     "permissions_for",
+    "redact",
     "required_permissions",
 ]

@@ -1,16 +1,19 @@
-"""A first, simple check for PHI-related text in subtask descriptions.
+"""The PHI check of marketing subtasks: PHI-related wording and actual PHI.
 
-The seed's rule is "marketing subtasks block PHI-related descriptions". This module
-flags text that talks about individual patients' data: records, diagnoses tied to a
-patient, identifiers such as SSNs and MRNs. Health topics without person-level data
-("a diabetes awareness webinar for the public") are not flagged. The full detector
-(all 18 HIPAA identifiers) replaces this check behind the same decision object.
+The seed's rule is "marketing subtasks block PHI-related descriptions". `check_phi_related`
+flags text that talks about individual patients' data (records, diagnoses tied to a
+patient, "MRN", "date of birth") and everything `detect_phi` finds (the 18 HIPAA
+identifiers and patient health information). Health topics without person-level data
+("a diabetes awareness webinar for the public") are not flagged. The decision's reason
+names categories only, never the matched text.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from global_orchestrator.policies.phi_detector import PhiFinding, detect_phi
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (category, re.compile(pattern, re.IGNORECASE))
@@ -40,16 +43,6 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 
 @dataclass(frozen=True)
-class PhiFinding:
-    """A span of text that looks PHI-related."""
-
-    category: str
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True)
 class PhiDecision:
     """Whether text may go to an agent that must not see PHI."""
 
@@ -58,19 +51,21 @@ class PhiDecision:
 
     @property
     def reason(self) -> str:
-        """A sentence for the issue message."""
+        """A sentence for the issue message: the categories found, never the values."""
         if self.allowed:
             return "no PHI-related content found"
-        shown = ", ".join(f"{f.category} ('{f.text}')" for f in self.findings[:3])
-        return f"PHI-related content: {shown}"
+        categories = dict.fromkeys(f.category for f in self.findings)
+        return f"PHI-related content: {', '.join(categories)}"
 
 
 def check_phi_related(text: str) -> PhiDecision:
-    """Flag text that refers to individual patients' health data or identifiers."""
+    """Flag text that refers to individual patients' health data or holds identifiers."""
     findings = [
         PhiFinding(category, match.start(), match.end(), match.group(0))
         for category, pattern in _PATTERNS
         for match in pattern.finditer(text)
     ]
-    findings.sort(key=lambda f: f.start)
+    seen = {(f.start, f.end) for f in findings}
+    findings += [f for f in detect_phi(text) if (f.start, f.end) not in seen]
+    findings.sort(key=lambda f: (f.start, f.end))
     return PhiDecision(allowed=not findings, findings=tuple(findings))

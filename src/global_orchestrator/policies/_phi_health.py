@@ -1,0 +1,111 @@
+"""Patient-level health information: a condition, drug, result, procedure or visit tied to a person.
+
+A health term alone is a topic ("a diabetes awareness webinar for the public"); it is
+PHI when the same sentence ties it to a person (a name, "he"/"her", "the patient"), to
+a selection of people by their health ("customers who filled a metformin prescription",
+"members whose A1C ..."), or when the text reaches into patient data itself ("the patient
+list", "clinic records", "the EHR"). The vocabulary is an offline gazetteer of common
+conditions, drugs, tests and procedures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_CONDITIONS = r"""
+diabet\w* prediabet\w* hypertension high\s+blood\s+pressure hypotension asthma copd emphysema
+depress\w* anxiety bipolar schizophreni\w* ptsd adhd autism dementia alzheimer'?s parkinson'?s
+cancer\w* tumou?r\w* carcinoma leukemia lymphoma melanoma sarcoma myeloma chemo\w* oncolog\w*
+hiv aids hepatitis(?:\s+[abc])? cirrhosis crohn'?s colitis ibs celiac gerd ulcers? lupus
+(?:multiple\s+)?sclerosis ms\b psoriasis eczema dermatitis acne rosacea arthritis osteo\w*
+gout fibromyalgia migraines? epilep\w* seizures? strokes? heart\s+(?:attack|failure|disease)
+atrial\s+fibrillation afib arrhythmia angina cholesterol hyperlipidemia obes\w* overweight
+sleep\s+apnea insomnia glaucoma cataracts? macular\s+degeneration hearing\s+loss tinnitus
+kidney\s+(?:disease|failure|stones?) ckd renal dialysis thyroid\w* hypothyroid\w* anemi\w*
+pregnan\w* miscarriage infertil\w* ivf endometriosis pcos menopaus\w* erectile\s+dysfunction
+std sti chlamydia gonorrhea syphilis herpes hpv covid(?:-19)? flu influenza pneumonia
+tuberculosis strep opioid\w* addiction alcoholism substance\s+use overdose eating\s+disorder
+anorexia bulimia concussion fractur\w* torn\s+acl sprain injur\w* allerg\w* shingles
+"""
+_DRUGS = r"""
+metformin insulin\w* glargine lisinopril losartan amlodipine atorvastatin rosuvastatin simvastatin
+statins? ozempic wegovy mounjaro trulicity jardiance farxiga januvia semaglutide tirzepatide
+humira enbrel stelara dupixent keytruda eliquis xarelto warfarin coumadin clopidogrel plavix
+levothyroxine synthroid sertraline zoloft fluoxetine prozac escitalopram lexapro bupropion
+wellbutrin adderall ritalin xanax alprazolam lorazepam ativan gabapentin prednisone albuterol
+inhalers? suboxone buprenorphine methadone naloxone narcan oxycodone hydrocodone opioids?
+antidepressants? antibiotics? amoxicillin antiretroviral\w* truvada prep birth\s+control
+chemotherapy methotrexate lipitor crestor viagra cialis accutane isotretinoin
+"""
+_TESTS = r"""
+a1c hba1c ldl hdl triglycerides psa egfr creatinine glucose blood\s+(?:sugar|pressure|work|test)
+lab\s+(?:results?|work|tests?) test\s+results? biops(?:y|ies) mammogram\w* pap\s+smears?
+colonoscop\w* mri ct\s+scan x-?rays? ultrasound ekg ecg echocardiogram screening\s+results?
+tested\s+(?:positive|negative) came\s+back (?:was|is)\s+(?:elevated|abnormal|high|low)
+"""
+_CARE = r"""
+diagnos\w* prescri\w* refill\w* medications? meds dosage treat(?:ed|ment|ing)\s+for therapy
+surger(?:y|ies) operation procedure replacement transplant fusion root\s+canal bariatric
+amputation c-section vasectomy hysterectomy mastectomy implant pacemaker cpap hearing\s+aids?
+physical\s+therapy rehab\w* admitted discharged hospitali[sz]ed er\s+visit emergency\s+room
+appointments? check-?ups? follow-?ups? (?:cardiology|oncology|dermatology)\s+\w+ on\s+(?:hospice|oxygen)
+"""
+_HEALTH = re.compile(
+    r"\b(?:" + "|".join(" ".join([_CONDITIONS, _DRUGS, _TESTS, _CARE]).split()) + r")\b",
+    re.IGNORECASE,
+)
+# a person in the sentence (a detected name is added by the caller)
+_PERSON = re.compile(
+    r"(?i:\b(?:he|she|he's|she's|his|her|him|hers|(?:the|our|this|that|a|your)\s+patient(?:'s)?|"
+    r"patient's)\b)|\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z]",
+)
+# people selected by their health: "customers who filled", "members whose", "anyone tagged with"
+_SELECTION = re.compile(
+    r"\b(?:customers?|members?|patients?|people|persons?|women|men|moms|mothers|users|shoppers|clients|"
+    r"subscribers|employees|anyone|everyone|those|folks|individuals|kids|children|seniors)\s+"
+    r"(?:who(?:'ve|'re)?|whose|that|tagged|diagnosed|taking|on|with\s+(?:a|an|the)\b|in\s+(?:the|our)\s+"
+    r"(?:ehr|emr|database|crm|records?|registry))\b",
+    re.IGNORECASE,
+)
+# the text reaches into patient data itself
+_RECORDS = re.compile(
+    r"\b(?:(?:\w+\s+)?patient\s+(?:lists?|records?|data|charts?|files?|roster|panel|database)|"
+    r"(?:clinic|clinical|medical|health|visit|treatment|pharmacy|prescription|hospital)(?:'s)?\s+"
+    r"(?:records?|history|histories|logs?|data)|records\s+of\s+(?:our\s+|the\s+)?patients|"
+    r"(?:from|in|of)\s+(?:the|our)\s+(?:ehr|emr|clinic\s+database|patient\s+portal)|ehr|emr|"
+    r"(?:chemo|dialysis|cancer|diabetic|hiv|pregnant|oncology|cardiac|bariatric|ivf)\s+patients\s+"
+    r"(?:from|in|on|at|of|as|list|who)\b|everyone\s+(?:on|in)\s+[^.;]{0,30}\bpatient)",
+    re.IGNORECASE,
+)
+_BOUNDARY = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bno)(?<!\bSt)[.!?;]\s+|\n")
+
+
+def _sentences(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        yield start, match.start()
+        start = match.end()
+    yield start, len(text)
+
+
+def health_info(text: str, names: list[tuple[int, int]]) -> Iterator[tuple[int, int, float]]:
+    """Spans of patient-level health information; `names` are spans of detected names."""
+    for match in _RECORDS.finditer(text):
+        yield match.start(), match.end(), 0.9
+    terms = list(_HEALTH.finditer(text))
+    if not terms:
+        return
+    for s_start, s_end in _sentences(text):
+        inside = [m for m in terms if s_start <= m.start() < s_end]
+        if not inside:
+            continue
+        sentence = text[s_start:s_end]
+        tied = (
+            any(s_start <= n < s_end for n, _ in names)
+            or _PERSON.search(sentence) is not None
+            or _SELECTION.search(sentence) is not None
+        )
+        if tied:
+            for m in inside:
+                yield m.start(), m.end(), 0.8
