@@ -4,6 +4,7 @@ The public API is re-exported here; logic lives in the modules.
 """
 
 from global_orchestrator.agents.base import Agent, AgentContext, AgentOutput
+from global_orchestrator.agents.mcp_tools import McpServerSpec, McpToolError
 from global_orchestrator.context import build_mission_context, load_brand
 from global_orchestrator.engine import (
     aexecute_mission_plan,
@@ -68,6 +69,8 @@ __all__ = [
     "BrandProfile",
     "CriticalPath",
     "Issue",
+    "McpServerSpec",
+    "McpToolError",
     "Mission",
     "MissionConstraints",
     "MissionContext",

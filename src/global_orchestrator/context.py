@@ -115,7 +115,7 @@ def build_mission_context(
     *,
     brands_dir: str | Path | None = None,
     catalog: ToolCatalog | None = None,
-    healing_memory: HealingMemory | None = None,
+    healing_memory: HealingMemory | Sequence[HealingMemoryEntry] | None = None,
 ) -> MissionContext:
     """Gather what the planner and agents need besides the mission.
 
@@ -126,7 +126,8 @@ def build_mission_context(
         mission: The mission.
         brands_dir: Folder of brand profiles (default: `ORCHESTRATOR_BRANDS_DIR`, else `./brands`).
         catalog: Known tools (default: the built-in ones).
-        healing_memory: Where past recoveries are remembered (default: none).
+        healing_memory: Where past recoveries are remembered, or the entries themselves
+            (the engine reads them from the LangGraph store); default: none.
     """
     catalog = catalog or default_catalog()
     issues: list[Issue] = []
@@ -137,12 +138,13 @@ def build_mission_context(
             brand = load_brand(mission.brand_id, folder)
         except UserError as exc:
             issues.append(Issue(code="context.brand_missing", severity=Severity.WARNING, message=str(exc)))
-    memory = healing_memory or NoHealingMemory()
+    memory = healing_memory if healing_memory is not None else NoHealingMemory()
+    entries = list(memory) if isinstance(memory, Sequence) else list(memory.recall(mission))
     return MissionContext(
         mission_id=mission.id,
         brand=brand,
         safety=safety_flags(mission.permissions),
         tools=available_tools(mission, catalog),
-        healing_memory=list(memory.recall(mission)),
+        healing_memory=entries,
         issues=issues,
     )

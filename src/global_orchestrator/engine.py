@@ -24,6 +24,7 @@ from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.types import Command
 
 from global_orchestrator.agents.base import AgentLike
+from global_orchestrator.agents.mcp_tools import ServersLike, open_mcp_tools
 from global_orchestrator.errors import UserError
 from global_orchestrator.events import EventType, MissionEvent
 from global_orchestrator.graph.builder import build_graph
@@ -40,6 +41,7 @@ _STATUS_EVENTS: dict[str, EventType] = {
     "failed": "subtask_failed",
     "blocked": "subtask_blocked",
     "skipped": "subtask_skipped",
+    "shadow": "shadow_recorded",
 }
 
 
@@ -60,6 +62,15 @@ class RunOptions:
     retry: RetrySettings = field(default_factory=RetrySettings)
     max_concurrency: int | None = None
     """At most this many subtasks at once (LangGraph's `max_concurrency`)."""
+    shadow_agents: Mapping[str, AgentLike] | None = None
+    """Shadow candidates by name (a mission picks them per family in `context.shadow`)."""
+    shadow_timeout: float = 30.0
+    """Seconds a shadow candidate may take before it is recorded as timed out."""
+    prices: Mapping[str, Any] | str | None = None
+    """Model token prices per million, by model name, added to the defaults."""
+    mcp_servers: ServersLike | None = None
+    """MCP servers whose tools families may call (`McpServerSpec`s or dicts, JSON, a file path);
+    default: the `ORCHESTRATOR_MCP_SERVERS` setting; `[]` attaches none."""
 
 
 def _options(**kwargs: Any) -> RunOptions:
@@ -70,7 +81,7 @@ def _options(**kwargs: Any) -> RunOptions:
 
 
 @asynccontextmanager
-async def _graph(options: RunOptions) -> AsyncIterator[Any]:
+async def _graph(options: RunOptions, *, tools: bool = True) -> AsyncIterator[Any]:
     saver_cm: AbstractAsyncContextManager[BaseCheckpointSaver[Any]]
     if isinstance(options.db, BaseCheckpointSaver):
         saver_cm = _given(options.db)
@@ -78,9 +89,11 @@ async def _graph(options: RunOptions) -> AsyncIterator[Any]:
     else:
         saver_cm = open_checkpointer(options.db)
         store_url = options.db
-    async with saver_cm as saver, open_store(store_url) as store:
+    servers = options.mcp_servers if tools else []
+    async with saver_cm as saver, open_store(store_url) as store, open_mcp_tools(servers) as mcp:
         yield build_graph(
-            agents=options.agents,
+            agents=mcp.attach(options.agents),
+            catalog=mcp.catalog(),
             model=options.model,
             checkpointer=saver,
             store=store,
@@ -88,6 +101,9 @@ async def _graph(options: RunOptions) -> AsyncIterator[Any]:
             plan_with_model=options.plan_with_model,
             brands_dir=options.brands_dir,
             retry=options.retry,
+            shadow_agents=options.shadow_agents,
+            shadow_timeout=options.shadow_timeout,
+            prices=options.prices,
         )
 
 
@@ -204,7 +220,7 @@ async def aget_mission_status(thread_id: str, **options: Any) -> MissionResult:
         UserError: no run in that thread.
     """
     opts = _options(**options)
-    async with _graph(opts) as graph:
+    async with _graph(opts, tools=False) as graph:  # reads state only: no MCP servers to start
         result = await _snapshot_result(graph, _config(thread_id, opts))
     if result is None:
         raise UserError(f"no mission run in thread '{thread_id}'")
@@ -285,7 +301,7 @@ async def _drive(
                     subtask_id=chunk.get("subtaskId"),
                     agent=chunk.get("agent"),
                     message=chunk.get("error"),
-                    data={k: v for k, v in chunk.items() if k in ("attempt",)},
+                    data={k: v for k, v in chunk.items() if k in ("attempt", "strategy")},
                     approval=None,
                     result=None,
                 )

@@ -11,6 +11,8 @@ The whole tree::
     │   └── UnknownBrandError         the mission names a brand that no file describes
     ├── PlanningError                 the planner could not produce a plan
     ├── PolicyViolation               a guard refused to let something run
+    ├── McpToolError                  an MCP tool call failed or its server is unreachable
+    │                                 (agents/mcp_tools.py; not retried)
     └── TransientError                raised by an agent: a retry may succeed (timeouts,
                                       rate limits, upstream 5xx); the engine retries it
 

@@ -23,6 +23,7 @@ EventType = Literal[
     "subtask_failed",
     "subtask_blocked",
     "subtask_skipped",
+    "shadow_recorded",
     "approval_needed",
     "mission_finished",
 ]

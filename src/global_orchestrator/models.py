@@ -326,6 +326,8 @@ class SubtaskResult(WireModel):
     """How many times the agent ran."""
     agent: str | None = None
     """The agent family that actually ran it (after fallbacks)."""
+    tool: str | None = None
+    """The subtask's tool hint, when it had one."""
     labels: list[str] = Field(default_factory=list)
     """Data labels on the output, e.g. `phi`; inherited by what reads it."""
     started_at: datetime | None = None

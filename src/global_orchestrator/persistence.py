@@ -12,6 +12,8 @@ later call in the same process.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -108,8 +110,11 @@ async def open_store(url: str = DEFAULT_DB_URL) -> AsyncIterator[BaseStore]:
         from langgraph.store.sqlite.aio import AsyncSqliteStore
 
         async with AsyncSqliteStore.from_conn_string(str(sqlite_path(url))) as store:
-            await store.setup()
-            yield store
+            try:
+                await store.setup()
+                yield store
+            finally:
+                await _stop_background_task(store)
     else:
         try:
             from langgraph.store.postgres.aio import AsyncPostgresStore
@@ -126,7 +131,21 @@ async def open_store(url: str = DEFAULT_DB_URL) -> AsyncIterator[BaseStore]:
             await pg_store.setup()
             yield pg_store
         finally:
+            await _stop_background_task(pg_store)
             await store_manager.__aexit__(None, None, None)
+
+
+async def _stop_background_task(store: BaseStore) -> None:
+    """Cancel a store's batching task before its connection closes.
+
+    LangGraph stops it only when the store is garbage-collected, which leaves "Task was
+    destroyed but it is pending" behind a run that paused.
+    """
+    task = getattr(store, "_task", None)
+    if isinstance(task, asyncio.Task) and not task.done():
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
 
 
 def _redact(url: str) -> str:

@@ -17,6 +17,9 @@ class Settings(BaseSettings):
     """Folder of brand profiles (`<brandId>.yaml` or `.json`). `ORCHESTRATOR_BRANDS_DIR`."""
     templates_dir: Path | None = Field(default=None)
     """Extra mission templates to register (a file or folder). `ORCHESTRATOR_TEMPLATES_DIR`."""
+    mcp_servers: str | None = Field(default=None)
+    """MCP servers whose tools agent families may call: a JSON list of server specs, or the
+    path of a JSON/YAML file holding one (see `McpServerSpec`). `ORCHESTRATOR_MCP_SERVERS`."""
 
 
 def get_settings() -> Settings:

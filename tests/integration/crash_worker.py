@@ -4,6 +4,11 @@
 
 Agents sleep, then append `<subtask id>` to LEDGER: a line means the subtask finished.
 The plan is a diamond of 8 subtasks: s1 → (s2..s7 in parallel, s2 slow) → s8.
+`run-phi` / `resume-phi` run a PHI chain instead: p1 (clinical.deidentify whose output
+still carries PHI, so it is labelled `phi`) → p2 (browser, slow, rewrites it into clean
+text) → p3 (marketing). The plan passes plan-time checks (it goes through
+de-identification); p3 must be blocked at run time by the label that p1's checkpointed
+result carries, also after a crash.
 """
 
 from __future__ import annotations
@@ -62,8 +67,52 @@ def agents(ledger: Path) -> dict[str, Any]:
     return {"marketing": work, "browser": work}
 
 
+def phi_plan(thread: str) -> MissionPlan:
+    return MissionPlan(
+        mission_id=thread,
+        subtasks=[
+            Subtask(
+                id="p1", agent="clinical", tool="clinical.deidentify", description="De-identify the note"
+            ),
+            Subtask(
+                id="p2", agent="browser", tool="browser.plan", description="Rewrite it", depends_on=["p1"]
+            ),
+            Subtask(
+                id="p3",
+                agent="marketing",
+                tool="marketing.draft_copy",
+                description="Write a newsletter",
+                depends_on=["p2"],
+            ),
+        ],
+    )
+
+
+def phi_agents(ledger: Path) -> dict[str, Any]:
+    texts = {
+        "p1": "Jane Roe, MRN 4471023, was seen for type 2 diabetes.",
+        "p2": "Healthy habits for the spring.",  # clean text: only the label can stop p3
+        "p3": "newsletter",
+    }
+    delays = {"p1": 0.1, "p2": 3.0, "p3": 0.1}
+
+    async def work(subtask: Subtask, ctx: AgentContext) -> dict[str, Any]:
+        await asyncio.sleep(delays[subtask.id])
+        with ledger.open("a") as f:
+            f.write(f"{subtask.id} {os.getpid()}\n")
+            f.flush()
+            os.fsync(f.fileno())
+        return {"text": texts[subtask.id]}
+
+    return {"clinical": work, "browser": work, "marketing": work}
+
+
 async def main(command: str, db: str, ledger: Path, thread: str) -> int:
-    if command == "run":
+    if command == "run-phi":
+        result = await arun_mission(mission(thread), plan=phi_plan(thread), db=db, agents=phi_agents(ledger))
+    elif command == "resume-phi":
+        result = await aresume_mission(thread, db=db, agents=phi_agents(ledger))
+    elif command == "run":
         result = await arun_mission(mission(thread), plan=plan(thread), db=db, agents=agents(ledger))
     elif command == "run-approval":
         result = await arun_mission(

@@ -75,3 +75,31 @@ def test_approval_answered_from_another_process(durable_db_url: str, thread_id: 
     assert done["status"] == "completed" and done["success"] is True
     assert Counter(ledger_lines(ledger))["s8"] == 1
     assert Counter(ledger_lines(ledger))["s1"] == 1
+
+
+def test_phi_label_survives_a_crash_and_still_blocks_marketing(
+    durable_db_url: str, thread_id: str, tmp_path: Path
+) -> None:
+    ledger = tmp_path / "ledger.txt"
+    proc = worker("run-phi", durable_db_url, str(ledger), thread_id)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and "p1" not in ledger_lines(ledger):
+        assert proc.poll() is None, proc.communicate()
+        time.sleep(0.05)
+    time.sleep(0.5)  # p1 is saved; p2 (3 s) is running
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.communicate(timeout=30)
+    assert ledger_lines(ledger) == ["p1"]
+
+    resumed = worker("resume-phi", durable_db_url, str(ledger), thread_id)
+    out, err = resumed.communicate(timeout=120)
+    assert resumed.returncode == 0, err
+    result = json.loads(out.strip().splitlines()[-1])
+    assert result["status"] == "completed" and result["success"] is False
+    assert result["results"]["p1"]["labels"] == ["phi"]
+    assert result["results"]["p2"]["labels"] == ["phi"]  # inherited, though its text is clean
+    assert result["results"]["p3"]["status"] == "blocked"
+    assert ledger_lines(ledger) == ["p1", "p2"]  # the marketing agent never ran
+    blocks = [i for i in result["issues"] if i["code"] == "phi.blocked"]
+    assert blocks and "p2" in blocks[0]["message"]
+    assert "Jane Roe" not in json.dumps(result["issues"]) and "Jane Roe" not in json.dumps(result["logs"])

@@ -244,15 +244,36 @@ async def test_events_stream_in_order_and_are_json() -> None:
 
 
 async def test_default_agents_use_the_model_and_usage_is_summed() -> None:
-    model = ScriptedChatModel(responses=["creative ideas", "rival research", "the brief"])
+    def answer(messages: list[Any]) -> Any:
+        # the two first subtasks run concurrently: answer by what is asked, not by call order
+        text = " ".join(str(m.content) for m in messages)
+        if "campaign options as JSON" in text:
+            return {
+                "options": [
+                    {
+                        "hook": "Back to school, back to you",
+                        "channel": "social",
+                        "format": "short video",
+                        "estimated_cost": 1200,
+                    }
+                ]
+            }
+        if "competitor" in text.lower():
+            return "rival research"
+        return "the brief"
+
+    model = ScriptedChatModel(responses=[answer, answer, answer])
     result = await arun_mission(mission("m-model"), model=model)
     model.assert_complete()
     assert result.success
-    outputs = {r.output["text"] for r in result.results.values()}
-    assert outputs == {"creative ideas", "rival research", "the brief"}
+    creative, research, brief = (result.results[f"m-model-seed-{n}"].output for n in (1, 2, 3))
+    assert creative["options"][0]["hook"] == "Back to school, back to you"
+    assert research["text"] == "rival research"
+    assert brief["summary"] == "the brief"
+    assert brief["creative_options"] == creative["options"] and research in brief["research"]
     assert result.usage.llm_calls == 3 and result.usage.input_tokens > 0
     # the brief (last) saw both upstream results in its prompt
-    assert "creative ideas" in model.calls[2].text and "rival research" in model.calls[2].text
+    assert "Back to school, back to you" in model.calls[2].text and "rival research" in model.calls[2].text
 
 
 async def test_two_approvals_pending_at_once_approve_and_reject() -> None:

@@ -27,6 +27,8 @@ class AgentContext:
     model_factory: Callable[[], BaseChatModel] | None = None
     write: Callable[[Any], None] = field(default=lambda _event: None)
     """Stream writer: anything written reaches `astream_mission` as a progress event."""
+    shadow: bool = False
+    """Running as a shadow candidate: side-effecting tools must not be called."""
 
     @property
     def idempotency_key(self) -> str:

@@ -33,6 +33,8 @@ class ToolSpec:
     """Changes the world outside (disabled in shadow mode)."""
     publishes_externally: bool = False
     """Sends data outside the organisation (blocked when its inputs carry PHI)."""
+    cost: float = 0.0
+    """Fixed spend per call in the mission's currency (the budget forecast uses it)."""
 
     @property
     def family(self) -> str:

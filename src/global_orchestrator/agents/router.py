@@ -48,6 +48,11 @@ class AgentRouter:
         family = subtask.agent
         if family in self.agents:
             return Route(family, self.agents[family])
+        return next(iter(self.fallback_routes(family)), None)
+
+    def fallback_routes(self, family: str) -> list[Route]:
+        """The family's fallbacks that have an agent, in the order they are tried (transitively)."""
+        routes: list[Route] = []
         seen = {family}
         queue = list(self.fallbacks.get(family, []))
         while queue:
@@ -56,6 +61,6 @@ class AgentRouter:
                 continue
             seen.add(candidate)
             if candidate in self.agents:
-                return Route(candidate, self.agents[candidate], fallback_from=family)
+                routes.append(Route(candidate, self.agents[candidate], fallback_from=family))
             queue.extend(self.fallbacks.get(candidate, []))
-        return None
+        return routes

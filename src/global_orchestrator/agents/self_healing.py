@@ -1,13 +1,22 @@
-"""The self-healing agent: classify a failure, choose a recovery, remember what worked."""
+"""Self-healing: classify a failure, choose a recovery, remember what worked.
+
+Two users: the `self_healing` agent family (`self_healing.diagnose` / `recover` subtasks
+for a failed automation named in a mission), and the engine, which heals any failed
+subtask with `strategy_order` and keeps what worked in the LangGraph store
+(`recall_healing` / `remember_healing`), so the next mission tries it first.
+"""
 
 from __future__ import annotations
 
 import re
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from global_orchestrator.agents.base import AgentContext, AgentOutput
 from global_orchestrator.agents.defaults import ModelAgent
-from global_orchestrator.models import AgentFamily, Subtask
+from global_orchestrator.models import AgentFamily, HealingMemoryEntry, Subtask
+
+if TYPE_CHECKING:
+    from langgraph.store.base import BaseStore
 
 FailureKind = Literal["timeout", "rate_limit", "upstream_5xx", "bad_input", "policy_block", "unknown"]
 Strategy = Literal["retry", "fallback", "replan", "give_up"]
@@ -105,3 +114,98 @@ class SelfHealingAgent(ModelAgent):
                 }
             )
         return await super().run(subtask, ctx)
+
+
+# -- healing inside the engine ------------------------------------------------------------
+
+HEALING_NAMESPACE = "healing"
+"""Store namespace root: `("healing", family, failure_kind)`, key `<tool or ->|<strategy>`
+(store namespace labels cannot contain the dot of tool names)."""
+
+_ORDER: dict[FailureKind, tuple[Strategy, ...]] = {
+    "timeout": ("retry", "fallback"),
+    "rate_limit": ("retry", "fallback"),
+    "upstream_5xx": ("fallback", "retry"),
+    "bad_input": ("replan", "fallback"),
+    "unknown": ("fallback",),
+    "policy_block": (),
+}
+
+
+def classify_exception(exc: BaseException) -> FailureKind:
+    """The kind of an agent's failure: by exception type first, then by its message."""
+    from global_orchestrator.errors import PolicyViolation
+
+    if isinstance(exc, PolicyViolation):
+        return "policy_block"
+    try:
+        import httpx
+        import openai
+    except ImportError:  # pragma: no cover - both are dependencies
+        return classify_failure(f"{type(exc).__name__}: {exc}")
+    if isinstance(exc, TimeoutError | httpx.TimeoutException | openai.APITimeoutError):
+        return "timeout"
+    if isinstance(exc, openai.RateLimitError):
+        return "rate_limit"
+    if isinstance(exc, httpx.HTTPStatusError):
+        code = exc.response.status_code
+        if code == 429:
+            return "rate_limit"
+        return "upstream_5xx" if code >= 500 else "bad_input"
+    if isinstance(
+        exc, openai.InternalServerError | openai.APIConnectionError | ConnectionError | httpx.NetworkError
+    ):
+        return "upstream_5xx"
+    return classify_failure(f"{type(exc).__name__}: {exc}")
+
+
+def strategy_order(kind: FailureKind, *, transient: bool, remembered: str | None = None) -> list[Strategy]:
+    """Strategies to try, in order, for a failure of `kind` (policy blocks: none).
+
+    A remembered strategy (one that healed this failure before) comes first; a transient
+    error is worth a retry whatever its kind.
+    """
+    if kind == "policy_block":
+        return []
+    order: list[Strategy] = list(_ORDER[kind])
+    if transient and "retry" not in order:
+        order.insert(0, "retry")
+    if remembered in ("retry", "fallback", "replan"):
+        order = [remembered, *(s for s in order if s != remembered)]  # type: ignore[list-item]
+    return order
+
+
+def remembered_strategy(
+    memory: list[HealingMemoryEntry], family: str, tool: str | None, kind: FailureKind
+) -> str | None:
+    """The strategy that healed this family/tool/failure most often, if any did."""
+    hits = [
+        m
+        for m in memory
+        if m.family == family and (m.tool or None) == (tool or None) and m.failure_kind == kind
+    ]
+    return max(hits, key=lambda m: m.successes).strategy if hits else None
+
+
+async def recall_healing(store: BaseStore | None, limit: int = 1000) -> list[HealingMemoryEntry]:
+    """Every remembered recovery in the store (empty without a store)."""
+    if store is None:
+        return []
+    items = await store.asearch((HEALING_NAMESPACE,), limit=limit)
+    return [HealingMemoryEntry.model_validate(item.value) for item in items]
+
+
+async def remember_healing(
+    store: BaseStore | None, family: str, tool: str | None, kind: str, strategy: str
+) -> None:
+    """Count one more success of `strategy` for this family/tool/failure kind."""
+    if store is None:
+        return
+    namespace = (HEALING_NAMESPACE, family, kind)
+    key = f"{tool or '-'}|{strategy}"
+    item = await store.aget(namespace, key)
+    successes = int(item.value.get("successes", 0)) if item else 0
+    entry = HealingMemoryEntry(
+        family=family, tool=tool, failure_kind=kind, strategy=strategy, successes=successes + 1
+    )
+    await store.aput(namespace, key, entry.to_dict())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from difflib import SequenceMatcher
 from typing import Any
 
@@ -26,7 +27,11 @@ def similarity(a: Any, b: Any) -> float:
 
 
 class ShadowAgent(ModelAgent):
-    """`shadow.report`: the shadow comparisons of the mission's upstream subtasks."""
+    """`shadow.report` / `shadow.compare`: the shadow comparisons of the upstream subtasks.
+
+    The engine runs candidates beside their primaries and records each comparison as a
+    `<id>#shadow` result; a shadow subtask reads those of its dependencies.
+    """
 
     def __init__(self) -> None:
         super().__init__(AgentFamily.SHADOW)
@@ -34,12 +39,30 @@ class ShadowAgent(ModelAgent):
     async def run(self, subtask: Subtask, ctx: AgentContext) -> AgentOutput:
         """Summarise the comparisons recorded for upstream subtasks."""
         if subtask.tool in ("shadow.report", "shadow.compare"):
-            shadows = ctx.mission.context.get("shadow") or {}
-            return AgentOutput(
-                output={
-                    "candidates": shadows,
-                    "compared": sorted(ctx.upstream),
-                    "note": "shadow results are recorded per subtask as '<id>#shadow' in the mission result",
-                }
-            )
+            return AgentOutput(output=report(ctx.upstream, ctx.mission.context.get("shadow") or {}))
         return await super().run(subtask, ctx)
+
+
+def report(upstream: Mapping[str, Any], candidates: Any) -> dict[str, Any]:
+    """Per-subtask comparison and totals from `<id>#shadow` records."""
+    rows: dict[str, Any] = {}
+    for key, record in upstream.items():
+        if not key.endswith("#shadow") or not isinstance(record, Mapping):
+            continue
+        rows[key.removesuffix("#shadow")] = {
+            "candidate": record.get("candidate"),
+            "exactMatch": record.get("exactMatch"),
+            "similarity": record.get("similarity"),
+            "latencyMs": record.get("latencyMs"),
+            "tokens": record.get("tokens"),
+            "ran": "output" in record,
+        }
+    scores = [r["similarity"] for r in rows.values() if isinstance(r["similarity"], int | float)]
+    return {
+        "candidates": candidates,
+        "compared": len(rows),
+        "subtasks": rows,
+        "exactMatches": sum(1 for r in rows.values() if r["exactMatch"] is True),
+        "candidateFailures": sum(1 for r in rows.values() if not r["ran"]),
+        "meanSimilarity": round(sum(scores) / len(scores), 4) if scores else None,
+    }

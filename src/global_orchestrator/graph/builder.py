@@ -17,6 +17,7 @@ from global_orchestrator.agents.defaults import default_agents
 from global_orchestrator.agents.router import AgentRouter
 from global_orchestrator.missions.registry import MissionRegistry, default_registry
 from global_orchestrator.models import AgentFamily
+from global_orchestrator.policies.budget import PriceTable
 
 from .nodes import Engine, RetrySettings
 from .state import MissionInput, MissionOutput, MissionState
@@ -37,6 +38,9 @@ def build_graph(
     catalog: ToolCatalog | None = None,
     brands_dir: str | Path | None = None,
     retry: RetrySettings | None = None,
+    shadow_agents: Mapping[str, AgentLike] | None = None,
+    shadow_timeout: float = 30.0,
+    prices: PriceTable | Mapping[str, Any] | str | None = None,
 ) -> Any:
     """Compile the mission graph.
 
@@ -57,7 +61,12 @@ def build_graph(
         registry: Mission templates.
         catalog: Known tools.
         brands_dir: Folder of brand profiles.
-        retry: Retries of transient agent errors.
+        retry: Retries of transient agent errors (and the attempts healing may spend).
+        shadow_agents: Candidate agents by name, run beside the primary for missions
+            that name them in `context.shadow` (`{"marketing": "<name>"}`).
+        shadow_timeout: Seconds a shadow candidate may take.
+        prices: Model token prices per million (`{"gpt-4o-mini": {"input": 0.15,
+            "output": 0.6}}`), added to the defaults; spend counts against the budget.
     """
     factory: Callable[[], BaseChatModel] | None
     if model is None or isinstance(model, BaseChatModel):
@@ -76,6 +85,10 @@ def build_graph(
         catalog=catalog or default_catalog(),
         brands_dir=str(brands_dir) if brands_dir else None,
         retry=retry or RetrySettings(),
+        store=store,
+        shadow_agents=dict(shadow_agents or {}),
+        shadow_timeout=shadow_timeout,
+        prices=PriceTable.parse(prices),
     )
     graph: Any = StateGraph(MissionState, input_schema=MissionInput, output_schema=MissionOutput)
     graph.add_node("build_context", engine.build_context)

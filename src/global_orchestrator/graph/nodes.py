@@ -8,23 +8,24 @@ task each, which keeps the engine's overhead close to a bare Send wavefront.
 
 from __future__ import annotations
 
-import asyncio
 import random
-from collections.abc import Callable, Mapping, Sequence
+import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from langchain_core.language_models import BaseChatModel
-from langgraph.config import get_stream_writer
+from langgraph.config import get_store, get_stream_writer
+from langgraph.store.base import BaseStore
 from langgraph.types import Send, interrupt
 from pydantic import BaseModel
 
-from global_orchestrator.agents.base import AgentContext, call_agent
+from global_orchestrator.agents.base import AgentContext, AgentLike
 from global_orchestrator.agents.catalog import ToolCatalog, default_catalog
-from global_orchestrator.agents.router import AgentRouter
+from global_orchestrator.agents.router import AgentRouter, Route
+from global_orchestrator.agents.self_healing import recall_healing
 from global_orchestrator.context import build_mission_context
-from global_orchestrator.errors import TransientError
 from global_orchestrator.missions.registry import MissionRegistry, default_registry
 from global_orchestrator.models import (
     AgentFamily,
@@ -41,9 +42,17 @@ from global_orchestrator.models import (
 from global_orchestrator.planner.graph import topological_order
 from global_orchestrator.planner.plan import aplan_mission
 from global_orchestrator.planner.validation import validate_plan
+from global_orchestrator.policies.budget import PriceTable, admit, model_name
+from global_orchestrator.policies.labels import (
+    PHI,
+    check_flow,
+    inherited_labels,
+    output_labels,
+    phi_categories,
+)
 from global_orchestrator.policies.permissions import check_subtask_permissions
-from global_orchestrator.policies.phi import check_phi_related
 
+from .running import SHADOW_SUFFIX, Outcome, ShadowRun, SubtaskRunner, shadow_candidate
 from .state import MissionState
 
 M = TypeVar("M", bound=BaseModel)
@@ -76,34 +85,11 @@ class ParseCache:
 
 
 FINAL = frozenset({"succeeded", "failed", "blocked", "skipped"})
-PHI = "phi"
 
 
 def now() -> str:
     """UTC timestamp in ISO format (what results and events carry)."""
     return datetime.now(UTC).isoformat()
-
-
-def is_transient(exc: BaseException) -> bool:
-    """Errors worth retrying: timeouts, dropped connections, rate limits, upstream 5xx."""
-    if isinstance(exc, TransientError | TimeoutError | ConnectionError):
-        return True
-    try:
-        import httpx
-        import openai
-    except ImportError:  # pragma: no cover - both are dependencies
-        return False
-    if isinstance(exc, httpx.TimeoutException | httpx.NetworkError):
-        return True
-    if isinstance(exc, httpx.HTTPStatusError):
-        return exc.response.status_code == 429 or exc.response.status_code >= 500
-    return isinstance(
-        exc,
-        openai.APITimeoutError
-        | openai.APIConnectionError
-        | openai.RateLimitError
-        | openai.InternalServerError,
-    )
 
 
 @dataclass
@@ -133,15 +119,36 @@ class Engine:
     catalog: ToolCatalog = field(default_factory=default_catalog)
     brands_dir: str | None = None
     retry: RetrySettings = field(default_factory=RetrySettings)
+    store: BaseStore | None = None
+    """Long-term memory (healing); None uses the store LangGraph Server provides, if any."""
+    shadow_agents: dict[str, AgentLike] = field(default_factory=dict)
+    """Candidate agents by name, for missions that name them in `context.shadow`."""
+    shadow_timeout: float = 30.0
+    """Seconds a shadow candidate may take before it is recorded as timed out."""
+    prices: PriceTable = field(default_factory=PriceTable)
     parsed: ParseCache = field(default_factory=ParseCache)
+
+    def _store(self) -> BaseStore | None:
+        if self.store is not None:
+            return self.store
+        try:
+            return get_store()
+        except RuntimeError:  # outside a run, or no store configured
+            return None
 
     # -- plan phase ------------------------------------------------------------------
 
     async def build_context(self, state: MissionState) -> dict[str, Any]:
         """Load brand, safety flags, tool availability and healing memory."""
         mission = self.parsed.get(Mission, state["mission"])
-        context = build_mission_context(mission, brands_dir=self.brands_dir, catalog=self.catalog)
-        return {"context": context.to_dict(), "logs": [f"Built context for {mission.id}"]}
+        memory = await recall_healing(self._store())
+        context = build_mission_context(
+            mission, brands_dir=self.brands_dir, catalog=self.catalog, healing_memory=memory
+        )
+        logs = [f"Built context for {mission.id}"]
+        if memory:
+            logs.append(f"Healing memory: {len(memory)} remembered recoveries")
+        return {"context": context.to_dict(), "logs": logs}
 
     async def plan(self, state: MissionState) -> dict[str, Any]:
         """Plan the mission (template or LLM), or validate a plan given as input."""
@@ -238,13 +245,47 @@ class Engine:
     # -- run phase -------------------------------------------------------------------
 
     async def dispatch(self, state: MissionState) -> dict[str, Any]:
-        """Skip subtasks whose dependencies did not succeed; collect the next wave of ready ones."""
+        """Skip subtasks whose dependencies did not succeed or that the budget cannot pay for.
+
+        Collects the next wave: every subtask whose dependencies all succeeded, as far as
+        the spend so far plus their forecasts fit the mission's budget.
+        """
         plan = self.parsed.get(MissionPlan, state["plan"])
+        mission = self.parsed.get(Mission, state["mission"])
         results = dict(state.get("results") or {})
-        by_id = {s.id: s for s in plan.subtasks}
         skipped: dict[str, dict[str, Any]] = {}
         issues: list[dict[str, Any]] = []
-        wave: list[str] = []
+        wave_ids: list[str] = []
+        while True:
+            wave = self._ready(plan, results, skipped, issues)
+            if not wave:
+                break
+            admission = admit(wave, mission.constraints.budget, results, self.catalog, plan.usage)
+            for sid, why in admission.refused.items():
+                message = f"'{sid}' was not started: {why}"
+                results[sid] = skipped[sid] = _result(
+                    sid, "skipped", error=message, agent=_agent_of(plan, sid)
+                )
+                issues.append(_issue("constraint.budget_exceeded", message, sid).to_dict())
+            wave_ids = admission.admitted
+            if wave_ids or not admission.refused:
+                break
+            # nothing could start: another pass skips what depended on the refused subtasks
+        update: dict[str, Any] = {"wave": wave_ids}
+        if skipped:
+            update |= {"results": skipped, "issues": issues, "logs": [f"Skipped {sid}" for sid in skipped]}
+        return update
+
+    def _ready(
+        self,
+        plan: MissionPlan,
+        results: dict[str, Any],
+        skipped: dict[str, dict[str, Any]],
+        issues: list[dict[str, Any]],
+    ) -> list[Subtask]:
+        """Skip (in place) subtasks with a dependency that did not succeed; return the ready ones."""
+        by_id = {s.id: s for s in plan.subtasks}
+        wave: list[Subtask] = []
         for sid in topological_order(plan.subtasks):
             if sid in results:
                 continue
@@ -264,11 +305,8 @@ class Engine:
                     ).to_dict()
                 )
             elif all(d in results for d in subtask.depends_on):
-                wave.append(sid)
-        update: dict[str, Any] = {"wave": wave}
-        if skipped:
-            update |= {"results": skipped, "issues": issues, "logs": [f"Skipped {sid}" for sid in skipped]}
-        return update
+                wave.append(subtask)
+        return wave
 
     async def route_after_dispatch(self, state: MissionState) -> str:
         """Guard the next wave, or aggregate when nothing is left."""
@@ -301,7 +339,6 @@ class Engine:
         return update
 
     def _check(self, subtask: Subtask, mission: Mission, results: Mapping[str, Any]) -> Issue | None:
-        family = subtask.family
         decision = check_subtask_permissions(subtask, mission.permissions, self.catalog)
         if not decision.allowed:
             return _issue(
@@ -314,22 +351,9 @@ class Engine:
                 f"'{subtask.id}' needs the {subtask.agent} agent, outside allowed_agents",
                 subtask.id,
             )
-        if family is AgentFamily.MARKETING:
-            tainted = [d for d in subtask.depends_on if PHI in (results.get(d, {}).get("labels") or [])]
-            if tainted:
-                return _issue(
-                    "phi.blocked",
-                    f"marketing subtask '{subtask.id}' would read PHI-labelled output of '{tainted[0]}'",
-                    subtask.id,
-                )
-            texts = [subtask.description, *_strings(subtask.inputs)]
-            hits = [f for text in texts for f in check_phi_related(text).findings]
-            if hits:
-                return _issue(
-                    "phi.blocked",
-                    f"marketing subtask '{subtask.id}' carries PHI-related content ('{hits[0].text}')",
-                    subtask.id,
-                )
+        flow = check_flow(subtask, results, self.catalog)
+        if not flow.allowed:
+            return _issue("phi.blocked", f"blocked before its agent ran: {flow.reason}", subtask.id)
         if self.router.route(subtask) is None:
             return Issue(
                 code="routing.no_agent",
@@ -353,7 +377,13 @@ class Engine:
             route = self.router.route(subtask)
             assert route is not None  # the guard stopped unroutable subtasks
             upstream = {d: results[d].get("output") for d in subtask.depends_on}
-            labels = sorted({lab for d in subtask.depends_on for lab in results[d].get("labels") or []})
+            if subtask.family is AgentFamily.SHADOW:
+                # a shadow report reads the comparisons recorded beside its dependencies
+                upstream |= {
+                    f"{d}{SHADOW_SUFFIX}": results[f"{d}{SHADOW_SUFFIX}"].get("output")
+                    for d in subtask.depends_on
+                    if f"{d}{SHADOW_SUFFIX}" in results
+                }
             sends.append(
                 Send(
                     f"agent_{node_family(route.family)}",
@@ -363,14 +393,14 @@ class Engine:
                         "family": route.family,
                         "fallback_from": route.fallback_from,
                         "upstream": upstream,
-                        "labels": labels,
+                        "labels": sorted(inherited_labels(subtask, results)),
                     },
                 )
             )
         return sends or "dispatch"
 
     async def run_agent(self, payload: dict[str, Any]) -> dict[str, Any]:
-        """Run one subtask with its agent; retry transient errors; record the outcome."""
+        """Run one subtask with its agent (healing failures) and its shadow; record both."""
         subtask = Subtask.model_validate(payload["subtask"])
         mission = self.parsed.get(Mission, payload["mission"])
         context = self.parsed.get(MissionContext, payload["context"])
@@ -380,63 +410,136 @@ class Engine:
         writer = _writer()
         started = now()
         writer({"event": "subtask_started", "subtaskId": subtask.id, "agent": family, "at": started})
-        logs = [f"Executed {subtask.id} with agent {family}"]
-        if payload.get("fallback_from"):
-            logs[0] += f" (fallback for {payload['fallback_from']})"
-        attempt = 0
-        while True:
-            attempt += 1
-            ctx = AgentContext(
+        upstream = payload.get("upstream") or {}
+        inherited: list[str] = payload.get("labels") or []
+
+        def make_ctx(attempt: int, chosen: Route, shadow: bool) -> AgentContext:
+            return AgentContext(
                 mission=mission,
                 context=context,
                 subtask_id=subtask.id,
-                upstream=payload.get("upstream") or {},
+                upstream=upstream,
                 attempt=attempt,
                 model_factory=self.model_factory,
-                write=writer,
+                write=(lambda _event: None) if shadow else writer,
+                shadow=shadow,
             )
-            try:
-                out = await call_agent(route.call, subtask, ctx)
-                break
-            except Exception as exc:
-                if is_transient(exc) and attempt < self.retry.max_attempts:
-                    writer(
-                        {
-                            "event": "subtask_retry",
-                            "subtaskId": subtask.id,
-                            "attempt": attempt,
-                            "error": _describe(exc),
-                        }
-                    )
-                    await asyncio.sleep(self.retry.delay(attempt))
-                    continue
-                error = _describe(exc)
-                result = _result(
-                    subtask.id, "failed", error=error, agent=family, attempts=attempt, started=started
+
+        shadow = self._start_shadow(subtask, mission, family, inherited, make_ctx)
+        clock = time.perf_counter()
+        runner = SubtaskRunner(self.router, self.retry.max_attempts, self.retry.delay, self.model_factory)
+        outcome = await runner.run(subtask, route, make_ctx, context.healing_memory, self._store(), writer)
+        primary_ms = (time.perf_counter() - clock) * 1000
+        update = self._primary_update(subtask, payload, outcome, inherited, started)
+        if shadow is not None:
+            record = await shadow.record(outcome, primary_ms)
+            key = f"{subtask.id}{SHADOW_SUFFIX}"
+            update["results"][key] = SubtaskResult(
+                subtask_id=key,
+                status="shadow",
+                output=record["data"],
+                error=record["error"],
+                agent=shadow.name,
+                tool=subtask.tool,
+                labels=sorted(inherited),
+                usage=self._priced(record["usage"]),
+                finished_at=datetime.now(UTC),
+            ).to_dict()
+            outcome_text = record["error"] or "recorded"
+            update["logs"].append(f"Shadow {shadow.name} beside {subtask.id}: {outcome_text}")
+            if shadow.blocked:
+                update.setdefault("issues", []).append(
+                    _issue("phi.blocked", f"shadow candidate not run: {shadow.blocked}", key).to_dict()
                 )
-                issue = _issue(
-                    "subtask.failed", f"'{subtask.id}' failed after {attempt} attempt(s): {error}", subtask.id
-                )
-                return {
-                    "results": {subtask.id: result},
-                    "issues": [issue.model_copy(update={"severity": Severity.ERROR}).to_dict()],
-                    "logs": [f"{subtask.id} failed: {error}"],
-                }
-        labels = set(payload.get("labels") or []) | set(out.labels)
-        if AgentFamily.parse(family) is AgentFamily.CLINICAL and not out.deidentified:
-            labels.add(PHI)
+        return update
+
+    def _start_shadow(
+        self,
+        subtask: Subtask,
+        mission: Mission,
+        family: str,
+        inherited: list[str],
+        make_ctx: Callable[[int, Route, bool], AgentContext],
+    ) -> ShadowRun | None:
+        """Start the mission's shadow candidate for this family, or refuse it when it may not run."""
+        if subtask.family is AgentFamily.SHADOW or not mission.context.get("shadow"):
+            return None
+        found = shadow_candidate(mission.context, family, self.shadow_agents, self.router)
+        if found is None:
+            return None
+        name, agent = found
+        if agent is None:
+            return ShadowRun.refused(name, f"no agent named '{name}' (pass it in shadow_agents)")
+        # a candidate is an unvetted agent: it never sees PHI, by label or by content
+        categories = phi_categories(subtask)
+        if PHI in inherited or categories:
+            why = "its inputs carry PHI" + (f" ({', '.join(categories)})" if categories else " (label)")
+            return ShadowRun.refused(name, why)
+        chosen = Route(family, agent)
+        return ShadowRun.start(name, agent, subtask, make_ctx(1, chosen, True), self.shadow_timeout)
+
+    def _primary_update(
+        self, subtask: Subtask, payload: dict[str, Any], outcome: Outcome, inherited: list[str], started: str
+    ) -> dict[str, Any]:
+        logs = [*outcome.steps]
+        if outcome.output is None:
+            error = outcome.error or "failed"
+            result = _result(
+                subtask.id,
+                "failed",
+                error=error,
+                agent=outcome.family,
+                tool=subtask.tool,
+                attempts=outcome.attempts,
+                started=started,
+                labels=inherited,
+            )
+            issue = Issue(
+                code="subtask.failed",
+                severity=Severity.ERROR,
+                message=f"'{subtask.id}' failed after {outcome.attempts} attempt(s): {error}",
+                subtask_id=subtask.id,
+            )
+            logs.append(f"{subtask.id} failed: {error}")
+            return {"results": {subtask.id: result}, "issues": [issue.to_dict()], "logs": logs}
+        out = outcome.output
+        line = f"Executed {subtask.id} with agent {outcome.family}"
+        if payload.get("fallback_from"):
+            line += f" (fallback for {payload['fallback_from']})"
+        labels = output_labels(
+            outcome.family, out.output, inherited, out.labels, deidentified=out.deidentified
+        )
         done = SubtaskResult(
             subtask_id=subtask.id,
             status="succeeded",
             output=out.output,
-            attempts=attempt,
-            agent=family,
+            attempts=outcome.attempts,
+            agent=outcome.family,
+            tool=subtask.tool,
             labels=sorted(labels),
             started_at=datetime.fromisoformat(started),
             finished_at=datetime.now(UTC),
-            usage=out.usage,
+            usage=self._priced(out.usage),
         )
-        return {"results": {subtask.id: done.to_dict()}, "logs": logs}
+        update: dict[str, Any] = {"results": {subtask.id: done.to_dict()}, "logs": [*logs, line]}
+        if outcome.healed:
+            kind, strategy = outcome.healed
+            update["issues"] = [
+                Issue(
+                    code="healing.recovered",
+                    severity=Severity.INFO,
+                    message=f"'{subtask.id}' recovered from a {kind} failure by {strategy}",
+                    subtask_id=subtask.id,
+                ).to_dict()
+            ]
+        return update
+
+    def _priced(self, usage: Usage) -> Usage:
+        """Add the priced model tokens to an agent's own reported spend."""
+        if not usage.total_tokens or self.model_factory is None:
+            return usage
+        tokens = self.prices.cost(model_name(self.model_factory()), usage)
+        return usage.model_copy(update={"cost": usage.cost + tokens}) if tokens else usage
 
     # -- end ---------------------------------------------------------------------------
 
@@ -501,23 +604,8 @@ def _writer() -> Callable[[Any], None]:
         return lambda _event: None
 
 
-def _describe(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
-
-
 def _issue(code: str, message: str, subtask_id: str | None) -> Issue:
     return Issue(code=code, severity=Severity.BLOCKED, message=message, subtask_id=subtask_id)
-
-
-def _strings(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, Mapping):
-        return [s for v in value.values() for s in _strings(v)]
-    if isinstance(value, Sequence):
-        return [s for v in value for s in _strings(v)]
-    return []
 
 
 def _agent_of(plan: MissionPlan, sid: str) -> str | None:
@@ -542,6 +630,8 @@ def _result(
     agent: str | None = None,
     attempts: int = 0,
     started: str | None = None,
+    tool: str | None = None,
+    labels: list[str] | None = None,
 ) -> dict[str, Any]:
     return SubtaskResult.model_validate(
         {
@@ -549,8 +639,10 @@ def _result(
             "status": status,
             "error": error,
             "agent": agent,
+            "tool": tool,
             "attempts": attempts,
             "startedAt": started,
             "finishedAt": now(),
+            "labels": labels or [],
         }
     ).to_dict()

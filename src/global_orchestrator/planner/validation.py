@@ -43,8 +43,8 @@ from global_orchestrator.models import (
     Subtask,
 )
 from global_orchestrator.planner.graph import find_cycle
+from global_orchestrator.policies.labels import phi_categories
 from global_orchestrator.policies.permissions import check_subtask_permissions
-from global_orchestrator.policies.phi import check_phi_related
 
 DEIDENTIFY_TOOL = "clinical.deidentify"
 
@@ -237,14 +237,13 @@ def _policy_issues(plan: MissionPlan, mission: Mission, catalog: ToolCatalog) ->
 
 
 def _phi_issues(subtask: Subtask, raw_sources: dict[str, str]) -> Iterable[Issue]:
-    texts = [subtask.description, *_input_strings(subtask.inputs)]
-    findings = [f for text in texts for f in check_phi_related(text).findings]
-    if findings:
-        shown = ", ".join(f"{f.category} ('{f.text}')" for f in findings[:3])
+    categories = phi_categories(subtask)
+    if categories:
+        # categories only: an issue must never repeat the PHI value it found
         yield _issue(
             "phi.blocked",
             Severity.BLOCKED,
-            f"marketing subtask '{subtask.id}' is blocked: PHI-related content: {shown}",
+            f"marketing subtask '{subtask.id}' is blocked: PHI-related content ({', '.join(categories)})",
             subtask.id,
         )
     source = next((raw_sources[d] for d in subtask.depends_on if d in raw_sources), None)
@@ -256,17 +255,6 @@ def _phi_issues(subtask: Subtask, raw_sources: dict[str, str]) -> Iterable[Issue
             f"'{source}' without de-identification (route it through {DEIDENTIFY_TOOL})",
             subtask.id,
         )
-
-
-def _input_strings(value: object) -> Iterable[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _input_strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _input_strings(item)
 
 
 def _raw_clinical_sources(subtasks: list[Subtask]) -> dict[str, str]:

@@ -1,0 +1,259 @@
+"""Running one subtask: the agent call with retries and healing, and its shadow candidate.
+
+Healing (DESIGN: "failures go to the self-healing agent"): the first failure of a subtask
+is classified (`classify_exception`) and gives an order of strategies
+(`strategy_order`), a remembered one first. Retry calls the same agent again with
+backoff; fallback switches to the family's configured fallback agents; replan asks the
+model to rewrite the step's description; when nothing is left the subtask fails with the
+error. Policy blocks are never healed. What healed a failure is remembered in the store.
+
+A shadow candidate runs concurrently with the primary on the same inputs, with
+`ctx.shadow` set (side-effecting tools off) and under a timeout; its output and the
+difference are recorded as a separate `<id>#shadow` result. It can never change the
+primary's result: its errors, hangs and blocks end up in that record only.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
+from langgraph.store.base import BaseStore
+
+from global_orchestrator.agents.base import AgentContext, AgentLike, AgentOutput, as_function, call_agent
+from global_orchestrator.agents.router import AgentRouter, Route
+from global_orchestrator.agents.self_healing import (
+    FailureKind,
+    Strategy,
+    classify_exception,
+    remember_healing,
+    remembered_strategy,
+    strategy_order,
+)
+from global_orchestrator.agents.shadow import similarity
+from global_orchestrator.errors import TransientError
+from global_orchestrator.models import HealingMemoryEntry, Subtask, Usage
+from global_orchestrator.prompts import render_prompt
+
+SHADOW_SUFFIX = "#shadow"
+"""A shadow record's key in `results`: `<subtask id>#shadow`."""
+
+ContextFactory = Callable[[int, Route, bool], AgentContext]
+"""Builds the agent context for (attempt, route, shadow)."""
+
+
+def is_transient(exc: BaseException) -> bool:
+    """Errors worth retrying: timeouts, dropped connections, rate limits, upstream 5xx."""
+    if isinstance(exc, TransientError | TimeoutError | ConnectionError):
+        return True
+    try:
+        import httpx
+        import openai
+    except ImportError:  # pragma: no cover - both are dependencies
+        return False
+    if isinstance(exc, httpx.TimeoutException | httpx.NetworkError):
+        return True
+    if isinstance(exc, httpx.HTTPStatusError):
+        return exc.response.status_code == 429 or exc.response.status_code >= 500
+    return isinstance(
+        exc,
+        openai.APITimeoutError
+        | openai.APIConnectionError
+        | openai.RateLimitError
+        | openai.InternalServerError,
+    )
+
+
+def describe(exc: BaseException) -> str:
+    """`Type: message` of an exception, for results and issues."""
+    text = str(exc).strip()
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+@dataclass
+class Outcome:
+    """How a subtask's run ended."""
+
+    output: AgentOutput | None
+    """The agent's output; None when it failed."""
+    error: str | None
+    attempts: int
+    family: str
+    """The family whose agent ran last (a fallback's when healing switched)."""
+    healed: tuple[FailureKind, Strategy] | None = None
+    """The failure kind and the strategy that healed it, when a failure was healed."""
+    steps: list[str] = field(default_factory=list)
+    """What healing did, as log lines."""
+
+
+@dataclass
+class SubtaskRunner:
+    """Runs subtasks with their agents; see the module docstring."""
+
+    router: AgentRouter
+    max_attempts: int
+    delay: Callable[[int], float]
+    model_factory: Callable[[], BaseChatModel] | None = None
+
+    async def run(
+        self,
+        subtask: Subtask,
+        route: Route,
+        make_ctx: ContextFactory,
+        memory: list[HealingMemoryEntry],
+        store: BaseStore | None,
+        write: Callable[[Any], None],
+    ) -> Outcome:
+        """Run the subtask, healing failures; never raises for an agent's error."""
+        attempt = 0
+        current, task = route, subtask
+        kind: FailureKind | None = None
+        order: list[Strategy] = []
+        step = 0
+        retries = 0
+        replanned = False
+        fallbacks: Iterator[Route] = iter(self.router.fallback_routes(subtask.agent))
+        chosen: Strategy | None = None
+        steps: list[str] = []
+        while True:
+            attempt += 1
+            try:
+                out = await call_agent(current.call, task, make_ctx(attempt, current, False))
+            except Exception as exc:
+                error = describe(exc)
+                if kind is None:
+                    kind = classify_exception(exc)
+                    remembered = remembered_strategy(memory, subtask.agent, subtask.tool, kind)
+                    order = strategy_order(kind, transient=is_transient(exc), remembered=remembered)
+                    if remembered and order and order[0] == remembered:
+                        steps.append(f"{subtask.id}: {kind}; trying remembered strategy '{remembered}' first")
+                if classify_exception(exc) == "policy_block":
+                    order = []  # a policy block is never healed, whenever it happens
+                chosen = None
+                while step < len(order) and chosen is None:
+                    strategy = order[step]
+                    if strategy == "retry" and retries < self.max_attempts - 1:
+                        retries += 1
+                        chosen = "retry"
+                        await asyncio.sleep(self.delay(retries))
+                    elif strategy == "fallback":
+                        fallback = next(fallbacks, None)
+                        if fallback is not None:
+                            current, chosen = fallback, "fallback"
+                        else:
+                            step += 1
+                    elif strategy == "replan" and not replanned and self.model_factory is not None:
+                        replanned, chosen = True, "replan"
+                        task = await self._replan(task, error)
+                    else:
+                        step += 1
+                if chosen is None:
+                    steps.append(f"{subtask.id}: gave up after {attempt} attempt(s) ({kind})")
+                    return Outcome(None, error, attempt, current.family, steps=steps)
+                steps.append(f"{subtask.id}: {kind} on attempt {attempt}; {chosen} ({current.family})")
+                write(
+                    {
+                        "event": "subtask_retry",
+                        "subtaskId": subtask.id,
+                        "attempt": attempt,
+                        "error": error,
+                        "strategy": chosen,
+                        "agent": current.family,
+                    }
+                )
+                continue
+            healed: tuple[FailureKind, Strategy] | None = None
+            if kind is not None and chosen is not None:
+                healed = (kind, chosen)
+                await remember_healing(store, subtask.agent, subtask.tool, kind, chosen)
+            return Outcome(out, None, attempt, current.family, healed=healed, steps=steps)
+
+    async def _replan(self, subtask: Subtask, error: str) -> Subtask:
+        """Ask the model for a new description of the step (inputs stay: user data never passes)."""
+        assert self.model_factory is not None
+        parts = render_prompt("replan", family=subtask.agent, task=subtask.description, error=error)
+        messages = [
+            SystemMessage(p.content) if p.role == "system" else HumanMessage(p.content) for p in parts
+        ]
+        answer = await self.model_factory().ainvoke(messages)
+        text = answer.content if isinstance(answer, AIMessage) and isinstance(answer.content, str) else ""
+        text = text.strip().strip('"').strip()
+        return subtask.model_copy(update={"description": text[:500]}) if text else subtask
+
+
+@dataclass
+class ShadowRun:
+    """A shadow candidate running beside the primary; `record` builds the shadow result."""
+
+    name: str
+    task: asyncio.Task[AgentOutput] | None
+    started: float
+    timeout: float
+    blocked: str | None = None
+
+    @classmethod
+    def start(
+        cls,
+        name: str,
+        agent: AgentLike,
+        subtask: Subtask,
+        ctx: AgentContext,
+        timeout: float,
+    ) -> ShadowRun:
+        """Start the candidate now, concurrently with the primary."""
+        task = asyncio.ensure_future(call_agent(as_function(agent), subtask, ctx))
+        return cls(name, task, time.perf_counter(), timeout)
+
+    @classmethod
+    def refused(cls, name: str, reason: str) -> ShadowRun:
+        """A candidate that must not run (e.g. its inputs carry PHI)."""
+        return cls(name, None, time.perf_counter(), 0.0, blocked=reason)
+
+    async def record(self, primary: Outcome, primary_ms: float) -> dict[str, Any]:
+        """Wait for the candidate (at most what is left of its timeout) and compare."""
+        data: dict[str, Any] = {"candidate": self.name, "latencyMs": {"primary": round(primary_ms, 1)}}
+        usage = Usage()
+        error: str | None = self.blocked
+        if self.task is not None:
+            left = max(0.0, self.timeout - (time.perf_counter() - self.started))
+            try:
+                out = await asyncio.wait_for(self.task, timeout=left)
+            except TimeoutError:
+                error = f"timed out after {self.timeout:g}s"
+            except Exception as exc:
+                error = describe(exc)
+            else:
+                usage = out.usage
+                ran = primary.output.output if primary.output is not None else None
+                data |= {
+                    "output": out.output,
+                    "exactMatch": ran == out.output,
+                    "similarity": similarity(ran, out.output),
+                }
+            data["latencyMs"]["candidate"] = round((time.perf_counter() - self.started) * 1000, 1)
+        primary_usage = primary.output.usage if primary.output is not None else Usage()
+        data["tokens"] = {"primary": primary_usage.total_tokens, "candidate": usage.total_tokens}
+        data["primaryStatus"] = "succeeded" if primary.output is not None else "failed"
+        return {"data": data, "error": error, "usage": usage}
+
+
+def shadow_candidate(
+    mission_context: Mapping[str, Any], family: str, candidates: Mapping[str, AgentLike], router: AgentRouter
+) -> tuple[str, AgentLike | None] | None:
+    """The candidate named for `family` in the mission's `context.shadow`, if one is named.
+
+    A name is looked up among the run's shadow agents, then among the families' agents;
+    the agent is None when the name resolves to neither.
+    """
+    names = mission_context.get("shadow")
+    if not isinstance(names, Mapping):
+        return None
+    name = names.get(family)
+    if not isinstance(name, str) or not name:
+        return None
+    return name, candidates.get(name) or router.agents.get(name)

@@ -1,0 +1,158 @@
+"""Spend: pricing model tokens, and admitting subtasks while the mission's budget lasts.
+
+Each subtask reports spend in its `usage.cost`: what its tools cost (an agent reports it
+in `AgentOutput.usage.cost`) plus its model tokens priced from a `PriceTable`. Before a
+wave of subtasks starts, `admit` lets through those whose forecast spend still fits the
+budget; the rest are skipped with `constraint.budget_exceeded`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from global_orchestrator.agents.catalog import ToolCatalog
+from global_orchestrator.errors import UserError
+from global_orchestrator.models import Subtask, Usage
+
+DEFAULT_PRICES: dict[str, tuple[float, float]] = {
+    "gpt-4o-mini": (0.15, 0.60),
+    "gpt-4o": (2.50, 10.00),
+    "gpt-4.1-mini": (0.40, 1.60),
+    "gpt-4.1": (2.00, 8.00),
+}
+"""USD per million input and output tokens, by model name. Local models cost nothing."""
+
+
+@dataclass(frozen=True)
+class PriceTable:
+    """Prices of model tokens, per million, by model name (unknown models are free)."""
+
+    prices: Mapping[str, tuple[float, float]] = field(default_factory=lambda: dict(DEFAULT_PRICES))
+
+    @classmethod
+    def parse(cls, value: PriceTable | Mapping[str, Any] | str | None) -> PriceTable:
+        """A table from a mapping `{model: {"input": x, "output": y}}` (or `[x, y]`), or its JSON.
+
+        Entries add to (and override) the default prices.
+
+        Raises:
+            UserError: the value is not such a mapping.
+        """
+        if value is None:
+            return cls()
+        if isinstance(value, PriceTable):
+            return value
+        raw: Any = value
+        if isinstance(value, str):
+            try:
+                raw = json.loads(value)
+            except ValueError as exc:
+                raise UserError(f"prices: not valid JSON ({exc})") from exc
+        if not isinstance(raw, Mapping):
+            raise UserError("prices: expected a mapping of model name to input/output prices")
+        prices = dict(DEFAULT_PRICES)
+        for model, entry in raw.items():
+            try:
+                if isinstance(entry, Mapping):
+                    pair = (float(entry["input"]), float(entry["output"]))
+                else:
+                    pair = (float(entry[0]), float(entry[1]))
+            except (KeyError, IndexError, TypeError, ValueError) as exc:
+                raise UserError(
+                    f"prices.{model}: expected {{'input': number, 'output': number}} per million tokens"
+                ) from exc
+            if pair[0] < 0 or pair[1] < 0:
+                raise UserError(f"prices.{model}: prices cannot be negative")
+            prices[str(model)] = pair
+        return cls(prices)
+
+    def cost(self, model_name: str | None, usage: Usage) -> float:
+        """What `usage`'s tokens cost with `model_name`."""
+        if not model_name:
+            return 0.0
+        price = self.prices.get(model_name)
+        if price is None:
+            # "openai:gpt-4o-mini" or a dated name such as "gpt-4o-mini-2024-07-18"
+            name = model_name.split(":", 1)[-1]
+            price = self.prices.get(name) or next(
+                (p for known, p in self.prices.items() if name.startswith(f"{known}-")), None
+            )
+        if price is None:
+            return 0.0
+        return (usage.input_tokens * price[0] + usage.output_tokens * price[1]) / 1_000_000
+
+
+def model_name(model: Any) -> str | None:
+    """The name a chat model reports (`model_name` or `model`), for pricing."""
+    for attr in ("model_name", "model"):
+        value = getattr(model, attr, None)
+        if isinstance(value, str) and value:
+            return value
+    return None
+
+
+def spent(results: Mapping[str, Mapping[str, Any]], plan_usage: Usage | None = None) -> float:
+    """Total spend so far: the plan's and every recorded result's (shadow runs included)."""
+    total = plan_usage.cost if plan_usage else 0.0
+    for result in results.values():
+        total += float((result.get("usage") or {}).get("cost") or 0.0)
+    return total
+
+
+def forecast(subtask: Subtask, results: Mapping[str, Mapping[str, Any]], catalog: ToolCatalog) -> float:
+    """Expected spend of a subtask before it runs.
+
+    The tool's fixed cost when the catalog gives one, else the most a finished subtask with
+    the same tool (or, without a tool, the same agent family) spent, else 0.
+    """
+    spec = catalog.get(subtask.tool) if subtask.tool else None
+    if spec is not None and spec.cost > 0:
+        return spec.cost
+    seen = [
+        float((r.get("usage") or {}).get("cost") or 0.0)
+        for r in results.values()
+        if r.get("status") == "succeeded"
+        and (r.get("tool") == subtask.tool if subtask.tool else r.get("agent") == subtask.agent)
+    ]
+    return max(seen, default=0.0)
+
+
+@dataclass(frozen=True)
+class Admission:
+    """Which ready subtasks may start, and which would break the budget."""
+
+    admitted: list[str]
+    refused: dict[str, str]
+    """Subtask id → why (forecast and remaining budget)."""
+
+
+def admit(
+    wave: Sequence[Subtask],
+    budget: float | None,
+    results: Mapping[str, Mapping[str, Any]],
+    catalog: ToolCatalog,
+    plan_usage: Usage | None = None,
+) -> Admission:
+    """Admit subtasks in order while spend so far plus their forecasts stay within `budget`."""
+    if budget is None:
+        return Admission([s.id for s in wave], {})
+    total = spent(results, plan_usage)
+    admitted: list[str] = []
+    refused: dict[str, str] = {}
+    for subtask in wave:
+        cost = forecast(subtask, results, catalog)
+        exhausted = total >= budget
+        if exhausted or total + cost > budget:
+            refused[subtask.id] = (
+                f"the budget of {budget:g} is spent ({total:.2f} so far)"
+                if exhausted
+                else f"its forecast spend {cost:.2f} would exceed the budget of {budget:g} "
+                f"({total:.2f} spent so far)"
+            )
+            continue
+        admitted.append(subtask.id)
+        total += cost
+    return Admission(admitted, refused)
