@@ -499,13 +499,21 @@ def mcp_command(
     ),
     host: Annotated[str, typer.Option("--host", help="HTTP bind address.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="HTTP port.")] = 8000,
-    model: Annotated[
-        str | None, typer.Option("--model", "-m", help="Default model for orchestrator.plan.")
+    db: DbOption = DEFAULT_DB_URL,
+    model: ModelOption = "local",
+    plan_with_model: Annotated[
+        bool, typer.Option("--plan-with-model", help="Plan runs with the model instead of the template.")
+    ] = False,
+    brands: Annotated[
+        Path | None,
+        typer.Option("--brands", help="Folder of brand profiles. Env: ORCHESTRATOR_BRANDS_DIR."),
     ] = None,
-    brands: Annotated[Path | None, typer.Option("--brands", help="Folder of brand profiles.")] = None,
     templates: TemplatesOption = None,
 ) -> None:
-    """Serve the orchestrator's MCP tools (stdio by default; `--transport http` on HOST:PORT/mcp)."""
+    """Serve the orchestrator's MCP tools (stdio by default; `--transport http` on HOST:PORT/mcp).
+
+    Runs are saved in `--db`: orchestrator.status and orchestrator.resume find them after a restart.
+    """
     try:
         from global_orchestrator.mcp_server import create_server
     except ImportError as exc:
@@ -513,7 +521,10 @@ def mcp_command(
             "the MCP server needs the `mcp` extra: pip install 'global-orchestrator[mcp]'"
         ) from exc
     _register_templates(templates)
-    server = create_server(default_model=model, brands_dir=brands, host=host, port=port)
+    _validate_spec(model)
+    server = create_server(
+        db=db, model=model, plan_with_model=plan_with_model, brands_dir=brands, host=host, port=port
+    )
     server.run("stdio" if transport is Transport.stdio else "streamable-http")
 
 
