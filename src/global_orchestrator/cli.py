@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from langchain_core.language_models import BaseChatModel
@@ -33,6 +33,8 @@ from global_orchestrator.missions.registry import default_registry
 from global_orchestrator.models import Issue, Mission, MissionPlan, MissionResult, Severity
 from global_orchestrator.persistence import DEFAULT_DB_URL
 from global_orchestrator.planner.plan import plan_mission
+from global_orchestrator.policies.labels import PHI as PHI_LABEL
+from global_orchestrator.policies.phi_detector import redact
 from global_orchestrator.settings import get_settings
 
 app = typer.Typer(
@@ -216,6 +218,41 @@ ModelOption = Annotated[
     typer.Option("--model", "-m", help="Model for the agents: local (embedded), echo or openai:<model>."),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the MissionResult as JSON on stdout.")]
+ShowPhiOption = Annotated[
+    bool,
+    typer.Option("--show-phi", help="Print outputs labelled phi as they are (redacted by default)."),
+]
+
+
+def _for_display(result: MissionResult, show_phi: bool) -> MissionResult:
+    """The result as the CLI may print it: PHI-labelled outputs and all messages redacted.
+
+    The saved result is untouched; `--show-phi` prints it as it is (a clinician reading
+    an intake summary needs it).
+    """
+    if show_phi:
+        return result
+    results = {
+        sid: r.model_copy(
+            update={
+                "output": _redacted(r.output) if PHI_LABEL in r.labels else r.output,
+                "error": redact(r.error) if r.error else r.error,
+            }
+        )
+        for sid, r in result.results.items()
+    }
+    issues = [i.model_copy(update={"message": redact(i.message)}) for i in result.issues]
+    return result.model_copy(update={"results": results, "issues": issues})
+
+
+def _redacted(value: Any) -> Any:
+    if isinstance(value, str):
+        return redact(value)
+    if isinstance(value, dict):
+        return {k: _redacted(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_redacted(v) for v in value]
+    return value
 
 
 def _lazy_model(spec: str) -> Callable[[], BaseChatModel]:
@@ -307,14 +344,14 @@ class _Progress:
             if event.type == "subtask_started":
                 line.status, line.started = "running", time.monotonic()
             elif event.type == "subtask_retry":
-                line.note = f"retry after {event.message}"
+                line.note = f"retry after {redact(event.message or '')}"
             elif event.type == "approval_needed":
                 line.status, line.note = "waiting", "needs approval"
             else:
                 line.status = event.type.removeprefix("subtask_")
                 if line.started is not None:
                     line.elapsed = time.monotonic() - line.started
-                line.note = event.message or ""
+                line.note = redact(event.message) if event.message else ""
             if not self.live and event.type != "subtask_started":
                 self._print(event.subtask_id)
         if self.live:
@@ -396,6 +433,7 @@ def run_command(
         bool, typer.Option("--plan-with-model", help="Let the model expand the template (LLM planner).")
     ] = False,
     as_json: JsonOption = False,
+    show_phi: ShowPhiOption = False,
     brands: Annotated[Path | None, typer.Option("--brands", help="Folder of brand profiles.")] = None,
     templates: TemplatesOption = None,
 ) -> None:
@@ -423,7 +461,7 @@ def run_command(
         result = _stream(events, as_json)
     except KeyboardInterrupt:
         raise _interrupted(thread_id, db) from None
-    _report(result, as_json, db)
+    _report(_for_display(result, show_phi), as_json, db)
 
 
 @app.command("resume")
@@ -440,6 +478,7 @@ def resume_command(
     db: DbOption = DEFAULT_DB_URL,
     model: ModelOption = "local",
     as_json: JsonOption = False,
+    show_phi: ShowPhiOption = False,
     brands: Annotated[Path | None, typer.Option("--brands", help="Folder of brand profiles.")] = None,
 ) -> None:
     """Continue a paused (approval) or interrupted run; finished subtasks are not re-run."""
@@ -456,7 +495,7 @@ def resume_command(
         result = _stream(events, as_json)
     except KeyboardInterrupt:
         raise _interrupted(thread, db) from None
-    _report(result, as_json, db)
+    _report(_for_display(result, show_phi), as_json, db)
 
 
 @app.command("status")
@@ -464,9 +503,10 @@ def status_command(
     thread: Annotated[str, typer.Argument(metavar="THREAD", help="Thread id of the run.")],
     db: DbOption = DEFAULT_DB_URL,
     as_json: JsonOption = False,
+    show_phi: ShowPhiOption = False,
 ) -> None:
     """Show a run's state: subtask results so far, pending approvals, issues."""
-    result = get_mission_status(thread, db=db)
+    result = _for_display(get_mission_status(thread, db=db), show_phi)
     if as_json:
         typer.echo(result.to_json())
         return

@@ -29,7 +29,7 @@ from global_orchestrator.errors import UserError
 from global_orchestrator.events import EventType, MissionEvent
 from global_orchestrator.graph.builder import build_graph
 from global_orchestrator.graph.nodes import RetrySettings, build_result
-from global_orchestrator.models import ApprovalRequest, Mission, MissionPlan, MissionResult
+from global_orchestrator.models import ApprovalRequest, Issue, Mission, MissionPlan, MissionResult, Severity
 from global_orchestrator.persistence import open_checkpointer, open_store
 
 T = TypeVar("T")
@@ -103,6 +103,14 @@ async def _graph(options: RunOptions, *, tools: bool = True) -> AsyncIterator[An
             retry=options.retry,
             shadow_agents=options.shadow_agents,
             shadow_timeout=options.shadow_timeout,
+            notices=[
+                Issue(
+                    code="mcp.unreachable",
+                    severity=Severity.WARNING,
+                    message=f"MCP server '{name}' could not be used: {reason}",
+                )
+                for name, reason in mcp.errors().items()
+            ],
             prices=options.prices,
         )
 

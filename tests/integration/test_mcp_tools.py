@@ -238,6 +238,9 @@ def test_undeclared_tool_of_a_down_server_is_unknown_to_validation() -> None:
     unknown = [i for i in result.issues if i.code == "plan.unknown_tool"]
     assert len(unknown) == 1 and "browser.lookup" in unknown[0].message
     assert result.results == {}  # an invalid plan runs nothing
+    # and the result says why the tool is missing
+    down_notes = [i for i in result.issues if i.code == "mcp.unreachable"]
+    assert len(down_notes) == 1 and "'down'" in down_notes[0].message
 
 
 def test_allow_list_limits_the_tools_and_validation_names_the_known_ones() -> None:

@@ -115,3 +115,23 @@ def test_bad_input_is_one_line_exit_2(
     assert exc.value.code == 2
     lines = err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ") and expected in lines[0], err
+
+
+def test_marketing_email_to_a_patient_is_blocked_and_no_phi_is_printed(
+    tmp_path: Path, examples: Path
+) -> None:
+    db = f"sqlite:///{tmp_path}/state.db"
+    mission_file = examples / "missions/phi-leak.json"
+    code, out, err = invoke("run", str(mission_file), "--db", db, "--model", "echo")
+    assert code == 1
+    assert "phi.blocked" in out and "did not succeed" in err
+    for secret in ("Maria", "Garcia", "diabetes"):
+        assert secret not in out and secret not in err, secret
+    # --json is redacted too; the saved result is not, and --show-phi prints it as it is
+    code, out, _ = invoke("status", "mission-phi-01", "--db", db, "--json")
+    data = json.loads(out)
+    assert data["results"]["mission-phi-01-seed-1"]["status"] == "blocked"
+    assert data["results"]["mission-phi-01-seed-2"]["labels"] == ["phi"]
+    assert "Garcia" not in out
+    code, out, _ = invoke("status", "mission-phi-01", "--db", db, "--json", "--show-phi")
+    assert "Maria Garcia" in out

@@ -254,7 +254,7 @@ async def test_default_agents_use_the_model_and_usage_is_summed() -> None:
                         "hook": "Back to school, back to you",
                         "channel": "social",
                         "format": "short video",
-                        "estimated_cost": 1200,
+                        "estimated_cost": 60,
                     }
                 ]
             }

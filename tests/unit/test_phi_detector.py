@@ -208,3 +208,8 @@ def test_eval_slice_meets_recall_and_benign_targets() -> None:
     assert hits["structured"][0] / hits["structured"][1] >= 0.99, hits
     assert hits["descriptive"][0] / hits["descriptive"][1] >= 0.95, hits
     assert flagged / benign <= 0.02
+
+
+def test_loopback_addresses_are_not_phi() -> None:
+    assert not contains_phi("Fetch http://127.0.0.1:8765/rival-a.html and http://0.0.0.0:8000/health")
+    assert [f.category for f in detect_phi("Portal login from 10.0.4.17")] == ["ip_address"]

@@ -167,3 +167,25 @@ async def test_shadow_results_are_streamed_as_their_own_event() -> None:
     shadow_events = [e for e in events if e.type == "shadow_recorded"]
     assert [e.subtask_id for e in shadow_events] == ["copy#shadow"]
     assert not [e for e in events if e.type == "subtask_failed"]
+
+
+async def test_model_candidate_runs_the_family_agent_with_another_model() -> None:
+    from global_orchestrator.testing import ScriptedChatModel
+
+    primary_model = ScriptedChatModel(responses=["Spring savings, 20% off"])
+    result = await arun_mission(
+        mission("sh8", shadow={"marketing": "model:echo"}), plan=plan("sh8"), model=primary_model
+    )
+    primary_model.assert_complete()  # the candidate did not use the primary's model
+    assert result.success and result.results["copy"].output["text"] == "Spring savings, 20% off"
+    shadow = result.results["copy#shadow"]
+    assert shadow.agent == "model:echo" and shadow.error is None
+    assert shadow.output["output"]["text"].startswith("[echo]")
+    assert shadow.output["exactMatch"] is False
+
+    bad = await arun_mission(
+        mission("sh9", shadow={"marketing": "model:nonsense"}),
+        plan=plan("sh9"),
+        model=ScriptedChatModel(responses=["ok"]),
+    )
+    assert bad.success and "unknown model 'nonsense'" in (bad.results["copy#shadow"].error or "")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError, create_model
 
 from global_orchestrator.agents.base import AgentContext, AgentOutput
 from global_orchestrator.agents.defaults import ModelAgent, _usage
@@ -18,6 +18,10 @@ DEFAULT_CHANNELS = {
     "email": ChannelPolicy(weight=1),
     "search": ChannelPolicy(weight=1),
 }
+
+
+FORMATS = ("short video", "carousel", "story", "static post", "newsletter", "search ad", "creator collab")
+"""Ad formats an option may use (a closed set, so that a small model answers in range)."""
 
 
 class CreativeOption(BaseModel):
@@ -33,6 +37,27 @@ class CreativeOptions(BaseModel):
     """Campaign ideas, best first."""
 
     options: list[CreativeOption] = Field(min_length=1, max_length=4)
+
+
+def options_schema(channels: list[str], budget: float | None) -> type[BaseModel]:
+    """`CreativeOptions` narrowed to the brand's channels, known formats and the budget.
+
+    A constrained decoder (llama.cpp turns the schema into a grammar) then cannot answer
+    a channel the brand does not use or a cost above the budget.
+    """
+    option = create_model(
+        "CampaignOption",
+        __doc__="One campaign idea.",
+        hook=(str, Field(min_length=3, max_length=200, description="The line that grabs attention.")),
+        channel=(Literal[tuple(channels)], Field(description="Where it runs.")),  # type: ignore[arg-type]
+        format=(Literal[FORMATS], Field(description="The ad format.")),  # type: ignore[arg-type]
+        estimated_cost=(float, Field(ge=0, le=budget or 10_000_000, description="Estimated spend.")),
+    )
+    return create_model(
+        "CampaignOptions",
+        __doc__="Campaign ideas, best first.",
+        options=(list[option], Field(min_length=1, max_length=4)),
+    )
 
 
 def channels_for(ctx: AgentContext) -> dict[str, ChannelPolicy]:
@@ -81,8 +106,9 @@ class MarketingAgent(ModelAgent):
             f"{', '.join(channels)}), format, estimated_cost."
         )
         usage = Usage()
+        schema = options_schema(channels, ctx.mission.constraints.budget)
         try:
-            structured = ctx.model.with_structured_output(CreativeOptions, include_raw=True)
+            structured = ctx.model.with_structured_output(schema, include_raw=True)
         except NotImplementedError:
             structured = None
         if structured is not None:
@@ -91,11 +117,10 @@ class MarketingAgent(ModelAgent):
             raw = result.get("raw") if isinstance(result, dict) else None
             usage = _usage(raw) if raw is not None else Usage(llm_calls=1)
             parsed = result.get("parsed") if isinstance(result, dict) else None
-            if isinstance(parsed, CreativeOptions):
-                return AgentOutput(output={"options": [o.model_dump() for o in parsed.options]}, usage=usage)
-            if isinstance(parsed, dict):
+            data = parsed.model_dump() if isinstance(parsed, BaseModel) else parsed
+            if isinstance(data, dict):
                 try:
-                    options = CreativeOptions.model_validate(parsed)
+                    options = CreativeOptions.model_validate(data)
                     return AgentOutput(
                         output={"options": [o.model_dump() for o in options.options]}, usage=usage
                     )

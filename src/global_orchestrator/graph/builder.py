@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,7 @@ from global_orchestrator.agents.catalog import ToolCatalog, default_catalog
 from global_orchestrator.agents.defaults import default_agents
 from global_orchestrator.agents.router import AgentRouter
 from global_orchestrator.missions.registry import MissionRegistry, default_registry
-from global_orchestrator.models import AgentFamily
+from global_orchestrator.models import AgentFamily, Issue
 from global_orchestrator.policies.budget import PriceTable
 
 from .nodes import Engine, RetrySettings
@@ -41,6 +41,7 @@ def build_graph(
     shadow_agents: Mapping[str, AgentLike] | None = None,
     shadow_timeout: float = 30.0,
     prices: PriceTable | Mapping[str, Any] | str | None = None,
+    notices: Sequence[Issue] = (),
 ) -> Any:
     """Compile the mission graph.
 
@@ -67,6 +68,8 @@ def build_graph(
         shadow_timeout: Seconds a shadow candidate may take.
         prices: Model token prices per million (`{"gpt-4o-mini": {"input": 0.15,
             "output": 0.6}}`), added to the defaults; spend counts against the budget.
+        notices: Issues found while setting the run up (e.g. an MCP server that is down),
+            added to every mission's context so the result says why a tool is missing.
     """
     factory: Callable[[], BaseChatModel] | None
     if model is None or isinstance(model, BaseChatModel):
@@ -89,6 +92,7 @@ def build_graph(
         shadow_agents=dict(shadow_agents or {}),
         shadow_timeout=shadow_timeout,
         prices=PriceTable.parse(prices),
+        notices=list(notices),
     )
     graph: Any = StateGraph(MissionState, input_schema=MissionInput, output_schema=MissionOutput)
     graph.add_node("build_context", engine.build_context)

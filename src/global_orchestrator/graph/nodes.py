@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
@@ -26,6 +26,7 @@ from global_orchestrator.agents.catalog import ToolCatalog, default_catalog
 from global_orchestrator.agents.router import AgentRouter, Route
 from global_orchestrator.agents.self_healing import recall_healing
 from global_orchestrator.context import build_mission_context
+from global_orchestrator.errors import UserError
 from global_orchestrator.missions.registry import MissionRegistry, default_registry
 from global_orchestrator.models import (
     AgentFamily,
@@ -48,11 +49,10 @@ from global_orchestrator.policies.labels import (
     check_flow,
     inherited_labels,
     output_labels,
-    phi_categories,
 )
 from global_orchestrator.policies.permissions import check_subtask_permissions
 
-from .running import SHADOW_SUFFIX, Outcome, ShadowRun, SubtaskRunner, shadow_candidate
+from .running import MODEL_CANDIDATE, SHADOW_SUFFIX, Outcome, ShadowRun, SubtaskRunner, shadow_candidate
 from .state import MissionState
 
 M = TypeVar("M", bound=BaseModel)
@@ -126,6 +126,10 @@ class Engine:
     shadow_timeout: float = 30.0
     """Seconds a shadow candidate may take before it is recorded as timed out."""
     prices: PriceTable = field(default_factory=PriceTable)
+    notices: list[Issue] = field(default_factory=list)
+    """Issues of the run's set-up (an MCP server that is down), added to the context."""
+    candidate_models: dict[str, BaseChatModel] = field(default_factory=dict)
+    """Models of `model:<spec>` shadow candidates, built on first use."""
     parsed: ParseCache = field(default_factory=ParseCache)
 
     def _store(self) -> BaseStore | None:
@@ -145,6 +149,8 @@ class Engine:
         context = build_mission_context(
             mission, brands_dir=self.brands_dir, catalog=self.catalog, healing_memory=memory
         )
+        if self.notices:
+            context = context.model_copy(update={"issues": [*context.issues, *self.notices]})
         logs = [f"Built context for {mission.id}"]
         if memory:
             logs.append(f"Healing memory: {len(memory)} remembered recoveries")
@@ -470,13 +476,26 @@ class Engine:
         name, agent = found
         if agent is None:
             return ShadowRun.refused(name, f"no agent named '{name}' (pass it in shadow_agents)")
-        # a candidate is an unvetted agent: it never sees PHI, by label or by content
-        categories = phi_categories(subtask)
-        if PHI in inherited or categories:
-            why = "its inputs carry PHI" + (f" ({', '.join(categories)})" if categories else " (label)")
-            return ShadowRun.refused(name, why)
-        chosen = Route(family, agent)
-        return ShadowRun.start(name, agent, subtask, make_ctx(1, chosen, True), self.shadow_timeout)
+        # a candidate is an unvetted agent: it never sees PHI (labels cover its own text too)
+        if PHI in inherited:
+            return ShadowRun.refused(name, "its inputs carry PHI (labelled phi)")
+        ctx = make_ctx(1, Route(family, agent), True)
+        if name.startswith(MODEL_CANDIDATE):
+            # the family's own agent with another model: how a new model would do, in shadow
+            try:
+                ctx = replace(ctx, model_factory=self._candidate_model(name.removeprefix(MODEL_CANDIDATE)))
+            except UserError as exc:
+                return ShadowRun.refused(name, str(exc))
+        return ShadowRun.start(name, agent, subtask, ctx, self.shadow_timeout)
+
+    def _candidate_model(self, spec: str) -> Callable[[], BaseChatModel]:
+        """A shared model for a `model:<spec>` candidate (built once per engine)."""
+        from global_orchestrator.llm import make_chat_model
+
+        if spec not in self.candidate_models:
+            self.candidate_models[spec] = make_chat_model(spec)
+        model = self.candidate_models[spec]
+        return lambda: model
 
     def _primary_update(
         self, subtask: Subtask, payload: dict[str, Any], outcome: Outcome, inherited: list[str], started: str

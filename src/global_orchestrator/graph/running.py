@@ -42,6 +42,9 @@ from global_orchestrator.prompts import render_prompt
 
 SHADOW_SUFFIX = "#shadow"
 """A shadow record's key in `results`: `<subtask id>#shadow`."""
+MODEL_CANDIDATE = "model:"
+"""A candidate named `model:<spec>` (e.g. `model:openai:gpt-4o-mini`) is the family's own
+agent run with that model: a new model evaluated in shadow before it replaces the old."""
 
 ContextFactory = Callable[[int, Route, bool], AgentContext]
 """Builds the agent context for (attempt, route, shadow)."""
@@ -248,7 +251,8 @@ def shadow_candidate(
     """The candidate named for `family` in the mission's `context.shadow`, if one is named.
 
     A name is looked up among the run's shadow agents, then among the families' agents;
-    the agent is None when the name resolves to neither.
+    `model:<spec>` names the family's own agent (the caller swaps its model). The agent
+    is None when the name resolves to none of these.
     """
     names = mission_context.get("shadow")
     if not isinstance(names, Mapping):
@@ -256,4 +260,6 @@ def shadow_candidate(
     name = names.get(family)
     if not isinstance(name, str) or not name:
         return None
+    if name.startswith(MODEL_CANDIDATE):
+        return name, router.agents.get(family)
     return name, candidates.get(name) or router.agents.get(name)

@@ -25,8 +25,15 @@ PHI = "phi"
 
 
 def inherited_labels(subtask: Subtask, results: Mapping[str, Mapping[str, Any]]) -> set[str]:
-    """Labels of everything the subtask reads: its dependencies' outputs."""
-    return {label for dep in subtask.depends_on for label in (results.get(dep, {}).get("labels") or [])}
+    """Labels of everything the subtask reads: its dependencies' outputs and its own text.
+
+    A description or inputs in which the detector finds PHI count as `phi`: an agent that
+    reads a patient's name passes it on, whatever it does with it.
+    """
+    labels = {label for dep in subtask.depends_on for label in (results.get(dep, {}).get("labels") or [])}
+    if PHI not in labels and phi_categories(subtask):
+        labels.add(PHI)
+    return labels
 
 
 def output_text(value: Any) -> str:

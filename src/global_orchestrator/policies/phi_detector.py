@@ -317,7 +317,12 @@ def _shapes(text: str) -> list[_Span]:
             url = m.group(0).rstrip(".,;:)!?")
             if _PERSONAL_URL.search(url):
                 found.append(("url", m.start(), m.start() + len(url), 0.9))
-    found += [("ip_address", m.start(), m.end(), 0.9) for m in _IPV4.finditer(text)]
+    # loopback and unspecified addresses name this machine, never a person's device
+    found += [
+        ("ip_address", m.start(), m.end(), 0.9)
+        for m in _IPV4.finditer(text)
+        if not m.group(0).startswith(("127.", "0.0.0.0"))
+    ]
     if "::" in text or text.count(":") >= 7:
         found += [
             ("ip_address", m.start(), m.end(), 0.9)
