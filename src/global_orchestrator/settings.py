@@ -17,6 +17,10 @@ class Settings(BaseSettings):
     """Folder of brand profiles (`<brandId>.yaml` or `.json`). `ORCHESTRATOR_BRANDS_DIR`."""
     templates_dir: Path | None = Field(default=None)
     """Extra mission templates to register (a file or folder). `ORCHESTRATOR_TEMPLATES_DIR`."""
+    prices: str | None = Field(default=None)
+    """Model token prices per million as JSON, `{"<model>": {"input": x, "output": y}}`,
+    added to the built-in table (spend counts against a mission's budget).
+    `ORCHESTRATOR_PRICES`."""
     mcp_servers: str | None = Field(default=None)
     """MCP servers whose tools agent families may call: a JSON list of server specs, or the
     path of a JSON/YAML file holding one (see `McpServerSpec`). `ORCHESTRATOR_MCP_SERVERS`."""

@@ -108,3 +108,21 @@ def test_price_table_defaults_and_parsing() -> None:
         PriceTable.parse({"bad": {"input": "x"}})
     with pytest.raises(UserError, match="negative"):
         PriceTable.parse({"neg": [-1, 0]})
+
+
+async def test_prices_come_from_the_environment_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    class PricedModel(ScriptedChatModel):
+        model_name: str = "house-model"
+
+    async def writer(subtask: Subtask, ctx: AgentContext) -> Any:
+        await ctx.model.ainvoke("write")
+        return AgentOutput(output={"ok": True}, usage=Usage(input_tokens=2_000_000, llm_calls=1))
+
+    monkeypatch.setenv("ORCHESTRATOR_PRICES", '{"house-model": {"input": 1, "output": 1}}')
+    result = await arun_mission(
+        mission("b4", 100),
+        plan=chain("b4", 1),
+        agents={"marketing": writer},
+        model=PricedModel(responses=["x"]),
+    )
+    assert result.usage.cost == pytest.approx(2.0)

@@ -18,6 +18,7 @@ from global_orchestrator.agents.router import AgentRouter
 from global_orchestrator.missions.registry import MissionRegistry, default_registry
 from global_orchestrator.models import AgentFamily, Issue
 from global_orchestrator.policies.budget import PriceTable
+from global_orchestrator.settings import get_settings
 
 from .nodes import Engine, RetrySettings
 from .state import MissionInput, MissionOutput, MissionState
@@ -67,7 +68,8 @@ def build_graph(
             that name them in `context.shadow` (`{"marketing": "<name>"}`).
         shadow_timeout: Seconds a shadow candidate may take.
         prices: Model token prices per million (`{"gpt-4o-mini": {"input": 0.15,
-            "output": 0.6}}`), added to the defaults; spend counts against the budget.
+            "output": 0.6}}`), added to the defaults (default: `ORCHESTRATOR_PRICES`);
+            spend counts against the budget.
         notices: Issues found while setting the run up (e.g. an MCP server that is down),
             added to every mission's context so the result says why a tool is missing.
     """
@@ -91,7 +93,7 @@ def build_graph(
         store=store,
         shadow_agents=dict(shadow_agents or {}),
         shadow_timeout=shadow_timeout,
-        prices=PriceTable.parse(prices),
+        prices=PriceTable.parse(prices if prices is not None else get_settings().prices),
         notices=list(notices),
     )
     graph: Any = StateGraph(MissionState, input_schema=MissionInput, output_schema=MissionOutput)

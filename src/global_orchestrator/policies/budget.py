@@ -102,22 +102,30 @@ def spent(results: Mapping[str, Mapping[str, Any]], plan_usage: Usage | None = N
     return total
 
 
-def forecast(subtask: Subtask, results: Mapping[str, Mapping[str, Any]], catalog: ToolCatalog) -> float:
+def forecast(subtask: Subtask, costs: Mapping[str, float], catalog: ToolCatalog) -> float:
     """Expected spend of a subtask before it runs.
 
     The tool's fixed cost when the catalog gives one, else the most a finished subtask with
-    the same tool (or, without a tool, the same agent family) spent, else 0.
+    the same tool (or, without a tool, the same agent family) spent (`observed_costs`),
+    else 0.
     """
     spec = catalog.get(subtask.tool) if subtask.tool else None
     if spec is not None and spec.cost > 0:
         return spec.cost
-    seen = [
-        float((r.get("usage") or {}).get("cost") or 0.0)
-        for r in results.values()
-        if r.get("status") == "succeeded"
-        and (r.get("tool") == subtask.tool if subtask.tool else r.get("agent") == subtask.agent)
-    ]
-    return max(seen, default=0.0)
+    return costs.get(subtask.tool or f"agent:{subtask.agent}", 0.0)
+
+
+def observed_costs(results: Mapping[str, Mapping[str, Any]]) -> dict[str, float]:
+    """The most each tool (or agent family, `agent:<name>`) spent in one succeeded subtask."""
+    costs: dict[str, float] = {}
+    for r in results.values():
+        if r.get("status") != "succeeded":
+            continue
+        cost = float((r.get("usage") or {}).get("cost") or 0.0)
+        for key in (r.get("tool"), f"agent:{r.get('agent')}"):
+            if key and cost > costs.get(key, 0.0):
+                costs[key] = cost
+    return costs
 
 
 @dataclass(frozen=True)
@@ -140,10 +148,11 @@ def admit(
     if budget is None:
         return Admission([s.id for s in wave], {})
     total = spent(results, plan_usage)
+    costs = observed_costs(results)
     admitted: list[str] = []
     refused: dict[str, str] = {}
     for subtask in wave:
-        cost = forecast(subtask, results, catalog)
+        cost = forecast(subtask, costs, catalog)
         exhausted = total >= budget
         if exhausted or total + cost > budget:
             refused[subtask.id] = (

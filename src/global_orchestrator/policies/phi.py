@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from global_orchestrator.policies.phi_detector import PhiFinding, detect_phi
 
@@ -58,8 +59,13 @@ class PhiDecision:
         return f"PHI-related content: {', '.join(categories)}"
 
 
+@lru_cache(maxsize=4096)
 def check_phi_related(text: str) -> PhiDecision:
-    """Flag text that refers to individual patients' health data or holds identifiers."""
+    """Flag text that refers to individual patients' health data or holds identifiers.
+
+    Cached (the decision is immutable): plan validation, the run-time guard and the
+    labels ask about the same subtask texts.
+    """
     findings = [
         PhiFinding(category, match.start(), match.end(), match.group(0))
         for category, pattern in _PATTERNS
