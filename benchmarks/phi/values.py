@@ -602,9 +602,8 @@ def person_url(rng: random.Random, split: str, name: str | None = None) -> str:
 def ip(rng: random.Random, split: str) -> str:
     if split == "test" and rng.random() < 0.3:
         return ":".join(f"{rng.randint(0, 0xFFFF):x}" for _ in range(8))
-    return ".".join(
-        str(x) for x in (rng.randint(11, 223), rng.randint(0, 255), rng.randint(0, 255), rng.randint(1, 254))
-    )
+    first = rng.choice([n for n in range(11, 224) if n != 127])  # 127/8 is loopback: this machine
+    return ".".join(str(x) for x in (first, rng.randint(0, 255), rng.randint(0, 255), rng.randint(1, 254)))
 
 
 BIOMETRICS = {

@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -55,15 +56,24 @@ def plan(thread: str, approval: bool = False) -> MissionPlan:
     return MissionPlan(mission_id=thread, subtasks=subtasks)
 
 
-def agents(ledger: Path) -> dict[str, Any]:
+def ledger_agent(
+    ledger: Path, delays: dict[str, float], output: Callable[[str], dict[str, Any]]
+) -> Callable[[Subtask, AgentContext], Awaitable[dict[str, Any]]]:
+    """An agent that sleeps, then appends `<subtask id> <pid>` to the ledger (durably)."""
+
     async def work(subtask: Subtask, ctx: AgentContext) -> dict[str, Any]:
-        await asyncio.sleep(DELAYS[subtask.id])
+        await asyncio.sleep(delays[subtask.id])
         with ledger.open("a") as f:
             f.write(f"{subtask.id} {os.getpid()}\n")
             f.flush()
             os.fsync(f.fileno())
-        return {"done": subtask.id}
+        return output(subtask.id)
 
+    return work
+
+
+def agents(ledger: Path) -> dict[str, Any]:
+    work = ledger_agent(ledger, DELAYS, lambda sid: {"done": sid})
     return {"marketing": work, "browser": work}
 
 
@@ -94,16 +104,7 @@ def phi_agents(ledger: Path) -> dict[str, Any]:
         "p2": "Healthy habits for the spring.",  # clean text: only the label can stop p3
         "p3": "newsletter",
     }
-    delays = {"p1": 0.1, "p2": 3.0, "p3": 0.1}
-
-    async def work(subtask: Subtask, ctx: AgentContext) -> dict[str, Any]:
-        await asyncio.sleep(delays[subtask.id])
-        with ledger.open("a") as f:
-            f.write(f"{subtask.id} {os.getpid()}\n")
-            f.flush()
-            os.fsync(f.fileno())
-        return {"text": texts[subtask.id]}
-
+    work = ledger_agent(ledger, {"p1": 0.1, "p2": 3.0, "p3": 0.1}, lambda sid: {"text": texts[sid]})
     return {"clinical": work, "browser": work, "marketing": work}
 
 
