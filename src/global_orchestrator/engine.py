@@ -193,7 +193,7 @@ async def arun_mission(
         UserError: the thread already holds a run, or the database cannot be opened.
     """
     result: MissionResult | None = None
-    async for event in astream_mission(mission, thread_id=thread_id, plan=plan, **options):
+    async for event in _mission_events(mission, thread_id, plan, options, stream=False):
         if event.type == "mission_finished":
             result = event.result
     assert result is not None
@@ -214,7 +214,7 @@ async def aresume_mission(
         UserError: no run in that thread, or an approval names a subtask that is not waiting.
     """
     result: MissionResult | None = None
-    async for event in astream_resume(thread_id, approvals=approvals, **options):
+    async for event in _resume_events(thread_id, approvals, options, stream=False):
         if event.type == "mission_finished":
             result = event.result
     assert result is not None
@@ -239,14 +239,8 @@ async def astream_mission(
     mission: Mission, *, thread_id: str | None = None, plan: MissionPlan | None = None, **options: Any
 ) -> AsyncIterator[MissionEvent]:
     """Run a mission and yield its events as they happen (ends with `mission_finished`)."""
-    opts = _options(**options)
-    thread = thread_id or mission.id
-    async with _graph(opts) as graph:
-        config = _config(thread, opts)
-        graph_input = await _start_input(graph, config, mission, plan)
-        yield MissionEvent(type="mission_started", mission_id=mission.id, thread_id=thread)
-        async for event in _drive(graph, graph_input, config, mission.id):
-            yield event
+    async for event in _mission_events(mission, thread_id, plan, options, stream=True):
+        yield event
 
 
 async def astream_resume(
@@ -257,6 +251,35 @@ async def astream_resume(
     Raises:
         UserError: no run in that thread, or an approval names a subtask that is not waiting.
     """
+    async for event in _resume_events(thread_id, approvals, options, stream=True):
+        yield event
+
+
+async def _mission_events(
+    mission: Mission,
+    thread_id: str | None,
+    plan: MissionPlan | None,
+    options: Mapping[str, Any],
+    *,
+    stream: bool,
+) -> AsyncIterator[MissionEvent]:
+    opts = _options(**options)
+    thread = thread_id or mission.id
+    async with _graph(opts) as graph:
+        config = _config(thread, opts)
+        graph_input = await _start_input(graph, config, mission, plan)
+        yield MissionEvent(type="mission_started", mission_id=mission.id, thread_id=thread)
+        async for event in _drive(graph, graph_input, config, mission.id, stream=stream):
+            yield event
+
+
+async def _resume_events(
+    thread_id: str,
+    approvals: Mapping[str, bool | str | Mapping[str, Any]] | None,
+    options: Mapping[str, Any],
+    *,
+    stream: bool,
+) -> AsyncIterator[MissionEvent]:
     opts = _options(**options)
     async with _graph(opts) as graph:
         config = _config(thread_id, opts)
@@ -285,16 +308,34 @@ async def astream_resume(
             command = Command(resume={waiting[sid]: decision for sid, decision in decisions.items()})
         elif approvals:
             raise UserError(f"thread '{thread_id}' is not waiting for any approval")
-        async for event in _drive(graph, command, config, status.mission_id, seen=set(status.results)):
+        async for event in _drive(
+            graph, command, config, status.mission_id, seen=set(status.results), stream=stream
+        ):
             yield event
 
 
 async def _drive(
-    graph: Any, graph_input: Any, config: dict[str, Any], mission_id: str, seen: set[str] | None = None
+    graph: Any,
+    graph_input: Any,
+    config: dict[str, Any],
+    mission_id: str,
+    seen: set[str] | None = None,
+    *,
+    stream: bool = True,
 ) -> AsyncIterator[MissionEvent]:
-    """Stream a graph run and translate LangGraph updates into mission events."""
+    """Run the graph; with `stream`, translate LangGraph updates into mission events as they come.
+
+    Without it (`arun_mission`, `aresume_mission`) the graph runs without stream modes,
+    which is cheaper per subtask, and only `mission_finished` is yielded.
+    """
     thread = config["configurable"]["thread_id"]
     reported = set(seen or ())
+    if not stream:
+        await graph.ainvoke(graph_input, config, durability="sync")
+        final = await _snapshot_result(graph, config)
+        assert final is not None
+        yield MissionEvent(type="mission_finished", mission_id=mission_id, thread_id=thread, result=final)
+        return
     async for mode, chunk in graph.astream(
         graph_input, config, stream_mode=["updates", "custom"], durability="sync"
     ):
