@@ -170,3 +170,27 @@ async def test_publishing_tools_are_guarded_like_marketing() -> None:
     plain = step("q", "browser", "browser.plan", "Plan research", depends_on=["c"])
     assert not check_flow(post, results, catalog).allowed
     assert check_flow(plain, results, catalog).allowed  # browser may read PHI-labelled data
+
+
+async def test_a_user_plan_cannot_escalate_permissions() -> None:
+    """A hand-written plan asking for a clinical step the mission does not grant: blocked, never run."""
+    ran: list[str] = []
+
+    async def clinical(subtask: Subtask, ctx: AgentContext) -> Any:
+        ran.append(subtask.id)
+        return {"text": "summary"}
+
+    no_grants = Mission.model_validate(
+        {"id": "f7", "type": "marketing.campaign", "goal": "Spring sale", "constraints": {"budget": 10}}
+    )
+    result = await arun_mission(
+        no_grants,
+        plan=MissionPlan(
+            mission_id="f7",
+            subtasks=[step("c", "clinical", "clinical.summarize", "Summarise", inputs={"text": "x"})],
+        ),
+        agents={"clinical": clinical},
+    )
+    assert ran == [] and result.results["c"].status == "blocked" and not result.success
+    denied = [i for i in result.issues if i.code == "permission.denied"]
+    assert denied and "agent:clinical" in denied[0].message and "phi:read" in denied[0].message
