@@ -28,7 +28,8 @@ from global_orchestrator.agents.mcp_tools import ServersLike, open_mcp_tools
 from global_orchestrator.errors import UserError
 from global_orchestrator.events import EventType, MissionEvent
 from global_orchestrator.graph.builder import build_graph
-from global_orchestrator.graph.nodes import RetrySettings, build_result
+from global_orchestrator.graph.records import build_result
+from global_orchestrator.graph.running import RetrySettings
 from global_orchestrator.models import ApprovalRequest, Issue, Mission, MissionPlan, MissionResult, Severity
 from global_orchestrator.persistence import open_checkpointer, open_store
 

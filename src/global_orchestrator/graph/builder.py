@@ -20,7 +20,8 @@ from global_orchestrator.models import AgentFamily, Issue
 from global_orchestrator.policies.budget import PriceTable
 from global_orchestrator.settings import get_settings
 
-from .nodes import Engine, RetrySettings
+from .nodes import Engine
+from .running import RetrySettings
 from .state import MissionInput, MissionOutput, MissionState
 
 DEFAULT_FALLBACKS: dict[str, list[str]] = {}

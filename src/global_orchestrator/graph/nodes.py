@@ -8,18 +8,16 @@ task each, which keeps the engine's overhead close to a bare Send wavefront.
 
 from __future__ import annotations
 
-import random
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import Any
 
 from langchain_core.language_models import BaseChatModel
 from langgraph.config import get_store, get_stream_writer
 from langgraph.store.base import BaseStore
 from langgraph.types import Send, interrupt
-from pydantic import BaseModel
 
 from global_orchestrator.agents.base import AgentContext, AgentLike
 from global_orchestrator.agents.catalog import ToolCatalog, default_catalog
@@ -34,7 +32,6 @@ from global_orchestrator.models import (
     Mission,
     MissionContext,
     MissionPlan,
-    MissionResult,
     Severity,
     Subtask,
     SubtaskResult,
@@ -52,60 +49,19 @@ from global_orchestrator.policies.labels import (
 )
 from global_orchestrator.policies.permissions import check_subtask_permissions
 
-from .running import MODEL_CANDIDATE, SHADOW_SUFFIX, Outcome, ShadowRun, SubtaskRunner, shadow_candidate
+from .records import ParseCache, build_result, now, parse_decision, result_record, status_verb
+from .running import (
+    MODEL_CANDIDATE,
+    SHADOW_SUFFIX,
+    Outcome,
+    RetrySettings,
+    ShadowRun,
+    SubtaskRunner,
+    shadow_candidate,
+)
 from .state import MissionState
 
-M = TypeVar("M", bound=BaseModel)
-
-
-class ParseCache:
-    """Parsed models of state dicts, by the dict's identity.
-
-    Within one process LangGraph hands nodes the same channel objects until they change,
-    so the plan (thousands of subtasks) is validated once per change instead of in every
-    node and for every subtask. The cache keeps a reference to each dict, so an id is never
-    reused while its entry lives; it holds only the most recent entries.
-    """
-
-    def __init__(self, size: int = 32) -> None:
-        self.size = size
-        self._entries: dict[int, tuple[Any, BaseModel]] = {}
-
-    def get(self, model: type[M], data: Any) -> M:
-        """`model.model_validate(data)`, reusing the result for the same dict object."""
-        key = id(data)
-        hit = self._entries.get(key)
-        if hit is not None and hit[0] is data and type(hit[1]) is model:
-            return hit[1]
-        parsed = model.model_validate(data)
-        if len(self._entries) >= self.size:
-            self._entries.pop(next(iter(self._entries)))
-        self._entries[key] = (data, parsed)
-        return parsed
-
-
-FINAL = frozenset({"succeeded", "failed", "blocked", "skipped"})
-
-
-def now() -> str:
-    """UTC timestamp in ISO format (what results and events carry)."""
-    return datetime.now(UTC).isoformat()
-
-
-@dataclass
-class RetrySettings:
-    """Retries of transient agent errors inside one subtask task."""
-
-    max_attempts: int = 3
-    initial_delay: float = 0.2
-    backoff: float = 2.0
-    max_delay: float = 5.0
-    jitter: float = 0.1
-
-    def delay(self, attempt: int) -> float:
-        """Seconds to wait after failed attempt number `attempt` (1-based)."""
-        base = min(self.max_delay, self.initial_delay * self.backoff ** (attempt - 1))
-        return base * (1 + random.uniform(-self.jitter, self.jitter))
+__all__ = ["Engine"]
 
 
 @dataclass
@@ -188,7 +144,7 @@ class Engine:
         for issue in plan.issues:
             sid = issue.subtask_id
             if issue.severity is Severity.BLOCKED and sid and sid not in results and sid not in updates:
-                updates[sid] = _result(
+                updates[sid] = result_record(
                     sid, "blocked", error=f"{issue.code}: {issue.message}", agent=_agent_of(plan, sid)
                 )
         logs = [f"Blocked {sid} before it ran" for sid in updates]
@@ -230,7 +186,7 @@ class Engine:
         return {
             "approvals": {subtask.id: False},
             "results": {
-                subtask.id: _result(
+                subtask.id: result_record(
                     subtask.id,
                     "blocked",
                     error=f"rejected: {reason or 'no reason given'}",
@@ -269,7 +225,7 @@ class Engine:
             admission = admit(wave, mission.constraints.budget, results, self.catalog, plan.usage)
             for sid, why in admission.refused.items():
                 message = f"'{sid}' was not started: {why}"
-                results[sid] = skipped[sid] = _result(
+                results[sid] = skipped[sid] = result_record(
                     sid, "skipped", error=message, agent=_agent_of(plan, sid)
                 )
                 issues.append(_issue("constraint.budget_exceeded", message, sid).to_dict())
@@ -301,7 +257,9 @@ class Engine:
                 cause = bad[0]
                 status = results[cause]["status"]
                 message = f"'{sid}' was skipped because its dependency '{cause}' {status_verb(status)}"
-                results[sid] = skipped[sid] = _result(sid, "skipped", error=message, agent=subtask.agent)
+                results[sid] = skipped[sid] = result_record(
+                    sid, "skipped", error=message, agent=subtask.agent
+                )
                 issues.append(
                     Issue(
                         code="dependency.not_succeeded",
@@ -332,7 +290,7 @@ class Engine:
             if found is not None:
                 issues.append(found)
                 status = "failed" if found.code == "routing.no_agent" else "blocked"
-                blocked[sid] = _result(
+                blocked[sid] = result_record(
                     sid, status, error=f"{found.code}: {found.message}", agent=subtask.agent
                 )
         update: dict[str, Any] = {}
@@ -503,7 +461,7 @@ class Engine:
         logs = [*outcome.steps]
         if outcome.output is None:
             error = outcome.error or "failed"
-            result = _result(
+            result = result_record(
                 subtask.id,
                 "failed",
                 error=error,
@@ -567,50 +525,6 @@ class Engine:
         return {"result": build_result(state, self.parsed).to_dict()}
 
 
-def build_result(state: Mapping[str, Any], parsed: ParseCache | None = None) -> MissionResult:
-    """The MissionResult for a state (complete or not)."""
-    cache = parsed or ParseCache(size=1)
-    plan = cache.get(MissionPlan, state["plan"]) if state.get("plan") else None
-    results = {k: SubtaskResult.model_validate(v) for k, v in (state.get("results") or {}).items()}
-    issues = [*(plan.issues if plan else []), *(Issue.model_validate(i) for i in state.get("issues") or [])]
-    primary = [s for s in plan.subtasks if s.family is not AgentFamily.SHADOW] if plan else []
-    success = (
-        plan is not None
-        and not plan.has_errors
-        and all(s.id in results and results[s.id].status == "succeeded" for s in primary)
-    )
-    usage = plan.usage if plan else Usage()
-    for r in results.values():
-        usage = usage + r.usage
-    mission_id = plan.mission_id if plan else str((state.get("mission") or {}).get("id", ""))
-    return MissionResult(
-        mission_id=mission_id,
-        success=success,
-        results=results,
-        issues=issues,
-        logs=list(state.get("logs") or []),
-        usage=usage,
-    )
-
-
-def parse_decision(decision: Any) -> tuple[bool, str | None]:
-    """Read an approval decision: True/False, "approve"/"reject", or {"approved": bool, "reason": str}."""
-    if isinstance(decision, bool):
-        return decision, None
-    if isinstance(decision, str):
-        return decision.strip().lower() in ("approve", "approved", "yes", "y", "true"), None
-    if isinstance(decision, Mapping):
-        return bool(decision.get("approved")), decision.get("reason")
-    return False, f"unreadable decision {decision!r}"
-
-
-def status_verb(status: str) -> str:
-    """How a dependency's status reads in a skip message."""
-    return {"failed": "failed", "blocked": "was blocked", "skipped": "was skipped"}.get(
-        status, f"ended as {status}"
-    )
-
-
 def node_family(family: str) -> str:
     """The agent node's name suffix for a family (`agent_self_healing`)."""
     return family
@@ -639,29 +553,3 @@ def _plan_dict(plan: MissionPlan) -> dict[str, Any]:
     data = plan.to_dict()
     data.pop("orchestrationGraph", None)  # derived; never stored twice
     return data
-
-
-def _result(
-    sid: str,
-    status: str,
-    *,
-    error: str | None = None,
-    agent: str | None = None,
-    attempts: int = 0,
-    started: str | None = None,
-    tool: str | None = None,
-    labels: list[str] | None = None,
-) -> dict[str, Any]:
-    return SubtaskResult.model_validate(
-        {
-            "subtaskId": sid,
-            "status": status,
-            "error": error,
-            "agent": agent,
-            "tool": tool,
-            "attempts": attempts,
-            "startedAt": started,
-            "finishedAt": now(),
-            "labels": labels or [],
-        }
-    ).to_dict()

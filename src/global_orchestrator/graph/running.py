@@ -16,6 +16,7 @@ primary's result: its errors, hangs and blocks end up in that record only.
 from __future__ import annotations
 
 import asyncio
+import random
 import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -76,6 +77,22 @@ def describe(exc: BaseException) -> str:
     """`Type: message` of an exception, for results and issues."""
     text = str(exc).strip()
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+@dataclass
+class RetrySettings:
+    """Retries of transient agent errors inside one subtask task."""
+
+    max_attempts: int = 3
+    initial_delay: float = 0.2
+    backoff: float = 2.0
+    max_delay: float = 5.0
+    jitter: float = 0.1
+
+    def delay(self, attempt: int) -> float:
+        """Seconds to wait after failed attempt number `attempt` (1-based)."""
+        base = min(self.max_delay, self.initial_delay * self.backoff ** (attempt - 1))
+        return base * (1 + random.uniform(-self.jitter, self.jitter))
 
 
 @dataclass
