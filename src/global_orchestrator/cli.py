@@ -6,35 +6,38 @@ Exit codes: 0 success; 1 the plan (or, later, the mission) is not runnable/succe
 
 from __future__ import annotations
 
-import json
 import sys
-import time
-from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass
+from collections.abc import Callable
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from langchain_core.language_models import BaseChatModel
 from rich.console import Console
-from rich.live import Live
 from rich.markup import escape
 from rich.table import Table
 
+from global_orchestrator.cli_view import (
+    ICONS,
+    for_display,
+    interrupted,
+    print_issues,
+    report,
+    stderr_console,
+    stdout_console,
+    stream,
+)
 from global_orchestrator.context import build_mission_context, load_brand
-from global_orchestrator.engine import astream_mission, astream_resume, get_mission_status, run_sync
+from global_orchestrator.engine import astream_mission, astream_resume, get_mission_status
 from global_orchestrator.errors import UserError
-from global_orchestrator.events import MissionEvent
 from global_orchestrator.llm import make_chat_model
 from global_orchestrator.loading import load_mission
 from global_orchestrator.missions.registry import default_registry
-from global_orchestrator.models import Issue, Mission, MissionPlan, MissionResult, Severity
+from global_orchestrator.models import Mission, MissionPlan
 from global_orchestrator.persistence import DEFAULT_DB_URL
 from global_orchestrator.planner.plan import plan_mission
-from global_orchestrator.policies.labels import PHI as PHI_LABEL
-from global_orchestrator.policies.phi_detector import redact
 from global_orchestrator.settings import get_settings
 
 app = typer.Typer(
@@ -44,13 +47,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
-_SEVERITY_STYLE = {
-    Severity.INFO: "dim",
-    Severity.WARNING: "yellow",
-    Severity.ERROR: "bold red",
-    Severity.BLOCKED: "magenta",
-}
 
 
 class PlanFormat(StrEnum):
@@ -68,14 +64,6 @@ TemplatesOption = Annotated[
         help="Extra mission template file or folder (repeatable). Env: ORCHESTRATOR_TEMPLATES_DIR.",
     ),
 ]
-
-
-def _out() -> Console:
-    return Console(highlight=False, soft_wrap=True)
-
-
-def _err() -> Console:
-    return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def _register_templates(paths: list[Path] | None) -> None:
@@ -98,15 +86,6 @@ def _brands_dir(option: Path | None, mission_file: Path) -> Path:
     local = Path("brands")
     sibling = mission_file.resolve().parent.parent / "brands"
     return local if local.is_dir() or not sibling.is_dir() else sibling
-
-
-def _print_issues(console: Console, issues: list[Issue]) -> None:
-    for issue in issues:
-        style = _SEVERITY_STYLE[issue.severity]
-        where = f" [{issue.subtask_id}]" if issue.subtask_id else ""
-        console.print(
-            f"[{style}]{issue.severity.value}[/] {issue.code}{escape(where)}: {escape(issue.message)}"
-        )
 
 
 def _print_plan(console: Console, plan: MissionPlan) -> None:
@@ -144,7 +123,7 @@ def _load_and_plan(
     model = make_chat_model(model_spec) if model_spec else None
     if model is None:
         return mission, plan_mission(mission, context=context)
-    with _err().status(f"planning with {model_spec} ..."):
+    with stderr_console().status(f"planning with {model_spec} ..."):
         return mission, plan_mission(mission, context=context, model=model)
 
 
@@ -164,7 +143,7 @@ def missions_command(templates: TemplatesOption = None) -> None:
             ", ".join(template.required_permissions) or "-",
             str(len(template.subtasks)),
         )
-    _out().print(table)
+    stdout_console().print(table)
 
 
 @app.command("plan")
@@ -196,12 +175,12 @@ def plan_command(
         typer.echo(plan.to_json())
     elif output_format is PlanFormat.mermaid:
         typer.echo(plan.to_mermaid(), nl=False)
-        _print_issues(_err(), plan.issues)
-        _err().print(_source_line(plan))
+        print_issues(stderr_console(), plan.issues)
+        stderr_console().print(_source_line(plan))
     else:
-        console = _out()
+        console = stdout_console()
         _print_plan(console, plan)
-        _print_issues(console, plan.issues)
+        print_issues(console, plan.issues)
         console.print(_source_line(plan))
     if plan.has_errors:
         raise typer.Exit(1)
@@ -224,37 +203,6 @@ ShowPhiOption = Annotated[
 ]
 
 
-def _for_display(result: MissionResult, show_phi: bool) -> MissionResult:
-    """The result as the CLI may print it: PHI-labelled outputs and all messages redacted.
-
-    The saved result is untouched; `--show-phi` prints it as it is (a clinician reading
-    an intake summary needs it).
-    """
-    if show_phi:
-        return result
-    results = {
-        sid: r.model_copy(
-            update={
-                "output": _redacted(r.output) if PHI_LABEL in r.labels else r.output,
-                "error": redact(r.error) if r.error else r.error,
-            }
-        )
-        for sid, r in result.results.items()
-    }
-    issues = [i.model_copy(update={"message": redact(i.message)}) for i in result.issues]
-    return result.model_copy(update={"results": results, "issues": issues})
-
-
-def _redacted(value: Any) -> Any:
-    if isinstance(value, str):
-        return redact(value)
-    if isinstance(value, dict):
-        return {k: _redacted(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_redacted(v) for v in value]
-    return value
-
-
 def _lazy_model(spec: str) -> Callable[[], BaseChatModel]:
     """Build the model on first use: a mission whose agents need none never loads it."""
     return cache(lambda: make_chat_model(spec))
@@ -263,162 +211,6 @@ def _lazy_model(spec: str) -> Callable[[], BaseChatModel]:
 def _validate_spec(spec: str) -> None:
     if spec not in ("local", "echo") and not (spec.startswith("openai:") and len(spec) > 7):
         make_chat_model(spec)  # raises the UserError that explains the accepted specs
-
-
-_ICONS = {
-    "pending": "[dim]·[/]",
-    "running": "[cyan]▶[/]",
-    "succeeded": "[green]✓[/]",
-    "failed": "[red]✗[/]",
-    "blocked": "[magenta]⊘[/]",
-    "skipped": "[yellow]↷[/]",
-    "waiting": "[yellow]?[/]",
-}
-
-
-@dataclass
-class _Line:
-    agent: str
-    status: str = "pending"
-    started: float | None = None
-    elapsed: float | None = None
-    note: str = ""
-
-
-class _Progress:
-    """One line per subtask (status, agent, time), live in a terminal, appended otherwise."""
-
-    def __init__(self, console: Console) -> None:
-        self.console = console
-        self.lines: dict[str, _Line] = {}
-        self.live: Live | None = None
-        if console.is_terminal:
-            self.live = Live(self._render(), console=console, refresh_per_second=8, transient=False)
-
-    def __enter__(self) -> _Progress:
-        if self.live:
-            self.live.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.live:
-            self.live.update(self._render())
-            self.live.stop()
-
-    def _render(self) -> Table:
-        table = Table.grid(padding=(0, 1))
-        for sid, line in self.lines.items():
-            seconds = (
-                line.elapsed
-                if line.elapsed is not None
-                else (time.monotonic() - line.started if line.started else None)
-            )
-            shown = f"{seconds:5.1f}s" if seconds is not None else "      "
-            table.add_row(
-                _ICONS.get(line.status, line.status),
-                escape(sid),
-                escape(line.agent),
-                shown,
-                f"[dim]{escape(line.note)}[/]",
-            )
-        return table
-
-    def _print(self, sid: str) -> None:
-        line = self.lines[sid]
-        seconds = f" {line.elapsed:.1f}s" if line.elapsed is not None else ""
-        note = f"  {line.note}" if line.note else ""
-        self.console.print(
-            f"{_ICONS.get(line.status, line.status)} {escape(sid)} ({escape(line.agent)}) "
-            f"{line.status}{seconds}{escape(note)}"
-        )
-
-    def handle(self, event: MissionEvent) -> None:
-        """Update the view with one event."""
-        if event.type == "plan_ready":
-            for s in event.data["plan"]["subtasks"]:
-                self.lines.setdefault(s["id"], _Line(agent=s["agent"]))
-            if not self.live:
-                self.console.print(f"plan: {escape(event.message or '')}")
-        elif event.subtask_id:
-            line = self.lines.setdefault(event.subtask_id, _Line(agent=event.agent or "?"))
-            if event.type == "subtask_started":
-                line.status, line.started = "running", time.monotonic()
-            elif event.type == "subtask_retry":
-                line.note = f"retry after {redact(event.message or '')}"
-            elif event.type == "approval_needed":
-                line.status, line.note = "waiting", "needs approval"
-            else:
-                line.status = event.type.removeprefix("subtask_")
-                if line.started is not None:
-                    line.elapsed = time.monotonic() - line.started
-                line.note = redact(event.message) if event.message else ""
-            if not self.live and event.type != "subtask_started":
-                self._print(event.subtask_id)
-        if self.live:
-            self.live.update(self._render())
-
-
-def _stream(events: AsyncIterator[MissionEvent], as_json: bool) -> MissionResult:
-    """Show a run's events; return its final result."""
-
-    async def consume() -> MissionResult:
-        final: MissionResult | None = None
-        with _Progress(_err()) as progress:
-            async for event in events:
-                progress.handle(event)
-                if event.type == "mission_finished":
-                    final = event.result
-        assert final is not None
-        return final
-
-    return run_sync(consume())
-
-
-def _report(result: MissionResult, as_json: bool, db: str) -> None:
-    if as_json:
-        typer.echo(result.to_json())
-    else:
-        out = _out()
-        for sid, r in result.results.items():
-            if r.status == "succeeded" and r.output is not None:
-                text = r.output.get("text") if isinstance(r.output, dict) else None
-                shown = text if isinstance(text, str) else json.dumps(r.output, default=str)
-                out.print(f"[bold]{escape(sid)}[/] ({escape(r.agent or '')}): {escape(shown[:300])}")
-        _print_issues(out, [i for i in result.issues if i.severity is not Severity.INFO])
-        usage = result.usage
-        tokens = f"{usage.input_tokens} input + {usage.output_tokens} output tokens"
-        out.print(f"usage: {usage.llm_calls} model call(s), {tokens}")
-    err = _err()
-    thread = result.thread_id or result.mission_id
-    if result.status == "waiting_approval":
-        ids = " ".join(f"--approve {a.subtask_id}" for a in result.pending_approvals)
-        for a in result.pending_approvals:
-            err.print(f"waiting for approval: {escape(a.subtask_id)}: {escape(a.question)}")
-        err.print(
-            f"mission {result.mission_id} is waiting for approval; continue with: "
-            f"orchestrator resume {thread} {ids} --db {db}",
-            markup=False,
-        )
-        raise typer.Exit(1)
-    if result.status == "incomplete":
-        err.print(
-            f"mission {result.mission_id} is incomplete; continue with: "
-            f"orchestrator resume {thread} --db {db}",
-            markup=False,
-        )
-        raise typer.Exit(1)
-    if not result.success:
-        err.print(f"mission {result.mission_id} did not succeed (see the issues above)", markup=False)
-        raise typer.Exit(1)
-    err.print(f"mission {result.mission_id} succeeded", markup=False)
-
-
-def _interrupted(thread: str, db: str) -> typer.Exit:
-    _err().print(
-        f"interrupted; finished subtasks are saved. Continue with: orchestrator resume {thread} --db {db}",
-        markup=False,
-    )
-    return typer.Exit(130)
 
 
 @app.command("run")
@@ -458,10 +250,10 @@ def run_command(
         brands_dir=brands_dir,
     )
     try:
-        result = _stream(events, as_json)
+        result = stream(events, as_json)
     except KeyboardInterrupt:
-        raise _interrupted(thread_id, db) from None
-    _report(_for_display(result, show_phi), as_json, db)
+        raise interrupted(thread_id, db) from None
+    report(for_display(result, show_phi), as_json, db)
 
 
 @app.command("resume")
@@ -492,10 +284,10 @@ def resume_command(
         thread, approvals=decisions or None, db=db, model=_lazy_model(model), brands_dir=brands
     )
     try:
-        result = _stream(events, as_json)
+        result = stream(events, as_json)
     except KeyboardInterrupt:
-        raise _interrupted(thread, db) from None
-    _report(_for_display(result, show_phi), as_json, db)
+        raise interrupted(thread, db) from None
+    report(for_display(result, show_phi), as_json, db)
 
 
 @app.command("status")
@@ -506,23 +298,23 @@ def status_command(
     show_phi: ShowPhiOption = False,
 ) -> None:
     """Show a run's state: subtask results so far, pending approvals, issues."""
-    result = _for_display(get_mission_status(thread, db=db), show_phi)
+    result = for_display(get_mission_status(thread, db=db), show_phi)
     if as_json:
         typer.echo(result.to_json())
         return
-    out = _out()
+    out = stdout_console()
     out.print(
         f"[bold]{escape(result.mission_id)}[/] (thread {escape(thread)}): {result.status}"
         + (", succeeded" if result.success else "")
     )
     for sid, r in result.results.items():
         note = f"  {r.error}" if r.error else ""
-        icon = _ICONS.get(r.status, r.status)
+        icon = ICONS.get(r.status, r.status)
         out.print(f"  {icon} {escape(sid)} ({escape(r.agent or '')}) {r.status}{escape(note)}")
     for a in result.pending_approvals:
         who = f"{escape(a.subtask_id)} ({escape(a.agent)})"
-        out.print(f"  {_ICONS['waiting']} {who} waiting for approval: {escape(a.question)}")
-    _print_issues(out, result.issues)
+        out.print(f"  {ICONS['waiting']} {who} waiting for approval: {escape(a.question)}")
+    print_issues(out, result.issues)
 
 
 class Transport(StrEnum):
@@ -575,10 +367,10 @@ def main(argv: list[str] | None = None) -> None:
         # of a typer.Exit instead of raising it, so it must be passed on here.
         code = app(args=argv, standalone_mode=False)
     except UserError as exc:
-        _err().print(f"error: {exc}", markup=False)
+        stderr_console().print(f"error: {exc}", markup=False)
         sys.exit(2)
     except typer.Abort:
-        _err().print("aborted", markup=False)
+        stderr_console().print("aborted", markup=False)
         sys.exit(130)
     except typer.TyperException as exc:  # usage errors: bad option values, no command
         show = getattr(exc, "show", None)
