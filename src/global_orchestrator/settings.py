@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from functools import lru_cache
 from pathlib import Path
 
 from pydantic import Field
@@ -27,5 +29,11 @@ class Settings(BaseSettings):
 
 
 def get_settings() -> Settings:
-    """Settings from the current environment."""
+    """Settings from the current environment (parsed again only when it changed)."""
+    return _settings(tuple(sorted((k, v) for k, v in os.environ.items() if k.startswith("ORCHESTRATOR_"))))
+
+
+@lru_cache(maxsize=8)
+def _settings(_environment: tuple[tuple[str, str], ...]) -> Settings:
+    # pydantic-settings reads the whole environment on every construction (~2 ms)
     return Settings()
