@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import urlparse
 
 from langgraph.checkpoint.base import BaseCheckpointSaver
@@ -81,19 +82,9 @@ async def open_checkpointer(url: str = DEFAULT_DB_URL) -> AsyncIterator[BaseChec
         try:
             from langgraph.checkpoint.postgres.aio import AsyncPostgresSaver
         except ImportError as exc:
-            raise UserError(
-                "PostgreSQL needs the `postgres` extra: pip install 'global-orchestrator[postgres]'"
-            ) from exc
-        try:
-            pg_manager = AsyncPostgresSaver.from_conn_string(_postgres_dsn(url))
-            pg_saver = await pg_manager.__aenter__()
-        except Exception as exc:
-            raise UserError(f"cannot connect to PostgreSQL at {_redact(url)}: {exc}") from exc
-        try:
-            await pg_saver.setup()
+            raise UserError(_POSTGRES_EXTRA) from exc
+        async with _postgres(AsyncPostgresSaver.from_conn_string, url) as pg_saver:
             yield pg_saver
-        finally:
-            await pg_manager.__aexit__(None, None, None)
 
 
 @asynccontextmanager
@@ -119,20 +110,32 @@ async def open_store(url: str = DEFAULT_DB_URL) -> AsyncIterator[BaseStore]:
         try:
             from langgraph.store.postgres.aio import AsyncPostgresStore
         except ImportError as exc:
-            raise UserError(
-                "PostgreSQL needs the `postgres` extra: pip install 'global-orchestrator[postgres]'"
-            ) from exc
-        try:
-            store_manager = AsyncPostgresStore.from_conn_string(_postgres_dsn(url))
-            pg_store = await store_manager.__aenter__()
-        except Exception as exc:
-            raise UserError(f"cannot connect to PostgreSQL at {_redact(url)}: {exc}") from exc
-        try:
-            await pg_store.setup()
+            raise UserError(_POSTGRES_EXTRA) from exc
+        async with _postgres(AsyncPostgresStore.from_conn_string, url) as pg_store:
             yield pg_store
-        finally:
-            await _stop_background_task(pg_store)
-            await store_manager.__aexit__(None, None, None)
+
+
+_POSTGRES_EXTRA = "PostgreSQL needs the `postgres` extra: pip install 'global-orchestrator[postgres]'"
+T = TypeVar("T")
+
+
+@asynccontextmanager
+async def _postgres(
+    from_conn_string: Callable[[str], AbstractAsyncContextManager[T]], url: str
+) -> AsyncIterator[T]:
+    """Open a PostgreSQL saver or store, set its schema up, and close it (and its tasks)."""
+    try:
+        manager = from_conn_string(_postgres_dsn(url))
+        opened = await manager.__aenter__()
+    except Exception as exc:
+        raise UserError(f"cannot connect to PostgreSQL at {_redact(url)}: {exc}") from exc
+    try:
+        await opened.setup()  # type: ignore[attr-defined]
+        yield opened
+    finally:
+        if isinstance(opened, BaseStore):
+            await _stop_background_task(opened)
+        await manager.__aexit__(None, None, None)
 
 
 async def _stop_background_task(store: BaseStore) -> None:
