@@ -108,6 +108,10 @@ async def test_independent_subtasks_overlap_and_dependants_wait() -> None:
     assert result.results["c"].output == {"id": "c", "key": "m-order:c:1"}
     assert result.results["a"].started_at is not None and result.results["a"].finished_at is not None
     assert all(result.results[k].attempts == 1 for k in "abcd")
+    # the seed's log lines, in the order the subtasks finished
+    executed = [line for line in result.logs if line.startswith("Executed")]
+    assert executed[2:] == ["Executed c with agent marketing", "Executed d with agent browser"]
+    assert sorted(executed[:2]) == ["Executed a with agent marketing", "Executed b with agent browser"]
 
 
 async def test_failure_is_recorded_and_dependants_are_skipped() -> None:

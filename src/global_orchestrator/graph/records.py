@@ -69,9 +69,29 @@ def build_result(state: Mapping[str, Any], parsed: ParseCache | None = None) -> 
         success=success,
         results=results,
         issues=issues,
-        logs=list(state.get("logs") or []),
+        logs=[*(state.get("logs") or []), *executed_lines(plan, results)],
         usage=usage,
     )
+
+
+def executed_lines(plan: MissionPlan | None, results: Mapping[str, SubtaskResult]) -> list[str]:
+    """`Executed <id> with agent <family>` for each subtask that ran, in the order they finished.
+
+    Derived from the results rather than kept in state: one log line per subtask in the
+    checkpointed state was a third of the engine's cost on large missions.
+    """
+    planned = {s.id: s.agent for s in plan.subtasks} if plan else {}
+    ran = sorted(
+        (r for r in results.values() if r.status == "succeeded" and r.finished_at is not None),
+        key=lambda r: r.finished_at,  # type: ignore[arg-type, return-value]
+    )
+    lines = []
+    for r in ran:
+        line = f"Executed {r.subtask_id} with agent {r.agent}"
+        if r.subtask_id in planned and r.agent and r.agent != planned[r.subtask_id]:
+            line += f" (fallback for {planned[r.subtask_id]})"
+        lines.append(line)
+    return lines
 
 
 def parse_decision(decision: Any) -> tuple[bool, str | None]:
