@@ -6,8 +6,10 @@ Exit codes: 0 success; 1 the plan (or, later, the mission) is not runnable/succe
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
+from datetime import timedelta
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
@@ -30,7 +32,7 @@ from global_orchestrator.cli_view import (
     stream,
 )
 from global_orchestrator.context import build_mission_context, load_brand
-from global_orchestrator.engine import astream_mission, astream_resume, get_mission_status
+from global_orchestrator.engine import astream_mission, astream_resume, get_mission_status, prune_runs
 from global_orchestrator.errors import UserError
 from global_orchestrator.llm import make_chat_model
 from global_orchestrator.loading import load_mission
@@ -315,6 +317,36 @@ def status_command(
         who = f"{escape(a.subtask_id)} ({escape(a.agent)})"
         out.print(f"  {ICONS['waiting']} {who} waiting for approval: {escape(a.question)}")
     print_issues(out, result.issues)
+
+
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([dhm]?)\s*$")
+
+
+def _duration(text: str) -> timedelta:
+    """`30d`, `12h`, `90m` or a plain number of days."""
+    match = _DURATION.match(text)
+    if not match:
+        raise UserError(f"--older-than: '{text}' is not a duration such as 30d, 12h or 90m")
+    amount, unit = float(match.group(1)), match.group(2) or "d"
+    unit_name = {"d": "days", "h": "hours", "m": "minutes"}[unit]
+    return timedelta(**{unit_name: amount})
+
+
+@app.command("prune")
+def prune_command(
+    older_than: Annotated[
+        str, typer.Option("--older-than", help="Delete runs last saved longer ago than this: 30d, 12h, 90m.")
+    ],
+    db: DbOption = DEFAULT_DB_URL,
+    prefix: Annotated[str, typer.Option("--prefix", help="Only threads whose id starts with this.")] = "",
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="List what would be deleted.")] = False,
+) -> None:
+    """Delete old runs (their checkpoints); healing memory is kept."""
+    threads = prune_runs(_duration(older_than), db=db, prefix=prefix, dry_run=dry_run)
+    verb = "would delete" if dry_run else "deleted"
+    for thread in threads:
+        typer.echo(thread)
+    stderr_console().print(f"{verb} {len(threads)} run(s) older than {older_than}", markup=False)
 
 
 class Transport(StrEnum):

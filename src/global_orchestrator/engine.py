@@ -15,7 +15,7 @@ import threading
 from collections.abc import AsyncIterator, Callable, Coroutine, Mapping
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -234,6 +234,46 @@ async def aget_mission_status(thread_id: str, **options: Any) -> MissionResult:
     if result is None:
         raise UserError(f"no mission run in thread '{thread_id}'")
     return result
+
+
+async def aprune_runs(
+    older_than: timedelta, *, db: Db = "memory", prefix: str = "", dry_run: bool = False
+) -> list[str]:
+    """Delete runs (threads) whose last checkpoint is older than `older_than`.
+
+    Nothing else prunes checkpoints (LangGraph keeps every superstep of every thread);
+    healing memory, in the store, is kept.
+
+    Args:
+        older_than: Age of a run's newest checkpoint beyond which the run is deleted.
+        db: `memory`, `sqlite:///path`, `postgresql://...` or a checkpointer.
+        prefix: Only threads whose id starts with this.
+        dry_run: Only list what would be deleted.
+
+    Returns:
+        The thread ids deleted (or, with `dry_run`, that would be).
+
+    Raises:
+        UserError: a negative age, or the database cannot be opened.
+    """
+    if older_than < timedelta(0):
+        raise UserError("older_than must not be negative")
+    cutoff = datetime.now(UTC) - older_than
+    saver_cm = _given(db) if isinstance(db, BaseCheckpointSaver) else open_checkpointer(db)
+    async with saver_cm as saver:
+        newest: dict[str, datetime] = {}
+        async for item in saver.alist(None):
+            thread = str(item.config["configurable"]["thread_id"])
+            if not thread.startswith(prefix):
+                continue
+            at = datetime.fromisoformat(item.checkpoint["ts"])
+            if thread not in newest or at > newest[thread]:
+                newest[thread] = at
+        old = sorted(thread for thread, at in newest.items() if at < cutoff)
+        if not dry_run:
+            for thread in old:
+                await saver.adelete_thread(thread)
+    return old
 
 
 async def astream_mission(
@@ -462,3 +502,10 @@ def resume_mission(
 def get_mission_status(thread_id: str, **options: Any) -> MissionResult:
     """Sync `aget_mission_status`."""
     return run_sync(aget_mission_status(thread_id, **options))
+
+
+def prune_runs(
+    older_than: timedelta, *, db: Db = "memory", prefix: str = "", dry_run: bool = False
+) -> list[str]:
+    """Sync `aprune_runs`."""
+    return run_sync(aprune_runs(older_than, db=db, prefix=prefix, dry_run=dry_run))

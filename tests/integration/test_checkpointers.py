@@ -2,6 +2,8 @@
 
 from typing import Any
 
+import pytest
+
 from global_orchestrator import (
     AgentContext,
     Mission,
@@ -77,3 +79,27 @@ async def test_pause_status_resume_round_trip(db_url: str, thread_id: str) -> No
     assert again.status == "completed" and again.success and again.results == done.results
     # resuming a completed run changes nothing
     assert (await aresume_mission(thread_id, db=db_url, agents=AGENTS)).results == done.results
+
+
+async def test_prune_deletes_only_runs_older_than_the_cutoff(db_url: str, thread_id: str) -> None:
+    import asyncio
+    from datetime import timedelta
+
+    from global_orchestrator import UserError, aprune_runs
+
+    old, new = f"{thread_id}-old", f"{thread_id}-new"
+    for thread in (old, new):
+        mission, plan = fixtures(thread)
+        await arun_mission(mission, plan=plan, agents=AGENTS, db=db_url)  # pauses for approval
+        if thread == old:
+            await asyncio.sleep(1.0)
+    # only this test's threads (a PostgreSQL database is shared with earlier runs)
+    listed = await aprune_runs(timedelta(seconds=0.5), db=db_url, prefix=thread_id, dry_run=True)
+    assert listed == [old]
+    assert (await aget_mission_status(old, db=db_url)).status == "waiting_approval"  # dry run kept it
+    assert await aprune_runs(timedelta(seconds=0.5), db=db_url, prefix=thread_id) == [old]
+    with pytest.raises(UserError, match="no mission run"):
+        await aget_mission_status(old, db=db_url)
+    assert (await aget_mission_status(new, db=db_url)).status == "waiting_approval"
+    with pytest.raises(UserError, match="negative"):
+        await aprune_runs(timedelta(seconds=-1), db=db_url)

@@ -103,6 +103,11 @@ def test_approval_flow_through_the_cli(tmp_path: Path, examples: Path) -> None:
         ),
         (["run", "{examples}/missions/back-to-school.json", "--model", "gpt4"], "unknown model 'gpt4'"),
         (["resume", "t", "--approve", "a", "--reject", "a", "--model", "echo"], "both approved and rejected"),
+        (["prune", "--older-than", "soon", "--db", "sqlite:///{tmp}/s.db"], "'soon' is not a duration"),
+        (
+            ["status", "nothing-here", "--db", "sqlite:///{tmp}/s.db"],
+            "no mission run in thread 'nothing-here'",
+        ),
     ],
 )
 def test_bad_input_is_one_line_exit_2(
@@ -135,3 +140,18 @@ def test_marketing_email_to_a_patient_is_blocked_and_no_phi_is_printed(
     assert "Garcia" not in out
     code, out, _ = invoke("status", "mission-phi-01", "--db", db, "--json", "--show-phi")
     assert "Maria Garcia" in out
+
+
+def test_prune_lists_and_deletes_old_runs(tmp_path: Path, examples: Path) -> None:
+    db = f"sqlite:///{tmp_path}/state.db"
+    assert (
+        invoke("run", str(examples / "missions/back-to-school.json"), "--db", db, "--model", "echo")[0] == 0
+    )
+    code, out, err = invoke("prune", "--older-than", "1d", "--db", db)
+    assert code == 0 and out.strip() == "" and "deleted 0 run(s)" in err
+    code, out, err = invoke("prune", "--older-than", "0m", "--db", db, "--dry-run")
+    assert code == 0 and out.split() == ["mission-001"] and "would delete 1 run(s)" in err
+    code, out, err = invoke("prune", "--older-than", "0m", "--db", db)
+    assert code == 0 and out.split() == ["mission-001"]
+    code, _, _ = invoke("status", "mission-001", "--db", db)
+    assert code != 0  # gone: no run in that thread (exit 2 through main(), see below)
