@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -75,9 +75,9 @@ class Handler(BaseHTTPRequestHandler):
 
 
 @contextmanager
-def site() -> Iterator[str]:
-    """Serve the site; yields its base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+def site(handler: Callable[..., BaseHTTPRequestHandler] = Handler) -> Iterator[str]:
+    """Serve the site (or what `handler` serves) on a free loopback port; yields its base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

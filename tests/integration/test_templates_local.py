@@ -6,17 +6,17 @@ Clinical missions are approved first. Each must succeed with a non-empty result.
 """
 
 import json
-import threading
 from collections.abc import Iterator
 from decimal import Decimal
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from global_orchestrator import Mission, MissionResult, resume_mission, run_mission
+from tests.site_server import site as serve
 
 pytestmark = [pytest.mark.real_model, pytest.mark.slow]
 
@@ -31,15 +31,8 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def site() -> Iterator[str]:
-    handler = partial(QuietHandler, directory=str(EXAMPLES / "site"))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(partial(QuietHandler, directory=str(EXAMPLES / "site"))) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
