@@ -189,3 +189,20 @@ async def test_model_candidate_runs_the_family_agent_with_another_model() -> Non
         model=ScriptedChatModel(responses=["ok"]),
     )
     assert bad.success and "unknown model 'nonsense'" in (bad.results["copy#shadow"].error or "")
+
+
+async def test_a_model_candidate_is_priced_at_its_own_model_rates() -> None:
+    from global_orchestrator.testing import ScriptedChatModel
+
+    class Priced(ScriptedChatModel):
+        model_name: str = "gpt-4o-mini"
+
+    result = await arun_mission(
+        mission("sh10", shadow={"marketing": "model:echo"}),
+        plan=plan("sh10"),
+        model=Priced(responses=["Spring savings, 20% off"]),
+        prices={"gpt-4o-mini": {"input": 1_000_000, "output": 1_000_000}},  # 1 per token
+    )
+    primary, shadow = result.results["copy"].usage, result.results["copy#shadow"].usage
+    assert primary.cost == primary.total_tokens > 0
+    assert shadow.total_tokens > 0 and shadow.cost == 0  # the echo model is free

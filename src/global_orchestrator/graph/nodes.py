@@ -405,7 +405,7 @@ class Engine:
                 agent=shadow.name,
                 tool=subtask.tool,
                 labels=sorted(inherited),
-                usage=self._priced(record["usage"]),
+                usage=self._priced(record["usage"], shadow.model_factory),
                 finished_at=datetime.now(UTC),
             ).to_dict()
             outcome_text = record["error"] or "recorded"
@@ -511,11 +511,12 @@ class Engine:
             ]
         return update
 
-    def _priced(self, usage: Usage) -> Usage:
-        """Add the priced model tokens to an agent's own reported spend."""
-        if not usage.total_tokens or self.model_factory is None:
+    def _priced(self, usage: Usage, model: Callable[[], BaseChatModel] | None = None) -> Usage:
+        """Add the priced model tokens (of `model`, default the run's) to an agent's own spend."""
+        factory = model or self.model_factory
+        if not usage.total_tokens or factory is None:
             return usage
-        tokens = self.prices.cost(model_name(self.model_factory()), usage)
+        tokens = self.prices.cost(model_name(factory()), usage)
         return usage.model_copy(update={"cost": usage.cost + tokens}) if tokens else usage
 
     # -- end ---------------------------------------------------------------------------

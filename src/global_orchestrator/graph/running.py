@@ -215,6 +215,8 @@ class ShadowRun:
     started: float
     timeout: float
     blocked: str | None = None
+    model_factory: Callable[[], BaseChatModel] | None = None
+    """The candidate's model (its tokens are priced at that model's rates)."""
 
     @classmethod
     def start(
@@ -227,7 +229,7 @@ class ShadowRun:
     ) -> ShadowRun:
         """Start the candidate now, concurrently with the primary."""
         task = asyncio.ensure_future(call_agent(as_function(agent), subtask, ctx))
-        return cls(name, task, time.perf_counter(), timeout)
+        return cls(name, task, time.perf_counter(), timeout, model_factory=ctx.model_factory)
 
     @classmethod
     def refused(cls, name: str, reason: str) -> ShadowRun:
