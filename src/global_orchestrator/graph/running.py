@@ -51,28 +51,6 @@ ContextFactory = Callable[[int, Route, bool], AgentContext]
 """Builds the agent context for (attempt, route, shadow)."""
 
 
-def is_transient(exc: BaseException) -> bool:
-    """Errors worth retrying: timeouts, dropped connections, rate limits, upstream 5xx."""
-    if isinstance(exc, TransientError | TimeoutError | ConnectionError):
-        return True
-    try:
-        import httpx
-        import openai
-    except ImportError:  # pragma: no cover - both are dependencies
-        return False
-    if isinstance(exc, httpx.TimeoutException | httpx.NetworkError):
-        return True
-    if isinstance(exc, httpx.HTTPStatusError):
-        return exc.response.status_code == 429 or exc.response.status_code >= 500
-    return isinstance(
-        exc,
-        openai.APITimeoutError
-        | openai.APIConnectionError
-        | openai.RateLimitError
-        | openai.InternalServerError,
-    )
-
-
 def describe(exc: BaseException) -> str:
     """`Type: message` of an exception, for results and issues."""
     text = str(exc).strip()
@@ -149,7 +127,10 @@ class SubtaskRunner:
                 if kind is None:
                     kind = classify_exception(exc)
                     remembered = remembered_strategy(memory, subtask.agent, subtask.tool, kind)
-                    order = strategy_order(kind, transient=is_transient(exc), remembered=remembered)
+                    # timeouts, rate limits, 5xx and dropped connections are classified by
+                    # type and their order retries already; TransientError asks for it too
+                    transient = isinstance(exc, TransientError)
+                    order = strategy_order(kind, transient=transient, remembered=remembered)
                     if remembered and order and order[0] == remembered:
                         steps.append(f"{subtask.id}: {kind}; trying remembered strategy '{remembered}' first")
                 if classify_exception(exc) == "policy_block":
