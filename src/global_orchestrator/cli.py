@@ -23,13 +23,11 @@ from rich.table import Table
 
 from global_orchestrator.cli_view import (
     ICONS,
+    finish,
     for_display,
-    interrupted,
     print_issues,
-    report,
     stderr_console,
     stdout_console,
-    stream,
 )
 from global_orchestrator.context import build_mission_context, load_brand
 from global_orchestrator.engine import astream_mission, astream_resume, get_mission_status, prune_runs
@@ -251,11 +249,7 @@ def run_command(
         plan_with_model=plan_with_model,
         brands_dir=brands_dir,
     )
-    try:
-        result = stream(events, as_json)
-    except KeyboardInterrupt:
-        raise interrupted(thread_id, db) from None
-    report(for_display(result, show_phi), as_json, db)
+    finish(events, thread_id, db, as_json=as_json, show_phi=show_phi)
 
 
 @app.command("resume")
@@ -285,11 +279,7 @@ def resume_command(
     events = astream_resume(
         thread, approvals=decisions or None, db=db, model=_lazy_model(model), brands_dir=brands
     )
-    try:
-        result = stream(events, as_json)
-    except KeyboardInterrupt:
-        raise interrupted(thread, db) from None
-    report(for_display(result, show_phi), as_json, db)
+    finish(events, thread, db, as_json=as_json, show_phi=show_phi)
 
 
 @app.command("status")

@@ -192,6 +192,17 @@ def stream(events: AsyncIterator[MissionEvent], as_json: bool) -> MissionResult:
     return run_sync(consume())
 
 
+def finish(
+    events: AsyncIterator[MissionEvent], thread: str, db: str, *, as_json: bool, show_phi: bool
+) -> None:
+    """Show a run (or resume) as it happens, then its outcome; Ctrl-C says how to resume."""
+    try:
+        result = stream(events, as_json)
+    except KeyboardInterrupt:
+        raise interrupted(thread, db) from None
+    report(for_display(result, show_phi), as_json, db)
+
+
 def report(result: MissionResult, as_json: bool, db: str) -> None:
     """Print a run's outcome and exit 1 unless it succeeded (the message says why)."""
     if as_json:
