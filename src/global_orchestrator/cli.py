@@ -24,7 +24,6 @@ from rich.table import Table
 from global_orchestrator.cli_view import (
     ICONS,
     finish,
-    for_display,
     print_issues,
     stderr_console,
     stdout_console,
@@ -199,7 +198,10 @@ ModelOption = Annotated[
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the MissionResult as JSON on stdout.")]
 ShowPhiOption = Annotated[
     bool,
-    typer.Option("--show-phi", help="Print outputs labelled phi as they are (redacted by default)."),
+    typer.Option(
+        "--show-phi",
+        help="Print outputs labelled phi and approval inputs as stored (withheld by default).",
+    ),
 ]
 
 
@@ -248,8 +250,9 @@ def run_command(
         model=_lazy_model(model),
         plan_with_model=plan_with_model,
         brands_dir=brands_dir,
+        show_phi=show_phi,
     )
-    finish(events, thread_id, db, as_json=as_json, show_phi=show_phi)
+    finish(events, thread_id, db, as_json=as_json)
 
 
 @app.command("resume")
@@ -277,9 +280,14 @@ def resume_command(
             raise UserError(f"subtask '{sid}' is both approved and rejected")
         decisions[sid] = False
     events = astream_resume(
-        thread, approvals=decisions or None, db=db, model=_lazy_model(model), brands_dir=brands
+        thread,
+        approvals=decisions or None,
+        db=db,
+        model=_lazy_model(model),
+        brands_dir=brands,
+        show_phi=show_phi,
     )
-    finish(events, thread, db, as_json=as_json, show_phi=show_phi)
+    finish(events, thread, db, as_json=as_json)
 
 
 @app.command("status")
@@ -290,7 +298,7 @@ def status_command(
     show_phi: ShowPhiOption = False,
 ) -> None:
     """Show a run's state: subtask results so far, pending approvals, issues."""
-    result = for_display(get_mission_status(thread, db=db), show_phi)
+    result = get_mission_status(thread, db=db, show_phi=show_phi)
     if as_json:
         typer.echo(result.to_json())
         return
@@ -363,6 +371,13 @@ def mcp_command(
         typer.Option("--brands", help="Folder of brand profiles. Env: ORCHESTRATOR_BRANDS_DIR."),
     ] = None,
     templates: TemplatesOption = None,
+    show_phi: Annotated[
+        bool,
+        typer.Option(
+            "--show-phi",
+            help="Return outputs labelled phi and approval inputs to MCP clients (withheld by default).",
+        ),
+    ] = False,
 ) -> None:
     """Serve the orchestrator's MCP tools (stdio by default; `--transport http` on HOST:PORT/mcp).
 
@@ -377,7 +392,13 @@ def mcp_command(
     _register_templates(templates)
     _validate_spec(model)
     server = create_server(
-        db=db, model=model, plan_with_model=plan_with_model, brands_dir=brands, host=host, port=port
+        db=db,
+        model=model,
+        plan_with_model=plan_with_model,
+        brands_dir=brands,
+        host=host,
+        port=port,
+        show_phi=show_phi,
     )
     server.run("stdio" if transport is Transport.stdio else "streamable-http")
 

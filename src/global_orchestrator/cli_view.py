@@ -1,7 +1,8 @@
 """What the `orchestrator` command prints: the live progress view, results, issues.
 
-Everything shown goes through `for_display`: outputs labelled `phi` and all messages are
-redacted unless the user asks for `--show-phi`.
+Everything shown comes redacted from the engine (`global_orchestrator.redaction`): outputs
+labelled `phi` and approval inputs are withheld, messages redacted, unless the user asks
+for `--show-phi`.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ import json
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from typing import Any
 
 import typer
 from rich.console import Console
@@ -21,8 +21,6 @@ from rich.table import Table
 from global_orchestrator.engine import run_sync
 from global_orchestrator.events import MissionEvent
 from global_orchestrator.models import Issue, MissionResult, Severity
-from global_orchestrator.policies.labels import PHI as PHI_LABEL
-from global_orchestrator.policies.phi_detector import redact
 
 _SEVERITY_STYLE = {
     Severity.INFO: "dim",
@@ -50,37 +48,6 @@ def print_issues(console: Console, issues: list[Issue]) -> None:
         console.print(
             f"[{style}]{issue.severity.value}[/] {issue.code}{escape(where)}: {escape(issue.message)}"
         )
-
-
-def for_display(result: MissionResult, show_phi: bool) -> MissionResult:
-    """The result as the CLI may print it: PHI-labelled outputs and all messages redacted.
-
-    The saved result is untouched; `--show-phi` prints it as it is (a clinician reading
-    an intake summary needs it).
-    """
-    if show_phi:
-        return result
-    results = {
-        sid: r.model_copy(
-            update={
-                "output": _redacted(r.output) if PHI_LABEL in r.labels else r.output,
-                "error": redact(r.error) if r.error else r.error,
-            }
-        )
-        for sid, r in result.results.items()
-    }
-    issues = [i.model_copy(update={"message": redact(i.message)}) for i in result.issues]
-    return result.model_copy(update={"results": results, "issues": issues})
-
-
-def _redacted(value: Any) -> Any:
-    if isinstance(value, str):
-        return redact(value)
-    if isinstance(value, dict):
-        return {k: _redacted(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_redacted(v) for v in value]
-    return value
 
 
 ICONS = {
@@ -162,14 +129,14 @@ class _Progress:
             if event.type == "subtask_started":
                 line.status, line.started = "running", time.monotonic()
             elif event.type == "subtask_retry":
-                line.note = f"retry after {redact(event.message or '')}"
+                line.note = f"retry after {event.message or ''}"
             elif event.type == "approval_needed":
                 line.status, line.note = "waiting", "needs approval"
             else:
                 line.status = event.type.removeprefix("subtask_")
                 if line.started is not None:
                     line.elapsed = time.monotonic() - line.started
-                line.note = redact(event.message) if event.message else ""
+                line.note = event.message or ""
             if not self.live and event.type != "subtask_started":
                 self._print(event.subtask_id)
         if self.live:
@@ -192,15 +159,16 @@ def stream(events: AsyncIterator[MissionEvent], as_json: bool) -> MissionResult:
     return run_sync(consume())
 
 
-def finish(
-    events: AsyncIterator[MissionEvent], thread: str, db: str, *, as_json: bool, show_phi: bool
-) -> None:
-    """Show a run (or resume) as it happens, then its outcome; Ctrl-C says how to resume."""
+def finish(events: AsyncIterator[MissionEvent], thread: str, db: str, *, as_json: bool) -> None:
+    """Show a run (or resume) as it happens, then its outcome; Ctrl-C says how to resume.
+
+    The events come redacted from the engine unless the caller asked for `--show-phi`.
+    """
     try:
         result = stream(events, as_json)
     except KeyboardInterrupt:
         raise interrupted(thread, db) from None
-    report(for_display(result, show_phi), as_json, db)
+    report(result, as_json, db)
 
 
 def report(result: MissionResult, as_json: bool, db: str) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import AsyncIterator, Callable, Coroutine, Mapping
+from collections.abc import AsyncIterator, Callable, Coroutine, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -24,14 +24,17 @@ from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.types import Command
 
 from global_orchestrator.agents.base import AgentLike
+from global_orchestrator.agents.catalog import ToolCatalog, ToolSpec, default_catalog
 from global_orchestrator.agents.mcp_tools import ServersLike, open_mcp_tools
 from global_orchestrator.errors import UserError
 from global_orchestrator.events import EventType, MissionEvent
 from global_orchestrator.graph.builder import build_graph
+from global_orchestrator.graph.nodes import APPROVAL
 from global_orchestrator.graph.records import build_result
 from global_orchestrator.graph.running import RetrySettings
 from global_orchestrator.models import ApprovalRequest, Issue, Mission, MissionPlan, MissionResult, Severity
 from global_orchestrator.persistence import open_checkpointer, open_store
+from global_orchestrator.redaction import redact_event, redact_result
 
 T = TypeVar("T")
 ModelLike = BaseChatModel | Callable[[], BaseChatModel] | None
@@ -72,6 +75,12 @@ class RunOptions:
     mcp_servers: ServersLike | None = None
     """MCP servers whose tools families may call (`McpServerSpec`s or dicts, JSON, a file path);
     default: the `ORCHESTRATOR_MCP_SERVERS` setting; `[]` attaches none."""
+    tools: Sequence[ToolSpec] | None = None
+    """Tools of your own agents, added to the catalog: their grants, cost, and whether they
+    publish (`ToolSpec.publishes`: blocked on PHI input)."""
+    show_phi: bool = False
+    """Return PHI-labelled outputs and approval inputs as stored. Default: withheld (see
+    `global_orchestrator.redaction`); error text, issues and logs are redacted always."""
 
 
 def _options(**kwargs: Any) -> RunOptions:
@@ -94,7 +103,7 @@ async def _graph(options: RunOptions, *, tools: bool = True) -> AsyncIterator[An
     async with saver_cm as saver, open_store(store_url) as store, open_mcp_tools(servers) as mcp:
         yield build_graph(
             agents=mcp.attach(options.agents),
-            catalog=mcp.catalog(),
+            catalog=mcp.catalog(_catalog(options)),
             model=options.model,
             checkpointer=saver,
             store=store,
@@ -116,6 +125,18 @@ async def _graph(options: RunOptions, *, tools: bool = True) -> AsyncIterator[An
         )
 
 
+def _catalog(options: RunOptions) -> ToolCatalog | None:
+    """The built-in tools plus the run's own (`RunOptions.tools`); None for the defaults."""
+    if not options.tools:
+        return None
+    catalog = default_catalog()
+    for tool in options.tools:
+        if not isinstance(tool, ToolSpec):
+            raise UserError(f"tools: expected ToolSpec objects, got {type(tool).__name__}")
+        catalog.register(tool)
+    return catalog
+
+
 @asynccontextmanager
 async def _given(saver: BaseCheckpointSaver[Any]) -> AsyncIterator[BaseCheckpointSaver[Any]]:
     yield saver
@@ -128,7 +149,34 @@ def _config(thread_id: str, options: RunOptions) -> dict[str, Any]:
     return config
 
 
-async def _snapshot_result(graph: Any, config: dict[str, Any]) -> MissionResult | None:
+def approval_request(interrupt: Any, plan: Mapping[str, Any] | None = None) -> ApprovalRequest | None:
+    """The `ApprovalRequest` of a LangGraph interrupt, or None for another kind of interrupt.
+
+    The stored value has no PHI (inputs withheld); given the run's `plan` (state JSON), the
+    request carries the subtask's description and inputs as planned (for `show_phi`).
+    """
+    value = interrupt.value
+    if not isinstance(value, dict) or value.get("type") != APPROVAL:
+        return None
+    fields = {k: v for k, v in value.items() if k not in ("type", "missionId")}
+    request = ApprovalRequest.model_validate({**fields, "interruptId": interrupt.id})
+    if plan is not None:
+        planned = next((s for s in plan.get("subtasks") or [] if s.get("id") == request.subtask_id), None)
+        if planned is not None:
+            request = request.model_copy(
+                update={
+                    "description": planned.get("description", request.description),
+                    "inputs": planned.get("inputs") or {},
+                    "question": f"Run '{planned.get('description')}' with the {request.agent} agent?",
+                }
+            )
+    return request
+
+
+async def _snapshot_result(
+    graph: Any, config: dict[str, Any], show_phi: bool = False
+) -> MissionResult | None:
+    """The run's result so far, as surfaces may show it (redacted unless `show_phi`)."""
     snapshot = await graph.aget_state(config)
     if not snapshot.values:
         return None
@@ -136,21 +184,10 @@ async def _snapshot_result(graph: Any, config: dict[str, Any]) -> MissionResult 
     # a finished run holds the result its aggregate node built; don't rebuild it
     done = values.get("result") if not snapshot.next else None
     result = MissionResult.model_validate(done) if done else build_result(values)
-    pending = [
-        ApprovalRequest(
-            subtask_id=i.value["subtaskId"],
-            agent=i.value["agent"],
-            tool=i.value.get("tool"),
-            description=i.value["description"],
-            inputs=i.value.get("inputs") or {},
-            question=i.value["question"],
-            interrupt_id=i.id,
-        )
-        for i in snapshot.interrupts
-        if isinstance(i.value, dict) and i.value.get("type") == "approval"
-    ]
+    plan = values.get("plan") if show_phi else None
+    pending = [r for r in (approval_request(i, plan) for i in snapshot.interrupts) if r is not None]
     status = "waiting_approval" if pending else ("incomplete" if snapshot.next else "completed")
-    return result.model_copy(
+    result = result.model_copy(
         update={
             "status": status,
             "thread_id": config["configurable"]["thread_id"],
@@ -158,6 +195,7 @@ async def _snapshot_result(graph: Any, config: dict[str, Any]) -> MissionResult 
             "success": result.success and status == "completed",
         }
     )
+    return redact_result(result, show_phi)
 
 
 async def _start_input(
@@ -230,7 +268,7 @@ async def aget_mission_status(thread_id: str, **options: Any) -> MissionResult:
     """
     opts = _options(**options)
     async with _graph(opts, tools=False) as graph:  # reads state only: no MCP servers to start
-        result = await _snapshot_result(graph, _config(thread_id, opts))
+        result = await _snapshot_result(graph, _config(thread_id, opts), opts.show_phi)
     if result is None:
         raise UserError(f"no mission run in thread '{thread_id}'")
     return result
@@ -310,7 +348,9 @@ async def _mission_events(
         config = _config(thread, opts)
         graph_input = await _start_input(graph, config, mission, plan)
         yield MissionEvent(type="mission_started", mission_id=mission.id, thread_id=thread)
-        async for event in _drive(graph, graph_input, config, mission.id, stream=stream):
+        async for event in _drive(
+            graph, graph_input, config, mission.id, stream=stream, show_phi=opts.show_phi
+        ):
             yield event
 
 
@@ -324,7 +364,7 @@ async def _resume_events(
     opts = _options(**options)
     async with _graph(opts) as graph:
         config = _config(thread_id, opts)
-        status = await _snapshot_result(graph, config)
+        status = await _snapshot_result(graph, config, opts.show_phi)
         if status is None:
             raise UserError(f"no mission run in thread '{thread_id}'")
         if status.status == "completed":
@@ -350,7 +390,13 @@ async def _resume_events(
         elif approvals:
             raise UserError(f"thread '{thread_id}' is not waiting for any approval")
         async for event in _drive(
-            graph, command, config, status.mission_id, seen=set(status.results), stream=stream
+            graph,
+            command,
+            config,
+            status.mission_id,
+            seen=set(status.results),
+            stream=stream,
+            show_phi=opts.show_phi,
         ):
             yield event
 
@@ -363,17 +409,35 @@ async def _drive(
     seen: set[str] | None = None,
     *,
     stream: bool = True,
+    show_phi: bool = False,
 ) -> AsyncIterator[MissionEvent]:
     """Run the graph; with `stream`, translate LangGraph updates into mission events as they come.
 
     Without it (`arun_mission`, `aresume_mission`) the graph runs without stream modes,
-    which is cheaper per subtask, and only `mission_finished` is yielded.
+    which is cheaper per subtask, and only `mission_finished` is yielded. Every event is
+    redacted as `global_orchestrator.redaction` says, unless `show_phi`.
     """
+    async for event in _events(
+        graph, graph_input, config, mission_id, seen, stream=stream, show_phi=show_phi
+    ):
+        yield event if event.type == "mission_finished" else redact_event(event, show_phi)
+
+
+async def _events(
+    graph: Any,
+    graph_input: Any,
+    config: dict[str, Any],
+    mission_id: str,
+    seen: set[str] | None,
+    *,
+    stream: bool,
+    show_phi: bool,
+) -> AsyncIterator[MissionEvent]:
     thread = config["configurable"]["thread_id"]
     reported = set(seen or ())
     if not stream:
         await graph.ainvoke(graph_input, config, durability="sync")
-        final = await _snapshot_result(graph, config)
+        final = await _snapshot_result(graph, config, show_phi)
         assert final is not None
         yield MissionEvent(type="mission_finished", mission_id=mission_id, thread_id=thread, result=final)
         return
@@ -400,18 +464,10 @@ async def _drive(
             continue
         for node, update in chunk.items():
             if node == "__interrupt__":
+                plan = (await graph.aget_state(config)).values.get("plan") if show_phi else None
                 for item in update:
-                    value = item.value
-                    if isinstance(value, dict) and value.get("type") == "approval":
-                        request = ApprovalRequest(
-                            subtask_id=value["subtaskId"],
-                            agent=value["agent"],
-                            tool=value.get("tool"),
-                            description=value["description"],
-                            inputs=value.get("inputs") or {},
-                            question=value["question"],
-                            interrupt_id=item.id,
-                        )
+                    request = approval_request(item, plan)
+                    if request is not None:
                         yield MissionEvent(
                             type="approval_needed",
                             mission_id=mission_id,

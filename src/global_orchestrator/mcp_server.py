@@ -34,9 +34,10 @@ from global_orchestrator.errors import OrchestratorError
 from global_orchestrator.events import MissionEvent
 from global_orchestrator.llm import make_chat_model
 from global_orchestrator.missions.registry import default_registry
-from global_orchestrator.models import Mission, MissionResult
+from global_orchestrator.models import Mission, MissionPlan, MissionResult
 from global_orchestrator.persistence import DEFAULT_DB_URL
 from global_orchestrator.planner.plan import aplan_mission
+from global_orchestrator.redaction import redact_plan
 
 logger = logging.getLogger(__name__)
 
@@ -185,6 +186,7 @@ def create_server(
     brands_dir: str | Path | None = None,
     host: str = "127.0.0.1",
     port: int = 8000,
+    show_phi: bool = False,
 ) -> FastMCP[Any]:
     """Build the MCP server.
 
@@ -198,13 +200,16 @@ def create_server(
         brands_dir: Folder of brand profiles.
         host: Bind address for the HTTP transport (loopback by default).
         port: Port for the HTTP transport.
+        show_phi: Return outputs labelled `phi` and approval inputs to clients as stored.
+            Off by default: they are withheld, and messages redacted (the operator of the
+            server decides this, never a client).
     """
     # WARNING: FastMCP logs every request at INFO on stderr, which MCP hosts keep as the server log
     server = OrchestratorMCP(
         "global-orchestrator", instructions=INSTRUCTIONS, host=host, port=port, log_level="WARNING"
     )
     agent_model = _lazy(model)
-    options: dict[str, Any] = {"db": db, "model": agent_model, "brands_dir": brands_dir}
+    options: dict[str, Any] = {"db": db, "model": agent_model, "brands_dir": brands_dir, "show_phi": show_phi}
 
     @server.tool(name="orchestrator.list_missions", annotations=ToolAnnotations(readOnlyHint=True))
     def list_missions() -> dict[str, Any]:
@@ -246,6 +251,10 @@ def create_server(
         context = build_mission_context(mission, brands_dir=brands_dir)
         chat_model = make_chat_model(model) if model else (agent_model() if plan_with_model else None)
         result = await aplan_mission(mission, model=chat_model, context=context)
+        if not show_phi:  # a plan carries the mission's inputs (a clinical note) and descriptions
+            data = result.to_dict()
+            data.pop("orchestrationGraph", None)  # derived from the subtasks
+            result = MissionPlan.model_validate(redact_plan(data))
         return {**result.to_dict(), "mermaid": result.to_mermaid()}
 
     @server.tool(name="orchestrator.run")
@@ -275,7 +284,7 @@ def create_server(
     @server.tool(name="orchestrator.status", annotations=ToolAnnotations(readOnlyHint=True))
     async def status(thread_id: ThreadId) -> dict[str, Any]:
         """Show a run's state: `status`, subtask results so far, `pendingApprovals`, issues and usage."""
-        return _for_client(await aget_mission_status(thread_id, db=db))
+        return _for_client(await aget_mission_status(thread_id, db=db, show_phi=show_phi))
 
     @server.tool(name="orchestrator.resume")
     async def resume(

@@ -179,8 +179,9 @@ class Mission(WireModel):
 class Subtask(WireModel):
     """A routable unit of work for one specialist agent."""
 
-    id: str = Field(min_length=1)
-    """Unique within the plan; templates use `{missionId}-seed-{n}`."""
+    id: str = Field(min_length=1, pattern=r"^[^#]+$")
+    """Unique within the plan; templates use `{missionId}-seed-{n}`. `#` is reserved (the
+    engine keys a subtask's shadow record `<id>#shadow`)."""
     agent: str = Field(min_length=1)
     """Agent family name. Kept as text so an unknown family is a plan issue, not a crash."""
     description: str
@@ -192,7 +193,8 @@ class Subtask(WireModel):
     inputs: dict[str, Any] = Field(default_factory=dict)
     """Structured inputs for the agent."""
     requires_approval: bool = False
-    """Pause for a human's approval before running."""
+    """Pause for a human's approval before running. Clinical subtasks always pause, whatever
+    this says, unless the mission grants `approval:skip` (see `policies.permissions`)."""
 
     @field_validator("agent")
     @classmethod

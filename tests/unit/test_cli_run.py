@@ -136,7 +136,8 @@ def test_marketing_email_to_a_patient_is_blocked_and_no_phi_is_printed(
     code, out, _ = invoke("status", "mission-phi-01", "--db", db, "--json")
     data = json.loads(out)
     assert data["results"]["mission-phi-01-seed-1"]["status"] == "blocked"
-    assert data["results"]["mission-phi-01-seed-2"]["labels"] == ["phi"]
+    # a browser step: its output is external, and phi because it read the goal's PHI
+    assert data["results"]["mission-phi-01-seed-2"]["labels"] == ["external", "phi"]
     assert "Garcia" not in out
     code, out, _ = invoke("status", "mission-phi-01", "--db", db, "--json", "--show-phi")
     assert "Maria Garcia" in out

@@ -214,7 +214,7 @@ async def test_phi_labels_block_marketing_at_run_time() -> None:
 
     rec = Recorder(delay=0.0)
     plan = plan_of("m-phi", ("d", "clinical", []), ("copy", "marketing", ["d"]))
-    m = mission("m-phi", permissions=["agent:clinical", "phi:read"])
+    m = mission("m-phi", permissions=["agent:clinical", "phi:read", "approval:skip"])
     result = await arun_mission(m, plan=plan, agents={"clinical": leaky_deidentify, "marketing": rec})
     assert result.results["d"].labels == ["phi"]
     assert result.results["copy"].status == "blocked"
@@ -225,7 +225,7 @@ async def test_phi_labels_block_marketing_at_run_time() -> None:
         return AgentOutput(output={"text": "[NAME] reports fatigue"}, deidentified=True)
 
     ok = await arun_mission(
-        mission("m-phi2", permissions=["agent:clinical", "phi:read"]),
+        mission("m-phi2", permissions=["agent:clinical", "phi:read", "approval:skip"]),
         plan=plan_of("m-phi2", ("d", "clinical", []), ("copy", "marketing", ["d"])),
         agents={"clinical": clean_deidentify, "marketing": rec},
     )
@@ -282,9 +282,7 @@ async def test_default_agents_use_the_model_and_usage_is_summed() -> None:
 
 async def test_two_approvals_pending_at_once_approve_and_reject() -> None:
     rec = Recorder(delay=0.0)
-    plan = plan_of("m-appr", ("a", "clinical", []), ("b", "clinical", []), ("c", "clinical", ["a"]))
-    for s in plan.subtasks[:2]:
-        s.requires_approval = True
+    plan = plan_of("m-appr", ("a", "clinical", []), ("b", "clinical", []), ("c", "browser", ["a"]))
     m = mission("m-appr", permissions=["agent:clinical", "phi:read"])
     paused = await arun_mission(m, plan=plan, agents=agents_for(rec))
     assert paused.status == "waiting_approval" and not paused.success

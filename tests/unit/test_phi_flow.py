@@ -28,7 +28,8 @@ def mission(mid: str) -> Mission:
             "id": mid,
             "type": "marketing.patient_newsletter",
             "goal": "Spring wellness newsletter",
-            "permissions": ["agent:clinical", "phi:read"],
+            # approval:skip: these tests are about the flow rule, not the approval pause
+            "permissions": ["agent:clinical", "phi:read", "approval:skip"],
             "context": {"clinical_content": NOTE},
         }
     )
@@ -133,7 +134,7 @@ async def test_phi_label_flows_through_a_rewriting_step() -> None:
         browser=rewriter,
     )
     assert result.results["c"].labels == ["phi"]  # re-scan found PHI despite the claim
-    assert result.results["b"].status == "succeeded" and result.results["b"].labels == ["phi"]
+    assert result.results["b"].status == "succeeded" and result.results["b"].labels == ["external", "phi"]
     assert marketing.ran == [] and result.results["m"].status == "blocked"
     block = next(i for i in result.issues if i.code == "phi.blocked")
     assert "'b'" in block.message
@@ -161,15 +162,17 @@ async def test_deidentified_path_is_allowed_when_the_rescan_is_clean() -> None:
 
 async def test_publishing_tools_are_guarded_like_marketing() -> None:
     from global_orchestrator.agents.catalog import ToolSpec, default_catalog
-    from global_orchestrator.policies.labels import check_flow
+    from global_orchestrator.policies.flow import guard_call
 
     catalog = default_catalog()
-    catalog.register(ToolSpec("browser.post", "Post to a public forum", publishes_externally=True))
-    results = {"c": {"status": "succeeded", "labels": ["phi"]}}
+    catalog.register(ToolSpec("browser.post", "Post to a public forum", publishes=True))
+    read = {"c": ["phi"]}
     post = step("p", "browser", "browser.post", "Post the update", depends_on=["c"])
     plain = step("q", "browser", "browser.plan", "Plan research", depends_on=["c"])
-    assert not check_flow(post, results, catalog).allowed
-    assert check_flow(plain, results, catalog).allowed  # browser may read PHI-labelled data
+    m = mission("f6")
+    refused = await guard_call(post, "browser", m, read, catalog)
+    assert not refused.allowed and refused.code == "phi.blocked" and refused.source == "c"
+    assert (await guard_call(plain, "browser", m, read, catalog)).allowed  # browser may read PHI
 
 
 async def test_a_user_plan_cannot_escalate_permissions() -> None:

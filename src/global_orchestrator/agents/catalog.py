@@ -6,18 +6,19 @@ Tool names are `family.name`; they are the values plans put in `Subtask.tool`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from global_orchestrator.models import AgentFamily
 
 FAMILY_PERMISSIONS: dict[AgentFamily, tuple[str, ...]] = {
     AgentFamily.BROWSER: (),
     AgentFamily.MARKETING: (),
-    AgentFamily.CLINICAL: ("agent:clinical",),
+    AgentFamily.CLINICAL: ("agent:clinical", "phi:read"),
     AgentFamily.SELF_HEALING: (),
     AgentFamily.SHADOW: (),
 }
-"""Permissions a mission must grant before any subtask of the family may run."""
+"""Permissions a mission must grant before any subtask of the family may run, whatever its
+tool: every clinical call reads PHI, so the clinical family always needs `phi:read`."""
 
 
 @dataclass(frozen=True)
@@ -31,10 +32,12 @@ class ToolSpec:
     """Grants the mission needs for this tool, besides its family's."""
     side_effects: bool = False
     """Changes the world outside (disabled in shadow mode)."""
-    publishes_externally: bool = False
-    """Sends data outside the organisation (blocked when its inputs carry PHI)."""
-    cost: float = 0.0
-    """Fixed spend per call in the mission's currency (the budget forecast uses it)."""
+    publishes: bool = False
+    """Sends data outside the organisation (e-mail, posts, uploads): a subtask with this tool
+    is blocked when anything it reads is labelled `phi`, like a marketing subtask."""
+    cost: float | None = None
+    """Fixed spend per call in the mission's currency (the budget forecast uses it); None
+    means unknown, which the forecast treats pessimistically (see `policies.budget`)."""
 
     @property
     def family(self) -> str:
@@ -42,7 +45,7 @@ class ToolSpec:
         return self.name.split(".", 1)[0]
 
 
-BUILTIN_TOOLS: tuple[ToolSpec, ...] = (
+_BUILTIN_TOOLS: tuple[ToolSpec, ...] = (
     ToolSpec("browser.fetch", "Fetch a web page over HTTP and extract its title, text and links."),
     ToolSpec("browser.research", "Fetch the named pages and summarise them, citing URLs."),
     ToolSpec("browser.plan", "Write a research plan: questions, sources, what to compare."),
@@ -78,6 +81,8 @@ BUILTIN_TOOLS: tuple[ToolSpec, ...] = (
     ToolSpec("shadow.compare", "Compare a primary and a candidate agent's outputs."),
     ToolSpec("shadow.report", "Report shadow comparisons across the mission's subtasks."),
 )
+BUILTIN_TOOLS: tuple[ToolSpec, ...] = tuple(replace(tool, cost=0.0) for tool in _BUILTIN_TOOLS)
+"""The built-in tools. They cost nothing themselves (their model tokens are priced apart)."""
 
 
 @dataclass

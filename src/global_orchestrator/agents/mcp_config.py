@@ -7,6 +7,7 @@ setting (a JSON list, a `{name: spec}` map, or the path of a JSON/YAML file hold
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
@@ -55,6 +56,13 @@ class McpServerSpec(WireModel):
     known when the server is down, so their calls fail with the reason."""
     side_effects: list[str] = Field(default_factory=list)
     """Tools that change the world outside; shadow runs must not call them."""
+    publishes: list[str] = Field(default_factory=list)
+    """Tools that send data outside the organisation (e-mail, posts, uploads): blocked when
+    anything they read is labelled `phi`. Tools named like `send_*`, `post_*`, `publish_*`,
+    `email_*`, `share_*`, `upload_*`, `notify_*`, `sms_*`, `message_*` or `tweet*` publish
+    unless listed in `internal` (see `publishes_by_name`)."""
+    internal: list[str] = Field(default_factory=list)
+    """Tools declared not to publish, whatever their name says."""
     timeout: float = Field(default=30.0, gt=0)
     """Seconds allowed for connecting and for each tool call."""
 
@@ -90,10 +98,24 @@ class McpServerSpec(WireModel):
             if self.command is not None:
                 raise ValueError("command: a streamable_http server takes a url, not a command")
         if self.tools is not None:
-            undeclared = sorted(set(self.side_effects) - set(self.tools))
-            if undeclared:
-                raise ValueError(f"sideEffects: {', '.join(undeclared)} not in tools")
+            for field_name, names in (
+                ("sideEffects", self.side_effects),
+                ("publishes", self.publishes),
+                ("internal", self.internal),
+            ):
+                undeclared = sorted(set(names) - set(self.tools))
+                if undeclared:
+                    raise ValueError(f"{field_name}: {', '.join(undeclared)} not in tools")
+        both = sorted(set(self.publishes) & set(self.internal))
+        if both:
+            raise ValueError(f"publishes and internal both list {', '.join(both)}")
         return self
+
+    def tool_publishes(self, tool: str) -> bool:
+        """Whether `tool` sends data outside: declared, or named so (and not declared internal)."""
+        if tool in self.publishes:
+            return True
+        return tool not in self.internal and publishes_by_name(tool)
 
     def catalog_name(self, tool: str) -> str:
         """The catalog name of one of this server's tools: `<family>.<tool>`."""
@@ -112,6 +134,17 @@ class McpServerSpec(WireModel):
         if self.headers:
             conn["headers"] = dict(self.headers)
         return conn
+
+
+_PUBLISHING_NAME = re.compile(
+    r"^(?:(?:send|post|publish|email|e_mail|mail|share|upload|notify|sms|message|tweet|broadcast|dm)(?:[_.-]|$)|tweet)",
+    re.IGNORECASE,
+)
+
+
+def publishes_by_name(tool: str) -> bool:
+    """Conservative default: a tool named like `send_email`, `post_update` or `tweet` publishes."""
+    return _PUBLISHING_NAME.match(tool.strip()) is not None
 
 
 ServersLike = str | Path | Sequence[McpServerSpec | Mapping[str, Any]] | Mapping[str, Any]

@@ -36,6 +36,7 @@ from global_orchestrator.agents.mcp_config import (
 )
 from global_orchestrator.errors import OrchestratorError, UserError
 from global_orchestrator.models import Subtask, normalize_agent_name
+from global_orchestrator.policies.flow import EXTERNAL
 
 if TYPE_CHECKING:
     from langchain_core.tools import BaseTool
@@ -150,6 +151,8 @@ class McpTool:
     """The tool's name on its server."""
     description: str
     side_effects: bool
+    publishes: bool = False
+    """Sends data outside (declared, or named like `send_*`): blocked on PHI input."""
 
 
 class McpToolset:
@@ -199,6 +202,7 @@ class McpToolset:
                     tool=tool,
                     description=description or f"'{tool}' from MCP server '{spec.name}'",
                     side_effects=tool in spec.side_effects,
+                    publishes=spec.tool_publishes(tool),
                 )
 
     async def aclose(self) -> None:
@@ -239,7 +243,8 @@ class McpToolset:
                     tool.description,
                     permissions=old.permissions if old else (),
                     side_effects=tool.side_effects or (old.side_effects if old else False),
-                    publishes_externally=old.publishes_externally if old else False,
+                    publishes=tool.publishes or (old.publishes if old else False),
+                    cost=old.cost if old else None,
                 )
             )
         return merged
@@ -350,7 +355,7 @@ class McpToolAgent:
         if subtask.tool in self.names:
             shadow = bool(getattr(ctx, "shadow", False))
             output = await self.toolset.call(subtask.tool, subtask.inputs, shadow=shadow)
-            return AgentOutput(output=output)
+            return AgentOutput(output=output, labels=frozenset({EXTERNAL}))
         return await call_agent(self.inner, subtask, ctx)
 
 

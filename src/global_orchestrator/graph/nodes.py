@@ -28,6 +28,7 @@ from global_orchestrator.errors import UserError
 from global_orchestrator.missions.registry import MissionRegistry, default_registry
 from global_orchestrator.models import (
     AgentFamily,
+    ApprovalRequest,
     Issue,
     Mission,
     MissionContext,
@@ -41,13 +42,10 @@ from global_orchestrator.planner.graph import topological_order
 from global_orchestrator.planner.plan import aplan_mission
 from global_orchestrator.planner.validation import validate_plan
 from global_orchestrator.policies.budget import PriceTable, admit, model_name
-from global_orchestrator.policies.labels import (
-    PHI,
-    check_flow,
-    inherited_labels,
-    output_labels,
-)
-from global_orchestrator.policies.permissions import check_subtask_permissions
+from global_orchestrator.policies.flow import PHI, GuardDecision, guard_call
+from global_orchestrator.policies.labels import ainherited_labels, aoutput_labels, read_labels
+from global_orchestrator.policies.permissions import needs_approval
+from global_orchestrator.redaction import redact_approval
 
 from .records import ParseCache, build_result, now, parse_decision, result_record, status_verb
 from .running import (
@@ -61,7 +59,10 @@ from .running import (
 )
 from .state import MissionState
 
-__all__ = ["Engine"]
+__all__ = ["APPROVAL", "Engine"]
+
+APPROVAL = "approval"
+"""The `type` of the graph's approval interrupt value (an `ApprovalRequest` plus this key)."""
 
 
 @dataclass
@@ -155,29 +156,36 @@ class Engine:
         plan = self.parsed.get(MissionPlan, state["plan"])
         if plan.has_errors:
             return "aggregate"
+        mission = self.parsed.get(Mission, state["mission"])
         results = state.get("results") or {}
         approvals = state.get("approvals") or {}
+        # the mission decides what waits, never the plan: clinical work always does
+        # unless the mission grants `approval:skip`
         asks = [
             Send("approval", {"subtask": _subtask_dict(s), "mission_id": plan.mission_id})
             for s in plan.subtasks
-            if s.requires_approval and s.id not in approvals and s.id not in results
+            if needs_approval(s, mission.permissions) and s.id not in approvals and s.id not in results
         ]
         return asks or "dispatch"
 
     async def approval(self, payload: dict[str, Any]) -> dict[str, Any]:
-        """Pause for a person's decision on one subtask (`interrupt`); record it."""
+        """Pause for a person's decision on one subtask (`interrupt`); record it.
+
+        The interrupt value is an `ApprovalRequest` without PHI (inputs withheld,
+        description redacted): it is stored in the checkpoint and shown by every client
+        of the graph. Callers that opt in to PHI get the inputs from the plan.
+        """
         subtask = Subtask.model_validate(payload["subtask"])
+        request = ApprovalRequest(
+            subtask_id=subtask.id,
+            agent=subtask.agent,
+            tool=subtask.tool,
+            description=subtask.description,
+            inputs=subtask.inputs,
+            question=f"Run '{subtask.description}' with the {subtask.agent} agent?",
+        )
         decision = interrupt(
-            {
-                "type": "approval",
-                "missionId": payload["mission_id"],
-                "subtaskId": subtask.id,
-                "agent": subtask.agent,
-                "tool": subtask.tool,
-                "description": subtask.description,
-                "inputs": subtask.inputs,
-                "question": f"Run '{subtask.description}' with the {subtask.agent} agent?",
-            }
+            {"type": APPROVAL, "missionId": payload["mission_id"], **redact_approval(request).to_dict()}
         )
         approved, reason = parse_decision(decision)
         if approved:
@@ -284,9 +292,10 @@ class Engine:
         by_id = {s.id: s for s in plan.subtasks}
         blocked: dict[str, dict[str, Any]] = {}
         issues: list[Issue] = []
+        approvals = state.get("approvals") or {}
         for sid in state.get("wave") or []:
             subtask = by_id[sid]
-            found = self._check(subtask, mission, results)
+            found = await self._check(subtask, mission, results, approved=approvals.get(sid) is True)
             if found is not None:
                 issues.append(found)
                 status = "failed" if found.code == "routing.no_agent" else "blocked"
@@ -302,30 +311,22 @@ class Engine:
             }
         return update
 
-    def _check(self, subtask: Subtask, mission: Mission, results: Mapping[str, Any]) -> Issue | None:
-        decision = check_subtask_permissions(subtask, mission.permissions, self.catalog)
-        if not decision.allowed:
-            return _issue(
-                "permission.denied", f"'{subtask.id}' is blocked at run time: {decision.reason}", subtask.id
-            )
-        allowed = mission.constraints.allowed_agents
-        if allowed is not None and subtask.agent not in allowed:
-            return _issue(
-                "constraint.agent_not_allowed",
-                f"'{subtask.id}' needs the {subtask.agent} agent, outside allowed_agents",
-                subtask.id,
-            )
-        flow = check_flow(subtask, results, self.catalog)
-        if not flow.allowed:
-            return _issue("phi.blocked", f"blocked before its agent ran: {flow.reason}", subtask.id)
-        if self.router.route(subtask) is None:
+    async def _check(
+        self, subtask: Subtask, mission: Mission, results: Mapping[str, Any], *, approved: bool
+    ) -> Issue | None:
+        """The run-time guard on the subtask's first route (see `policies.flow.guard_call`)."""
+        route = self.router.route(subtask)
+        if route is None:
             return Issue(
                 code="routing.no_agent",
                 severity=Severity.ERROR,
                 message=f"no agent can run '{subtask.id}' (family '{subtask.agent}', no fallback configured)",
                 subtask_id=subtask.id,
             )
-        return None
+        decision = await guard_call(
+            subtask, route.family, mission, read_labels(subtask, results), self.catalog, approved=approved
+        )
+        return None if decision.allowed else decision.issue(subtask.id)
 
     async def route_after_guard_subtask(self, state: MissionState) -> list[Send] | str:
         """Send each subtask that passed the guard to its family's agent node."""
@@ -333,6 +334,7 @@ class Engine:
         plan = self.parsed.get(MissionPlan, state["plan"])
         by_id = {s.id: s for s in plan.subtasks}
         sends = []
+        approvals = state.get("approvals") or {}
         payload_common = {"mission": state["mission"], "context": state["context"]}
         for sid in state.get("wave") or []:
             if sid in results:
@@ -356,7 +358,9 @@ class Engine:
                         "subtask": _subtask_dict(subtask),
                         "family": route.family,
                         "upstream": upstream,
-                        "labels": sorted(inherited_labels(subtask, results)),
+                        "labels": sorted(await ainherited_labels(subtask, results)),
+                        "read": read_labels(subtask, results),
+                        "approved": approvals.get(sid) is True,
                     },
                 )
             )
@@ -375,6 +379,8 @@ class Engine:
         writer({"event": "subtask_started", "subtaskId": subtask.id, "agent": family, "at": started})
         upstream = payload.get("upstream") or {}
         inherited: list[str] = payload.get("labels") or []
+        read: dict[str, list[str]] = payload.get("read") or {}
+        approved = bool(payload.get("approved"))
 
         def make_ctx(attempt: int, chosen: Route, shadow: bool) -> AgentContext:
             return AgentContext(
@@ -388,62 +394,100 @@ class Engine:
                 shadow=shadow,
             )
 
-        shadow = self._start_shadow(subtask, mission, family, inherited, make_ctx)
+        async def guard(task: Subtask, chosen: Route) -> GuardDecision:
+            return await guard_call(task, chosen.family, mission, read, self.catalog, approved=approved)
+
+        shadow = await self._start_shadow(subtask, mission, family, inherited, read, approved, make_ctx)
         clock = time.perf_counter()
         runner = SubtaskRunner(self.router, self.retry.max_attempts, self.retry.delay, self.model_factory)
-        outcome = await runner.run(subtask, route, make_ctx, context.healing_memory, self._store(), writer)
+        outcome = await runner.run(
+            subtask,
+            route,
+            make_ctx,
+            context.healing_memory,
+            self._store(),
+            writer,
+            guard,
+            tainted=PHI in inherited,
+        )
         primary_ms = (time.perf_counter() - clock) * 1000
-        update = self._primary_update(subtask, outcome, inherited, started)
+        update = await self._primary_update(subtask, outcome, inherited, started)
         if shadow is not None:
             record = await shadow.record(outcome, primary_ms)
             key = f"{subtask.id}{SHADOW_SUFFIX}"
+            usage = self._priced(record["usage"], shadow.model_factory)
+            error = record["error"]
+            if usage.cost < 0:
+                error, usage = "negative cost reported: rejected", usage.model_copy(update={"cost": 0.0})
             update["results"][key] = SubtaskResult(
                 subtask_id=key,
                 status="shadow",
                 output=record["data"],
-                error=record["error"],
+                error=error,
                 agent=shadow.name,
                 tool=subtask.tool,
-                labels=sorted(inherited),
-                usage=self._priced(record["usage"], shadow.model_factory),
+                labels=sorted(set(inherited) | (await aoutput_labels(shadow.family, record["data"], ()))),
+                usage=usage,
                 finished_at=datetime.now(UTC),
             ).to_dict()
-            outcome_text = record["error"] or "recorded"
+            outcome_text = error or "recorded"
             update.setdefault("logs", []).append(f"Shadow {shadow.name} beside {subtask.id}: {outcome_text}")
-            if shadow.blocked:
+            if shadow.refusal is not None:
+                refusal = shadow.refusal
                 update.setdefault("issues", []).append(
-                    _issue("phi.blocked", f"shadow candidate not run: {shadow.blocked}", key).to_dict()
+                    Issue(
+                        code=refusal.code,
+                        severity=Severity.BLOCKED,
+                        message=f"shadow candidate not run: {refusal.reason}",
+                        subtask_id=key,
+                    ).to_dict()
                 )
         return update
 
-    def _start_shadow(
+    async def _start_shadow(
         self,
         subtask: Subtask,
         mission: Mission,
         family: str,
         inherited: list[str],
+        read: Mapping[str, list[str]],
+        approved: bool,
         make_ctx: Callable[[int, Route, bool], AgentContext],
     ) -> ShadowRun | None:
-        """Start the mission's shadow candidate for this family, or refuse it when it may not run."""
+        """Start the mission's shadow candidate for this family, or refuse it when it may not run.
+
+        A candidate passes the same guard as any call, as the family it runs as, and as
+        an unvetted agent it never reads PHI (labels cover the subtask's own text too).
+        """
         if subtask.family is AgentFamily.SHADOW or not mission.context.get("shadow"):
             return None
         found = shadow_candidate(mission.context, family, self.shadow_agents, self.router)
         if found is None:
             return None
-        name, agent = found
+        name, agent, runs_as = found
         if agent is None:
-            return ShadowRun.refused(name, f"no agent named '{name}' (pass it in shadow_agents)")
-        # a candidate is an unvetted agent: it never sees PHI (labels cover its own text too)
+            return ShadowRun.refused(
+                name,
+                GuardDecision(False, "shadow.unknown", f"no agent named '{name}' (pass it in shadow_agents)"),
+            )
         if PHI in inherited:
-            return ShadowRun.refused(name, "its inputs carry PHI (labelled phi)")
-        ctx = make_ctx(1, Route(family, agent), True)
+            return ShadowRun.refused(
+                name,
+                GuardDecision(False, "phi.blocked", f"'{subtask.id}' reads PHI-labelled data", runs_as),
+            )
+        decision = await guard_call(
+            subtask, runs_as, mission, read, self.catalog, approved=approved, shadow=True
+        )
+        if not decision.allowed:
+            return ShadowRun.refused(name, decision)
+        ctx = make_ctx(1, Route(runs_as, agent), True)
         if name.startswith(MODEL_CANDIDATE):
             # the family's own agent with another model: how a new model would do, in shadow
             try:
                 ctx = replace(ctx, model_factory=self._candidate_model(name.removeprefix(MODEL_CANDIDATE)))
             except UserError as exc:
-                return ShadowRun.refused(name, str(exc))
-        return ShadowRun.start(name, agent, subtask, ctx, self.shadow_timeout)
+                return ShadowRun.refused(name, GuardDecision(False, "shadow.model", str(exc)))
+        return ShadowRun.start(name, agent, subtask, ctx, self.shadow_timeout, family=runs_as)
 
     def _candidate_model(self, spec: str) -> Callable[[], BaseChatModel]:
         """A shared model for a `model:<spec>` candidate (built once per engine)."""
@@ -454,12 +498,31 @@ class Engine:
         model = self.candidate_models[spec]
         return lambda: model
 
-    def _primary_update(
+    async def _primary_update(
         self, subtask: Subtask, outcome: Outcome, inherited: list[str], started: str
     ) -> dict[str, Any]:
         logs = [*outcome.steps]
-        if outcome.output is None:
-            error = outcome.error or "failed"
+        if outcome.blocked is not None:
+            issue = outcome.blocked.issue(subtask.id)
+            result = result_record(
+                subtask.id,
+                "blocked",
+                error=f"{issue.code}: {issue.message}",
+                agent=outcome.family,
+                tool=subtask.tool,
+                attempts=outcome.attempts,
+                started=started,
+                labels=inherited,
+            )
+            logs.append(f"Guard stopped {subtask.id}: {issue.code}")
+            return {"results": {subtask.id: result}, "issues": [issue.to_dict()], "logs": logs}
+        out = outcome.output
+        if out is not None and out.usage.cost < 0:
+            code, error = "budget.negative_cost", f"reported a negative cost ({out.usage.cost:g}): rejected"
+            out = None
+        else:
+            code, error = "subtask.failed", outcome.error or "failed"
+        if out is None:
             result = result_record(
                 subtask.id,
                 "failed",
@@ -471,15 +534,14 @@ class Engine:
                 labels=inherited,
             )
             issue = Issue(
-                code="subtask.failed",
+                code=code,
                 severity=Severity.ERROR,
                 message=f"'{subtask.id}' failed after {outcome.attempts} attempt(s): {error}",
                 subtask_id=subtask.id,
             )
             logs.append(f"{subtask.id} failed: {error}")
             return {"results": {subtask.id: result}, "issues": [issue.to_dict()], "logs": logs}
-        out = outcome.output
-        labels = output_labels(
+        labels = await aoutput_labels(
             outcome.family, out.output, inherited, out.labels, deidentified=out.deidentified
         )
         done = SubtaskResult(

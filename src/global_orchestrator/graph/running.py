@@ -7,6 +7,12 @@ backoff; fallback switches to the family's configured fallback agents; replan as
 model to rewrite the step's description; when nothing is left the subtask fails with the
 error. Policy blocks are never healed. What healed a failure is remembered in the store.
 
+Every re-binding passes the run-time guard again (`policies.flow.guard_call`): a fallback
+runs as another family with that family's grants and PHI rule; a re-planned description
+is scanned like the original. Error text is redacted before anything keeps it (and
+withheld whole when the subtask read PHI): it reaches the re-plan prompt, events, issues
+and the checkpoint only in that form.
+
 A shadow candidate runs concurrently with the primary on the same inputs, with
 `ctx.shadow` set (side-effecting tools off) and under a timeout; its output and the
 difference are recorded as a separate `<id>#shadow` result. It can never change the
@@ -18,7 +24,7 @@ from __future__ import annotations
 import asyncio
 import random
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,8 +44,10 @@ from global_orchestrator.agents.self_healing import (
 )
 from global_orchestrator.agents.shadow import similarity
 from global_orchestrator.errors import TransientError
-from global_orchestrator.models import HealingMemoryEntry, Subtask, Usage
+from global_orchestrator.models import HealingMemoryEntry, Subtask, Usage, normalize_agent_name
+from global_orchestrator.policies.flow import GuardDecision
 from global_orchestrator.prompts import render_prompt
+from global_orchestrator.redaction import redact_text, withheld_error
 
 SHADOW_SUFFIX = "#shadow"
 """A shadow record's key in `results`: `<subtask id>#shadow`."""
@@ -49,12 +57,21 @@ agent run with that model: a new model evaluated in shadow before it replaces th
 
 ContextFactory = Callable[[int, Route, bool], AgentContext]
 """Builds the agent context for (attempt, route, shadow)."""
+Guard = Callable[[Subtask, Route], Awaitable[GuardDecision]]
+"""The run-time guard for (the subtask as it would run, the route it would run on)."""
 
 
-def describe(exc: BaseException) -> str:
-    """`Type: message` of an exception, for results and issues."""
+def describe(exc: BaseException, *, withhold: bool = False) -> str:
+    """`Type: message` of an exception for results and issues, PHI redacted.
+
+    Args:
+        exc: The exception.
+        withhold: The subtask read PHI: keep only the exception's type.
+    """
+    if withhold:
+        return withheld_error(exc)
     text = str(exc).strip()
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    return redact_text(f"{type(exc).__name__}: {text}") if text else type(exc).__name__
 
 
 @dataclass
@@ -87,6 +104,8 @@ class Outcome:
     """The failure kind and the strategy that healed it, when a failure was healed."""
     steps: list[str] = field(default_factory=list)
     """What healing did, as log lines."""
+    blocked: GuardDecision | None = None
+    """The guard refused a re-bound call (fallback, re-plan): nothing more ran."""
 
 
 @dataclass
@@ -106,8 +125,22 @@ class SubtaskRunner:
         memory: list[HealingMemoryEntry],
         store: BaseStore | None,
         write: Callable[[Any], None],
+        guard: Guard,
+        *,
+        tainted: bool = False,
     ) -> Outcome:
-        """Run the subtask, healing failures; never raises for an agent's error."""
+        """Run the subtask, healing failures; never raises for an agent's error.
+
+        Args:
+            subtask: The subtask (the guard already passed it on `route`).
+            route: The agent that runs it first.
+            make_ctx: Builds the agent context per attempt.
+            memory: Healing memory (remembered strategies are tried first).
+            store: Where healing memory is saved.
+            write: Stream writer for retry events.
+            guard: Asked again whenever the call is re-bound (another family or text).
+            tainted: The subtask reads PHI: error text is withheld, not just redacted.
+        """
         attempt = 0
         current, task = route, subtask
         kind: FailureKind | None = None
@@ -118,12 +151,21 @@ class SubtaskRunner:
         fallbacks: Iterator[Route] = iter(self.router.fallback_routes(subtask.agent))
         chosen: Strategy | None = None
         steps: list[str] = []
+        bound = (route.family, subtask)
         while True:
             attempt += 1
+            if (current.family, task) != bound:
+                decision = await guard(task, current)
+                if not decision.allowed:
+                    steps.append(f"{subtask.id}: guard refused {chosen} ({current.family}): {decision.code}")
+                    return Outcome(
+                        None, decision.reason, attempt - 1, current.family, steps=steps, blocked=decision
+                    )
+                bound = (current.family, task)
             try:
                 out = await call_agent(current.call, task, make_ctx(attempt, current, False))
             except Exception as exc:
-                error = describe(exc)
+                error = describe(exc, withhold=tainted)
                 if kind is None:
                     kind = classify_exception(exc)
                     remembered = remembered_strategy(memory, subtask.agent, subtask.tool, kind)
@@ -195,9 +237,12 @@ class ShadowRun:
     task: asyncio.Task[AgentOutput] | None
     started: float
     timeout: float
-    blocked: str | None = None
+    refusal: GuardDecision | None = None
+    """Why the candidate was not run (the guard's decision), if it was not."""
     model_factory: Callable[[], BaseChatModel] | None = None
     """The candidate's model (its tokens are priced at that model's rates)."""
+    family: str = ""
+    """The family the candidate runs as."""
 
     @classmethod
     def start(
@@ -207,21 +252,23 @@ class ShadowRun:
         subtask: Subtask,
         ctx: AgentContext,
         timeout: float,
+        *,
+        family: str,
     ) -> ShadowRun:
         """Start the candidate now, concurrently with the primary."""
         task = asyncio.ensure_future(call_agent(as_function(agent), subtask, ctx))
-        return cls(name, task, time.perf_counter(), timeout, model_factory=ctx.model_factory)
+        return cls(name, task, time.perf_counter(), timeout, model_factory=ctx.model_factory, family=family)
 
     @classmethod
-    def refused(cls, name: str, reason: str) -> ShadowRun:
-        """A candidate that must not run (e.g. its inputs carry PHI)."""
-        return cls(name, None, time.perf_counter(), 0.0, blocked=reason)
+    def refused(cls, name: str, decision: GuardDecision) -> ShadowRun:
+        """A candidate that must not run (the guard refused it, or it does not exist)."""
+        return cls(name, None, time.perf_counter(), 0.0, refusal=decision, family=decision.family)
 
     async def record(self, primary: Outcome, primary_ms: float) -> dict[str, Any]:
         """Wait for the candidate (at most what is left of its timeout) and compare."""
         data: dict[str, Any] = {"candidate": self.name, "latencyMs": {"primary": round(primary_ms, 1)}}
         usage = Usage()
-        error: str | None = self.blocked
+        error: str | None = self.refusal.reason if self.refusal is not None else None
         if self.task is not None:
             left = max(0.0, self.timeout - (time.perf_counter() - self.started))
             try:
@@ -229,7 +276,7 @@ class ShadowRun:
             except TimeoutError:
                 error = f"timed out after {self.timeout:g}s"
             except Exception as exc:
-                error = describe(exc)
+                error = describe(exc)  # a candidate never reads PHI (the guard refuses it)
             else:
                 usage = out.usage
                 ran = primary.output.output if primary.output is not None else None
@@ -247,12 +294,16 @@ class ShadowRun:
 
 def shadow_candidate(
     mission_context: Mapping[str, Any], family: str, candidates: Mapping[str, AgentLike], router: AgentRouter
-) -> tuple[str, AgentLike | None] | None:
+) -> tuple[str, AgentLike | None, str] | None:
     """The candidate named for `family` in the mission's `context.shadow`, if one is named.
 
     A name is looked up among the run's shadow agents, then among the families' agents;
-    `model:<spec>` names the family's own agent (the caller swaps its model). The agent
-    is None when the name resolves to none of these.
+    `model:<spec>` names the family's own agent (the caller swaps its model).
+
+    Returns:
+        (name, agent, the family it runs as), or None when no candidate is named. The agent
+        is None when the name resolves to nothing. A candidate that is another family's
+        agent runs as that family (and needs its grants); any other runs as `family`.
     """
     names = mission_context.get("shadow")
     if not isinstance(names, Mapping):
@@ -261,5 +312,8 @@ def shadow_candidate(
     if not isinstance(name, str) or not name:
         return None
     if name.startswith(MODEL_CANDIDATE):
-        return name, router.agents.get(family)
-    return name, candidates.get(name) or router.agents.get(name)
+        return name, router.agents.get(family), family
+    if name in candidates:
+        return name, candidates[name], family
+    other = normalize_agent_name(name)
+    return name, router.agents.get(other), other

@@ -3,7 +3,8 @@
 Each subtask reports spend in its `usage.cost`: what its tools cost (an agent reports it
 in `AgentOutput.usage.cost`) plus its model tokens priced from a `PriceTable`. Before a
 wave of subtasks starts, `admit` lets through those whose forecast spend still fits the
-budget; the rest are skipped with `constraint.budget_exceeded`.
+budget; the rest wait for the next wave, or are skipped with `constraint.budget_exceeded`
+when they cannot fit at all (see `admit` for the rule on unknown costs).
 """
 
 from __future__ import annotations
@@ -102,17 +103,19 @@ def spent(results: Mapping[str, Mapping[str, Any]], plan_usage: Usage | None = N
     return total
 
 
-def forecast(subtask: Subtask, costs: Mapping[str, float], catalog: ToolCatalog) -> float:
-    """Expected spend of a subtask before it runs.
+def forecast(subtask: Subtask, costs: Mapping[str, float], catalog: ToolCatalog) -> float | None:
+    """Expected spend of a subtask before it runs; None when it is unknown.
 
-    The tool's fixed cost when the catalog gives one, else the most a finished subtask with
-    the same tool (or, without a tool, the same agent family) spent (`observed_costs`),
-    else 0.
+    The most a finished subtask with the same tool (or, without a tool, the same agent
+    family) spent (`observed_costs`), at least the tool's declared fixed cost. Unknown
+    (None): a tool with no declared cost, or no tool, and nothing observed yet.
     """
     spec = catalog.get(subtask.tool) if subtask.tool else None
-    if spec is not None and spec.cost > 0:
-        return spec.cost
-    return costs.get(subtask.tool or f"agent:{subtask.agent}", 0.0)
+    declared = spec.cost if spec is not None else None
+    observed = costs.get(subtask.tool or f"agent:{subtask.agent}")
+    if observed is None:
+        return declared
+    return max(observed, declared or 0.0)
 
 
 def observed_costs(results: Mapping[str, Mapping[str, Any]]) -> dict[str, float]:
@@ -123,18 +126,20 @@ def observed_costs(results: Mapping[str, Mapping[str, Any]]) -> dict[str, float]
             continue
         cost = float((r.get("usage") or {}).get("cost") or 0.0)
         for key in (r.get("tool"), f"agent:{r.get('agent')}"):
-            if key and cost > costs.get(key, 0.0):
+            if key and cost >= costs.get(key, 0.0):
                 costs[key] = cost
     return costs
 
 
 @dataclass(frozen=True)
 class Admission:
-    """Which ready subtasks may start, and which would break the budget."""
+    """Which ready subtasks may start, which would break the budget, which must wait."""
 
     admitted: list[str]
     refused: dict[str, str]
     """Subtask id → why (forecast and remaining budget)."""
+    deferred: list[str] = field(default_factory=list)
+    """Fit the budget alone but not beside this wave's admissions: asked again next wave."""
 
 
 def admit(
@@ -144,24 +149,39 @@ def admit(
     catalog: ToolCatalog,
     plan_usage: Usage | None = None,
 ) -> Admission:
-    """Admit subtasks in order while spend so far plus their forecasts stay within `budget`."""
+    """Admit subtasks in order while spend so far plus their forecasts stay within `budget`.
+
+    The rule, so that parallel subtasks cannot overrun the budget together: the forecasts
+    admitted in one wave add up to at most what is left. A subtask whose cost is unknown
+    (`forecast` is None) is forecast pessimistically at everything that is left, so it
+    runs alone until its cost is observed; spend can then exceed the budget by at most
+    that one subtask's actual cost. A subtask whose forecast alone exceeds what is left is
+    refused (skipped); one that fits alone but not beside this wave's admissions waits.
+    """
     if budget is None:
         return Admission([s.id for s in wave], {})
     total = spent(results, plan_usage)
+    left = budget - total
     costs = observed_costs(results)
     admitted: list[str] = []
     refused: dict[str, str] = {}
+    deferred: list[str] = []
+    planned = 0.0
     for subtask in wave:
         cost = forecast(subtask, costs, catalog)
-        exhausted = total >= budget
-        if exhausted or total + cost > budget:
+        if left <= 0:
+            refused[subtask.id] = f"the budget of {budget:g} is spent ({total:.2f} so far)"
+        elif cost is not None and cost > left:
             refused[subtask.id] = (
-                f"the budget of {budget:g} is spent ({total:.2f} so far)"
-                if exhausted
-                else f"its forecast spend {cost:.2f} would exceed the budget of {budget:g} "
+                f"its forecast spend {cost:.2f} would exceed the budget of {budget:g} "
                 f"({total:.2f} spent so far)"
             )
-            continue
-        admitted.append(subtask.id)
-        total += cost
-    return Admission(admitted, refused)
+        elif cost is None and not admitted:
+            admitted.append(subtask.id)
+            planned = left  # unknown cost: it may take everything that is left
+        elif cost is not None and planned + cost <= left:
+            admitted.append(subtask.id)
+            planned += cost
+        else:
+            deferred.append(subtask.id)
+    return Admission(admitted, refused, deferred)

@@ -1,132 +1,98 @@
-"""Data labels on subtask outputs, and the flow rule that keeps PHI from marketing.
+"""Data labels on subtask outputs: computed by the engine from content and provenance.
 
 Labels are the first layer of PHI protection, the detector the second. Every output
-carries labels; an output inherits the labels of everything it read (its dependencies'
-outputs, which carry their own inherited labels, so the rule is transitive without
-walking the graph). A clinical output is labelled `phi` unless it came from
-de-identification and re-scans clean. Labels are plain strings in the checkpointed
-results, so they survive a crash and a resume.
+carries labels, whatever agent produced it (built-in, custom, MCP-backed):
+
+- it inherits the labels of everything it read: its dependencies' outputs (which carry
+  their own inherited labels, so the rule is transitive without walking the graph) and
+  its own description and inputs (`phi` when they hold PHI);
+- the engine scans the output itself (`flow.scan_value`: keys, values, joined values,
+  decoded blobs) and adds `phi` when it finds PHI, or when it is too large to scan;
+- provenance: clinical output is `phi` unless it came from de-identification and the
+  engine's re-scan is clean; browser output and MCP tool answers are `external`;
+- an agent may add labels (`AgentOutput.labels`), never remove them.
+
+Labels are plain strings in the checkpointed results, so they survive a crash and a resume.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
-from global_orchestrator.agents.catalog import ToolCatalog
 from global_orchestrator.models import AgentFamily, Subtask
-from global_orchestrator.policies.phi import check_phi_related
-from global_orchestrator.policies.phi_detector import contains_phi
+from global_orchestrator.policies.flow import (
+    EXTERNAL,
+    PHI,
+    UNSCANNABLE,
+    ContentScan,
+    ascan_value,
+    asubtask_scan,
+    subtask_scan,
+)
 
-PHI = "phi"
-"""The label of output that carries (or may carry) protected health information."""
+__all__ = [
+    "EXTERNAL",
+    "PHI",
+    "UNSCANNABLE",
+    "ainherited_labels",
+    "aoutput_labels",
+    "phi_categories",
+    "read_labels",
+    "scan_labels",
+]
 
 
-def inherited_labels(subtask: Subtask, results: Mapping[str, Mapping[str, Any]]) -> set[str]:
-    """Labels of everything the subtask reads: its dependencies' outputs and its own text.
+def read_labels(subtask: Subtask, results: Mapping[str, Mapping[str, Any]]) -> dict[str, list[str]]:
+    """The labels of each dependency output the subtask reads, by dependency id."""
+    return {dep: list(results.get(dep, {}).get("labels") or []) for dep in subtask.depends_on}
 
-    A description or inputs in which the detector finds PHI count as `phi`: an agent that
-    reads a patient's name passes it on, whatever it does with it.
-    """
-    labels = {label for dep in subtask.depends_on for label in (results.get(dep, {}).get("labels") or [])}
-    if PHI not in labels and phi_categories(subtask):
-        labels.add(PHI)
+
+def scan_labels(scan: ContentScan) -> set[str]:
+    """The labels a content scan gives: `phi` (and `unscannable` when it was too large)."""
+    if scan.unscannable:
+        return {PHI, UNSCANNABLE}
+    return {PHI} if scan.categories else set()
+
+
+async def ainherited_labels(subtask: Subtask, results: Mapping[str, Mapping[str, Any]]) -> set[str]:
+    """Labels of everything the subtask reads: its dependencies' outputs and its own text."""
+    labels = {label for found in read_labels(subtask, results).values() for label in found}
+    if PHI not in labels:
+        labels |= scan_labels(await asubtask_scan(subtask))
     return labels
 
 
-def output_text(value: Any) -> str:
-    """Every string inside an output, joined, for re-scanning."""
-    if isinstance(value, str):
-        return value
-    return json.dumps(value, ensure_ascii=False, default=str)
-
-
-def output_labels(
+async def aoutput_labels(
     family: str, output: Any, inherited: Iterable[str], own: Iterable[str] = (), *, deidentified: bool = False
 ) -> set[str]:
-    """The labels of an agent's output.
+    """The labels of an agent's output (see the module docstring).
 
     Args:
         family: The agent family that produced it.
-        output: The output (re-scanned when it claims to be de-identified).
+        output: The output; the engine scans it.
         inherited: Labels of what the agent read.
-        own: Labels the agent added itself.
-        deidentified: The agent produced it by de-identification.
-
-    Returns:
-        `inherited | own`, plus `phi` for clinical output that is not de-identified or
-        does not re-scan clean; minus `phi` for de-identified output that re-scans clean.
+        own: Labels the agent added itself (kept: an agent cannot remove labels).
+        deidentified: The agent produced it by de-identification: `phi` (inherited or
+            its own) is dropped only if the engine's scan of the output is clean.
     """
-    labels = set(inherited) | set(own)
-    clean = deidentified and not contains_phi(output_text(output))
-    if clean:
-        labels.discard(PHI)
-    elif AgentFamily.parse(family) is AgentFamily.CLINICAL or deidentified:
+    found = scan_labels(await ascan_value(output))
+    added = set(own)
+    labels = set(inherited) | added | found
+    kind = AgentFamily.parse(family)
+    if deidentified and not found and PHI not in added:
+        labels -= {PHI, UNSCANNABLE}
+    elif kind is AgentFamily.CLINICAL or deidentified:
         labels.add(PHI)
+    if kind is AgentFamily.BROWSER:
+        labels.add(EXTERNAL)
     return labels
 
 
-@dataclass(frozen=True)
-class FlowDecision:
-    """Whether a subtask may read what it is about to read."""
-
-    allowed: bool
-    reason: str = ""
-    categories: tuple[str, ...] = ()
-    """PHI categories found in the subtask's own text (never the values)."""
-    source: str | None = None
-    """The dependency whose `phi`-labelled output it would read."""
-
-
-def must_not_see_phi(subtask: Subtask, catalog: ToolCatalog) -> bool:
-    """Marketing subtasks, and any subtask whose tool publishes outside, must never see PHI."""
-    if subtask.family is AgentFamily.MARKETING:
-        return True
-    spec = catalog.get(subtask.tool) if subtask.tool else None
-    return spec is not None and spec.publishes_externally
-
-
-def check_flow(
-    subtask: Subtask, results: Mapping[str, Mapping[str, Any]], catalog: ToolCatalog
-) -> FlowDecision:
-    """Block a PHI-sensitive subtask whose description, inputs or upstream output carry PHI.
-
-    Labels first (any dependency labelled `phi`, directly or inherited), then the
-    detector on the subtask's own description and inputs.
-    """
-    if not must_not_see_phi(subtask, catalog):
-        return FlowDecision(allowed=True)
-    tainted = next((d for d in subtask.depends_on if PHI in (results.get(d, {}).get("labels") or [])), None)
-    if tainted is not None:
-        return FlowDecision(
-            allowed=False,
-            reason=f"'{subtask.id}' would read PHI-labelled output of '{tainted}'",
-            source=tainted,
-        )
-    categories = phi_categories(subtask)
-    if categories:
-        return FlowDecision(
-            allowed=False,
-            reason=f"'{subtask.id}' carries PHI-related content ({', '.join(categories)})",
-            categories=tuple(categories),
-        )
-    return FlowDecision(allowed=True)
-
-
 def phi_categories(subtask: Subtask) -> list[str]:
-    """PHI categories found in a subtask's description and inputs (never the values)."""
-    texts = [subtask.description, *strings_in(subtask.inputs)]
-    return sorted({f.category for text in texts for f in check_phi_related(text).findings})
+    """PHI categories (and PHI-related wording) in a subtask's description and inputs.
 
-
-def strings_in(value: Any) -> list[str]:
-    """Every string inside a JSON-like value."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, Mapping):
-        return [s for v in value.values() for s in strings_in(v)]
-    if isinstance(value, list | tuple):
-        return [s for v in value for s in strings_in(v)]
-    return []
+    Never the values; a subtask too large to scan reports `unscannable`.
+    """
+    scan = subtask_scan(subtask)
+    return [UNSCANNABLE] if scan.unscannable else list(scan.categories)

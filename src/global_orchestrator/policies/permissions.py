@@ -3,6 +3,9 @@
 Grants are strings such as `agent:clinical`, `phi:read` or `tool:browser.fetch`. A grant
 ending in `:*` covers its whole kind (`agent:*`). The LLM planner cannot add grants: they
 come from the mission only.
+
+`approval:skip` is the one grant no wildcard covers: only a mission that names it lets its
+clinical subtasks run without a person's approval (`needs_approval`).
 """
 
 from __future__ import annotations
@@ -30,10 +33,18 @@ class PermissionDecision:
         return "the mission does not grant " + ", ".join(f"'{p}'" for p in self.missing)
 
 
+SKIP_APPROVAL = "approval:skip"
+"""The grant that lets clinical subtasks run without approval; wildcards never cover it."""
+
+
 def has_permission(granted: Iterable[str], needed: str) -> bool:
     """True if `needed` is in `granted`, directly or through a `kind:*` wildcard."""
     grants = set(granted)
-    if needed in grants or "*" in grants:
+    if needed in grants:
+        return True
+    if needed == SKIP_APPROVAL:
+        return False
+    if "*" in grants:
         return True
     kind = needed.split(":", 1)[0]
     return f"{kind}:*" in grants
@@ -68,3 +79,14 @@ def check_subtask_permissions(
     """Decide whether the mission's grants cover what the subtask needs."""
     missing = missing_permissions(granted, required_permissions(subtask, catalog))
     return PermissionDecision(allowed=not missing, missing=missing)
+
+
+def needs_approval(subtask: Subtask, granted: Iterable[str]) -> bool:
+    """Whether the subtask waits for a person: the plan asks, or it is clinical.
+
+    A plan (the user's or the model's) can add approvals, never remove the clinical one;
+    only the mission's explicit `approval:skip` grant does.
+    """
+    if subtask.requires_approval:
+        return True
+    return subtask.family is AgentFamily.CLINICAL and SKIP_APPROVAL not in set(granted)

@@ -1,0 +1,323 @@
+"""Information-flow control: scanning what agents read and write, and the one run-time guard.
+
+Two halves, used by the engine wherever work is bound or re-bound to an agent:
+
+- **Scanning** (`scan_value`, `ascan_value`): the PHI categories in a JSON-like value. A
+  value is read the ways an attacker could hide PHI in it: every string and dict key,
+  `key: value` pairs (so `{"mrn": 7730142}` reads as a keyed identifier), all values
+  joined (a name split across two fields), and decoded variants of base64-, percent- and
+  entity-encoded blobs. A value larger than `MAX_SCAN_CHARS` is not scanned: it counts as
+  PHI (fail closed). Large values are scanned in a worker thread, off the event loop.
+- **The guard** (`guard_call`): may this agent family run this subtask now, reading what
+  it reads? Permissions of the family it runs as, the mission's allowed agents, approval
+  of clinical work, and the PHI flow rule. It returns a `GuardDecision`; the engine calls
+  it before the first attempt, a retry with changed inputs, a re-plan, a fallback to
+  another family, and a shadow candidate.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import binascii
+import html
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+from urllib.parse import unquote
+
+from global_orchestrator.agents.catalog import ToolCatalog
+from global_orchestrator.models import AgentFamily, Issue, Mission, Severity, Subtask
+from global_orchestrator.policies.permissions import SKIP_APPROVAL, missing_permissions, permissions_for
+from global_orchestrator.policies.phi import check_phi_related
+from global_orchestrator.policies.phi_detector import detect_phi
+
+PHI = "phi"
+"""The label of data that carries (or may carry) protected health information."""
+EXTERNAL = "external"
+"""The label of data that came from outside the mission (fetched pages, MCP tool answers)."""
+UNSCANNABLE = "unscannable"
+"""The label of data too large to scan; it is treated as PHI (fail closed)."""
+
+MAX_SCAN_CHARS = 2_000_000
+"""The largest text (in characters, all renderings of a value together) the guard scans.
+Anything larger is treated as PHI: labelled `phi`, and blocked for marketing and publishing."""
+OFF_LOOP_CHARS = 20_000
+"""Values at least this large are scanned in a worker thread, not on the event loop."""
+_CACHED_CHARS = 4_096
+_MAX_DEPTH = 50
+
+_BLOB = re.compile(r"[A-Za-z0-9+/_-]{16,}={0,2}")
+_PRINTABLE = re.compile(r"[\x20-\x7e\t\r\n\u00a0-\uffff]")
+
+
+@dataclass(frozen=True)
+class ContentScan:
+    """What a scan of a value found: categories only, never the matched text."""
+
+    categories: tuple[str, ...] = ()
+    unscannable: bool = False
+    """The value was larger than `MAX_SCAN_CHARS` and was not scanned (counts as PHI)."""
+
+    @property
+    def phi(self) -> bool:
+        """Whether the value counts as PHI."""
+        return self.unscannable or bool(self.categories)
+
+
+def renderings(value: Any) -> list[str]:
+    """The texts a value is scanned as (see the module docstring)."""
+    strings: list[str] = []
+    pairs: list[str] = []
+    _walk(value, strings, pairs, 0)
+    texts = [" ".join(strings)]
+    if pairs:
+        texts.append("\n".join(pairs))
+    joined = "\n".join(texts)
+    decoded = _decoded(joined)
+    if decoded:
+        texts.append(decoded)
+    return texts
+
+
+def _walk(value: Any, strings: list[str], pairs: list[str], depth: int) -> None:
+    if depth > _MAX_DEPTH:  # a deeper value is still read, flat, as its repr
+        strings.append(repr(value))
+        return
+    if isinstance(value, str):
+        strings.append(value)
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            strings.append(str(key))
+            if isinstance(item, str | int | float) and not isinstance(item, bool):
+                pairs.append(f"{key}: {item}")
+            _walk(item, strings, pairs, depth + 1)
+    elif isinstance(value, list | tuple | set | frozenset):
+        for item in value:
+            _walk(item, strings, pairs, depth + 1)
+    elif value is not None and not isinstance(value, bool):  # numbers, dates ...
+        strings.append(str(value))
+
+
+def _decoded(text: str) -> str:
+    """Decoded variants of encoded blobs in `text` (base64, percent-encoding, HTML entities)."""
+    found: list[str] = []
+    for match in _BLOB.finditer(text):
+        blob = match.group(0)
+        for decode in (base64.b64decode, base64.urlsafe_b64decode):
+            try:
+                raw = decode(blob + "=" * (-len(blob) % 4))
+                plain = raw.decode("utf-8")
+            except (binascii.Error, ValueError):
+                continue
+            if plain and len(_PRINTABLE.findall(plain)) >= 0.9 * len(plain):
+                found.append(plain)
+                inner = _decoded(plain) if len(plain) >= 16 else ""
+                if inner:
+                    found.append(inner)
+                break
+    if "%" in text:
+        unquoted = unquote(text)
+        if unquoted != text:
+            found.append(unquoted)
+    if "&" in text:
+        unescaped = html.unescape(text)
+        if unescaped != text:
+            found.append(unescaped)
+    return "\n".join(found)
+
+
+def _size(texts: Iterable[str]) -> int:
+    return sum(len(t) for t in texts)
+
+
+def scan_value(value: Any, *, wording: bool = False) -> ContentScan:
+    """The PHI categories in a value, read every way `renderings` lists.
+
+    Args:
+        value: A string or JSON-like value (an output, a subtask's inputs ...).
+        wording: Also flag PHI-related wording ("patient records", "MRN"), as the
+            marketing rule does for a subtask's own text (`check_phi_related`); without
+            it, only identifiers and patient health information (`detect_phi`).
+    """
+    texts = renderings(value)
+    if _size(texts) > MAX_SCAN_CHARS:
+        return ContentScan(unscannable=True)
+    found: set[str] = set()
+    for text in texts:
+        found.update(_categories(text, wording))
+    return ContentScan(categories=tuple(sorted(found)))
+
+
+async def ascan_value(value: Any, *, wording: bool = False) -> ContentScan:
+    """`scan_value`, in a worker thread when the value is large (keeps the event loop free)."""
+    if _quick_size(value) < OFF_LOOP_CHARS:
+        return scan_value(value, wording=wording)
+    return await asyncio.to_thread(scan_value, value, wording=wording)
+
+
+def _quick_size(value: Any) -> int:
+    if isinstance(value, str):
+        return len(value)
+    return len(repr(value)) if value is not None else 0
+
+
+def _categories(text: str, wording: bool) -> tuple[str, ...]:
+    if len(text) <= _CACHED_CHARS:
+        return _cached_categories(text, wording)
+    return _scan_text(text, wording)
+
+
+@lru_cache(maxsize=8192)
+def _cached_categories(text: str, wording: bool) -> tuple[str, ...]:
+    return _scan_text(text, wording)
+
+
+def _scan_text(text: str, wording: bool) -> tuple[str, ...]:
+    if not text.strip():
+        return ()
+    findings = check_phi_related(text).findings if wording else tuple(detect_phi(text))
+    return tuple(sorted({f.category for f in findings}))
+
+
+def subtask_scan(subtask: Subtask) -> ContentScan:
+    """PHI (and PHI-related wording) in a subtask's own description and inputs."""
+    return scan_value({"description": subtask.description, "inputs": subtask.inputs}, wording=True)
+
+
+async def asubtask_scan(subtask: Subtask) -> ContentScan:
+    """`subtask_scan`, off the event loop for large subtasks."""
+    return await ascan_value({"description": subtask.description, "inputs": subtask.inputs}, wording=True)
+
+
+# -- the guard ---------------------------------------------------------------------------
+
+GuardCode = str
+"""`permission.denied`, `constraint.agent_not_allowed`, `approval.required`, `phi.blocked`
+or `phi.unscannable`."""
+
+
+@dataclass(frozen=True)
+class GuardDecision:
+    """Whether an agent family may run a subtask now, reading what it reads, and why not."""
+
+    allowed: bool
+    code: GuardCode = ""
+    reason: str = ""
+    family: str = ""
+    """The family the call would run as."""
+    categories: tuple[str, ...] = ()
+    """PHI categories found in the subtask's own text (never the values)."""
+    source: str | None = None
+    """The dependency whose `phi`-labelled output it would read."""
+    missing: tuple[str, ...] = ()
+    """Grants the mission lacks."""
+
+    def issue(self, subtask_id: str) -> Issue:
+        """The blocking issue for the result (categories and ids, never PHI values)."""
+        return Issue(code=self.code, severity=Severity.BLOCKED, message=self.reason, subtask_id=subtask_id)
+
+
+ALLOWED = GuardDecision(allowed=True)
+
+
+def must_not_see_phi(family: str, tool: str | None, catalog: ToolCatalog) -> bool:
+    """Marketing calls, and calls of a publishing tool, must never read PHI."""
+    if AgentFamily.parse(family) is AgentFamily.MARKETING:
+        return True
+    spec = catalog.get(tool) if tool else None
+    return spec is not None and spec.publishes
+
+
+async def guard_call(
+    subtask: Subtask,
+    family: str,
+    mission: Mission,
+    read_labels: Mapping[str, Iterable[str]],
+    catalog: ToolCatalog,
+    *,
+    approved: bool = False,
+    shadow: bool = False,
+) -> GuardDecision:
+    """The run-time guard: may `family`'s agent run `subtask` now?
+
+    Args:
+        subtask: The subtask as it would be run (after a re-plan: its new description).
+        family: The family the call runs as (a fallback's or a shadow candidate's).
+        mission: Grants, allowed agents and approval skipping come from the mission only.
+        read_labels: Labels of each upstream output the call reads, by subtask id.
+        catalog: Tools and what they need or do.
+        approved: A person approved this subtask.
+        shadow: The call is a shadow candidate: it never reads PHI, whatever its family.
+
+    Returns:
+        The decision; `issue()` turns a refusal into the result's issue.
+    """
+    who = f"'{subtask.id}' as {family}" + (" shadow candidate" if shadow else "")
+    missing = missing_permissions(mission.permissions, permissions_for(family, subtask.tool, catalog))
+    if missing:
+        grants = ", ".join(f"'{p}'" for p in missing)
+        return GuardDecision(
+            False,
+            "permission.denied",
+            f"{who} is blocked at run time: the mission does not grant {grants}",
+            family,
+            missing=missing,
+        )
+    allowed_agents = mission.constraints.allowed_agents
+    if allowed_agents is not None and family not in allowed_agents:
+        return GuardDecision(
+            False,
+            "constraint.agent_not_allowed",
+            f"{who} needs the {family} agent, outside allowed_agents",
+            family,
+        )
+    clinical = AgentFamily.parse(family) is AgentFamily.CLINICAL
+    if clinical and not approved and SKIP_APPROVAL not in set(mission.permissions):
+        return GuardDecision(
+            False,
+            "approval.required",
+            f"{who} would run clinical work that no person approved",
+            family,
+        )
+    if not (shadow or must_not_see_phi(family, subtask.tool, catalog)):
+        return GuardDecision(True, family=family)
+    for dep, labels in read_labels.items():
+        found = set(labels)
+        if UNSCANNABLE in found:
+            return GuardDecision(
+                False,
+                "phi.unscannable",
+                f"{who} would read output of '{dep}' too large to scan for PHI",
+                family,
+                source=dep,
+            )
+        if PHI in found:
+            return GuardDecision(
+                False,
+                "phi.blocked",
+                f"{who} is blocked before its agent ran: it would read PHI-labelled output of '{dep}'",
+                family,
+                source=dep,
+            )
+    own = await asubtask_scan(subtask)
+    if own.unscannable:
+        return GuardDecision(
+            False,
+            "phi.unscannable",
+            f"{who} is blocked: its description and inputs are too large to scan for PHI "
+            f"(over {MAX_SCAN_CHARS:,} characters)",
+            family,
+        )
+    if own.categories:
+        return GuardDecision(
+            False,
+            "phi.blocked",
+            f"{who} is blocked before its agent ran: it carries PHI-related content "
+            f"({', '.join(own.categories)})",
+            family,
+            categories=own.categories,
+        )
+    return GuardDecision(True, family=family)
