@@ -4,6 +4,7 @@ The public API is re-exported here; logic lives in the modules.
 """
 
 from global_orchestrator.agents.base import Agent, AgentContext, AgentOutput
+from global_orchestrator.agents.catalog import ToolSpec
 from global_orchestrator.agents.mcp_tools import McpServerSpec, McpToolError
 from global_orchestrator.context import build_mission_context, load_brand
 from global_orchestrator.engine import (
@@ -61,8 +62,10 @@ from global_orchestrator.models import (
     Usage,
 )
 from global_orchestrator.planner import plan_mission, validate_plan
+from global_orchestrator.redaction import REDACTED
 
 __all__ = [
+    "REDACTED",
     "Agent",
     "AgentContext",
     "AgentFamily",
@@ -92,6 +95,7 @@ __all__ = [
     "Subtask",
     "SubtaskResult",
     "TemplateError",
+    "ToolSpec",
     "TransientError",
     "UnknownBrandError",
     "UnknownMissionTypeError",

@@ -6,7 +6,7 @@ Tool names are `family.name`; they are the values plans put in `Subtask.tool`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from global_orchestrator.models import AgentFamily
 
@@ -36,8 +36,9 @@ class ToolSpec:
     """Sends data outside the organisation (e-mail, posts, uploads): a subtask with this tool
     is blocked when anything it reads is labelled `phi`, like a marketing subtask."""
     cost: float | None = None
-    """Fixed spend per call in the mission's currency (the budget forecast uses it); None
-    means unknown, which the forecast treats pessimistically (see `policies.budget`)."""
+    """Fixed spend per call in the mission's currency: the least a call costs (the budget
+    forecast starts from it). None (or 0) says nothing about the spend: until a call of the
+    tool has been observed, the forecast is pessimistic (see `policies.budget.admit`)."""
 
     @property
     def family(self) -> str:
@@ -45,7 +46,7 @@ class ToolSpec:
         return self.name.split(".", 1)[0]
 
 
-_BUILTIN_TOOLS: tuple[ToolSpec, ...] = (
+BUILTIN_TOOLS: tuple[ToolSpec, ...] = (
     ToolSpec("browser.fetch", "Fetch a web page over HTTP and extract its title, text and links."),
     ToolSpec("browser.research", "Fetch the named pages and summarise them, citing URLs."),
     ToolSpec("browser.plan", "Write a research plan: questions, sources, what to compare."),
@@ -81,8 +82,6 @@ _BUILTIN_TOOLS: tuple[ToolSpec, ...] = (
     ToolSpec("shadow.compare", "Compare a primary and a candidate agent's outputs."),
     ToolSpec("shadow.report", "Report shadow comparisons across the mission's subtasks."),
 )
-BUILTIN_TOOLS: tuple[ToolSpec, ...] = tuple(replace(tool, cost=0.0) for tool in _BUILTIN_TOOLS)
-"""The built-in tools. They cost nothing themselves (their model tokens are priced apart)."""
 
 
 @dataclass

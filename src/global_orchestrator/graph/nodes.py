@@ -42,7 +42,7 @@ from global_orchestrator.planner.graph import topological_order
 from global_orchestrator.planner.plan import aplan_mission
 from global_orchestrator.planner.validation import validate_plan
 from global_orchestrator.policies.budget import PriceTable, admit, model_name
-from global_orchestrator.policies.flow import PHI, GuardDecision, guard_call
+from global_orchestrator.policies.flow import PHI, GuardDecision, asafe_mission, guard_call, must_not_see_phi
 from global_orchestrator.policies.labels import ainherited_labels, aoutput_labels, read_labels
 from global_orchestrator.policies.permissions import needs_approval
 from global_orchestrator.redaction import redact_approval
@@ -88,6 +88,8 @@ class Engine:
     candidate_models: dict[str, BaseChatModel] = field(default_factory=dict)
     """Models of `model:<spec>` shadow candidates, built on first use."""
     parsed: ParseCache = field(default_factory=ParseCache)
+    safe_missions: dict[int, tuple[Any, Mission]] = field(default_factory=dict)
+    """The mission as PHI-sensitive calls read it, by the state dict it came from."""
 
     def _store(self) -> BaseStore | None:
         if self.store is not None:
@@ -381,10 +383,13 @@ class Engine:
         inherited: list[str] = payload.get("labels") or []
         read: dict[str, list[str]] = payload.get("read") or {}
         approved = bool(payload.get("approved"))
+        safe = await self._safe_mission(payload["mission"], mission)
 
         def make_ctx(attempt: int, chosen: Route, shadow: bool) -> AgentContext:
+            # marketing, publishing and shadow calls read the mission without PHI entries
+            sensitive = shadow or must_not_see_phi(chosen.family, subtask.tool, self.catalog)
             return AgentContext(
-                mission=mission,
+                mission=safe if sensitive else mission,
                 context=context,
                 subtask_id=subtask.id,
                 upstream=upstream,
@@ -443,6 +448,15 @@ class Engine:
                     ).to_dict()
                 )
         return update
+
+    async def _safe_mission(self, data: dict[str, Any], mission: Mission) -> Mission:
+        """`asafe_mission`, once per mission dict (one run holds one)."""
+        hit = self.safe_missions.get(id(data))
+        if hit is not None and hit[0] is data:
+            return hit[1]
+        safe = await asafe_mission(mission)
+        self.safe_missions = {id(data): (data, safe)}
+        return safe
 
     async def _start_shadow(
         self,

@@ -52,7 +52,8 @@ class DraftSubtask(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    id: str = Field(min_length=1, max_length=80)
+    id: str = Field(min_length=1, max_length=80, pattern=r"^[^#]+$")
+    """`#` is reserved by the engine (`<id>#shadow` records)."""
     agent: str = Field(min_length=1)
     tool: str = Field(min_length=1)
     description: str = Field(min_length=3, max_length=300)
@@ -375,7 +376,10 @@ def _check_answer(
         draft = PlanDraft.model_validate(data)
     except ValidationError as exc:
         return None, [f"the answer does not match the plan schema: {describe_validation_error(exc)}"]
-    plan = draft_to_plan(draft, mission, template_plan)
+    try:
+        plan = draft_to_plan(draft, mission, template_plan)
+    except ValidationError as exc:  # a subtask the plan model rejects: repaired like the rest
+        return None, [f"the answer is not a valid plan: {describe_validation_error(exc)}"]
     issues: list[Issue] = validate(plan)
     plan = plan.model_copy(update={"issues": issues})
     problems = [f"{i.code}: {i.message}" for i in problems_to_repair(issues, template_plan.issues)]

@@ -107,11 +107,13 @@ def forecast(subtask: Subtask, costs: Mapping[str, float], catalog: ToolCatalog)
     """Expected spend of a subtask before it runs; None when it is unknown.
 
     The most a finished subtask with the same tool (or, without a tool, the same agent
-    family) spent (`observed_costs`), at least the tool's declared fixed cost. Unknown
-    (None): a tool with no declared cost, or no tool, and nothing observed yet.
+    family) spent in this mission (`observed_costs`), at least the tool's declared fixed
+    cost. Unknown (None) until one has been observed, unless the tool declares a positive
+    fixed cost: a declared cost is the least a call spends (an agent adds model tokens and
+    whatever it reports), so 0 or nothing declared says nothing about the spend.
     """
     spec = catalog.get(subtask.tool) if subtask.tool else None
-    declared = spec.cost if spec is not None else None
+    declared = spec.cost if spec is not None and spec.cost else None
     observed = costs.get(subtask.tool or f"agent:{subtask.agent}")
     if observed is None:
         return declared

@@ -48,6 +48,9 @@ OFF_LOOP_CHARS = 20_000
 """Values at least this large are scanned in a worker thread, not on the event loop."""
 _CACHED_CHARS = 4_096
 _MAX_DEPTH = 50
+_PAIR_CHARS = 256  # keyed identifiers are short: longer values are read once, not twice
+_CHUNK_CHARS = 16_384
+_OVERLAP_CHARS = 1_024
 
 _BLOB = re.compile(r"[A-Za-z0-9+/_-]{16,}={0,2}")
 _PRINTABLE = re.compile(r"[\x20-\x7e\t\r\n\u00a0-\uffff]")
@@ -69,36 +72,40 @@ class ContentScan:
 
 def renderings(value: Any) -> list[str]:
     """The texts a value is scanned as (see the module docstring)."""
-    strings: list[str] = []
+    values: list[str] = []
+    keys: list[str] = []
     pairs: list[str] = []
-    _walk(value, strings, pairs, 0)
-    texts = [" ".join(strings)]
+    _walk(value, values, keys, pairs, 0)
+    texts = [" ".join(values)]
+    if keys:
+        texts.append(" ".join(keys))
     if pairs:
         texts.append("\n".join(pairs))
-    joined = "\n".join(texts)
-    decoded = _decoded(joined)
+    decoded = _decoded("\n".join(texts))
     if decoded:
         texts.append(decoded)
     return texts
 
 
-def _walk(value: Any, strings: list[str], pairs: list[str], depth: int) -> None:
+def _walk(value: Any, values: list[str], keys: list[str], pairs: list[str], depth: int) -> None:
     if depth > _MAX_DEPTH:  # a deeper value is still read, flat, as its repr
-        strings.append(repr(value))
+        values.append(repr(value))
         return
     if isinstance(value, str):
-        strings.append(value)
+        values.append(value)
     elif isinstance(value, Mapping):
         for key, item in value.items():
-            strings.append(str(key))
-            if isinstance(item, str | int | float) and not isinstance(item, bool):
+            keys.append(str(key))
+            if (isinstance(item, int | float) and not isinstance(item, bool)) or (
+                isinstance(item, str) and len(item) <= _PAIR_CHARS
+            ):
                 pairs.append(f"{key}: {item}")
-            _walk(item, strings, pairs, depth + 1)
+            _walk(item, values, keys, pairs, depth + 1)
     elif isinstance(value, list | tuple | set | frozenset):
         for item in value:
-            _walk(item, strings, pairs, depth + 1)
+            _walk(item, values, keys, pairs, depth + 1)
     elif value is not None and not isinstance(value, bool):  # numbers, dates ...
-        strings.append(str(value))
+        values.append(str(value))
 
 
 def _decoded(text: str) -> str:
@@ -176,10 +183,20 @@ def _cached_categories(text: str, wording: bool) -> tuple[str, ...]:
 
 
 def _scan_text(text: str, wording: bool) -> tuple[str, ...]:
-    if not text.strip():
-        return ()
-    findings = check_phi_related(text).findings if wording else tuple(detect_phi(text))
-    return tuple(sorted({f.category for f in findings}))
+    """Categories in `text`, scanned in overlapping chunks when it is long.
+
+    Chunks keep every regex call short, so a scan in a worker thread hands the GIL back
+    to the event loop often; the overlap is far longer than any identifier and its cue.
+    """
+    found: set[str] = set()
+    step = _CHUNK_CHARS - _OVERLAP_CHARS
+    for start in range(0, max(len(text) - _OVERLAP_CHARS, 1), step):
+        chunk = text[start : start + _CHUNK_CHARS]
+        if not chunk.strip():
+            continue
+        findings = check_phi_related(chunk).findings if wording else tuple(detect_phi(chunk))
+        found.update(f.category for f in findings)
+    return tuple(sorted(found))
 
 
 def subtask_scan(subtask: Subtask) -> ContentScan:
@@ -190,6 +207,25 @@ def subtask_scan(subtask: Subtask) -> ContentScan:
 async def asubtask_scan(subtask: Subtask) -> ContentScan:
     """`subtask_scan`, off the event loop for large subtasks."""
     return await ascan_value({"description": subtask.description, "inputs": subtask.inputs}, wording=True)
+
+
+async def asafe_mission(mission: Mission) -> Mission:
+    """The mission as a call that must not see PHI reads it (`ctx.mission`).
+
+    Entries of `mission.context` that scan as PHI (a clinical note a de-identification
+    step reads) are withheld; the goal is checked by the guard itself.
+    """
+    withheld: dict[str, Any] = {}
+    for key, value in mission.context.items():
+        scan = await ascan_value({key: value}, wording=True)
+        withheld[key] = WITHHELD if scan.phi else value
+    if withheld == mission.context:
+        return mission
+    return mission.model_copy(update={"context": withheld})
+
+
+WITHHELD = "[withheld: carries PHI]"
+"""What a marketing, publishing or shadow call reads in place of a mission context entry with PHI."""
 
 
 # -- the guard ---------------------------------------------------------------------------
@@ -242,6 +278,10 @@ async def guard_call(
     shadow: bool = False,
 ) -> GuardDecision:
     """The run-time guard: may `family`'s agent run `subtask` now?
+
+    A call that must not see PHI is blocked when its upstream outputs are labelled `phi`,
+    its own description or inputs carry PHI, or the mission's goal does (such calls read
+    `ctx.mission`; see `asafe_mission` for the context).
 
     Args:
         subtask: The subtask as it would be run (after a re-plan: its new description).
@@ -302,6 +342,16 @@ async def guard_call(
                 family,
                 source=dep,
             )
+    goal = await ascan_value(mission.goal, wording=True)
+    if goal.phi:
+        return GuardDecision(
+            False,
+            "phi.unscannable" if goal.unscannable else "phi.blocked",
+            f"{who} is blocked before its agent ran: the mission's goal carries PHI-related content"
+            + (f" ({', '.join(goal.categories)})" if goal.categories else " (too large to scan)"),
+            family,
+            categories=goal.categories,
+        )
     own = await asubtask_scan(subtask)
     if own.unscannable:
         return GuardDecision(

@@ -82,11 +82,12 @@ def check_subtask_permissions(
 
 
 def needs_approval(subtask: Subtask, granted: Iterable[str]) -> bool:
-    """Whether the subtask waits for a person: the plan asks, or it is clinical.
+    """Whether the subtask waits for a person.
 
-    A plan (the user's or the model's) can add approvals, never remove the clinical one;
-    only the mission's explicit `approval:skip` grant does.
+    Clinical subtasks always wait, whatever a plan (the user's, a template's or the
+    model's) says, unless the mission grants `approval:skip` by name; other subtasks wait
+    when their plan asks (`requiresApproval`).
     """
-    if subtask.requires_approval:
-        return True
-    return subtask.family is AgentFamily.CLINICAL and SKIP_APPROVAL not in set(granted)
+    if subtask.family is AgentFamily.CLINICAL:
+        return SKIP_APPROVAL not in set(granted)
+    return subtask.requires_approval
