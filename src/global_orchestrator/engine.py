@@ -506,7 +506,7 @@ async def _events(
                     approval=None,
                     result=None,
                 )
-    final = await _snapshot_result(graph, config)
+    final = await _snapshot_result(graph, config, show_phi)
     assert final is not None
     yield MissionEvent(type="mission_finished", mission_id=mission_id, thread_id=thread, result=final)
 

@@ -30,8 +30,9 @@ def mission(thread: str) -> Mission:
         id=thread,
         type="marketing.campaign",
         goal="Crash test",
-        constraints={"budget": 10},
-        permissions=["agent:clinical", "phi:read"],
+        # no budget: with one, the ledger agents (unknown cost) would run one at a time
+        # approval:skip: the crash tests are about resuming, not the clinical approval pause
+        permissions=["agent:clinical", "phi:read", "approval:skip"],
     )
 
 

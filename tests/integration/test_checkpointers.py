@@ -5,6 +5,7 @@ from typing import Any
 import pytest
 
 from global_orchestrator import (
+    REDACTED,
     AgentContext,
     Mission,
     MissionPlan,
@@ -65,7 +66,8 @@ async def test_pause_status_resume_round_trip(db_url: str, thread_id: str) -> No
     assert status.status == "waiting_approval" and status.mission_id == thread_id
     assert status.pending_approvals[0].interrupt_id == paused.pending_approvals[0].interrupt_id
 
-    done = await aresume_mission(thread_id, approvals={"b": True}, db=db_url, agents=AGENTS)
+    # show_phi: this test reads the clinical output back as stored
+    done = await aresume_mission(thread_id, approvals={"b": True}, db=db_url, agents=AGENTS, show_phi=True)
     assert done.status == "completed" and done.success
     assert {k: v.status for k, v in done.results.items()} == {
         "a": "succeeded",
@@ -75,10 +77,14 @@ async def test_pause_status_resume_round_trip(db_url: str, thread_id: str) -> No
     assert done.results["b"].output == {"done": "b", "saw": ["a"]}
     assert done.results["b"].labels == ["phi"]  # labels survive checkpoint and resume
 
-    again = await aget_mission_status(thread_id, db=db_url)
+    again = await aget_mission_status(thread_id, db=db_url, show_phi=True)
     assert again.status == "completed" and again.success and again.results == done.results
     # resuming a completed run changes nothing
-    assert (await aresume_mission(thread_id, db=db_url, agents=AGENTS)).results == done.results
+    resumed = await aresume_mission(thread_id, db=db_url, agents=AGENTS, show_phi=True)
+    assert resumed.results == done.results
+    # without show_phi the clinical output is withheld, everything else is the same
+    redacted = await aget_mission_status(thread_id, db=db_url)
+    assert redacted.results["b"].output == REDACTED and redacted.results["a"] == done.results["a"]
 
 
 async def test_prune_deletes_only_runs_older_than_the_cutoff(db_url: str, thread_id: str) -> None:

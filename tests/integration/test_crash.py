@@ -96,8 +96,11 @@ def test_phi_label_survives_a_crash_and_still_blocks_marketing(
     assert resumed.returncode == 0, err
     result = json.loads(out.strip().splitlines()[-1])
     assert result["status"] == "completed" and result["success"] is False
-    assert result["results"]["p1"]["labels"] == ["phi"]
-    assert result["results"]["p2"]["labels"] == ["phi"]  # inherited, though its text is clean
+    assert result["results"]["p1"]["labels"] == ["phi"]  # clinical (de-identify claimed, re-scan not clean)
+    assert result["results"]["p2"]["labels"] == [
+        "external",
+        "phi",
+    ]  # a browser step: phi inherited, though its text is clean
     assert result["results"]["p3"]["status"] == "blocked"
     assert ledger_lines(ledger) == ["p1", "p2"]  # the marketing agent never ran
     blocks = [i for i in result["issues"] if i["code"] == "phi.blocked"]

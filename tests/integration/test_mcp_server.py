@@ -207,9 +207,13 @@ async def test_a_paused_run_is_resumed_by_another_server_process(db: str, tmp_pa
 
 
 async def test_in_process_server_with_an_injected_model() -> None:
-    """create_server takes a model object; `memory` keeps runs for the server's life."""
+    """create_server takes a model object; `memory` keeps runs for the server's life.
+
+    The operator's `show_phi=True` returns the clinical summary (labelled phi) as stored;
+    by default it is withheld (tests/security/test_surfaces.py).
+    """
     model = ScriptedChatModel(responses=["Care-team summary: three weeks of fatigue, type 2 diabetes."])
-    server = create_server(db="memory", model=model)
+    server = create_server(db="memory", model=model, show_phi=True)
     thread = f"t-{uuid.uuid4().hex[:12]}"
     ids = ["mission-intake-01-seed-1", "mission-intake-01-seed-2"]
     async with create_connected_server_and_client_session(server) as session:

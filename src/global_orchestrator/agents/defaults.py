@@ -51,6 +51,10 @@ def _text(message: BaseMessage) -> str:
 class ModelAgent:
     """An agent that answers its subtask with one model call; family agents build on it."""
 
+    tokens_only = True
+    """Its only spend is model tokens (the budget knows a built-in tool run by it is free
+    when the model has no price)."""
+
     def __init__(self, family: AgentFamily) -> None:
         self.family = family.value
 

@@ -88,6 +88,8 @@ class Engine:
     candidate_models: dict[str, BaseChatModel] = field(default_factory=dict)
     """Models of `model:<spec>` shadow candidates, built on first use."""
     parsed: ParseCache = field(default_factory=ParseCache)
+    model_priced: bool | None = None
+    """The run's model has a token price (None: not asked yet)."""
     safe_missions: dict[int, tuple[Any, Mission]] = field(default_factory=dict)
     """The mission as PHI-sensitive calls read it, by the state dict it came from."""
 
@@ -232,7 +234,9 @@ class Engine:
             wave = self._ready(plan, results, skipped, issues)
             if not wave:
                 break
-            admission = admit(wave, mission.constraints.budget, results, self.catalog, plan.usage)
+            admission = admit(
+                wave, mission.constraints.budget, results, self.catalog, plan.usage, free=self._known_free
+            )
             for sid, why in admission.refused.items():
                 message = f"'{sid}' was not started: {why}"
                 results[sid] = skipped[sid] = result_record(
@@ -247,6 +251,22 @@ class Engine:
         if skipped:
             update |= {"results": skipped, "issues": issues, "logs": [f"Skipped {sid}" for sid in skipped]}
         return update
+
+    def _known_free(self, subtask: Subtask) -> bool:
+        """The call costs nothing: a built-in agent (tokens only) on a model without a price."""
+        route = self.router.route(subtask)
+        if route is None or not getattr(route.agent, "tokens_only", False):
+            return False
+        if self.model_priced is None:
+            factory = self.model_factory
+            self.model_priced = (
+                factory is not None
+                and self.prices.cost(
+                    model_name(factory()), Usage(input_tokens=1_000_000, output_tokens=1_000_000)
+                )
+                > 0
+            )
+        return not self.model_priced
 
     def _ready(
         self,

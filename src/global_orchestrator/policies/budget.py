@@ -10,7 +10,7 @@ when they cannot fit at all (see `admit` for the rule on unknown costs).
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -103,7 +103,9 @@ def spent(results: Mapping[str, Mapping[str, Any]], plan_usage: Usage | None = N
     return total
 
 
-def forecast(subtask: Subtask, costs: Mapping[str, float], catalog: ToolCatalog) -> float | None:
+def forecast(
+    subtask: Subtask, costs: Mapping[str, float], catalog: ToolCatalog, *, free: bool = False
+) -> float | None:
     """Expected spend of a subtask before it runs; None when it is unknown.
 
     The most a finished subtask with the same tool (or, without a tool, the same agent
@@ -111,12 +113,19 @@ def forecast(subtask: Subtask, costs: Mapping[str, float], catalog: ToolCatalog)
     cost. Unknown (None) until one has been observed, unless the tool declares a positive
     fixed cost: a declared cost is the least a call spends (an agent adds model tokens and
     whatever it reports), so 0 or nothing declared says nothing about the spend.
+
+    Args:
+        subtask: The subtask.
+        costs: `observed_costs` of the mission so far.
+        catalog: Tools and their declared costs.
+        free: The engine knows the call costs nothing before it runs (a built-in agent whose
+            only spend is tokens, on a model without a price).
     """
     spec = catalog.get(subtask.tool) if subtask.tool else None
     declared = spec.cost if spec is not None and spec.cost else None
     observed = costs.get(subtask.tool or f"agent:{subtask.agent}")
     if observed is None:
-        return declared
+        return 0.0 if free and declared is None else declared
     return max(observed, declared or 0.0)
 
 
@@ -150,6 +159,7 @@ def admit(
     results: Mapping[str, Mapping[str, Any]],
     catalog: ToolCatalog,
     plan_usage: Usage | None = None,
+    free: Callable[[Subtask], bool] | None = None,
 ) -> Admission:
     """Admit subtasks in order while spend so far plus their forecasts stay within `budget`.
 
@@ -170,7 +180,7 @@ def admit(
     deferred: list[str] = []
     planned = 0.0
     for subtask in wave:
-        cost = forecast(subtask, costs, catalog)
+        cost = forecast(subtask, costs, catalog, free=free is not None and free(subtask))
         if left <= 0:
             refused[subtask.id] = f"the budget of {budget:g} is spent ({total:.2f} so far)"
         elif cost is not None and cost > left:
