@@ -46,7 +46,7 @@ _TITLE = re.compile(
 _STRONG_LABEL = re.compile(
     r"(?i:\b(?:patient(?:'s)?(?:\s+name)?|pt|name|full\s+name|dictated\s+by|signed\s+by|"
     r"electronically\s+signed(?:\s+by)?|attending(?:\s+physician)?|pcp|provider|physician|surgeon|nurse|"
-    r"referring(?:\s+physician)?|cc|transcribed\s+by|reviewed\s+by|seen\s+by|emergency\s+contact|"
+    r"referring(?:\s+physician)?|cc|transcribed\s+by|reviewed\s+by|seen\s+by|emergency\s+contact|hpi|"
     r"next\s+of\s+kin|guardian|dear)\s*[:,-]?[ \t]{0,3}\n?[ \t]{0,3})$"
 )
 _CUE_BEFORE = re.compile(
@@ -115,8 +115,24 @@ _ORG = frozenset(
     studios network networks pharmacy pharmacies dental care wellness gmbh ag sa srl spa bv nv plc
     limited family practice medicine surgical surgery orthopedics pediatrics cardiology oncology
     dermatology radiology imaging urgent rehab rehabilitation therapy hospice home homes lodge
-    trust fund partners union council department ministry agency authority""".split()  # noqa: SIM905
+    trust fund partners union council department ministry agency authority grupo comercial
+    distribuciones banca banco mineria minería construccion construcción construcciones hnos hermanos
+    stiftung gruppe holding industrias servicios soluciones inversiones transportes figli fratelli
+    societe société groupe compagnie sarl gmbh kg kgaa ohg sas sl slu sau spa srl snc sp bv nv ab oy
+    as asa aps magazine""".split()  # noqa: SIM905
 )
+# a legal form after a run: "Klein Valentin SARL", "Wende GmbH", "Rubbia e figli", "Pruitt Ltd"
+_LEGAL_AFTER = re.compile(
+    r"^,?\s{1,3}(?:S\.?\s?A\.?(?:S\.?|U\.?)?\b|S\.?\s?L\.?(?:U\.?|N\.?E\.?|L\.?)?\b|S\.?Com|S\.?Coop|S\.?C\.?P\b|"
+    r"SARL|SAS|GmbH|AG\b|KG\b|KGaA|OHG|e\.?\s?V\.|Ltd|LLC|LLP|Inc\b|Corp|PLC|plc|Co\.|& |"
+    r"and\s+(?:Co|Sons|Partners)|"
+    r"e\s+figli|s\.?r\.?l|S\.?p\.?A|snc|B\.?V\.?|N\.?V\.?|Sp\.\s?z|Group\b|Holdings?\b)"
+)
+# "in Serrara Fontana", "at Bayview": a run of unknown words after these is a place or a brand
+_PLACE_BEFORE = re.compile(r"(?i:\b(?:in|at|near|from|of|visit|across|around|outside)\s+(?:the\s+)?)$")
+_FIRM_AFTER = re.compile(r",?\s(?:and|&|y|e|und|et)\s+[{UPPER}]".replace("{UPPER}", UPPER))
+# "Mahoney, Lisa E." (surname first)
+_SURNAME_FIRST = re.compile(rf"(?<![\w'\u2019-])({_TOKEN}),[ \t]{{1,3}}({_TOKEN})(?:[ \t]{{1,3}}{_INITIAL})?")
 
 
 def _key(word: str) -> str:
@@ -177,6 +193,8 @@ def names(text: str, near: list[tuple[int, int]]) -> Iterator[tuple[int, int, fl
         if found is not None:
             yield found
     yield from _lower_names(text)
+    if "," in text:
+        yield from _surname_first(text)
 
 
 def _judge(
@@ -187,7 +205,10 @@ def _judge(
     while words and words[0].key in _TITLES:  # "Dr. Mr." or a title inside the run
         words = words[1:]
         titled = True
-    if any(w.key in _ORG for w in words) and not titled:
+    if not words:
+        return None
+    run_end = words[-1].end
+    if not titled and (any(w.key in _ORG for w in words) or _LEGAL_AFTER.match(text[run_end : run_end + 16])):
         return None
     labelled = titled or _STRONG_LABEL.search(before) is not None
     # trim everyday words, initials and particles at both ends
@@ -210,7 +231,10 @@ def _judge(
     if _POST_NOMINAL.match(after):
         return start, end, 0.85
     if len(proper) < 2:
-        return None
+        # "HPI: Michael is a 51 y/o", "Okafor's refill": one Census name and a person cue after it
+        single = proper[0] if proper else None
+        namey = single is not None and (_first(single) or _last(single)) and not _everyday(single)
+        return (start, end, 0.6) if namey and _CUE_AFTER.match(after) else None
     if " ".join(w.key for w in proper) in places():
         return None
     known_first, known_last = _first(proper[0]), _last(proper[-1])
@@ -221,9 +245,31 @@ def _judge(
         return start, end, 0.7
     if _cued(text, start, end, near_starts, near_ends):
         return start, end, 0.6
-    if every and not any(w.key in places() for w in proper):
+    if (
+        every
+        and not any(w.key in places() for w in proper)
+        and not _PLACE_BEFORE.search(before_run(text, start))
+    ):
         return start, end, 0.55
     return None
+
+
+def before_run(text: str, start: int) -> str:
+    """The 24 characters before `start`."""
+    return text[max(0, start - 24) : start]
+
+
+def _surname_first(text: str) -> Iterator[tuple[int, int, float]]:
+    """`Mahoney, Lisa E.`: after a label, or a Census surname then a Census first name."""
+    for m in _SURNAME_FIRST.finditer(text):
+        if _FIRM_AFTER.match(text, m.end()):  # "Butcher, Thomas and Hall": a firm
+            continue
+        family, given = _Word(m.group(1), m.start(1)), _Word(m.group(2), m.start(2))
+        labelled = _STRONG_LABEL.search(text[max(0, m.start() - 40) : m.start()]) is not None
+        if labelled and not _everyday(family):
+            yield m.start(), m.end(), 0.85
+        elif _last(family) and _first(given) and not (_everyday(family) and _everyday(given)):
+            yield m.start(), m.end(), 0.75
 
 
 def _last_bad(word: _Word) -> bool:

@@ -54,7 +54,7 @@ _EU_ADDRESS = re.compile(
     rf"dijk|steeg|singel|markt|v[äa]gen|gatan)\s{{1,3}}\d{{1,5}}[a-zA-Z]?"
 )
 _POSTCODE = re.compile(
-    rf"\b(?:\d{{5}}|\d{{4}}\s?[A-Z]{{2}}|\d{{2}}-\d{{3}}|\d{{4}})\s{{1,3}}({_CAP}(?:[\s-]{_CAP}){{0,2}})|"
+    rf"(?<![\w/.-])(\d{{5}}|\d{{4}}\s?[A-Z]{{2}}|\d{{2}}-\d{{3}}|\d{{4}})\s{{1,3}}({_CAP}(?:[\s-]{_CAP}){{0,2}})|"
     r"\b[A-Z]{1,2}\d[A-Z\d]?\s{0,2}\d[ABD-HJLNP-UW-Z]{2}\b|\b\d{5}-\d{3}\b|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b"
 )
 _ZIP = re.compile(
@@ -70,6 +70,10 @@ _COUNTY = re.compile(r"\s(?:County|Parish|Borough)$")
 _PLACE_BEFORE = re.compile(
     r"(?i:\b(?:in|from|at|near|to|of|lives\s+in|living\s+in|resides\s+in|residing\s+in|moved\s+to|born\s+in|"
     r"relocated\s+to|native\s+of|hometown\s+(?:is|of))\s+(?:the\s+)?)$"
+)
+_HOME_BEFORE = re.compile(
+    r"(?i:\b(?:lives|living|lived|resides|residing|resided|moved|relocated|born|native|hometown)\s+"
+    r"(?:in|to|of|is|at)\s+(?:the\s+)?)$"
 )
 _PLACE_AFTER = re.compile(rf"^,\s{{0,3}}(?:(?:{STATES})\b|{_CAP})")
 
@@ -88,9 +92,13 @@ def _places(text: str) -> list[Span]:
             found.append(Span("address", m.start(), m.end(), 0.8, weak=True))
             continue
         key = _place_key(run)
+        window = text[max(0, m.start() - 24) : m.start()]
+        if _HOME_BEFORE.search(window):  # "lives in East Sheilaborough": any place, known or not
+            found.append(Span("address", m.start(), m.end(), 0.75, weak=True))
+            continue
         if key not in known:
             continue
-        before = _PLACE_BEFORE.search(text[max(0, m.start() - 24) : m.start()]) is not None
+        before = _PLACE_BEFORE.search(window) is not None
         after = _PLACE_AFTER.match(text[m.end() : m.end() + 30]) is not None
         if (before or after) and not (key in common and not after):
             found.append(Span("address", m.start(), m.end(), 0.7, weak=True))
@@ -108,9 +116,15 @@ def addresses(text: str) -> list[Span]:
         if any(c.isdigit() for c in m.group(0)) and not ours(text, m.start())
     ]
     for m in _POSTCODE.finditer(text):
-        city = m.group(1)
-        if city is None or _place_key(city) in places() or _place_key(city) not in english():
-            found.append(Span("address", m.start(), m.end(), 0.8))
+        code, city = m.group(1), m.group(2)
+        if city is not None:
+            key = _place_key(city)
+            # "10115 Berlin" and "1017 GC Amsterdam"; not "2063   Discharge Date" or "1200 Guests"
+            known = key in places()
+            everyday = all(word in english() for word in key.split())
+            if not known and (everyday or len(code) == 4):
+                continue
+        found.append(Span("address", m.start(), m.end(), 0.8))
     found += [Span("address", m.start(1), m.end(1), 0.85) for m in _ZIP.finditer(text)]
     for m in _LABEL.finditer(text):
         value = m.group(1).rstrip(" .,")

@@ -43,10 +43,10 @@ _SSN = re.compile(r"(?<![\d.-])(\d{3})([- .])(\d{2})\2(\d{4})(?![\d-]|\.\d)")
 _PHONE = re.compile(r"(?<![\d+/.-])(?:\+?1[\s.-]?)?(?:\((\d{3})\)\s?|(\d{3})[\s.-])\d{3}[\s.-]\d{4}(?![\d-])")
 # international: +CC or 00CC, then 6-13 more digits in groups
 _PHONE_INTL = re.compile(
-    r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}(?:[\s.-]?\(0\))?(?:[\s./-]?\(?\d{1,5}+\)?){2,6}+(?!\d)"
+    r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}(?:[\s.-]?\(0\))?(?:[\s.-]?\(?\d{1,5}+\)?){2,6}+(?![\d/])"
 )
 # national with a trunk zero: "020 7946 0958", "030-12345678", "(11) 91234-5678"
-_PHONE_TRUNK = re.compile(r"(?<![\w+.,/-])\(?0[1-9]\d{0,3}+\)?(?:[\s./-]\d{2,8}+){1,4}+(?![\d/-])")
+_PHONE_TRUNK = re.compile(r"(?<![\w+.,/-])\(?0[1-9]\d{0,3}+\)?(?:[\s.-]\d{2,8}+){1,4}+(?![\d/-])")
 _PHONE_GROUPS = re.compile(r"(?<![\w+.,/-])\(?\d{2,4}+\)?(?:[\s.-]\d{2,5}+){1,4}+(?![\d/-])")
 _PHONE_CUE = re.compile(
     r"(?i:\b(?:tel|telephone|phone|ph|cell|mobile|mob|call|pager|beeper|fax|contact|reach|telefon|"
@@ -115,6 +115,13 @@ def _phone_kind(text: str, start: int) -> str:
     return "fax" if _FAX_CUE.search(clause) else "phone"
 
 
+def _toll_free(value: str) -> bool:
+    digits = _NON_DIGIT.sub("", value)
+    if len(digits) == 11 and digits[0] == "1":
+        digits = digits[1:]
+    return len(digits) == 10 and digits[:3] in _TOLL_FREE
+
+
 def _digits(s: str) -> int:
     return sum(c.isdigit() for c in s)
 
@@ -129,13 +136,15 @@ def phones(text: str, record: bool) -> list[Span]:
     for pattern, score in ((_PHONE_INTL, 0.9), (_PHONE_TRUNK, 0.8)):
         for m in pattern.finditer(text):
             value = m.group(0).rstrip(" .-/")
-            if 8 <= _digits(value) <= 15 and not _SSN_SHAPE.fullmatch(value) and not ours(text, m.start()):
+            if _toll_free(value) or _SSN_SHAPE.fullmatch(value) or ours(text, m.start()):
+                continue
+            if 8 <= _digits(value) <= 15:
                 found.append(Span(_phone_kind(text, m.start()), m.start(), m.start() + len(value), score))
     for m in _PHONE_GROUPS.finditer(text):
         n = _digits(m.group(0))
         cued = _PHONE_CUE.search(text[max(0, m.start() - 30) : m.start()]) is not None
         seven = n == 7 and record and _SEVEN.fullmatch(m.group(0)) is not None
-        if ((7 <= n <= 13 and cued) or seven) and not ours(text, m.start()):
+        if ((7 <= n <= 13 and cued) or seven) and not _toll_free(m.group(0)) and not ours(text, m.start()):
             found.append(Span(_phone_kind(text, m.start()), m.start(), m.end(), 0.75))
     return found
 
