@@ -33,7 +33,13 @@ from global_orchestrator.policies import check_phi_related, deidentify, detect_p
 
 Spans = list[tuple[int, int]]
 Detector = Callable[[str], Spans]
-TARGETS = {"clinical": 0.95, "intl": 0.90, "text_recall": 0.98, "benign_marketing": 0.03, "benign_clinical": 0.05}
+TARGETS = {
+    "clinical": 0.95,
+    "intl": 0.90,
+    "text_recall": 0.98,
+    "benign_marketing": 0.03,
+    "benign_clinical": 0.05,
+}
 
 
 def load_sets() -> dict[str, list[dict[str, Any]]]:
@@ -45,7 +51,9 @@ def load_sets() -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {}
     for path in sorted(folder.glob("*.jsonl")):
         name = path.name.removesuffix(".jsonl")
-        out[name] = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        out[name] = [
+            json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+        ]
     out["templates.test"] = _templates()
     return out
 
@@ -81,7 +89,10 @@ def presidio() -> tuple[Detector | None, str]:
         return None, f"presidio-analyzer not installed ({exc})"
     try:
         provider = NlpEngineProvider(
-            nlp_configuration={"nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": "en_core_web_sm"}]}
+            nlp_configuration={
+                "nlp_engine_name": "spacy",
+                "models": [{"lang_code": "en", "model_name": "en_core_web_sm"}],
+            }
         )
         engine = AnalyzerEngine(nlp_engine=provider.create_engine(), supported_languages=["en"])
         label = "presidio (default recognisers + en_core_web_sm)"
@@ -124,11 +135,15 @@ def evaluate(rows: list[dict[str, Any]], detect: Detector) -> dict[str, Any]:
             stat[0] += ok
             stat[1] += 1
             if not ok and len(misses) < 30:
-                misses.append(f"{span['category']}: {row['text'][span['start']:span['end']]!r} in {row['text']!r}")
+                misses.append(
+                    f"{span['category']}: {row['text'][span['start'] : span['end']]!r} in {row['text']!r}"
+                )
     total = [sum(v[0] for v in per.values()), sum(v[1] for v in per.values())]
     return {
         "texts": len(rows),
-        "per_category": {k: {"found": v[0], "n": v[1], "recall": v[0] / v[1]} for k, v in sorted(per.items())},
+        "per_category": {
+            k: {"found": v[0], "n": v[1], "recall": v[0] / v[1]} for k, v in sorted(per.items())
+        },
         "span_recall": total[0] / total[1] if total[1] else None,
         "text_recall": flagged / phi if phi else None,
         "benign_flag_rate": false_flags / benign if benign else None,
@@ -197,7 +212,11 @@ def main() -> None:
             detectors["presidio"] = other
             detectors["ours+presidio"] = lambda t, o=other: ours(t) + o(t)  # type: ignore[misc]
     print(f"detectors: ours; {note}")
-    report: dict[str, Any] = {"python": platform.python_version(), "machine": platform.machine(), "presidio": note}
+    report: dict[str, Any] = {
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "presidio": note,
+    }
     report["sets"] = {}
     names = list(detectors)
     for set_name, rows in load_sets().items():
@@ -217,7 +236,10 @@ def main() -> None:
             ("benign_flag_rate", "benign flag rate"),
         ):
             print(f"{label:<28}{'':>6}" + "".join(fmt(res[d][key], 15) for d in names))
-        print(f"{'texts/s (one core)':<28}{'':>6}" + "".join(f"{res[d]['texts_per_second']:>15.0f}" for d in names))
+        print(
+            f"{'texts/s (one core)':<28}{'':>6}"
+            + "".join(f"{res[d]['texts_per_second']:>15.0f}" for d in names)
+        )
         for key in ("deidentified_rescans_clean", "guard_benign_flag_rate"):
             if res["ours"][key] is not None:
                 print(f"{key:<28}{'':>6}{fmt(res['ours'][key], 15)}")

@@ -1,5 +1,7 @@
 """Issue 11: obfuscated PHI is found, aggregate health copy is not, large adversarial input is handled."""
 
+import itertools
+
 import pytest
 
 from global_orchestrator.policies import check_phi_related, contains_phi, deidentify, detect_phi
@@ -16,7 +18,11 @@ def categories(text: str) -> set[str]:
         ("Forward the chart of Dolores\nWhitfield to billing", "name", "Dolores\nWhitfield"),
         ("SSN 123.45.6789 on the intake form", "ssn", "123.45.6789"),
         ("her number 123 45 6789 is the social", "ssn", "123 45 6789"),
-        ("She was born on the third of July, nineteen eighty-two", "date", "the third of July, nineteen eighty-two"),
+        (
+            "She was born on the third of July, nineteen eighty-two",
+            "date",
+            "the third of July, nineteen eighty-two",
+        ),
         ("DOB: July third 1982", "date", "July third 1982"),
         ("Dictated by: John A. Smith, MD", "name", "John A. Smith"),
         ('Robert "Bob" Okafor checked in', "name", 'Robert "Bob" Okafor'),
@@ -46,7 +52,9 @@ def test_fake_placeholder_does_not_switch_health_checks_off() -> None:
 
 
 def test_typed_placeholder_does_not_hide_health_tied_to_a_remaining_name() -> None:
-    assert "patient_health_info" in categories("[NAME] asked us to email Dolores Whitfield about her HIV test")
+    assert "patient_health_info" in categories(
+        "[NAME] asked us to email Dolores Whitfield about her HIV test"
+    )
 
 
 def test_deidentified_text_rescans_clean() -> None:
@@ -88,7 +96,7 @@ def test_large_adversarial_inputs_are_handled(unit: str) -> None:
     """Correctness on 100 KB of repetition (speed is measured by benchmarks/phi/run.py)."""
     text = unit * (100_000 // len(unit))
     findings = detect_phi(text)
-    assert all(a.end <= b.start for a, b in zip(findings, findings[1:], strict=False))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(findings))
     assert all(text[f.start : f.end] == f.text for f in findings)
     clean, _ = deidentify(text)
     assert not contains_phi(clean)

@@ -57,10 +57,25 @@ CLINICAL = {
         "Our pharmacists answer questions about {drug} every weekday.",
     ],
 }
-PRODUCTS = ["vitamin C serum", "trail runner", "espresso grinder", "yoga mat", "smart water bottle", "linen duvet", "noise-cancelling headphones"]
+PRODUCTS = [
+    "vitamin C serum",
+    "trail runner",
+    "espresso grinder",
+    "yoga mat",
+    "smart water bottle",
+    "linen duvet",
+    "noise-cancelling headphones",
+]
 CONDITIONS = ["asthma", "diabetes", "heart failure", "COPD", "hypertension", "seasonal allergies", "migraine"]
 DRUGS = ["Metformin", "Atorvastatin", "Ozempic", "Albuterol", "Lisinopril", "Ibuprofen", "Amoxicillin"]
-CLINICS = ["Lakeside Family Clinic", "Northside Urgent Care", "Mercy Health Partners", "Bayview Pediatrics", "Summit Orthopedics", "Harbor Community Health Center"]
+CLINICS = [
+    "Lakeside Family Clinic",
+    "Northside Urgent Care",
+    "Mercy Health Partners",
+    "Bayview Pediatrics",
+    "Summit Orthopedics",
+    "Harbor Community Health Center",
+]
 
 
 def generate(kind: str, n: int, seed: int, split: str) -> list[Doc]:
@@ -74,10 +89,19 @@ def generate(kind: str, n: int, seed: int, split: str) -> list[Doc]:
         values = {
             "pct": str(rng.choice([10, 15, 20, 25, 30, 40, 50])),
             "product": rng.choice(PRODUCTS),
-            "date": rng.choice([when.strftime("%B %d"), when.strftime("%m/%d/%Y"), when.strftime("%b. %d"), when.strftime("%A, %B %d")]),
+            "date": rng.choice(
+                [
+                    when.strftime("%B %d"),
+                    when.strftime("%m/%d/%Y"),
+                    when.strftime("%b. %d"),
+                    when.strftime("%A, %B %d"),
+                ]
+            ),
             "company": fake.company(),
             "price": str(rng.choice([25, 49, 75, 99, 150])),
-            "url": rng.choice(["https://shop.example.com/new", "www.brightlane.co/sale", "https://app.example.org"]),
+            "url": rng.choice(
+                ["https://shop.example.com/new", "www.brightlane.co/sale", "https://app.example.org"]
+            ),
             "city": fake.city(),
             "role": rng.choice(["hello", "support", "care", "team"]),
             "domain": fake.domain_name(),

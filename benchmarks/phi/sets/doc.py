@@ -16,7 +16,9 @@ class Doc:
         if category is not None and text.strip():
             lead = len(text) - len(text.lstrip())
             core = text.strip()
-            self.spans.append({"category": category, "start": self.length + lead, "end": self.length + lead + len(core)})
+            self.spans.append(
+                {"category": category, "start": self.length + lead, "end": self.length + lead + len(core)}
+            )
         self.parts.append(text)
         self.length += len(text)
         return self

@@ -47,7 +47,14 @@ def generate(n: int, seed: int, split: str) -> list[Doc]:
         fake = fakers[LOCALES[i % len(LOCALES)]]
         template = rng.choice(TEMPLATES[split])
         dob = fake.date_of_birth(minimum_age=18, maximum_age=88)
-        dob_text = rng.choice([dob.strftime("%d/%m/%Y"), dob.strftime("%Y-%m-%d"), dob.strftime("%B %d, %Y"), dob.strftime("%d.%m.%Y")])
+        dob_text = rng.choice(
+            [
+                dob.strftime("%d/%m/%Y"),
+                dob.strftime("%Y-%m-%d"),
+                dob.strftime("%B %d, %Y"),
+                dob.strftime("%d.%m.%Y"),
+            ]
+        )
         values = {
             "name": (fake.name(), "name"),
             "address": (fake.address().replace("\n", ", "), "address"),

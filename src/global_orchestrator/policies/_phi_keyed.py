@@ -92,8 +92,10 @@ _BIOMETRIC = re.compile(
 )
 _BIOMETRIC_ID = re.compile(
     r"\b(?i:(?:biometric|fingerprint|finger|thumbprint|iris|retina|retinal|voice(?:print)?|face(?:print)?|"
-    r"facial|palm(?:print)?|vein|gait|dna|template)\s+(?:(?:template|sample|scan|enrol(?:l)?ment|record|"
-    r"profile|hash)\s+)?(?:id|identifier|hash|no\.?|number|\#|ref(?:erence)?)\s*[:\#]?\s*)"
+    r"facial|palm(?:print)?|vein|gait|dna|template)\s+(?:(?:template|sample|enrol(?:l)?ment|hash)"
+    r"(?:\s+(?:id|identifier|no\.?|number|\#|ref(?:erence)?))?|(?:scan|record|profile)\s+"
+    r"(?:id|identifier|no\.?|number|\#|ref(?:erence)?)|id|identifier|hash|no\.?|number|\#|ref(?:erence)?)"
+    r"\s*[:\#]?\s*)"
     r"([A-Za-z0-9][\w-]{3,40}+)"
 )
 _FILE = (

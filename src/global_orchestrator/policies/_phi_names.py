@@ -123,8 +123,8 @@ _ORG = frozenset(
 )
 # a legal form after a run: "Klein Valentin SARL", "Wende GmbH", "Rubbia e figli", "Pruitt Ltd"
 _LEGAL_AFTER = re.compile(
-    r"^,?\s{1,3}(?:S\.?\s?A\.?(?:S\.?|U\.?)?\b|S\.?\s?L\.?(?:U\.?|N\.?E\.?|L\.?)?\b|S\.?Com|S\.?Coop|S\.?C\.?P\b|"
-    r"SARL|SAS|GmbH|AG\b|KG\b|KGaA|OHG|e\.?\s?V\.|Ltd|LLC|LLP|Inc\b|Corp|PLC|plc|Co\.|& |"
+    r",?\s{1,3}(?:S\.?\s?A\.?(?:S\.?|U\.?)?\b|S\.?\s?L\.?(?:U\.?|N\.?E\.?|L\.?)?\b|S\.?Com|S\.?Coop|S\.?C\.?P\b|"
+    r"SARL|SAS|SPA\b|GmbH|AG\b|KG\b|KGaA|OHG|e\.?\s?V\.|Ltd|LLC|LLP|Inc\b|Corp|PLC|plc|Co\.|& |"
     r"and\s+(?:Co|Sons|Partners)|"
     r"e\s+figli|s\.?r\.?l|S\.?p\.?A|snc|B\.?V\.?|N\.?V\.?|Sp\.\s?z|Group\b|Holdings?\b)"
 )
@@ -207,8 +207,8 @@ def _judge(
         titled = True
     if not words:
         return None
-    run_end = words[-1].end
-    if not titled and (any(w.key in _ORG for w in words) or _LEGAL_AFTER.match(text[run_end : run_end + 16])):
+    legal = any(_LEGAL_AFTER.match(text, w.end) for w in words if w.kind == "word")
+    if not titled and (legal or any(w.key in _ORG for w in words)):
         return None
     labelled = titled or _STRONG_LABEL.search(before) is not None
     # trim everyday words, initials and particles at both ends
@@ -217,9 +217,7 @@ def _judge(
             break
         words = words[1:]
         labelled = labelled and False
-    while words and (
-        words[-1].kind != "word" or not (_namey(words[-1]) or (labelled and not _last_bad(words[-1])))
-    ):
+    while words and (words[-1].kind != "word" or not _keep_last(words[-1], labelled, titled)):
         words = words[:-1]
     if not words:
         return None
@@ -270,6 +268,12 @@ def _surname_first(text: str) -> Iterator[tuple[int, int, float]]:
             yield m.start(), m.end(), 0.85
         elif _last(family) and _first(given) and not (_everyday(family) and _everyday(given)):
             yield m.start(), m.end(), 0.75
+
+
+def _keep_last(word: _Word, labelled: bool, titled: bool) -> bool:
+    if titled:  # "Dr. Georgia Rose": after a title only an organisation word ends the name
+        return word.key not in _ORG and word.key not in _TITLES
+    return _namey(word) or (labelled and not _last_bad(word))
 
 
 def _last_bad(word: _Word) -> bool:

@@ -32,7 +32,7 @@ _TAIL = (
 )
 _ADDRESS = re.compile(
     rf"\b\d{{1,6}}[A-Za-z]?\s{{1,3}}(?:[NSEW]\.?\s{{1,3}})?(?:(?:{_CAP}|\d{{1,3}}(?:st|nd|rd|th))\s{{1,3}}){{1,3}}"
-    rf"(?i:{_STREET_TYPE})\b\.?{_TAIL}|"
+    rf"(?i:(?:{_STREET_TYPE})s?)\b\.?{_TAIL}|"
     r"\b\d{1,6}\s{1,3}(?:[a-z]{2,20}\s{1,3}){1,2}(?:(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|parkway|pkwy|"
     r"terrace|circle|cir|place|court|ct)\b\.?|dr\.)|"
     rf"\b(?i:p\.?\s?o\.?\s{{0,2}}box)\s{{0,3}}\d{{1,8}}{_TAIL}"
@@ -41,7 +41,8 @@ _ADDRESS = re.compile(
 _EU_TYPE = (
     r"rue|avenue|av\.|boulevard|bd|chemin|all[ée]e|impasse|quai|route|calle|c/|avenida|avda\.?|paseo|"
     r"plaza|camino|carrer|via|viale|piazza|corso|largo|vicolo|rua|travessa|pra[çc]a|alameda|estrada|"
-    r"ul\.|ulica|al\.|aleja|plac|os\.|osiedle"
+    r"ul\.|ulica|al\.|aleja|plac|pl\.|os\.|osiedle|strada|borgo|contrada|piazzale|cuesta|ronda|rambla|"
+    r"glorieta|callej[óo]n|pasaje|traves[íi]a|urbanizaci[óo]n|v[íi]a|carretera|ruelle|cours|passage|square"
 )
 _EU_WORD = (
     rf"(?:{_CAP}|(?:de|del|della|di|da|do|dos|das|la|le|les|du|des|el|los|las|van|von|der|d')|"
@@ -50,16 +51,23 @@ _EU_WORD = (
 _EU_ADDRESS = re.compile(
     rf"(?:\b\d{{1,5}}[a-zA-Z]?,?\s{{1,3}})?\b(?i:{_EU_TYPE})\s{{1,3}}{_EU_WORD}(?:[\s-]{{1,3}}{_EU_WORD}){{0,4}}"
     rf"(?:,?\s{{1,3}}(?:n[º°o]\.?\s{{0,2}})?\d{{1,4}}[a-zA-Z]?(?:/\d{{1,4}})?\b(?![\d-]))?|"
-    rf"\b[{UPPER}][{LOWER}]{{1,30}}?(?i:stra(?:ß|ss)e|str\.|weg|gasse|platz|allee|ring|damm|ufer|laan|straat|gracht|plein|kade|"
+    rf"\b[{UPPER}][\w-]{{1,40}}?(?i:stra(?:ß|ss)e|boulevard|dreef|hof|pad|str\.|weg|gasse|platz|allee|ring|damm|ufer|laan|straat|gracht|plein|kade|"
     rf"dijk|steeg|singel|markt|v[äa]gen|gatan)\s{{1,3}}\d{{1,5}}[a-zA-Z]?"
 )
 _POSTCODE = re.compile(
-    rf"(?<![\w/.-])(\d{{5}}|\d{{4}}\s?[A-Z]{{2}}|\d{{2}}-\d{{3}}|\d{{4}})\s{{1,3}}({_CAP}(?:[\s-]{_CAP}){{0,2}})|"
+    rf"(?<![\w/.-])(\d{{5}}|\d{{4}}\s?[A-Z]{{2}}|\d{{2}}-\d{{3}}|\d{{4}}),?\s{{1,3}}({_CAP}(?:[\s-]{_CAP}){{0,2}})|"
     r"\b[A-Z]{1,2}\d[A-Z\d]?\s{0,2}\d[ABD-HJLNP-UW-Z]{2}\b|\b\d{5}-\d{3}\b|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b"
 )
 _ZIP = re.compile(
     rf"\b(?:(?i:zip(?:\s*code)?|postal\s+code|post\s?code|plz|cep|pin(?:\s*code)?)\s*[:\#]?\s*|(?:{STATES})\s+)(\d{{5}}(?:-\d{{4}})?|\d{{6}}|\d{{5}}-\d{{3}})\b"
 )
+# the rest of the sentence after "I live at", "lives at", "ship it to <name>," ...
+_LIVES_AT = re.compile(
+    r"(?i:\b(?:i\s+live|lives|living|lived|resides?|residing|located|address\s+is|home\s+address)\s+(?:at|in|on|:)?\s*)"
+    r"((?:[^\n;.!?]|\.(?![ \t]+[A-Z]|\s*$)){3,90}+)"
+)
+# Indian and similar: "60/622, Murty Marg, Motihari-217071", "Sagar 954539"
+_PIN = re.compile(rf"(?<![\d/.-])\d{{1,4}}/\d{{1,4}},\s(?!\d)|\b{_CAP}[- ]\d{{6}}\b")
 _LABEL = re.compile(
     r"(?im:^[ \t]*(?:home\s+|mailing\s+|street\s+|permanent\s+)?"
     r"(?:address|addr\.?|residence|city|town|county|"
@@ -72,8 +80,8 @@ _PLACE_BEFORE = re.compile(
     r"relocated\s+to|native\s+of|hometown\s+(?:is|of))\s+(?:the\s+)?)$"
 )
 _HOME_BEFORE = re.compile(
-    r"(?i:\b(?:lives|living|lived|resides|residing|resided|moved|relocated|born|native|hometown)\s+"
-    r"(?:in|to|of|is|at)\s+(?:the\s+)?)$"
+    r"(?i:\b(?:(?:lives|living|lived|resides|residing|resided|moved|relocated|native|hometown)\s+"
+    r"(?:in|to|of|is|at)|born\b[^;\n!?]{0,40}\bin)\s+(?:the\s+)?)$"
 )
 _PLACE_AFTER = re.compile(rf"^,\s{{0,3}}(?:(?:{STATES})\b|{_CAP})")
 
@@ -126,6 +134,11 @@ def addresses(text: str) -> list[Span]:
                 continue
         found.append(Span("address", m.start(), m.end(), 0.8))
     found += [Span("address", m.start(1), m.end(1), 0.85) for m in _ZIP.finditer(text)]
+    for m in _LIVES_AT.finditer(text):
+        value = m.group(1).rstrip(" .,")
+        if any(c.isdigit() for c in value) or _place_key(value) in places():
+            found.append(Span("address", m.start(1), m.start(1) + len(value), 0.8))
+    found += [Span("address", m.start(), m.end(), 0.75, weak=True) for m in _PIN.finditer(text)]
     for m in _LABEL.finditer(text):
         value = m.group(1).rstrip(" .,")
         found.append(Span("address", m.start(1), m.start(1) + len(value), 0.85))

@@ -47,9 +47,11 @@ _PHONE_INTL = re.compile(
 )
 # national with a trunk zero: "020 7946 0958", "030-12345678", "(11) 91234-5678"
 _PHONE_TRUNK = re.compile(r"(?<![\w+.,/-])\(?0[1-9]\d{0,3}+\)?(?:[\s.-]\d{2,8}+){1,4}+(?![\d/-])")
-_PHONE_GROUPS = re.compile(r"(?<![\w+.,/-])\(?\d{2,4}+\)?(?:[\s.-]\d{2,5}+){1,4}+(?![\d/-])")
+_PHONE_GROUPS = re.compile(
+    r"(?<![\w+.,/-])\(?\d{2,4}+\)?(?:[\s.-]\d{2,5}+){1,4}+(?![\d/-])|(?<![\w+.,/-])\d{9,13}+(?![\w/-])"
+)
 _PHONE_CUE = re.compile(
-    r"(?i:\b(?:tel|telephone|phone|ph|cell|mobile|mob|call|pager|beeper|fax|contact|reach|telefon|"
+    r"(?i:\b(?:tel|telephone|phone|ph|cell|mobile|mob|call|called|calling|rang|dial(?:l?ed)?|pager|beeper|fax|contact|reach|telefon|"
     r"t[ée]l[ée]phone|t[ée]l|m[óo]vil|cellulare|telefono|numer|whatsapp|sms|text|home|work|number)\b"
     r"[^\n\d]{0,24})$"
 )
@@ -142,7 +144,7 @@ def phones(text: str, record: bool) -> list[Span]:
                 found.append(Span(_phone_kind(text, m.start()), m.start(), m.start() + len(value), score))
     for m in _PHONE_GROUPS.finditer(text):
         n = _digits(m.group(0))
-        cued = _PHONE_CUE.search(text[max(0, m.start() - 30) : m.start()]) is not None
+        cued = _PHONE_CUE.search(text[max(0, m.start() - 40) : m.start()]) is not None
         seven = n == 7 and record and _SEVEN.fullmatch(m.group(0)) is not None
         if ((7 <= n <= 13 and cued) or seven) and not _toll_free(m.group(0)) and not ours(text, m.start()):
             found.append(Span(_phone_kind(text, m.start()), m.start(), m.end(), 0.75))
