@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sets import benign, clinical_a, clinical_b, intl  # noqa: E402
+from sets import benign, clinical_a, clinical_b, intl
 
 OUT = Path(__file__).resolve().parent / "data" / "sets"
 

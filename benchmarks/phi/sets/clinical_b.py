@@ -89,7 +89,7 @@ def generate(n: int, seed: int) -> list[Doc]:
         kind = rng.randrange(7)
         if kind == 0:
             d.add("PROGRESS NOTE - ").add(f"{dd} {MONTHS[m - 1]} {rng.randint(2060, 2099)}", "date").add("\n")
-            d.add(f"S: Ms. ").add(last, "name").add(
+            d.add("S: Ms. ").add(last, "name").add(
                 f" returns for f/u of {rng.choice(PROBLEMS)}, better on {rng.choice(DRUGS)}.\n"
             )
             d.add(f"O: afebrile, BP {rng.randint(100, 150)}/{rng.randint(60, 90)}.\n")
