@@ -1,11 +1,16 @@
 """Patient-level health information: a condition, drug, result, procedure or visit tied to a person.
 
 A health term alone is a topic ("a diabetes awareness webinar for the public"); it is
-PHI when the same sentence ties it to a person (a name, "he"/"her", "the patient"), to
-a selection of people by their health ("customers who filled a metformin prescription",
-"members whose A1C ..."), or when the text reaches into patient data itself ("the patient
-list", "clinic records", "the EHR"). The vocabulary is an offline gazetteer of common
-conditions, drugs, tests and procedures.
+PHI when the same sentence ties it to a person (an identifier such as a name or a phone
+number, "he"/"her", "the patient"), to a selection of people by their health ("customers
+who filled a metformin prescription", "members whose A1C ..."), or when the text reaches
+into patient data itself ("the patient list", "clinic records", "the EHR"). The vocabulary
+is an offline gazetteer of common conditions, drugs, tests and procedures.
+
+In de-identified text (it holds the typed placeholders `deidentify` writes) pronouns and
+selections no longer point at anyone identifiable: there health information counts only
+next to an identifier that is still in the text (Safe Harbor). Each sentence is visited
+once and each term once, so the scan is linear in the length of the text.
 """
 
 from __future__ import annotations
@@ -55,10 +60,13 @@ _HEALTH = re.compile(
     r"\b(?:" + "|".join(" ".join([_CONDITIONS, _DRUGS, _TESTS, _CARE]).split()) + r")\b",
     re.IGNORECASE,
 )
-# a person in the sentence (a detected name is added by the caller)
+# a person in the sentence (identifiers found are added by the caller); "a patient newsletter" is none
 _PERSON = re.compile(
     r"(?i:\b(?:he|she|he's|she's|his|her|him|hers|(?:the|our|this|that|a|your)\s+patient(?:'s)?|"
-    r"patient's)\b)|\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z]",
+    r"patient's)\b(?!\s+(?:newsletters?|education|portals?|experience|satisfaction|care|safety|outcomes?|"
+    r"population|engagement|surveys?|resources?|handouts?|materials?|services|advocates?|stories|reviews|"
+    r"communications?|events?|webinars?|guides?|brochures?|flyers?|leaflets?|programs?|support\s+groups?)\b))|"
+    r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z]",
 )
 # people selected by their health: "customers who filled", "members whose", "anyone tagged with"
 _SELECTION = re.compile(
@@ -89,23 +97,38 @@ def _sentences(text: str) -> Iterator[tuple[int, int]]:
     yield start, len(text)
 
 
-def health_info(text: str, names: list[tuple[int, int]]) -> Iterator[tuple[int, int, float]]:
-    """Spans of patient-level health information; `names` are spans of detected names."""
-    for match in _RECORDS.finditer(text):
-        yield match.start(), match.end(), 0.9
+def health_info(
+    text: str, anchors: list[tuple[int, int]], *, deidentified: bool = False
+) -> Iterator[tuple[int, int, float]]:
+    """Spans of patient-level health information.
+
+    Args:
+        text: The text.
+        anchors: Spans of identifiers found in it (names, phone numbers ...), in text order.
+        deidentified: The text holds `deidentify`'s placeholders: only anchors tie.
+    """
+    if not deidentified:
+        for match in _RECORDS.finditer(text):
+            yield match.start(), match.end(), 0.9
     terms = list(_HEALTH.finditer(text))
     if not terms:
         return
+    starts = sorted(s for s, _ in anchors)
+    t = a = 0
     for s_start, s_end in _sentences(text):
-        inside = [m for m in terms if s_start <= m.start() < s_end]
+        inside = []
+        while t < len(terms) and terms[t].start() < s_end:
+            if terms[t].start() >= s_start:
+                inside.append(terms[t])
+            t += 1
+        while a < len(starts) and starts[a] < s_start:
+            a += 1
         if not inside:
             continue
-        sentence = text[s_start:s_end]
-        tied = (
-            any(s_start <= n < s_end for n, _ in names)
-            or _PERSON.search(sentence) is not None
-            or _SELECTION.search(sentence) is not None
-        )
+        tied = a < len(starts) and starts[a] < s_end
+        if not tied and not deidentified:
+            sentence = text[s_start:s_end]
+            tied = _PERSON.search(sentence) is not None or _SELECTION.search(sentence) is not None
         if tied:
             for m in inside:
                 yield m.start(), m.end(), 0.8

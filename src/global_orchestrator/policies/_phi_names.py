@@ -1,36 +1,73 @@
-"""Person names for the PHI detector: titles, a Census gazetteer and person cues.
+"""Person names for the PHI detector: titles, labels, a Census gazetteer and person cues.
 
-A pair of capitalised words is a name when both halves are in the gazetteer, when one
-half is and the other is no everyday word, or when a person cue (a title, "customer",
-"to", a possessive, an identifier next to it) says so. Everyday capitalised words
-(brands, products, places, holidays) never make a name on their own.
+A run of capitalised words (with middle initials, hyphenated and particle surnames,
+nicknames in quotes, split across a line break) is trimmed of everyday words at both
+ends; what is left is a name when:
+
+- a title or label says so (`Dr.`, `Mrs`, `Patient:`, `Dictated by:`, `, MD` after it);
+- its first word is a Census first name and its last a Census surname, or one is and
+  no word of it is an everyday English word;
+- a person cue (`to`, `for`, `customer`, a possessive, an identifier next to it) marks it;
+- two or more words that are neither English words, places nor Census names (most
+  non-Anglo names): a weaker finding.
+
+A run holding an organisation word ("Leap Therapeutics", "Unichem Laboratories",
+"Lakeside Family Clinic") or naming a place is no name unless a title or label says so.
+Lower-case names ("maria garcia") count when both words are Census names and at most one
+is an English word.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from collections.abc import Iterator
-from functools import cache
-from pathlib import Path
 
-_NAME = r"(?:O'|Mc|Mac)?[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?"
-_TITLED = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+({_NAME}(?:\s+{_NAME})?)")
-# a lookahead, so that pairs overlap: in "Meet Carol Singer" both "Meet Carol" and "Carol Singer"
-_PAIR = re.compile(rf"\b(?=({_NAME})(\s+(?:[A-Z]\.\s+)?)({_NAME})\b)")
+from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, census, english, places
+
+_TOKEN = (
+    rf"(?:O'|O\u2019|Mc|Mac|D'|D\u2019|Di|De|La|Le|Van|Von)?[{UPPER}][{LOWER}]{{1,30}}+"
+    rf"(?:[-'\u2019][{UPPER}]?[{LOWER}]{{1,30}}+){{0,2}}"
+)
+_INITIAL = rf"[{UPPER}]\.?(?![\w'\u2019])"
+_NICK = rf"[\"\u201c'\u2018(][{UPPER}][{LOWER}]{{1,20}}+[\"\u201d'\u2019)]"
+_PARTICLE = r"(?:van|von|der|den|de|del|della|da|das|dos|di|du|la|le|bin|ibn|al|el|ter|ten|y|e)(?=[ \t])"
+_SEP = r"(?:[ \t]{1,3}|[ \t]{0,3}\n[ \t]{0,3})"
+_RUN = re.compile(
+    rf"(?<![\w'\u2019-])(?:{_TOKEN}|{_INITIAL})(?:{_SEP}(?:{_TOKEN}|{_INITIAL}|{_NICK}|{_PARTICLE})){{0,5}}+"
+)
+_PIECE = re.compile(rf"{_NICK}|{_TOKEN}|{_INITIAL}|{_PARTICLE}")
+_TITLES = frozenset(
+    "mr mrs ms miss mx dr prof sr sra srta herr frau mme mlle sig dott pan pani sir dame rev fr".split()  # noqa: SIM905
+)
+_TITLE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sr|Sra|Srta|Herr|Frau|Mme|Mlle|Sig|Dott|Pan|Pani|Sir|Dame|Rev|Fr)"
+    r"\.?[ \t]{0,3}$"
+)
+_STRONG_LABEL = re.compile(
+    r"(?i:\b(?:patient(?:'s)?(?:\s+name)?|pt|name|full\s+name|dictated\s+by|signed\s+by|"
+    r"electronically\s+signed(?:\s+by)?|attending(?:\s+physician)?|pcp|provider|physician|surgeon|nurse|"
+    r"referring(?:\s+physician)?|cc|transcribed\s+by|reviewed\s+by|seen\s+by|emergency\s+contact|hpi|"
+    r"next\s+of\s+kin|guardian|dear)\s*[:,-]?[ \t]{0,3}\n?[ \t]{0,3})$"
+)
 _CUE_BEFORE = re.compile(
     r"(?i:\b(?:patient|pt|client|customer|member|resident|reviewer|winner|shopper|guest|caller|"
     r"name|son|daughter|wife|husband|mother|father|mom|dad|to|for|cc|dm|ping|thank|thanks|"
     r"greets|text|call|email|message|contact|from|by|is|was|with|spotlight|mail|remind|"
-    r"reach|loop\s+in|meet|notify|invite|congratulate|welcome|tell|ask|reply\s+to)"
+    r"reach|loop\s+in|meet|notify|invite|congratulate|welcome|tell|ask|reply\s+to|"
+    r"i\s+am|i'm|my\s+name\s+is|this\s+is|named|called|signed|sincerely|regards)"
     r"\s*[:,-]?\s*)$"
 )
+_POST_NOMINAL = re.compile(
+    r"^,?\s{0,2}(?:MD|M\.D\.|RN|NP|PA-C|PA|DO|PhD|DDS|DMD|FNP(?:-C)?|CNM|LPN|MSW|LCSW|PharmD|MBBS|FACP|APRN|CRNP)\b"
+)
 _CUE_AFTER = re.compile(
-    r"^(?:'s?\b|\u2019s\b|\s*\((?:born|DOB|MRN|age|\d)|,\s*(?:DOB|born|age|aged|ZIP|MRN|\d)|\s+<)"
+    r"^(?:'s?\b|\u2019s?\b|\s*\((?:born|DOB|MRN|age|\d)|,\s*(?:DOB|born|age|aged|ZIP|MRN|\d)|\s+<|\s+\(|"
+    r",?\s+(?:\d{1,3}\s*(?:y/?o|yo|years?[- ]old))|\s+(?:was|is|has|had|presented|reports|denies|called|"
+    r"said|says|wrote|lives|lived|died|visited|came|went)\b)"
 )
 _ADJACENT = re.compile(r"[\s,:;(<>-]{1,3}|\s+(?:at|on|is|was|-)\s+")
-
-# Everyday words that are also census first names or surnames: never a name on their own.
+_LOWER_WORD = re.compile(r"(?<![\w'-])[a-z]{2,20}+(?![\w'-])")
+_GAP = re.compile(r"[ \t]{1,3}|[ \t]{0,3}\n[ \t]{0,3}")
 _NOT_NAMES = frozenset(
     """may june april august will mark grant rose summer autumn winter spring art bill hope joy
     faith page ray dawn gene pat max dean guy norm sunny star iris ivy holly robin jack frank drew
@@ -42,7 +79,6 @@ _NOT_NAMES = frozenset(
     tiktok instagram email search social school back new free best more our your the this that
     rival general care team clinic health patient doctor nurse""".split()  # noqa: SIM905
 )
-# Capitalised words of brand copy: a pair holding one is no name unless a title says so.
 _COMMON = frozenset(
     """park street st avenue ave road rd lane drive way place court boulevard square plaza mall
     sale sales day days week weekend month year years season holiday holidays christmas easter
@@ -68,55 +104,208 @@ _COMMON = frozenset(
     patient patients doctor nurse customer customers client clients member resident dear hi hello
     hey thanks""".split()  # noqa: SIM905
 )
-
-
-@cache
-def gazetteer() -> tuple[frozenset[str], frozenset[str]]:
-    """Common first names and surnames (US Census lists shipped by the `names` package)."""
-    spec = importlib.util.find_spec("names")
-    if spec is None or spec.origin is None:
-        return frozenset(), frozenset()
-    folder = Path(spec.origin).parent
-
-    def read(name: str, top: int | None = None) -> set[str]:
-        lines = (folder / name).read_text(encoding="utf-8").splitlines()[:top]
-        return {line.split()[0].lower() for line in lines if line.strip()}
-
-    first = (read("dist.male.first", 1000) | read("dist.female.first", 1500)) - _NOT_NAMES
-    last = read("dist.all.last") - _NOT_NAMES - _COMMON
-    return frozenset(first), frozenset(last)
+# Words of organisation names: a run holding one is a company, clinic or brand, not a person.
+_ORG = frozenset(
+    """inc llc ltd corp corporation co company companies group holdings partners therapeutics
+    pharmaceuticals pharmaceutical pharma laboratories laboratory labs lab biosciences bioscience
+    biotech biotherapeutics sciences science genomics diagnostics medical health healthcare clinic
+    clinics hospital hospitals center centre centers systems solutions technologies technology
+    services bank insurance foundation institute university college school academy associates
+    consulting capital ventures industries international global brands foods motors energy media
+    studios network networks pharmacy pharmacies dental care wellness gmbh ag sa srl spa bv nv plc
+    limited family practice medicine surgical surgery orthopedics pediatrics cardiology oncology
+    dermatology radiology imaging urgent rehab rehabilitation therapy hospice home homes lodge
+    trust fund partners union council department ministry agency authority grupo comercial
+    distribuciones banca banco mineria minería construccion construcción construcciones hnos hermanos
+    stiftung gruppe holding industrias servicios soluciones inversiones transportes figli fratelli
+    societe société groupe compagnie sarl gmbh kg kgaa ohg sas sl slu sau spa srl snc sp bv nv ab oy
+    as asa aps magazine""".split()  # noqa: SIM905
+)
+# a legal form after a run: "Klein Valentin SARL", "Wende GmbH", "Rubbia e figli", "Pruitt Ltd"
+_LEGAL_AFTER = re.compile(
+    r",?\s{1,3}(?:S\.?\s?A\.?(?:S\.?|U\.?)?\b|S\.?\s?L\.?(?:U\.?|N\.?E\.?|L\.?)?\b|S\.?Com|S\.?Coop|S\.?C\.?P\b|"
+    r"SARL|SAS|SPA\b|GmbH|AG\b|KG\b|KGaA|OHG|e\.?\s?V\.|Ltd|LLC|LLP|Inc\b|Corp|PLC|plc|Co\.|& |"
+    r"and\s+(?:Co|Sons|Partners)|"
+    r"e\s+figli|s\.?r\.?l|S\.?p\.?A|snc|B\.?V\.?|N\.?V\.?|Sp\.\s?z|Group\b|Holdings?\b)"
+)
+# "in Serrara Fontana", "at Bayview": a run of unknown words after these is a place or a brand
+_PLACE_BEFORE = re.compile(r"(?i:\b(?:in|at|near|from|of|visit|across|around|outside)\s+(?:the\s+)?)$")
+_FIRM_AFTER = re.compile(r",?\s(?:and|&|y|e|und|et)\s+[{UPPER}]".replace("{UPPER}", UPPER))
+# "Mahoney, Lisa E." (surname first)
+_SURNAME_FIRST = re.compile(rf"(?<![\w'\u2019-])({_TOKEN}),[ \t]{{1,3}}({_TOKEN})(?:[ \t]{{1,3}}{_INITIAL})?")
 
 
 def _key(word: str) -> str:
-    return word.split("-")[0].replace("'", "").lower()
+    return word.split("-")[0].replace("'", "").replace("\u2019", "").lower()
+
+
+class _Word:
+    __slots__ = ("end", "key", "kind", "start", "text")
+
+    def __init__(self, text: str, start: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = start + len(text)
+        self.key = _key(text)
+        first = text[0]
+        if first in "\"\u201c'\u2018(":
+            self.kind = "nick"
+        elif len(text) <= 2 and text.rstrip(".").isupper():
+            self.kind = "initial"
+        elif first.islower():
+            self.kind = "particle"
+        else:
+            self.kind = "word"
+
+
+def _first(word: _Word) -> bool:
+    common, _, _ = census()
+    return word.key in common and word.key not in _NOT_NAMES
+
+
+def _last(word: _Word) -> bool:
+    _, _, last = census()
+    return word.key in last and word.key not in _NOT_NAMES and word.key not in _COMMON
+
+
+def _everyday(word: _Word) -> bool:
+    return word.key in _COMMON or word.key in _ORG or word.key in _TITLES or word.key in english()
+
+
+def _namey(word: _Word) -> bool:
+    return word.kind == "word" and (_first(word) or _last(word) or not _everyday(word))
 
 
 def titled_names(text: str) -> Iterator[tuple[int, int, float]]:
-    """`Mr. Okafor`, `Dr Alan Smith`: the name after a title."""
-    for match in _TITLED.finditer(text):
-        yield match.start(1), match.end(1), 0.9
+    """`Mr. Okafor`, `Dr Alan Smith`, `Frau Müller`: the name after a title."""
+    for start, end, score in names(text, []):
+        if score == 0.9:
+            yield start, end, score
 
 
-def name_pairs(text: str, near: list[tuple[int, int]]) -> Iterator[tuple[int, int, float]]:
-    """Capitalised pairs that are names; `near` holds spans of identifiers already found."""
-    first, last = gazetteer()
-    for match in _PAIR.finditer(text):
-        given, gap, family = match.group(1), match.group(2), match.group(3)
-        g, f = _key(given), _key(family)
-        if g in _COMMON or f in _COMMON:
+def names(text: str, near: list[tuple[int, int]]) -> Iterator[tuple[int, int, float]]:
+    """Spans of person names; `near` holds spans of identifiers already found (in text order)."""
+    near_starts = {s for s, _ in near}
+    near_ends = {e for _, e in near}
+    for match in _RUN.finditer(text):
+        words = [_Word(p.group(0), match.start() + p.start()) for p in _PIECE.finditer(match.group(0))]
+        found = _judge(text, words, near_starts, near_ends) if words else None
+        if found is not None:
+            yield found
+    yield from _lower_names(text)
+    if "," in text:
+        yield from _surname_first(text)
+
+
+def _judge(
+    text: str, words: list[_Word], near_starts: set[int], near_ends: set[int]
+) -> tuple[int, int, float] | None:
+    before = text[max(0, words[0].start - 40) : words[0].start]
+    titled = _TITLE.search(before) is not None
+    while words and words[0].key in _TITLES:  # "Dr. Mr." or a title inside the run
+        words = words[1:]
+        titled = True
+    if not words:
+        return None
+    legal = any(_LEGAL_AFTER.match(text, w.end) for w in words if w.kind == "word")
+    if not titled and (legal or any(w.key in _ORG for w in words)):
+        return None
+    labelled = titled or _STRONG_LABEL.search(before) is not None
+    # trim everyday words, initials and particles at both ends
+    while words and (words[0].kind != "word" or not _namey(words[0])):
+        if labelled and words[0].kind == "word" and not (words[0].key in _COMMON or words[0].key in _TITLES):
+            break
+        words = words[1:]
+        labelled = labelled and False
+    while words and (words[-1].kind != "word" or not _keep_last(words[-1], labelled, titled)):
+        words = words[:-1]
+    if not words:
+        return None
+    start, end = words[0].start, words[-1].end
+    proper = [w for w in words if w.kind == "word"]
+    after = text[end : end + 24]
+    if titled or (labelled and _STRONG_LABEL.search(text[max(0, start - 40) : start])):
+        return start, end, 0.9 if titled else 0.85
+    if _POST_NOMINAL.match(after):
+        return start, end, 0.85
+    if len(proper) < 2:
+        # "HPI: Michael is a 51 y/o", "Okafor's refill": one Census name and a person cue after it
+        single = proper[0] if proper else None
+        namey = single is not None and (_first(single) or _last(single)) and not _everyday(single)
+        return (start, end, 0.6) if namey and _CUE_AFTER.match(after) else None
+    if " ".join(w.key for w in proper) in places():
+        return None
+    known_first, known_last = _first(proper[0]), _last(proper[-1])
+    every = all(_first(w) or _last(w) or not _everyday(w) for w in proper)
+    if known_first and known_last:
+        return start, end, 0.85
+    if (known_first or known_last or any(_first(w) or _last(w) for w in proper)) and every:
+        return start, end, 0.7
+    if _cued(text, start, end, near_starts, near_ends):
+        return start, end, 0.6
+    if (
+        every
+        and not any(w.key in places() for w in proper)
+        and not _PLACE_BEFORE.search(before_run(text, start))
+    ):
+        return start, end, 0.55
+    return None
+
+
+def before_run(text: str, start: int) -> str:
+    """The 24 characters before `start`."""
+    return text[max(0, start - 24) : start]
+
+
+def _surname_first(text: str) -> Iterator[tuple[int, int, float]]:
+    """`Mahoney, Lisa E.`: after a label, or a Census surname then a Census first name."""
+    for m in _SURNAME_FIRST.finditer(text):
+        if _FIRM_AFTER.match(text, m.end()):  # "Butcher, Thomas and Hall": a firm
             continue
-        start = match.start()
-        end = start + len(given) + len(gap) + len(family)
-        known_first, known_last = g in first, f in last
-        if known_first and known_last:
-            yield start, end, 0.85
-        elif (known_first or known_last) and g not in _NOT_NAMES:
-            yield start, end, 0.7
-        elif _cued(text, start, end, near):
-            yield start, end, 0.6
+        family, given = _Word(m.group(1), m.start(1)), _Word(m.group(2), m.start(2))
+        labelled = _STRONG_LABEL.search(text[max(0, m.start() - 40) : m.start()]) is not None
+        if labelled and not _everyday(family):
+            yield m.start(), m.end(), 0.85
+        elif _last(family) and _first(given) and not (_everyday(family) and _everyday(given)):
+            yield m.start(), m.end(), 0.75
 
 
-def _cued(text: str, start: int, end: int, near: list[tuple[int, int]]) -> bool:
-    if _CUE_BEFORE.search(text[max(0, start - 24) : start]) or _CUE_AFTER.match(text[end : end + 12]):
+def _keep_last(word: _Word, labelled: bool, titled: bool) -> bool:
+    if titled:  # "Dr. Georgia Rose": after a title only an organisation word ends the name
+        return word.key not in _ORG and word.key not in _TITLES
+    return _namey(word) or (labelled and not _last_bad(word))
+
+
+def _last_bad(word: _Word) -> bool:
+    return word.key in _COMMON or word.key in _ORG or word.key in _TITLES
+
+
+def _cued(text: str, start: int, end: int, near_starts: set[int], near_ends: set[int]) -> bool:
+    if _CUE_BEFORE.search(text[max(0, start - 24) : start]) or _CUE_AFTER.match(text[end : end + 24]):
         return True
-    return any(_ADJACENT.fullmatch(text[end:s]) or _ADJACENT.fullmatch(text[e:start]) for s, e in near)
+    for k in range(1, 4):
+        if end + k in near_starts and _ADJACENT.fullmatch(text[end : end + k]):
+            return True
+        if start - k in near_ends and _ADJACENT.fullmatch(text[start - k : start]):
+            return True
+    return False
+
+
+def _lower_names(text: str) -> Iterator[tuple[int, int, float]]:
+    """`maria garcia`: two Census names in lower case, at most one of them an English word."""
+    common, _, last = census()
+    words = english()
+    previous: re.Match[str] | None = None
+    for m in _LOWER_WORD.finditer(text):
+        if previous is not None and _GAP.fullmatch(text[previous.end() : m.start()]):
+            g, f = previous.group(0), m.group(0)
+            if (
+                g in common
+                and f in last
+                and g not in _NOT_NAMES
+                and f not in _NOT_NAMES
+                and f not in _COMMON
+                and not (g in words and f in words)
+            ):
+                yield previous.start(), m.end(), 0.65
+        previous = m

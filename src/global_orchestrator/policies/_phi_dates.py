@@ -1,0 +1,95 @@
+"""Dates (every Safe Harbor element finer than a year) and ages over 89.
+
+Shapes: `03/14/1961`, `3-14-61`, `14.03.1961`, `1961-03-14`, `March 3`, `Oct. 12, 2025`,
+`3 March 2024`, `March 2019`, `the third of July, nineteen eighty-two`, `July third 1982`,
+and a bare `3/14` in a patient record. A year alone is no finding (Safe Harbor keeps it).
+
+A date after a cue ("DOB", "born", "admitted", "Record date:", "Dictated ...") is a
+finding on its own; any other date is `weak`: a finding only when the text is about a
+person (a patient record, or an identifier elsewhere in it), so that "sale ends March 3"
+stays clean.
+"""
+
+from __future__ import annotations
+
+import re
+
+from global_orchestrator.policies._phi_spans import Span
+
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ORDINALS = (
+    "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
+    "fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth"
+)
+_ORD_WORD = (
+    rf"(?:(?:twenty|thirty)[- ]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|{_ORDINALS})"
+)
+_YEAR_WORDS = (
+    rf"(?:(?:nineteen|twenty)[- ](?:hundred|o(?:h)?[- ](?:{_UNITS})|(?:{_TEENS})|"
+    rf"(?:{_TENS})(?:[- ](?:{_UNITS}))?)|"
+    rf"two[- ]thousand(?:[- ](?:and[- ])?(?:(?:{_TEENS})|(?:{_UNITS})|twenty(?:[- ](?:{_UNITS}))?))?)"
+)
+_MONTH = (
+    r"(?:(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|May|MAY)"
+)
+_DAY = rf"(?:\d{{1,2}}(?i:st|nd|rd|th)?|(?i:{_ORD_WORD}))"
+_YEAR = rf"(?:(?:19|20)\d\d|'\d\d|(?i:{_YEAR_WORDS}))"
+_DATE = re.compile(
+    r"(?<![\w/.-])(?:"
+    r"(?P<a>\d{1,2})(?P<s>[/.-])(?P<b>\d{1,2})(?P=s)(?:\d{4}|\d{2})(?![\w/-]|\.\d)|"
+    r"(?:19|20)\d\d(?P<t>[/.-])\d{1,2}(?P=t)\d{1,2}(?![\w/-]|\.\d)|"
+    rf"\b{_MONTH}\.?\s{{1,3}}(?i:the\s+)?{_DAY}\b(?:,?\s{{1,3}}{_YEAR}\b)?|"
+    rf"\b(?i:the\s+)?{_DAY}\s{{1,3}}(?i:of\s+|de\s+)?{_MONTH}\b\.?(?:,?\s{{1,3}}{_YEAR}\b)?|"
+    rf"\b{_MONTH}\.?,?\s{{1,3}}(?i:of\s+)?(?:19|20)\d\d\b|"
+    r"(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\w/]|\.\d))",
+)
+_DATE_CUE = re.compile(
+    r"\b(?:dob|d\.o\.b|date\s+of\s+(?:birth|death|service|visit|admission|discharge|surgery|procedure)|"
+    r"birth\s?date|birthday|b-day|born|admit\w*|admission|discharg\w*|seen|visit(?:ed)?\s+(?:us\s+)?on|last\s+visit|"
+    r"surgery|operation|procedure|appointment|appt|passed\s+away|died|death|deceased|diagnosed|"
+    r"treated|delivered|gave\s+birth|injured|vaccinated|tested|hospitali[sz]ed|record\s+date|"
+    r"(?:report|visit|service|exam|encounter|collection|specimen|order|note|sign(?:ed)?|dictat\w*|"
+    r"transcri\w*|dos|d/c|follow[- ]?up)\s*(?:date|on|:)|dictated|transcribed|signed|onset)\b"
+    r"[^.;!?\n]{0,25}$",
+    re.IGNORECASE,
+)
+_AGE = re.compile(
+    r"\b(?:aged?|age:)\s*(9\d|1[01]\d)\b(?!\s*(?:%|days|weeks|months|percent))|"
+    r"\b(9\d|1[01]\d)(?:[- ]?(?:years?|yrs?\.?)[- ]old\b|\s*(?:yrs?\b|y/?o\b|yo\b))|"
+    r"\b(?:who|she|he|they)(?:'s|\s+is|\s+was|\s+will\s+be|\s+just\s+turned|\s+turned|\s+turns)\s+(9\d|1[01]\d)\b(?!\s*%)|"
+    r"\b(?:turned|turns|turning|now)\s+(9\d|1[01]\d)\b(?!\s*(?:%|percent|stores|locations|countries|items|orders))|"
+    rf"\b((?i:ninety(?:[- ](?:{_UNITS}))?|one\s+hundred(?:\s+and)?(?:\s+(?:{_UNITS}|{_TEENS}))?))"
+    r"(?=[- ](?i:years?[- ]old|yo\b))",
+)
+_HOLIDAY = re.compile(r"(?i:(?:the\s+)?(?:fourth|4th)\s+of\s+july)")
+
+
+def _valid(m: re.Match[str]) -> bool:
+    if m.group("a"):
+        a, b = int(m.group("a")), int(m.group("b"))
+        return (1 <= a <= 12 and 1 <= b <= 31) or (1 <= b <= 12 and 1 <= a <= 31)
+    if m.group("m"):
+        month, day = int(m.group("m")), int(m.group("d"))
+        return 1 <= month <= 12 and 1 <= day <= 31 and not (month == 24 or (month, day) == (1, 2))
+    return True
+
+
+def dates(text: str, record: bool) -> list[Span]:
+    """Dates (strong after a cue, weak otherwise) and ages over 89."""
+    found: list[Span] = []
+    for m in _DATE.finditer(text):
+        if not _valid(m):
+            continue
+        cued = _DATE_CUE.search(text[max(0, m.start() - 60) : m.start()]) is not None
+        if m.group("m") and not (cued or record):
+            continue  # "3/4 of our members", "open 7/5": a bare month/day needs a record around it
+        if not cued and _HOLIDAY.fullmatch(m.group(0)):
+            continue
+        found.append(Span("date", m.start(), m.end(), 0.9 if cued else 0.8, weak=not cued))
+    for m in _AGE.finditer(text):
+        group = next(g for g in range(1, 6) if m.group(g))
+        found.append(Span("age_over_89", m.start(group), m.end(group), 0.9))
+    return found

@@ -1,0 +1,169 @@
+"""Identifiers that are codes after a keyword, and biometric and photo identifiers.
+
+- a code with digits after a keyword ("MRN", "member ID", "account", "driver's license",
+  "plate", "serial", "employee ID" ...): the nearest keyword decides the category; a few
+  strong keywords count even glued to the code or the word before it (`chartMRN04857211`);
+- biometric identifiers: the descriptions ("fingerprint on file", "retina scan"), template
+  and sample ids ("iris template ID IR-88213") and their files (`fingerprint_0231.wsq`);
+- full-face photos: the descriptions ("headshot", "photo of her face") and image files
+  whose name says face, portrait, selfie, headshot, mugshot or passport (`face_0231.jpg`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from global_orchestrator.policies._phi_spans import Span
+
+_NUMBER_WORDS = r"(?:\s+(?:number|num|no\.?|#|id))?"
+_KEYWORDS: tuple[tuple[str, str], ...] = (
+    ("ssn", rf"ssn|ss\s*#|social(?:\s+security)?{_NUMBER_WORDS}"),
+    (
+        "vehicle_identifier",
+        rf"licen[cs]e\s+(?:plate|tag){_NUMBER_WORDS}|plate{_NUMBER_WORDS}|tag\s*(?:#|number|no\.?)|"
+        r"vin|vehicle(?:\s+(?:id|identification(?:\s+number)?))?",
+    ),
+    (
+        "other_unique_identifier",
+        r"loyalty(?:\s+card)?\s+(?:number|no\.?|#|id)|(?:employee|customer|patient|student|user|client|"
+        rf"guest|household|case|ticket|confirmation)\s+(?:id|number|no\.?|#)|badge{_NUMBER_WORDS}|"
+        rf"claim{_NUMBER_WORDS}|passport{_NUMBER_WORDS}|id(?:\s+(?:number|no\.?|#))?",
+    ),
+    (
+        "medical_record_number",
+        rf"mrn|mr\s*#|med(?:ical)?\.?\s+rec(?:ord)?s?{_NUMBER_WORDS}|hospital\s+(?:record|number|id)"
+        rf"{_NUMBER_WORDS}|chart{_NUMBER_WORDS}|record\s+(?:number|no\.?|#)",
+    ),
+    (
+        "health_plan_number",
+        rf"member(?:ship)?{_NUMBER_WORDS}|subscriber{_NUMBER_WORDS}|beneficiary{_NUMBER_WORDS}|"
+        rf"policy{_NUMBER_WORDS}|insurance(?:\s+card)?{_NUMBER_WORDS}|(?:health\s+)?plan\s+(?:id|number|no\.?|#)|"
+        rf"medicare(?:\s+card)?{_NUMBER_WORDS}|medicaid{_NUMBER_WORDS}|mbi|group\s+(?:number|no\.?|#)",
+    ),
+    (
+        "account_number",
+        rf"(?:bank|billing|checking|savings|customer)?\s*acc(?:oun)?t\.?{_NUMBER_WORDS}|"
+        r"routing(?:\s+number)?|iban|(?:credit\s+|debit\s+)?card(?:\s+(?:number|no\.?|#|on\s+file))?|"
+        r"visa|mastercard|amex|paid\s+with",
+    ),
+    (
+        "certificate_license_number",
+        rf"driver'?s\s+licen[cs]e{_NUMBER_WORDS}|licen[cs]e{_NUMBER_WORDS}|dl\s*#|dl|"
+        rf"certificate{_NUMBER_WORDS}|cert\.?\s*#|npi|dea|(?:registration|permit){_NUMBER_WORDS}",
+    ),
+    (
+        "device_identifier",
+        rf"serial{_NUMBER_WORDS}|s/n|sn|imei|mac(?:\s+address)?|udi|"
+        r"device(?:\s+(?:id|serial|identifier))?|implant\s+id",
+    ),
+)
+_KEYWORD = re.compile(
+    "|".join(rf"(?P<k{i}>\b(?:{pattern})(?![\w/]))" for i, (_, pattern) in enumerate(_KEYWORDS)),
+    re.IGNORECASE,
+)
+_KEYWORD_CATEGORY = {f"k{i}": category for i, (category, _) in enumerate(_KEYWORDS)}
+_CODE = re.compile(
+    r"(?<![\w/.@$-])(?=[A-Z0-9()./-]{0,40}\d)\(?[A-Z0-9][A-Z0-9()]*+(?:[-./][A-Z0-9()]++)*+(?:\s\d{2,}+(?:[-.]\d++)*+)*+"
+)
+_PLATE = re.compile(
+    r"\b(?i:licen[cs]e\s+plate|plate|tag)(?i:\s+(?:number|no\.?|#))?\s*[:#]?\s*"
+    r"([A-Z0-9]{2,4}[ -][A-Z0-9]{2,4})\b"
+)
+_GAP = re.compile(r"[\s:#.,=()'-]*(?:[a-z]{1,8}(?:'s)?[\s:#.,=()'-]+){0,4}")
+_SSN_AFTER = re.compile(r"^\W{0,3}(?:\w+\s+){0,3}(?:social|ssn)\b", re.IGNORECASE)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# strong keywords glued to the code or to the word before it: "chartMRN04857211", "MRN#0048"
+_GLUED = re.compile(
+    r"(?i:mrn|mr\#|medrec|acct|ssn)(?:[:\#=\s-]{0,3})([A-Z]{0,3}\d[A-Z0-9-]{3,18}+)(?![A-Za-z0-9])"
+)
+_GLUED_CATEGORY = {
+    "mrn": "medical_record_number",
+    "mr#": "medical_record_number",
+    "medrec": "medical_record_number",
+}
+_GLUED_CATEGORY |= {"acct": "account_number", "ssn": "ssn"}
+
+_BIOMETRIC = re.compile(
+    r"\b(?:(?:finger|thumb|palm|voice|face)\s?prints?|(?:retina(?:l)?|iris|palm[- ]vein)\s+scans?|"
+    r"facial\s+(?:geometry|recognition\s+(?:data|templates?|scans?))|hand\s+geometry|"
+    r"gait\s+(?:signatures?|patterns?|data)|(?:dna|genetic)\s+(?:profiles?|samples?|data|test\s+results?))\b"
+    r"(?![- ]?(?:resistant|proof|sensor|reader|scanner|lock))",
+    re.IGNORECASE,
+)
+_BIOMETRIC_ID = re.compile(
+    r"\b(?i:(?:biometric|fingerprint|finger|thumbprint|iris|retina|retinal|voice(?:print)?|face(?:print)?|"
+    r"facial|palm(?:print)?|vein|gait|dna|template)\s+(?:(?:template|sample|enrol(?:l)?ment|hash)"
+    r"(?:\s+(?:id|identifier|no\.?|number|\#|ref(?:erence)?))?|(?:scan|record|profile)\s+"
+    r"(?:id|identifier|no\.?|number|\#|ref(?:erence)?)|id|identifier|hash|no\.?|number|\#|ref(?:erence)?)"
+    r"\s*[:\#]?\s*)"
+    r"([A-Za-z0-9][\w-]{3,40}+)"
+)
+_FILE = (
+    r"[\w-]{0,40}+\.(?i:jpe?g|png|gif|bmp|tiff?|heic|webp|raw|dcm|wsq|fmr|bin|dat|wav|mp3|m4a|ogg|bio|tmpl|"
+    r"iso|ist)\b"
+)
+_BIOMETRIC_FILE = re.compile(
+    rf"(?<![\w-])(?i:[\w-]{{0,40}}(?:finger|thumb|iris|retina|voice|palm|vein|gait|dna|biometric|minuti|"
+    rf"faceprint|template){_FILE})"
+)
+_PHOTO_FILE = re.compile(
+    rf"(?<![\w-])(?i:[\w-]{{0,40}}(?:face|portrait|headshot|selfie|mugshot|passport|id[_-]?photo|"
+    rf"profile[_-]?(?:pic|photo)){_FILE})"
+)
+_PHOTO = re.compile(
+    r"\b(?:full[- ]?face\s+(?:photo(?:graph)?|image|picture|shot)s?|"
+    r"(?:facial|face)\s+(?:photo(?:graph)?|image|picture)s?|"
+    r"head\s?shots?|mug\s?shots?|passport[- ](?:style\s+)?photos?|(?:photo|picture|image|selfie)s?\s+of\s+"
+    r"(?:his|her|their|the\s+\w+'s)\s+face|unblurred\s+(?:selfie|photo|image)s?|"
+    r"(?:selfie|photo)s?\s+of\s+(?:the\s+)?(?:patient|customer|member|client)s?)\b",
+    re.IGNORECASE,
+)
+
+
+def keyed(text: str) -> list[Span]:
+    """Codes after a keyword, glued codes, biometric and photo identifiers."""
+    found: list[Span] = []
+    for m in _CODE.finditer(text):
+        code = m.group(0)
+        if code.endswith(")") and code.count(")") > code.count("("):  # "(S/N ABC123)"
+            code = code[:-1]
+        digits = sum(c.isdigit() for c in code)
+        if digits < 2 or _YEAR.fullmatch(code):
+            continue
+        start, end = m.start(), m.start() + len(code)
+        window = text[max(0, start - 48) : start]
+        keyword = None
+        for k in _KEYWORD.finditer(window):
+            keyword = k
+        category = None
+        if keyword is not None and _GAP.fullmatch(window[keyword.end() :]):
+            category = _KEYWORD_CATEGORY[keyword.lastgroup or ""]
+        elif digits == 9 == len(code) and _SSN_AFTER.match(text[end : end + 40]):
+            category = "ssn"
+        if category is None or (digits < 4 and category != "vehicle_identifier"):
+            continue
+        if category == "ssn" and digits != 9:
+            continue
+        # the keyword beats a shape (an IMEI is Luhn-valid too)
+        found.append(Span(category, start, end, 0.92))
+    for m in _PLATE.finditer(text):  # "plate ABC 1234": the one code with a space inside
+        if any(c.isdigit() for c in m.group(1)):
+            found.append(Span("vehicle_identifier", m.start(1), m.end(1), 0.9))
+    for m in _GLUED.finditer(text):
+        glued = text[m.start() : m.start(1)].rstrip(":#= -").lower()
+        category = _GLUED_CATEGORY.get(glued)
+        if category is not None and sum(c.isdigit() for c in m.group(1)) >= 4:
+            found.append(Span(category, m.start(1), m.end(1), 0.9))
+    found += [Span("biometric_identifier", m.start(), m.end(), 0.75) for m in _BIOMETRIC.finditer(text)]
+    found += [
+        Span("biometric_identifier", m.start(1), m.end(1), 0.95)  # beats the generic "ID" keyword
+        for m in _BIOMETRIC_ID.finditer(text)
+        if any(c.isdigit() for c in m.group(1))
+    ]
+    if "." in text:
+        found += [
+            Span("biometric_identifier", m.start(), m.end(), 0.9) for m in _BIOMETRIC_FILE.finditer(text)
+        ]
+        found += [Span("full_face_photo", m.start(), m.end(), 0.9) for m in _PHOTO_FILE.finditer(text)]
+    found += [Span("full_face_photo", m.start(), m.end(), 0.75) for m in _PHOTO.finditer(text)]
+    return found

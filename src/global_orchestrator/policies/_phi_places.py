@@ -1,0 +1,146 @@
+"""Geography smaller than a state: addresses, PO boxes, ZIP and postal codes, cities, counties.
+
+- shaped: a number and a street type (`42 Maple Street`, `221B Baker Street`, `12 rue de
+  la Paix`, `Calle Mayor 5`, `Hauptstraße 12`, `ul. Długa 5`), a PO box, a ZIP code after a
+  state or a cue, a UK postcode, a European postal code before a city (`10115 Berlin`);
+- labelled: the rest of the line after "Address:", "City:", "County:", "Hometown:" ...;
+- a city or county from the gazetteer after "in", "from", "lives in" ..., or before a state:
+  `weak` (a finding only when the text is about a person), since "now open in Austin" is
+  not PHI; "<Name> County" likewise.
+"""
+
+from __future__ import annotations
+
+import re
+
+from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, english, places
+from global_orchestrator.policies._phi_spans import Span, ours
+
+STATES = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|"
+    "NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC"
+)
+_CAP = rf"[{UPPER}][{LOWER}'\u2019]{{1,30}}+"
+_STREET_TYPE = (
+    r"street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|ter|"
+    r"parkway|pkwy|circle|cir|highway|hwy|trail|trl|close|crescent|grove|gardens|mews|row|square|sq|"
+    r"walk|rise|wharf|loop|pike|run|path|alley|plaza|heights|crossing|xing|ridge|point|pass"
+)
+_TAIL = (
+    rf"(?:,?\s{{0,3}}(?:apt\.?|apartment|suite|ste\.?|unit|flat|\#)\s{{0,3}}\w{{1,8}})?"
+    rf"(?:,\s{{0,3}}{_CAP}(?:\s{_CAP}){{0,2}})?(?:,?\s{{0,3}}(?:{STATES})\b)?(?:,?\s{{0,3}}\d{{5}}(?:-\d{{4}})?\b)?"
+)
+_ADDRESS = re.compile(
+    rf"\b\d{{1,6}}[A-Za-z]?\s{{1,3}}(?:[NSEW]\.?\s{{1,3}})?(?:(?:{_CAP}|\d{{1,3}}(?:st|nd|rd|th))\s{{1,3}}){{1,3}}"
+    rf"(?i:(?:{_STREET_TYPE})s?)\b\.?{_TAIL}|"
+    r"\b\d{1,6}\s{1,3}(?:[a-z]{2,20}\s{1,3}){1,2}(?:(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|parkway|pkwy|"
+    r"terrace|circle|cir|place|court|ct)\b\.?|dr\.)|"
+    rf"\b(?i:p\.?\s?o\.?\s{{0,2}}box)\s{{0,3}}\d{{1,8}}{_TAIL}"
+)
+# European street forms: type first (number after or before), or a glued German/Dutch type
+_EU_TYPE = (
+    r"rue|avenue|av\.|boulevard|bd|chemin|all[ée]e|impasse|quai|route|calle|c/|avenida|avda\.?|paseo|"
+    r"plaza|camino|carrer|via|viale|piazza|corso|largo|vicolo|rua|travessa|pra[çc]a|alameda|estrada|"
+    r"ul\.|ulica|al\.|aleja|plac|pl\.|os\.|osiedle|strada|borgo|contrada|piazzale|cuesta|ronda|rambla|"
+    r"glorieta|callej[óo]n|pasaje|traves[íi]a|urbanizaci[óo]n|v[íi]a|carretera|ruelle|cours|passage|square"
+)
+_EU_WORD = (
+    rf"(?:{_CAP}|(?:de|del|della|di|da|do|dos|das|la|le|les|du|des|el|los|las|van|von|der|d')|"
+    r"\d{1,2}(?:er|e)?\b)"
+)
+_EU_ADDRESS = re.compile(
+    rf"(?:\b\d{{1,5}}[a-zA-Z]?,?\s{{1,3}})?\b(?i:{_EU_TYPE})\s{{1,3}}{_EU_WORD}(?:[\s-]{{1,3}}{_EU_WORD}){{0,4}}"
+    rf"(?:,?\s{{1,3}}(?:n[º°o]\.?\s{{0,2}})?\d{{1,4}}[a-zA-Z]?(?:/\d{{1,4}})?\b(?![\d-]))?|"
+    rf"\b[{UPPER}][\w-]{{1,40}}?(?i:stra(?:ß|ss)e|boulevard|dreef|hof|pad|str\.|weg|gasse|platz|allee|ring|damm|ufer|laan|straat|gracht|plein|kade|"
+    rf"dijk|steeg|singel|markt|v[äa]gen|gatan)\s{{1,3}}\d{{1,5}}[a-zA-Z]?"
+)
+_POSTCODE = re.compile(
+    rf"(?<![\w/.-])(\d{{5}}|\d{{4}}\s?[A-Z]{{2}}|\d{{2}}-\d{{3}}|\d{{4}}),?\s{{1,3}}({_CAP}(?:[\s-]{_CAP}){{0,2}})|"
+    r"\b[A-Z]{1,2}\d[A-Z\d]?\s{0,2}\d[ABD-HJLNP-UW-Z]{2}\b|\b\d{5}-\d{3}\b|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b"
+)
+_ZIP = re.compile(
+    rf"\b(?:(?i:zip(?:\s*code)?|postal\s+code|post\s?code|plz|cep|pin(?:\s*code)?)\s*[:\#]?\s*|(?:{STATES})\s+)(\d{{5}}(?:-\d{{4}})?|\d{{6}}|\d{{5}}-\d{{3}})\b"
+)
+# the rest of the sentence after "I live at", "lives at", "ship it to <name>," ...
+_LIVES_AT = re.compile(
+    r"(?i:\b(?:i\s+live|lives|living|lived|resides?|residing|located|address\s+is|home\s+address)\s+(?:at|in|on|:)?\s*)"
+    r"((?:[^\n;.!?]|\.(?![ \t]+[A-Z]|\s*$)){3,90}+)"
+)
+# Indian and similar: "60/622, Murty Marg, Motihari-217071", "Sagar 954539"
+_PIN = re.compile(rf"(?<![\d/.-])\d{{1,4}}/\d{{1,4}},\s(?!\d)|\b{_CAP}[- ]\d{{6}}\b")
+_LABEL = re.compile(
+    r"(?im:^[ \t]*(?:home\s+|mailing\s+|street\s+|permanent\s+)?"
+    r"(?:address|addr\.?|residence|city|town|county|"
+    r"hometown|place\s+of\s+birth|birthplace|location)\s*[:\-]\s*)([^\n;]{3,80}+)"
+)
+_PLACE_RUN = re.compile(rf"(?<![\w-])({_CAP}(?:[\s-]{_CAP}){{0,3}})")
+_COUNTY = re.compile(r"\s(?:County|Parish|Borough)$")
+_PLACE_BEFORE = re.compile(
+    r"(?i:\b(?:in|from|at|near|to|of|lives\s+in|living\s+in|resides\s+in|residing\s+in|moved\s+to|born\s+in|"
+    r"relocated\s+to|native\s+of|hometown\s+(?:is|of))\s+(?:the\s+)?)$"
+)
+_HOME_BEFORE = re.compile(
+    r"(?i:\b(?:(?:lives|living|lived|resides|residing|resided|moved|relocated|native|hometown)\s+"
+    r"(?:in|to|of|is|at)|born\b[^;\n!?]{0,40}\bin)\s+(?:the\s+)?)$"
+)
+_PLACE_AFTER = re.compile(rf"^,\s{{0,3}}(?:(?:{STATES})\b|{_CAP})")
+
+
+def _place_key(words: str) -> str:
+    return " ".join(words.lower().replace("-", " ").split())
+
+
+def _places(text: str) -> list[Span]:
+    found: list[Span] = []
+    known = places()
+    common = english()
+    for m in _PLACE_RUN.finditer(text):
+        run = m.group(1)
+        if _COUNTY.search(run):
+            found.append(Span("address", m.start(), m.end(), 0.8, weak=True))
+            continue
+        key = _place_key(run)
+        window = text[max(0, m.start() - 24) : m.start()]
+        if _HOME_BEFORE.search(window):  # "lives in East Sheilaborough": any place, known or not
+            found.append(Span("address", m.start(), m.end(), 0.75, weak=True))
+            continue
+        if key not in known:
+            continue
+        before = _PLACE_BEFORE.search(window) is not None
+        after = _PLACE_AFTER.match(text[m.end() : m.end() + 30]) is not None
+        if (before or after) and not (key in common and not after):
+            found.append(Span("address", m.start(), m.end(), 0.7, weak=True))
+    return found
+
+
+def addresses(text: str) -> list[Span]:
+    """Street addresses, PO boxes, ZIP and postal codes, labelled places, cities and counties."""
+    found = [
+        Span("address", m.start(), m.end(), 0.9) for m in _ADDRESS.finditer(text) if not ours(text, m.start())
+    ]
+    found += [
+        Span("address", m.start(), m.end(), 0.85)
+        for m in _EU_ADDRESS.finditer(text)
+        if any(c.isdigit() for c in m.group(0)) and not ours(text, m.start())
+    ]
+    for m in _POSTCODE.finditer(text):
+        code, city = m.group(1), m.group(2)
+        if city is not None:
+            key = _place_key(city)
+            # "10115 Berlin" and "1017 GC Amsterdam"; not "2063   Discharge Date" or "1200 Guests"
+            known = key in places()
+            everyday = all(word in english() for word in key.split())
+            if not known and (everyday or len(code) == 4):
+                continue
+        found.append(Span("address", m.start(), m.end(), 0.8))
+    found += [Span("address", m.start(1), m.end(1), 0.85) for m in _ZIP.finditer(text)]
+    for m in _LIVES_AT.finditer(text):
+        value = m.group(1).rstrip(" .,")
+        if any(c.isdigit() for c in value) or _place_key(value) in places():
+            found.append(Span("address", m.start(1), m.start(1) + len(value), 0.8))
+    found += [Span("address", m.start(), m.end(), 0.75, weak=True) for m in _PIN.finditer(text)]
+    for m in _LABEL.finditer(text):
+        value = m.group(1).rstrip(" .,")
+        found.append(Span("address", m.start(1), m.start(1) + len(value), 0.85))
+    found += _places(text)
+    return found

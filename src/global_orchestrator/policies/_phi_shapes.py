@@ -1,0 +1,200 @@
+"""Identifiers with a shape of their own, checked by a validator where one exists.
+
+Email, URL tied to a person or record, IPv4/IPv6, SSN (area, group and serial rules; `-`,
+`.` or space between the groups), phone and fax (North American, international `+44 ...`
+/ `0049 ...`, national trunk `020 7946 0958`, seven digits after a phone cue), card numbers
+(Luhn), VINs (check digit), Medicare MBIs, DEA numbers (checksum), MAC addresses, UDIs.
+
+Every pattern starts at a position a run of its characters can start at only once (a
+look-behind on the same characters) and bounds its repetitions, so a scan is linear in
+the length of the text, whatever the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from global_orchestrator.policies._phi_spans import Span, ours
+
+_EMAIL = re.compile(
+    r"(?<![\w.+-])([\w.+-]{1,64})@[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.[a-z]{2,24}\b", re.IGNORECASE
+)
+_ROLE_MAILBOXES = frozenset(
+    """info hello hi support help care team press sales contact contactus noreply no-reply news
+    newsletter marketing orders service customerservice admin office billing events jobs careers
+    media partners feedback privacy legal webmaster shop store""".split()  # noqa: SIM905
+)
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']{1,2000}", re.IGNORECASE)
+_PERSONAL_URL = re.compile(
+    r"/(?:patients?|records?|charts?|mrn|members?|users?|profiles?|customers?|people|persons?|"
+    r"accounts?|in|u)(?:/|\?|$)|[?&](?:id|uid|pid|mid|user|member|patient|mrn|customer)=|"
+    r"(?:facebook|instagram|twitter|x|linkedin|tiktok|threads)\.com/[\w.-]{2,}",
+    re.IGNORECASE,
+)
+_IPV4 = re.compile(
+    r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\w.]\d)"
+)
+_IPV6 = re.compile(
+    r"(?<![\w:])(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}(?![\w:])|(?<![\w:])(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}:?){1,6}(?![\w:])",
+    re.IGNORECASE,
+)
+_SSN = re.compile(r"(?<![\d.-])(\d{3})([- .])(\d{2})\2(\d{4})(?![\d-]|\.\d)")
+# North American: a letter may touch it ("call555-201-7788"), a digit may not
+_PHONE = re.compile(r"(?<![\d+/.-])(?:\+?1[\s.-]?)?(?:\((\d{3})\)\s?|(\d{3})[\s.-])\d{3}[\s.-]\d{4}(?![\d-])")
+# international: +CC or 00CC, then 6-13 more digits in groups
+_PHONE_INTL = re.compile(
+    r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}(?:[\s.-]?\(0\))?(?:[\s.-]?\(?\d{1,5}+\)?){2,6}+(?![\d/])"
+)
+# national with a trunk zero: "020 7946 0958", "030-12345678", "(11) 91234-5678"
+_PHONE_TRUNK = re.compile(r"(?<![\w+.,/-])\(?0[1-9]\d{0,3}+\)?(?:[\s.-]\d{2,8}+){1,4}+(?![\d/-])")
+_PHONE_GROUPS = re.compile(
+    r"(?<![\w+.,/-])\(?\d{2,4}+\)?(?:[\s.-]\d{2,5}+){1,4}+(?![\d/-])|(?<![\w+.,/-])\d{9,13}+(?![\w/-])"
+)
+_PHONE_CUE = re.compile(
+    r"(?i:\b(?:tel|telephone|phone|ph|cell|mobile|mob|call|called|calling|rang|dial(?:l?ed)?|pager|beeper|fax|contact|reach|telefon|"
+    r"t[ée]l[ée]phone|t[ée]l|m[óo]vil|cellulare|telefono|numer|whatsapp|sms|text|home|work|number)\b"
+    r"[^\n\d]{0,24})$"
+)
+_SSN_SHAPE = re.compile(r"\d{3}([- .])\d{2}\1\d{4}")
+_SEVEN = re.compile(r"\d{3}[\s-]\d{4}")
+_TOLL_FREE = frozenset({"800", "888", "877", "866", "855", "844", "833"})
+_FAX_CUE = re.compile(r"\bfax", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s")
+_CARD = re.compile(r"(?<![\w-])(?:\d{4}[ -]?\d{6}[ -]?\d{5}|\d{4}(?:[ -]?\d{4}){2}[ -]?\d{1,7})(?![\w-])")
+_VIN = re.compile(r"\b(?=[A-HJ-NPR-Z0-9]{17}\b)(?=[A-HJ-NPR-Z0-9]{0,16}\d)[A-HJ-NPR-Z0-9]{17}\b")
+_MBI = re.compile(
+    r"\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?"
+    r"[AC-HJKMNP-RT-Y]{2}\d{2}\b"
+)
+_DEA = re.compile(r"\b[ABFGM][A-Z9]\d{7}\b")
+_MAC = re.compile(r"\b[0-9A-F]{2}(?:([:-])[0-9A-F]{2})(?:\1[0-9A-F]{2}){4}\b", re.IGNORECASE)
+_UDI = re.compile(r"\(01\)\d{14}(?:\(\d{2}\)[\w-]{1,40}){0,6}")
+_NON_DIGIT = re.compile(r"\D")
+
+
+def _ssn_ok(area: str, group: str, serial: str) -> bool:
+    return area not in ("000", "666") and area[0] != "9" and group != "00" and serial != "0000"
+
+
+def _luhn_ok(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch)
+        if i % 2:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+_VIN_VALUES = {
+    **{str(d): d for d in range(10)},
+    **dict(zip("ABCDEFGH", range(1, 9), strict=True)),
+    **dict(zip("JKLMN", range(1, 6), strict=True)),
+    "P": 7,
+    "R": 9,
+    **dict(zip("STUVWXYZ", range(2, 10), strict=True)),
+}
+_VIN_WEIGHTS = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
+
+
+def _vin_ok(vin: str) -> bool:
+    """The VIN check digit (position 9) matches."""
+    total = sum(_VIN_VALUES.get(c, -100) * w for c, w in zip(vin.upper(), _VIN_WEIGHTS, strict=True))
+    if total < 0:
+        return False
+    check = total % 11
+    return vin[8].upper() == ("X" if check == 10 else str(check))
+
+
+def _dea_ok(dea: str) -> bool:
+    d = [int(c) for c in dea[2:]]
+    return (d[0] + d[2] + d[4] + 2 * (d[1] + d[3] + d[5])) % 10 == d[6]
+
+
+def _phone_kind(text: str, start: int) -> str:
+    before = text[max(0, start - 50) : start]
+    clause = _SENTENCE_BREAK.split(before)[-1]
+    return "fax" if _FAX_CUE.search(clause) else "phone"
+
+
+def _toll_free(value: str) -> bool:
+    digits = _NON_DIGIT.sub("", value)
+    if len(digits) == 11 and digits[0] == "1":
+        digits = digits[1:]
+    return len(digits) == 10 and digits[:3] in _TOLL_FREE
+
+
+def _digits(s: str) -> int:
+    return sum(c.isdigit() for c in s)
+
+
+def phones(text: str, record: bool) -> list[Span]:
+    """Phone and fax numbers; `record` (a patient record) lets bare seven-digit numbers count."""
+    found: list[Span] = []
+    for m in _PHONE.finditer(text):
+        if (m.group(1) or m.group(2)) in _TOLL_FREE or ours(text, m.start()):
+            continue
+        found.append(Span(_phone_kind(text, m.start()), m.start(), m.end(), 0.9))
+    for pattern, score in ((_PHONE_INTL, 0.9), (_PHONE_TRUNK, 0.8)):
+        for m in pattern.finditer(text):
+            value = m.group(0).rstrip(" .-/")
+            if _toll_free(value) or _SSN_SHAPE.fullmatch(value) or ours(text, m.start()):
+                continue
+            if 8 <= _digits(value) <= 15:
+                found.append(Span(_phone_kind(text, m.start()), m.start(), m.start() + len(value), score))
+    for m in _PHONE_GROUPS.finditer(text):
+        n = _digits(m.group(0))
+        cued = _PHONE_CUE.search(text[max(0, m.start() - 40) : m.start()]) is not None
+        seven = n == 7 and record and _SEVEN.fullmatch(m.group(0)) is not None
+        if ((7 <= n <= 13 and cued) or seven) and not _toll_free(m.group(0)) and not ours(text, m.start()):
+            found.append(Span(_phone_kind(text, m.start()), m.start(), m.end(), 0.75))
+    return found
+
+
+def shapes(text: str, record: bool) -> list[Span]:
+    """Every shaped identifier in `text` (see the module docstring)."""
+    found: list[Span] = []
+    if "@" in text:
+        for m in _EMAIL.finditer(text):
+            if m.group(1).lower() not in _ROLE_MAILBOXES:
+                found.append(Span("email", m.start(), m.end(), 0.99))
+    if "http" in text or "www." in text:
+        for m in _URL.finditer(text):
+            url = m.group(0).rstrip(".,;:)!?")
+            if _PERSONAL_URL.search(url):
+                found.append(Span("url", m.start(), m.start() + len(url), 0.9))
+    # loopback and unspecified addresses name this machine, never a person's device
+    found += [
+        Span("ip_address", m.start(), m.end(), 0.9)
+        for m in _IPV4.finditer(text)
+        if not m.group(0).startswith(("127.", "0.0.0.0"))
+    ]
+    if "::" in text or text.count(":") >= 7:
+        found += [
+            Span("ip_address", m.start(), m.end(), 0.9)
+            for m in _IPV6.finditer(text)
+            if m.group(0).count(":") >= 2
+        ]
+    for m in _SSN.finditer(text):
+        if _ssn_ok(m.group(1), m.group(3), m.group(4)):
+            found.append(Span("ssn", m.start(), m.end(), 0.95))
+    found += phones(text, record)
+    for m in _CARD.finditer(text):
+        digits = _NON_DIGIT.sub("", m.group(0))
+        if 13 <= len(digits) <= 19 and _luhn_ok(digits):
+            found.append(Span("account_number", m.start(), m.end(), 0.9))
+    found += [
+        Span("vehicle_identifier", m.start(), m.end(), 0.85)
+        for m in _VIN.finditer(text)
+        if _vin_ok(m.group(0))
+    ]
+    found += [Span("health_plan_number", m.start(), m.end(), 0.85) for m in _MBI.finditer(text)]
+    found += [
+        Span("certificate_license_number", m.start(), m.end(), 0.8)
+        for m in _DEA.finditer(text)
+        if _dea_ok(m.group(0))
+    ]
+    found += [Span("device_identifier", m.start(), m.end(), 0.85) for m in _MAC.finditer(text)]
+    if "(01)" in text:
+        found += [Span("device_identifier", m.start(), m.end(), 0.9) for m in _UDI.finditer(text)]
+    return found
