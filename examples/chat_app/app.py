@@ -17,6 +17,7 @@ Settings come from the environment: `CHAT_APP_DB` (default
 `create_app(db=..., model=..., agents=...)`.
 """
 
+import contextlib
 import functools
 import json
 import logging
@@ -31,14 +32,7 @@ from langchain_core.language_models import BaseChatModel
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
-from global_orchestrator import (
-    Mission,
-    MissionEvent,
-    UserError,
-    aget_mission_status,
-    astream_mission,
-    astream_resume,
-)
+from global_orchestrator import Mission, MissionEvent, Orchestrator, UserError
 from global_orchestrator.agents.base import AgentLike
 from global_orchestrator.llm import make_chat_model
 
@@ -143,20 +137,31 @@ def create_app(
     else:
         # Built on first use and shared: one local model (one llama.cpp context) per process.
         factory = functools.cache(functools.partial(make_chat_model, model))
-    options: dict[str, Any] = {"db": db, "model": factory, "brands_dir": brands_dir, "agents": agents}
+    # one long-lived runtime for the app: the graph compiled once, one database pool
+    orchestrator = Orchestrator(db=db, model=factory, brands_dir=brands_dir, agents=agents)
 
-    app = FastAPI(title="Global Orchestrator chat example")
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        await orchestrator.open()
+        try:
+            yield
+        finally:
+            await orchestrator.aclose()
+
+    app = FastAPI(title="Global Orchestrator chat example", lifespan=lifespan)
 
     @app.post("/missions")
     async def start_mission(body: StartMission) -> StreamingResponse:
         """Start a mission; the response streams its events until `mission_finished`."""
-        return await _event_stream(astream_mission(body.mission, thread_id=body.thread_id, **options))
+        await orchestrator.open()  # no-op once open (servers without lifespan events open it here)
+        return await _event_stream(orchestrator.stream(body.mission, thread_id=body.thread_id))
 
     @app.get("/missions/{thread_id}")
     async def mission_status(thread_id: str) -> dict[str, Any]:
         """The run's `MissionResult` so far (`status`: completed, waiting_approval, incomplete)."""
+        await orchestrator.open()
         try:
-            result = await aget_mission_status(thread_id, **options)
+            result = await orchestrator.status(thread_id)
         except UserError as exc:
             raise HTTPException(status_code=404, detail=str(exc)) from exc
         return result.to_dict()
@@ -170,7 +175,7 @@ def create_app(
         decisions: dict[str, bool | dict[str, Any]] = {
             sid: d if isinstance(d, bool) else d.model_dump() for sid, d in body.approvals.items()
         }
-        return await _event_stream(astream_resume(thread_id, approvals=decisions, **options))
+        return await _event_stream(orchestrator.stream_resume(thread_id, approvals=decisions))
 
     return app
 

@@ -63,6 +63,7 @@ from global_orchestrator.models import (
 )
 from global_orchestrator.planner import plan_mission, validate_plan
 from global_orchestrator.redaction import REDACTED
+from global_orchestrator.runtime import Orchestrator, RunOptions, SyncOrchestrator
 
 __all__ = [
     "REDACTED",
@@ -86,14 +87,17 @@ __all__ = [
     "MissionResult",
     "MissionTemplate",
     "OrchestrationGraph",
+    "Orchestrator",
     "OrchestratorError",
     "PlanningError",
     "PolicyViolation",
     "RetrySettings",
+    "RunOptions",
     "SafetyFlags",
     "Severity",
     "Subtask",
     "SubtaskResult",
+    "SyncOrchestrator",
     "TemplateError",
     "ToolSpec",
     "TransientError",

@@ -29,7 +29,6 @@ from pydantic import Field, ValidationError
 from pydantic.alias_generators import to_snake
 
 from global_orchestrator.context import build_mission_context
-from global_orchestrator.engine import Db, aget_mission_status, astream_mission, astream_resume
 from global_orchestrator.errors import OrchestratorError
 from global_orchestrator.events import MissionEvent
 from global_orchestrator.llm import make_chat_model
@@ -38,6 +37,7 @@ from global_orchestrator.models import Mission, MissionPlan, MissionResult
 from global_orchestrator.persistence import DEFAULT_DB_URL
 from global_orchestrator.planner.plan import aplan_mission
 from global_orchestrator.redaction import redact_plan
+from global_orchestrator.runtime import Db, Orchestrator, RunOptions
 
 logger = logging.getLogger(__name__)
 
@@ -63,6 +63,9 @@ _FINISHED = {"subtask_succeeded", "subtask_failed", "subtask_blocked", "subtask_
 
 class OrchestratorMCP(FastMCP[Any]):
     """FastMCP with tool errors a model can act on: one line that names the bad field."""
+
+    runtime: Orchestrator
+    """The server's long-lived runtime, opened on first use in the server's loop."""
 
     async def call_tool(
         self, name: str, arguments: dict[str, Any]
@@ -209,7 +212,16 @@ def create_server(
         "global-orchestrator", instructions=INSTRUCTIONS, host=host, port=port, log_level="WARNING"
     )
     agent_model = _lazy(model)
-    options: dict[str, Any] = {"db": db, "model": agent_model, "brands_dir": brands_dir, "show_phi": show_phi}
+    runtime = Orchestrator(
+        RunOptions(
+            db=db,
+            model=agent_model,
+            brands_dir=brands_dir,
+            show_phi=show_phi,
+            plan_with_model=plan_with_model,
+        )
+    )
+    server.runtime = runtime
 
     @server.tool(name="orchestrator.list_missions", annotations=ToolAnnotations(readOnlyHint=True))
     def list_missions() -> dict[str, Any]:
@@ -278,13 +290,14 @@ def create_server(
         holds one run: to run the same mission again, pass a new `thread_id`.
         """
         default_registry().get(mission.type)  # an unknown type is reported before anything starts
-        events = astream_mission(mission, thread_id=thread_id, plan_with_model=plan_with_model, **options)
-        return await _follow(events, ctx)
+        await runtime.open()
+        return await _follow(runtime.stream(mission, thread_id=thread_id), ctx)
 
     @server.tool(name="orchestrator.status", annotations=ToolAnnotations(readOnlyHint=True))
     async def status(thread_id: ThreadId) -> dict[str, Any]:
         """Show a run's state: `status`, subtask results so far, `pendingApprovals`, issues and usage."""
-        return _for_client(await aget_mission_status(thread_id, db=db, show_phi=show_phi))
+        await runtime.open()
+        return _for_client(await runtime.status(thread_id))
 
     @server.tool(name="orchestrator.resume")
     async def resume(
@@ -303,7 +316,7 @@ def create_server(
         keeps waiting. Subtasks that already finished are never run again. Sends a progress
         notification for each subtask that starts or finishes.
         """
-        events = astream_resume(thread_id, approvals=approvals, **options)
-        return await _follow(events, ctx)
+        await runtime.open()
+        return await _follow(runtime.stream_resume(thread_id, approvals=approvals), ctx)
 
     return server

@@ -1,23 +1,32 @@
 """Checkpointers and stores from a URL: `memory`, `sqlite:///path`, `postgresql://...`.
 
-Every factory is an async context manager that opens the connection, sets the schema up
-on first use, and closes it on exit::
+`open_persistence(url)` gives a saver and a store that share one connection resource per
+database, per process and event loop, opened once and reference-counted:
 
-    async with open_checkpointer("sqlite:///.orchestrator/state.db") as saver:
-        ...
+- PostgreSQL: one `psycopg_pool.AsyncConnectionPool` (size `PoolSettings.max_size`,
+  a connection checked on checkout, broken ones replaced), shared by saver and store;
+  migrations run once per process, under an advisory lock across processes.
+- SQLite: one connection per database file (WAL, a busy timeout), shared by saver and
+  store: concurrent missions in one process never see `database is locked`; migrations
+  run once, under a file lock across processes.
+- `memory`: a saver and store per `MemoryPersistence` object. The module-level default
+  one lives as long as the process, so a mission paused in memory can be resumed by a
+  later call; it keeps at most `MEMORY_RETENTION` completed runs (oldest evicted).
 
-`memory` is one saver per process, so a mission paused in memory can be resumed by a
-later call in the same process.
+`open_checkpointer` / `open_store` are the same resources one at a time.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import weakref
+from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 from urllib.parse import urlparse
 
 from langgraph.checkpoint.base import BaseCheckpointSaver
@@ -28,9 +37,45 @@ from langgraph.store.memory import InMemoryStore
 from global_orchestrator.errors import UserError
 
 DEFAULT_DB_URL = "sqlite:///.orchestrator/state.db"
+MEMORY_RETENTION = 1_000
+"""Completed runs the in-memory persistence keeps; older ones are evicted (paused runs stay)."""
 
-_memory_saver = InMemorySaver()
-_memory_store = InMemoryStore()
+
+@dataclass(frozen=True)
+class PoolSettings:
+    """Connection pooling of a runtime's database (PostgreSQL; SQLite uses one connection)."""
+
+    min_size: int = 1
+    max_size: int = 20
+    """Connections at most; PostgreSQL's default `max_connections` is 100, shared by every
+    process using the database."""
+    timeout: float = 120.0
+    """Seconds a mission waits for a free connection before the wait counts as a fault."""
+    sqlite_busy_timeout_ms: int = 30_000
+    """How long SQLite waits for another process's lock before `database is locked`."""
+    application_name: str = "global-orchestrator"
+    """PostgreSQL `application_name` of the pool's connections (find them in `pg_stat_activity`)."""
+
+
+class MemoryPersistence:
+    """An in-memory saver and store, with completed runs evicted past `retention`."""
+
+    def __init__(self, retention: int = MEMORY_RETENTION) -> None:
+        self.saver = InMemorySaver()
+        self.store = InMemoryStore()
+        self.retention = retention
+        self._completed: OrderedDict[str, None] = OrderedDict()
+
+    def completed(self, thread_id: str) -> None:
+        """Note a completed run; evict the oldest completed runs past the retention."""
+        self._completed[thread_id] = None
+        self._completed.move_to_end(thread_id)
+        while len(self._completed) > self.retention:
+            old, _ = self._completed.popitem(last=False)
+            self.saver.delete_thread(old)
+
+
+_default_memory = MemoryPersistence()
 
 
 def _scheme(url: str) -> str:
@@ -69,22 +114,8 @@ async def open_checkpointer(url: str = DEFAULT_DB_URL) -> AsyncIterator[BaseChec
     Raises:
         UserError: unsupported URL, missing extra, or the database cannot be reached.
     """
-    scheme = _scheme(url)
-    if scheme == "memory":
-        yield _memory_saver
-    elif scheme == "sqlite":
-        from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
-
-        async with AsyncSqliteSaver.from_conn_string(str(sqlite_path(url))) as saver:
-            await saver.setup()
-            yield saver
-    else:
-        try:
-            from langgraph.checkpoint.postgres.aio import AsyncPostgresSaver
-        except ImportError as exc:
-            raise UserError(_POSTGRES_EXTRA) from exc
-        async with _postgres(AsyncPostgresSaver.from_conn_string, url) as pg_saver:
-            yield pg_saver
+    async with open_persistence(url) as persistence:
+        yield persistence.saver
 
 
 @asynccontextmanager
@@ -94,48 +125,196 @@ async def open_store(url: str = DEFAULT_DB_URL) -> AsyncIterator[BaseStore]:
     Raises:
         UserError: unsupported URL, missing extra, or the database cannot be reached.
     """
-    scheme = _scheme(url)
-    if scheme == "memory":
-        yield _memory_store
-    elif scheme == "sqlite":
-        from langgraph.store.sqlite.aio import AsyncSqliteStore
-
-        async with AsyncSqliteStore.from_conn_string(str(sqlite_path(url))) as store:
-            try:
-                await store.setup()
-                yield store
-            finally:
-                await _stop_background_task(store)
-    else:
-        try:
-            from langgraph.store.postgres.aio import AsyncPostgresStore
-        except ImportError as exc:
-            raise UserError(_POSTGRES_EXTRA) from exc
-        async with _postgres(AsyncPostgresStore.from_conn_string, url) as pg_store:
-            yield pg_store
+    async with open_persistence(url) as persistence:
+        yield persistence.store
 
 
 _POSTGRES_EXTRA = "PostgreSQL needs the `postgres` extra: pip install 'global-orchestrator[postgres]'"
 T = TypeVar("T")
 
 
+@dataclass
+class Persistence:
+    """A saver and a store on one shared connection resource (see the module docstring)."""
+
+    url: str
+    saver: BaseCheckpointSaver[Any]
+    store: BaseStore
+    memory: MemoryPersistence | None = None
+    """Set for `memory`: completed runs are reported to it for eviction."""
+    _close: Callable[[], Any] | None = field(default=None, repr=False)
+    _users: int = 0
+
+
+class _LoopShare:
+    """The shared resources of one event loop (pools and connections are bound to it)."""
+
+    def __init__(self) -> None:
+        self.lock = asyncio.Lock()
+        self.open: dict[str, Persistence] = {}
+
+
+_by_loop: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _LoopShare] = weakref.WeakKeyDictionary()
+
+
 @asynccontextmanager
-async def _postgres(
-    from_conn_string: Callable[[str], AbstractAsyncContextManager[T]], url: str
-) -> AsyncIterator[T]:
-    """Open a PostgreSQL saver or store, set its schema up, and close it (and its tasks)."""
+async def open_persistence(
+    url: str = DEFAULT_DB_URL,
+    *,
+    pool: PoolSettings | None = None,
+    memory: MemoryPersistence | None = None,
+) -> AsyncIterator[Persistence]:
+    """Open (or share) the saver and store for `url`; close them when the last user leaves.
+
+    Args:
+        url: `memory`, `sqlite:///path` or `postgresql://...`.
+        pool: Pool sizes and timeouts (used by whoever opens the resource first).
+        memory: For `memory`: this in-memory persistence (default: the process's).
+
+    Raises:
+        UserError: unsupported URL, missing extra, or the database cannot be reached.
+    """
+    scheme = _scheme(url)
+    if scheme == "memory":
+        mem = memory or _default_memory
+        yield Persistence(url, mem.saver, mem.store, memory=mem)
+        return
+    loop = asyncio.get_running_loop()
+    share = _by_loop.get(loop)
+    if share is None:
+        share = _by_loop[loop] = _LoopShare()
+    key = _resource_key(scheme, url)
+    async with share.lock:
+        shared = share.open.get(key)
+        if shared is None:
+            opener = _open_sqlite if scheme == "sqlite" else _open_postgres
+            shared = await opener(url, pool or PoolSettings())
+            share.open[key] = shared
+        shared._users += 1
     try:
-        manager = from_conn_string(_postgres_dsn(url))
-        opened = await manager.__aenter__()
-    except Exception as exc:
-        raise UserError(f"cannot connect to PostgreSQL at {_redact(url)}: {exc}") from exc
-    try:
-        await opened.setup()  # type: ignore[attr-defined]
-        yield opened
+        yield shared
     finally:
-        if isinstance(opened, BaseStore):
-            await _stop_background_task(opened)
-        await manager.__aexit__(None, None, None)
+        async with share.lock:
+            shared._users -= 1
+            if shared._users == 0 and share.open.get(key) is shared:
+                del share.open[key]
+                if shared._close is not None:
+                    await shared._close()
+
+
+def _resource_key(scheme: str, url: str) -> str:
+    return str(sqlite_path(url).resolve()) if scheme == "sqlite" else _postgres_dsn(url)
+
+
+async def _open_sqlite(url: str, pool: PoolSettings) -> Persistence:
+    import aiosqlite
+    from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
+    from langgraph.store.sqlite.aio import AsyncSqliteStore
+
+    path = sqlite_path(url)
+    conns: list[aiosqlite.Connection] = []
+    try:
+        # saver and store each get one connection: their transactions must not interleave
+        for i in range(2):
+            # the saver commits its implicit transactions; the store issues its own BEGIN
+            # and needs autocommit mode (isolation_level=None), as LangGraph opens it
+            conn = await aiosqlite.connect(str(path), **({} if i == 0 else {"isolation_level": None}))
+            conns.append(conn)
+            await (await conn.execute(f"PRAGMA busy_timeout = {int(pool.sqlite_busy_timeout_ms)}")).close()
+            if i == 0:  # the mode is the file's: set once
+                await (await conn.execute("PRAGMA journal_mode = WAL")).close()
+    except Exception as exc:
+        for conn in conns:
+            await conn.close()
+        raise UserError(f"cannot open SQLite database {path}: {exc}") from exc
+    saver = AsyncSqliteSaver(conns[0])
+    store = AsyncSqliteStore(conns[1])
+    # migrations once per process here, and one process at a time across processes
+    async with _file_lock(path.with_name(path.name + ".lock")):
+        await saver.setup()
+        await store.setup()
+
+    async def close() -> None:
+        await _stop_background_task(store)
+        for conn in conns:
+            await conn.close()
+
+    return Persistence(url, saver, store, _close=close)
+
+
+@asynccontextmanager
+async def _file_lock(path: Path) -> AsyncIterator[None]:
+    import fcntl
+
+    with path.open("a") as handle:
+        await asyncio.to_thread(fcntl.flock, handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+async def _open_postgres(url: str, pool: PoolSettings) -> Persistence:
+    try:
+        from langgraph.checkpoint.postgres.aio import AsyncPostgresSaver
+        from langgraph.store.postgres.aio import AsyncPostgresStore
+        from psycopg.rows import dict_row
+        from psycopg_pool import AsyncConnectionPool
+    except ImportError as exc:
+        raise UserError(_POSTGRES_EXTRA) from exc
+    connections: AsyncConnectionPool[Any] = AsyncConnectionPool(
+        _postgres_dsn(url),
+        min_size=pool.min_size,
+        max_size=pool.max_size,
+        timeout=pool.timeout,
+        kwargs={
+            "autocommit": True,
+            "prepare_threshold": 0,
+            "row_factory": dict_row,
+            "application_name": pool.application_name,
+        },
+        check=AsyncConnectionPool.check_connection,
+        open=False,
+    )
+    try:
+        await connections.open(wait=True, timeout=min(pool.timeout, 30.0))
+    except Exception as exc:
+        await connections.close()
+        raise UserError(f"cannot connect to PostgreSQL at {_redact(url)}: {exc}") from exc
+    saver = AsyncPostgresSaver(connections)
+    # The saver serializes every operation through one asyncio lock, which a single shared
+    # connection needs; each operation on a pool checks out its own connection, so the
+    # lock would only queue every mission of the process behind one another.
+    saver.lock = _NoLock()  # type: ignore[assignment]
+    store = AsyncPostgresStore(connections)
+    try:
+        # one process at a time runs the migrations (CREATE ... IF NOT EXISTS races otherwise)
+        async with connections.connection() as conn:
+            await conn.execute("SELECT pg_advisory_lock(726001)")
+            try:
+                await saver.setup()
+                await store.setup()
+            finally:
+                await conn.execute("SELECT pg_advisory_unlock(726001)")
+    except Exception:
+        await connections.close()
+        raise
+
+    async def close() -> None:
+        await _stop_background_task(store)
+        await connections.close()
+
+    return Persistence(url, saver, store, _close=close)
+
+
+class _NoLock:
+    """An async context manager that does not lock (see `_open_postgres`)."""
+
+    async def __aenter__(self) -> None:
+        return None
+
+    async def __aexit__(self, *exc: object) -> None:
+        return None
 
 
 async def _stop_background_task(store: BaseStore) -> None:

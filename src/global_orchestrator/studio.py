@@ -20,8 +20,8 @@ from typing import Any
 
 from langchain_core.language_models import BaseChatModel
 
-from global_orchestrator.graph.builder import build_graph
 from global_orchestrator.llm import ModelSettings, make_chat_model
+from global_orchestrator.runtime import RunOptions, compile_graph
 
 GRAPH_ID = "orchestrator"
 """The graph's id in `langgraph.json` (the assistant Studio creates for it has this graph id)."""
@@ -59,10 +59,8 @@ def make_graph(config: Mapping[str, Any] | None = None) -> Any:
     """
     configurable: Mapping[str, Any] = (config or {}).get("configurable") or {}
     spec = str(configurable.get("model") or ModelSettings().model).strip()
-    return build_graph(
-        model=lazy_model(spec),
-        plan_with_model=_flag(configurable.get("plan_with_model")),
-    )
+    options = RunOptions(model=lazy_model(spec), plan_with_model=_flag(configurable.get("plan_with_model")))
+    return compile_graph(options)
 
 
 def _flag(value: Any) -> bool:
