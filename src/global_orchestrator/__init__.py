@@ -22,10 +22,12 @@ from global_orchestrator.engine import (
     run_mission,
 )
 from global_orchestrator.errors import (
+    AgentSignal,
     MissionFileError,
     OrchestratorError,
     PlanningError,
     PolicyViolation,
+    RunError,
     TemplateError,
     TransientError,
     UnknownBrandError,
@@ -71,6 +73,7 @@ __all__ = [
     "AgentContext",
     "AgentFamily",
     "AgentOutput",
+    "AgentSignal",
     "ApprovalRequest",
     "BrandProfile",
     "CriticalPath",
@@ -92,6 +95,7 @@ __all__ = [
     "PlanningError",
     "PolicyViolation",
     "RetrySettings",
+    "RunError",
     "RunOptions",
     "SafetyFlags",
     "Severity",

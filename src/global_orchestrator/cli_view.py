@@ -19,7 +19,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from global_orchestrator.engine import run_sync
-from global_orchestrator.events import MissionEvent
+from global_orchestrator.events import EVENT_STATUSES, MissionEvent
 from global_orchestrator.models import Issue, MissionResult, Severity
 
 _SEVERITY_STYLE = {
@@ -58,6 +58,7 @@ ICONS = {
     "blocked": "[magenta]⊘[/]",
     "skipped": "[yellow]↷[/]",
     "waiting": "[yellow]?[/]",
+    "shadow": "[blue]≈[/]",
 }
 
 
@@ -133,7 +134,7 @@ class _Progress:
             elif event.type == "approval_needed":
                 line.status, line.note = "waiting", "needs approval"
             else:
-                line.status = event.type.removeprefix("subtask_")
+                line.status = EVENT_STATUSES.get(event.type, line.status)
                 if line.started is not None:
                     line.elapsed = time.monotonic() - line.started
                 line.note = event.message or ""
@@ -143,7 +144,7 @@ class _Progress:
             self.live.update(self._render())
 
 
-def stream(events: AsyncIterator[MissionEvent], as_json: bool) -> MissionResult:
+def stream(events: AsyncIterator[MissionEvent]) -> MissionResult:
     """Show a run's events; return its final result."""
 
     async def consume() -> MissionResult:
@@ -165,7 +166,7 @@ def finish(events: AsyncIterator[MissionEvent], thread: str, db: str, *, as_json
     The events come redacted from the engine unless the caller asked for `--show-phi`.
     """
     try:
-        result = stream(events, as_json)
+        result = stream(events)
     except KeyboardInterrupt:
         raise interrupted(thread, db) from None
     report(result, as_json, db)

@@ -46,7 +46,7 @@ class HealingMemory(Protocol):
 class NoHealingMemory:
     """A healing memory that remembers nothing."""
 
-    def recall(self, mission: Mission) -> Sequence[HealingMemoryEntry]:
+    def recall(self, mission: Mission) -> Sequence[HealingMemoryEntry]:  # noqa: ARG002 (the interface's signature)
         """Return no entries."""
         return ()
 

@@ -1,20 +1,25 @@
 """Exceptions, split by who is at fault.
 
-The whole tree::
+The whole tree (every exception the package raises on purpose is under the root)::
 
     OrchestratorError                 base of everything this package raises on purpose
     ├── UserError                     the caller's input is wrong: a bad mission file,
-    │   │                             an unknown template, a missing brand, a bad URL
+    │   │                             an unknown template, a missing brand, a bad URL,
+    │   │                             a run saved after a database failure (resume it)
     │   ├── MissionFileError          a mission/plan file cannot be read or parsed
     │   ├── UnknownMissionTypeError   no template is registered for `Mission.type`
     │   ├── TemplateError             a mission template (YAML) is malformed
     │   └── UnknownBrandError         the mission names a brand that no file describes
-    ├── PlanningError                 the planner could not produce a plan
-    ├── PolicyViolation               a guard refused to let something run
-    ├── McpToolError                  an MCP tool call failed or its server is unreachable
-    │                                 (agents/mcp_tools.py; not retried)
-    └── TransientError                raised by an agent: a retry may succeed (timeouts,
-                                      rate limits, upstream 5xx); the engine retries it
+    ├── RunError                      something failed while running, not the caller's input
+    │   ├── PlanningError             the planner could not produce a plan
+    │   ├── PromptError               a prompt file is missing or misses a variable
+    │   ├── McpToolError              an MCP tool call failed or its server is unreachable
+    │   └── FetchError                a web page could not be fetched (tools/browser.py)
+    └── AgentSignal                   raised by an agent to tell the engine what to do
+        ├── TransientError            a retry may succeed (timeouts, rate limits, 5xx);
+        │                             the engine retries it (TransientFetchError too)
+        └── PolicyViolation           a guard refused to let something run; carries the
+                                      guard's decision (never healed, never retried)
 
 Run failures of a mission never surface as exceptions: they land in the
 `MissionResult` as issues. The CLI prints a `UserError` as one line and exits 2.
@@ -47,13 +52,26 @@ class UnknownBrandError(UserError):
     """A mission names a brand that has no profile file."""
 
 
-class PlanningError(OrchestratorError):
+class RunError(OrchestratorError):
+    """Something failed while running; not the caller's input (it lands in the result as an issue)."""
+
+
+class PlanningError(RunError):
     """The planner could not produce a plan at all (not even the template fallback)."""
 
 
-class PolicyViolation(OrchestratorError):
-    """A guard refused to let something run."""
+class AgentSignal(OrchestratorError):
+    """Raised by an agent to tell the engine what to do with its failure."""
 
 
-class TransientError(OrchestratorError):
+class PolicyViolation(AgentSignal):
+    """A guard refused to let something run; `decision` is the guard's decision object."""
+
+    def __init__(self, message: str, decision: object | None = None) -> None:
+        super().__init__(message)
+        self.decision = decision
+        """The policy's decision (e.g. a `GuardDecision`), when the guard gave one."""
+
+
+class TransientError(AgentSignal):
     """An agent failed in a way a retry may fix; the engine retries with backoff."""

@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from global_orchestrator.models import ApprovalRequest, MissionResult, WireModel
+from global_orchestrator.models import ApprovalRequest, MissionResult, SubtaskStatus, WireModel
 
 EventType = Literal[
     "mission_started",
@@ -27,6 +27,20 @@ EventType = Literal[
     "approval_needed",
     "mission_finished",
 ]
+
+
+STATUS_EVENTS: dict[SubtaskStatus, EventType] = {
+    "succeeded": "subtask_succeeded",
+    "failed": "subtask_failed",
+    "blocked": "subtask_blocked",
+    "skipped": "subtask_skipped",
+    "shadow": "shadow_recorded",
+}
+"""The event that reports a subtask result of each status: the one mapping between the two."""
+EVENT_STATUSES: dict[EventType, SubtaskStatus] = {event: status for status, event in STATUS_EVENTS.items()}
+"""The subtask status an event reports (`subtask_failed` → `failed`), for the events that do."""
+FINISHED_EVENTS: frozenset[EventType] = frozenset(e for s, e in STATUS_EVENTS.items() if s != "shadow")
+"""Events that end a (primary) subtask."""
 
 
 class MissionEvent(WireModel):

@@ -169,7 +169,7 @@ class LocalChatModel(BaseChatModel):
         self,
         messages: list[BaseMessage],
         stop: list[str] | None = None,
-        run_manager: CallbackManagerForLLMRun | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,  # noqa: ARG002 (the interface's signature)
         **kwargs: Any,
     ) -> ChatResult:
         with _load_lock:
@@ -200,7 +200,7 @@ class LocalChatModel(BaseChatModel):
         schema: Mapping[str, Any] | type,
         *,
         include_raw: bool = False,
-        **kwargs: Any,
+        **kwargs: Any,  # noqa: ARG002 (the interface's signature)
     ) -> Runnable[LanguageModelInput, Any]:
         """Constrain decoding to `schema` (a pydantic model or a JSON Schema dict)."""
         model_cls = schema if isinstance(schema, type) and issubclass(schema, BaseModel) else None

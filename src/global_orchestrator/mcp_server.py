@@ -30,7 +30,7 @@ from pydantic.alias_generators import to_snake
 
 from global_orchestrator.context import build_mission_context
 from global_orchestrator.errors import OrchestratorError
-from global_orchestrator.events import MissionEvent
+from global_orchestrator.events import EVENT_STATUSES, FINISHED_EVENTS, MissionEvent
 from global_orchestrator.llm import make_chat_model
 from global_orchestrator.missions.registry import default_registry
 from global_orchestrator.models import Mission, MissionPlan, MissionResult
@@ -57,8 +57,6 @@ ThreadId = Annotated[
         description="The run's thread id: `threadId` in orchestrator.run's result (default: the mission id)."
     ),
 ]
-
-_FINISHED = {"subtask_succeeded", "subtask_failed", "subtask_blocked", "subtask_skipped"}
 
 
 class OrchestratorMCP(FastMCP[Any]):
@@ -133,10 +131,10 @@ class _Progress:
         elif event.type == "subtask_started" and sid not in self.running | self.finished:
             self.running.add(sid)
             message = f"{sid} started ({event.agent})"
-        elif event.type in _FINISHED and sid not in self.finished:
+        elif event.type in FINISHED_EVENTS and sid not in self.finished:
             self.running.discard(sid)
             self.finished.add(sid)
-            status = event.type.removeprefix("subtask_")
+            status = EVENT_STATUSES[event.type]
             message = f"{sid} {status}" + (f": {event.message}" if event.message else "")
         else:
             return

@@ -38,7 +38,7 @@ from global_orchestrator.agents.base import AgentLike
 from global_orchestrator.agents.catalog import ToolCatalog, ToolSpec, default_catalog
 from global_orchestrator.agents.mcp_tools import McpToolset, ServersLike, open_mcp_tools
 from global_orchestrator.errors import UserError
-from global_orchestrator.events import EventType, MissionEvent
+from global_orchestrator.events import STATUS_EVENTS, MissionEvent
 from global_orchestrator.graph.builder import build_graph
 from global_orchestrator.graph.nodes import APPROVAL
 from global_orchestrator.graph.records import build_result
@@ -57,14 +57,6 @@ T = TypeVar("T")
 ModelLike = BaseChatModel | Callable[[], BaseChatModel] | None
 Db = str | BaseCheckpointSaver[Any]
 Approvals = Mapping[str, bool | str | Mapping[str, Any]]
-
-_STATUS_EVENTS: dict[str, EventType] = {
-    "succeeded": "subtask_succeeded",
-    "failed": "subtask_failed",
-    "blocked": "subtask_blocked",
-    "skipped": "subtask_skipped",
-    "shadow": "shadow_recorded",
-}
 
 
 @dataclass
@@ -681,7 +673,7 @@ async def _events(
                 reported.add(sid)
                 # written by our own nodes from a SubtaskResult: no need to validate again
                 yield MissionEvent.model_construct(
-                    type=_STATUS_EVENTS.get(raw["status"], "subtask_failed"),
+                    type=STATUS_EVENTS.get(raw["status"], "subtask_failed"),
                     mission_id=mission_id,
                     thread_id=thread,
                     at=datetime.now(UTC),

@@ -98,8 +98,8 @@ class ScriptedChatModel(BaseChatModel):
     def _generate(
         self,
         messages: list[BaseMessage],
-        stop: list[str] | None = None,
-        run_manager: CallbackManagerForLLMRun | None = None,
+        stop: list[str] | None = None,  # noqa: ARG002 (the interface's signature)
+        run_manager: CallbackManagerForLLMRun | None = None,  # noqa: ARG002 (the interface's signature)
         **kwargs: Any,
     ) -> ChatResult:
         tools: list[dict[str, Any]] = list(kwargs.pop("tools", None) or [])
@@ -163,9 +163,9 @@ class EchoChatModel(BaseChatModel):
     def _generate(
         self,
         messages: list[BaseMessage],
-        stop: list[str] | None = None,
-        run_manager: CallbackManagerForLLMRun | None = None,
-        **kwargs: Any,
+        stop: list[str] | None = None,  # noqa: ARG002 (the interface's signature)
+        run_manager: CallbackManagerForLLMRun | None = None,  # noqa: ARG002 (the interface's signature)
+        **kwargs: Any,  # noqa: ARG002 (the interface's signature)
     ) -> ChatResult:
         last = str(messages[-1].content) if messages else ""
         text = self.prefix + " ".join(last.split())[: self.max_chars]

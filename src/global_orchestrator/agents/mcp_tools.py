@@ -34,7 +34,7 @@ from global_orchestrator.agents.mcp_config import (
     configured_mcp_servers,
     parse_mcp_servers,
 )
-from global_orchestrator.errors import OrchestratorError, UserError
+from global_orchestrator.errors import RunError, UserError
 from global_orchestrator.models import Subtask, normalize_agent_name
 from global_orchestrator.policies.flow import EXTERNAL
 
@@ -54,7 +54,7 @@ __all__ = [
 ]
 
 
-class McpToolError(OrchestratorError):
+class McpToolError(RunError):
     """An MCP tool call failed: server unreachable, tool error, or refused (not retried)."""
 
 

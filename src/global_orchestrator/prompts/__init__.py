@@ -17,13 +17,15 @@ from functools import cache
 from importlib import resources
 from typing import Any, Literal
 
+from global_orchestrator.errors import RunError
+
 Role = Literal["system", "user", "assistant"]
 
 _VARIABLE = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
 _ROLE_MARKER = re.compile(r"^<!--\s*role:\s*(system|user|assistant)\s*-->\s*$", re.MULTILINE)
 
 
-class PromptError(Exception):
+class PromptError(RunError):
     """A prompt is missing, malformed, or rendered with the wrong variables."""
 
 

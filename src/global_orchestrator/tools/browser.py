@@ -19,7 +19,7 @@ from urllib.parse import urljoin, urlparse
 import httpx
 from pydantic import Field
 
-from global_orchestrator.errors import TransientError
+from global_orchestrator.errors import RunError, TransientError
 from global_orchestrator.models import WireModel
 
 FetchErrorKind = Literal[
@@ -47,7 +47,7 @@ class FetchLimits:
     user_agent: str = "global-orchestrator/0.1 (+browser.fetch)"
 
 
-class FetchError(Exception):
+class FetchError(RunError):
     """A page could not be fetched; `kind` says why, `transient` if a retry may help."""
 
     def __init__(self, kind: FetchErrorKind, url: str, message: str, *, transient: bool = False) -> None:
