@@ -22,6 +22,7 @@ import json
 import os
 import platform
 import resource
+import statistics
 import tempfile
 import time
 import uuid
@@ -90,7 +91,11 @@ async def concurrent(db: str, n: int, label: str) -> dict[str, Any]:
         t = time.perf_counter()
         result = await orchestrator.run(m, plan=p)
         latencies.append(time.perf_counter() - t)
-        return result.success and result.mission_id == m.id
+        ok = result.success and result.mission_id == m.id
+        if not ok:  # say why: status, issues, the subtasks that did not succeed
+            bad = {k: (r.status, r.error) for k, r in result.results.items() if r.status != "succeeded"}
+            print(f"   {m.id}: {result.status} {[i.code for i in result.issues]} {bad}")
+        return ok
 
     stop = asyncio.Event()
     watcher = asyncio.create_task(peak_connections(db, app, stop)) if db.startswith("postgres") else None
@@ -117,24 +122,29 @@ async def concurrent(db: str, n: int, label: str) -> dict[str, Any]:
 
 
 async def start_cost(n: int) -> dict[str, Any]:
+    """Alternate a mission through a long-lived runtime and a per-call one, after a warm-up of each."""
     tmp = tempfile.mkdtemp()
     db = f"sqlite:///{tmp}/start.db"
+    long_lived: list[float] = []
+    per_call: list[float] = []
     async with Orchestrator(db=db, agents=AGENTS) as orchestrator:
-        t = time.perf_counter()
-        for _ in range(n):
+        for i in range(n + 1):
             m, p = mission_and_plan("long")
+            t = time.perf_counter()
             await orchestrator.run(m, plan=p)
-        long_lived = (time.perf_counter() - t) / n
-    t = time.perf_counter()
-    for _ in range(n):
-        m, p = mission_and_plan("call")
-        await arun_mission(m, plan=p, db=db, agents=AGENTS)
-    per_call = (time.perf_counter() - t) / n
+            if i:  # the first of each is the warm-up
+                long_lived.append(time.perf_counter() - t)
+            m, p = mission_and_plan("call")
+            t = time.perf_counter()
+            await arun_mission(m, plan=p, db=db, agents=AGENTS)
+            if i:
+                per_call.append(time.perf_counter() - t)
+    a, b = statistics.median(long_lived), statistics.median(per_call)
     return {
         "missions": n,
-        "long_lived_ms_per_mission": round(long_lived * 1000, 1),
-        "per_call_ms_per_mission": round(per_call * 1000, 1),
-        "per_call_overhead_ms": round((per_call - long_lived) * 1000, 1),
+        "long_lived_ms_per_mission_median": round(a * 1000, 1),
+        "per_call_ms_per_mission_median": round(b * 1000, 1),
+        "per_call_overhead_ms": round((b - a) * 1000, 1),
     }
 
 
