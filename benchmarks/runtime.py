@@ -29,36 +29,15 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from global_orchestrator import AgentContext, Mission, MissionPlan, Orchestrator, Subtask, arun_mission
+from global_orchestrator import Mission, MissionPlan, Orchestrator, arun_mission
 from global_orchestrator.persistence import PoolSettings
+from global_orchestrator.testing import echo_agent, fan_out_mission
 
-
-async def noop(subtask: Subtask, ctx: AgentContext) -> dict[str, Any]:
-    return {"id": subtask.id, "mission": ctx.mission.id}
-
-
-AGENTS = {"marketing": noop, "browser": noop}
+AGENTS = {"marketing": echo_agent, "browser": echo_agent}
 
 
 def mission_and_plan(prefix: str) -> tuple[Mission, MissionPlan]:
-    mid = f"{prefix}-{uuid.uuid4().hex[:10]}"
-    subtasks = [Subtask(id="a", agent="marketing", tool="marketing.draft_copy", description="start")]
-    subtasks += [
-        Subtask(id=f"b{i}", agent="browser", tool="browser.fetch", description=f"work {i}", depends_on=["a"])
-        for i in range(7)
-    ]
-    subtasks.append(
-        Subtask(
-            id="z",
-            agent="marketing",
-            tool="marketing.compile_brief",
-            description="end",
-            depends_on=[f"b{i}" for i in range(7)],
-        )
-    )
-    return Mission(id=mid, type="marketing.campaign", goal="Spring sale"), MissionPlan(
-        mission_id=mid, subtasks=subtasks
-    )
+    return fan_out_mission(prefix)
 
 
 def rss_mb() -> float:

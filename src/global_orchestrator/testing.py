@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import threading
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -24,6 +25,9 @@ from langchain_core.runnables import Runnable
 from langchain_core.tools import BaseTool
 from langchain_core.utils.function_calling import convert_to_openai_tool
 from pydantic import BaseModel, PrivateAttr
+
+from global_orchestrator.agents.base import AgentContext
+from global_orchestrator.models import Mission, MissionPlan, Subtask
 
 Response = str | AIMessage | dict[str, Any] | BaseModel | BaseException | Callable[[list[BaseMessage]], Any]
 """One scripted answer: text, a message, a structured value (dict or model), an error to
@@ -176,3 +180,38 @@ class EchoChatModel(BaseChatModel):
             usage_metadata={"input_tokens": inp, "output_tokens": out, "total_tokens": inp + out},
         )
         return ChatResult(generations=[ChatGeneration(message=message)])
+
+
+def fan_out_mission(prefix: str, width: int = 7) -> tuple[Mission, MissionPlan]:
+    """A mission with a ready plan: one start, `width` parallel steps, one end (`width + 2` subtasks).
+
+    The id is `<prefix>-<random>`; marketing and browser agents run it. For load tests of
+    your own deployment with `echo_agent`.
+    """
+    mid = f"{prefix}-{uuid.uuid4().hex[:10]}"
+    subtasks = [Subtask(id="a", agent="marketing", tool="marketing.draft_copy", description="start")]
+    subtasks += [
+        Subtask(id=f"b{i}", agent="browser", tool="browser.fetch", description=f"work {i}", depends_on=["a"])
+        for i in range(width)
+    ]
+    subtasks.append(
+        Subtask(
+            id="z",
+            agent="marketing",
+            tool="marketing.compile_brief",
+            description="end",
+            depends_on=[f"b{i}" for i in range(width)],
+        )
+    )
+    return (
+        Mission(id=mid, type="marketing.campaign", goal="Spring sale"),
+        MissionPlan(mission_id=mid, subtasks=subtasks),
+    )
+
+
+async def echo_agent(subtask: Subtask, ctx: AgentContext) -> dict[str, Any]:
+    """An agent that does no work: returns the subtask id, mission id and idempotency key.
+
+    A result handed to the wrong mission shows in its output.
+    """
+    return {"id": subtask.id, "mission": ctx.mission.id, "key": ctx.idempotency_key}

@@ -21,39 +21,20 @@ from global_orchestrator import (
     arun_mission,
 )
 from global_orchestrator.persistence import PoolSettings
+from global_orchestrator.testing import echo_agent, fan_out_mission
 from tests.integration.conftest import postgres_url
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.slow
 
 
-async def noop(subtask: Subtask, ctx: AgentContext) -> dict[str, Any]:
-    # the mission id in the output: a result handed to the wrong mission shows
-    return {"id": subtask.id, "mission": ctx.mission.id, "key": ctx.idempotency_key}
-
-
-AGENTS = {"marketing": noop, "browser": noop}
+AGENTS = {"marketing": echo_agent, "browser": echo_agent}
+noop = echo_agent
 
 
 def mission_and_plan(prefix: str) -> tuple[Mission, MissionPlan]:
     """A 9-subtask mission: one start, seven in parallel, one end."""
-    mid = f"{prefix}-{uuid.uuid4().hex[:10]}"
-    subtasks = [Subtask(id="a", agent="marketing", tool="marketing.draft_copy", description="start")]
-    subtasks += [
-        Subtask(id=f"b{i}", agent="browser", tool="browser.fetch", description=f"work {i}", depends_on=["a"])
-        for i in range(7)
-    ]
-    subtasks.append(
-        Subtask(
-            id="z",
-            agent="marketing",
-            tool="marketing.compile_brief",
-            description="end",
-            depends_on=[f"b{i}" for i in range(7)],
-        )
-    )
-    mission = Mission(id=mid, type="marketing.campaign", goal="Spring sale")
-    return mission, MissionPlan(mission_id=mid, subtasks=subtasks)
+    return fan_out_mission(prefix)
 
 
 def assert_each_result_is_its_own(missions: list[Mission], results: list[Any]) -> None:
