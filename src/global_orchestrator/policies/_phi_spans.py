@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 
@@ -36,21 +36,24 @@ def ours(text: str, start: int) -> bool:
 _FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
 
 
-def by_first_letter(alternatives: Iterable[str]) -> str:
-    """A case-insensitive alternation of regex `alternatives`, grouped by first character.
+def by_first_letter(alternatives: Iterable[str], names: Sequence[str] | None = None) -> str:
+    r"""A case-insensitive alternation of regex `alternatives`, grouped by first character.
 
     Matches exactly what `(?:a1|a2|...)` matches under `re.IGNORECASE` (the order of the
     alternatives that share a first character is kept; alternatives with different first
     characters cannot match at the same place), but the regex engine skips a whole group on
     one case-sensitive character test instead of trying every alternative at every word.
-    Each alternative must start with a plain letter or digit.
+    Each alternative must start with a plain letter or digit, or with `\s`.
+
+    With `names`, each alternative (but its first character) is a named group of that name,
+    so `match.lastgroup` tells which one matched.
     """
     groups: dict[str, list[str]] = {}
-    for alt in alternatives:
-        head = alt[0].lower()
-        if not (head.isascii() and head.isalnum()) or alt[1:2] in ("?", "*", "+", "{"):
+    for i, alt in enumerate(alternatives):
+        head, rest = (alt[:2], alt[2:]) if alt.startswith("\\s") else (alt[0].lower(), alt[1:])
+        if not (head == "\\s" or (head.isascii() and head.isalnum())) or rest[:1] in ("?", "*", "+", "{"):
             raise ValueError(f"alternative must start with a plain letter or digit: {alt!r}")
-        groups.setdefault(head, []).append(alt[1:])
+        groups.setdefault(head, []).append(rest if names is None else f"(?P<{names[i]}>{rest})")
     parts = []
     for head, rests in groups.items():
         chars = head + head.upper() + _FOLDS.get(head, "") if head.isalpha() else head
