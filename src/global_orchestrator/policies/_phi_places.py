@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, english, places
-from global_orchestrator.policies._phi_spans import Span, ours
+from global_orchestrator.policies._phi_spans import Span, by_first_letter, ours
 
 STATES = (
     "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|"
@@ -48,11 +48,16 @@ _EU_WORD = (
     rf"(?:{_CAP}|(?:de|del|della|di|da|do|dos|das|la|le|les|du|des|el|los|las|van|von|der|d')|"
     r"\d{1,2}(?:er|e)?\b)"
 )
+_EU_SUFFIX = (
+    "straße|strasse|boulevard|dreef|hof|pad|str\\.|weg|gasse|platz|allee|ring|damm|ufer|laan|straat|gracht|plein|kade|"
+    "dijk|steeg|singel|markt|v[äa]gen|gatan"
+)
+# the word lists grouped by first letter (`by_first_letter`): the same matches, fewer tests
 _EU_ADDRESS = re.compile(
-    rf"(?:\b\d{{1,5}}[a-zA-Z]?,?\s{{1,3}})?\b(?i:{_EU_TYPE})\s{{1,3}}{_EU_WORD}(?:[\s-]{{1,3}}{_EU_WORD}){{0,4}}"
+    rf"(?:\b\d{{1,5}}[a-zA-Z]?,?\s{{1,3}})?\b(?i:{by_first_letter(_EU_TYPE.split('|'))})\s{{1,3}}{_EU_WORD}"
+    rf"(?:[\s-]{{1,3}}{_EU_WORD}){{0,4}}"
     rf"(?:,?\s{{1,3}}(?:n[º°o]\.?\s{{0,2}})?\d{{1,4}}[a-zA-Z]?(?:/\d{{1,4}})?\b(?![\d-]))?|"
-    rf"\b[{UPPER}][\w-]{{1,40}}?(?i:stra(?:ß|ss)e|boulevard|dreef|hof|pad|str\.|weg|gasse|platz|allee|ring|damm|ufer|laan|straat|gracht|plein|kade|"
-    rf"dijk|steeg|singel|markt|v[äa]gen|gatan)\s{{1,3}}\d{{1,5}}[a-zA-Z]?"
+    rf"\b[{UPPER}][\w-]{{1,40}}?(?i:{by_first_letter(_EU_SUFFIX.split('|'))})\s{{1,3}}\d{{1,5}}[a-zA-Z]?"
 )
 _POSTCODE = re.compile(
     rf"(?<![\w/.-])(\d{{5}}|\d{{4}}\s?[A-Z]{{2}}|\d{{2}}-\d{{3}}|\d{{4}}),?\s{{1,3}}({_CAP}(?:[\s-]{_CAP}){{0,2}})|"
@@ -83,6 +88,7 @@ _HOME_BEFORE = re.compile(
     r"(?i:\b(?:(?:lives|living|lived|resides|residing|resided|moved|relocated|native|hometown)\s+"
     r"(?:in|to|of|is|at)|born\b[^;\n!?]{0,40}\bin)\s+(?:the\s+)?)$"
 )
+_DIGIT = re.compile(r"\d")
 _PLACE_AFTER = re.compile(rf"^,\s{{0,3}}(?:(?:{STATES})\b|{_CAP})")
 
 
@@ -115,6 +121,20 @@ def _places(text: str) -> list[Span]:
 
 def addresses(text: str) -> list[Span]:
     """Street addresses, PO boxes, ZIP and postal codes, labelled places, cities and counties."""
+    found = _numbered(text) if _DIGIT.search(text) else []
+    for m in _LIVES_AT.finditer(text):
+        value = m.group(1).rstrip(" .,")
+        if any(c.isdigit() for c in value) or _place_key(value) in places():
+            found.append(Span("address", m.start(1), m.start(1) + len(value), 0.8))
+    for m in _LABEL.finditer(text):
+        value = m.group(1).rstrip(" .,")
+        found.append(Span("address", m.start(1), m.start(1) + len(value), 0.85))
+    found += _places(text)
+    return found
+
+
+def _numbered(text: str) -> list[Span]:
+    """The shapes that hold a digit: street addresses, PO boxes, ZIP, postal codes, PINs."""
     found = [
         Span("address", m.start(), m.end(), 0.9) for m in _ADDRESS.finditer(text) if not ours(text, m.start())
     ]
@@ -134,13 +154,5 @@ def addresses(text: str) -> list[Span]:
                 continue
         found.append(Span("address", m.start(), m.end(), 0.8))
     found += [Span("address", m.start(1), m.end(1), 0.85) for m in _ZIP.finditer(text)]
-    for m in _LIVES_AT.finditer(text):
-        value = m.group(1).rstrip(" .,")
-        if any(c.isdigit() for c in value) or _place_key(value) in places():
-            found.append(Span("address", m.start(1), m.start(1) + len(value), 0.8))
     found += [Span("address", m.start(), m.end(), 0.75, weak=True) for m in _PIN.finditer(text)]
-    for m in _LABEL.finditer(text):
-        value = m.group(1).rstrip(" .,")
-        found.append(Span("address", m.start(1), m.start(1) + len(value), 0.85))
-    found += _places(text)
     return found

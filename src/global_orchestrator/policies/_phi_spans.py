@@ -53,9 +53,33 @@ def by_first_letter(alternatives: Iterable[str], names: Sequence[str] | None = N
         head, rest = (alt[:2], alt[2:]) if alt.startswith("\\s") else (alt[0].lower(), alt[1:])
         if not (head == "\\s" or (head.isascii() and head.isalnum())) or rest[:1] in ("?", "*", "+", "{"):
             raise ValueError(f"alternative must start with a plain letter or digit: {alt!r}")
+        if not _balanced(rest):
+            raise ValueError(f"unbalanced alternative (split inside a group?): {alt!r}")
         groups.setdefault(head, []).append(rest if names is None else f"(?P<{names[i]}>{rest})")
     parts = []
     for head, rests in groups.items():
         chars = head + head.upper() + _FOLDS.get(head, "") if head.isalpha() else head
         parts.append(f"(?-i:[{chars}])(?:{'|'.join(rests)})")
     return "(?:" + "|".join(parts) + ")"
+
+
+def _balanced(pattern: str) -> bool:
+    """Its parentheses pair up (escapes and character classes aside)."""
+    depth, i, in_class = 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 1
+        elif in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            i += 1 if pattern.startswith("]", i + 1) else 2 if pattern.startswith("^]", i + 1) else 0
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                return False
+        i += 1
+    return depth == 0 and not in_class
