@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from global_orchestrator.policies._phi_spans import Span
+from global_orchestrator.policies._phi_spans import DIGIT, Span, has_any
 
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
@@ -64,6 +64,7 @@ _AGE = re.compile(
     rf"\b((?i:ninety(?:[- ](?:{_UNITS}))?|one\s+hundred(?:\s+and)?(?:\s+(?:{_UNITS}|{_TEENS}))?))"
     r"(?=[- ](?i:years?[- ]old|yo\b))",
 )
+_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _HOLIDAY = re.compile(r"(?i:(?:the\s+)?(?:fourth|4th)\s+of\s+july)")
 
 
@@ -80,6 +81,9 @@ def _valid(m: re.Match[str]) -> bool:
 def dates(text: str, record: bool) -> list[Span]:
     """Dates (strong after a cue, weak otherwise) and ages over 89."""
     found: list[Span] = []
+    digit = DIGIT.search(text) is not None
+    if not digit and not has_any(text, _MONTH_WORDS):  # every date holds a digit or a month
+        return found
     for m in _DATE.finditer(text):
         if not _valid(m):
             continue
@@ -89,6 +93,8 @@ def dates(text: str, record: bool) -> list[Span]:
         if not cued and _HOLIDAY.fullmatch(m.group(0)):
             continue
         found.append(Span("date", m.start(), m.end(), 0.9 if cued else 0.8, weak=not cued))
+    if not digit and not has_any(text, ("ninety", "hundred")):
+        return found
     for m in _AGE.finditer(text):
         group = next(g for g in range(1, 6) if m.group(g))
         found.append(Span("age_over_89", m.start(group), m.end(group), 0.9))

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from global_orchestrator.policies._phi_spans import by_first_letter
+from global_orchestrator.policies._phi_spans import by_first_letter, has_any
 
 _CONDITIONS = r"""
 diabet\w* prediabet\w* hypertension high\s+blood\s+pressure hypotension asthma copd emphysema
@@ -111,7 +111,7 @@ def health_info(
         anchors: Spans of identifiers found in it (names, phone numbers ...), in text order.
         deidentified: The text holds `deidentify`'s placeholders: only anchors tie.
     """
-    if not deidentified:
+    if not deidentified and has_any(text, ("patient", "record", "histor", "log", "data", "ehr", "emr")):
         for match in _RECORDS.finditer(text):
             yield match.start(), match.end(), 0.9
     terms = list(_HEALTH.finditer(text))

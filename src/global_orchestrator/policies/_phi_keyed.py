@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from global_orchestrator.policies._phi_spans import Span, by_first_letter
+from global_orchestrator.policies._phi_spans import DIGIT, Span, by_first_letter, has_any
 
 _NUMBER_WORDS = r"(?:\s+(?:number|num|no\.?|#|id))?"
 _NO = r"(?:number|no\.?|#)"
@@ -189,6 +189,24 @@ _PHOTO_FILE = re.compile(
     rf"(?<![\w-])(?i:[\w-]{{0,40}}(?:face|portrait|headshot|selfie|mugshot|passport|id[_-]?photo|"
     rf"profile[_-]?(?:pic|photo)){_FILE})"
 )
+# gates: every match of _BIOMETRIC, _BIOMETRIC_ID and _PHOTO holds one of these (any case)
+_BIOMETRIC_WORDS = ("print", "scan", "facial", "geometry", "gait", "dna", "genetic")
+_BIOMETRIC_ID_WORDS = (
+    "biometric",
+    "finger",
+    "thumbprint",
+    "iris",
+    "retina",
+    "voice",
+    "face",
+    "facial",
+    "palm",
+    "vein",
+    "gait",
+    "dna",
+    "template",
+)
+_PHOTO_WORDS = ("fac", "shot", "passport", "unblurred", "selfie", "photo")
 # every biometric or photo file name holds one of these extensions
 _EXTENSION = re.compile(_FILE[_FILE.index(r"\.") :])
 _PHOTO = re.compile(
@@ -203,6 +221,27 @@ _PHOTO = re.compile(
 
 def keyed(text: str) -> list[Span]:
     """Codes after a keyword, glued codes, biometric and photo identifiers."""
+    found = _codes(text) if DIGIT.search(text) else []
+    if has_any(text, _BIOMETRIC_WORDS):
+        found += [Span("biometric_identifier", m.start(), m.end(), 0.75) for m in _BIOMETRIC.finditer(text)]
+    if has_any(text, _BIOMETRIC_ID_WORDS):
+        found += [
+            Span("biometric_identifier", m.start(1), m.end(1), 0.95)  # beats the generic "ID" keyword
+            for m in _BIOMETRIC_ID.finditer(text)
+            if any(c.isdigit() for c in m.group(1))
+        ]
+    if "." in text and _EXTENSION.search(text):
+        found += [
+            Span("biometric_identifier", m.start(), m.end(), 0.9) for m in _BIOMETRIC_FILE.finditer(text)
+        ]
+        found += [Span("full_face_photo", m.start(), m.end(), 0.9) for m in _PHOTO_FILE.finditer(text)]
+    if has_any(text, _PHOTO_WORDS):
+        found += [Span("full_face_photo", m.start(), m.end(), 0.75) for m in _PHOTO.finditer(text)]
+    return found
+
+
+def _codes(text: str) -> list[Span]:
+    """Codes after a keyword, plates and glued codes: each holds a digit."""
     found: list[Span] = []
     for m in _CODE.finditer(text):
         code = m.group(0)
@@ -235,16 +274,4 @@ def keyed(text: str) -> list[Span]:
         category = _GLUED_CATEGORY.get(glued)
         if category is not None and sum(c.isdigit() for c in m.group(1)) >= 4:
             found.append(Span(category, m.start(1), m.end(1), 0.9))
-    found += [Span("biometric_identifier", m.start(), m.end(), 0.75) for m in _BIOMETRIC.finditer(text)]
-    found += [
-        Span("biometric_identifier", m.start(1), m.end(1), 0.95)  # beats the generic "ID" keyword
-        for m in _BIOMETRIC_ID.finditer(text)
-        if any(c.isdigit() for c in m.group(1))
-    ]
-    if "." in text and _EXTENSION.search(text):
-        found += [
-            Span("biometric_identifier", m.start(), m.end(), 0.9) for m in _BIOMETRIC_FILE.finditer(text)
-        ]
-        found += [Span("full_face_photo", m.start(), m.end(), 0.9) for m in _PHOTO_FILE.finditer(text)]
-    found += [Span("full_face_photo", m.start(), m.end(), 0.75) for m in _PHOTO.finditer(text)]
     return found

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, census, english, places
+from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, UPPER_CHAR, census, english, places
 
 _TOKEN = (
     rf"(?:O'|O\u2019|Mc|Mac|D'|D\u2019|Di|De|La|Le|Van|Von)?[{UPPER}][{LOWER}]{{1,30}}+"
@@ -185,15 +185,17 @@ def titled_names(text: str) -> Iterator[tuple[int, int, float]]:
 
 def names(text: str, near: list[tuple[int, int]]) -> Iterator[tuple[int, int, float]]:
     """Spans of person names; `near` holds spans of identifiers already found (in text order)."""
-    near_starts = {s for s, _ in near}
-    near_ends = {e for _, e in near}
-    for match in _RUN.finditer(text):
-        words = [_Word(p.group(0), match.start() + p.start()) for p in _PIECE.finditer(match.group(0))]
-        found = _judge(text, words, near_starts, near_ends) if words else None
-        if found is not None:
-            yield found
+    upper = UPPER_CHAR.search(text) is not None  # but for lower-case names, a name is capitalised
+    if upper:
+        near_starts = {s for s, _ in near}
+        near_ends = {e for _, e in near}
+        for match in _RUN.finditer(text):
+            words = [_Word(p.group(0), match.start() + p.start()) for p in _PIECE.finditer(match.group(0))]
+            found = _judge(text, words, near_starts, near_ends) if words else None
+            if found is not None:
+                yield found
     yield from _lower_names(text)
-    if "," in text:
+    if upper and "," in text:
         yield from _surname_first(text)
 
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, english, places
-from global_orchestrator.policies._phi_spans import Span, by_first_letter, ours
+from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, UPPER_CHAR, english, places
+from global_orchestrator.policies._phi_spans import DIGIT, Span, by_first_letter, has_any, ours
 
 STATES = (
     "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|"
@@ -88,7 +88,6 @@ _HOME_BEFORE = re.compile(
     r"(?i:\b(?:(?:lives|living|lived|resides|residing|resided|moved|relocated|native|hometown)\s+"
     r"(?:in|to|of|is|at)|born\b[^;\n!?]{0,40}\bin)\s+(?:the\s+)?)$"
 )
-_DIGIT = re.compile(r"\d")
 _PLACE_AFTER = re.compile(rf"^,\s{{0,3}}(?:(?:{STATES})\b|{_CAP})")
 
 
@@ -121,15 +120,18 @@ def _places(text: str) -> list[Span]:
 
 def addresses(text: str) -> list[Span]:
     """Street addresses, PO boxes, ZIP and postal codes, labelled places, cities and counties."""
-    found = _numbered(text) if _DIGIT.search(text) else []
-    for m in _LIVES_AT.finditer(text):
-        value = m.group(1).rstrip(" .,")
-        if any(c.isdigit() for c in value) or _place_key(value) in places():
-            found.append(Span("address", m.start(1), m.start(1) + len(value), 0.8))
-    for m in _LABEL.finditer(text):
-        value = m.group(1).rstrip(" .,")
-        found.append(Span("address", m.start(1), m.start(1) + len(value), 0.85))
-    found += _places(text)
+    found = _numbered(text) if DIGIT.search(text) else []
+    if has_any(text, ("liv", "resid", "located", "address")):
+        for m in _LIVES_AT.finditer(text):
+            value = m.group(1).rstrip(" .,")
+            if any(c.isdigit() for c in value) or _place_key(value) in places():
+                found.append(Span("address", m.start(1), m.start(1) + len(value), 0.8))
+    if ":" in text or "-" in text:
+        for m in _LABEL.finditer(text):
+            value = m.group(1).rstrip(" .,")
+            found.append(Span("address", m.start(1), m.start(1) + len(value), 0.85))
+    if UPPER_CHAR.search(text):  # a place name is capitalised
+        found += _places(text)
     return found
 
 

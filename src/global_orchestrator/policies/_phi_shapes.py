@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from global_orchestrator.policies._phi_spans import Span, ours
+from global_orchestrator.policies._phi_spans import DIGIT, Span, ours
 
 _EMAIL = re.compile(
     r"(?<![\w.+-])([\w.+-]{1,64})@[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.[a-z]{2,24}\b", re.IGNORECASE
@@ -163,18 +163,32 @@ def shapes(text: str, record: bool) -> list[Span]:
             url = m.group(0).rstrip(".,;:)!?")
             if _PERSONAL_URL.search(url):
                 found.append(Span("url", m.start(), m.start() + len(url), 0.9))
-    # loopback and unspecified addresses name this machine, never a person's device
-    found += [
-        Span("ip_address", m.start(), m.end(), 0.9)
-        for m in _IPV4.finditer(text)
-        if not m.group(0).startswith(("127.", "0.0.0.0"))
-    ]
+    digit = DIGIT.search(text) is not None  # every shape but email, URL, IPv6 and MAC holds one
+    if digit:
+        # loopback and unspecified addresses name this machine, never a person's device
+        found += [
+            Span("ip_address", m.start(), m.end(), 0.9)
+            for m in _IPV4.finditer(text)
+            if not m.group(0).startswith(("127.", "0.0.0.0"))
+        ]
     if "::" in text or text.count(":") >= 7:
         found += [
             Span("ip_address", m.start(), m.end(), 0.9)
             for m in _IPV6.finditer(text)
             if m.group(0).count(":") >= 2
         ]
+    if digit:
+        found += _numbers(text, record)
+    if ":" in text or "-" in text:
+        found += [Span("device_identifier", m.start(), m.end(), 0.85) for m in _MAC.finditer(text)]
+    if "(01)" in text:
+        found += [Span("device_identifier", m.start(), m.end(), 0.9) for m in _UDI.finditer(text)]
+    return found
+
+
+def _numbers(text: str, record: bool) -> list[Span]:
+    """SSNs, phone and fax numbers, cards, VINs, MBIs and DEA numbers."""
+    found: list[Span] = []
     for m in _SSN.finditer(text):
         if _ssn_ok(m.group(1), m.group(3), m.group(4)):
             found.append(Span("ssn", m.start(), m.end(), 0.95))
@@ -194,7 +208,4 @@ def shapes(text: str, record: bool) -> list[Span]:
         for m in _DEA.finditer(text)
         if _dea_ok(m.group(0))
     ]
-    found += [Span("device_identifier", m.start(), m.end(), 0.85) for m in _MAC.finditer(text)]
-    if "(01)" in text:
-        found += [Span("device_identifier", m.start(), m.end(), 0.9) for m in _UDI.finditer(text)]
     return found

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 
@@ -25,6 +26,29 @@ _OURS = re.compile(
     r"booth|headquarters|hq|bakery|cafe|restaurant|gym|spa|hotline|helpline)|us)\s+(?:is\s+|are\s+)?(?:at|on)\s+$",
     re.IGNORECASE,
 )
+
+
+DIGIT = re.compile(r"\d")
+"""A decimal digit (what `\\d` matches): recognisers whose every match holds one skip texts without."""
+
+# what re.IGNORECASE matches to an ASCII letter but str.lower() does not map to it
+_FOLD = str.maketrans({"\u017f": "s", "\u212a": "k", "\u0130": "i", "\u0131": "i"})
+
+
+@lru_cache(maxsize=8)
+def folded(text: str) -> str:
+    """`text` lower-cased so that a case-insensitive match of an ASCII word in it is a substring.
+
+    For cheap gates: a recogniser whose every match holds one of a few words runs only if
+    one of them is in `folded(text)`.
+    """
+    return text.translate(_FOLD).lower()
+
+
+def has_any(text: str, words: tuple[str, ...]) -> bool:
+    """One of `words` (lower-case ASCII) occurs in `text`, case-insensitively (a gate)."""
+    low = folded(text)
+    return any(w in low for w in words)
 
 
 def ours(text: str, start: int) -> bool:
