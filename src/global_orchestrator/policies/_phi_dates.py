@@ -82,9 +82,9 @@ def dates(text: str, record: bool) -> list[Span]:
     """Dates (strong after a cue, weak otherwise) and ages over 89."""
     found: list[Span] = []
     digit = DIGIT.search(text) is not None
-    if not digit and not has_any(text, _MONTH_WORDS):  # every date holds a digit or a month
-        return found
-    for m in _DATE.finditer(text):
+    # a date in numbers has a separator, one in words a month
+    numeric = digit and ("/" in text or "." in text or "-" in text)
+    for m in _DATE.finditer(text) if numeric or has_any(text, _MONTH_WORDS) else ():
         if not _valid(m):
             continue
         cued = _DATE_CUE.search(text[max(0, m.start() - 60) : m.start()]) is not None

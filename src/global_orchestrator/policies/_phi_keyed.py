@@ -266,10 +266,10 @@ def _codes(text: str) -> list[Span]:
             continue
         # the keyword beats a shape (an IMEI is Luhn-valid too)
         found.append(Span(category, start, end, 0.92))
-    for m in _PLATE.finditer(text):  # "plate ABC 1234": the one code with a space inside
+    for m in _PLATE.finditer(text) if has_any(text, ("plate", "tag")) else ():  # "plate ABC 1234"
         if any(c.isdigit() for c in m.group(1)):
             found.append(Span("vehicle_identifier", m.start(1), m.end(1), 0.9))
-    for m in _GLUED.finditer(text):
+    for m in _GLUED.finditer(text) if has_any(text, ("mrn", "mr#", "medrec", "acct", "ssn")) else ():
         glued = text[m.start() : m.start(1)].rstrip(":#= -").lower()
         category = _GLUED_CATEGORY.get(glued)
         if category is not None and sum(c.isdigit() for c in m.group(1)) >= 4:

@@ -14,7 +14,15 @@ from __future__ import annotations
 import re
 
 from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, UPPER_CHAR, english, places
-from global_orchestrator.policies._phi_spans import DIGIT, Span, by_first_letter, has_any, ours
+from global_orchestrator.policies._phi_spans import (
+    DIGIT,
+    Span,
+    by_first_letter,
+    digit_runs,
+    has_any,
+    literal_prefixes,
+    ours,
+)
 
 STATES = (
     "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|"
@@ -48,6 +56,8 @@ _EU_WORD = (
     rf"(?:{_CAP}|(?:de|del|della|di|da|do|dos|das|la|le|les|du|des|el|los|las|van|von|der|d')|"
     r"\d{1,2}(?:er|e)?\b)"
 )
+_EU_TYPE_STARTS = literal_prefixes(_EU_TYPE.split("|"))
+"""A gate: a European address without a capital letter starts with a street type."""
 _EU_SUFFIX = (
     "straße|strasse|boulevard|dreef|hof|pad|str\\.|weg|gasse|platz|allee|ring|damm|ufer|laan|straat|gracht|plein|kade|"
     "dijk|steeg|singel|markt|v[äa]gen|gatan"
@@ -78,6 +88,7 @@ _LABEL = re.compile(
     r"(?:address|addr\.?|residence|city|town|county|"
     r"hometown|place\s+of\s+birth|birthplace|location)\s*[:\-]\s*)([^\n;]{3,80}+)"
 )
+_LABEL_WORDS = ("addr", "residence", "city", "town", "county", "place", "location")
 _PLACE_RUN = re.compile(rf"(?<![\w-])({_CAP}(?:[\s-]{_CAP}){{0,3}})")
 _COUNTY = re.compile(r"\s(?:County|Parish|Borough)$")
 _PLACE_BEFORE = re.compile(
@@ -126,7 +137,7 @@ def addresses(text: str) -> list[Span]:
             value = m.group(1).rstrip(" .,")
             if any(c.isdigit() for c in value) or _place_key(value) in places():
                 found.append(Span("address", m.start(1), m.start(1) + len(value), 0.8))
-    if ":" in text or "-" in text:
+    if (":" in text or "-" in text) and has_any(text, _LABEL_WORDS):
         for m in _LABEL.finditer(text):
             value = m.group(1).rstrip(" .,")
             found.append(Span("address", m.start(1), m.start(1) + len(value), 0.85))
@@ -140,12 +151,16 @@ def _numbered(text: str) -> list[Span]:
     found = [
         Span("address", m.start(), m.end(), 0.9) for m in _ADDRESS.finditer(text) if not ours(text, m.start())
     ]
-    found += [
-        Span("address", m.start(), m.end(), 0.85)
-        for m in _EU_ADDRESS.finditer(text)
-        if any(c.isdigit() for c in m.group(0)) and not ours(text, m.start())
-    ]
-    for m in _POSTCODE.finditer(text):
+    if UPPER_CHAR.search(text) or has_any(text, _EU_TYPE_STARTS):
+        found += [
+            Span("address", m.start(), m.end(), 0.85)
+            for m in _EU_ADDRESS.finditer(text)
+            if any(c.isdigit() for c in m.group(0)) and not ours(text, m.start())
+        ]
+    total, longest = digit_runs(text)
+    upper = UPPER_CHAR.search(text) is not None
+    # a postal code has a capital letter (the city after it, a UK or Canadian code) or 8 digits
+    for m in _POSTCODE.finditer(text) if upper or total >= 8 else ():
         code, city = m.group(1), m.group(2)
         if city is not None:
             key = _place_key(city)
@@ -155,6 +170,8 @@ def _numbered(text: str) -> list[Span]:
             if not known and (everyday or len(code) == 4):
                 continue
         found.append(Span("address", m.start(), m.end(), 0.8))
-    found += [Span("address", m.start(1), m.end(1), 0.85) for m in _ZIP.finditer(text)]
-    found += [Span("address", m.start(), m.end(), 0.75, weak=True) for m in _PIN.finditer(text)]
+    if longest >= 5:
+        found += [Span("address", m.start(1), m.end(1), 0.85) for m in _ZIP.finditer(text)]
+    if "/" in text or (upper and longest >= 6):
+        found += [Span("address", m.start(), m.end(), 0.75, weak=True) for m in _PIN.finditer(text)]
     return found

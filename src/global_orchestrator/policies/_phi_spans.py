@@ -31,6 +31,18 @@ _OURS = re.compile(
 DIGIT = re.compile(r"\d")
 """A decimal digit (what `\\d` matches): recognisers whose every match holds one skip texts without."""
 
+_DIGIT_RUN = re.compile(r"\d+")
+ASCII_UPPER = re.compile(r"[A-Z]")
+"""An ASCII capital: VINs, MBIs, DEA numbers and UK or Canadian postcodes need one."""
+
+
+@lru_cache(maxsize=8)
+def digit_runs(text: str) -> tuple[int, int]:
+    r"""How many digits (`\d`) `text` holds, and the longest run of them (for gates)."""
+    runs = [len(r) for r in _DIGIT_RUN.findall(text)]
+    return sum(runs), max(runs, default=0)
+
+
 # what re.IGNORECASE matches to an ASCII letter but str.lower() does not map to it
 _FOLD = str.maketrans({"\u017f": "s", "\u212a": "k", "\u0130": "i", "\u0131": "i"})
 
@@ -107,3 +119,45 @@ def _balanced(pattern: str) -> bool:
                 return False
         i += 1
     return depth == 0 and not in_class
+
+
+def split_alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regex (`a|b(?:c|d)` -> `a`, `b(?:c|d)`)."""
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 1
+        elif in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            i += 1 if pattern.startswith("]", i + 1) else 2 if pattern.startswith("^]", i + 1) else 0
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def literal_prefixes(alternatives: Iterable[str]) -> tuple[str, ...]:
+    r"""Each alternative's plain-text start, lower-cased: every match of it holds that text.
+
+    For gates with `has_any` (`av\.` -> `av`, `tumou?r` -> `tumo`, `v[ií]a` -> `v`).
+    """
+    out = []
+    for alt in alternatives:
+        n = 0
+        while n < len(alt) and alt[n] not in "\\[](){}?*+|.^$":
+            n += 1
+        if n < len(alt) and alt[n] in "?*{":
+            n -= 1
+        if n <= 0:
+            raise ValueError(f"no literal start: {alt!r}")
+        out.append(alt[:n].lower())
+    return tuple(dict.fromkeys(out))
