@@ -14,7 +14,14 @@ from __future__ import annotations
 
 import re
 
-from global_orchestrator.policies._phi_spans import DIGIT, Span, has_any
+from global_orchestrator.policies._phi_spans import (
+    DIGIT,
+    Span,
+    by_first_letter,
+    grouped,
+    has_any,
+    split_alternatives,
+)
 
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
@@ -31,11 +38,13 @@ _YEAR_WORDS = (
     rf"(?:{_TENS})(?:[- ](?:{_UNITS}))?)|"
     rf"two[- ]thousand(?:[- ](?:and[- ])?(?:(?:{_TEENS})|(?:{_UNITS})|twenty(?:[- ](?:{_UNITS}))?))?)"
 )
-_MONTH = (
-    r"(?:(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|May|MAY)"
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
-_DAY = rf"(?:\d{{1,2}}(?i:st|nd|rd|th)?|(?i:{_ORD_WORD}))"
+# the word lists grouped by first letter (`by_first_letter`): the same matches, fewer tests
+_MONTH = rf"(?:(?i:{by_first_letter(split_alternatives(_MONTHS))})|May|MAY)"
+_DAY = rf"(?:\d{{1,2}}(?i:st|nd|rd|th)?|(?i:{by_first_letter(split_alternatives(_ORD_WORD[3:-1]))}))"
 _YEAR = rf"(?:(?:19|20)\d\d|'\d\d|(?i:{_YEAR_WORDS}))"
 _DATE = re.compile(
     r"(?<![\w/.-])(?:"
@@ -56,6 +65,7 @@ _DATE_CUE = re.compile(
     r"[^.;!?\n]{0,25}$",
     re.IGNORECASE,
 )
+_DATE_CUE = re.compile(grouped(_DATE_CUE.pattern), _DATE_CUE.flags)  # same matches, fewer tests
 _AGE = re.compile(
     r"\b(?:aged?|age:)\s*(9\d|1[01]\d)\b(?!\s*(?:%|days|weeks|months|percent))|"
     r"\b(9\d|1[01]\d)(?:[- ]?(?:years?|yrs?\.?)[- ]old\b|\s*(?:yrs?\b|y/?o\b|yo\b))|"

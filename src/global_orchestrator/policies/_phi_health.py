@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from global_orchestrator.policies._phi_spans import by_first_letter, has_any
+from global_orchestrator.policies._phi_spans import by_first_letter, grouped, has_any
 
 _CONDITIONS = r"""
 diabet\w* prediabet\w* hypertension high\s+blood\s+pressure hypotension asthma copd emphysema
@@ -72,6 +72,7 @@ _PERSON = re.compile(
     r"communications?|events?|webinars?|guides?|brochures?|flyers?|leaflets?|programs?|support\s+groups?)\b))|"
     r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z]",
 )
+_PERSON = re.compile(grouped(_PERSON.pattern), _PERSON.flags)  # same matches, fewer tests
 # people selected by their health: "customers who filled", "members whose", "anyone tagged with"
 _SELECTION = re.compile(
     r"\b(?:customers?|members?|patients?|people|persons?|women|men|moms|mothers|users|shoppers|clients|"
@@ -80,6 +81,7 @@ _SELECTION = re.compile(
     r"(?:ehr|emr|database|crm|records?|registry))\b",
     re.IGNORECASE,
 )
+_SELECTION = re.compile(grouped(_SELECTION.pattern), _SELECTION.flags)  # same matches, fewer tests
 # the text reaches into patient data itself
 _RECORDS = re.compile(
     r"\b(?:(?:\w+\s+)?patient\s+(?:lists?|records?|data|charts?|files?|roster|panel|database)|"

@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterator
 
 from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, UPPER_CHAR, census, english, places
+from global_orchestrator.policies._phi_spans import grouped
 
 _TOKEN = (
     rf"(?:O'|O\u2019|Mc|Mac|D'|D\u2019|Di|De|La|Le|Van|Von)?[{UPPER}][{LOWER}]{{1,30}}+"
@@ -49,6 +50,7 @@ _STRONG_LABEL = re.compile(
     r"referring(?:\s+physician)?|cc|transcribed\s+by|reviewed\s+by|seen\s+by|emergency\s+contact|hpi|"
     r"next\s+of\s+kin|guardian|dear)\s*[:,-]?[ \t]{0,3}\n?[ \t]{0,3})$"
 )
+_STRONG_LABEL = re.compile(grouped(_STRONG_LABEL.pattern), _STRONG_LABEL.flags)  # same matches, fewer tests
 _CUE_BEFORE = re.compile(
     r"(?i:\b(?:patient|pt|client|customer|member|resident|reviewer|winner|shopper|guest|caller|"
     r"name|son|daughter|wife|husband|mother|father|mom|dad|to|for|cc|dm|ping|thank|thanks|"
@@ -57,6 +59,7 @@ _CUE_BEFORE = re.compile(
     r"i\s+am|i'm|my\s+name\s+is|this\s+is|named|called|signed|sincerely|regards)"
     r"\s*[:,-]?\s*)$"
 )
+_CUE_BEFORE = re.compile(grouped(_CUE_BEFORE.pattern), _CUE_BEFORE.flags)  # same matches, fewer tests
 _POST_NOMINAL = re.compile(
     r"^,?\s{0,2}(?:MD|M\.D\.|RN|NP|PA-C|PA|DO|PhD|DDS|DMD|FNP(?:-C)?|CNM|LPN|MSW|LCSW|PharmD|MBBS|FACP|APRN|CRNP)\b"
 )

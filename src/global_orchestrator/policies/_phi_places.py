@@ -19,6 +19,7 @@ from global_orchestrator.policies._phi_spans import (
     Span,
     by_first_letter,
     digit_runs,
+    grouped,
     has_any,
     literal_prefixes,
     ours,
@@ -95,10 +96,12 @@ _PLACE_BEFORE = re.compile(
     r"(?i:\b(?:in|from|at|near|to|of|lives\s+in|living\s+in|resides\s+in|residing\s+in|moved\s+to|born\s+in|"
     r"relocated\s+to|native\s+of|hometown\s+(?:is|of))\s+(?:the\s+)?)$"
 )
+_PLACE_BEFORE = re.compile(grouped(_PLACE_BEFORE.pattern), _PLACE_BEFORE.flags)  # same matches, fewer tests
 _HOME_BEFORE = re.compile(
     r"(?i:\b(?:(?:lives|living|lived|resides|residing|resided|moved|relocated|native|hometown)\s+"
     r"(?:in|to|of|is|at)|born\b[^;\n!?]{0,40}\bin)\s+(?:the\s+)?)$"
 )
+_HOME_BEFORE = re.compile(grouped(_HOME_BEFORE.pattern), _HOME_BEFORE.flags)  # same matches, fewer tests
 _PLACE_AFTER = re.compile(rf"^,\s{{0,3}}(?:(?:{STATES})\b|{_CAP})")
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from global_orchestrator.policies._phi_spans import ASCII_UPPER, DIGIT, Span, digit_runs, ours
+from global_orchestrator.policies._phi_spans import ASCII_UPPER, DIGIT, Span, digit_runs, grouped, ours
 
 _EMAIL = re.compile(
     r"(?<![\w.+-])([\w.+-]{1,64})@[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.[a-z]{2,24}\b", re.IGNORECASE
@@ -55,6 +55,7 @@ _PHONE_CUE = re.compile(
     r"t[ée]l[ée]phone|t[ée]l|m[óo]vil|cellulare|telefono|numer|whatsapp|sms|text|home|work|number)\b"
     r"[^\n\d]{0,24})$"
 )
+_PHONE_CUE = re.compile(grouped(_PHONE_CUE.pattern), _PHONE_CUE.flags)  # same matches, fewer tests
 _SSN_SHAPE = re.compile(r"\d{3}([- .])\d{2}\1\d{4}")
 _SEVEN = re.compile(r"\d{3}[\s-]\d{4}")
 _TOLL_FREE = frozenset({"800", "888", "877", "866", "855", "844", "833"})

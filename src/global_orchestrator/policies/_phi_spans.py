@@ -85,6 +85,8 @@ def by_first_letter(alternatives: Iterable[str], names: Sequence[str] | None = N
     so `match.lastgroup` tells which one matched.
     """
     groups: dict[str, list[str]] = {}
+    if names is None:
+        alternatives = [x for alt in alternatives for x in _expand(alt)]
     for i, alt in enumerate(alternatives):
         head, rest = (alt[:2], alt[2:]) if alt.startswith("\\s") else (alt[0].lower(), alt[1:])
         if not (head == "\\s" or (head.isascii() and head.isalnum())) or rest[:1] in ("?", "*", "+", "{"):
@@ -161,3 +163,54 @@ def literal_prefixes(alternatives: Iterable[str]) -> tuple[str, ...]:
             raise ValueError(f"no literal start: {alt!r}")
         out.append(alt[:n].lower())
     return tuple(dict.fromkeys(out))
+
+
+def _expand(alt: str) -> list[str]:
+    """`(?:x|y)z` -> `xz`, `yz`; `(?:x)?z` -> `xz`, `z` (the order the regex engine tries them)."""
+    if not alt.startswith("(?:"):
+        return [alt]
+    end = _group_end(alt, 0)
+    options, rest = split_alternatives(alt[3:end]), alt[end + 1 :]
+    if rest[:1] == "?" and rest[1:2] not in ("?", "+"):
+        out = [o + rest[1:] for o in options] + [rest[1:]]
+    elif rest[:1] in ("*", "+", "{", "?"):
+        return [alt]
+    else:
+        out = [o + rest for o in options]
+    if "" in out:  # an empty alternative matches anywhere: leave it to the regex engine
+        return [alt]
+    return [y for x in out for y in _expand(x)]
+
+
+def _group_end(pattern: str, start: int) -> int:
+    """The index of the `)` that closes the group opening at `start`."""
+    depth, i, in_class = 0, start, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 1
+        elif in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            i += 1 if pattern.startswith("]", i + 1) else 2 if pattern.startswith("^]", i + 1) else 0
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    raise ValueError(f"unclosed group: {pattern!r}")
+
+
+def grouped(pattern: str) -> str:
+    r"""`pattern` with its first `\b(?:a|b|...)` word list grouped by first letter.
+
+    Only for case-insensitive patterns (see `by_first_letter`); the matches are the same.
+    """
+    start = pattern.index(r"\b(?:") + 2
+    end = _group_end(pattern, start)
+    return (
+        pattern[:start] + by_first_letter(split_alternatives(pattern[start + 3 : end])) + pattern[end + 1 :]
+    )
