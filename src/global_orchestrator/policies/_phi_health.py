@@ -92,7 +92,12 @@ _RECORDS = re.compile(
     r"(?:from|in|on|at|of|as|list|who)\b|everyone\s+(?:on|in)\s+[^.;]{0,30}\bpatient)",
     re.IGNORECASE,
 )
-_BOUNDARY = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bno)(?<!\bSt)[.!?;]\s+|\n")
+# a sentence ends at [.!?;] and white space (not after "Mr", "Dr", "no" ...) or a line break;
+# the punctuation comes first and the look-behinds after it, so the regex engine jumps from one
+# candidate character to the next
+_BOUNDARY = re.compile(
+    r"[.!?;\n](?:(?<=\n)|(?<!\bMr.)(?<!\bMrs.)(?<!\bMs.)(?<!\bDr.)(?<!\bno.)(?<!\bSt.)\s+)"
+)
 
 
 def _sentences(text: str) -> Iterator[tuple[int, int]]:

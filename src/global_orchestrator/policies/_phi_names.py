@@ -206,7 +206,7 @@ def _judge(
     text: str, words: list[_Word], near_starts: set[int], near_ends: set[int]
 ) -> tuple[int, int, float] | None:
     before = text[max(0, words[0].start - 40) : words[0].start]
-    titled = _TITLE.search(before) is not None
+    titled = _TITLE.search(before[-10:]) is not None  # a title and its spaces are at most 8 characters
     while words and words[0].key in _TITLES:  # "Dr. Mr." or a title inside the run
         words = words[1:]
         titled = True

@@ -64,12 +64,19 @@ _EU_SUFFIX = (
     "dijk|steeg|singel|markt|v[äa]gen|gatan"
 )
 # the word lists grouped by first letter (`by_first_letter`): the same matches, fewer tests
-_EU_ADDRESS = re.compile(
+_EU_TYPE_FIRST = (
     rf"(?:\b\d{{1,5}}[a-zA-Z]?,?\s{{1,3}})?\b(?i:{by_first_letter(_EU_TYPE.split('|'))})\s{{1,3}}{_EU_WORD}"
     rf"(?:[\s-]{{1,3}}{_EU_WORD}){{0,4}}"
-    rf"(?:,?\s{{1,3}}(?:n[º°o]\.?\s{{0,2}})?\d{{1,4}}[a-zA-Z]?(?:/\d{{1,4}})?\b(?![\d-]))?|"
+    rf"(?:,?\s{{1,3}}(?:n[º°o]\.?\s{{0,2}})?\d{{1,4}}[a-zA-Z]?(?:/\d{{1,4}})?\b(?![\d-]))?"
+)
+_EU_GLUED = (
     rf"\b[{UPPER}][\w-]{{1,40}}?(?i:{by_first_letter(_EU_SUFFIX.split('|'))})\s{{1,3}}\d{{1,5}}[a-zA-Z]?"
 )
+_EU_ADDRESS = re.compile(f"{_EU_TYPE_FIRST}|{_EU_GLUED}")
+# where one branch cannot match anywhere the other alone finds the same (a gate for each)
+_EU_ADDRESS_TYPE_FIRST = re.compile(_EU_TYPE_FIRST)
+_EU_ADDRESS_GLUED = re.compile(_EU_GLUED)
+_EU_SUFFIX_NUMBER = re.compile(rf"(?i:{by_first_letter(_EU_SUFFIX.split('|'))})\s{{1,3}}\d")
 _POSTCODE = re.compile(
     rf"(?<![\w/.-])(\d{{5}}|\d{{4}}\s?[A-Z]{{2}}|\d{{2}}-\d{{3}}|\d{{4}}),?\s{{1,3}}({_CAP}(?:[\s-]{_CAP}){{0,2}})|"
     r"\b[A-Z]{1,2}\d[A-Z\d]?\s{0,2}\d[ABD-HJLNP-UW-Z]{2}\b|\b\d{5}-\d{3}\b|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b"
@@ -154,10 +161,13 @@ def _numbered(text: str) -> list[Span]:
     found = [
         Span("address", m.start(), m.end(), 0.9) for m in _ADDRESS.finditer(text) if not ours(text, m.start())
     ]
-    if UPPER_CHAR.search(text) or has_any(text, _EU_TYPE_STARTS):
+    typed = has_any(text, _EU_TYPE_STARTS)
+    glued = UPPER_CHAR.search(text) is not None and _EU_SUFFIX_NUMBER.search(text) is not None
+    eu = _EU_ADDRESS if typed and glued else _EU_ADDRESS_TYPE_FIRST if typed else _EU_ADDRESS_GLUED
+    if typed or glued:
         found += [
             Span("address", m.start(), m.end(), 0.85)
-            for m in _EU_ADDRESS.finditer(text)
+            for m in eu.finditer(text)
             if any(c.isdigit() for c in m.group(0)) and not ours(text, m.start())
         ]
     total, longest = digit_runs(text)

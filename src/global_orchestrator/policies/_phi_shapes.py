@@ -38,6 +38,7 @@ _IPV6 = re.compile(
     r"(?<![\w:])(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}(?![\w:])|(?<![\w:])(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}:?){1,6}(?![\w:])",
     re.IGNORECASE,
 )
+_HEX_COLON = re.compile(r"[0-9a-f]:[0-9a-f]", re.IGNORECASE)  # a gate: an IPv6 address without "::" has one
 _SSN = re.compile(r"(?<![\d.-])(\d{3})([- .])(\d{2})\2(\d{4})(?![\d-]|\.\d)")
 # North American: a letter may touch it ("call555-201-7788"), a digit may not
 _PHONE = re.compile(r"(?<![\d+/.-])(?:\+?1[\s.-]?)?(?:\((\d{3})\)\s?|(\d{3})[\s.-])\d{3}[\s.-]\d{4}(?![\d-])")
@@ -172,7 +173,7 @@ def shapes(text: str, record: bool) -> list[Span]:
             for m in _IPV4.finditer(text)
             if not m.group(0).startswith(("127.", "0.0.0.0"))
         ]
-    if "::" in text or text.count(":") >= 7:
+    if "::" in text or (text.count(":") >= 7 and _HEX_COLON.search(text)):
         found += [
             Span("ip_address", m.start(), m.end(), 0.9)
             for m in _IPV6.finditer(text)
