@@ -302,7 +302,7 @@ def _lower_names(text: str) -> Iterator[tuple[int, int, float]]:
     words = english()
     previous: re.Match[str] | None = None
     for m in _LOWER_WORD.finditer(text):
-        if previous is not None and _GAP.fullmatch(text[previous.end() : m.start()]):
+        if previous is not None:
             g, f = previous.group(0), m.group(0)
             if (
                 g in common
@@ -311,6 +311,7 @@ def _lower_names(text: str) -> Iterator[tuple[int, int, float]]:
                 and f not in _NOT_NAMES
                 and f not in _COMMON
                 and not (g in words and f in words)
+                and _GAP.fullmatch(text, previous.end(), m.start())
             ):
                 yield previous.start(), m.end(), 0.65
         previous = m

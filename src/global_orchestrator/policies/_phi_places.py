@@ -73,10 +73,10 @@ _EU_GLUED = (
     rf"\b[{UPPER}][\w-]{{1,40}}?(?i:{by_first_letter(_EU_SUFFIX.split('|'))})\s{{1,3}}\d{{1,5}}[a-zA-Z]?"
 )
 _EU_ADDRESS = re.compile(f"{_EU_TYPE_FIRST}|{_EU_GLUED}")
-# where one branch cannot match anywhere the other alone finds the same (a gate for each)
+# where one branch cannot match anywhere the other alone finds the same: without a street
+# type word only the glued form, without a capital letter only the type-first form
 _EU_ADDRESS_TYPE_FIRST = re.compile(_EU_TYPE_FIRST)
 _EU_ADDRESS_GLUED = re.compile(_EU_GLUED)
-_EU_SUFFIX_NUMBER = re.compile(rf"(?i:{by_first_letter(_EU_SUFFIX.split('|'))})\s{{1,3}}\d")
 _POSTCODE = re.compile(
     rf"(?<![\w/.-])(\d{{5}}|\d{{4}}\s?[A-Z]{{2}}|\d{{2}}-\d{{3}}|\d{{4}}),?\s{{1,3}}({_CAP}(?:[\s-]{_CAP}){{0,2}})|"
     r"\b[A-Z]{1,2}\d[A-Z\d]?\s{0,2}\d[ABD-HJLNP-UW-Z]{2}\b|\b\d{5}-\d{3}\b|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b"
@@ -84,6 +84,11 @@ _POSTCODE = re.compile(
 _ZIP = re.compile(
     rf"\b(?:(?i:zip(?:\s*code)?|postal\s+code|post\s?code|plz|cep|pin(?:\s*code)?)\s*[:\#]?\s*|(?:{STATES})\s+)(\d{{5}}(?:-\d{{4}})?|\d{{6}}|\d{{5}}-\d{{3}})\b"
 )
+# gates: a ZIP code follows a keyword or a state; a PIN follows "/" or a space or dash
+_ZIP_WORDS = ("zip", "post", "plz", "cep", "pin")
+_STATE_ZIP = re.compile(rf"(?:{STATES})\s+\d{{5}}")
+_PIN_SLASH = re.compile(r"/\d{1,4},\s")
+_PIN_SIX = re.compile(r"[- ]\d{6}")
 # the rest of the sentence after "I live at", "lives at", "ship it to <name>," ...
 _LIVES_AT = re.compile(
     r"(?i:\b(?:i\s+live|lives|living|lived|resides?|residing|located|address\s+is|home\s+address)\s+(?:at|in|on|:)?\s*)"
@@ -162,7 +167,7 @@ def _numbered(text: str) -> list[Span]:
         Span("address", m.start(), m.end(), 0.9) for m in _ADDRESS.finditer(text) if not ours(text, m.start())
     ]
     typed = has_any(text, _EU_TYPE_STARTS)
-    glued = UPPER_CHAR.search(text) is not None and _EU_SUFFIX_NUMBER.search(text) is not None
+    glued = UPPER_CHAR.search(text) is not None
     eu = _EU_ADDRESS if typed and glued else _EU_ADDRESS_TYPE_FIRST if typed else _EU_ADDRESS_GLUED
     if typed or glued:
         found += [
@@ -183,8 +188,8 @@ def _numbered(text: str) -> list[Span]:
             if not known and (everyday or len(code) == 4):
                 continue
         found.append(Span("address", m.start(), m.end(), 0.8))
-    if longest >= 5:
+    if longest >= 5 and (has_any(text, _ZIP_WORDS) or _STATE_ZIP.search(text)):
         found += [Span("address", m.start(1), m.end(1), 0.85) for m in _ZIP.finditer(text)]
-    if "/" in text or (upper and longest >= 6):
+    if ("/" in text and _PIN_SLASH.search(text)) or (upper and longest >= 6 and _PIN_SIX.search(text)):
         found += [Span("address", m.start(), m.end(), 0.75, weak=True) for m in _PIN.finditer(text)]
     return found
