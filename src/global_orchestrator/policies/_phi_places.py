@@ -125,14 +125,17 @@ def _places(text: str) -> list[Span]:
     found: list[Span] = []
     known = places()
     common = english()
+    # gates for the whole text: a county word, a cue for where someone lives
+    county = "County" in text or "Parish" in text or "Borough" in text
+    home = has_any(text, ("liv", "resid", "moved", "relocated", "native", "hometown", "born"))
     for m in _PLACE_RUN.finditer(text):
         run = m.group(1)
-        if _COUNTY.search(run):
+        if county and _COUNTY.search(run):
             found.append(Span("address", m.start(), m.end(), 0.8, weak=True))
             continue
         key = _place_key(run)
         window = text[max(0, m.start() - 24) : m.start()]
-        if _HOME_BEFORE.search(window):  # "lives in East Sheilaborough": any place, known or not
+        if home and _HOME_BEFORE.search(window):  # "lives in East Sheilaborough": any place, known or not
             found.append(Span("address", m.start(), m.end(), 0.75, weak=True))
             continue
         if key not in known:
