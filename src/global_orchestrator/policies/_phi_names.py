@@ -205,6 +205,8 @@ def names(text: str, near: list[tuple[int, int]]) -> Iterator[tuple[int, int, fl
 def _judge(
     text: str, words: list[_Word], near_starts: set[int], near_ends: set[int]
 ) -> tuple[int, int, float] | None:
+    if not any(w.kind == "word" for w in words):  # initials, nicknames, particles: trimmed to nothing
+        return None
     before = text[max(0, words[0].start - 40) : words[0].start]
     titled = _TITLE.search(before[-10:]) is not None  # a title and its spaces are at most 8 characters
     while words and words[0].key in _TITLES:  # "Dr. Mr." or a title inside the run
