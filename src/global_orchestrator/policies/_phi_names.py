@@ -231,7 +231,8 @@ def _judge(
     start, end = words[0].start, words[-1].end
     proper = [w for w in words if w.kind == "word"]
     after = text[end : end + 24]
-    if titled or (labelled and _STRONG_LABEL.search(text[max(0, start - 40) : start])):
+    # still labelled: nothing was trimmed at the front, so the label before `start` is the one found
+    if titled or labelled:
         return start, end, 0.9 if titled else 0.85
     if _POST_NOMINAL.match(after):
         return start, end, 0.85

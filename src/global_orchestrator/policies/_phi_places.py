@@ -48,10 +48,11 @@ _ADDRESS = re.compile(
 )
 # European street forms: type first (number after or before), or a glued German/Dutch type
 _EU_TYPE = (
-    r"rue|avenue|av\.|boulevard|bd|chemin|all[ée]e|impasse|quai|route|calle|c/|avenida|avda\.?|paseo|"
-    r"plaza|camino|carrer|via|viale|piazza|corso|largo|vicolo|rua|travessa|pra[çc]a|alameda|estrada|"
+    r"rue|avenue|av\.|boulevard|bd|chemin|allée|allee|impasse|quai|route|calle|c/|avenida|avda\.?|paseo|"
+    r"plaza|camino|carrer|via|viale|piazza|corso|largo|vicolo|rua|travessa|praça|praca|alameda|estrada|"
     r"ul\.|ulica|al\.|aleja|plac|pl\.|os\.|osiedle|strada|borgo|contrada|piazzale|cuesta|ronda|rambla|"
-    r"glorieta|callej[óo]n|pasaje|traves[íi]a|urbanizaci[óo]n|v[íi]a|carretera|ruelle|cours|passage|square"
+    r"glorieta|callejón|callejon|pasaje|travesía|travesia|urbanización|urbanizacion|vía|via|carretera|ruelle|"
+    r"cours|passage|square"
 )
 _EU_WORD = (
     rf"(?:{_CAP}|(?:de|del|della|di|da|do|dos|das|la|le|les|du|des|el|los|las|van|von|der|d')|"

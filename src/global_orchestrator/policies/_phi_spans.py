@@ -154,14 +154,23 @@ def literal_prefixes(alternatives: Iterable[str]) -> tuple[str, ...]:
     """
     out = []
     for alt in alternatives:
-        n = 0
-        while n < len(alt) and alt[n] not in "\\[](){}?*+|.^$":
-            n += 1
-        if n < len(alt) and alt[n] in "?*{":
-            n -= 1
-        if n <= 0:
+        chars: list[str] = []
+        i = 0
+        while i < len(alt):
+            if alt[i] == "\\" and alt[i + 1 : i + 2] in (".", "/", "-", "#"):  # an escaped literal
+                chars.append(alt[i + 1])
+                i += 2
+            elif alt[i] in "\\[](){}?*+|.^$":
+                break
+            else:
+                chars.append(alt[i])
+                i += 1
+            if alt[i : i + 1] in ("?", "*", "{"):  # the character before is optional
+                chars.pop()
+                break
+        if not chars:
             raise ValueError(f"no literal start: {alt!r}")
-        out.append(alt[:n].lower())
+        out.append("".join(chars).lower())
     return tuple(dict.fromkeys(out))
 
 
