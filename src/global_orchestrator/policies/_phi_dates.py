@@ -18,6 +18,7 @@ from global_orchestrator.policies._phi_spans import (
     DIGIT,
     Span,
     by_first_letter,
+    folded,
     grouped,
     has_any,
     split_alternatives,
@@ -74,7 +75,10 @@ _AGE = re.compile(
     rf"\b((?i:ninety(?:[- ](?:{_UNITS}))?|one\s+hundred(?:\s+and)?(?:\s+(?:{_UNITS}|{_TEENS}))?))"
     r"(?=[- ](?i:years?[- ]old|yo\b))",
 )
-_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# gates (they start with a literal or a character class, so the regex engine skips ahead)
+_NUMBER_SEPARATOR = re.compile(r"\d[/.-]\d")
+_MONTH_START = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?<=\b...)")  # in folded()
+_AGE_NUMBER = re.compile(r"9\d|1[01]\d")
 _HOLIDAY = re.compile(r"(?i:(?:the\s+)?(?:fourth|4th)\s+of\s+july)")
 
 
@@ -92,9 +96,9 @@ def dates(text: str, record: bool) -> list[Span]:
     """Dates (strong after a cue, weak otherwise) and ages over 89."""
     found: list[Span] = []
     digit = DIGIT.search(text) is not None
-    # a date in numbers has a separator, one in words a month
-    numeric = digit and ("/" in text or "." in text or "-" in text)
-    for m in _DATE.finditer(text) if numeric or has_any(text, _MONTH_WORDS) else ():
+    # a date in numbers has a digit, a separator and a digit; one in words a month at a word start
+    numeric = digit and _NUMBER_SEPARATOR.search(text) is not None
+    for m in _DATE.finditer(text) if numeric or _MONTH_START.search(folded(text)) else ():
         if not _valid(m):
             continue
         cued = _DATE_CUE.search(text[max(0, m.start() - 60) : m.start()]) is not None
@@ -103,7 +107,7 @@ def dates(text: str, record: bool) -> list[Span]:
         if not cued and _HOLIDAY.fullmatch(m.group(0)):
             continue
         found.append(Span("date", m.start(), m.end(), 0.9 if cued else 0.8, weak=not cued))
-    if not digit and not has_any(text, ("ninety", "hundred")):
+    if not _AGE_NUMBER.search(text) and not has_any(text, ("ninety", "hundred")):
         return found
     for m in _AGE.finditer(text):
         group = next(g for g in range(1, 6) if m.group(g))

@@ -86,6 +86,7 @@ _ZIP = re.compile(
     rf"\b(?:(?i:zip(?:\s*code)?|postal\s+code|post\s?code|plz|cep|pin(?:\s*code)?)\s*[:\#]?\s*|(?:{STATES})\s+)(\d{{5}}(?:-\d{{4}})?|\d{{6}}|\d{{5}}-\d{{3}})\b"
 )
 # gates: a ZIP code follows a keyword or a state; a PIN follows "/" or a space or dash
+_UPPER_DIGIT = re.compile(r"[A-Z]\d")  # a gate: a UK or Canadian postcode has one
 _ZIP_WORDS = ("zip", "post", "plz", "cep", "pin")
 _STATE_ZIP = re.compile(rf"(?:{STATES})\s+\d{{5}}")
 _PIN_SLASH = re.compile(r"/\d{1,4},\s")
@@ -182,7 +183,8 @@ def _numbered(text: str) -> list[Span]:
     total, longest = digit_runs(text)
     upper = UPPER_CHAR.search(text) is not None
     # a postal code has a capital letter (the city after it, a UK or Canadian code) or 8 digits
-    for m in _POSTCODE.finditer(text) if upper or total >= 8 else ():
+    postal = (upper or total >= 8) and (longest >= 3 or _UPPER_DIGIT.search(text) is not None)
+    for m in _POSTCODE.finditer(text) if postal else ():
         code, city = m.group(1), m.group(2)
         if city is not None:
             key = _place_key(city)
