@@ -14,7 +14,15 @@ from __future__ import annotations
 
 import re
 
-from global_orchestrator.policies._phi_spans import Span
+from global_orchestrator.policies._phi_spans import (
+    DIGIT,
+    Span,
+    by_first_letter,
+    folded,
+    grouped,
+    has_any,
+    split_alternatives,
+)
 
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
@@ -31,11 +39,13 @@ _YEAR_WORDS = (
     rf"(?:{_TENS})(?:[- ](?:{_UNITS}))?)|"
     rf"two[- ]thousand(?:[- ](?:and[- ])?(?:(?:{_TEENS})|(?:{_UNITS})|twenty(?:[- ](?:{_UNITS}))?))?)"
 )
-_MONTH = (
-    r"(?:(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|May|MAY)"
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
-_DAY = rf"(?:\d{{1,2}}(?i:st|nd|rd|th)?|(?i:{_ORD_WORD}))"
+# the word lists grouped by first letter (`by_first_letter`): the same matches, fewer tests
+_MONTH = rf"(?:(?i:{by_first_letter(split_alternatives(_MONTHS))})|May|MAY)"
+_DAY = rf"(?:\d{{1,2}}(?i:st|nd|rd|th)?|(?i:{by_first_letter(split_alternatives(_ORD_WORD[3:-1]))}))"
 _YEAR = rf"(?:(?:19|20)\d\d|'\d\d|(?i:{_YEAR_WORDS}))"
 _DATE = re.compile(
     r"(?<![\w/.-])(?:"
@@ -56,6 +66,7 @@ _DATE_CUE = re.compile(
     r"[^.;!?\n]{0,25}$",
     re.IGNORECASE,
 )
+_DATE_CUE = re.compile(grouped(_DATE_CUE.pattern), _DATE_CUE.flags)  # same matches, fewer tests
 _AGE = re.compile(
     r"\b(?:aged?|age:)\s*(9\d|1[01]\d)\b(?!\s*(?:%|days|weeks|months|percent))|"
     r"\b(9\d|1[01]\d)(?:[- ]?(?:years?|yrs?\.?)[- ]old\b|\s*(?:yrs?\b|y/?o\b|yo\b))|"
@@ -64,6 +75,10 @@ _AGE = re.compile(
     rf"\b((?i:ninety(?:[- ](?:{_UNITS}))?|one\s+hundred(?:\s+and)?(?:\s+(?:{_UNITS}|{_TEENS}))?))"
     r"(?=[- ](?i:years?[- ]old|yo\b))",
 )
+# gates (they start with a literal or a character class, so the regex engine skips ahead)
+_NUMBER_SEPARATOR = re.compile(r"\d[/.-]\d")
+_MONTH_START = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?<=\b...)")  # in folded()
+_AGE_NUMBER = re.compile(r"9\d|1[01]\d")
 _HOLIDAY = re.compile(r"(?i:(?:the\s+)?(?:fourth|4th)\s+of\s+july)")
 
 
@@ -80,7 +95,10 @@ def _valid(m: re.Match[str]) -> bool:
 def dates(text: str, record: bool) -> list[Span]:
     """Dates (strong after a cue, weak otherwise) and ages over 89."""
     found: list[Span] = []
-    for m in _DATE.finditer(text):
+    digit = DIGIT.search(text) is not None
+    # a date in numbers has a digit, a separator and a digit; one in words a month at a word start
+    numeric = digit and _NUMBER_SEPARATOR.search(text) is not None
+    for m in _DATE.finditer(text) if numeric or _MONTH_START.search(folded(text)) else ():
         if not _valid(m):
             continue
         cued = _DATE_CUE.search(text[max(0, m.start() - 60) : m.start()]) is not None
@@ -89,6 +107,8 @@ def dates(text: str, record: bool) -> list[Span]:
         if not cued and _HOLIDAY.fullmatch(m.group(0)):
             continue
         found.append(Span("date", m.start(), m.end(), 0.9 if cued else 0.8, weak=not cued))
+    if not _AGE_NUMBER.search(text) and not has_any(text, ("ninety", "hundred")):
+        return found
     for m in _AGE.finditer(text):
         group = next(g for g in range(1, 6) if m.group(g))
         found.append(Span("age_over_89", m.start(group), m.end(group), 0.9))

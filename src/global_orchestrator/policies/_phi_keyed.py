@@ -13,55 +13,134 @@ from __future__ import annotations
 
 import re
 
-from global_orchestrator.policies._phi_spans import Span
+from global_orchestrator.policies._phi_spans import DIGIT, Span, by_first_letter, has_any
 
 _NUMBER_WORDS = r"(?:\s+(?:number|num|no\.?|#|id))?"
-_KEYWORDS: tuple[tuple[str, str], ...] = (
-    ("ssn", rf"ssn|ss\s*#|social(?:\s+security)?{_NUMBER_WORDS}"),
+_NO = r"(?:number|no\.?|#)"
+_PEOPLE = (
+    "employee",
+    "customer",
+    "patient",
+    "student",
+    "user",
+    "client",
+    "guest",
+    "household",
+    "case",
+    "ticket",
+    "confirmation",
+)
+# keyword alternatives in order, each starting with a plain letter (or `\s`): where two match
+# at the same place the first wins; each is followed by (?![\w/])
+_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ssn", (r"ssn", r"ss\s*#", rf"social(?:\s+security)?{_NUMBER_WORDS}")),
     (
         "vehicle_identifier",
-        rf"licen[cs]e\s+(?:plate|tag){_NUMBER_WORDS}|plate{_NUMBER_WORDS}|tag\s*(?:#|number|no\.?)|"
-        r"vin|vehicle(?:\s+(?:id|identification(?:\s+number)?))?",
+        (
+            rf"licen[cs]e\s+(?:plate|tag){_NUMBER_WORDS}",
+            rf"plate{_NUMBER_WORDS}",
+            r"tag\s*(?:#|number|no\.?)",
+            r"vin",
+            r"vehicle(?:\s+(?:id|identification(?:\s+number)?))?",
+        ),
     ),
     (
         "other_unique_identifier",
-        r"loyalty(?:\s+card)?\s+(?:number|no\.?|#|id)|(?:employee|customer|patient|student|user|client|"
-        rf"guest|household|case|ticket|confirmation)\s+(?:id|number|no\.?|#)|badge{_NUMBER_WORDS}|"
-        rf"claim{_NUMBER_WORDS}|passport{_NUMBER_WORDS}|id(?:\s+(?:number|no\.?|#))?",
+        (
+            rf"loyalty(?:\s+card)?\s+(?:{_NO[3:-1]}|id)",
+            *(rf"{w}\s+(?:id|{_NO[3:-1]})" for w in _PEOPLE),
+            rf"badge{_NUMBER_WORDS}",
+            rf"claim{_NUMBER_WORDS}",
+            rf"passport{_NUMBER_WORDS}",
+            rf"id(?:\s+{_NO})?",
+        ),
     ),
     (
         "medical_record_number",
-        rf"mrn|mr\s*#|med(?:ical)?\.?\s+rec(?:ord)?s?{_NUMBER_WORDS}|hospital\s+(?:record|number|id)"
-        rf"{_NUMBER_WORDS}|chart{_NUMBER_WORDS}|record\s+(?:number|no\.?|#)",
+        (
+            r"mrn",
+            r"mr\s*#",
+            rf"med(?:ical)?\.?\s+rec(?:ord)?s?{_NUMBER_WORDS}",
+            rf"hospital\s+(?:record|number|id){_NUMBER_WORDS}",
+            rf"chart{_NUMBER_WORDS}",
+            rf"record\s+{_NO}",
+        ),
     ),
     (
         "health_plan_number",
-        rf"member(?:ship)?{_NUMBER_WORDS}|subscriber{_NUMBER_WORDS}|beneficiary{_NUMBER_WORDS}|"
-        rf"policy{_NUMBER_WORDS}|insurance(?:\s+card)?{_NUMBER_WORDS}|(?:health\s+)?plan\s+(?:id|number|no\.?|#)|"
-        rf"medicare(?:\s+card)?{_NUMBER_WORDS}|medicaid{_NUMBER_WORDS}|mbi|group\s+(?:number|no\.?|#)",
+        (
+            rf"member(?:ship)?{_NUMBER_WORDS}",
+            rf"subscriber{_NUMBER_WORDS}",
+            rf"beneficiary{_NUMBER_WORDS}",
+            rf"policy{_NUMBER_WORDS}",
+            rf"insurance(?:\s+card)?{_NUMBER_WORDS}",
+            r"health\s+plan\s+(?:id|number|no\.?|#)",
+            r"plan\s+(?:id|number|no\.?|#)",
+            rf"medicare(?:\s+card)?{_NUMBER_WORDS}",
+            rf"medicaid{_NUMBER_WORDS}",
+            r"mbi",
+            rf"group\s+{_NO}",
+        ),
     ),
     (
         "account_number",
-        rf"(?:bank|billing|checking|savings|customer)?\s*acc(?:oun)?t\.?{_NUMBER_WORDS}|"
-        r"routing(?:\s+number)?|iban|(?:credit\s+|debit\s+)?card(?:\s+(?:number|no\.?|#|on\s+file))?|"
-        r"visa|mastercard|amex|paid\s+with",
+        (
+            *(
+                rf"{w}\s*acc(?:oun)?t\.?{_NUMBER_WORDS}"
+                for w in ("bank", "billing", "checking", "savings", "customer")
+            ),
+            rf"\s\s*acc(?:oun)?t\.?{_NUMBER_WORDS}",  # " acct": after the end of a word
+            rf"acc(?:oun)?t\.?{_NUMBER_WORDS}",
+            r"routing(?:\s+number)?",
+            r"iban",
+            *(rf"{w}card(?:\s+(?:number|no\.?|#|on\s+file))?" for w in (r"credit\s+", r"debit\s+", "")),
+            r"visa",
+            r"mastercard",
+            r"amex",
+            r"paid\s+with",
+        ),
     ),
     (
         "certificate_license_number",
-        rf"driver'?s\s+licen[cs]e{_NUMBER_WORDS}|licen[cs]e{_NUMBER_WORDS}|dl\s*#|dl|"
-        rf"certificate{_NUMBER_WORDS}|cert\.?\s*#|npi|dea|(?:registration|permit){_NUMBER_WORDS}",
+        (
+            rf"driver'?s\s+licen[cs]e{_NUMBER_WORDS}",
+            rf"licen[cs]e{_NUMBER_WORDS}",
+            r"dl\s*#",
+            r"dl",
+            rf"certificate{_NUMBER_WORDS}",
+            r"cert\.?\s*#",
+            r"npi",
+            r"dea",
+            rf"registration{_NUMBER_WORDS}",
+            rf"permit{_NUMBER_WORDS}",
+        ),
     ),
     (
         "device_identifier",
-        rf"serial{_NUMBER_WORDS}|s/n|sn|imei|mac(?:\s+address)?|udi|"
-        r"device(?:\s+(?:id|serial|identifier))?|implant\s+id",
+        (
+            rf"serial{_NUMBER_WORDS}",
+            r"s/n",
+            r"sn",
+            r"imei",
+            r"mac(?:\s+address)?",
+            r"udi",
+            r"device(?:\s+(?:id|serial|identifier))?",
+            r"implant\s+id",
+        ),
     ),
 )
+_KEYWORD_CATEGORY = {
+    f"k{i}_{j}": category for i, (category, alts) in enumerate(_KEYWORDS) for j in range(len(alts))
+}
+# grouped by first letter: one test skips a group (see `by_first_letter`)
 _KEYWORD = re.compile(
-    "|".join(rf"(?P<k{i}>\b(?:{pattern})(?![\w/]))" for i, (_, pattern) in enumerate(_KEYWORDS)),
+    r"\b"
+    + by_first_letter(
+        [rf"{alt}(?![\w/])" for _, alts in _KEYWORDS for alt in alts],
+        names=list(_KEYWORD_CATEGORY),
+    ),
     re.IGNORECASE,
 )
-_KEYWORD_CATEGORY = {f"k{i}": category for i, (category, _) in enumerate(_KEYWORDS)}
 _CODE = re.compile(
     r"(?<![\w/.@$-])(?=[A-Z0-9()./-]{0,40}\d)\(?[A-Z0-9][A-Z0-9()]*+(?:[-./][A-Z0-9()]++)*+(?:\s\d{2,}+(?:[-.]\d++)*+)*+"
 )
@@ -110,6 +189,26 @@ _PHOTO_FILE = re.compile(
     rf"(?<![\w-])(?i:[\w-]{{0,40}}(?:face|portrait|headshot|selfie|mugshot|passport|id[_-]?photo|"
     rf"profile[_-]?(?:pic|photo)){_FILE})"
 )
+# gates: every match of _BIOMETRIC, _BIOMETRIC_ID and _PHOTO holds one of these (any case)
+_BIOMETRIC_WORDS = ("print", "scan", "facial", "geometry", "gait", "dna", "genetic")
+_BIOMETRIC_ID_WORDS = (
+    "biometric",
+    "finger",
+    "thumbprint",
+    "iris",
+    "retina",
+    "voice",
+    "face",
+    "facial",
+    "palm",
+    "vein",
+    "gait",
+    "dna",
+    "template",
+)
+_PHOTO_WORDS = ("fac", "shot", "passport", "unblurred", "selfie", "photo")
+# every biometric or photo file name holds one of these extensions
+_EXTENSION = re.compile(_FILE[_FILE.index(r"\.") :])
 _PHOTO = re.compile(
     r"\b(?:full[- ]?face\s+(?:photo(?:graph)?|image|picture|shot)s?|"
     r"(?:facial|face)\s+(?:photo(?:graph)?|image|picture)s?|"
@@ -122,6 +221,27 @@ _PHOTO = re.compile(
 
 def keyed(text: str) -> list[Span]:
     """Codes after a keyword, glued codes, biometric and photo identifiers."""
+    found = _codes(text) if DIGIT.search(text) else []
+    if has_any(text, _BIOMETRIC_WORDS):
+        found += [Span("biometric_identifier", m.start(), m.end(), 0.75) for m in _BIOMETRIC.finditer(text)]
+    if has_any(text, _BIOMETRIC_ID_WORDS):
+        found += [
+            Span("biometric_identifier", m.start(1), m.end(1), 0.95)  # beats the generic "ID" keyword
+            for m in _BIOMETRIC_ID.finditer(text)
+            if any(c.isdigit() for c in m.group(1))
+        ]
+    if "." in text and _EXTENSION.search(text):
+        found += [
+            Span("biometric_identifier", m.start(), m.end(), 0.9) for m in _BIOMETRIC_FILE.finditer(text)
+        ]
+        found += [Span("full_face_photo", m.start(), m.end(), 0.9) for m in _PHOTO_FILE.finditer(text)]
+    if has_any(text, _PHOTO_WORDS):
+        found += [Span("full_face_photo", m.start(), m.end(), 0.75) for m in _PHOTO.finditer(text)]
+    return found
+
+
+def _codes(text: str) -> list[Span]:
+    """Codes after a keyword, plates and glued codes: each holds a digit."""
     found: list[Span] = []
     for m in _CODE.finditer(text):
         code = m.group(0)
@@ -146,24 +266,12 @@ def keyed(text: str) -> list[Span]:
             continue
         # the keyword beats a shape (an IMEI is Luhn-valid too)
         found.append(Span(category, start, end, 0.92))
-    for m in _PLATE.finditer(text):  # "plate ABC 1234": the one code with a space inside
+    for m in _PLATE.finditer(text) if has_any(text, ("plate", "tag")) else ():  # "plate ABC 1234"
         if any(c.isdigit() for c in m.group(1)):
             found.append(Span("vehicle_identifier", m.start(1), m.end(1), 0.9))
-    for m in _GLUED.finditer(text):
+    for m in _GLUED.finditer(text) if has_any(text, ("mrn", "mr#", "medrec", "acct", "ssn")) else ():
         glued = text[m.start() : m.start(1)].rstrip(":#= -").lower()
         category = _GLUED_CATEGORY.get(glued)
         if category is not None and sum(c.isdigit() for c in m.group(1)) >= 4:
             found.append(Span(category, m.start(1), m.end(1), 0.9))
-    found += [Span("biometric_identifier", m.start(), m.end(), 0.75) for m in _BIOMETRIC.finditer(text)]
-    found += [
-        Span("biometric_identifier", m.start(1), m.end(1), 0.95)  # beats the generic "ID" keyword
-        for m in _BIOMETRIC_ID.finditer(text)
-        if any(c.isdigit() for c in m.group(1))
-    ]
-    if "." in text:
-        found += [
-            Span("biometric_identifier", m.start(), m.end(), 0.9) for m in _BIOMETRIC_FILE.finditer(text)
-        ]
-        found += [Span("full_face_photo", m.start(), m.end(), 0.9) for m in _PHOTO_FILE.finditer(text)]
-    found += [Span("full_face_photo", m.start(), m.end(), 0.75) for m in _PHOTO.finditer(text)]
     return found

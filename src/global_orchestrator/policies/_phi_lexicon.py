@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import importlib.util
+import re
 import zlib
 from functools import cache
 from pathlib import Path
@@ -24,6 +25,8 @@ UPPER = "A-Z" + "".join(c for c in _LATIN if c.isupper())
 """Upper-case Latin letters (a character-class body)."""
 LOWER = "a-z" + "".join(c for c in _LATIN if c.islower())
 """Lower-case Latin letters (a character-class body)."""
+UPPER_CHAR = re.compile(f"[{UPPER}]")
+"""An upper-case Latin letter: capitalised names and places need one."""
 
 
 def _unpack(chunks: tuple[str, ...] | str) -> frozenset[str]:

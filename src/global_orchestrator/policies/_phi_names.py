@@ -22,7 +22,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, census, english, places
+from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, UPPER_CHAR, census, english, places
+from global_orchestrator.policies._phi_spans import grouped
 
 _TOKEN = (
     rf"(?:O'|O\u2019|Mc|Mac|D'|D\u2019|Di|De|La|Le|Van|Von)?[{UPPER}][{LOWER}]{{1,30}}+"
@@ -49,6 +50,7 @@ _STRONG_LABEL = re.compile(
     r"referring(?:\s+physician)?|cc|transcribed\s+by|reviewed\s+by|seen\s+by|emergency\s+contact|hpi|"
     r"next\s+of\s+kin|guardian|dear)\s*[:,-]?[ \t]{0,3}\n?[ \t]{0,3})$"
 )
+_STRONG_LABEL = re.compile(grouped(_STRONG_LABEL.pattern), _STRONG_LABEL.flags)  # same matches, fewer tests
 _CUE_BEFORE = re.compile(
     r"(?i:\b(?:patient|pt|client|customer|member|resident|reviewer|winner|shopper|guest|caller|"
     r"name|son|daughter|wife|husband|mother|father|mom|dad|to|for|cc|dm|ping|thank|thanks|"
@@ -57,6 +59,7 @@ _CUE_BEFORE = re.compile(
     r"i\s+am|i'm|my\s+name\s+is|this\s+is|named|called|signed|sincerely|regards)"
     r"\s*[:,-]?\s*)$"
 )
+_CUE_BEFORE = re.compile(grouped(_CUE_BEFORE.pattern), _CUE_BEFORE.flags)  # same matches, fewer tests
 _POST_NOMINAL = re.compile(
     r"^,?\s{0,2}(?:MD|M\.D\.|RN|NP|PA-C|PA|DO|PhD|DDS|DMD|FNP(?:-C)?|CNM|LPN|MSW|LCSW|PharmD|MBBS|FACP|APRN|CRNP)\b"
 )
@@ -185,23 +188,27 @@ def titled_names(text: str) -> Iterator[tuple[int, int, float]]:
 
 def names(text: str, near: list[tuple[int, int]]) -> Iterator[tuple[int, int, float]]:
     """Spans of person names; `near` holds spans of identifiers already found (in text order)."""
-    near_starts = {s for s, _ in near}
-    near_ends = {e for _, e in near}
-    for match in _RUN.finditer(text):
-        words = [_Word(p.group(0), match.start() + p.start()) for p in _PIECE.finditer(match.group(0))]
-        found = _judge(text, words, near_starts, near_ends) if words else None
-        if found is not None:
-            yield found
+    upper = UPPER_CHAR.search(text) is not None  # but for lower-case names, a name is capitalised
+    if upper:
+        near_starts = {s for s, _ in near}
+        near_ends = {e for _, e in near}
+        for match in _RUN.finditer(text):
+            words = [_Word(p.group(0), match.start() + p.start()) for p in _PIECE.finditer(match.group(0))]
+            found = _judge(text, words, near_starts, near_ends) if words else None
+            if found is not None:
+                yield found
     yield from _lower_names(text)
-    if "," in text:
+    if upper and "," in text:
         yield from _surname_first(text)
 
 
 def _judge(
     text: str, words: list[_Word], near_starts: set[int], near_ends: set[int]
 ) -> tuple[int, int, float] | None:
+    if not any(w.kind == "word" for w in words):  # initials, nicknames, particles: trimmed to nothing
+        return None
     before = text[max(0, words[0].start - 40) : words[0].start]
-    titled = _TITLE.search(before) is not None
+    titled = _TITLE.search(before[-10:]) is not None  # a title and its spaces are at most 8 characters
     while words and words[0].key in _TITLES:  # "Dr. Mr." or a title inside the run
         words = words[1:]
         titled = True
@@ -224,7 +231,8 @@ def _judge(
     start, end = words[0].start, words[-1].end
     proper = [w for w in words if w.kind == "word"]
     after = text[end : end + 24]
-    if titled or (labelled and _STRONG_LABEL.search(text[max(0, start - 40) : start])):
+    # still labelled: nothing was trimmed at the front, so the label before `start` is the one found
+    if titled or labelled:
         return start, end, 0.9 if titled else 0.85
     if _POST_NOMINAL.match(after):
         return start, end, 0.85
@@ -297,7 +305,7 @@ def _lower_names(text: str) -> Iterator[tuple[int, int, float]]:
     words = english()
     previous: re.Match[str] | None = None
     for m in _LOWER_WORD.finditer(text):
-        if previous is not None and _GAP.fullmatch(text[previous.end() : m.start()]):
+        if previous is not None:
             g, f = previous.group(0), m.group(0)
             if (
                 g in common
@@ -306,6 +314,7 @@ def _lower_names(text: str) -> Iterator[tuple[int, int, float]]:
                 and f not in _NOT_NAMES
                 and f not in _COMMON
                 and not (g in words and f in words)
+                and _GAP.fullmatch(text, previous.end(), m.start())
             ):
                 yield previous.start(), m.end(), 0.65
         previous = m

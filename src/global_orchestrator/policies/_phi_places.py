@@ -13,8 +13,17 @@ from __future__ import annotations
 
 import re
 
-from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, english, places
-from global_orchestrator.policies._phi_spans import Span, ours
+from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, UPPER_CHAR, english, places
+from global_orchestrator.policies._phi_spans import (
+    DIGIT,
+    Span,
+    by_first_letter,
+    digit_runs,
+    grouped,
+    has_any,
+    literal_prefixes,
+    ours,
+)
 
 STATES = (
     "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|"
@@ -39,21 +48,36 @@ _ADDRESS = re.compile(
 )
 # European street forms: type first (number after or before), or a glued German/Dutch type
 _EU_TYPE = (
-    r"rue|avenue|av\.|boulevard|bd|chemin|all[ée]e|impasse|quai|route|calle|c/|avenida|avda\.?|paseo|"
-    r"plaza|camino|carrer|via|viale|piazza|corso|largo|vicolo|rua|travessa|pra[çc]a|alameda|estrada|"
+    r"rue|avenue|av\.|boulevard|bd|chemin|allée|allee|impasse|quai|route|calle|c/|avenida|avda\.?|paseo|"
+    r"plaza|camino|carrer|via|viale|piazza|corso|largo|vicolo|rua|travessa|praça|praca|alameda|estrada|"
     r"ul\.|ulica|al\.|aleja|plac|pl\.|os\.|osiedle|strada|borgo|contrada|piazzale|cuesta|ronda|rambla|"
-    r"glorieta|callej[óo]n|pasaje|traves[íi]a|urbanizaci[óo]n|v[íi]a|carretera|ruelle|cours|passage|square"
+    r"glorieta|callejón|callejon|pasaje|travesía|travesia|urbanización|urbanizacion|vía|via|carretera|ruelle|"
+    r"cours|passage|square"
 )
 _EU_WORD = (
     rf"(?:{_CAP}|(?:de|del|della|di|da|do|dos|das|la|le|les|du|des|el|los|las|van|von|der|d')|"
     r"\d{1,2}(?:er|e)?\b)"
 )
-_EU_ADDRESS = re.compile(
-    rf"(?:\b\d{{1,5}}[a-zA-Z]?,?\s{{1,3}})?\b(?i:{_EU_TYPE})\s{{1,3}}{_EU_WORD}(?:[\s-]{{1,3}}{_EU_WORD}){{0,4}}"
-    rf"(?:,?\s{{1,3}}(?:n[º°o]\.?\s{{0,2}})?\d{{1,4}}[a-zA-Z]?(?:/\d{{1,4}})?\b(?![\d-]))?|"
-    rf"\b[{UPPER}][\w-]{{1,40}}?(?i:stra(?:ß|ss)e|boulevard|dreef|hof|pad|str\.|weg|gasse|platz|allee|ring|damm|ufer|laan|straat|gracht|plein|kade|"
-    rf"dijk|steeg|singel|markt|v[äa]gen|gatan)\s{{1,3}}\d{{1,5}}[a-zA-Z]?"
+_EU_TYPE_STARTS = literal_prefixes(_EU_TYPE.split("|"))
+"""A gate: a European address without a capital letter starts with a street type."""
+_EU_SUFFIX = (
+    "straße|strasse|boulevard|dreef|hof|pad|str\\.|weg|gasse|platz|allee|ring|damm|ufer|laan|straat|gracht|plein|kade|"
+    "dijk|steeg|singel|markt|v[äa]gen|gatan"
 )
+# the word lists grouped by first letter (`by_first_letter`): the same matches, fewer tests
+_EU_TYPE_FIRST = (
+    rf"(?:\b\d{{1,5}}[a-zA-Z]?,?\s{{1,3}})?\b(?i:{by_first_letter(_EU_TYPE.split('|'))})\s{{1,3}}{_EU_WORD}"
+    rf"(?:[\s-]{{1,3}}{_EU_WORD}){{0,4}}"
+    rf"(?:,?\s{{1,3}}(?:n[º°o]\.?\s{{0,2}})?\d{{1,4}}[a-zA-Z]?(?:/\d{{1,4}})?\b(?![\d-]))?"
+)
+_EU_GLUED = (
+    rf"\b[{UPPER}][\w-]{{1,40}}?(?i:{by_first_letter(_EU_SUFFIX.split('|'))})\s{{1,3}}\d{{1,5}}[a-zA-Z]?"
+)
+_EU_ADDRESS = re.compile(f"{_EU_TYPE_FIRST}|{_EU_GLUED}")
+# where one branch cannot match anywhere the other alone finds the same: without a street
+# type word only the glued form, without a capital letter only the type-first form
+_EU_ADDRESS_TYPE_FIRST = re.compile(_EU_TYPE_FIRST)
+_EU_ADDRESS_GLUED = re.compile(_EU_GLUED)
 _POSTCODE = re.compile(
     rf"(?<![\w/.-])(\d{{5}}|\d{{4}}\s?[A-Z]{{2}}|\d{{2}}-\d{{3}}|\d{{4}}),?\s{{1,3}}({_CAP}(?:[\s-]{_CAP}){{0,2}})|"
     r"\b[A-Z]{1,2}\d[A-Z\d]?\s{0,2}\d[ABD-HJLNP-UW-Z]{2}\b|\b\d{5}-\d{3}\b|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b"
@@ -61,6 +85,12 @@ _POSTCODE = re.compile(
 _ZIP = re.compile(
     rf"\b(?:(?i:zip(?:\s*code)?|postal\s+code|post\s?code|plz|cep|pin(?:\s*code)?)\s*[:\#]?\s*|(?:{STATES})\s+)(\d{{5}}(?:-\d{{4}})?|\d{{6}}|\d{{5}}-\d{{3}})\b"
 )
+# gates: a ZIP code follows a keyword or a state; a PIN follows "/" or a space or dash
+_UPPER_DIGIT = re.compile(r"[A-Z]\d")  # a gate: a UK or Canadian postcode has one
+_ZIP_WORDS = ("zip", "post", "plz", "cep", "pin")
+_STATE_ZIP = re.compile(rf"(?:{STATES})\s+\d{{5}}")
+_PIN_SLASH = re.compile(r"/\d{1,4},\s")
+_PIN_SIX = re.compile(r"[- ]\d{6}")
 # the rest of the sentence after "I live at", "lives at", "ship it to <name>," ...
 _LIVES_AT = re.compile(
     r"(?i:\b(?:i\s+live|lives|living|lived|resides?|residing|located|address\s+is|home\s+address)\s+(?:at|in|on|:)?\s*)"
@@ -73,16 +103,19 @@ _LABEL = re.compile(
     r"(?:address|addr\.?|residence|city|town|county|"
     r"hometown|place\s+of\s+birth|birthplace|location)\s*[:\-]\s*)([^\n;]{3,80}+)"
 )
+_LABEL_WORDS = ("addr", "residence", "city", "town", "county", "place", "location")
 _PLACE_RUN = re.compile(rf"(?<![\w-])({_CAP}(?:[\s-]{_CAP}){{0,3}})")
 _COUNTY = re.compile(r"\s(?:County|Parish|Borough)$")
 _PLACE_BEFORE = re.compile(
     r"(?i:\b(?:in|from|at|near|to|of|lives\s+in|living\s+in|resides\s+in|residing\s+in|moved\s+to|born\s+in|"
     r"relocated\s+to|native\s+of|hometown\s+(?:is|of))\s+(?:the\s+)?)$"
 )
+_PLACE_BEFORE = re.compile(grouped(_PLACE_BEFORE.pattern), _PLACE_BEFORE.flags)  # same matches, fewer tests
 _HOME_BEFORE = re.compile(
     r"(?i:\b(?:(?:lives|living|lived|resides|residing|resided|moved|relocated|native|hometown)\s+"
     r"(?:in|to|of|is|at)|born\b[^;\n!?]{0,40}\bin)\s+(?:the\s+)?)$"
 )
+_HOME_BEFORE = re.compile(grouped(_HOME_BEFORE.pattern), _HOME_BEFORE.flags)  # same matches, fewer tests
 _PLACE_AFTER = re.compile(rf"^,\s{{0,3}}(?:(?:{STATES})\b|{_CAP})")
 
 
@@ -94,14 +127,17 @@ def _places(text: str) -> list[Span]:
     found: list[Span] = []
     known = places()
     common = english()
+    # gates for the whole text: a county word, a cue for where someone lives
+    county = "County" in text or "Parish" in text or "Borough" in text
+    home = has_any(text, ("liv", "resid", "moved", "relocated", "native", "hometown", "born"))
     for m in _PLACE_RUN.finditer(text):
         run = m.group(1)
-        if _COUNTY.search(run):
+        if county and _COUNTY.search(run):
             found.append(Span("address", m.start(), m.end(), 0.8, weak=True))
             continue
         key = _place_key(run)
         window = text[max(0, m.start() - 24) : m.start()]
-        if _HOME_BEFORE.search(window):  # "lives in East Sheilaborough": any place, known or not
+        if home and _HOME_BEFORE.search(window):  # "lives in East Sheilaborough": any place, known or not
             found.append(Span("address", m.start(), m.end(), 0.75, weak=True))
             continue
         if key not in known:
@@ -115,15 +151,40 @@ def _places(text: str) -> list[Span]:
 
 def addresses(text: str) -> list[Span]:
     """Street addresses, PO boxes, ZIP and postal codes, labelled places, cities and counties."""
+    found = _numbered(text) if DIGIT.search(text) else []
+    if has_any(text, ("liv", "resid", "located", "address")):
+        for m in _LIVES_AT.finditer(text):
+            value = m.group(1).rstrip(" .,")
+            if any(c.isdigit() for c in value) or _place_key(value) in places():
+                found.append(Span("address", m.start(1), m.start(1) + len(value), 0.8))
+    if (":" in text or "-" in text) and has_any(text, _LABEL_WORDS):
+        for m in _LABEL.finditer(text):
+            value = m.group(1).rstrip(" .,")
+            found.append(Span("address", m.start(1), m.start(1) + len(value), 0.85))
+    if UPPER_CHAR.search(text):  # a place name is capitalised
+        found += _places(text)
+    return found
+
+
+def _numbered(text: str) -> list[Span]:
+    """The shapes that hold a digit: street addresses, PO boxes, ZIP, postal codes, PINs."""
     found = [
         Span("address", m.start(), m.end(), 0.9) for m in _ADDRESS.finditer(text) if not ours(text, m.start())
     ]
-    found += [
-        Span("address", m.start(), m.end(), 0.85)
-        for m in _EU_ADDRESS.finditer(text)
-        if any(c.isdigit() for c in m.group(0)) and not ours(text, m.start())
-    ]
-    for m in _POSTCODE.finditer(text):
+    typed = has_any(text, _EU_TYPE_STARTS)
+    glued = UPPER_CHAR.search(text) is not None
+    eu = _EU_ADDRESS if typed and glued else _EU_ADDRESS_TYPE_FIRST if typed else _EU_ADDRESS_GLUED
+    if typed or glued:
+        found += [
+            Span("address", m.start(), m.end(), 0.85)
+            for m in eu.finditer(text)
+            if any(c.isdigit() for c in m.group(0)) and not ours(text, m.start())
+        ]
+    total, longest = digit_runs(text)
+    upper = UPPER_CHAR.search(text) is not None
+    # a postal code has a capital letter (the city after it, a UK or Canadian code) or 8 digits
+    postal = (upper or total >= 8) and (longest >= 3 or _UPPER_DIGIT.search(text) is not None)
+    for m in _POSTCODE.finditer(text) if postal else ():
         code, city = m.group(1), m.group(2)
         if city is not None:
             key = _place_key(city)
@@ -133,14 +194,8 @@ def addresses(text: str) -> list[Span]:
             if not known and (everyday or len(code) == 4):
                 continue
         found.append(Span("address", m.start(), m.end(), 0.8))
-    found += [Span("address", m.start(1), m.end(1), 0.85) for m in _ZIP.finditer(text)]
-    for m in _LIVES_AT.finditer(text):
-        value = m.group(1).rstrip(" .,")
-        if any(c.isdigit() for c in value) or _place_key(value) in places():
-            found.append(Span("address", m.start(1), m.start(1) + len(value), 0.8))
-    found += [Span("address", m.start(), m.end(), 0.75, weak=True) for m in _PIN.finditer(text)]
-    for m in _LABEL.finditer(text):
-        value = m.group(1).rstrip(" .,")
-        found.append(Span("address", m.start(1), m.start(1) + len(value), 0.85))
-    found += _places(text)
+    if longest >= 5 and (has_any(text, _ZIP_WORDS) or _STATE_ZIP.search(text)):
+        found += [Span("address", m.start(1), m.end(1), 0.85) for m in _ZIP.finditer(text)]
+    if ("/" in text and _PIN_SLASH.search(text)) or (upper and longest >= 6 and _PIN_SIX.search(text)):
+        found += [Span("address", m.start(), m.end(), 0.75, weak=True) for m in _PIN.finditer(text)]
     return found

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 
@@ -26,6 +28,198 @@ _OURS = re.compile(
 )
 
 
+DIGIT = re.compile(r"\d")
+"""A decimal digit (what `\\d` matches): recognisers whose every match holds one skip texts without."""
+
+_DIGIT_RUN = re.compile(r"\d+")
+ASCII_UPPER = re.compile(r"[A-Z]")
+"""An ASCII capital: VINs, MBIs, DEA numbers and UK or Canadian postcodes need one."""
+
+
+@lru_cache(maxsize=8)
+def digit_runs(text: str) -> tuple[int, int]:
+    r"""How many digits (`\d`) `text` holds, and the longest run of them (for gates)."""
+    runs = [len(r) for r in _DIGIT_RUN.findall(text)]
+    return sum(runs), max(runs, default=0)
+
+
+# what re.IGNORECASE matches to an ASCII letter but str.lower() does not map to it
+_FOLD = str.maketrans({"\u017f": "s", "\u212a": "k", "\u0130": "i", "\u0131": "i"})
+
+
+@lru_cache(maxsize=8)
+def folded(text: str) -> str:
+    """`text` lower-cased so that a case-insensitive match of an ASCII word in it is a substring.
+
+    For cheap gates: a recogniser whose every match holds one of a few words runs only if
+    one of them is in `folded(text)`.
+    """
+    return text.translate(_FOLD).lower()
+
+
+def has_any(text: str, words: tuple[str, ...]) -> bool:
+    """One of `words` (lower-case ASCII) occurs in `text`, case-insensitively (a gate)."""
+    low = folded(text)
+    return any(w in low for w in words)
+
+
 def ours(text: str, start: int) -> bool:
     """The business's own address or number: "visit our flagship at ...", "call us at ..."."""
     return _OURS.search(text[max(0, start - 40) : start]) is not None
+
+
+# what a letter matches under re.IGNORECASE besides its two ASCII cases
+_FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def by_first_letter(alternatives: Iterable[str], names: Sequence[str] | None = None) -> str:
+    r"""A case-insensitive alternation of regex `alternatives`, grouped by first character.
+
+    Matches exactly what `(?:a1|a2|...)` matches under `re.IGNORECASE` (the order of the
+    alternatives that share a first character is kept; alternatives with different first
+    characters cannot match at the same place), but the regex engine skips a whole group on
+    one case-sensitive character test instead of trying every alternative at every word.
+    Each alternative must start with a plain letter or digit, or with `\s`.
+
+    With `names`, each alternative (but its first character) is a named group of that name,
+    so `match.lastgroup` tells which one matched.
+    """
+    groups: dict[str, list[str]] = {}
+    if names is None:
+        alternatives = [x for alt in alternatives for x in _expand(alt)]
+    for i, alt in enumerate(alternatives):
+        head, rest = (alt[:2], alt[2:]) if alt.startswith("\\s") else (alt[0].lower(), alt[1:])
+        if not (head == "\\s" or (head.isascii() and head.isalnum())) or rest[:1] in ("?", "*", "+", "{"):
+            raise ValueError(f"alternative must start with a plain letter or digit: {alt!r}")
+        if not _balanced(rest):
+            raise ValueError(f"unbalanced alternative (split inside a group?): {alt!r}")
+        groups.setdefault(head, []).append(rest if names is None else f"(?P<{names[i]}>{rest})")
+    parts = []
+    for head, rests in groups.items():
+        chars = head + head.upper() + _FOLDS.get(head, "") if head.isalpha() else head
+        parts.append(f"(?-i:[{chars}])(?:{'|'.join(rests)})")
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _balanced(pattern: str) -> bool:
+    """Its parentheses pair up (escapes and character classes aside)."""
+    depth, i, in_class = 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 1
+        elif in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            i += 1 if pattern.startswith("]", i + 1) else 2 if pattern.startswith("^]", i + 1) else 0
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                return False
+        i += 1
+    return depth == 0 and not in_class
+
+
+def split_alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regex (`a|b(?:c|d)` -> `a`, `b(?:c|d)`)."""
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 1
+        elif in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            i += 1 if pattern.startswith("]", i + 1) else 2 if pattern.startswith("^]", i + 1) else 0
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def literal_prefixes(alternatives: Iterable[str]) -> tuple[str, ...]:
+    r"""Each alternative's plain-text start, lower-cased: every match of it holds that text.
+
+    For gates with `has_any` (`av\.` -> `av`, `tumou?r` -> `tumo`, `v[ií]a` -> `v`).
+    """
+    out = []
+    for alt in alternatives:
+        chars: list[str] = []
+        i = 0
+        while i < len(alt):
+            if alt[i] == "\\" and alt[i + 1 : i + 2] in (".", "/", "-", "#"):  # an escaped literal
+                chars.append(alt[i + 1])
+                i += 2
+            elif alt[i] in "\\[](){}?*+|.^$":
+                break
+            else:
+                chars.append(alt[i])
+                i += 1
+            if alt[i : i + 1] in ("?", "*", "{"):  # the character before is optional
+                chars.pop()
+                break
+        if not chars:
+            raise ValueError(f"no literal start: {alt!r}")
+        out.append("".join(chars).lower())
+    return tuple(dict.fromkeys(out))
+
+
+def _expand(alt: str) -> list[str]:
+    """`(?:x|y)z` -> `xz`, `yz`; `(?:x)?z` -> `xz`, `z` (the order the regex engine tries them)."""
+    if not alt.startswith("(?:"):
+        return [alt]
+    end = _group_end(alt, 0)
+    options, rest = split_alternatives(alt[3:end]), alt[end + 1 :]
+    if rest[:1] == "?" and rest[1:2] not in ("?", "+"):
+        out = [o + rest[1:] for o in options] + [rest[1:]]
+    elif rest[:1] in ("*", "+", "{", "?"):
+        return [alt]
+    else:
+        out = [o + rest for o in options]
+    if "" in out:  # an empty alternative matches anywhere: leave it to the regex engine
+        return [alt]
+    return [y for x in out for y in _expand(x)]
+
+
+def _group_end(pattern: str, start: int) -> int:
+    """The index of the `)` that closes the group opening at `start`."""
+    depth, i, in_class = 0, start, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 1
+        elif in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            i += 1 if pattern.startswith("]", i + 1) else 2 if pattern.startswith("^]", i + 1) else 0
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    raise ValueError(f"unclosed group: {pattern!r}")
+
+
+def grouped(pattern: str) -> str:
+    r"""`pattern` with its first `\b(?:a|b|...)` word list grouped by first letter.
+
+    Only for case-insensitive patterns (see `by_first_letter`); the matches are the same.
+    """
+    start = pattern.index(r"\b(?:") + 2
+    end = _group_end(pattern, start)
+    return (
+        pattern[:start] + by_first_letter(split_alternatives(pattern[start + 3 : end])) + pattern[end + 1 :]
+    )

@@ -40,7 +40,7 @@ from global_orchestrator.policies._phi_keyed import keyed
 from global_orchestrator.policies._phi_names import names
 from global_orchestrator.policies._phi_places import addresses
 from global_orchestrator.policies._phi_shapes import shapes
-from global_orchestrator.policies._phi_spans import Span
+from global_orchestrator.policies._phi_spans import Span, by_first_letter, split_alternatives
 
 CATEGORIES: tuple[str, ...] = (
     "name",
@@ -86,16 +86,17 @@ PLACEHOLDER = re.compile(r"\[(?:" + "|".join(c.upper() for c in CATEGORIES) + r"
 """A typed placeholder written by `deidentify` or `redact`."""
 
 # the text is (part of) a patient record: dates, cities and short numbers in it are a person's
-_RECORD = re.compile(
-    r"(?i:\b(?:mrn|dob|d\.o\.b|record\s+date|chief\s+complaint|hpi|history\s+of\s+present\s+illness|"
+_RECORD_WORDS = (
+    r"mrn|dob|d\.o\.b|record\s+date|chief\s+complaint|hpi|history\s+of\s+present\s+illness|"
     r"admission\s+date|admit\s+date|discharge\s+(?:date|summary|diagnos\w+|instructions|medications)|"
     r"date\s+of\s+(?:admission|discharge|service|visit|birth)|dictated|transcribed|electronically\s+signed|"
     r"attending|assessment\s*(?:and|&|/)\s*plan|hospital\s+course|physical\s+exam(?:ination)?|"
     r"review\s+of\s+systems|past\s+medical\s+history|pmh|y/o|year[- ]old\s+(?:male|female|man|woman|boy|"
     r"girl|gentleman|lady)|presented\s+(?:to|with)|c/o|s/p|pt\s+(?:is|was|has|presents|reports|denies|states)|"
     r"patient\s*(?:name)?\s*:|the\s+patient\s+(?:is|was|has|presents|presented|reports|denies|states|returns|"
-    r"returned|underwent|tolerated|will|was\s+seen)|follow[- ]?up\s+(?:with|in)\s+(?:dr|clinic|\d))\b)"
+    r"returned|underwent|tolerated|will|was\s+seen)|follow[- ]?up\s+(?:with|in)\s+(?:dr|clinic|\d)"
 )
+_RECORD = re.compile(r"(?i:\b" + by_first_letter(split_alternatives(_RECORD_WORDS)) + r"\b)")
 
 
 def _resolve(text: str, spans: list[Span]) -> list[PhiFinding]:
