@@ -81,6 +81,9 @@ def test_deidentified_text_rescans_clean() -> None:
         "Leap Therapeutics and Unichem Laboratories sponsor the diabetes walk",
         "New store now open in Austin, with a grand opening on 4/12/2026",
         "Happy Fourth of July from the team",
+        # camel-case brands: "Tik" of TikTok after a capitalised word was read as a name
+        "Draft TikTok hooks",
+        "Draft YouTube shorts for the launch",
     ],
 )
 def test_aggregate_health_copy_is_not_flagged(text: str) -> None:

@@ -25,9 +25,10 @@ from collections.abc import Iterator
 from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, UPPER_CHAR, census, english, places
 from global_orchestrator.policies._phi_spans import grouped
 
+# a token ends at the word's end: "Tik" of "TikTok", "You" of "YouTube" are no names
 _TOKEN = (
     rf"(?:O'|O\u2019|Mc|Mac|D'|D\u2019|Di|De|La|Le|Van|Von)?[{UPPER}][{LOWER}]{{1,30}}+"
-    rf"(?:[-'\u2019][{UPPER}]?[{LOWER}]{{1,30}}+){{0,2}}"
+    rf"(?:[-'\u2019][{UPPER}]?[{LOWER}]{{1,30}}+){{0,2}}(?![{UPPER}{LOWER}0-9_])"
 )
 _INITIAL = rf"[{UPPER}]\.?(?![\w'\u2019])"
 _NICK = rf"[\"\u201c'\u2018(][{UPPER}][{LOWER}]{{1,20}}+[\"\u201d'\u2019)]"
