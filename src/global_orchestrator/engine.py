@@ -29,7 +29,7 @@ from global_orchestrator.agents.mcp_tools import ServersLike, open_mcp_tools
 from global_orchestrator.errors import UserError
 from global_orchestrator.events import EventType, MissionEvent
 from global_orchestrator.graph.builder import build_graph
-from global_orchestrator.graph.nodes import APPROVAL
+from global_orchestrator.graph.nodes import APPROVAL, MAX_CONCURRENCY
 from global_orchestrator.graph.records import build_result
 from global_orchestrator.graph.running import RetrySettings
 from global_orchestrator.models import ApprovalRequest, Issue, Mission, MissionPlan, MissionResult, Severity
@@ -65,7 +65,8 @@ class RunOptions:
     brands_dir: str | Path | None = None
     retry: RetrySettings = field(default_factory=RetrySettings)
     max_concurrency: int | None = None
-    """At most this many subtasks at once (LangGraph's `max_concurrency`)."""
+    """At most this many subtasks run their agents at once (the engine's own limit: waiting
+    subtasks hold no slot; LangGraph's `max_concurrency` is not used)."""
     shadow_agents: Mapping[str, AgentLike] | None = None
     """Shadow candidates by name (a mission picks them per family in `context.shadow`)."""
     shadow_timeout: float = 30.0
@@ -145,7 +146,7 @@ async def _given(saver: BaseCheckpointSaver[Any]) -> AsyncIterator[BaseCheckpoin
 def _config(thread_id: str, options: RunOptions) -> dict[str, Any]:
     config: dict[str, Any] = {"configurable": {"thread_id": thread_id}, "recursion_limit": 10_000}
     if options.max_concurrency:
-        config["max_concurrency"] = options.max_concurrency
+        config["configurable"][MAX_CONCURRENCY] = options.max_concurrency
     return config
 
 

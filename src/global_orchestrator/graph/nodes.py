@@ -8,14 +8,16 @@ task each, which keeps the engine's overhead close to a bare Send wavefront.
 
 from __future__ import annotations
 
+import asyncio
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
-from langgraph.config import get_store, get_stream_writer
+from langgraph.checkpoint.base import BaseCheckpointSaver
+from langgraph.config import get_config, get_store, get_stream_writer
 from langgraph.store.base import BaseStore
 from langgraph.types import Send, interrupt
 
@@ -41,12 +43,13 @@ from global_orchestrator.models import (
 from global_orchestrator.planner.graph import topological_order
 from global_orchestrator.planner.plan import aplan_mission
 from global_orchestrator.planner.validation import validate_plan
-from global_orchestrator.policies.budget import PriceTable, admit, model_name
+from global_orchestrator.policies.budget import PriceTable, model_name
 from global_orchestrator.policies.flow import PHI, GuardDecision, asafe_mission, guard_call, must_not_see_phi
 from global_orchestrator.policies.labels import ainherited_labels, aoutput_labels, read_labels
 from global_orchestrator.policies.permissions import needs_approval
 from global_orchestrator.redaction import redact_approval
 
+from .board import Board
 from .records import ParseCache, build_result, now, parse_decision, result_record, status_verb
 from .running import (
     MODEL_CANDIDATE,
@@ -59,10 +62,14 @@ from .running import (
 )
 from .state import MissionState
 
-__all__ = ["APPROVAL", "Engine"]
+__all__ = ["APPROVAL", "MAX_CONCURRENCY", "Engine"]
 
 APPROVAL = "approval"
 """The `type` of the graph's approval interrupt value (an `ApprovalRequest` plus this key)."""
+MAX_CONCURRENCY = "max_concurrency"
+"""`configurable` key: at most this many subtasks run their agents at once. LangGraph's own
+top-level `max_concurrency` must not be used: waiting tasks would hold its slots."""
+_CHECKPOINTER = "__pregel_checkpointer"  # where LangGraph puts the run's checkpointer in a task's config
 
 
 @dataclass
@@ -90,6 +97,12 @@ class Engine:
     parsed: ParseCache = field(default_factory=ParseCache)
     safe_missions: dict[int, tuple[Any, Mission]] = field(default_factory=dict)
     """The mission as PHI-sensitive calls read it, by the state dict it came from."""
+    checkpointer: BaseCheckpointSaver[Any] | None = None
+    """Where a resumed superstep's pending writes are read (None: the run's, from its config)."""
+    boards: dict[tuple[str, str, str | None], asyncio.Future[Board]] = field(default_factory=dict)
+    """Completion boards by (thread, namespace, checkpoint of the superstep)."""
+    dispatched: dict[tuple[str, str], _Dispatched] = field(default_factory=dict)
+    """The state each thread's `dispatch` saw, for the board of the superstep that follows."""
 
     def _store(self) -> BaseStore | None:
         if self.store is not None:
@@ -217,101 +230,171 @@ class Engine:
     # -- run phase -------------------------------------------------------------------
 
     async def dispatch(self, state: MissionState) -> dict[str, Any]:
-        """Skip subtasks whose dependencies did not succeed or that the budget cannot pay for.
+        """Hand the state to the run superstep that follows (its board is seeded from it)."""
+        thread, ns, _ = _superstep()
+        self.dispatched[(thread, ns)] = _Dispatched(dict(state))
+        return {}
 
-        Collects the next wave: every subtask whose dependencies all succeeded, as far as
-        the spend so far plus their forecasts fit the mission's budget.
+    async def route_after_dispatch(self, state: MissionState) -> list[Send] | str:
+        """Send every subtask without a result, and each shadow candidate, in one superstep.
+
+        The tasks wait for their own dependencies on the board (`graph/board.py`); they are
+        sent in topological order. Nothing to run goes straight to aggregate.
         """
         plan = self.parsed.get(MissionPlan, state["plan"])
         mission = self.parsed.get(Mission, state["mission"])
-        results = dict(state.get("results") or {})
-        skipped: dict[str, dict[str, Any]] = {}
-        issues: list[dict[str, Any]] = []
-        wave_ids: list[str] = []
-        while True:
-            wave = self._ready(plan, results, skipped, issues)
-            if not wave:
-                break
-            admission = admit(wave, mission.constraints.budget, results, self.catalog, plan.usage)
-            for sid, why in admission.refused.items():
-                message = f"'{sid}' was not started: {why}"
-                results[sid] = skipped[sid] = result_record(
-                    sid, "skipped", error=message, agent=_agent_of(plan, sid)
-                )
-                issues.append(_issue("constraint.budget_exceeded", message, sid).to_dict())
-            wave_ids = admission.admitted
-            if wave_ids or not admission.refused:
-                break
-            # nothing could start: another pass skips what depended on the refused subtasks
-        update: dict[str, Any] = {"wave": wave_ids}
-        if skipped:
-            update |= {"results": skipped, "issues": issues, "logs": [f"Skipped {sid}" for sid in skipped]}
-        return update
-
-    def _ready(
-        self,
-        plan: MissionPlan,
-        results: dict[str, Any],
-        skipped: dict[str, dict[str, Any]],
-        issues: list[dict[str, Any]],
-    ) -> list[Subtask]:
-        """Skip (in place) subtasks with a dependency that did not succeed; return the ready ones."""
+        results = state.get("results") or {}
         by_id = {s.id: s for s in plan.subtasks}
-        wave: list[Subtask] = []
+        shadows = self._shadowed(mission, plan, results)
+        sends: list[Send] = []
         for sid in topological_order(plan.subtasks):
             if sid in results:
                 continue
-            subtask = by_id[sid]
-            bad = [d for d in subtask.depends_on if d in results and results[d]["status"] != "succeeded"]
-            if bad:
-                cause = bad[0]
-                status = results[cause]["status"]
-                message = f"'{sid}' was skipped because its dependency '{cause}' {status_verb(status)}"
-                results[sid] = skipped[sid] = result_record(
-                    sid, "skipped", error=message, agent=subtask.agent
-                )
-                issues.append(
-                    Issue(
-                        code="dependency.not_succeeded",
-                        severity=Severity.WARNING,
-                        message=message,
-                        subtask_id=sid,
-                    ).to_dict()
-                )
-            elif all(d in results for d in subtask.depends_on):
-                wave.append(subtask)
-        return wave
+            node = self._node(by_id[sid])
+            sends.append(Send(node, {"id": sid}))
+            if sid in shadows:
+                sends.append(Send(node, {"id": sid, "shadow": True}))
+        return sends or "aggregate"
 
-    async def route_after_dispatch(self, state: MissionState) -> str:
-        """Guard the next wave, or aggregate when nothing is left."""
-        return "guard_subtask" if state.get("wave") else "aggregate"
+    def _node(self, subtask: Subtask) -> str:
+        """The agent node that shows a subtask's task (its first route's family)."""
+        route = self.router.route(subtask)
+        family = route.family if route is not None else subtask.agent
+        known = {f.value for f in AgentFamily} | set(self.router.agents)
+        return f"agent_{node_family(family if family in known else min(known))}"
 
-    async def guard_subtask(self, state: MissionState) -> dict[str, Any]:
-        """Run-time guards on each ready subtask: permissions, allowed agents, PHI, routing."""
-        mission = self.parsed.get(Mission, state["mission"])
-        plan = self.parsed.get(MissionPlan, state["plan"])
-        results = state.get("results") or {}
-        by_id = {s.id: s for s in plan.subtasks}
-        blocked: dict[str, dict[str, Any]] = {}
-        issues: list[Issue] = []
-        approvals = state.get("approvals") or {}
-        for sid in state.get("wave") or []:
-            subtask = by_id[sid]
-            found = await self._check(subtask, mission, results, approved=approvals.get(sid) is True)
-            if found is not None:
-                issues.append(found)
-                status = "failed" if found.code == "routing.no_agent" else "blocked"
-                blocked[sid] = result_record(
-                    sid, status, error=f"{found.code}: {found.message}", agent=subtask.agent
+    def _shadowed(self, mission: Mission, plan: MissionPlan, results: Mapping[str, Any]) -> set[str]:
+        """Ids of the subtasks that get a shadow candidate task (decided from the state at dispatch)."""
+        if not mission.context.get("shadow"):
+            return set()
+        ids: set[str] = set()
+        for subtask in plan.subtasks:
+            if subtask.family is AgentFamily.SHADOW or subtask.id in results:
+                continue
+            if f"{subtask.id}{SHADOW_SUFFIX}" in results:
+                continue
+            route = self.router.route(subtask)
+            if route is not None and shadow_candidate(
+                mission.context, route.family, self.shadow_agents, self.router
+            ):
+                ids.add(subtask.id)
+        return ids
+
+    async def _board(self) -> Board:
+        """This superstep's board: created by its first task, shared by all of them."""
+        config = get_config()
+        key = _superstep(config)
+        found = self.boards.get(key)
+        if found is None or not _usable(found):
+            found = self.boards[key] = asyncio.ensure_future(self._seed(config, key))
+        return await asyncio.shield(found)
+
+    async def _seed(self, config: Mapping[str, Any], key: tuple[str, str, str | None]) -> Board:
+        """The board from the state dispatch handed over, or (on a resume) from the checkpoint.
+
+        A resumed superstep must see the results that finished tasks saved before the crash
+        (LangGraph skips those tasks): they are the checkpoint's pending writes.
+        """
+        thread, ns, checkpoint_id = key
+        handed = self.dispatched.get((thread, ns))
+        values = handed.values if handed is not None else None
+        writes: list[Any] = []
+        if handed is None or handed.used:
+            saver = self.checkpointer or config.get("configurable", {}).get(_CHECKPOINTER)
+            saved = None
+            if saver is not None and checkpoint_id is not None:
+                saved = await saver.aget_tuple(
+                    {
+                        "configurable": {
+                            "thread_id": thread,
+                            "checkpoint_ns": ns,
+                            "checkpoint_id": checkpoint_id,
+                        }
+                    }
                 )
-        update: dict[str, Any] = {}
-        if blocked:
+            if saved is None:
+                raise RuntimeError(f"no saved state to resume the run of thread '{thread}' from")
+            values = values or saved.checkpoint["channel_values"]
+            writes = list(saved.pending_writes or [])
+        if handed is not None:
+            handed.used = True
+        assert values is not None
+        limit = config.get("configurable", {}).get(MAX_CONCURRENCY)
+        return Board.seed(values, writes, self.parsed.get, self._shadowed, limit)
+
+    async def run_agent(self, payload: dict[str, Any]) -> dict[str, Any]:
+        """Run one subtask (or its shadow candidate) as soon as its dependencies finished."""
+        board = await self._board()
+        try:
+            if payload.get("shadow"):
+                return await self._run_shadow(board, payload["id"])
+            return await self._run_subtask(board, payload["id"])
+        except BaseException:
+            board.dead = True  # a resume in this process seeds a new board from the checkpoint
+            raise
+
+    async def _run_subtask(self, board: Board, sid: str) -> dict[str, Any]:
+        """Wait for the dependencies; skip, guard, admit; run the agent; publish the result."""
+        if sid in board.results:
+            return {"results": {sid: board.results[sid]}}
+        subtask = board.by_id[sid]
+        await board.wait(subtask.depends_on)
+        update = await self._stopped(board, subtask)
+        if update is not None:
+            board.finish(sid, update["results"][sid])
+            return update
+        if subtask.family is AgentFamily.SHADOW:
+            # a shadow report reads the comparisons recorded beside its dependencies
+            await board.wait(f"{d}{SHADOW_SUFFIX}" for d in subtask.depends_on if d in board.shadows)
+        route = self.router.route(subtask)
+        assert route is not None  # `_stopped` failed unroutable subtasks
+        budget = board.mission.constraints.budget
+        refusal = await board.admit(subtask, budget, self.catalog)
+        if refusal is not None:
+            message = f"'{sid}' was not started: {refusal}"
             update = {
-                "results": blocked,
-                "issues": [i.to_dict() for i in issues],
-                "logs": [f"Guard stopped {sid}: {r['error']}" for sid, r in blocked.items()],
+                "results": {sid: result_record(sid, "skipped", error=message, agent=subtask.agent)},
+                "issues": [_issue("constraint.budget_exceeded", message, sid).to_dict()],
+                "logs": [f"Skipped {sid}"],
             }
+            board.finish(sid, update["results"][sid])
+            return update
+        try:
+            async with board.slot():
+                update = await self._execute(board, subtask, route)
+            board.finish(sid, update["results"][sid])
+        finally:
+            if budget is not None:
+                await board.release(sid)
         return update
+
+    async def _stopped(self, board: Board, subtask: Subtask) -> dict[str, Any] | None:
+        """The update of a subtask that must not start: a dependency did not succeed, or the guard refuses."""
+        sid = subtask.id
+        bad = next((d for d in subtask.depends_on if board.results[d]["status"] != "succeeded"), None)
+        if bad is not None:
+            status = board.results[bad]["status"]
+            message = f"'{sid}' was skipped because its dependency '{bad}' {status_verb(status)}"
+            issue = Issue(
+                code="dependency.not_succeeded", severity=Severity.WARNING, message=message, subtask_id=sid
+            )
+            return {
+                "results": {sid: result_record(sid, "skipped", error=message, agent=subtask.agent)},
+                "issues": [issue.to_dict()],
+                "logs": [f"Skipped {sid}"],
+            }
+        found = await self._check(
+            subtask, board.mission, board.results, approved=board.approvals.get(sid) is True
+        )
+        if found is None:
+            return None
+        status = "failed" if found.code == "routing.no_agent" else "blocked"
+        error = f"{found.code}: {found.message}"
+        return {
+            "results": {sid: result_record(sid, status, error=error, agent=subtask.agent)},
+            "issues": [found.to_dict()],
+            "logs": [f"Guard stopped {sid}: {error}"],
+        }
 
     async def _check(
         self, subtask: Subtask, mission: Mission, results: Mapping[str, Any], *, approved: bool
@@ -330,60 +413,21 @@ class Engine:
         )
         return None if decision.allowed else decision.issue(subtask.id)
 
-    async def route_after_guard_subtask(self, state: MissionState) -> list[Send] | str:
-        """Send each subtask that passed the guard to its family's agent node."""
-        results = state.get("results") or {}
-        plan = self.parsed.get(MissionPlan, state["plan"])
-        by_id = {s.id: s for s in plan.subtasks}
-        sends = []
-        approvals = state.get("approvals") or {}
-        payload_common = {"mission": state["mission"], "context": state["context"]}
-        for sid in state.get("wave") or []:
-            if sid in results:
-                continue
-            subtask = by_id[sid]
-            route = self.router.route(subtask)
-            assert route is not None  # the guard stopped unroutable subtasks
-            upstream = {d: results[d].get("output") for d in subtask.depends_on}
-            if subtask.family is AgentFamily.SHADOW:
-                # a shadow report reads the comparisons recorded beside its dependencies
-                upstream |= {
-                    f"{d}{SHADOW_SUFFIX}": results[f"{d}{SHADOW_SUFFIX}"].get("output")
-                    for d in subtask.depends_on
-                    if f"{d}{SHADOW_SUFFIX}" in results
-                }
-            sends.append(
-                Send(
-                    f"agent_{node_family(route.family)}",
-                    {
-                        **payload_common,
-                        "subtask": _subtask_dict(subtask),
-                        "family": route.family,
-                        "upstream": upstream,
-                        "labels": sorted(await ainherited_labels(subtask, results)),
-                        "read": read_labels(subtask, results),
-                        "approved": approvals.get(sid) is True,
-                    },
-                )
-            )
-        return sends or "dispatch"
-
-    async def run_agent(self, payload: dict[str, Any]) -> dict[str, Any]:
-        """Run one subtask with its agent (healing failures) and its shadow; record both."""
-        subtask = Subtask.model_validate(payload["subtask"])
-        mission = self.parsed.get(Mission, payload["mission"])
-        context = self.parsed.get(MissionContext, payload["context"])
-        family: str = payload["family"]
-        route = self.router.route(subtask.model_copy(update={"agent": family}))
-        assert route is not None
-        writer = _writer()
-        started = now()
-        writer({"event": "subtask_started", "subtaskId": subtask.id, "agent": family, "at": started})
-        upstream = payload.get("upstream") or {}
-        inherited: list[str] = payload.get("labels") or []
-        read: dict[str, list[str]] = payload.get("read") or {}
-        approved = bool(payload.get("approved"))
-        safe = await self._safe_mission(payload["mission"], mission)
+    async def _call(self, board: Board, subtask: Subtask, writer: Callable[[Any], None]) -> _Call:
+        """What an agent call of `subtask` reads, and how its context and guard are made."""
+        results = board.results
+        upstream = {d: results[d].get("output") for d in subtask.depends_on}
+        if subtask.family is AgentFamily.SHADOW:
+            upstream |= {
+                f"{d}{SHADOW_SUFFIX}": results[f"{d}{SHADOW_SUFFIX}"].get("output")
+                for d in subtask.depends_on
+                if f"{d}{SHADOW_SUFFIX}" in results
+            }
+        inherited = sorted(await ainherited_labels(subtask, results))
+        read = read_labels(subtask, results)
+        approved = board.approvals.get(subtask.id) is True
+        mission, context = board.mission, board.context
+        safe = await self._safe_mission(board.mission_data, mission)
 
         def make_ctx(attempt: int, chosen: Route, shadow: bool) -> AgentContext:
             # marketing, publishing and shadow calls read the mission without PHI entries
@@ -402,51 +446,115 @@ class Engine:
         async def guard(task: Subtask, chosen: Route) -> GuardDecision:
             return await guard_call(task, chosen.family, mission, read, self.catalog, approved=approved)
 
-        shadow = await self._start_shadow(subtask, mission, family, inherited, read, approved, make_ctx)
+        return _Call(inherited, read, approved, make_ctx, guard)
+
+    async def _execute(self, board: Board, subtask: Subtask, route: Route) -> dict[str, Any]:
+        """Run the subtask with its agent, healing failures; its state update."""
+        board.start(subtask.id)
+        writer = _writer()
+        started = now()
+        writer({"event": "subtask_started", "subtaskId": subtask.id, "agent": route.family, "at": started})
+        call = await self._call(board, subtask, writer)
         clock = time.perf_counter()
         runner = SubtaskRunner(self.router, self.retry.max_attempts, self.retry.delay, self.model_factory)
         outcome = await runner.run(
             subtask,
             route,
-            make_ctx,
-            context.healing_memory,
+            call.make_ctx,
+            board.context.healing_memory,
             self._store(),
             writer,
-            guard,
-            tainted=PHI in inherited,
+            call.guard,
+            tainted=PHI in call.inherited,
         )
-        primary_ms = (time.perf_counter() - clock) * 1000
-        update = await self._primary_update(subtask, outcome, inherited, started)
-        if shadow is not None:
-            record = await shadow.record(outcome, primary_ms)
-            key = f"{subtask.id}{SHADOW_SUFFIX}"
-            usage = self._priced(record["usage"], shadow.model_factory)
-            error = record["error"]
-            if usage.cost < 0:
-                error, usage = "negative cost reported: rejected", usage.model_copy(update={"cost": 0.0})
-            update["results"][key] = SubtaskResult(
-                subtask_id=key,
-                status="shadow",
-                output=record["data"],
-                error=error,
-                agent=shadow.name,
-                tool=subtask.tool,
-                labels=sorted(set(inherited) | (await aoutput_labels(shadow.family, record["data"], ()))),
-                usage=usage,
-                finished_at=datetime.now(UTC),
-            ).to_dict()
-            outcome_text = error or "recorded"
-            update.setdefault("logs", []).append(f"Shadow {shadow.name} beside {subtask.id}: {outcome_text}")
-            if shadow.refusal is not None:
-                refusal = shadow.refusal
-                update.setdefault("issues", []).append(
-                    Issue(
-                        code=refusal.code,
-                        severity=Severity.BLOCKED,
-                        message=f"shadow candidate not run: {refusal.reason}",
-                        subtask_id=key,
-                    ).to_dict()
-                )
+        board.primary_ms[subtask.id] = (time.perf_counter() - clock) * 1000
+        return await self._primary_update(subtask, outcome, call.inherited, started)
+
+    async def _run_shadow(self, board: Board, sid: str) -> dict[str, Any]:
+        """Run the mission's shadow candidate beside the primary; record both once both finished.
+
+        The candidate starts when the primary starts its agent work, in this task of its
+        own: neither waits for the other, and each latency is measured from its own start.
+        """
+        key = f"{sid}{SHADOW_SUFFIX}"
+        record: dict[str, Any] | None = board.results.get(key)
+        try:
+            if record is not None:
+                return {"results": {key: record}}
+            subtask = board.by_id[sid]
+            await board.wait_started(sid)
+            primary = board.results.get(sid)
+            if not board.started(sid) and not (primary or {}).get("attempts"):
+                return {}  # the primary never ran (skipped, blocked, refused): nothing to compare
+            route = self.router.route(subtask)
+            assert route is not None
+            call = await self._call(board, subtask, lambda _event: None)
+            shadow = await self._start_shadow(
+                subtask, board.mission, route.family, call.inherited, call.read, call.approved, call.make_ctx
+            )
+            if shadow is None:
+                return {}
+            await shadow.wait()
+            await board.wait([sid])
+            done = SubtaskResult.model_validate(board.results[sid])
+            primary_ms = board.primary_ms.get(sid)
+            if primary_ms is None:  # the primary finished before a crash: its saved times
+                ran = (done.finished_at - done.started_at) if done.finished_at and done.started_at else None
+                primary_ms = ran.total_seconds() * 1000 if ran is not None else 0.0
+            update = await self._shadow_update(
+                subtask,
+                shadow,
+                call.inherited,
+                done.output,
+                done.status == "succeeded",
+                done.usage,
+                primary_ms,
+            )
+            record = update["results"][key]
+            return update
+        finally:
+            board.finish(key, record)
+
+    async def _shadow_update(
+        self,
+        subtask: Subtask,
+        shadow: ShadowRun,
+        inherited: list[str],
+        primary_output: Any,
+        primary_succeeded: bool,
+        primary_usage: Usage,
+        primary_ms: float,
+    ) -> dict[str, Any]:
+        key = f"{subtask.id}{SHADOW_SUFFIX}"
+        record = shadow.record(primary_output, primary_succeeded, primary_usage.total_tokens, primary_ms)
+        usage = self._priced(record["usage"], shadow.model_factory)
+        error = record["error"]
+        if usage.cost < 0:
+            error, usage = "negative cost reported: rejected", usage.model_copy(update={"cost": 0.0})
+        result = SubtaskResult(
+            subtask_id=key,
+            status="shadow",
+            output=record["data"],
+            error=error,
+            agent=shadow.name,
+            tool=subtask.tool,
+            labels=sorted(set(inherited) | (await aoutput_labels(shadow.family, record["data"], ()))),
+            usage=usage,
+            finished_at=datetime.now(UTC),
+        ).to_dict()
+        update: dict[str, Any] = {
+            "results": {key: result},
+            "logs": [f"Shadow {shadow.name} beside {subtask.id}: {error or 'recorded'}"],
+        }
+        if shadow.refusal is not None:
+            update["issues"] = [
+                Issue(
+                    code=shadow.refusal.code,
+                    severity=Severity.BLOCKED,
+                    message=f"shadow candidate not run: {shadow.refusal.reason}",
+                    subtask_id=key,
+                ).to_dict()
+            ]
         return update
 
     async def _safe_mission(self, data: dict[str, Any], mission: Mission) -> Mission:
@@ -599,12 +707,54 @@ class Engine:
 
     async def aggregate(self, state: MissionState) -> dict[str, Any]:
         """Assemble the MissionResult: success only if every non-shadow subtask succeeded."""
+        thread, ns, _ = _superstep()
+        self.dispatched.pop((thread, ns), None)
+        for key in [k for k in self.boards if k[:2] == (thread, ns)]:
+            del self.boards[key]
         return {"result": build_result(state, self.parsed).to_dict()}
 
 
 def node_family(family: str) -> str:
     """The agent node's name suffix for a family (`agent_self_healing`)."""
     return family
+
+
+@dataclass
+class _Dispatched:
+    """The state `dispatch` saw, for the board of the superstep it starts."""
+
+    values: dict[str, Any]
+    used: bool = False
+    """A board was seeded from it: a later one (a resume) must read the pending writes."""
+
+
+@dataclass
+class _Call:
+    """What one agent call of a subtask reads, and its context and guard factories."""
+
+    inherited: list[str]
+    read: dict[str, list[str]]
+    approved: bool
+    make_ctx: Callable[[int, Route, bool], AgentContext]
+    guard: Callable[[Subtask, Route], Awaitable[GuardDecision]]
+
+
+def _superstep(config: Mapping[str, Any] | None = None) -> tuple[str, str, str | None]:
+    """(thread id, namespace, id of the checkpoint the current superstep started from)."""
+    try:
+        conf = (config if config is not None else get_config()).get("configurable") or {}
+    except RuntimeError:  # outside a run
+        return "", "", None
+    checkpoints: Mapping[str, str] = conf.get("checkpoint_map") or {}
+    ns = list(checkpoints)[-1] if checkpoints else str(conf.get("checkpoint_ns", ""))
+    return str(conf.get("thread_id", "")), ns, checkpoints.get(ns)
+
+
+def _usable(board: asyncio.Future[Board]) -> bool:
+    """A board still being seeded, or seeded and not left behind by a failed run."""
+    if not board.done():
+        return True
+    return not board.cancelled() and board.exception() is None and not board.result().dead
 
 
 def _writer() -> Callable[[Any], None]:
