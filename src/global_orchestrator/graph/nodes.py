@@ -285,9 +285,11 @@ class Engine:
         config = get_config()
         key = _superstep(config)
         found = self.boards.get(key)
+        if found is not None and found.done() and _usable(found):
+            return found.result()  # the common case: no await, no shield
         if found is None or not _usable(found):
             found = self.boards[key] = asyncio.ensure_future(self._seed(config, key))
-        return await asyncio.shield(found)
+        return await asyncio.shield(found)  # one task's cancellation must not cancel the seeding
 
     async def _seed(self, config: Mapping[str, Any], key: tuple[str, str, str | None]) -> Board:
         """The board from the state dispatch handed over, or (on a resume) from the checkpoint.
