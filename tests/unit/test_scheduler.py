@@ -1,6 +1,7 @@
 """The scheduler through the public API: eager starts, concurrency bound, budget in flight, shadows."""
 
 import asyncio
+import contextlib
 import time
 from typing import Any
 
@@ -139,3 +140,40 @@ async def test_a_large_plan_runs() -> None:
         mission("sch-large"), plan=plan("sch-large", deps), agents={"marketing": agent}
     )
     assert result.success and len(result.results) == 3000
+
+
+async def test_one_compiled_graph_resumes_a_cancelled_run_from_its_saved_results() -> None:
+    """The same graph object (same engine) resumes: its board is re-seeded from the checkpoint."""
+    from langgraph.checkpoint.memory import InMemorySaver
+
+    from global_orchestrator import build_graph
+
+    calls: list[str] = []
+
+    async def agent(subtask: Subtask, ctx: AgentContext) -> Any:
+        calls.append(subtask.id)
+        await asyncio.sleep({"slow": 1.0}.get(subtask.id, 0.01))
+        return {"id": subtask.id, "saw": sorted(ctx.upstream)}
+
+    deps = {"a": [], "b": ["a"], "slow": [], "c": ["b", "slow"]}
+    p = plan("sch-cancel", deps).to_dict()
+    p.pop("orchestrationGraph", None)
+    graph = build_graph(agents={"marketing": agent}, checkpointer=InMemorySaver())
+    config: dict[str, Any] = {"configurable": {"thread_id": "sch-cancel"}}
+    run = asyncio.ensure_future(
+        graph.ainvoke({"mission": mission("sch-cancel").to_dict(), "plan": p}, config, durability="sync")
+    )
+    while calls.count("b") == 0 or len(calls) < 3:
+        await asyncio.sleep(0.01)
+    await asyncio.sleep(0.1)  # b's write is saved; slow is still running
+    run.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await run
+    assert sorted(calls) == ["a", "b", "slow"]
+
+    calls.clear()
+    out = await asyncio.wait_for(graph.ainvoke(None, config, durability="sync"), timeout=30)
+    result = out["result"]
+    assert result["success"], result
+    assert sorted(calls) == ["c", "slow"]  # a and b were saved: not run again
+    assert result["results"]["c"]["output"] == {"id": "c", "saw": ["b", "slow"]}
