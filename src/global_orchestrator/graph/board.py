@@ -26,6 +26,8 @@ from global_orchestrator.policies.budget import InFlight, Spend, admit
 
 RESULTS = "results"
 """The state channel whose pending writes hold finished subtasks' results."""
+SHADOW = "#shadow"
+"""Suffix of a shadow record's key (`running.SHADOW_SUFFIX`)."""
 
 
 @dataclass
@@ -52,6 +54,10 @@ class Board:
     """How long each primary ran, from its own start (for its shadow comparison)."""
     dead: bool = False
     """A task of this superstep ended abnormally: a resume must seed a new board."""
+    waiting: set[str] = field(default_factory=set)
+    """Keys (subtask ids, `<id>#shadow`) whose tasks have not finished yet."""
+    closer: str | None = None
+    """The task (its checkpoint namespace) that saw the board complete: it triggers aggregate."""
     _done: dict[str, asyncio.Event] = field(default_factory=dict)
     _started: dict[str, asyncio.Event] = field(default_factory=dict)
     _budget: asyncio.Condition = field(default_factory=asyncio.Condition)
@@ -84,9 +90,16 @@ class Board:
         plan = parse(MissionPlan, values["plan"])
         results = dict(values.get(RESULTS) or {})
         sent_shadows = frozenset(shadows(mission, plan, results))
+        waiting = {s.id for s in plan.subtasks if s.id not in results}
+        waiting |= {f"{sid}{SHADOW}" for sid in sent_shadows}
         for write in pending_writes:
             if write[1] == RESULTS and isinstance(write[2], Mapping):
                 results.update(write[2])
+        waiting -= set(results)
+        # a shadow task whose primary never ran wrote nothing (and was saved as done)
+        waiting -= {
+            f"{sid}{SHADOW}" for sid in sent_shadows if sid in results and not results[sid].get("attempts")
+        }
         return cls(
             mission_data=values["mission"],
             mission=mission,
@@ -97,6 +110,7 @@ class Board:
             approvals=dict(values.get("approvals") or {}),
             shadows=sent_shadows,
             slots=asyncio.Semaphore(max_concurrency) if max_concurrency else None,
+            waiting=waiting,
         )
 
     # -- completion ----------------------------------------------------------------------
@@ -116,7 +130,13 @@ class Board:
         if record is not None:
             self.results[key] = record
             self.spend.add(record)
+        self.waiting.discard(key)
         self._event(self._done, key).set()
+
+    def close(self, task: str) -> None:
+        """Claim the trigger of aggregate for `task` if every task has published and none claimed it."""
+        if not self.waiting and self.closer is None:
+            self.closer = task
 
     def start(self, sid: str) -> None:
         """The primary's agent work begins (its shadow candidate may start now)."""

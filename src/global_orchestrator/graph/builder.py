@@ -109,7 +109,7 @@ def build_graph(
     families = sorted({f.value for f in AgentFamily} | set(engine.router.agents))
     for family in families:
         graph.add_node(f"agent_{family}", _thin(engine.run_agent))
-        graph.add_edge(f"agent_{family}", "aggregate")
+        graph.add_conditional_edges(f"agent_{family}", engine.route_after_agent, ["aggregate", END])
     graph.add_node("aggregate", _thin(engine.aggregate))
 
     graph.add_edge(START, "build_context")

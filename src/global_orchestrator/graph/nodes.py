@@ -18,6 +18,7 @@ from typing import Any
 from langchain_core.language_models import BaseChatModel
 from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.config import get_config, get_store, get_stream_writer
+from langgraph.graph import END
 from langgraph.store.base import BaseStore
 from langgraph.types import Send, interrupt
 
@@ -324,16 +325,33 @@ class Engine:
         limit = config.get("configurable", {}).get(MAX_CONCURRENCY)
         return Board.seed(values, writes, self.parsed.get, self._shadowed, limit)
 
+    async def route_after_agent(self, state: MissionState) -> str:
+        """Only the task that saw every result published triggers aggregate; the others write nothing.
+
+        An edge write from every task would double what LangGraph scans on each task's
+        writes (its pending-write list is rebuilt per task: quadratic in the superstep's
+        tasks, and every subtask is in one superstep).
+        """
+        config = get_config()
+        found = self.boards.get(_superstep(config))
+        if found is None or not found.done() or found.cancelled() or found.exception() is not None:
+            return "aggregate"  # no board to ask: triggering it twice is harmless, never is not
+        # the closing task claims before its router runs: None means others are still running
+        return "aggregate" if found.result().closer == _task(config) else END
+
     async def run_agent(self, payload: dict[str, Any]) -> dict[str, Any]:
         """Run one subtask (or its shadow candidate) as soon as its dependencies finished."""
         board = await self._board()
         try:
             if payload.get("shadow"):
-                return await self._run_shadow(board, payload["id"])
-            return await self._run_subtask(board, payload["id"])
+                update = await self._run_shadow(board, payload["id"])
+            else:
+                update = await self._run_subtask(board, payload["id"])
         except BaseException:
             board.dead = True  # a resume in this process seeds a new board from the checkpoint
             raise
+        board.close(_task())
+        return update
 
     async def _run_subtask(self, board: Board, sid: str) -> dict[str, Any]:
         """Wait for the dependencies; skip, guard, admit; run the agent; publish the result."""
@@ -750,6 +768,15 @@ def _superstep(config: Mapping[str, Any] | None = None) -> tuple[str, str, str |
     checkpoints: Mapping[str, str] = conf.get("checkpoint_map") or {}
     ns = list(checkpoints)[-1] if checkpoints else str(conf.get("checkpoint_ns", ""))
     return str(conf.get("thread_id", "")), ns, checkpoints.get(ns)
+
+
+def _task(config: Mapping[str, Any] | None = None) -> str:
+    """The current task's checkpoint namespace (`<node>:<task id>`): names it in its router too."""
+    try:
+        conf = (config if config is not None else get_config()).get("configurable") or {}
+    except RuntimeError:
+        return ""
+    return str(conf.get("checkpoint_ns", ""))
 
 
 def _usable(board: asyncio.Future[Board]) -> bool:
