@@ -2,24 +2,30 @@
 
     python benchmarks/engine.py [--quick] [--out benchmarks/results/engine.json]
 
-1. Per-subtask overhead ratio to bare LangGraph at 10, 100 and 1,000 subtasks, in memory
-   and on SQLite (same DAG, same no-op work, same durability). Target <= 1.5x.
-2. Checkpoint bytes per mission at 100 and 1,000 subtasks (SQLite). Target: 10x the
-   subtasks costs <= 12x the bytes.
-3. Makespan / critical path with sleeping agents: uniform latencies of 50 ms (target
-   <= 1.05) and 0.5 s (closer to real model calls: fixed start-up costs amortise), and
-   mixed latencies (reported; supersteps are barriers, see DESIGN-NOTES.md).
+1. Per-subtask overhead ratio to bare LangGraph at 100, 1,000 and 10,000 subtasks, in
+   memory and on SQLite (same DAG, same no-op work, same durability: `sync`). Target
+   <= 1.0x, floor 1.2x. Our figure includes the whole mission: plan validation, PHI
+   scans and guards per subtask, labels, the final result and its redaction.
+2. Checkpoint bytes per mission at 100, 1,000 and 10,000 subtasks (SQLite): linear in
+   subtasks; the ratio to the bare graph's bytes is reported.
+3. Makespan / critical path with sleeping agents, on SQLite, for ours and the bare
+   wavefront: uniform 50 ms and 0.5 s latencies on the layered DAG; zig-zag (two independent
+   6-step chains whose slow 0.4 s and fast 0.05 s steps alternate out of phase); a
+   40-subtask random DAG with log-normal latencies (median 0.15 s). Target <= 1.05,
+   floor 1.10.
 
-The DAG: `depth` layers (default 5) of n/depth subtasks; each subtask past the first
-layer depends on two random subtasks of the layer before (seeded). Prints a table and
-writes JSON. Not a test: nothing here asserts.
+The layered DAG: `depth` layers (default 5) of n/depth subtasks; each subtask past the
+first layer depends on two random subtasks of the layer before (seeded). Prints tables
+and writes JSON. Not a test: nothing here asserts.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
+import math
 import operator
 import platform
 import random
@@ -71,8 +77,9 @@ def make_plan(mission_id: str, deps: dict[str, list[str]]) -> MissionPlan:
     )
 
 
-def make_mission(mission_id: str) -> Mission:
-    return Mission(id=mission_id, type="marketing.campaign", goal="benchmark", constraints={"budget": 10})
+def make_mission(mission_id: str, budget: float | None = 10) -> Mission:
+    constraints = {"budget": budget} if budget is not None else {}
+    return Mission(id=mission_id, type="marketing.campaign", goal="benchmark", constraints=constraints)
 
 
 # -- the bare baseline ------------------------------------------------------------------------
@@ -124,13 +131,17 @@ async def run_bare(
 
 
 async def run_ours(
-    deps: dict[str, list[str]], work: Callable[[str], Awaitable[Any]], db: str, thread: str
+    deps: dict[str, list[str]],
+    work: Callable[[str], Awaitable[Any]],
+    db: str,
+    thread: str,
+    budget: float | None = 10,
 ) -> float:
     async def agent(subtask: Subtask, ctx: Any) -> Any:
         return await work(subtask.id)
 
     plan = make_plan(thread, deps)
-    mission = make_mission(thread)
+    mission = make_mission(thread, budget)
     agents = dict.fromkeys(FAMILIES, agent)
     start = time.perf_counter()
     result = await aexecute_mission_plan(
@@ -164,7 +175,8 @@ async def overhead(sizes: list[int], repeats: int, tmp: Path) -> list[dict[str, 
         for n in sizes:
             deps = make_dag(n)
             ours, bare = [], []
-            for r in range(repeats):
+            for r in range(repeats if n <= 1000 else 1):
+                gc.collect()
                 db = "memory" if backend == "memory" else f"sqlite:///{tmp}/ovh-{backend}-{n}-{r}.db"
                 # alternate the order so neither side always runs on a warmer process
                 if r % 2 == 0:
@@ -199,31 +211,61 @@ async def checkpoint_bytes(sizes: list[int], tmp: Path) -> list[dict[str, Any]]:
     return rows
 
 
-async def makespan(n: int, tmp: Path) -> list[dict[str, Any]]:
+def zigzag() -> tuple[dict[str, list[str]], dict[str, float]]:
+    """Two independent 6-step chains, slow (0.4 s) and fast (0.05 s) steps out of phase."""
+    deps: dict[str, list[str]] = {}
+    latency: dict[str, float] = {}
+    for chain in ("a", "b"):
+        for step in range(6):
+            sid = f"{chain}{step}"
+            deps[sid] = [f"{chain}{step - 1}"] if step else []
+            slow = (step % 2 == 0) == (chain == "a")
+            latency[sid] = 0.4 if slow else 0.05
+    return deps, latency
+
+
+def random_dag(n: int = 40, seed: int = 3) -> tuple[dict[str, list[str]], dict[str, float]]:
+    """A random DAG (each subtask depends on up to 3 earlier ones), log-normal latencies, median 0.15 s."""
+    rng = random.Random(seed)
+    deps: dict[str, list[str]] = {}
+    latency: dict[str, float] = {}
+    for i in range(n):
+        earlier = [f"r{j}" for j in range(i)]
+        deps[f"r{i}"] = sorted(rng.sample(earlier, min(len(earlier), rng.randint(0, 3))))
+        latency[f"r{i}"] = min(2.0, rng.lognormvariate(math.log(0.15), 0.8))
+    return deps, latency
+
+
+async def makespan(n: int, tmp: Path, repeats: int) -> list[dict[str, Any]]:
     rows = []
-    rng = random.Random(11)
-    deps = make_dag(n, depth=4)
-    for kind in ("uniform", "uniform-0.5s", "mixed"):
-        if kind == "mixed":
-            latency = {sid: rng.choice([0.01, 0.02, 0.05, 0.1, 0.2]) for sid in deps}
-        else:
-            latency = dict.fromkeys(deps, 0.5 if kind == "uniform-0.5s" else 0.05)
+    layered = make_dag(n, depth=4)
+    cases = {
+        "uniform-50ms": (layered, dict.fromkeys(layered, 0.05)),
+        "uniform-0.5s": (layered, dict.fromkeys(layered, 0.5)),
+        "zig-zag": zigzag(),
+        "random40-lognormal": random_dag(),
+    }
+    for kind, (deps, latency) in cases.items():
 
         async def sleepy(sid: str, latency: dict[str, float] = latency) -> dict[str, bool]:
             await asyncio.sleep(latency[sid])
             return {"ok": True}
 
         critical = make_plan("cp", deps).critical_path(latency).duration
-        elapsed = await run_ours(deps, sleepy, "memory", f"makespan-{kind}")
-        bare = await run_bare(deps, sleepy, "memory", f"makespan-bare-{kind}")
+        ours, bare = [], []
+        for r in range(repeats):
+            db = f"sqlite:///{tmp}/makespan-{kind}-{r}.db"
+            ours.append(await run_ours(deps, sleepy, db, f"makespan-{kind}-{r}", budget=None))
+            bare.append(await run_bare(deps, sleepy, db, f"makespan-bare-{kind}-{r}"))
         rows.append(
             {
-                "latencies": kind,
-                "subtasks": n,
+                "dag": kind,
+                "subtasks": len(deps),
                 "critical_path_s": critical,
-                "ours_makespan_s": elapsed,
-                "ours_ratio": elapsed / critical,
-                "bare_ratio": bare / critical,
+                "ours_makespan_s": statistics.median(ours),
+                "ours_ratio": statistics.median(ours) / critical,
+                "ours_ratio_max": max(ours) / critical,
+                "bare_ratio": statistics.median(bare) / critical,
             }
         )
     return rows
@@ -244,26 +286,33 @@ async def main() -> None:
     parser.add_argument("--quick", action="store_true", help="smaller sizes, one repeat (a smoke run)")
     parser.add_argument("--out", default="benchmarks/results/engine.json")
     args = parser.parse_args()
-    sizes = [10, 100] if args.quick else [10, 100, 1000]
+    sizes = [10, 100] if args.quick else [100, 1000, 10_000]
     repeats = 1 if args.quick else 3
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
         report: dict[str, Any] = {
             "machine": {"python": platform.python_version(), "processor": platform.machine()},
             "overhead": await overhead(sizes, repeats, tmp),
-            "checkpoint_bytes": await checkpoint_bytes([100, 1000] if not args.quick else [10, 100], tmp),
-            "makespan": await makespan(40 if args.quick else 100, tmp),
+            "checkpoint_bytes": await checkpoint_bytes(
+                [100, 1000, 10_000] if not args.quick else [10, 100], tmp
+            ),
+            "makespan": await makespan(40 if args.quick else 100, tmp, 1 if args.quick else 3),
         }
     small, large = report["checkpoint_bytes"][0], report["checkpoint_bytes"][-1]
     report["checkpoint_growth_ratio"] = large["ours_bytes"] / small["ours_bytes"]
+    for row in report["checkpoint_bytes"]:
+        row["ratio_to_bare"] = row["ours_bytes"] / row["bare_bytes"]
+        row["ours_bytes_per_subtask"] = row["ours_bytes"] / row["subtasks"]
     print_table(
-        "Per-subtask overhead vs bare LangGraph Send wavefront (target ratio <= 1.5)", report["overhead"]
+        "Per-subtask overhead vs bare LangGraph Send wavefront (target ratio <= 1.0, floor 1.2)",
+        report["overhead"],
     )
     print_table("Checkpoint bytes per mission, SQLite", report["checkpoint_bytes"])
     print(
-        f"  growth for {large['subtasks'] // small['subtasks']}x subtasks: {report['checkpoint_growth_ratio']:.2f}x (target <= 12)"
+        f"  growth for {large['subtasks'] // small['subtasks']}x subtasks: "
+        f"{report['checkpoint_growth_ratio']:.2f}x (linear: {large['subtasks'] // small['subtasks']}x)"
     )
-    print_table("Makespan / critical path (target uniform <= 1.05)", report["makespan"])
+    print_table("Makespan / critical path, SQLite (target <= 1.05, floor 1.10)", report["makespan"])
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, indent=2))

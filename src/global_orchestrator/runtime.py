@@ -40,7 +40,7 @@ from global_orchestrator.agents.mcp_tools import McpToolset, ServersLike, open_m
 from global_orchestrator.errors import UserError
 from global_orchestrator.events import STATUS_EVENTS, MissionEvent
 from global_orchestrator.graph.builder import build_graph
-from global_orchestrator.graph.nodes import APPROVAL
+from global_orchestrator.graph.nodes import APPROVAL, MAX_CONCURRENCY
 from global_orchestrator.graph.records import build_result
 from global_orchestrator.graph.running import RetrySettings
 from global_orchestrator.models import ApprovalRequest, Issue, Mission, MissionPlan, MissionResult, Severity
@@ -79,7 +79,8 @@ class RunOptions:
     brands_dir: str | Path | None = None
     retry: RetrySettings = field(default_factory=RetrySettings)
     max_concurrency: int | None = None
-    """At most this many subtasks at once (LangGraph's `max_concurrency`)."""
+    """At most this many subtasks run their agents at once (the engine's own limit: waiting
+    subtasks hold no slot; LangGraph's `max_concurrency` is not used)."""
     shadow_agents: Mapping[str, AgentLike] | None = None
     """Shadow candidates by name (a mission picks them per family in `context.shadow`)."""
     shadow_timeout: float = 30.0
@@ -356,7 +357,8 @@ class Orchestrator:
     def _config(self, thread_id: str) -> dict[str, Any]:
         config: dict[str, Any] = {"configurable": {"thread_id": thread_id}, "recursion_limit": 10_000}
         if self.options.max_concurrency:
-            config["max_concurrency"] = self.options.max_concurrency
+            # the engine's own limit (waiting subtasks hold no slot); LangGraph's would deadlock
+            config["configurable"][MAX_CONCURRENCY] = self.options.max_concurrency
         return config
 
     async def _mission_events(

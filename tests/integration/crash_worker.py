@@ -1,9 +1,12 @@
 """A mission run in a subprocess for crash and cross-process tests.
 
-    python -m tests.integration.crash_worker run|resume|approve DB LEDGER [THREAD]
+    python -m tests.integration.crash_worker run|resume|approve|saved DB LEDGER [THREAD]
 
-Agents sleep, then append `<subtask id>` to LEDGER: a line means the subtask finished.
-The plan is a diamond of 8 subtasks: s1 → (s2..s7 in parallel, s2 slow) → s8.
+Agents sleep, then append `<subtask id> <token> <pid>` to LEDGER: a line means the subtask
+finished, and the token (unique per run of a subtask) is in its output, beside the tokens
+of the upstream outputs it read. The plan is a diamond of 8 subtasks: s1 → (s2..s7 in
+parallel, s2 slow) → s8. `saved` prints the tokens of the results the checkpoint holds
+(its channel and the pending writes of the superstep in progress).
 `run-phi` / `resume-phi` run a PHI chain instead: p1 (clinical.deidentify whose output
 still carries PHI, so it is labelled `phi`) → p2 (browser, slow, rewrites it into clean
 text) → p3 (marketing). The plan passes plan-time checks (it goes through
@@ -14,24 +17,26 @@ result carries, also after a crash.
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import sys
+import uuid
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
 from global_orchestrator import AgentContext, Mission, MissionPlan, Subtask, aresume_mission, arun_mission
+from global_orchestrator.persistence import open_checkpointer
 
 DELAYS = {"s1": 0.2, "s2": 3.0, "s3": 0.3, "s4": 0.4, "s5": 0.5, "s6": 0.6, "s7": 0.7, "s8": 0.2}
 
 
 def mission(thread: str) -> Mission:
+    # no budget: with one, subtasks of unknown cost run one at a time
     return Mission(
         id=thread,
         type="marketing.campaign",
         goal="Crash test",
-        # no budget: with one, the ledger agents (unknown cost) would run one at a time
-        # approval:skip: the crash tests are about resuming, not the clinical approval pause
         permissions=["agent:clinical", "phi:read", "approval:skip"],
     )
 
@@ -58,24 +63,42 @@ def plan(thread: str, approval: bool = False) -> MissionPlan:
 
 
 def ledger_agent(
-    ledger: Path, delays: dict[str, float], output: Callable[[str], dict[str, Any]]
+    ledger: Path, delays: dict[str, float], output: Callable[[str, str, AgentContext], dict[str, Any]]
 ) -> Callable[[Subtask, AgentContext], Awaitable[dict[str, Any]]]:
-    """An agent that sleeps, then appends `<subtask id> <pid>` to the ledger (durably)."""
+    """An agent that sleeps, then appends `<subtask id> <token> <pid>` to the ledger (durably)."""
 
     async def work(subtask: Subtask, ctx: AgentContext) -> dict[str, Any]:
         await asyncio.sleep(delays[subtask.id])
+        token = uuid.uuid4().hex[:8]
         with ledger.open("a") as f:
-            f.write(f"{subtask.id} {os.getpid()}\n")
+            f.write(f"{subtask.id} {token} {os.getpid()}\n")
             f.flush()
             os.fsync(f.fileno())
-        return output(subtask.id)
+        return output(subtask.id, token, ctx)
 
     return work
 
 
 def agents(ledger: Path) -> dict[str, Any]:
-    work = ledger_agent(ledger, DELAYS, lambda sid: {"done": sid})
+    def output(sid: str, token: str, ctx: AgentContext) -> dict[str, Any]:
+        saw = {dep: (out or {}).get("token") for dep, out in ctx.upstream.items()}
+        return {"done": sid, "token": token, "saw": saw}
+
+    work = ledger_agent(ledger, DELAYS, output)
     return {"marketing": work, "browser": work}
+
+
+async def saved_tokens(db: str, thread: str) -> dict[str, str]:
+    """Tokens of the succeeded results saved for the thread, by subtask id."""
+    async with open_checkpointer(db) as saver:
+        saved = await saver.aget_tuple({"configurable": {"thread_id": thread, "checkpoint_ns": ""}})
+    if saved is None:
+        return {}
+    results = dict(saved.checkpoint["channel_values"].get("results") or {})
+    for _task, channel, value in saved.pending_writes or []:
+        if channel == "results":
+            results.update(value)
+    return {sid: r["output"]["token"] for sid, r in results.items() if r.get("status") == "succeeded"}
 
 
 def phi_plan(thread: str) -> MissionPlan:
@@ -105,11 +128,16 @@ def phi_agents(ledger: Path) -> dict[str, Any]:
         "p2": "Healthy habits for the spring.",  # clean text: only the label can stop p3
         "p3": "newsletter",
     }
-    work = ledger_agent(ledger, {"p1": 0.1, "p2": 3.0, "p3": 0.1}, lambda sid: {"text": texts[sid]})
+    work = ledger_agent(
+        ledger, {"p1": 0.1, "p2": 3.0, "p3": 0.1}, lambda sid, _token, _ctx: {"text": texts[sid]}
+    )
     return {"clinical": work, "browser": work, "marketing": work}
 
 
 async def main(command: str, db: str, ledger: Path, thread: str) -> int:
+    if command == "saved":
+        print(json.dumps(await saved_tokens(db, thread)))
+        return 0
     if command == "run-phi":
         result = await arun_mission(mission(thread), plan=phi_plan(thread), db=db, agents=phi_agents(ledger))
     elif command == "resume-phi":

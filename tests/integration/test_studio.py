@@ -66,7 +66,7 @@ def test_factory_compiles_without_persistence_and_loads_no_model(monkeypatch: py
 
     assert graph.checkpointer is None  # langgraph dev refuses a graph with its own checkpointer
     assert graph.store is None
-    assert {"guard_plan", "guard_subtask", "approval"} <= set(graph.nodes)
+    assert {"guard_plan", "dispatch", "approval"} <= set(graph.nodes)
     assert {f"agent_{f.value}" for f in AgentFamily} <= set(graph.nodes)
     assert built == []  # drawing the graph loads no model
 
@@ -117,7 +117,6 @@ async def test_studio_finds_the_assistant_and_draws_guard_and_agent_nodes(server
         "guard_plan",
         "approval",
         "dispatch",
-        "guard_subtask",
         "aggregate",
     } <= nodes
     assert {f"agent_{f.value}" for f in AgentFamily} <= nodes
@@ -150,7 +149,7 @@ async def test_mission_runs_to_completion_and_time_travels(server: StudioServer)
         }
         assert result["results"]["mission-001-seed-2"]["output"]["text"].startswith("[echo] ")
         states = await history(client, tid)
-        assert {"guard_plan", "guard_subtask", "agent_marketing", "agent_browser", "aggregate"} <= ran(states)
+        assert {"guard_plan", "dispatch", "agent_marketing", "agent_browser", "aggregate"} <= ran(states)
         assert states[0]["next"] == []
 
         # time travel: replay from the checkpoint right after planning, as Studio's history does

@@ -47,8 +47,10 @@ def build_graph(
 ) -> Any:
     """Compile the mission graph.
 
-    `START → build_context → plan → guard_plan → [approval per subtask] → dispatch ⇄ guard_subtask
-    → agent_<family> → dispatch … → aggregate → END`, one agent node per family.
+    `START → build_context → plan → guard_plan → [approval per subtask] → dispatch →
+    agent_<family> (every subtask, one superstep) → aggregate → END`, one agent node per
+    family. Each subtask's task starts its agent the moment its own dependencies finish
+    (`graph/board.py`).
 
     Args:
         agents: Agents by family, replacing the defaults of those families (any async
@@ -96,6 +98,7 @@ def build_graph(
         shadow_timeout=shadow_timeout,
         prices=PriceTable.parse(prices if prices is not None else get_settings().prices),
         notices=list(notices),
+        checkpointer=checkpointer,
     )
     graph: Any = StateGraph(MissionState, input_schema=MissionInput, output_schema=MissionOutput)
     graph.add_node("build_context", _thin(engine.build_context))
@@ -103,11 +106,10 @@ def build_graph(
     graph.add_node("guard_plan", _thin(engine.guard_plan))
     graph.add_node("approval", _thin(engine.approval))
     graph.add_node("dispatch", _thin(engine.dispatch))
-    graph.add_node("guard_subtask", _thin(engine.guard_subtask))
     families = sorted({f.value for f in AgentFamily} | set(engine.router.agents))
     for family in families:
         graph.add_node(f"agent_{family}", _thin(engine.run_agent))
-        graph.add_edge(f"agent_{family}", "dispatch")
+        graph.add_conditional_edges(f"agent_{family}", engine.route_after_agent, ["aggregate", END])
     graph.add_node("aggregate", _thin(engine.aggregate))
 
     graph.add_edge(START, "build_context")
@@ -117,9 +119,8 @@ def build_graph(
         "guard_plan", engine.route_after_guard_plan, ["approval", "dispatch", "aggregate"]
     )
     graph.add_edge("approval", "dispatch")
-    graph.add_conditional_edges("dispatch", engine.route_after_dispatch, ["guard_subtask", "aggregate"])
     graph.add_conditional_edges(
-        "guard_subtask", engine.route_after_guard_subtask, [*(f"agent_{f}" for f in families), "dispatch"]
+        "dispatch", engine.route_after_dispatch, [*(f"agent_{f}" for f in families), "aggregate"]
     )
     graph.add_edge("aggregate", END)
     return graph.compile(checkpointer=checkpointer, store=store, name="global-orchestrator")

@@ -13,10 +13,11 @@ is scanned like the original. Error text is redacted before anything keeps it (a
 withheld whole when the subtask read PHI): it reaches the re-plan prompt, events, issues
 and the checkpoint only in that form.
 
-A shadow candidate runs concurrently with the primary on the same inputs, with
-`ctx.shadow` set (side-effecting tools off) and under a timeout; its output and the
-difference are recorded as a separate `<id>#shadow` result. It can never change the
-primary's result: its errors, hangs and blocks end up in that record only.
+A shadow candidate runs concurrently with the primary on the same inputs, in its own
+task, with `ctx.shadow` set (side-effecting tools off) and under a timeout measured from
+its own start; its output and the difference are recorded as a separate `<id>#shadow`
+result once both have finished. It can never change or delay the primary's result: its
+errors, hangs and blocks end up in that record only.
 """
 
 from __future__ import annotations
@@ -243,6 +244,10 @@ class ShadowRun:
     """The candidate's model (its tokens are priced at that model's rates)."""
     family: str = ""
     """The family the candidate runs as."""
+    output: AgentOutput | None = None
+    """The candidate's output, once `wait` saw it succeed."""
+    error: str | None = None
+    latency_ms: float | None = None
 
     @classmethod
     def start(
@@ -264,32 +269,42 @@ class ShadowRun:
         """A candidate that must not run (the guard refused it, or it does not exist)."""
         return cls(name, None, time.perf_counter(), 0.0, refusal=decision, family=decision.family)
 
-    async def record(self, primary: Outcome, primary_ms: float) -> dict[str, Any]:
-        """Wait for the candidate (at most what is left of its timeout) and compare."""
+    async def wait(self) -> None:
+        """Wait for the candidate, at most its timeout from its own start; keep how it ended.
+
+        It never waits for the primary (nor the primary for it): the comparison is made
+        when both have finished (`record`).
+        """
+        self.error = self.refusal.reason if self.refusal is not None else None
+        if self.task is None:
+            return
+        left = max(0.0, self.timeout - (time.perf_counter() - self.started))
+        try:
+            self.output = await asyncio.wait_for(self.task, timeout=left)
+        except TimeoutError:
+            self.error = f"timed out after {self.timeout:g}s"
+        except Exception as exc:
+            self.error = describe(exc)  # a candidate never reads PHI (the guard refuses it)
+        self.latency_ms = (time.perf_counter() - self.started) * 1000
+
+    def record(
+        self, primary_output: Any, primary_succeeded: bool, primary_tokens: int, primary_ms: float
+    ) -> dict[str, Any]:
+        """The comparison with the primary (after `wait`); latencies each from its own start."""
         data: dict[str, Any] = {"candidate": self.name, "latencyMs": {"primary": round(primary_ms, 1)}}
         usage = Usage()
-        error: str | None = self.refusal.reason if self.refusal is not None else None
-        if self.task is not None:
-            left = max(0.0, self.timeout - (time.perf_counter() - self.started))
-            try:
-                out = await asyncio.wait_for(self.task, timeout=left)
-            except TimeoutError:
-                error = f"timed out after {self.timeout:g}s"
-            except Exception as exc:
-                error = describe(exc)  # a candidate never reads PHI (the guard refuses it)
-            else:
-                usage = out.usage
-                ran = primary.output.output if primary.output is not None else None
-                data |= {
-                    "output": out.output,
-                    "exactMatch": ran == out.output,
-                    "similarity": similarity(ran, out.output),
-                }
-            data["latencyMs"]["candidate"] = round((time.perf_counter() - self.started) * 1000, 1)
-        primary_usage = primary.output.usage if primary.output is not None else Usage()
-        data["tokens"] = {"primary": primary_usage.total_tokens, "candidate": usage.total_tokens}
-        data["primaryStatus"] = "succeeded" if primary.output is not None else "failed"
-        return {"data": data, "error": error, "usage": usage}
+        if self.output is not None:
+            usage = self.output.usage
+            data |= {
+                "output": self.output.output,
+                "exactMatch": primary_output == self.output.output,
+                "similarity": similarity(primary_output, self.output.output),
+            }
+        if self.latency_ms is not None:
+            data["latencyMs"]["candidate"] = round(self.latency_ms, 1)
+        data["tokens"] = {"primary": primary_tokens, "candidate": usage.total_tokens}
+        data["primaryStatus"] = "succeeded" if primary_succeeded else "failed"
+        return {"data": data, "error": self.error, "usage": usage}
 
 
 def shadow_candidate(

@@ -50,6 +50,4 @@ class MissionState(TypedDict, total=False):
     """Decisions on subtasks that need approval."""
     issues: Annotated[list[dict[str, Any]], operator.add]
     logs: Annotated[list[str], operator.add]
-    wave: list[str]
-    """Subtask ids `dispatch` found ready; `guard_subtask` checks and routes them."""
     result: dict[str, Any]

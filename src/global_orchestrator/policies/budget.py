@@ -2,9 +2,10 @@
 
 Each subtask reports spend in its `usage.cost`: what its tools cost (an agent reports it
 in `AgentOutput.usage.cost`) plus its model tokens priced from a `PriceTable`. Before a
-wave of subtasks starts, `admit` lets through those whose forecast spend still fits the
-budget; the rest wait for the next wave, or are skipped with `constraint.budget_exceeded`
-when they cannot fit at all (see `admit` for the rule on unknown costs).
+subtask starts, `admit` lets it through if its forecast spend still fits the budget beside
+what is already in flight; otherwise it waits until something in flight finishes, or is
+skipped with `constraint.budget_exceeded` when it cannot fit at all (see `admit` for the
+rule on unknown costs).
 """
 
 from __future__ import annotations
@@ -131,15 +132,71 @@ def forecast(
 
 def observed_costs(results: Mapping[str, Mapping[str, Any]]) -> dict[str, float]:
     """The most each tool (or agent family, `agent:<name>`) spent in one succeeded subtask."""
-    costs: dict[str, float] = {}
-    for r in results.values():
-        if r.get("status") != "succeeded":
-            continue
-        cost = float((r.get("usage") or {}).get("cost") or 0.0)
-        for key in (r.get("tool"), f"agent:{r.get('agent')}"):
-            if key and cost >= costs.get(key, 0.0):
-                costs[key] = cost
-    return costs
+    return Spend.of(results).costs
+
+
+@dataclass
+class Spend:
+    """Spend so far and the most each tool (or family) cost, kept current as results arrive.
+
+    An eager scheduler asks `admit` once per subtask; recomputing both from every result
+    on each call would be quadratic in the size of the mission.
+    """
+
+    total: float = 0.0
+    """The plan's spend plus every recorded result's (shadow runs included)."""
+    costs: dict[str, float] = field(default_factory=dict)
+    """What `observed_costs` returns: the most one succeeded subtask spent, by tool or `agent:<family>`."""
+
+    @classmethod
+    def of(cls, results: Mapping[str, Mapping[str, Any]], plan_usage: Usage | None = None) -> Spend:
+        """The spend of a plan and the results recorded so far."""
+        spend = cls(plan_usage.cost if plan_usage else 0.0)
+        for result in results.values():
+            spend.add(result)
+        return spend
+
+    def add(self, result: Mapping[str, Any]) -> None:
+        """Count one more result (a `SubtaskResult` as state JSON)."""
+        cost = float((result.get("usage") or {}).get("cost") or 0.0)
+        self.total += cost
+        if result.get("status") != "succeeded":
+            return
+        for key in (result.get("tool"), f"agent:{result.get('agent')}"):
+            if key and cost >= self.costs.get(key, 0.0):
+                self.costs[key] = cost
+
+
+@dataclass
+class InFlight:
+    """Forecasts of the subtasks admitted and not finished yet.
+
+    With an eager scheduler there are no waves: "admitted at once" means "in flight at
+    once", and `admit` counts these forecasts before any new subtask's.
+    """
+
+    forecasts: dict[str, float | None] = field(default_factory=dict)
+    """Subtask id → its forecast when admitted (None: unknown, it may take everything left)."""
+    known: float = 0.0
+    unknown: int = 0
+
+    def add(self, sid: str, cost: float | None) -> None:
+        """A subtask was admitted with forecast `cost`."""
+        self.forecasts[sid] = cost
+        if cost is None:
+            self.unknown += 1
+        else:
+            self.known += cost
+
+    def remove(self, sid: str) -> None:
+        """A subtask finished (its actual spend is in the results now)."""
+        if sid not in self.forecasts:
+            return
+        cost = self.forecasts.pop(sid)
+        if cost is None:
+            self.unknown -= 1
+        else:
+            self.known = self.known - cost if self.forecasts else 0.0
 
 
 @dataclass(frozen=True)
@@ -150,7 +207,9 @@ class Admission:
     refused: dict[str, str]
     """Subtask id → why (forecast and remaining budget)."""
     deferred: list[str] = field(default_factory=list)
-    """Fit the budget alone but not beside this wave's admissions: asked again next wave."""
+    """Fit the budget alone but not beside what is in flight: asked again when something finishes."""
+    forecasts: dict[str, float | None] = field(default_factory=dict)
+    """The admitted subtasks' forecasts (None: unknown), for `InFlight.add`."""
 
 
 def admit(
@@ -159,26 +218,45 @@ def admit(
     results: Mapping[str, Mapping[str, Any]],
     catalog: ToolCatalog,
     plan_usage: Usage | None = None,
+    *,
+    spend: Spend | None = None,
+    in_flight: InFlight | None = None,
     free: Callable[[Subtask], bool] | None = None,
 ) -> Admission:
     """Admit subtasks in order while spend so far plus their forecasts stay within `budget`.
 
     The rule, so that parallel subtasks cannot overrun the budget together: the forecasts
-    admitted in one wave add up to at most what is left. A subtask whose cost is unknown
-    (`forecast` is None) is forecast pessimistically at everything that is left, so it
-    runs alone until its cost is observed; spend can then exceed the budget by at most
-    that one subtask's actual cost. A subtask whose forecast alone exceeds what is left is
-    refused (skipped); one that fits alone but not beside this wave's admissions waits.
+    of the subtasks in flight at once (`in_flight`, then those admitted now) add up to at
+    most what is left. A subtask whose cost is unknown (`forecast` is None) is forecast
+    pessimistically at everything that is left, so it runs alone until its cost is
+    observed; spend can then exceed the budget by at most that one subtask's actual cost.
+    A subtask whose forecast alone exceeds what is left is refused (skipped); one that
+    fits alone but not beside what is in flight waits (`deferred`).
+
+    Args:
+        wave: The subtasks asking to start, in order.
+        budget: The mission's budget (None: no limit).
+        results: The results so far (state JSON), read only when `spend` is not given.
+        catalog: Declared tool costs.
+        plan_usage: What planning spent.
+        spend: The spend so far, kept current by the caller (saves a pass over `results`).
+        in_flight: Subtasks admitted earlier and still running.
+        free: Whether the engine knows a subtask costs nothing (see `forecast`).
     """
     if budget is None:
-        return Admission([s.id for s in wave], {})
-    total = spent(results, plan_usage)
+        return Admission([s.id for s in wave], {}, forecasts=dict.fromkeys((s.id for s in wave), 0.0))
+    spend = spend if spend is not None else Spend.of(results, plan_usage)
+    total = spend.total
     left = budget - total
-    costs = observed_costs(results)
+    costs = spend.costs
+    busy = in_flight is not None and bool(in_flight.forecasts)
     admitted: list[str] = []
     refused: dict[str, str] = {}
     deferred: list[str] = []
+    forecasts: dict[str, float | None] = {}
     planned = 0.0
+    if in_flight is not None and busy:
+        planned = left if in_flight.unknown else in_flight.known
     for subtask in wave:
         cost = forecast(subtask, costs, catalog, free=free is not None and free(subtask))
         if left <= 0:
@@ -188,12 +266,14 @@ def admit(
                 f"its forecast spend {cost:.2f} would exceed the budget of {budget:g} "
                 f"({total:.2f} spent so far)"
             )
-        elif cost is None and not admitted:
+        elif cost is None and not admitted and not busy:
             admitted.append(subtask.id)
+            forecasts[subtask.id] = None
             planned = left  # unknown cost: it may take everything that is left
         elif cost is not None and planned + cost <= left:
             admitted.append(subtask.id)
+            forecasts[subtask.id] = cost
             planned += cost
         else:
             deferred.append(subtask.id)
-    return Admission(admitted, refused, deferred)
+    return Admission(admitted, refused, deferred, forecasts)

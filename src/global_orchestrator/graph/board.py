@@ -1,0 +1,217 @@
+"""The completion board: where the subtasks of one mission wait for each other in one superstep.
+
+The scheduler sends every subtask of a mission in one LangGraph superstep. Each task waits
+on this board for its own dependencies, then runs: a subtask starts the moment its
+dependencies finish, not when the slowest task of a "wave" does. LangGraph still saves
+each task's writes the moment it finishes (pending writes), so a resumed superstep skips
+finished tasks; the board of a resumed superstep is seeded from those pending writes
+(`seed`), so the tasks that run again read their dependencies' saved outputs.
+
+The board also holds what the tasks share: the spend and the subtasks in flight (budget
+admission, `admit`), and the semaphore that bounds agent work (`max_concurrency`:
+LangGraph's own limit would deadlock here, since waiting tasks would hold its slots).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from global_orchestrator.agents.catalog import ToolCatalog
+from global_orchestrator.models import Mission, MissionContext, MissionPlan, Subtask
+from global_orchestrator.policies.budget import InFlight, Spend, admit
+
+RESULTS = "results"
+"""The state channel whose pending writes hold finished subtasks' results."""
+SHADOW = "#shadow"
+"""Suffix of a shadow record's key (`running.SHADOW_SUFFIX`)."""
+
+
+@dataclass
+class Board:
+    """Results, completion events, spend and concurrency of one mission's run superstep."""
+
+    mission_data: dict[str, Any]
+    """The mission as state JSON (the key of the engine's PHI-safe mission cache)."""
+    mission: Mission
+    context_data: dict[str, Any]
+    context: MissionContext
+    plan: MissionPlan
+    results: dict[str, dict[str, Any]]
+    """Final records by id: the state's, the saved pending writes', and those finished since."""
+    approvals: Mapping[str, bool]
+    shadows: frozenset[str]
+    """Subtask ids with a shadow candidate task in this superstep."""
+    slots: asyncio.Semaphore | None = None
+    """Bounds concurrent agent work (`max_concurrency`); None: no bound."""
+    by_id: dict[str, Subtask] = field(default_factory=dict)
+    spend: Spend = field(default_factory=Spend)
+    in_flight: InFlight = field(default_factory=InFlight)
+    primary_ms: dict[str, float] = field(default_factory=dict)
+    """How long each primary ran, from its own start (for its shadow comparison)."""
+    dead: bool = False
+    """A task of this superstep ended abnormally: a resume must seed a new board."""
+    waiting: set[str] = field(default_factory=set)
+    """Keys (subtask ids, `<id>#shadow`) whose tasks have not finished yet."""
+    closer: str | None = None
+    """The task (its checkpoint namespace) that saw the board complete: it triggers aggregate."""
+    _done: dict[str, asyncio.Event] = field(default_factory=dict)
+    _started: dict[str, asyncio.Event] = field(default_factory=dict)
+    _budget: asyncio.Condition = field(default_factory=asyncio.Condition)
+
+    def __post_init__(self) -> None:
+        self.by_id = {s.id: s for s in self.plan.subtasks}
+        self.spend = Spend.of(self.results, self.plan.usage)
+
+    @classmethod
+    def seed(
+        cls,
+        values: Mapping[str, Any],
+        pending_writes: Iterable[Sequence[Any]],
+        parse: Any,
+        shadows: Any,
+        max_concurrency: int | None,
+    ) -> Board:
+        """A board from the state the superstep started with plus its saved pending writes.
+
+        Args:
+            values: The channel values (mission, context, plan, results, approvals).
+            pending_writes: `(task_id, channel, value)` saved by tasks that finished
+                before a crash; empty on a fresh superstep.
+            parse: `ParseCache.get` (the plan is validated once per change, not per run).
+            shadows: `(mission, plan, results) -> set of ids` with a shadow task (decided
+                from the state at dispatch, before the pending writes, as dispatch did).
+            max_concurrency: Bound on concurrent agent work.
+        """
+        mission = parse(Mission, values["mission"])
+        plan = parse(MissionPlan, values["plan"])
+        results = dict(values.get(RESULTS) or {})
+        sent_shadows = frozenset(shadows(mission, plan, results))
+        waiting = {s.id for s in plan.subtasks if s.id not in results}
+        waiting |= {f"{sid}{SHADOW}" for sid in sent_shadows}
+        for write in pending_writes:
+            if write[1] == RESULTS and isinstance(write[2], Mapping):
+                results.update(write[2])
+        waiting -= set(results)
+        # a shadow task whose primary never ran wrote nothing (and was saved as done)
+        waiting -= {
+            f"{sid}{SHADOW}" for sid in sent_shadows if sid in results and not results[sid].get("attempts")
+        }
+        return cls(
+            mission_data=values["mission"],
+            mission=mission,
+            context_data=values["context"],
+            context=parse(MissionContext, values["context"]),
+            plan=plan,
+            results=results,
+            approvals=dict(values.get("approvals") or {}),
+            shadows=sent_shadows,
+            slots=asyncio.Semaphore(max_concurrency) if max_concurrency else None,
+            waiting=waiting,
+        )
+
+    # -- completion ----------------------------------------------------------------------
+
+    async def wait(self, ids: Iterable[str]) -> None:
+        """Until every one of `ids` has a final result (or was declared absent)."""
+        for sid in ids:
+            if sid not in self.results:
+                await self._event(self._done, sid).wait()
+
+    def finish(self, key: str, record: dict[str, Any] | None) -> None:
+        """Publish a final result (None: there will be none, e.g. a shadow that did not run).
+
+        Dependants wake now, before the publishing task has returned: so a dependant's
+        `subtask_started` event may be streamed before its dependency's update is.
+        """
+        if record is not None:
+            self.results[key] = record
+            self.spend.add(record)
+        self.waiting.discard(key)
+        self._event(self._done, key).set()
+
+    def close(self, task: str) -> None:
+        """Claim the trigger of aggregate for `task` if every task has published and none claimed it."""
+        if not self.waiting and self.closer is None:
+            self.closer = task
+
+    def start(self, sid: str) -> None:
+        """The primary's agent work begins (its shadow candidate may start now)."""
+        self._event(self._started, sid).set()
+
+    def started(self, sid: str) -> bool:
+        """Whether the primary's agent work began in this process."""
+        event = self._started.get(sid)
+        return event is not None and event.is_set()
+
+    async def wait_started(self, sid: str) -> None:
+        """Until the primary starts its agent work or has a final result."""
+        if sid in self.results or self.started(sid):
+            return
+        started = asyncio.ensure_future(self._event(self._started, sid).wait())
+        done = asyncio.ensure_future(self._event(self._done, sid).wait())
+        try:
+            await asyncio.wait((started, done), return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            started.cancel()
+            done.cancel()
+
+    @staticmethod
+    def _event(events: dict[str, asyncio.Event], key: str) -> asyncio.Event:
+        event = events.get(key)
+        if event is None:
+            event = events[key] = asyncio.Event()
+        return event
+
+    # -- budget and concurrency ----------------------------------------------------------
+
+    async def admit(
+        self,
+        subtask: Subtask,
+        budget: float | None,
+        catalog: ToolCatalog,
+        free: Callable[[Subtask], bool] | None = None,
+    ) -> str | None:
+        """Wait until the subtask fits the budget beside what is in flight (`free`: see `budget.admit`).
+
+        Returns:
+            None when admitted (call `release` when it finishes), else why it is refused.
+        """
+        if budget is None:
+            return None
+        async with self._budget:
+            while True:
+                admission = admit(
+                    [subtask],
+                    budget,
+                    self.results,
+                    catalog,
+                    spend=self.spend,
+                    in_flight=self.in_flight,
+                    free=free,
+                )
+                if admission.admitted:
+                    self.in_flight.add(subtask.id, admission.forecasts[subtask.id])
+                    return None
+                if subtask.id in admission.refused:
+                    return admission.refused[subtask.id]
+                # fits alone, not beside what runs: asked again when something finishes
+                await self._budget.wait()
+
+    async def release(self, sid: str) -> None:
+        """An admitted subtask finished (its result is published): wake the waiting ones."""
+        async with self._budget:
+            self.in_flight.remove(sid)
+            self._budget.notify_all()
+
+    @contextlib.asynccontextmanager
+    async def slot(self) -> AsyncIterator[None]:
+        """Hold one of `max_concurrency` slots for agent work."""
+        if self.slots is None:
+            yield
+            return
+        async with self.slots:
+            yield

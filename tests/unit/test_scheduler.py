@@ -1,0 +1,179 @@
+"""The scheduler through the public API: eager starts, concurrency bound, budget in flight, shadows."""
+
+import asyncio
+import contextlib
+import time
+from typing import Any
+
+from global_orchestrator import AgentContext, AgentOutput, Mission, MissionPlan, Subtask, Usage, arun_mission
+from global_orchestrator.agents.catalog import ToolSpec
+
+
+def mission(mid: str, **kw: Any) -> Mission:
+    return Mission.model_validate({"id": mid, "type": "marketing.campaign", "goal": "Spring sale", **kw})
+
+
+def plan(mid: str, deps: dict[str, list[str]], tool: str = "marketing.draft_copy") -> MissionPlan:
+    return MissionPlan(
+        mission_id=mid,
+        subtasks=[
+            Subtask(id=sid, agent="marketing", tool=tool, description=f"Do {sid}", depends_on=d)
+            for sid, d in deps.items()
+        ],
+    )
+
+
+class Sleeper:
+    """Sleeps `delays[id]`, records (start, end) per subtask and the most agents running at once."""
+
+    def __init__(self, delays: dict[str, float], cost: float = 0.0) -> None:
+        self.delays, self.cost = delays, cost
+        self.spans: dict[str, tuple[float, float]] = {}
+        self.running = 0
+        self.most = 0
+
+    async def __call__(self, subtask: Subtask, ctx: AgentContext) -> AgentOutput:
+        start = time.monotonic()
+        self.running += 1
+        self.most = max(self.most, self.running)
+        try:
+            await asyncio.sleep(self.delays.get(subtask.id, 0.01))
+        finally:
+            self.running -= 1
+        self.spans[subtask.id] = (start, time.monotonic())
+        return AgentOutput(output={"id": subtask.id}, usage=Usage(cost=self.cost))
+
+
+async def test_a_dependant_starts_before_an_unrelated_slower_task_of_its_wave_finishes() -> None:
+    # waves would be [a, slow] then [b]: b would wait for slow; here it waits for a only
+    agent = Sleeper({"a": 0.05, "slow": 0.6, "b": 0.05})
+    result = await arun_mission(
+        mission("sch-eager"),
+        plan=plan("sch-eager", {"a": [], "slow": [], "b": ["a"]}),
+        agents={"marketing": agent},
+    )
+    assert result.success
+    (a0, a1), (s0, s1), (b0, b1) = agent.spans["a"], agent.spans["slow"], agent.spans["b"]
+    assert a0 < s1 and s0 < a1  # a and slow overlap (one "wave")
+    assert b0 >= a1  # b started after its dependency finished ...
+    assert b1 < s1  # ... and finished before the slower, unrelated task of that wave
+    saved = result.results
+    assert saved["b"].started_at < saved["slow"].finished_at  # the saved timestamps say the same
+
+
+async def test_zig_zag_chains_finish_in_about_their_critical_path() -> None:
+    deps: dict[str, list[str]] = {}
+    delays: dict[str, float] = {}
+    for chain in "xy":
+        for step in range(4):
+            deps[f"{chain}{step}"] = [f"{chain}{step - 1}"] if step else []
+            delays[f"{chain}{step}"] = 0.2 if (step % 2 == 0) == (chain == "x") else 0.02
+    agent = Sleeper(delays)
+    started = time.monotonic()
+    result = await arun_mission(mission("sch-zz"), plan=plan("sch-zz", deps), agents={"marketing": agent})
+    elapsed = time.monotonic() - started
+    assert result.success
+    critical = 2 * 0.2 + 2 * 0.02  # 0.44 s; waves would take 4 x 0.2 = 0.8 s
+    assert elapsed < critical + 0.25, elapsed
+
+
+async def test_max_concurrency_bounds_agent_work_without_deadlock() -> None:
+    # a wide layer and a chain behind it: waiting tasks must not hold the slots
+    deps = {f"w{i}": [] for i in range(8)} | {"c1": ["w7"], "c2": ["c1"], "c3": ["c2", "w0"]}
+    agent = Sleeper(dict.fromkeys(deps, 0.03))
+    result = await asyncio.wait_for(
+        arun_mission(
+            mission("sch-conc"), plan=plan("sch-conc", deps), agents={"marketing": agent}, max_concurrency=2
+        ),
+        timeout=30,
+    )
+    assert result.success and len(agent.spans) == len(deps)
+    assert agent.most == 2
+
+
+async def test_budget_counts_what_is_in_flight_and_defers_what_does_not_fit_beside_it() -> None:
+    # declared cost 4 per call, budget 10: two fit at once; the third waits (it fits alone),
+    # and once one finished (actual spend 1) it is admitted instead of being skipped
+    tool = ToolSpec("marketing.buy_slot", "Buy an ad slot", cost=4)
+    deps: dict[str, list[str]] = {"s1": [], "s2": [], "s3": []}
+    agent = Sleeper({"s1": 0.1, "s2": 0.3, "s3": 0.05}, cost=1)
+    result = await arun_mission(
+        mission("sch-budget", constraints={"budget": 10}),
+        plan=plan("sch-budget", deps, tool="marketing.buy_slot"),
+        agents={"marketing": agent},
+        tools=[tool],
+    )
+    assert result.success, [str(i) for i in result.issues]
+    assert agent.most == 2
+    assert agent.spans["s3"][0] >= agent.spans["s1"][1]  # deferred until s1 finished
+    assert agent.spans["s3"][0] < agent.spans["s2"][1]  # not until the whole "wave" finished
+
+
+async def test_a_slow_shadow_candidate_delays_neither_the_primary_nor_its_dependants() -> None:
+    async def candidate(subtask: Subtask, ctx: AgentContext) -> Any:
+        await asyncio.sleep(0.8)
+        return {"text": "slow candidate"}
+
+    agent = Sleeper({"copy": 0.05, "next": 0.05})
+    m = mission("sch-shadow", context={"shadow": {"marketing": "candidate"}})
+    result = await arun_mission(
+        m,
+        plan=plan("sch-shadow", {"copy": [], "next": ["copy"]}),
+        agents={"marketing": agent},
+        shadow_agents={"candidate": candidate},
+        shadow_timeout=5,
+    )
+    assert result.success
+    copy_end, next_start = agent.spans["copy"][1], agent.spans["next"][0]
+    assert next_start - copy_end < 0.3  # the dependant did not wait for the 0.8 s candidate
+    shadow = result.results["copy#shadow"].output
+    assert shadow["output"] == {"text": "slow candidate"}
+    # each latency from its own start: the candidate is not charged the primary's time, nor the reverse
+    assert shadow["latencyMs"]["primary"] < 400 <= shadow["latencyMs"]["candidate"] < 1500
+    assert result.results["next#shadow"].output["latencyMs"]["candidate"] >= 700
+
+
+async def test_a_large_plan_runs() -> None:
+    deps = {f"t{i}": ([f"t{i - 1000}"] if i >= 1000 else []) for i in range(3000)}
+    agent = Sleeper({})
+    result = await arun_mission(
+        mission("sch-large"), plan=plan("sch-large", deps), agents={"marketing": agent}
+    )
+    assert result.success and len(result.results) == 3000
+
+
+async def test_one_compiled_graph_resumes_a_cancelled_run_from_its_saved_results() -> None:
+    """The same graph object (same engine) resumes: its board is re-seeded from the checkpoint."""
+    from langgraph.checkpoint.memory import InMemorySaver
+
+    from global_orchestrator import build_graph
+
+    calls: list[str] = []
+
+    async def agent(subtask: Subtask, ctx: AgentContext) -> Any:
+        calls.append(subtask.id)
+        await asyncio.sleep({"slow": 1.0}.get(subtask.id, 0.01))
+        return {"id": subtask.id, "saw": sorted(ctx.upstream)}
+
+    deps = {"a": [], "b": ["a"], "slow": [], "c": ["b", "slow"]}
+    p = plan("sch-cancel", deps).to_dict()
+    p.pop("orchestrationGraph", None)
+    graph = build_graph(agents={"marketing": agent}, checkpointer=InMemorySaver())
+    config: dict[str, Any] = {"configurable": {"thread_id": "sch-cancel"}}
+    run = asyncio.ensure_future(
+        graph.ainvoke({"mission": mission("sch-cancel").to_dict(), "plan": p}, config, durability="sync")
+    )
+    while calls.count("b") == 0 or len(calls) < 3:
+        await asyncio.sleep(0.01)
+    await asyncio.sleep(0.1)  # b's write is saved; slow is still running
+    run.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await run
+    assert sorted(calls) == ["a", "b", "slow"]
+
+    calls.clear()
+    out = await asyncio.wait_for(graph.ainvoke(None, config, durability="sync"), timeout=30)
+    result = out["result"]
+    assert result["success"], result
+    assert sorted(calls) == ["c", "slow"]  # a and b were saved: not run again
+    assert result["results"]["c"]["output"] == {"id": "c", "saw": ["b", "slow"]}
