@@ -154,6 +154,8 @@ class _LoopShare:
         self.open: dict[str, Persistence] = {}
 
 
+_migrated: set[str] = set()
+"""PostgreSQL databases whose migrations this process already ran (they run once per process)."""
 _by_loop: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _LoopShare] = weakref.WeakKeyDictionary()
 
 
@@ -229,7 +231,8 @@ async def _open_sqlite(url: str, pool: PoolSettings) -> Persistence:
         raise UserError(f"cannot open SQLite database {path}: {exc}") from exc
     saver = AsyncSqliteSaver(conns[0])
     store = AsyncSqliteStore(conns[1])
-    # migrations once per process here, and one process at a time across processes
+    # one process at a time; cheap when the schema is there (and the store's setup also
+    # registers a SQL function on its connection, so it runs for every new connection)
     async with _file_lock(path.with_name(path.name + ".lock")):
         await saver.setup()
         await store.setup()
@@ -287,15 +290,18 @@ async def _open_postgres(url: str, pool: PoolSettings) -> Persistence:
     # lock would only queue every mission of the process behind one another.
     saver.lock = _NoLock()  # type: ignore[assignment]
     store = AsyncPostgresStore(connections)
+    key = _postgres_dsn(url)
     try:
-        # one process at a time runs the migrations (CREATE ... IF NOT EXISTS races otherwise)
-        async with connections.connection() as conn:
-            await conn.execute("SELECT pg_advisory_lock(726001)")
-            try:
-                await saver.setup()
-                await store.setup()
-            finally:
-                await conn.execute("SELECT pg_advisory_unlock(726001)")
+        if key not in _migrated:
+            # one process at a time runs the migrations (CREATE ... IF NOT EXISTS races otherwise)
+            async with connections.connection() as conn:
+                await conn.execute("SELECT pg_advisory_lock(726001)")
+                try:
+                    await saver.setup()
+                    await store.setup()
+                finally:
+                    await conn.execute("SELECT pg_advisory_unlock(726001)")
+            _migrated.add(key)
     except Exception:
         await connections.close()
         raise

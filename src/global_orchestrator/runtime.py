@@ -335,14 +335,7 @@ class Orchestrator:
             raise UserError("older_than must not be negative")
         cutoff = datetime.now(UTC) - older_than
         saver = self._persistence.saver
-        newest: dict[str, datetime] = {}
-        async for item in saver.alist(None):
-            thread = str(item.config["configurable"]["thread_id"])
-            if not thread.startswith(prefix):
-                continue
-            at = datetime.fromisoformat(item.checkpoint["ts"])
-            if thread not in newest or at > newest[thread]:
-                newest[thread] = at
+        newest = await _newest_checkpoints(saver, prefix)
         old = sorted(thread for thread, at in newest.items() if at < cutoff)
         if not dry_run:
             for thread in old:
@@ -463,6 +456,35 @@ class Orchestrator:
         memory = self._persistence.memory if self._persistence else None
         if memory is not None and result is not None and result.status == "completed":
             memory.completed(thread)
+
+
+async def _newest_checkpoints(saver: BaseCheckpointSaver[Any], prefix: str) -> dict[str, datetime]:
+    """When each thread (whose id starts with `prefix`) was last saved.
+
+    PostgreSQL answers from the checkpoints' JSON in one query; other savers are listed
+    in full (every checkpoint read), which is what they offer.
+    """
+    newest: dict[str, datetime] = {}
+    pool: Any = getattr(saver, "conn", None)
+    if type(saver).__name__ == "AsyncPostgresSaver" and pool is not None and hasattr(pool, "connection"):
+        like = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        async with pool.connection() as conn:
+            cur = await conn.execute(
+                "SELECT thread_id, max(checkpoint->>'ts') AS ts FROM checkpoints "
+                "WHERE checkpoint_ns = '' AND thread_id LIKE %s GROUP BY thread_id",
+                (like,),
+            )
+            for row in await cur.fetchall():
+                newest[str(row["thread_id"])] = datetime.fromisoformat(str(row["ts"]))
+        return newest
+    async for item in saver.alist(None):
+        thread = str(item.config["configurable"]["thread_id"])
+        if not thread.startswith(prefix):
+            continue
+        at = datetime.fromisoformat(item.checkpoint["ts"])
+        if thread not in newest or at > newest[thread]:
+            newest[thread] = at
+    return newest
 
 
 def is_database_fault(exc: BaseException) -> bool:
