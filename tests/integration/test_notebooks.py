@@ -83,7 +83,8 @@ def test_debugging_shows_events_history_replay_approvals_and_a_phi_block(
 ) -> None:
     out = execute("02_debugging.ipynb", tmp_path, monkeypatch)
     assert "mission_finished" in out and '"type": "subtask_succeeded"' in out
-    assert "| agent_marketing, agent_browser |" in out  # one superstep ran both agents
+    # one run superstep holds every subtask (creative and brief on marketing, research on browser)
+    assert "| agent_marketing, agent_browser, agent_marketing |" in out
     assert "agent_browser    mission-001-seed-2" in out  # the replay ran the agents again
     assert "status: waiting_approval" in out
     assert "approval.rejected" in out and "replaced:" in out
