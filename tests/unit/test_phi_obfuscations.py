@@ -84,6 +84,11 @@ def test_deidentified_text_rescans_clean() -> None:
         # camel-case brands: "Tik" of TikTok after a capitalised word was read as a name
         "Draft TikTok hooks",
         "Draft YouTube shorts for the launch",
+        # ids with a 00 digit run: read as international phone numbers, they labelled
+        # agent outputs phi and blocked the marketing steps after them
+        "mission: mod-0011882405",
+        "key: run-0043981275:b0:1",
+        "order 0012345678 shipped today",
     ],
 )
 def test_aggregate_health_copy_is_not_flagged(text: str) -> None:

@@ -42,9 +42,10 @@ _HEX_COLON = re.compile(r"[0-9a-f]:[0-9a-f]", re.IGNORECASE)  # a gate: an IPv6 
 _SSN = re.compile(r"(?<![\d.-])(\d{3})([- .])(\d{2})\2(\d{4})(?![\d-]|\.\d)")
 # North American: a letter may touch it ("call555-201-7788"), a digit may not
 _PHONE = re.compile(r"(?<![\d+/.-])(?:\+?1[\s.-]?)?(?:\((\d{3})\)\s?|(\d{3})[\s.-])\d{3}[\s.-]\d{4}(?![\d-])")
-# international: +CC or 00CC, then 6-13 more digits in groups
+# international: +CC or 00CC, then 6-13 more digits in groups (not glued to a code by "-":
+# "mod-0011882405" is an id; an unbroken 00 digit run needs a phone cue, see `phones`)
 _PHONE_INTL = re.compile(
-    r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}(?:[\s.-]?\(0\))?(?:[\s.-]?\(?\d{1,5}+\)?){2,6}+(?![\d/])"
+    r"(?<![\w+-])(?:\+|00)[1-9]\d{0,2}(?:[\s.-]?\(0\))?(?:[\s.-]?\(?\d{1,5}+\)?){2,6}+(?![\d/])"
 )
 # national with a trunk zero: "020 7946 0958", "030-12345678", "(11) 91234-5678"
 _PHONE_TRUNK = re.compile(r"(?<![\w+.,/-])\(?0[1-9]\d{0,3}+\)?(?:[\s.-]\d{2,8}+){1,4}+(?![\d/-])")
@@ -130,6 +131,11 @@ def _digits(s: str) -> int:
     return sum(c.isdigit() for c in s)
 
 
+def _cued(text: str, start: int) -> bool:
+    """A phone cue ("tel", "call", "mobile" ...) shortly before `start`."""
+    return _PHONE_CUE.search(text[max(0, start - 40) : start]) is not None
+
+
 def phones(text: str, record: bool) -> list[Span]:
     """Phone and fax numbers; `record` (a patient record) lets bare seven-digit numbers count."""
     found: list[Span] = []
@@ -142,11 +148,13 @@ def phones(text: str, record: bool) -> list[Span]:
             value = m.group(0).rstrip(" .-/")
             if _toll_free(value) or _SSN_SHAPE.fullmatch(value) or ours(text, m.start()):
                 continue
+            if value.startswith("00") and value.isdigit() and not _cued(text, m.start()):
+                continue  # "0011882405" alone is any number: order ids, tracking codes
             if 8 <= _digits(value) <= 15:
                 found.append(Span(_phone_kind(text, m.start()), m.start(), m.start() + len(value), score))
     for m in _PHONE_GROUPS.finditer(text):
         n = _digits(m.group(0))
-        cued = _PHONE_CUE.search(text[max(0, m.start() - 40) : m.start()]) is not None
+        cued = _cued(text, m.start())
         seven = n == 7 and record and _SEVEN.fullmatch(m.group(0)) is not None
         if ((7 <= n <= 13 and cued) or seven) and not _toll_free(m.group(0)) and not ours(text, m.start()):
             found.append(Span(_phone_kind(text, m.start()), m.start(), m.end(), 0.75))
