@@ -239,8 +239,18 @@ async def _open_sqlite(url: str, pool: PoolSettings) -> Persistence:
 
     async def close() -> None:
         await _stop_background_task(store)
-        for conn in conns:
-            await conn.close()
+        # A run aborted by an exception that is no `Exception` (Ctrl-C, a crash stand-in) can
+        # leave LangGraph's checkpoint write running in a task nobody awaits. Under the
+        # saver's and store's own locks no write is half-way: roll back what is open and
+        # close. (A write slipping in after a rollback kept its cursor open, so close()
+        # deferred and the connection kept the write lock: the next run waited out the
+        # busy timeout and failed with `database is locked`.)
+        async with saver.lock, store.lock:
+            for conn in conns:
+                with contextlib.suppress(Exception):
+                    if conn.in_transaction:
+                        await conn.rollback()
+                await conn.close()
 
     return Persistence(url, saver, store, _close=close)
 
