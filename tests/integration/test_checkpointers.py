@@ -98,12 +98,14 @@ async def test_prune_deletes_only_runs_older_than_the_cutoff(db_url: str, thread
         mission, plan = fixtures(thread)
         await arun_mission(mission, plan=plan, agents=AGENTS, db=db_url)  # pauses for approval
         if thread == old:
-            await asyncio.sleep(1.0)
+            await asyncio.sleep(3.0)
     # only this test's threads (a PostgreSQL database is shared with earlier runs)
-    listed = await aprune_runs(timedelta(seconds=0.5), db=db_url, prefix=thread_id, dry_run=True)
+    # cutoff 1.5 s: "old" was last saved 3 s before "new"; "new" is younger than the cutoff
+    # even on a busy machine (each call opens the database again)
+    listed = await aprune_runs(timedelta(seconds=1.5), db=db_url, prefix=thread_id, dry_run=True)
     assert listed == [old]
     assert (await aget_mission_status(old, db=db_url)).status == "waiting_approval"  # dry run kept it
-    assert await aprune_runs(timedelta(seconds=0.5), db=db_url, prefix=thread_id) == [old]
+    assert await aprune_runs(timedelta(seconds=1.5), db=db_url, prefix=thread_id) == [old]
     with pytest.raises(UserError, match="no mission run"):
         await aget_mission_status(old, db=db_url)
     assert (await aget_mission_status(new, db=db_url)).status == "waiting_approval"
