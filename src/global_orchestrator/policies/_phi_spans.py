@@ -101,8 +101,14 @@ def by_first_letter(alternatives: Iterable[str], names: Sequence[str] | None = N
     return "(?:" + "|".join(parts) + ")"
 
 
-def _balanced(pattern: str) -> bool:
-    """Its parentheses pair up (escapes and character classes aside)."""
+def _structure(pattern: str) -> tuple[list[tuple[int, str, int]], bool]:
+    """The regex's `(`, `)` and `|` outside escapes and character classes.
+
+    Returns:
+        (index, character, nesting depth after it) for each, and whether a character
+        class is still open at the end.
+    """
+    marks: list[tuple[int, str, int]] = []
     depth, i, in_class = 0, 0, False
     while i < len(pattern):
         c = pattern[i]
@@ -113,36 +119,26 @@ def _balanced(pattern: str) -> bool:
         elif c == "[":
             in_class = True
             i += 1 if pattern.startswith("]", i + 1) else 2 if pattern.startswith("^]", i + 1) else 0
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth < 0:
-                return False
+        elif c in "()|":
+            depth += {"(": 1, ")": -1, "|": 0}[c]
+            marks.append((i, c, depth))
         i += 1
-    return depth == 0 and not in_class
+    return marks, in_class
+
+
+def _balanced(pattern: str) -> bool:
+    """Its parentheses pair up (escapes and character classes aside)."""
+    marks, open_class = _structure(pattern)
+    return not open_class and all(d >= 0 for _, _, d in marks) and (not marks or marks[-1][2] == 0)
 
 
 def split_alternatives(pattern: str) -> list[str]:
     """The top-level alternatives of a regex (`a|b(?:c|d)` -> `a`, `b(?:c|d)`)."""
-    parts, depth, start, i, in_class = [], 0, 0, 0, False
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 1
-        elif in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            i += 1 if pattern.startswith("]", i + 1) else 2 if pattern.startswith("^]", i + 1) else 0
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
+    parts, start = [], 0
+    for i, c, depth in _structure(pattern)[0]:
+        if c == "|" and depth == 0:
             parts.append(pattern[start:i])
             start = i + 1
-        i += 1
     parts.append(pattern[start:])
     return parts
 
