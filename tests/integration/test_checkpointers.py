@@ -89,25 +89,33 @@ async def test_pause_status_resume_round_trip(db_url: str, thread_id: str) -> No
 
 async def test_prune_deletes_only_runs_older_than_the_cutoff(db_url: str, thread_id: str) -> None:
     import asyncio
-    from datetime import timedelta
+    from datetime import UTC, datetime, timedelta
 
-    from global_orchestrator import UserError, aprune_runs
+    from global_orchestrator import Orchestrator, UserError, aprune_runs
 
     old, new = f"{thread_id}-old", f"{thread_id}-new"
-    for thread in (old, new):
-        mission, plan = fixtures(thread)
-        await arun_mission(mission, plan=plan, agents=AGENTS, db=db_url)  # pauses for approval
-        if thread == old:
-            await asyncio.sleep(3.0)
-    # only this test's threads (a PostgreSQL database is shared with earlier runs)
-    # cutoff 1.5 s: "old" was last saved 3 s before "new"; "new" is younger than the cutoff
-    # even on a busy machine (each call opens the database again)
-    listed = await aprune_runs(timedelta(seconds=1.5), db=db_url, prefix=thread_id, dry_run=True)
-    assert listed == [old]
-    assert (await aget_mission_status(old, db=db_url)).status == "waiting_approval"  # dry run kept it
-    assert await aprune_runs(timedelta(seconds=1.5), db=db_url, prefix=thread_id) == [old]
-    with pytest.raises(UserError, match="no mission run"):
-        await aget_mission_status(old, db=db_url)
-    assert (await aget_mission_status(new, db=db_url)).status == "waiting_approval"
+    async with Orchestrator(db=db_url, agents=AGENTS) as orchestrator:
+        # one open runtime: no call waits on opening the database, so the ages below are exact
+        mission, plan = fixtures(old)
+        await orchestrator.run(mission, plan=plan)  # pauses for approval
+        await asyncio.sleep(1.0)
+        middle = datetime.now(UTC)  # "old" was last saved at least 1 s before, "new" 1 s after
+        await asyncio.sleep(1.0)
+        mission, plan = fixtures(new)
+        await orchestrator.run(mission, plan=plan)
+
+        def since_middle() -> timedelta:
+            return datetime.now(UTC) - middle
+
+        # only this test's threads (a PostgreSQL database is shared with earlier runs)
+        listed = await orchestrator.prune(since_middle(), prefix=thread_id, dry_run=True)
+        assert listed == [old]
+        assert (await orchestrator.status(old)).status == "waiting_approval"  # dry run kept it
+        assert await orchestrator.prune(since_middle(), prefix=thread_id) == [old]
+        with pytest.raises(UserError, match="no mission run"):
+            await orchestrator.status(old)
+        assert (await orchestrator.status(new)).status == "waiting_approval"
+    # the module-level call prunes the same way
+    assert await aprune_runs(timedelta(0), db=db_url, prefix=thread_id) == [new]
     with pytest.raises(UserError, match="negative"):
         await aprune_runs(timedelta(seconds=-1), db=db_url)
