@@ -46,7 +46,7 @@ from pydantic import Field, ValidationError
 from pydantic.alias_generators import to_camel
 
 from global_orchestrator.context import build_mission_context, load_brand
-from global_orchestrator.errors import OrchestratorError, UnknownBrandError
+from global_orchestrator.errors import OrchestratorError, UnknownBrandError, UserError
 from global_orchestrator.events import EVENT_STATUSES, FINISHED_EVENTS, MissionEvent
 from global_orchestrator.identity import Principal, TokenMap
 from global_orchestrator.llm import make_chat_model
@@ -139,8 +139,6 @@ def check_http_exposure(host: str, tokens: TokenMap | None, *, allow_anonymous: 
     Raises:
         UserError: no tokens and `allow_anonymous` not set.
     """
-    from global_orchestrator.errors import UserError
-
     if tokens is not None:
         return
     if not allow_anonymous:

@@ -28,6 +28,18 @@ from pydantic import (
 from pydantic.alias_generators import to_camel
 
 
+def _field_title(name: str, _info: Any) -> str:
+    """`user_id` → `User Id` (the default titles the camelCase alias: `Userid`)."""
+    return name.replace("_", " ").title()
+
+
+def _tidy_schema(schema: dict[str, Any]) -> None:
+    """Field descriptions on one line: a docstring's line breaks are layout, not content."""
+    for prop in (schema.get("properties") or {}).values():
+        if isinstance(prop, dict) and isinstance(prop.get("description"), str):
+            prop["description"] = " ".join(prop["description"].split())
+
+
 class WireModel(BaseModel):
     """Base of every wire type: camelCase JSON, both spellings load, unknown fields rejected."""
 
@@ -38,6 +50,8 @@ class WireModel(BaseModel):
         validate_assignment=False,
         use_enum_values=False,
         use_attribute_docstrings=True,  # the docstring under a field is its schema description
+        field_title_generator=_field_title,
+        json_schema_extra=_tidy_schema,
     )
 
     def to_json(self, *, indent: int | None = 2) -> str:

@@ -186,8 +186,9 @@ async def test_schemas_are_described_and_keys_camel_case(transport: Transport, t
         props = mission_schema["properties"]
         assert set(props) == {a.alias for a in Mission.model_fields.values()}
         for name, prop in props.items():
-            assert prop.get("description"), name
+            assert prop.get("description") and "\n" not in prop["description"], name
             assert prop.get("examples"), name
+        assert props["userId"]["title"] == "User Id"  # not the alias run together ("Userid")
         assert "owner" in props["userId"]["description"]
         constraints = tools["orchestrator.run"].inputSchema["$defs"]["MissionConstraints"]["properties"]
         assert all(p.get("description") for p in constraints.values())
