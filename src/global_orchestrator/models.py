@@ -5,9 +5,9 @@ Python attributes are snake_case; JSON in and out is camelCase, as in the seed
 outside rejects unknown fields, and the error names the field.
 
 The docstring under each field is its description in the JSON Schema
-(`use_attribute_docstrings`), so every surface that shows a schema (MCP tool inputs,
-Studio's input form, OpenAPI) documents the fields the same way; `Mission`'s fields also
-carry examples.
+(`use_attribute_docstrings`), so every surface that shows a model's schema (MCP tool
+inputs, OpenAPI) documents the fields the same way; `Mission`'s fields also carry
+examples.
 """
 
 from __future__ import annotations
