@@ -27,7 +27,6 @@ one user, whoever started it: calls run as a trusted local caller (`principal=No
 from __future__ import annotations
 
 import inspect
-import ipaddress
 import logging
 import re
 from collections.abc import AsyncIterator, Callable, Sequence
@@ -37,7 +36,6 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from langchain_core.language_models import BaseChatModel
-from mcp.server.auth.provider import AccessToken
 from mcp.server.auth.settings import AuthSettings
 from mcp.server.fastmcp import Context, FastMCP
 from mcp.server.fastmcp.exceptions import ToolError
@@ -46,10 +44,11 @@ from pydantic import Field, ValidationError
 from pydantic.alias_generators import to_camel
 
 from global_orchestrator.context import build_mission_context, load_brand
-from global_orchestrator.errors import OrchestratorError, UnknownBrandError, UserError
+from global_orchestrator.errors import OrchestratorError, UnknownBrandError
 from global_orchestrator.events import EVENT_STATUSES, FINISHED_EVENTS, MissionEvent
-from global_orchestrator.identity import Principal, TokenMap
+from global_orchestrator.identity import TokenMap
 from global_orchestrator.llm import make_chat_model
+from global_orchestrator.mcp_auth import TokenVerifier, check_http_exposure, request_principal
 from global_orchestrator.missions.registry import default_registry
 from global_orchestrator.models import Mission, MissionPlan, MissionResult
 from global_orchestrator.persistence import DEFAULT_DB_URL
@@ -57,6 +56,8 @@ from global_orchestrator.planner.plan import aplan_mission
 from global_orchestrator.redaction import redact_plan
 from global_orchestrator.runtime import Db, Orchestrator, RunOptions
 from global_orchestrator.settings import get_settings
+
+__all__ = ["OrchestratorMCP", "check_http_exposure", "create_server", "product_version", "resolve_brands_dir"]
 
 logger = logging.getLogger(__name__)
 
@@ -89,74 +90,6 @@ def product_version() -> str:
         return version("global-orchestrator")
     except PackageNotFoundError:  # run from a source tree without installing
         return "0+unknown"
-
-
-class TokenVerifier:
-    """The MCP SDK's token verifier over a `TokenMap`: the principal rides in the access token."""
-
-    def __init__(self, tokens: TokenMap) -> None:
-        self.tokens = tokens
-
-    async def verify_token(self, token: str) -> AccessToken | None:
-        """An access token for the token's principal (client id = principal id, scopes = roles)."""
-        principal = self.tokens.authenticate(token)
-        if principal is None:
-            return None
-        return AccessToken(token="[withheld]", client_id=principal.id, scopes=sorted(principal.roles))
-
-
-def request_principal(ctx: Context[Any, Any, Any]) -> Principal | None:
-    """The authenticated principal of this tool call; None over stdio (the trusted local user).
-
-    Read from this call's own HTTP request (the bearer middleware's user), not from the
-    session: each request is authenticated on its own.
-    """
-    try:
-        request = ctx.request_context.request
-    except (LookupError, ValueError):
-        return None
-    scope = getattr(request, "scope", None)
-    user = scope.get("user") if isinstance(scope, dict) else None
-    access: AccessToken | None = getattr(user, "access_token", None)
-    if access is None:
-        return None
-    return Principal(access.client_id, frozenset(access.scopes))
-
-
-def is_loopback(host: str) -> bool:
-    """Whether binding `host` serves this machine only."""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-def check_http_exposure(host: str, tokens: TokenMap | None, *, allow_anonymous: bool) -> None:
-    """Refuse streamable HTTP without tokens unless asked for; warn loudly when that is exposed.
-
-    Raises:
-        UserError: no tokens and `allow_anonymous` not set.
-    """
-    if tokens is not None:
-        return
-    if not allow_anonymous:
-        raise UserError(
-            "the HTTP transport needs bearer tokens: set ORCHESTRATOR_TOKENS (or --tokens) to a "
-            "JSON/YAML token file, or pass --no-auth to serve without authentication"
-        )
-    if is_loopback(host):
-        logger.warning("MCP over HTTP without authentication on %s: any local process can call it", host)
-        return
-    banner = "!" * 78
-    logger.warning(
-        "\n%s\nMCP over HTTP WITHOUT AUTHENTICATION, bound to %s (not loopback): anyone who can reach "
-        "this port can read every run's results and approve clinical steps. Set ORCHESTRATOR_TOKENS.\n%s",
-        banner,
-        host,
-        banner,
-    )
 
 
 class OrchestratorMCP(FastMCP[Any]):

@@ -160,7 +160,7 @@ def test_http_without_tokens_refuses_to_start_unless_told(tmp_path: Path) -> Non
 
 
 def test_serving_http_without_auth_beyond_loopback_warns_loudly(caplog: pytest.LogCaptureFixture) -> None:
-    with caplog.at_level(logging.WARNING, logger="global_orchestrator.mcp_server"):
+    with caplog.at_level(logging.WARNING, logger="global_orchestrator.mcp_auth"):
         check_http_exposure("127.0.0.1", None, allow_anonymous=True)
         quiet = caplog.records[-1].getMessage()
         check_http_exposure("0.0.0.0", None, allow_anonymous=True)
