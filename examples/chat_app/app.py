@@ -1,20 +1,25 @@
-"""A chat product's backend: run missions and stream their events over Server-Sent Events.
+"""A chat product's backend and page: run missions and stream their events over Server-Sent Events.
 
-A pattern to copy, not a product. Three endpoints:
+A pattern to copy, not a product. Endpoints:
 
+    GET  /                               the page: type a mission, watch it run, answer approvals
     POST /missions                       start a mission; the response is its event stream
     GET  /missions/{thread_id}           where a run stands (results, pending approvals)
     POST /missions/{thread_id}/approvals decide pending approvals; streams the rest of the run
 
 Run it (from the repository root)::
 
-    pip install -e ".[local]" fastapi uvicorn
+    pip install -e ".[local,chat]"
     uvicorn app:app --app-dir examples/chat_app --port 8000
 
 Settings come from the environment: `CHAT_APP_DB` (default
-`sqlite:///.orchestrator/chat.db`), `ORCHESTRATOR_MODEL` (default `local`) and
-`ORCHESTRATOR_BRANDS_DIR` (default `examples/brands`). Or build your own app with
-`create_app(db=..., model=..., agents=...)`.
+`sqlite:///.orchestrator/chat.db`), `ORCHESTRATOR_MODEL` (default `local`),
+`ORCHESTRATOR_BRANDS_DIR` (default `examples/brands`) and `CHAT_APP_CORS_ORIGINS`
+(comma-separated origins whose pages may call the API). Or build your own app with
+`create_app(db=..., model=..., agents=..., cors_origins=...)`.
+
+Everything the app sends is redacted (`global_orchestrator.redaction`): the runtime
+redacts events, results and approval inputs; the app redacts the error text it adds.
 """
 
 import contextlib
@@ -22,24 +27,40 @@ import functools
 import json
 import logging
 import os
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, HTTPException
-from fastapi.responses import StreamingResponse
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
+from fastapi.staticfiles import StaticFiles
 from langchain_core.language_models import BaseChatModel
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic.alias_generators import to_camel
 
 from global_orchestrator import Mission, MissionEvent, Orchestrator, UserError
 from global_orchestrator.agents.base import AgentLike
+from global_orchestrator.errors import MissionFileError, TemplateError, UnknownMissionTypeError
 from global_orchestrator.llm import make_chat_model
+from global_orchestrator.missions import default_registry
+from global_orchestrator.redaction import redact_text
 
 log = logging.getLogger("chat_app")
 
+HERE = Path(__file__).resolve().parent
+STATIC = HERE / "static"
 SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
 """No caching, and no buffering by nginx-style proxies: events must reach the browser as they happen."""
+PAGE_HEADERS = {
+    # the page loads its own script and style only, and talks to its own origin only
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+BAD_MISSION = (UnknownMissionTypeError, TemplateError, MissionFileError)
+"""Refusals that mean the mission itself is wrong (422), not the thread's state (409)."""
 
 
 class _Body(BaseModel):
@@ -73,6 +94,12 @@ def sse_frame(event: str, data: str, event_id: int | None = None) -> str:
     return f"{head}event: {event}\ndata: {data}\n\n"
 
 
+def http_error(exc: UserError) -> HTTPException:
+    """A refusal before any event, as a plain HTTP error with a redacted message."""
+    status = 422 if isinstance(exc, BAD_MISSION) else 409
+    return HTTPException(status_code=status, detail=redact_text(str(exc)))
+
+
 async def _close(events: AsyncIterator[MissionEvent]) -> None:
     """Close an event stream now: it holds the run's database connection until closed."""
     aclose = getattr(events, "aclose", None)
@@ -81,34 +108,68 @@ async def _close(events: AsyncIterator[MissionEvent]) -> None:
 
 
 async def _event_stream(events: AsyncIterator[MissionEvent]) -> StreamingResponse:
-    """Answer with the events as SSE, after pulling the first one.
+    """Answer with the events as SSE, once the run has got past its start.
 
-    Pulling first means that what the engine refuses before anything runs (the thread
-    already holds a run, an approval names a subtask that is not waiting) becomes an
-    HTTP 409 instead of a stream that breaks after its 200 header.
+    The app pulls events before it answers: the first one, and after `mission_started`
+    the next one too (the plan). What the engine refuses before anything runs (the
+    thread already holds a run, an approval names a subtask that is not waiting, the
+    mission cannot be planned) is then an HTTP error instead of a stream that breaks
+    after its 200 header.
     """
+    head: list[MissionEvent] = []
     try:
-        first = await anext(events)
+        head.append(await anext(events))
+        if head[0].type == "mission_started":
+            head.extend([e] if (e := await anext(events, None)) is not None else [])
     except UserError as exc:
         await _close(events)
-        raise HTTPException(status_code=409, detail=str(exc)) from exc
+        raise http_error(exc) from exc
+    except Exception as exc:
+        await _close(events)
+        log.exception("mission failed before its first event")
+        raise HTTPException(status_code=500, detail=f"the run failed: {type(exc).__name__}") from exc
 
     async def body() -> AsyncIterator[str]:
         seq = 0
         try:
-            event: MissionEvent | None = first
-            while event is not None:
+            for event in head:
                 seq += 1
                 yield sse_frame(event.type, event.to_json(indent=None), seq)
-                event = await anext(events, None)
+            while (event := await anext(events, None)) is not None:
+                seq += 1
+                yield sse_frame(event.type, event.to_json(indent=None), seq)
         except Exception as exc:
             # The 200 header is gone: report the failure in-band, as the stream's last event.
             log.exception("mission stream failed")
-            yield sse_frame("error", json.dumps({"message": f"{type(exc).__name__}: {exc}"}), seq + 1)
+            message = redact_text(f"{type(exc).__name__}: {exc}")
+            yield sse_frame("error", json.dumps({"message": message}), seq + 1)
         finally:
             await _close(events)
 
     return StreamingResponse(body(), media_type="text/event-stream", headers=SSE_HEADERS)
+
+
+def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
+    """422 naming each bad field, without echoing the submitted values (they may be PHI)."""
+    assert isinstance(exc, RequestValidationError)
+    detail = [
+        {"loc": list(e.get("loc", ())), "msg": redact_text(str(e.get("msg", ""))), "type": e.get("type")}
+        for e in exc.errors()
+    ]
+    return JSONResponse({"detail": detail}, status_code=422)
+
+
+def load_examples(folder: Path | None) -> dict[str, Any]:
+    """The example missions the page offers (`<folder>/*.json` that are missions), by file name."""
+    examples: dict[str, Any] = {}
+    for path in sorted(folder.glob("*.json")) if folder else ():
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            Mission.model_validate(data)
+        except (OSError, ValueError, ValidationError):
+            continue  # plans and other files that are not missions
+        examples[path.stem] = data
+    return examples
 
 
 def create_app(
@@ -117,6 +178,8 @@ def create_app(
     model: str | BaseChatModel = "local",
     brands_dir: str | Path | None = None,
     agents: Mapping[str, AgentLike | None] | None = None,
+    cors_origins: Sequence[str] = (),
+    examples_dir: str | Path | None = None,
 ) -> FastAPI:
     """Build the app.
 
@@ -127,6 +190,9 @@ def create_app(
             chat model.
         brands_dir: Folder of brand profiles.
         agents: Your own agents by family (see the README's Python API).
+        cors_origins: Origins (`https://chat.example.com`) whose pages may call the API;
+            default none (the app's own page needs none).
+        examples_dir: Folder of mission JSON files the page offers as examples.
     """
     factory: Callable[[], BaseChatModel]
     if isinstance(model, BaseChatModel):
@@ -139,6 +205,7 @@ def create_app(
         factory = functools.cache(functools.partial(make_chat_model, model))
     # one long-lived runtime for the app: the graph compiled once, one database pool
     orchestrator = Orchestrator(db=db, model=factory, brands_dir=brands_dir, agents=agents)
+    examples = load_examples(Path(examples_dir) if examples_dir else None)
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -149,10 +216,33 @@ def create_app(
             await orchestrator.aclose()
 
     app = FastAPI(title="Global Orchestrator chat example", lifespan=lifespan)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=list(cors_origins),
+        allow_methods=["GET", "POST"],
+        allow_headers=["Authorization", "Content-Type", "X-API-Key", "Last-Event-ID"],
+        max_age=600,
+    )
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/", include_in_schema=False)
+    async def page() -> FileResponse:
+        """The chat page (plain HTML and JavaScript, no third-party code)."""
+        return FileResponse(STATIC / "index.html", headers=PAGE_HEADERS)
+
+    @app.get("/examples")
+    async def example_missions() -> dict[str, Any]:
+        """Example missions by name, for the page's picker."""
+        return examples
 
     @app.post("/missions")
     async def start_mission(body: StartMission) -> StreamingResponse:
         """Start a mission; the response streams its events until `mission_finished`."""
+        try:
+            default_registry().get(body.mission.type)  # a 422 before anything is stored
+        except UserError as exc:
+            raise http_error(exc) from exc
         await orchestrator.open()  # no-op once open (servers without lifespan events open it here)
         return await _event_stream(orchestrator.stream(body.mission, thread_id=body.thread_id))
 
@@ -163,7 +253,7 @@ def create_app(
         try:
             result = await orchestrator.status(thread_id)
         except UserError as exc:
-            raise HTTPException(status_code=404, detail=str(exc)) from exc
+            raise HTTPException(status_code=404, detail=redact_text(str(exc))) from exc
         return result.to_dict()
 
     @app.post("/missions/{thread_id}/approvals")
@@ -184,4 +274,6 @@ app = create_app(
     db=os.environ.get("CHAT_APP_DB", "sqlite:///.orchestrator/chat.db"),
     model=os.environ.get("ORCHESTRATOR_MODEL", "local"),
     brands_dir=os.environ.get("ORCHESTRATOR_BRANDS_DIR", "examples/brands"),
+    cors_origins=[o.strip() for o in os.environ.get("CHAT_APP_CORS_ORIGINS", "").split(",") if o.strip()],
+    examples_dir=HERE.parent / "missions",
 )

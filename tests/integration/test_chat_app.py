@@ -6,59 +6,33 @@ SSE stream to its end and drive an approval round trip through the app's endpoin
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import socket
-import threading
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import httpx
 import pytest
 
 from global_orchestrator import MissionEvent
+from tests.integration.chat_server import ROOT, load_example, mission_json, serve
 
 pytest.importorskip("fastapi", reason="the chat example needs fastapi")
-uvicorn = pytest.importorskip("uvicorn", reason="the chat example needs uvicorn")
-
-ROOT = Path(__file__).resolve().parents[2]
-APP_FILE = ROOT / "examples" / "chat_app" / "app.py"
-
-
-def load_example() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("chat_app_example", APP_FILE)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+pytest.importorskip("uvicorn", reason="the chat example needs uvicorn")
 
 
 @pytest.fixture
 def base_url(tmp_path: Path) -> Iterator[str]:
     """The example app on a free port of 127.0.0.1, in a server thread."""
     app = load_example().create_app(
-        db=f"sqlite:///{tmp_path}/chat.db", model="echo", brands_dir=ROOT / "examples" / "brands"
+        db=f"sqlite:///{tmp_path}/chat.db",
+        model="echo",
+        brands_dir=ROOT / "examples" / "brands",
+        examples_dir=ROOT / "examples" / "missions",
     )
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off", ws="none", http="h11"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    try:
-        for _ in range(500):
-            if server.started or not thread.is_alive():
-                break
-            threading.Event().wait(0.01)
-        assert server.started, "uvicorn did not start"
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-        sock.close()
+    with serve(app) as url:
+        yield url
 
 
 def read_sse(response: httpx.Response) -> list[dict[str, Any]]:
@@ -90,11 +64,6 @@ def stream(client: httpx.Client, url: str, body: dict[str, Any]) -> list[Mission
         assert data["type"] == frame["event"]
         events.append(MissionEvent.model_validate(data))
     return events
-
-
-def mission_json(name: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((ROOT / "examples" / "missions" / name).read_text())
-    return data
 
 
 def test_start_streams_a_mission_to_the_end_then_status_and_conflict(base_url: str) -> None:
@@ -187,3 +156,75 @@ def test_unknown_threads_and_bad_bodies_are_http_errors(base_url: str) -> None:
 
         empty = client.post("/missions/ghost/approvals", json={"approvals": {}})
         assert empty.status_code == 422
+
+
+def test_the_page_its_assets_and_examples_are_served(base_url: str) -> None:
+    with httpx.Client(base_url=base_url, timeout=30) as client:
+        page = client.get("/")
+        assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+        assert '<svg id="plan-graph"' in page.text and 'src="/static/app.js"' in page.text
+        # no third-party code: the page may load from its own origin only
+        assert page.headers["content-security-policy"].startswith("default-src 'self'")
+        assert "http://" not in page.text and "https://" not in page.text
+        script = client.get("/static/app.js")
+        assert script.status_code == 200 and "javascript" in script.headers["content-type"]
+        assert "innerHTML" not in script.text  # data is written as text, never parsed as HTML
+        assert client.get("/static/app.css").status_code == 200
+
+        examples = client.get("/examples").json()
+        assert examples["intake-summary"] == mission_json("intake-summary.json")
+        assert (
+            "back-to-school" in examples and "back-to-school.plan" not in examples
+        )  # plans are not missions
+
+
+def test_cors_origins_are_configurable(tmp_path: Path) -> None:
+    allowed, other = "http://chat.example.test", "http://evil.example.test"
+    app = load_example().create_app(db=f"sqlite:///{tmp_path}/chat.db", model="echo", cors_origins=[allowed])
+    preflight = {
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "authorization,content-type",
+    }
+    with serve(app) as url, httpx.Client(base_url=url, timeout=30) as client:
+        ok = client.options("/missions", headers={"Origin": allowed, **preflight})
+        assert ok.status_code == 200
+        assert ok.headers["access-control-allow-origin"] == allowed
+        assert "POST" in ok.headers["access-control-allow-methods"]
+        assert "authorization" in ok.headers["access-control-allow-headers"].lower()
+
+        refused = client.options("/missions", headers={"Origin": other, **preflight})
+        assert refused.status_code == 400 and "access-control-allow-origin" not in refused.headers
+
+        status = client.get("/missions/ghost", headers={"Origin": allowed})
+        assert status.status_code == 404 and status.headers["access-control-allow-origin"] == allowed
+        assert (
+            "access-control-allow-origin"
+            not in client.get("/missions/ghost", headers={"Origin": other}).headers
+        )
+
+
+def test_an_unknown_mission_type_is_an_http_error_before_any_event(
+    base_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    thread = f"chat-{uuid.uuid4().hex[:8]}"
+    mission = {**mission_json("back-to-school.json"), "type": "marketing.nope"}
+    with httpx.Client(base_url=base_url, timeout=30) as client:
+        with client.stream("POST", "/missions", json={"mission": mission, "threadId": thread}) as response:
+            body = response.read().decode()
+            assert response.status_code == 422
+            assert response.headers["content-type"] == "application/json"
+        assert "mission_started" not in body and "event:" not in body
+        assert "unknown mission type 'marketing.nope'" in json.loads(body)["detail"]
+        assert client.get(f"/missions/{thread}").status_code == 404  # nothing was stored
+    assert not [r for r in caplog.records if r.levelname in ("ERROR", "CRITICAL")]  # no traceback logged
+
+
+def test_validation_errors_name_the_field_without_echoing_values(base_url: str) -> None:
+    note = "Patient Jane Roe, MRN 4471023"
+    bad = {"mission": {**mission_json("intake-summary.json"), "notes": note}}
+    with httpx.Client(base_url=base_url, timeout=30) as client:
+        rejected = client.post("/missions", json=bad)
+        assert rejected.status_code == 422
+        [error] = rejected.json()["detail"]
+        assert error["loc"] == ["body", "mission", "notes"] and error["type"] == "extra_forbidden"
+        assert "Jane Roe" not in rejected.text and "4471023" not in rejected.text
