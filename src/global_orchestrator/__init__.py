@@ -23,6 +23,7 @@ from global_orchestrator.engine import (
 )
 from global_orchestrator.errors import (
     AgentSignal,
+    Forbidden,
     MissionFileError,
     OrchestratorError,
     PlanningError,
@@ -36,6 +37,7 @@ from global_orchestrator.errors import (
 )
 from global_orchestrator.events import MissionEvent
 from global_orchestrator.graph import RetrySettings, build_graph
+from global_orchestrator.identity import APPROVER, Principal, TokenMap, load_tokens
 from global_orchestrator.loading import load_mission, load_plan
 from global_orchestrator.missions import (
     MissionRegistry,
@@ -68,6 +70,7 @@ from global_orchestrator.redaction import REDACTED
 from global_orchestrator.runtime import Orchestrator, RunOptions, SyncOrchestrator
 
 __all__ = [
+    "APPROVER",
     "REDACTED",
     "Agent",
     "AgentContext",
@@ -77,6 +80,7 @@ __all__ = [
     "ApprovalRequest",
     "BrandProfile",
     "CriticalPath",
+    "Forbidden",
     "Issue",
     "McpServerSpec",
     "McpToolError",
@@ -94,6 +98,7 @@ __all__ = [
     "OrchestratorError",
     "PlanningError",
     "PolicyViolation",
+    "Principal",
     "RetrySettings",
     "RunError",
     "RunOptions",
@@ -103,6 +108,7 @@ __all__ = [
     "SubtaskResult",
     "SyncOrchestrator",
     "TemplateError",
+    "TokenMap",
     "ToolSpec",
     "TransientError",
     "UnknownBrandError",
@@ -125,6 +131,7 @@ __all__ = [
     "load_brand",
     "load_mission",
     "load_plan",
+    "load_tokens",
     "plan_mission",
     "prune_runs",
     "register_mission_template",

@@ -6,6 +6,9 @@ PostgreSQL pool, one SQLite connection per file), so many concurrent calls do no
 many connections or race on migrations. A long-lived caller (a server, a chat backend)
 should keep one `Orchestrator` open instead: the graph is then compiled once.
 
+Every run function takes `principal=` (see `identity`): None, the default, is a trusted
+local caller that sees every run; a `Principal` only reads and resumes runs it owns.
+
 Sync functions wrap the async ones; they work inside a running event loop (Jupyter) too.
 """
 
@@ -18,6 +21,7 @@ from datetime import timedelta
 from typing import Any, TypeVar
 
 from global_orchestrator.events import MissionEvent
+from global_orchestrator.identity import Principal
 from global_orchestrator.models import Mission, MissionPlan, MissionResult
 from global_orchestrator.runtime import (
     Approvals,
@@ -53,7 +57,12 @@ T = TypeVar("T")
 
 
 async def arun_mission(
-    mission: Mission, *, thread_id: str | None = None, plan: MissionPlan | None = None, **options: Any
+    mission: Mission,
+    *,
+    thread_id: str | None = None,
+    plan: MissionPlan | None = None,
+    principal: Principal | None = None,
+    **options: Any,
 ) -> MissionResult:
     """Plan and run a mission; return its result (or, paused for approval, its status).
 
@@ -61,42 +70,55 @@ async def arun_mission(
         mission: The mission.
         thread_id: Checkpoint thread (default: the mission id).
         plan: A ready plan to execute instead of planning (validated first).
+        principal: The caller, who owns the run (None: a trusted local caller).
         **options: Fields of `RunOptions` (model, agents, db, plan_with_model, show_phi ...).
 
     Raises:
         UserError: the thread already holds a run, or the database cannot be opened.
     """
     async with Orchestrator(options_from(**options)) as orchestrator:
-        return await orchestrator.run(mission, thread_id=thread_id, plan=plan)
+        return await orchestrator.run(mission, thread_id=thread_id, plan=plan, principal=principal)
 
 
-async def aexecute_mission_plan(plan: MissionPlan, mission: Mission, **options: Any) -> MissionResult:
+async def aexecute_mission_plan(
+    plan: MissionPlan, mission: Mission, *, principal: Principal | None = None, **options: Any
+) -> MissionResult:
     """Execute a ready plan (no planner); the mission supplies grants and constraints."""
-    return await arun_mission(mission, plan=plan, **options)
+    return await arun_mission(mission, plan=plan, principal=principal, **options)
 
 
 async def aresume_mission(
-    thread_id: str, *, approvals: Approvals | None = None, **options: Any
+    thread_id: str,
+    *,
+    approvals: Approvals | None = None,
+    principal: Principal | None = None,
+    **options: Any,
 ) -> MissionResult:
     """Continue a paused or crashed run; `approvals` decides pending subtasks by id.
 
+    `principal` must own the run (and hold `approver` to approve a clinical subtask);
+    None is a trusted local caller.
+
     Raises:
         UserError: no run in that thread, or an approval names a subtask that is not waiting.
+        Forbidden: the principal may not resume or approve it.
     """
     async with Orchestrator(options_from(**options)) as orchestrator:
-        return await orchestrator.resume(thread_id, approvals=approvals)
+        return await orchestrator.resume(thread_id, approvals=approvals, principal=principal)
 
 
-async def aget_mission_status(thread_id: str, **options: Any) -> MissionResult:
+async def aget_mission_status(
+    thread_id: str, *, principal: Principal | None = None, **options: Any
+) -> MissionResult:
     """The current state of a run: results so far, pending approvals, status.
 
     Raises:
-        UserError: no run in that thread.
+        UserError: no run in that thread (or, for `principal`, none it owns).
     """
     orchestrator = Orchestrator(options_from(**options))
     await orchestrator.open(tools=False)  # reads state only: no MCP servers to start
     try:
-        return await orchestrator.status(thread_id)
+        return await orchestrator.status(thread_id, principal=principal)
     finally:
         await orchestrator.aclose()
 
@@ -127,16 +149,25 @@ async def aprune_runs(
 
 
 async def astream_mission(
-    mission: Mission, *, thread_id: str | None = None, plan: MissionPlan | None = None, **options: Any
+    mission: Mission,
+    *,
+    thread_id: str | None = None,
+    plan: MissionPlan | None = None,
+    principal: Principal | None = None,
+    **options: Any,
 ) -> AsyncIterator[MissionEvent]:
     """Run a mission and yield its events as they happen (ends with `mission_finished`)."""
     async with Orchestrator(options_from(**options)) as orchestrator:
-        async for event in orchestrator.stream(mission, thread_id=thread_id, plan=plan):
+        async for event in orchestrator.stream(mission, thread_id=thread_id, plan=plan, principal=principal):
             yield event
 
 
 async def astream_resume(
-    thread_id: str, *, approvals: Approvals | None = None, **options: Any
+    thread_id: str,
+    *,
+    approvals: Approvals | None = None,
+    principal: Principal | None = None,
+    **options: Any,
 ) -> AsyncIterator[MissionEvent]:
     """Resume a run and yield its events (ends with `mission_finished`).
 
@@ -144,7 +175,7 @@ async def astream_resume(
         UserError: no run in that thread, or an approval names a subtask that is not waiting.
     """
     async with Orchestrator(options_from(**options)) as orchestrator:
-        async for event in orchestrator.stream_resume(thread_id, approvals=approvals):
+        async for event in orchestrator.stream_resume(thread_id, approvals=approvals, principal=principal):
             yield event
 
 
@@ -174,25 +205,40 @@ def run_sync(coro: Coroutine[Any, Any, T]) -> T:
 
 
 def run_mission(
-    mission: Mission, *, thread_id: str | None = None, plan: MissionPlan | None = None, **options: Any
+    mission: Mission,
+    *,
+    thread_id: str | None = None,
+    plan: MissionPlan | None = None,
+    principal: Principal | None = None,
+    **options: Any,
 ) -> MissionResult:
     """Sync `arun_mission`."""
-    return run_sync(arun_mission(mission, thread_id=thread_id, plan=plan, **options))
+    return run_sync(arun_mission(mission, thread_id=thread_id, plan=plan, principal=principal, **options))
 
 
-def execute_mission_plan(plan: MissionPlan, mission: Mission, **options: Any) -> MissionResult:
+def execute_mission_plan(
+    plan: MissionPlan, mission: Mission, *, principal: Principal | None = None, **options: Any
+) -> MissionResult:
     """Sync `aexecute_mission_plan`."""
-    return run_sync(aexecute_mission_plan(plan, mission, **options))
+    return run_sync(aexecute_mission_plan(plan, mission, principal=principal, **options))
 
 
-def resume_mission(thread_id: str, *, approvals: Approvals | None = None, **options: Any) -> MissionResult:
+def resume_mission(
+    thread_id: str,
+    *,
+    approvals: Approvals | None = None,
+    principal: Principal | None = None,
+    **options: Any,
+) -> MissionResult:
     """Sync `aresume_mission`."""
-    return run_sync(aresume_mission(thread_id, approvals=approvals, **options))
+    return run_sync(aresume_mission(thread_id, approvals=approvals, principal=principal, **options))
 
 
-def get_mission_status(thread_id: str, **options: Any) -> MissionResult:
+def get_mission_status(
+    thread_id: str, *, principal: Principal | None = None, **options: Any
+) -> MissionResult:
     """Sync `aget_mission_status`."""
-    return run_sync(aget_mission_status(thread_id, **options))
+    return run_sync(aget_mission_status(thread_id, principal=principal, **options))
 
 
 def prune_runs(

@@ -9,7 +9,9 @@ The whole tree (every exception the package raises on purpose is under the root)
     │   ├── MissionFileError          a mission/plan file cannot be read or parsed
     │   ├── UnknownMissionTypeError   no template is registered for `Mission.type`
     │   ├── TemplateError             a mission template (YAML) is malformed
-    │   └── UnknownBrandError         the mission names a brand that no file describes
+    │   ├── UnknownBrandError         the mission names a brand that no file describes
+    │   └── Forbidden                 the caller's principal may not read, resume or
+    │                                 approve that run (worded like "no such run")
     ├── RunError                      something failed while running, not the caller's input
     │   ├── PlanningError             the planner could not produce a plan
     │   ├── PromptError               a prompt file is missing or misses a variable
@@ -50,6 +52,14 @@ class TemplateError(UserError):
 
 class UnknownBrandError(UserError):
     """A mission names a brand that has no profile file."""
+
+
+class Forbidden(UserError):
+    """The caller's principal may not read, resume or approve this run (see `identity`).
+
+    For a run the principal does not own, the message is the one a missing run gets, so
+    it does not reveal that another user's thread exists.
+    """
 
 
 class RunError(OrchestratorError):

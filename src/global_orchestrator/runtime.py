@@ -14,6 +14,13 @@ saved, so a crashed run is finished by `resume` re-running nothing that finished
 database fault in the middle of a run (a dropped connection) is survived: the run
 continues from its last checkpoint (`RunOptions.db_retries` times), and the caller gets
 the completed result, or a `UserError` saying the run is saved and how to resume it.
+
+Every run records its owner: the mission's `userId`, kept in the checkpointed state (so
+memory, SQLite and PostgreSQL all hold it). The run methods take `principal=`: with one
+(an authenticated caller of an HTTP surface, see `identity`), the mission's `userId` is
+set to the principal's id, only runs it owns can be read or resumed, and approving a
+clinical subtask needs the `approver` role; `principal=None` is a trusted local caller
+(Python API, CLI, stdio MCP) and sees every run.
 """
 
 from __future__ import annotations
@@ -37,13 +44,22 @@ from langgraph.types import Command
 from global_orchestrator.agents.base import AgentLike
 from global_orchestrator.agents.catalog import ToolCatalog, ToolSpec, default_catalog
 from global_orchestrator.agents.mcp_tools import McpToolset, ServersLike, open_mcp_tools
-from global_orchestrator.errors import UserError
+from global_orchestrator.errors import Forbidden, UserError
 from global_orchestrator.events import STATUS_EVENTS, MissionEvent
 from global_orchestrator.graph.builder import build_graph
 from global_orchestrator.graph.nodes import APPROVAL, MAX_CONCURRENCY
-from global_orchestrator.graph.records import build_result
+from global_orchestrator.graph.records import build_result, parse_decision
 from global_orchestrator.graph.running import RetrySettings
-from global_orchestrator.models import ApprovalRequest, Issue, Mission, MissionPlan, MissionResult, Severity
+from global_orchestrator.identity import APPROVER, Principal, check_owner
+from global_orchestrator.models import (
+    AgentFamily,
+    ApprovalRequest,
+    Issue,
+    Mission,
+    MissionPlan,
+    MissionResult,
+    Severity,
+)
 from global_orchestrator.persistence import (
     MEMORY_RETENTION,
     MemoryPersistence,
@@ -264,13 +280,23 @@ class Orchestrator:
         thread_id: str | None = None,
         plan: MissionPlan | None = None,
         show_phi: bool | None = None,
+        principal: Principal | None = None,
     ) -> MissionResult:
         """Plan (or take `plan`) and run a mission; its result, or its status if it paused.
 
+        Args:
+            mission: The mission.
+            thread_id: Checkpoint thread (default: the mission id).
+            plan: A ready plan to execute instead of planning (validated first).
+            show_phi: Return PHI-labelled outputs as stored (default: the runtime's option).
+            principal: The authenticated caller, who owns the run (its id becomes the
+                mission's `userId`); None: a trusted local caller.
+
         Raises:
             UserError: the thread already holds a run, or the database failed past its retries.
+            Forbidden: the thread holds another owner's run.
         """
-        return await _last(self._mission_events(mission, thread_id, plan, show_phi, stream=False))
+        return await _last(self._mission_events(mission, thread_id, plan, show_phi, principal, stream=False))
 
     def stream(
         self,
@@ -279,32 +305,65 @@ class Orchestrator:
         thread_id: str | None = None,
         plan: MissionPlan | None = None,
         show_phi: bool | None = None,
+        principal: Principal | None = None,
     ) -> AsyncIterator[MissionEvent]:
-        """Run a mission and yield its events as they happen (ends with `mission_finished`)."""
-        return self._mission_events(mission, thread_id, plan, show_phi, stream=True)
+        """Run a mission and yield its events as they happen (ends with `mission_finished`).
+
+        Arguments as for `run`.
+        """
+        return self._mission_events(mission, thread_id, plan, show_phi, principal, stream=True)
 
     async def resume(
-        self, thread_id: str, *, approvals: Approvals | None = None, show_phi: bool | None = None
+        self,
+        thread_id: str,
+        *,
+        approvals: Approvals | None = None,
+        show_phi: bool | None = None,
+        principal: Principal | None = None,
     ) -> MissionResult:
         """Continue a paused or crashed run; `approvals` decides pending subtasks by id.
 
+        Args:
+            thread_id: The run's thread.
+            approvals: Decisions by subtask id (True/False, "approve"/"reject", or
+                `{"approved": bool, "reason": str}`); subtasks left out keep waiting.
+            show_phi: Return PHI-labelled outputs as stored (default: the runtime's option).
+            principal: The authenticated caller: it must own the run, and hold the
+                `approver` role to approve a clinical subtask; None: a trusted local caller.
+
         Raises:
             UserError: no run in that thread, or an approval names a subtask that is not waiting.
+            Forbidden: the principal does not own the run (the same message as no run), or
+                approves a clinical subtask without the `approver` role.
         """
-        return await _last(self._resume_events(thread_id, approvals, show_phi, stream=False))
+        return await _last(self._resume_events(thread_id, approvals, show_phi, principal, stream=False))
 
     def stream_resume(
-        self, thread_id: str, *, approvals: Approvals | None = None, show_phi: bool | None = None
+        self,
+        thread_id: str,
+        *,
+        approvals: Approvals | None = None,
+        show_phi: bool | None = None,
+        principal: Principal | None = None,
     ) -> AsyncIterator[MissionEvent]:
-        """Resume a run and yield its events (ends with `mission_finished`)."""
-        return self._resume_events(thread_id, approvals, show_phi, stream=True)
+        """Resume a run and yield its events (ends with `mission_finished`); arguments as for `resume`."""
+        return self._resume_events(thread_id, approvals, show_phi, principal, stream=True)
 
-    async def status(self, thread_id: str, *, show_phi: bool | None = None) -> MissionResult:
+    async def status(
+        self, thread_id: str, *, show_phi: bool | None = None, principal: Principal | None = None
+    ) -> MissionResult:
         """The current state of a run: results so far, pending approvals, status.
+
+        Args:
+            thread_id: The run's thread.
+            show_phi: Return PHI-labelled outputs as stored (default: the runtime's option).
+            principal: The authenticated caller, who must own the run; None: a trusted local caller.
 
         Raises:
             UserError: no run in that thread.
+            Forbidden: the principal does not own the run (the same message as no run).
         """
+        await _authorize(self.graph, self._config(thread_id), principal)
         result = await _snapshot_result(self.graph, self._config(thread_id), self._show(show_phi))
         if result is None:
             raise UserError(f"no mission run in thread '{thread_id}'")
@@ -360,23 +419,33 @@ class Orchestrator:
         thread_id: str | None,
         plan: MissionPlan | None,
         show_phi: bool | None,
+        principal: Principal | None,
         *,
         stream: bool,
     ) -> AsyncIterator[MissionEvent]:
         graph = self.graph
         thread = thread_id or mission.id
         config = self._config(thread)
-        graph_input = await _start_input(graph, config, mission, plan)
+        if principal is not None:
+            mission = mission.model_copy(update={"user_id": principal.id})  # the owner is who asks
+        graph_input = await _start_input(graph, config, mission, plan, principal)
         yield MissionEvent(type="mission_started", mission_id=mission.id, thread_id=thread)
         async for event in self._drive(graph_input, config, mission.id, None, stream, self._show(show_phi)):
             yield event
 
     async def _resume_events(
-        self, thread_id: str, approvals: Approvals | None, show_phi: bool | None, *, stream: bool
+        self,
+        thread_id: str,
+        approvals: Approvals | None,
+        show_phi: bool | None,
+        principal: Principal | None,
+        *,
+        stream: bool,
     ) -> AsyncIterator[MissionEvent]:
         graph = self.graph
         config = self._config(thread_id)
         show = self._show(show_phi)
+        await _authorize(graph, config, principal)
         status = await _snapshot_result(graph, config, show)
         if status is None:
             raise UserError(f"no mission run in thread '{thread_id}'")
@@ -394,6 +463,7 @@ class Orchestrator:
                 raise UserError(
                     f"not waiting for approval: {', '.join(unknown)} (waiting: {', '.join(sorted(waiting))})"
                 )
+            _check_approver(principal, decisions, status.pending_approvals)
             if not decisions:
                 yield MissionEvent(
                     type="mission_finished", mission_id=status.mission_id, thread_id=thread_id, result=status
@@ -606,12 +676,46 @@ async def _snapshot_result(
     return redact_result(result, show_phi)
 
 
+async def _authorize(graph: Any, config: dict[str, Any], principal: Principal | None) -> None:
+    """Let a trusted caller (None) or the run's owner through; see `identity.check_owner`."""
+    if principal is None:
+        return
+    snapshot = await graph.aget_state(config)
+    check_owner(principal, run_owner(snapshot.values), config["configurable"]["thread_id"])
+
+
+def run_owner(values: Mapping[str, Any] | None) -> str | None:
+    """A run's owner from its state: the mission's `userId` (None: no owner recorded)."""
+    mission = (values or {}).get("mission") or {}
+    owner = mission.get("userId") if isinstance(mission, Mapping) else None
+    return str(owner) if owner is not None else None
+
+
+def _check_approver(
+    principal: Principal | None, decisions: Mapping[str, Any], pending: Sequence[ApprovalRequest]
+) -> None:
+    """Approving a clinical subtask needs the `approver` role (rejecting one does not)."""
+    if principal is None or principal.has_role(APPROVER):
+        return
+    agents = {request.subtask_id: request.agent for request in pending}
+    for sid, decision in decisions.items():
+        if AgentFamily.parse(agents.get(sid, "")) is AgentFamily.CLINICAL and parse_decision(decision)[0]:
+            raise Forbidden(f"approving clinical subtask '{sid}' needs the '{APPROVER}' role")
+
+
 async def _start_input(
-    graph: Any, config: dict[str, Any], mission: Mission, plan: MissionPlan | None
+    graph: Any,
+    config: dict[str, Any],
+    mission: Mission,
+    plan: MissionPlan | None,
+    principal: Principal | None = None,
 ) -> dict[str, Any]:
     existing = await _snapshot_result(graph, config)
     if existing is not None:
         thread = config["configurable"]["thread_id"]
+        if principal is not None and run_owner((await graph.aget_state(config)).values) != principal.id:
+            # say nothing about another owner's run
+            raise Forbidden(f"thread '{thread}' cannot be used: pass another thread_id")
         hint = "resume it with resume_mission" if existing.status != "completed" else "pass another thread_id"
         raise UserError(
             f"thread '{thread}' already holds a {existing.status} run of mission "

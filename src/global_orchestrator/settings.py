@@ -26,6 +26,9 @@ class Settings(BaseSettings):
     mcp_servers: str | None = Field(default=None)
     """MCP servers whose tools agent families may call: a JSON list of server specs, or the
     path of a JSON/YAML file holding one (see `McpServerSpec`). `ORCHESTRATOR_MCP_SERVERS`."""
+    tokens: str | None = Field(default=None)
+    """Bearer tokens / API keys of the HTTP surfaces: inline JSON or a JSON/YAML file's path
+    (see `identity.load_tokens`). `ORCHESTRATOR_TOKENS`."""
 
 
 def get_settings() -> Settings:
