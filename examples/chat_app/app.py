@@ -10,31 +10,41 @@ A pattern to copy, not a product. Endpoints:
 Run it (from the repository root)::
 
     pip install -e ".[local,chat]"
-    uvicorn app:app --app-dir examples/chat_app --port 8000
+    python examples/chat_app/app.py --port 8000      # or: uvicorn app:app --app-dir examples/chat_app
 
 Settings come from the environment: `CHAT_APP_DB` (default
 `sqlite:///.orchestrator/chat.db`), `ORCHESTRATOR_MODEL` (default `local`),
-`ORCHESTRATOR_BRANDS_DIR` (default `examples/brands`) and `CHAT_APP_CORS_ORIGINS`
-(comma-separated origins whose pages may call the API). Or build your own app with
-`create_app(db=..., model=..., agents=..., cors_origins=...)`.
+`ORCHESTRATOR_BRANDS_DIR` (default `examples/brands`), `CHAT_APP_CORS_ORIGINS`
+(comma-separated origins whose pages may call the API) and `ORCHESTRATOR_TOKENS` (the
+bearer tokens / API keys and the principals they stand for, see
+`global_orchestrator.identity`). Or build your own app with
+`create_app(db=..., model=..., agents=..., tokens=..., cors_origins=...)`.
+
+Who may do what: with tokens configured, every API call needs `Authorization: Bearer
+<token>` (or `X-API-Key: <token>`), else 401; a principal sees, resumes and approves only
+the runs it started (another's run is a 404, as if it did not exist), and approving a
+clinical subtask needs the `approver` role (403). Without tokens the app serves one
+trusted user: keep it on loopback (the default); bound elsewhere it logs a loud warning.
 
 Everything the app sends is redacted (`global_orchestrator.redaction`): the runtime
 redacts events, results and approval inputs; the app redacts the error text it adds.
 """
 
+import argparse
 import contextlib
 import functools
+import ipaddress
 import json
 import logging
 import os
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
+from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from langchain_core.language_models import BaseChatModel
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -42,7 +52,8 @@ from pydantic.alias_generators import to_camel
 
 from global_orchestrator import Mission, MissionEvent, Orchestrator, UserError
 from global_orchestrator.agents.base import AgentLike
-from global_orchestrator.errors import MissionFileError, TemplateError, UnknownMissionTypeError
+from global_orchestrator.errors import Forbidden, MissionFileError, TemplateError, UnknownMissionTypeError
+from global_orchestrator.identity import Principal, TokenMap, load_tokens
 from global_orchestrator.llm import make_chat_model
 from global_orchestrator.missions import default_registry
 from global_orchestrator.redaction import redact_text
@@ -94,10 +105,48 @@ def sse_frame(event: str, data: str, event_id: int | None = None) -> str:
     return f"{head}event: {event}\ndata: {data}\n\n"
 
 
-def http_error(exc: UserError) -> HTTPException:
-    """A refusal before any event, as a plain HTTP error with a redacted message."""
+def http_error(exc: UserError, forbidden: int = 409) -> HTTPException:
+    """A refusal before any event, as a plain HTTP error with a redacted message.
+
+    Args:
+        exc: What the engine refused.
+        forbidden: The status for `Forbidden`: 403 where only a missing role can raise it
+            (deciding approvals), 409 where it is another owner's thread (starting a run:
+            the message says only that the thread cannot be used).
+    """
     status = 422 if isinstance(exc, BAD_MISSION) else 409
+    if isinstance(exc, Forbidden):
+        status = forbidden
     return HTTPException(status_code=status, detail=redact_text(str(exc)))
+
+
+def is_loopback(host: str) -> bool:
+    """Whether `host` (an address or `localhost`) is reachable only from this machine."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name: it may resolve to anything
+
+
+def warn_if_exposed(host: str, tokens: TokenMap | None) -> bool:
+    """Log a loud warning when the app serves `host`, not loopback, without authentication.
+
+    Returns:
+        Whether it warned.
+    """
+    if tokens is not None or is_loopback(host):
+        return False
+    log.warning(
+        "\n%s\nWARNING: the chat app is serving %s WITHOUT AUTHENTICATION: anyone who can reach it\n"
+        "can start missions and read and approve every run. Set ORCHESTRATOR_TOKENS (bearer\n"
+        "tokens / API keys -> principals) or bind to 127.0.0.1.\n%s",
+        "!" * 78,
+        host,
+        "!" * 78,
+    )
+    return True
 
 
 async def _close(events: AsyncIterator[MissionEvent]) -> None:
@@ -107,7 +156,7 @@ async def _close(events: AsyncIterator[MissionEvent]) -> None:
         await aclose()
 
 
-async def _event_stream(events: AsyncIterator[MissionEvent]) -> StreamingResponse:
+async def _event_stream(events: AsyncIterator[MissionEvent], forbidden: int = 409) -> StreamingResponse:
     """Answer with the events as SSE, once the run has got past its start.
 
     The app pulls events before it answers: the first one, and after `mission_started`
@@ -123,7 +172,7 @@ async def _event_stream(events: AsyncIterator[MissionEvent]) -> StreamingRespons
             head.extend([e] if (e := await anext(events, None)) is not None else [])
     except UserError as exc:
         await _close(events)
-        raise http_error(exc) from exc
+        raise http_error(exc, forbidden) from exc
     except Exception as exc:
         await _close(events)
         log.exception("mission failed before its first event")
@@ -178,6 +227,7 @@ def create_app(
     model: str | BaseChatModel = "local",
     brands_dir: str | Path | None = None,
     agents: Mapping[str, AgentLike | None] | None = None,
+    tokens: TokenMap | None = None,
     cors_origins: Sequence[str] = (),
     examples_dir: str | Path | None = None,
 ) -> FastAPI:
@@ -190,6 +240,8 @@ def create_app(
             chat model.
         brands_dir: Folder of brand profiles.
         agents: Your own agents by family (see the README's Python API).
+        tokens: Bearer tokens / API keys and their principals (`identity.load_tokens()`);
+            None serves one trusted user without authentication (keep it on loopback).
         cors_origins: Origins (`https://chat.example.com`) whose pages may call the API;
             default none (the app's own page needs none).
         examples_dir: Folder of mission JSON files the page offers as examples.
@@ -225,6 +277,34 @@ def create_app(
         max_age=600,
     )
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.state.tokens = tokens
+    warned: set[str] = set()
+
+    async def caller(request: Request) -> Principal | None:
+        """The request's principal (401 without a known token); None when auth is off."""
+        if tokens is None:
+            host = (request.scope.get("server") or ("127.0.0.1", 0))[0]
+            if host not in warned and warn_if_exposed(host, tokens):
+                warned.add(host)  # once per address, not per request
+            return None
+        principal = tokens.authenticate_headers(request.headers)
+        if principal is None:
+            raise HTTPException(
+                status_code=401,
+                detail="a bearer token or API key is required",
+                headers={"WWW-Authenticate": "Bearer"},
+            )
+        return principal
+
+    Caller = Annotated[Principal | None, Depends(caller)]
+
+    @app.options("/missions", include_in_schema=False)
+    @app.options("/missions/{_thread_id}", include_in_schema=False)
+    @app.options("/missions/{_thread_id}/approvals", include_in_schema=False)
+    async def options(request: Request) -> Response:
+        """What a plain OPTIONS asks (a CORS preflight is answered by the middleware first)."""
+        allow = "POST, OPTIONS" if request.url.path.endswith(("/missions", "/approvals")) else "GET, OPTIONS"
+        return Response(status_code=204, headers={"Allow": allow})
 
     @app.get("/", include_in_schema=False)
     async def page() -> FileResponse:
@@ -237,35 +317,37 @@ def create_app(
         return examples
 
     @app.post("/missions")
-    async def start_mission(body: StartMission) -> StreamingResponse:
-        """Start a mission; the response streams its events until `mission_finished`."""
+    async def start_mission(body: StartMission, principal: Caller) -> StreamingResponse:
+        """Start a mission owned by the caller; the response streams its events until `mission_finished`."""
         try:
             default_registry().get(body.mission.type)  # a 422 before anything is stored
         except UserError as exc:
             raise http_error(exc) from exc
         await orchestrator.open()  # no-op once open (servers without lifespan events open it here)
-        return await _event_stream(orchestrator.stream(body.mission, thread_id=body.thread_id))
+        events = orchestrator.stream(body.mission, thread_id=body.thread_id, principal=principal)
+        return await _event_stream(events)
 
     @app.get("/missions/{thread_id}")
-    async def mission_status(thread_id: str) -> dict[str, Any]:
+    async def mission_status(thread_id: str, principal: Caller) -> dict[str, Any]:
         """The run's `MissionResult` so far (`status`: completed, waiting_approval, incomplete)."""
         await orchestrator.open()
         try:
-            result = await orchestrator.status(thread_id)
-        except UserError as exc:
+            result = await orchestrator.status(thread_id, principal=principal)
+        except UserError as exc:  # no run, or another owner's (the same answer)
             raise HTTPException(status_code=404, detail=redact_text(str(exc))) from exc
         return result.to_dict()
 
     @app.post("/missions/{thread_id}/approvals")
-    async def decide(thread_id: str, body: Approvals) -> StreamingResponse:
+    async def decide(thread_id: str, body: Approvals, principal: Caller) -> StreamingResponse:
         """Approve or reject pending subtasks; the response streams the rest of the run."""
-        status = await mission_status(thread_id)  # 404 for a thread with no run
+        status = await mission_status(thread_id, principal)  # 404: no run, or another owner's
         if status["status"] != "waiting_approval":
             raise HTTPException(status_code=409, detail=f"thread '{thread_id}' is not waiting for approval")
         decisions: dict[str, bool | dict[str, Any]] = {
             sid: d if isinstance(d, bool) else d.model_dump() for sid, d in body.approvals.items()
         }
-        return await _event_stream(orchestrator.stream_resume(thread_id, approvals=decisions))
+        events = orchestrator.stream_resume(thread_id, approvals=decisions, principal=principal)
+        return await _event_stream(events, forbidden=403)  # approving clinical work needs the role
 
     return app
 
@@ -274,6 +356,24 @@ app = create_app(
     db=os.environ.get("CHAT_APP_DB", "sqlite:///.orchestrator/chat.db"),
     model=os.environ.get("ORCHESTRATOR_MODEL", "local"),
     brands_dir=os.environ.get("ORCHESTRATOR_BRANDS_DIR", "examples/brands"),
+    tokens=load_tokens(),  # ORCHESTRATOR_TOKENS; None: no authentication
     cors_origins=[o.strip() for o in os.environ.get("CHAT_APP_CORS_ORIGINS", "").split(",") if o.strip()],
     examples_dir=HERE.parent / "missions",
 )
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Serve the app with uvicorn: `python app.py [--host 127.0.0.1] [--port 8000]`."""
+    import uvicorn
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback only)")
+    parser.add_argument("--port", type=int, default=8000)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    warn_if_exposed(args.host, app.state.tokens)
+    uvicorn.run(app, host=args.host, port=args.port)
+
+
+if __name__ == "__main__":
+    main()

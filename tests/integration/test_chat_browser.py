@@ -75,13 +75,21 @@ def expect(locator: Any) -> Any:
 
 
 def test_submit_watch_progress_approve_and_see_the_redacted_result(page: Any, tmp_path: Path) -> None:
+    from global_orchestrator.identity import TokenMap
+
+    token = "alice-token-0123456789"
+    tokens = TokenMap([{"token": token, "id": "alice", "roles": ["approver"]}])
     thread = f"chat-{uuid.uuid4().hex[:8]}"
     first, second = "mission-intake-01-seed-1", "mission-intake-01-seed-2"
-    with serve(app_for(tmp_path)) as url:
+    with serve(app_for(tmp_path, tokens=tokens)) as url:
         page.goto(url)
         page.select_option("#examples", "intake-summary")
         assert '"mission-intake-01"' in page.input_value("#mission")
         page.fill("#thread", thread)
+        page.click("#run")
+        expect(page.locator("#error")).to_contain_text("HTTP 401: a bearer token or API key is required")
+
+        page.fill("#token", token)
         page.click("#run")
 
         # the plan graph and the approval questions
@@ -121,8 +129,9 @@ def test_submit_watch_progress_approve_and_see_the_redacted_result(page: Any, tm
         assert "[NAME]" in shown  # the de-identified note, as the agent wrote it
         assert not [p for p in PHI if p in shown], shown
 
-        # a second visit opens the finished thread from its status
+        # a second visit (the token kept for the tab's session) opens the finished thread
         page.reload()
+        assert page.input_value("#token") == token
         page.fill("#thread", thread)
         page.click("#open")
         expect(page.locator("#progress")).to_have_attribute("data-status", "completed")

@@ -409,7 +409,7 @@ async function loadExamples() {
 document.addEventListener("DOMContentLoaded", () => {
   const saved = sessionStorage.getItem("orchestrator-token");
   if (saved) $("token").value = saved;
-  $("token").addEventListener("change", () => sessionStorage.setItem("orchestrator-token", $("token").value));
+  $("token").addEventListener("input", () => sessionStorage.setItem("orchestrator-token", $("token").value));
   $("run").addEventListener("click", startMission);
   $("open").addEventListener("click", openThread);
   $("decide").addEventListener("click", sendDecisions);
