@@ -110,6 +110,15 @@ def test_start_streams_a_mission_to_the_end_then_status_and_conflict(base_url: s
         assert "already holds a completed run" in again.json()["detail"]
 
 
+NOTE_PHI = ("Jane Roe", "4471023", "555-201-7788", "03/14/1961")
+"""What the intake note holds: the app sends none of it."""
+
+
+def leaked(events: list[MissionEvent]) -> list[str]:
+    wire = "".join(e.to_json(indent=None) for e in events)
+    return [p for p in NOTE_PHI if p in wire]
+
+
 def test_approval_round_trip_through_the_app(base_url: str) -> None:
     thread = f"chat-{uuid.uuid4().hex[:8]}"
     mission = mission_json("intake-summary.json")
@@ -120,6 +129,7 @@ def test_approval_round_trip_through_the_app(base_url: str) -> None:
         assert [e.subtask_id for e in asked] == [first, second]
         assert asked[0].approval is not None and asked[0].approval.tool == "clinical.deidentify"
         assert not any(e.type.startswith("subtask_") for e in events)  # nothing ran before approval
+        assert not leaked(events)
         paused = events[-1].result
         assert events[-1].type == "mission_finished"
         assert paused is not None and paused.status == "waiting_approval" and not paused.success
@@ -140,6 +150,7 @@ def test_approval_round_trip_through_the_app(base_url: str) -> None:
             if e.type.startswith("subtask_") and e.type != "subtask_started"
         }
         assert by_subtask == {first: "subtask_succeeded", second: "subtask_blocked"}
+        assert not leaked(rest)
         assert rest[-1].type == "mission_finished"
         final = rest[-1].result
         assert final is not None and final.status == "completed" and not final.success
