@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from global_orchestrator.testing import echo_agent
@@ -178,3 +179,46 @@ def test_errors_before_streaming_are_shown(page: Any, tmp_path: Path) -> None:
         page.click("#run")
         expect(page.locator("#error")).to_contain_text("HTTP 422: unknown mission type 'marketing.nope'")
         expect(page.locator("#log li")).to_have_count(0)  # no event arrived
+
+
+def test_a_page_on_another_origin_calls_the_api_only_when_its_origin_is_allowed(
+    page: Any, tmp_path: Path
+) -> None:
+    from fastapi import FastAPI
+    from fastapi.responses import HTMLResponse
+
+    other = FastAPI()
+
+    @other.get("/")
+    async def home() -> HTMLResponse:
+        return HTMLResponse("<!doctype html><title>another product</title><p>embedding the orchestrator</p>")
+
+    from global_orchestrator.identity import TokenMap
+
+    token = "bob-token-0123456789ab"
+    tokens = TokenMap([{"token": token, "id": "bob"}])
+    call = """async ([api, token, mission]) => {
+        try {
+            const response = await fetch(api + "/missions", {
+                method: "POST",
+                headers: {"Content-Type": "application/json", "Authorization": "Bearer " + token},
+                body: JSON.stringify({mission}),
+            });
+            return {status: response.status, text: await response.text()};
+        } catch (err) {
+            return {error: String(err)};
+        }
+    }"""
+    mission = {"id": f"m-{uuid.uuid4().hex[:8]}", "type": "marketing.campaign", "goal": "Spring sale"}
+    with serve(other) as origin:
+        with serve(app_for(tmp_path, tokens=tokens, cors_origins=[origin])) as api:
+            page.goto(origin)
+            answer = page.evaluate(call, [api, token, mission])
+            assert answer.get("status") == 200, answer
+            assert "event: mission_finished" in answer["text"]  # the browser let the page read the stream
+        with serve(app_for(tmp_path / "closed", tokens=tokens)) as api:
+            page.goto(origin)
+            answer = page.evaluate(call, [api, token, {**mission, "id": "m-refused"}])
+            assert "Failed to fetch" in answer.get("error", ""), answer  # the preflight is refused
+            status = httpx.get(f"{api}/missions/m-refused", headers={"Authorization": f"Bearer {token}"})
+            assert status.status_code == 404  # so the POST itself was never sent
