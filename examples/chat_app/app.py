@@ -149,6 +149,14 @@ def warn_if_exposed(host: str, tokens: TokenMap | None) -> bool:
     return True
 
 
+def _log_failure(what: str, exc: Exception) -> str:
+    """Log a failure redacted (its text may quote a note); the traceback only at DEBUG level."""
+    message = redact_text(f"{type(exc).__name__}: {exc}")
+    log.error("%s: %s", what, message)
+    log.debug("%s", what, exc_info=exc)
+    return message
+
+
 async def _close(events: AsyncIterator[MissionEvent]) -> None:
     """Close an event stream now: it holds the run's database connection until closed."""
     aclose = getattr(events, "aclose", None)
@@ -175,7 +183,7 @@ async def _event_stream(events: AsyncIterator[MissionEvent], forbidden: int = 40
         raise http_error(exc, forbidden) from exc
     except Exception as exc:
         await _close(events)
-        log.exception("mission failed before its first event")
+        _log_failure("mission failed before its first event", exc)
         raise HTTPException(status_code=500, detail=f"the run failed: {type(exc).__name__}") from exc
 
     async def body() -> AsyncIterator[str]:
@@ -189,8 +197,7 @@ async def _event_stream(events: AsyncIterator[MissionEvent], forbidden: int = 40
                 yield sse_frame(event.type, event.to_json(indent=None), seq)
         except Exception as exc:
             # The 200 header is gone: report the failure in-band, as the stream's last event.
-            log.exception("mission stream failed")
-            message = redact_text(f"{type(exc).__name__}: {exc}")
+            message = _log_failure("mission stream failed", exc)
             yield sse_frame("error", json.dumps({"message": message}), seq + 1)
         finally:
             await _close(events)
