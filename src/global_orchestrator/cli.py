@@ -378,10 +378,29 @@ def mcp_command(
             help="Return outputs labelled phi and approval inputs to MCP clients (withheld by default).",
         ),
     ] = False,
+    tokens: Annotated[
+        str | None,
+        typer.Option(
+            "--tokens",
+            help="HTTP bearer tokens: a JSON/YAML file or inline JSON. Env: ORCHESTRATOR_TOKENS.",
+        ),
+    ] = None,
+    no_auth: Annotated[
+        bool,
+        typer.Option("--no-auth", help="Serve HTTP without authentication (every caller sees every run)."),
+    ] = False,
+    tool_names: Annotated[
+        str,
+        typer.Option(
+            "--tool-names",
+            help="dotted (orchestrator.plan), underscore (orchestrator_plan: hosts that need it) or both.",
+        ),
+    ] = "dotted",
 ) -> None:
     """Serve the orchestrator's MCP tools (stdio by default; `--transport http` on HOST:PORT/mcp).
 
     Runs are saved in `--db`: orchestrator.status and orchestrator.resume find them after a restart.
+    Stdio serves one user, whoever started it; HTTP needs bearer tokens (`--tokens`) unless `--no-auth`.
     """
     try:
         from global_orchestrator.mcp_server import create_server
@@ -389,8 +408,19 @@ def mcp_command(
         raise UserError(
             "the MCP server needs the `mcp` extra: pip install 'global-orchestrator[mcp]'"
         ) from exc
+    from global_orchestrator.identity import load_tokens
+    from global_orchestrator.mcp_server import check_http_exposure
+
+    if tool_names not in ("dotted", "underscore", "both"):
+        raise UserError(f"--tool-names: expected dotted, underscore or both, got '{tool_names}'")
     _register_templates(templates)
     _validate_spec(model)
+    if brands is not None and not brands.is_dir():
+        raise UserError(f"--brands: {brands} is not a folder")
+    token_map = None
+    if transport is Transport.http:
+        token_map = None if no_auth else load_tokens(tokens)
+        check_http_exposure(host, token_map, allow_anonymous=no_auth)
     server = create_server(
         db=db,
         model=model,
@@ -399,6 +429,8 @@ def mcp_command(
         host=host,
         port=port,
         show_phi=show_phi,
+        tokens=token_map,
+        tool_names=tool_names,  # type: ignore[arg-type]  # checked above
     )
     server.run("stdio" if transport is Transport.stdio else "streamable-http")
 

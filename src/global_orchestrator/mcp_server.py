@@ -11,26 +11,44 @@ Runs live in the server's checkpointer (`db`), so status and resume work across 
 clients and server restarts. Arguments are validated against the pydantic models; a bad
 argument is an MCP tool error that names the field (`mission.goal: Field required`), and
 the server keeps serving. Run it with `orchestrator mcp`.
+
+Keys are camelCase in inputs and results alike (`threadId`, `pendingApprovals`), as on
+the wire models; snake_case input keys load too. Hosts that only accept function names
+matching `^[a-zA-Z0-9_-]+$` get underscore names (`orchestrator_plan`) with
+`tool_names="underscore"` (or `"both"`).
+
+Who is asking: over streamable HTTP with a `TokenMap`, every request needs
+`Authorization: Bearer <token>` (401 otherwise, from the MCP SDK's bearer middleware);
+the token's principal owns the runs it starts and reads, resumes and approves only
+those (approving a clinical step needs the `approver` role). Over stdio the server has
+one user, whoever started it: calls run as a trusted local caller (`principal=None`).
 """
 
 from __future__ import annotations
 
+import inspect
+import ipaddress
 import logging
+import re
 from collections.abc import AsyncIterator, Callable, Sequence
 from functools import cache
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from langchain_core.language_models import BaseChatModel
+from mcp.server.auth.provider import AccessToken
+from mcp.server.auth.settings import AuthSettings
 from mcp.server.fastmcp import Context, FastMCP
 from mcp.server.fastmcp.exceptions import ToolError
 from mcp.types import ContentBlock, ToolAnnotations
 from pydantic import Field, ValidationError
-from pydantic.alias_generators import to_snake
+from pydantic.alias_generators import to_camel
 
-from global_orchestrator.context import build_mission_context
-from global_orchestrator.errors import OrchestratorError
+from global_orchestrator.context import build_mission_context, load_brand
+from global_orchestrator.errors import OrchestratorError, UnknownBrandError
 from global_orchestrator.events import EVENT_STATUSES, FINISHED_EVENTS, MissionEvent
+from global_orchestrator.identity import Principal, TokenMap
 from global_orchestrator.llm import make_chat_model
 from global_orchestrator.missions.registry import default_registry
 from global_orchestrator.models import Mission, MissionPlan, MissionResult
@@ -38,8 +56,13 @@ from global_orchestrator.persistence import DEFAULT_DB_URL
 from global_orchestrator.planner.plan import aplan_mission
 from global_orchestrator.redaction import redact_plan
 from global_orchestrator.runtime import Db, Orchestrator, RunOptions
+from global_orchestrator.settings import get_settings
 
 logger = logging.getLogger(__name__)
+
+ToolNames = Literal["dotted", "underscore", "both"]
+"""Tool names: `orchestrator.plan` (the seed's), `orchestrator_plan` (for hosts that need
+`^[a-zA-Z0-9_-]+$`), or both listed."""
 
 INSTRUCTIONS = (
     "Global Orchestrator plans and runs missions with specialist agents (browser, marketing, "
@@ -54,9 +77,88 @@ ModelSpec = str | BaseChatModel | Callable[[], BaseChatModel]
 ThreadId = Annotated[
     str,
     Field(
-        description="The run's thread id: `threadId` in orchestrator.run's result (default: the mission id)."
+        description="The run's thread id: `threadId` in orchestrator.run's result (default: the mission id).",
+        examples=["mission-001"],
     ),
 ]
+
+
+def product_version() -> str:
+    """The installed global-orchestrator's version (what `serverInfo.version` reports)."""
+    try:
+        return version("global-orchestrator")
+    except PackageNotFoundError:  # run from a source tree without installing
+        return "0+unknown"
+
+
+class TokenVerifier:
+    """The MCP SDK's token verifier over a `TokenMap`: the principal rides in the access token."""
+
+    def __init__(self, tokens: TokenMap) -> None:
+        self.tokens = tokens
+
+    async def verify_token(self, token: str) -> AccessToken | None:
+        """An access token for the token's principal (client id = principal id, scopes = roles)."""
+        principal = self.tokens.authenticate(token)
+        if principal is None:
+            return None
+        return AccessToken(token="[withheld]", client_id=principal.id, scopes=sorted(principal.roles))
+
+
+def request_principal(ctx: Context[Any, Any, Any]) -> Principal | None:
+    """The authenticated principal of this tool call; None over stdio (the trusted local user).
+
+    Read from this call's own HTTP request (the bearer middleware's user), not from the
+    session: each request is authenticated on its own.
+    """
+    try:
+        request = ctx.request_context.request
+    except (LookupError, ValueError):
+        return None
+    scope = getattr(request, "scope", None)
+    user = scope.get("user") if isinstance(scope, dict) else None
+    access: AccessToken | None = getattr(user, "access_token", None)
+    if access is None:
+        return None
+    return Principal(access.client_id, frozenset(access.scopes))
+
+
+def is_loopback(host: str) -> bool:
+    """Whether binding `host` serves this machine only."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_http_exposure(host: str, tokens: TokenMap | None, *, allow_anonymous: bool) -> None:
+    """Refuse streamable HTTP without tokens unless asked for; warn loudly when that is exposed.
+
+    Raises:
+        UserError: no tokens and `allow_anonymous` not set.
+    """
+    from global_orchestrator.errors import UserError
+
+    if tokens is not None:
+        return
+    if not allow_anonymous:
+        raise UserError(
+            "the HTTP transport needs bearer tokens: set ORCHESTRATOR_TOKENS (or --tokens) to a "
+            "JSON/YAML token file, or pass --no-auth to serve without authentication"
+        )
+    if is_loopback(host):
+        logger.warning("MCP over HTTP without authentication on %s: any local process can call it", host)
+        return
+    banner = "!" * 78
+    logger.warning(
+        "\n%s\nMCP over HTTP WITHOUT AUTHENTICATION, bound to %s (not loopback): anyone who can reach "
+        "this port can read every run's results and approve clinical steps. Set ORCHESTRATOR_TOKENS.\n%s",
+        banner,
+        host,
+        banner,
+    )
 
 
 class OrchestratorMCP(FastMCP[Any]):
@@ -82,7 +184,7 @@ class OrchestratorMCP(FastMCP[Any]):
         known = set(tool.inputSchema.get("properties", {}))
         normalised: dict[str, Any] = {}
         for key, value in arguments.items():
-            field = key if key in known else to_snake(key)
+            field = key if key in known else to_camel(key)
             if field not in known:
                 expected = ", ".join(sorted(known)) or "none"
                 raise ToolError(f"{key}: unknown argument (expected: {expected})")
@@ -142,7 +244,9 @@ class _Progress:
         await self.ctx.report_progress(progress, self.total, message)
 
 
-async def _follow(events: AsyncIterator[MissionEvent], ctx: Context[Any, Any, Any]) -> dict[str, Any]:
+async def _follow(
+    events: AsyncIterator[MissionEvent], ctx: Context[Any, Any, Any], names: ToolNames
+) -> dict[str, Any]:
     """Report a run's events as progress; return its result for the client."""
     progress = _Progress(ctx)
     result: MissionResult | None = None
@@ -151,10 +255,10 @@ async def _follow(events: AsyncIterator[MissionEvent], ctx: Context[Any, Any, An
         if event.type == "mission_finished":
             result = event.result
     assert result is not None
-    return _for_client(result)
+    return _for_client(result, names)
 
 
-def _for_client(result: MissionResult) -> dict[str, Any]:
+def _for_client(result: MissionResult, names: ToolNames = "dotted") -> dict[str, Any]:
     """The result as camelCase JSON, with a `next` hint when the run is not finished."""
     data = result.to_dict()
     thread = result.thread_id or result.mission_id
@@ -162,11 +266,21 @@ def _for_client(result: MissionResult) -> dict[str, Any]:
         example = ", ".join(f'"{a.subtask_id}": true' for a in result.pending_approvals)
         data["next"] = (
             "Ask the user to approve or reject each pending approval, then call orchestrator.resume "
-            f'with thread_id "{thread}" and approvals {{{example}}} (false rejects).'
+            f'with threadId "{thread}" and approvals {{{example}}} (false rejects).'
         )
     elif result.status == "incomplete":
-        data["next"] = f'Call orchestrator.resume with thread_id "{thread}" to finish the run.'
+        data["next"] = f'Call orchestrator.resume with threadId "{thread}" to finish the run.'
+    if "next" in data:
+        data["next"] = _spell(data["next"], names)
     return data
+
+
+_TOOL_REFERENCE = re.compile(r"\borchestrator\.(list_missions|plan|run|status|resume)\b")
+
+
+def _spell(text: str, names: ToolNames) -> str:
+    """Tool names in `text` as the server lists them (underscored when only those are listed)."""
+    return _TOOL_REFERENCE.sub(r"orchestrator_\1", text) if names == "underscore" else text
 
 
 def _lazy(model: ModelSpec) -> Callable[[], BaseChatModel]:
@@ -179,6 +293,27 @@ def _lazy(model: ModelSpec) -> Callable[[], BaseChatModel]:
     return model
 
 
+def resolve_brands_dir(brands_dir: str | Path | None) -> Path:
+    """Where brand profiles are: `brands_dir`, else `ORCHESTRATOR_BRANDS_DIR`, else `./brands`.
+
+    The CLI's order, minus the mission file's neighbourhood (a tool call has no file); made
+    absolute when the server starts, since MCP hosts start servers in any directory.
+    """
+    return Path(brands_dir or get_settings().brands_dir or "brands").expanduser().resolve()
+
+
+def _check_brand(mission: Mission, brands: Path) -> None:
+    """A mission naming a brand with no profile is an error (as in the CLI), not a warning."""
+    if not mission.brand_id:
+        return
+    try:
+        load_brand(mission.brand_id, brands)
+    except UnknownBrandError as exc:
+        raise UnknownBrandError(
+            f"{exc} (start the server with --brands DIR or ORCHESTRATOR_BRANDS_DIR)"
+        ) from None
+
+
 def create_server(
     *,
     db: Db = DEFAULT_DB_URL,
@@ -188,7 +323,9 @@ def create_server(
     host: str = "127.0.0.1",
     port: int = 8000,
     show_phi: bool = False,
-) -> FastMCP[Any]:
+    tokens: TokenMap | None = None,
+    tool_names: ToolNames = "dotted",
+) -> OrchestratorMCP:
     """Build the MCP server.
 
     Args:
@@ -198,30 +335,66 @@ def create_server(
             first use), a model, or a zero-argument factory.
         plan_with_model: Plan runs (and `orchestrator.plan` without `model`) with the model
             instead of the template.
-        brands_dir: Folder of brand profiles.
+        brands_dir: Folder of brand profiles (default: `ORCHESTRATOR_BRANDS_DIR`, else
+            `./brands`, resolved now). A mission naming a brand without a profile is a
+            tool error.
         host: Bind address for the HTTP transport (loopback by default).
         port: Port for the HTTP transport.
         show_phi: Return outputs labelled `phi` and approval inputs to clients as stored.
             Off by default: they are withheld, and messages redacted (the operator of the
             server decides this, never a client).
+        tokens: Bearer tokens → principals. Given, streamable HTTP requires a valid
+            `Authorization: Bearer` token on every request (401 otherwise) and each
+            principal sees only its own runs. Stdio calls are the local user's (trusted).
+        tool_names: `dotted` (`orchestrator.plan`, the default), `underscore`
+            (`orchestrator_plan`, for hosts that map tools to function names), or `both`.
     """
-    # WARNING: FastMCP logs every request at INFO on stderr, which MCP hosts keep as the server log
+    auth: dict[str, Any] = {}
+    if tokens is not None:
+        auth = {
+            "token_verifier": TokenVerifier(tokens),
+            # a resource server only: no authorization-server metadata is served
+            "auth": AuthSettings(issuer_url=f"http://{_url_host(host)}:{port}", resource_server_url=None),
+        }
     server = OrchestratorMCP(
-        "global-orchestrator", instructions=INSTRUCTIONS, host=host, port=port, log_level="WARNING"
+        "global-orchestrator",
+        instructions=_spell(INSTRUCTIONS, tool_names),
+        host=host,
+        port=port,
+        # WARNING: FastMCP logs every request at INFO on stderr, which MCP hosts keep as the server log
+        log_level="WARNING",
+        **auth,
     )
+    server._mcp_server.version = product_version()  # FastMCP would report the mcp library's
     agent_model = _lazy(model)
+    brands = resolve_brands_dir(brands_dir)
     runtime = Orchestrator(
         RunOptions(
             db=db,
             model=agent_model,
-            brands_dir=brands_dir,
+            brands_dir=brands,
             show_phi=show_phi,
             plan_with_model=plan_with_model,
         )
     )
     server.runtime = runtime
 
-    @server.tool(name="orchestrator.list_missions", annotations=ToolAnnotations(readOnlyHint=True))
+    def tool(name: str, annotations: ToolAnnotations | None = None) -> Callable[[Any], Any]:
+        """Register a tool under the configured name(s), its docstring dedented as the description."""
+
+        def register(fn: Any) -> Any:
+            description = _spell(inspect.cleandoc(fn.__doc__ or ""), tool_names)
+            dotted = f"orchestrator.{name}"
+            names = {"dotted": [dotted], "underscore": [f"orchestrator_{name}"]}.get(
+                tool_names, [dotted, f"orchestrator_{name}"]
+            )
+            for tool_name in names:
+                server.tool(name=tool_name, description=description, annotations=annotations)(fn)
+            return fn
+
+        return register
+
+    @tool("list_missions", annotations=ToolAnnotations(readOnlyHint=True))
     def list_missions() -> dict[str, Any]:
         """List the mission types (templates): agents, required permissions and the inputs each needs.
 
@@ -242,13 +415,14 @@ def create_server(
             ]
         }
 
-    @server.tool(name="orchestrator.plan", annotations=ToolAnnotations(readOnlyHint=True))
+    @tool("plan", annotations=ToolAnnotations(readOnlyHint=True))
     async def plan(
-        mission: Annotated[Mission, Field(description="The mission: id, type, goal, constraints, ...")],
+        mission: Annotated[Mission, Field(description="The mission to plan (nothing runs).")],
         model: Annotated[
             str | None,
             Field(
-                description="Plan with this model (local, echo, openai:<model>); default: the template plan."
+                description="Plan with this model (local, echo, openai:<model>); default: the template plan.",
+                examples=["echo", "openai:gpt-4o-mini"],
             ),
         ] = None,
     ) -> dict[str, Any]:
@@ -258,7 +432,8 @@ def create_server(
         permission, PHI headed for a marketing agent, a budget problem) say what to fix in the
         mission before orchestrator.run. `mermaid` is the plan as a flowchart.
         """
-        context = build_mission_context(mission, brands_dir=brands_dir)
+        _check_brand(mission, brands)
+        context = build_mission_context(mission, brands_dir=brands)
         chat_model = make_chat_model(model) if model else (agent_model() if plan_with_model else None)
         result = await aplan_mission(mission, model=chat_model, context=context)
         if not show_phi:  # a plan carries the mission's inputs (a clinical note) and descriptions
@@ -267,15 +442,16 @@ def create_server(
             result = MissionPlan.model_validate(redact_plan(data))
         return {**result.to_dict(), "mermaid": result.to_mermaid()}
 
-    @server.tool(name="orchestrator.run")
+    @tool("run")
     async def run(
-        mission: Annotated[
-            Mission, Field(description="The mission: id, type, goal, permissions, context, ...")
-        ],
+        mission: Annotated[Mission, Field(description="The mission to plan and run.")],
         ctx: Context[Any, Any, Any],
-        thread_id: Annotated[
+        threadId: Annotated[  # camelCase, as in results (`threadId`)
             str | None,
-            Field(description="Thread to run in (default: the mission id); one run per thread."),
+            Field(
+                description="Thread to run in (default: the mission id); one run per thread.",
+                examples=["mission-001-retry"],
+            ),
         ] = None,
     ) -> dict[str, Any]:
         """Plan and run a mission with the specialist agents; return its result.
@@ -285,26 +461,32 @@ def create_server(
         `waiting_approval`: the run paused before subtasks that need a person's approval
         (clinical steps always do). Then show `pendingApprovals` (each with a `question`) to
         the user and call orchestrator.resume with `threadId` and their decisions. A thread
-        holds one run: to run the same mission again, pass a new `thread_id`.
+        holds one run: to run the same mission again, pass a new `threadId`.
         """
         default_registry().get(mission.type)  # an unknown type is reported before anything starts
+        _check_brand(mission, brands)
         await runtime.open()
-        return await _follow(runtime.stream(mission, thread_id=thread_id), ctx)
+        principal = request_principal(ctx)
+        return await _follow(
+            runtime.stream(mission, thread_id=threadId, principal=principal), ctx, tool_names
+        )
 
-    @server.tool(name="orchestrator.status", annotations=ToolAnnotations(readOnlyHint=True))
-    async def status(thread_id: ThreadId) -> dict[str, Any]:
+    @tool("status", annotations=ToolAnnotations(readOnlyHint=True))
+    async def status(threadId: ThreadId, ctx: Context[Any, Any, Any]) -> dict[str, Any]:
         """Show a run's state: `status`, subtask results so far, `pendingApprovals`, issues and usage."""
         await runtime.open()
-        return _for_client(await runtime.status(thread_id))
+        result = await runtime.status(threadId, principal=request_principal(ctx))
+        return _for_client(result, tool_names)
 
-    @server.tool(name="orchestrator.resume")
+    @tool("resume")
     async def resume(
-        thread_id: ThreadId,
+        threadId: ThreadId,
         ctx: Context[Any, Any, Any],
         approvals: Annotated[
             dict[str, bool] | None,
             Field(
-                description="Decisions by subtask id: true approves, false rejects (the subtask is blocked)."
+                description="Decisions by subtask id: true approves, false rejects (the subtask is blocked).",
+                examples=[{"mission-intake-01-seed-1": True}],
             ),
         ] = None,
     ) -> dict[str, Any]:
@@ -315,6 +497,14 @@ def create_server(
         notification for each subtask that starts or finishes.
         """
         await runtime.open()
-        return await _follow(runtime.stream_resume(thread_id, approvals=approvals), ctx)
+        principal = request_principal(ctx)
+        return await _follow(
+            runtime.stream_resume(threadId, approvals=approvals, principal=principal), ctx, tool_names
+        )
 
     return server
+
+
+def _url_host(host: str) -> str:
+    """`host` as it goes in a URL (IPv6 in brackets)."""
+    return f"[{host}]" if ":" in host and not host.startswith("[") else host

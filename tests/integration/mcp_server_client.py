@@ -1,8 +1,14 @@
-"""Connect the official MCP SDK client to a real `orchestrator mcp` process, over stdio or HTTP."""
+"""Connect the official MCP SDK client to a real `orchestrator mcp` process, over stdio or HTTP.
+
+Over HTTP the server requires bearer tokens (`TOKENS`: alice, an approver, and bob, who
+is not); the client sends alice's unless told otherwise.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import json
+import os
 import socket
 import subprocess
 import sys
@@ -11,13 +17,22 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Literal
 
+import httpx
 from mcp import ClientSession, StdioServerParameters
-from mcp.client.stdio import stdio_client
+from mcp.client.stdio import get_default_environment, stdio_client
 from mcp.client.streamable_http import streamable_http_client
+from mcp.types import InitializeResult
 
 ROOT = Path(__file__).resolve().parents[2]
 Transport = Literal["stdio", "http"]
 TRANSPORTS: list[Transport] = ["stdio", "http"]
+
+ALICE_TOKEN = "alice-approver-token-0001"
+BOB_TOKEN = "bob-plain-token-000000002"
+TOKENS = [
+    {"token": ALICE_TOKEN, "id": "alice", "roles": ["approver"]},
+    {"token": BOB_TOKEN, "id": "bob"},
+]
 
 
 def command(db: str, *extra: str) -> list[str]:
@@ -60,12 +75,17 @@ async def _wait_for_port(port: int, process: subprocess.Popen[bytes], log: Path)
 
 
 @asynccontextmanager
-async def http_server(db: str, log: Path) -> AsyncIterator[str]:
-    """Run `orchestrator mcp --transport http` on a free loopback port; yield its MCP URL."""
+async def http_server(db: str, log: Path, *extra: str) -> AsyncIterator[str]:
+    """Run `orchestrator mcp --transport http` (alice's and bob's tokens) on a free loopback port; yield its URL."""
     port = free_port()
+    tokens = log.parent / "tokens.json"
+    tokens.write_text(json.dumps(TOKENS))
     with log.open("wb") as out:
         process = subprocess.Popen(
-            command(db, "--transport", "http", "--port", str(port)), cwd=ROOT, stdout=out, stderr=out
+            command(db, "--transport", "http", "--port", str(port), "--tokens", str(tokens), *extra),
+            cwd=ROOT,
+            stdout=out,
+            stderr=out,
         )
     try:
         await _wait_for_port(port, process, log)
@@ -80,22 +100,49 @@ async def http_server(db: str, log: Path) -> AsyncIterator[str]:
 
 
 @asynccontextmanager
-async def connect(transport: Transport, db: str, workdir: Path) -> AsyncIterator[ClientSession]:
-    """An initialised client session with a fresh server process on `transport`."""
+async def http_session(
+    url: str, token: str | None = ALICE_TOKEN, init: list[InitializeResult] | None = None
+) -> AsyncIterator[ClientSession]:
+    """An initialised client session on a running HTTP server, sending `token` as its bearer.
+
+    `init`, when given, receives the server's answer to `initialize` (serverInfo ...).
+    """
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    async with (
+        httpx.AsyncClient(headers=headers, timeout=httpx.Timeout(60, read=300)) as http,
+        streamable_http_client(url, http_client=http) as (read, write, _session_id),
+        ClientSession(read, write) as session,
+    ):
+        result = await session.initialize()
+        if init is not None:
+            init.append(result)
+        yield session
+
+
+@asynccontextmanager
+async def connect(
+    transport: Transport, db: str, workdir: Path, *extra: str, init: list[InitializeResult] | None = None
+) -> AsyncIterator[ClientSession]:
+    """An initialised client session with a fresh server process on `transport` (HTTP: as alice)."""
     if transport == "stdio":
-        params = StdioServerParameters(command=command(db)[0], args=command(db)[1:], cwd=str(ROOT))
+        argv = command(db, *extra)
+        # the SDK passes a minimal environment; keep PYTHONPATH so a worktree's code is the one served
+        env = get_default_environment()
+        if "PYTHONPATH" in os.environ:
+            env["PYTHONPATH"] = os.environ["PYTHONPATH"]
+        params = StdioServerParameters(command=argv[0], args=argv[1:], cwd=str(ROOT), env=env)
         with (workdir / "stdio-server.log").open("w") as errlog:
             async with (
                 stdio_client(params, errlog=errlog) as (read, write),
                 ClientSession(read, write) as session,
             ):
-                await session.initialize()
+                result = await session.initialize()
+                if init is not None:
+                    init.append(result)
                 yield session
     else:
         async with (
-            http_server(db, workdir / "http-server.log") as url,
-            streamable_http_client(url) as (read, write, _session_id),
-            ClientSession(read, write) as session,
+            http_server(db, workdir / "http-server.log", *extra) as url,
+            http_session(url, init=init) as session,
         ):
-            await session.initialize()
             yield session

@@ -67,11 +67,11 @@ async def test_lists_tools_plans_and_reports_bad_arguments(
         assert tools["orchestrator.plan"].description.startswith("Plan a mission")
         assert "waiting_approval" in (tools["orchestrator.run"].description or "")
         run_schema = tools["orchestrator.run"].inputSchema
-        assert run_schema["required"] == ["mission"] and "thread_id" in run_schema["properties"]
+        assert run_schema["required"] == ["mission"] and "threadId" in run_schema["properties"]
         assert {"goal", "type", "permissions", "constraints"} <= set(
             run_schema["$defs"]["Mission"]["properties"]
         )
-        assert tools["orchestrator.resume"].inputSchema["required"] == ["thread_id"]
+        assert tools["orchestrator.resume"].inputSchema["required"] == ["threadId"]
         assert tools["orchestrator.status"].annotations.readOnlyHint is True  # type: ignore[union-attr]
 
         listed = ok(await session.call_tool("orchestrator.list_missions", {}))
@@ -96,7 +96,7 @@ async def test_lists_tools_plans_and_reports_bad_arguments(
         )
         assert "unknown mission type 'nope'" in unknown
         misspelt = error(await session.call_tool("orchestrator.status", {"thread": "x"}))
-        assert misspelt == "thread: unknown argument (expected: thread_id)"
+        assert misspelt == "thread: unknown argument (expected: threadId)"
         ghost = error(await session.call_tool("orchestrator.status", {"thread_id": "ghost"}))
         assert ghost == "no mission run in thread 'ghost'"
 
@@ -189,13 +189,13 @@ async def test_approval_flow(transport: Transport, db: str, tmp_path: Path) -> N
 
 
 async def test_a_paused_run_is_resumed_by_another_server_process(db: str, tmp_path: Path) -> None:
-    """Runs live in --db, not in the server: pause over stdio, approve over HTTP after a restart."""
+    """Runs live in --db, not in the server: pause over stdio, approve over HTTP after a restart.
+
+    Over stdio the mission's userId owns the run; over HTTP that principal (alice) may resume it.
+    """
+    alices = {**mission("intake-summary.json"), "userId": "alice"}
     async with connect("stdio", db, tmp_path) as session:
-        paused = ok(
-            await session.call_tool(
-                "orchestrator.run", {"mission": mission("intake-summary.json"), "thread_id": "t1"}
-            )
-        )
+        paused = ok(await session.call_tool("orchestrator.run", {"mission": alices, "thread_id": "t1"}))
     assert paused["status"] == "waiting_approval" and paused["threadId"] == "t1"
     decisions = {"mission-intake-01-seed-1": True, "mission-intake-01-seed-2": False}
     async with connect("http", db, tmp_path) as session:
@@ -237,7 +237,9 @@ async def test_an_unexpected_error_is_one_line_and_the_server_keeps_serving(
     def broken_model() -> BaseChatModel:
         raise RuntimeError("model factory is broken")
 
-    server = create_server(db="memory", model=broken_model, plan_with_model=True)
+    server = create_server(
+        db="memory", model=broken_model, plan_with_model=True, brands_dir=ROOT / "examples/brands"
+    )
     async with create_connected_server_and_client_session(server) as session:
         failed = error(
             await session.call_tool("orchestrator.plan", {"mission": mission("back-to-school.json")})
