@@ -10,6 +10,7 @@ A pattern to copy, not a product. Endpoints:
 Run it (from the repository root)::
 
     pip install -e ".[local,chat]"
+    export ORCHESTRATOR_TOKENS='[{"token": "alice-secret-token-1", "id": "alice", "roles": ["approver"]}]'
     python examples/chat_app/app.py --port 8000      # or: uvicorn app:app --app-dir examples/chat_app
 
 Settings come from the environment: `CHAT_APP_DB` (default
@@ -17,14 +18,17 @@ Settings come from the environment: `CHAT_APP_DB` (default
 `ORCHESTRATOR_BRANDS_DIR` (default `examples/brands`), `CHAT_APP_CORS_ORIGINS`
 (comma-separated origins whose pages may call the API) and `ORCHESTRATOR_TOKENS` (the
 bearer tokens / API keys and the principals they stand for, see
-`global_orchestrator.identity`). Or build your own app with
+`global_orchestrator.identity`; `CHAT_APP_NO_AUTH=1` serves one trusted user without
+them). Or build your own app with
 `create_app(db=..., model=..., agents=..., tokens=..., cors_origins=...)`.
 
-Who may do what: with tokens configured, every API call needs `Authorization: Bearer
-<token>` (or `X-API-Key: <token>`), else 401; a principal sees, resumes and approves only
-the runs it started (another's run is a 404, as if it did not exist), and approving a
-clinical subtask needs the `approver` role (403). Without tokens the app serves one
-trusted user: keep it on loopback (the default); bound elsewhere it logs a loud warning.
+Who may do what: every API call needs `Authorization: Bearer <token>` (or `X-API-Key:
+<token>`), else 401; a principal sees, resumes and approves only the runs it started
+(another's run is a 404, as if it did not exist), and approving a clinical subtask needs
+the `approver` role (403). With no tokens configured every call is a 401 that says how
+to configure them, unless authentication is switched off (`anonymous=True`,
+`CHAT_APP_NO_AUTH=1`, `python app.py --no-auth`): then the app serves one trusted user
+and warns, loudly when it is bound to or reached through an address that is not loopback.
 
 Everything the app sends is redacted (`global_orchestrator.redaction`): the runtime
 redacts events, results and approval inputs; the app redacts the error text it adds.
@@ -128,6 +132,12 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False  # a host name: it may resolve to anything
+
+
+NO_TOKENS = (
+    "no tokens are configured: set ORCHESTRATOR_TOKENS (bearer tokens / API keys -> principals), "
+    "or serve one trusted user without authentication with CHAT_APP_NO_AUTH=1"
+)
 
 
 def warn_if_exposed(host: str, tokens: TokenMap | None) -> bool:
@@ -235,6 +245,7 @@ def create_app(
     brands_dir: str | Path | None = None,
     agents: Mapping[str, AgentLike | None] | None = None,
     tokens: TokenMap | None = None,
+    anonymous: bool = False,
     cors_origins: Sequence[str] = (),
     examples_dir: str | Path | None = None,
 ) -> FastAPI:
@@ -248,7 +259,9 @@ def create_app(
         brands_dir: Folder of brand profiles.
         agents: Your own agents by family (see the README's Python API).
         tokens: Bearer tokens / API keys and their principals (`identity.load_tokens()`);
-            None serves one trusted user without authentication (keep it on loopback).
+            without them every API call is refused (401), unless `anonymous`.
+        anonymous: With no `tokens`, serve one trusted user without authentication (every
+            run visible to every caller: keep it on loopback).
         cors_origins: Origins (`https://chat.example.com`) whose pages may call the API;
             default none (the app's own page needs none).
         examples_dir: Folder of mission JSON files the page offers as examples.
@@ -268,6 +281,11 @@ def create_app(
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if tokens is None:
+            if anonymous:
+                log.warning("serving without authentication: every caller sees and approves every run")
+            else:
+                log.error("every API call will be refused: %s", NO_TOKENS)
         await orchestrator.open()
         try:
             yield
@@ -285,20 +303,21 @@ def create_app(
     )
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.state.tokens = tokens
+    app.state.anonymous = anonymous
     warned: set[str] = set()
 
     async def caller(request: Request) -> Principal | None:
         """The request's principal (401 without a known token); None when auth is off."""
-        if tokens is None:
+        if tokens is None and anonymous:
             host = (request.scope.get("server") or ("127.0.0.1", 0))[0]
             if host not in warned and warn_if_exposed(host, tokens):
                 warned.add(host)  # once per address, not per request
             return None
-        principal = tokens.authenticate_headers(request.headers)
+        principal = tokens.authenticate_headers(request.headers) if tokens is not None else None
         if principal is None:
             raise HTTPException(
                 status_code=401,
-                detail="a bearer token or API key is required",
+                detail=NO_TOKENS if tokens is None else "a bearer token or API key is required",
                 headers={"WWW-Authenticate": "Bearer"},
             )
         return principal
@@ -359,27 +378,39 @@ def create_app(
     return app
 
 
-app = create_app(
-    db=os.environ.get("CHAT_APP_DB", "sqlite:///.orchestrator/chat.db"),
-    model=os.environ.get("ORCHESTRATOR_MODEL", "local"),
-    brands_dir=os.environ.get("ORCHESTRATOR_BRANDS_DIR", "examples/brands"),
-    tokens=load_tokens(),  # ORCHESTRATOR_TOKENS; None: no authentication
-    cors_origins=[o.strip() for o in os.environ.get("CHAT_APP_CORS_ORIGINS", "").split(",") if o.strip()],
-    examples_dir=HERE.parent / "missions",
-)
+def from_environment(*, anonymous: bool = False) -> FastAPI:
+    """The app as the environment configures it (see the module docstring)."""
+    return create_app(
+        db=os.environ.get("CHAT_APP_DB", "sqlite:///.orchestrator/chat.db"),
+        model=os.environ.get("ORCHESTRATOR_MODEL", "local"),
+        brands_dir=os.environ.get("ORCHESTRATOR_BRANDS_DIR", "examples/brands"),
+        tokens=load_tokens(),  # ORCHESTRATOR_TOKENS
+        anonymous=anonymous or os.environ.get("CHAT_APP_NO_AUTH", "") not in ("", "0", "false"),
+        cors_origins=[o.strip() for o in os.environ.get("CHAT_APP_CORS_ORIGINS", "").split(",") if o.strip()],
+        examples_dir=HERE.parent / "missions",
+    )
+
+
+app = from_environment()
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Serve the app with uvicorn: `python app.py [--host 127.0.0.1] [--port 8000]`."""
+    """Serve the app with uvicorn: `python app.py [--host 127.0.0.1] [--port 8000] [--no-auth]`."""
     import uvicorn
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback only)")
     parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument(
+        "--no-auth", action="store_true", help="without tokens: one trusted user, no authentication"
+    )
     args = parser.parse_args(argv)
+    served = from_environment(anonymous=True) if args.no_auth else app
+    if served.state.tokens is None and not served.state.anonymous:
+        parser.exit(2, f"error: {NO_TOKENS} (or pass --no-auth)\n")
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    warn_if_exposed(args.host, app.state.tokens)
-    uvicorn.run(app, host=args.host, port=args.port)
+    warn_if_exposed(args.host, served.state.tokens)
+    uvicorn.run(served, host=args.host, port=args.port)
 
 
 if __name__ == "__main__":

@@ -36,6 +36,7 @@ def base_url(tmp_path: Path) -> Iterator[str]:
         model="echo",
         brands_dir=ROOT / "examples" / "brands",
         examples_dir=ROOT / "examples" / "missions",
+        anonymous=True,  # one trusted user: these tests are about the API, not about who calls it
     )
     with serve(app) as url:
         yield url
@@ -199,7 +200,9 @@ def test_the_page_its_assets_and_examples_are_served(base_url: str) -> None:
 
 def test_cors_origins_are_configurable(tmp_path: Path) -> None:
     allowed, other = "http://chat.example.test", "http://evil.example.test"
-    app = load_example().create_app(db=f"sqlite:///{tmp_path}/chat.db", model="echo", cors_origins=[allowed])
+    app = load_example().create_app(
+        db=f"sqlite:///{tmp_path}/chat.db", model="echo", cors_origins=[allowed], anonymous=True
+    )
     preflight = {
         "Access-Control-Request-Method": "POST",
         "Access-Control-Request-Headers": "authorization,content-type",
@@ -408,7 +411,7 @@ def own_address() -> str | None:
 
 
 def start_script(host: str, tmp_path: Path, tokens: str | None) -> str:
-    """Run `python app.py --host <host>` until uvicorn says it is up; return what it logged."""
+    """Run `python app.py --host <host>` (`--no-auth` without tokens) until uvicorn is up; return its log."""
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
@@ -417,7 +420,15 @@ def start_script(host: str, tmp_path: Path, tokens: str | None) -> str:
     env.pop("ORCHESTRATOR_TOKENS", None)
     if tokens:
         env["ORCHESTRATOR_TOKENS"] = tokens
-    command = [sys.executable, str(APP_FILE), "--host", host, "--port", str(port)]
+    command = [
+        sys.executable,
+        str(APP_FILE),
+        "--host",
+        host,
+        "--port",
+        str(port),
+        *([] if tokens else ["--no-auth"]),
+    ]
     lines: list[str] = []
     up = threading.Event()
     with subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True) as process:
@@ -448,13 +459,44 @@ def test_bound_beyond_loopback_without_tokens_it_warns_loudly(tmp_path: Path) ->
     assert "WITHOUT AUTHENTICATION" not in start_script("0.0.0.0", tmp_path, tokens=tokens)
 
 
+def test_without_tokens_the_app_refuses_every_call_unless_told_to_serve_anonymously(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("ORCHESTRATOR_TOKENS", "CHAT_APP_NO_AUTH")}
+    env["CHAT_APP_DB"] = f"sqlite:///{tmp_path}/script.db"
+    script = subprocess.run(
+        [sys.executable, str(APP_FILE), "--port", "1"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (
+        script.returncode == 2
+        and "no tokens are configured" in script.stderr
+        and "--no-auth" in script.stderr
+    )
+    assert "Traceback" not in script.stderr
+
+    app = load_example().create_app(db=f"sqlite:///{tmp_path}/chat.db", model="echo")
+    with serve(app) as url, httpx.Client(base_url=url, timeout=30) as client:
+        body = {"mission": mission_json("back-to-school.json")}
+        for response in (
+            client.post("/missions", json=body),
+            client.post("/missions", json=body, headers=bearer("alice")),
+            client.get("/missions/mission-001"),
+        ):
+            assert response.status_code == 401
+            assert "set ORCHESTRATOR_TOKENS" in response.json()["detail"]
+        assert client.get("/").status_code == 200
+
+
 def test_a_request_through_a_public_address_without_tokens_is_warned_about(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     address = own_address()
     if address is None:
         pytest.skip("this machine has no address besides loopback")
-    app = load_example().create_app(db=f"sqlite:///{tmp_path}/chat.db", model="echo")
+    app = load_example().create_app(db=f"sqlite:///{tmp_path}/chat.db", model="echo", anonymous=True)
     caplog.set_level(logging.WARNING, logger="chat_app")
     with serve(app, host="0.0.0.0") as url, httpx.Client(timeout=30) as client:
         port = url.rsplit(":", 1)[1]

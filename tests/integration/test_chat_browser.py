@@ -62,11 +62,13 @@ def page(browser: Any) -> Iterator[Any]:
 
 
 def app_for(tmp_path: Path, **kwargs: Any) -> Any:
+    """The app on the echo model; one trusted user unless `tokens` are given."""
     return load_example().create_app(
         db=f"sqlite:///{tmp_path}/chat.db",
         model="echo",
         brands_dir=ROOT / "examples" / "brands",
         examples_dir=ROOT / "examples" / "missions",
+        anonymous="tokens" not in kwargs,
         **kwargs,
     )
 
