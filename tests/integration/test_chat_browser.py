@@ -224,3 +224,32 @@ def test_a_page_on_another_origin_calls_the_api_only_when_its_origin_is_allowed(
             assert "Failed to fetch" in answer.get("error", ""), answer  # the preflight is refused
             status = httpx.get(f"{api}/missions/m-refused", headers={"Authorization": f"Bearer {token}"})
             assert status.status_code == 404  # so the POST itself was never sent
+
+
+def test_a_user_without_the_approver_role_is_refused_and_can_still_reject(page: Any, tmp_path: Path) -> None:
+    from global_orchestrator.identity import TokenMap
+
+    token = "carol-token-0123456789"
+    first = "mission-intake-01-seed-1"
+    with serve(app_for(tmp_path, tokens=TokenMap([{"token": token, "id": "carol"}]))) as url:
+        page.goto(url)
+        page.fill("#token", token)
+        page.select_option("#examples", "intake-summary")
+        page.click("#run")
+        cards = page.locator("#approval-list .approval")
+        expect(cards).to_have_count(2)
+
+        cards.nth(0).locator("input[value=approve]").check()
+        page.click("#decide")
+        expect(page.locator("#error")).to_contain_text(
+            f"HTTP 403: approving clinical subtask '{first}' needs the 'approver' role"
+        )
+        expect(cards).to_have_count(2)  # nothing was decided: the questions stay
+        expect(page.locator("#run-status")).to_have_text("waiting for approval")
+
+        for n in range(2):
+            cards.nth(n).locator("input[value=reject]").check()
+        page.click("#decide")
+        expect(page.locator("#progress")).to_have_attribute("data-status", "completed")
+        expect(page.locator("#error")).to_be_hidden()
+        expect(page.locator("#plan-graph g.node.blocked")).to_have_count(2)

@@ -69,9 +69,11 @@ async function streamEvents(response, onEvent) {
   }
 }
 
-async function post(path, body) {
+async function post(path, body, accepted) {
+  // An error before the stream starts is a plain HTTP error: nothing has changed on the server.
   const response = await fetch(path, { method: "POST", headers: headers(true), body: JSON.stringify(body) });
   if (!response.ok) throw await failure(response);
+  if (accepted) accepted();
   await streamEvents(response, handle);
 }
 
@@ -143,10 +145,11 @@ function sendDecisions() {
       approvals[sid] = reason ? { approved, reason } : approved;
     }
     if (Object.keys(approvals).length === 0) throw new Error("choose approve or reject first");
-    for (const sid of Object.keys(approvals)) run.pending.delete(sid);
-    drawApprovals();
-    setStatus("running");
-    await post(`/missions/${encodeURIComponent(run.thread)}/approvals`, { approvals });
+    await post(`/missions/${encodeURIComponent(run.thread)}/approvals`, { approvals }, () => {
+      for (const sid of Object.keys(approvals)) run.pending.delete(sid);
+      drawApprovals();
+      setStatus("running");
+    });
   });
 }
 
