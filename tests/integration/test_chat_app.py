@@ -452,10 +452,14 @@ def start_script(host: str, tmp_path: Path, tokens: str | None) -> str:
 
 
 def test_bound_beyond_loopback_without_tokens_it_warns_loudly(tmp_path: Path) -> None:
+    warn_if_exposed = load_example().warn_if_exposed
+    for host in ("127.0.0.1", "127.0.1.1", "::1", "[::1]", "localhost"):
+        assert not warn_if_exposed(host, None), host
+    for host in ("0.0.0.0", "::", "192.0.2.2", "chat.example.test"):
+        assert warn_if_exposed(host, None), host
     tokens = json.dumps([{"token": TOKENS["alice"], "id": "alice"}])
     exposed = start_script("0.0.0.0", tmp_path, tokens=None)
     assert "WITHOUT AUTHENTICATION" in exposed and "0.0.0.0" in exposed and "!" * 78 in exposed
-    assert "WITHOUT AUTHENTICATION" not in start_script("127.0.0.1", tmp_path, tokens=None)
     assert "WITHOUT AUTHENTICATION" not in start_script("0.0.0.0", tmp_path, tokens=tokens)
 
 
