@@ -51,6 +51,7 @@ from global_orchestrator.graph.nodes import APPROVAL, MAX_CONCURRENCY
 from global_orchestrator.graph.records import build_result, parse_decision
 from global_orchestrator.graph.running import RetrySettings
 from global_orchestrator.identity import APPROVER, Principal, check_owner
+from global_orchestrator.missions.registry import default_registry
 from global_orchestrator.models import (
     AgentFamily,
     ApprovalRequest,
@@ -428,6 +429,8 @@ class Orchestrator:
         config = self._config(thread)
         if principal is not None:
             mission = mission.model_copy(update={"user_id": principal.id})  # the owner is who asks
+        if plan is None:  # an unknown type is the caller's error, raised before anything is saved
+            default_registry().get(mission.type)
         graph_input = await _start_input(graph, config, mission, plan, principal)
         yield MissionEvent(type="mission_started", mission_id=mission.id, thread_id=thread)
         async for event in self._drive(graph_input, config, mission.id, None, stream, self._show(show_phi)):

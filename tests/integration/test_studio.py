@@ -102,6 +102,38 @@ async def test_factory_graph_runs_a_mission_with_the_configured_model(
     assert studio.lazy_model("echo")() is first  # one model per spec and process
 
 
+@pytest.mark.parametrize(
+    ("graph_input", "mission_id", "problem"),
+    [
+        ({"mission": {"id": "m-1", "type": "marketing.campaign"}}, "m-1", "goal: Field required"),
+        (
+            {"mission": {**mission("back-to-school.json"), "budgett": 5}},
+            "mission-001",
+            "budgett: Extra inputs are not permitted",
+        ),
+        (
+            {"mission": {**mission("back-to-school.json"), "type": "nope"}},
+            "mission-001",
+            "unknown mission type 'nope'",
+        ),
+        ({}, "invalid-mission", "Input should be a valid dictionary"),
+    ],
+)
+async def test_a_malformed_mission_ends_the_run_with_an_issue_not_an_exception(
+    graph_input: dict[str, Any], mission_id: str, problem: str
+) -> None:
+    graph = studio.make_graph({"configurable": {"model": "echo"}})
+
+    out = await graph.ainvoke(graph_input)
+
+    result = out["result"]
+    assert result["success"] is False and result["missionId"] == mission_id
+    assert result["results"] == {}  # nothing planned, nothing ran
+    [issue] = result["issues"]
+    assert issue["code"] == "mission.invalid" and issue["severity"] == "error"
+    assert issue["message"].startswith("invalid mission: ") and problem in issue["message"]
+
+
 # -- the server ----------------------------------------------------------------------------
 
 
@@ -130,6 +162,27 @@ async def test_studio_input_form_is_the_mission(server: StudioServer) -> None:
     assert schemas["input_schema"] is not None, server.log_text()[-2000:]
     assert set(schemas["input_schema"]["properties"]) == {"mission", "plan"}
     assert set(schemas["output_schema"]["properties"]) == {"result"}
+
+
+async def test_a_malformed_mission_is_a_clean_result_without_a_server_traceback(server: StudioServer) -> None:
+    async with get_client(url=server.url, api_key=None) as client:
+        aid = await assistant_id(client)
+        tid = (await client.threads.create())["thread_id"]
+        before = len(server.log_text())
+
+        out = await client.runs.wait(
+            tid, aid, input={"mission": {"id": "bad-1", "type": "marketing.campaign"}}
+        )
+
+        result = out["result"]
+        assert result["success"] is False and result["missionId"] == "bad-1"
+        assert [(i["code"], i["message"]) for i in result["issues"]] == [
+            ("mission.invalid", "invalid mission: goal: Field required")
+        ]
+        runs = await client.runs.list(tid)
+        assert [r["status"] for r in runs] == ["success"]
+    logged = server.log_text()[before:]
+    assert "Traceback" not in logged and "ValidationError" not in logged, logged[-3000:]
 
 
 async def test_mission_runs_to_completion_and_time_travels(server: StudioServer) -> None:

@@ -16,12 +16,15 @@ from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.config import get_store
 from langgraph.store.base import BaseStore
 from langgraph.types import Send, interrupt
+from pydantic import ValidationError
 
 from global_orchestrator.agents.base import AgentLike
 from global_orchestrator.agents.catalog import ToolCatalog, default_catalog
 from global_orchestrator.agents.router import AgentRouter
 from global_orchestrator.agents.self_healing import recall_healing
 from global_orchestrator.context import build_mission_context
+from global_orchestrator.errors import UserError
+from global_orchestrator.loading import describe_validation_error
 from global_orchestrator.missions.registry import MissionRegistry, default_registry
 from global_orchestrator.models import (
     ApprovalRequest,
@@ -46,9 +49,12 @@ from .running import (
 from .scheduler import MAX_CONCURRENCY, Scheduler, _Dispatched, _superstep
 from .state import MissionState
 
-__all__ = ["APPROVAL", "MAX_CONCURRENCY", "Engine"]
+__all__ = ["APPROVAL", "MAX_CONCURRENCY", "MISSION_INVALID", "Engine"]
 
 APPROVAL = "approval"
+MISSION_INVALID = "mission.invalid"
+"""The issue of a mission the graph cannot read (Studio / LangGraph Server input): the run
+ends through `aggregate` with it, instead of raising in a node."""
 """The `type` of the graph's approval interrupt value (an `ApprovalRequest` plus this key)."""
 
 
@@ -97,8 +103,24 @@ class Engine(Scheduler):
     # -- plan phase ------------------------------------------------------------------
 
     async def build_context(self, state: MissionState) -> dict[str, Any]:
-        """Load brand, safety flags, tool availability and healing memory."""
-        mission = self.parsed.get(Mission, state["mission"])
+        """Load brand, safety flags, tool availability and healing memory.
+
+        A mission that does not validate, or names no known template (input from Studio or
+        LangGraph Server; the Python API validates first), becomes a `mission.invalid`
+        issue: the plan carries it as an error and the run ends in `aggregate`, cleanly.
+        """
+        raw: Any = state.get("mission")
+        try:
+            mission = self.parsed.get(Mission, raw)
+            if not state.get("plan"):  # a ready plan needs no template
+                self.registry.get(mission.type)
+        except (ValidationError, UserError) as exc:
+            message = describe_validation_error(exc) if isinstance(exc, ValidationError) else str(exc)
+            issue = Issue(
+                code=MISSION_INVALID, severity=Severity.ERROR, message=f"invalid mission: {message}"
+            )
+            context = MissionContext(mission_id=_raw_id(raw), issues=[issue])
+            return {"context": context.to_dict(), "logs": ["The mission is invalid; nothing runs"]}
         memory = await recall_healing(self._store())
         context = build_mission_context(
             mission, brands_dir=self.brands_dir, catalog=self.catalog, healing_memory=memory
@@ -112,8 +134,14 @@ class Engine(Scheduler):
 
     async def plan(self, state: MissionState) -> dict[str, Any]:
         """Plan the mission (template or LLM), or validate a plan given as input."""
-        mission = self.parsed.get(Mission, state["mission"])
         context = self.parsed.get(MissionContext, state["context"])
+        invalid = [i for i in context.issues if i.code == MISSION_INVALID]
+        if invalid:  # an empty plan with the error: guard_plan routes to aggregate
+            empty = MissionPlan(
+                mission_id=context.mission_id, summary="The mission is invalid", issues=invalid
+            )
+            return {"plan": _plan_dict(empty), "logs": ["Not planned: the mission is invalid"]}
+        mission = self.parsed.get(Mission, state["mission"])
         given = state.get("plan")
         if given:
             plan = MissionPlan.model_validate(given)
@@ -218,6 +246,12 @@ class Engine(Scheduler):
         for key in [k for k in self.boards if k[:2] == (thread, ns)]:
             del self.boards[key]
         return {"result": build_result(state, self.parsed).to_dict()}
+
+
+def _raw_id(raw: Any) -> str:
+    """The id of a mission that did not validate, when it has a usable one."""
+    value = raw.get("id") if isinstance(raw, dict) else None
+    return value if isinstance(value, str) and 0 < len(value) <= 200 else "invalid-mission"
 
 
 def _agent_of(plan: MissionPlan, sid: str) -> str | None:
