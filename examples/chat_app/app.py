@@ -59,7 +59,6 @@ from global_orchestrator.agents.base import AgentLike
 from global_orchestrator.errors import Forbidden, MissionFileError, TemplateError, UnknownMissionTypeError
 from global_orchestrator.identity import Principal, TokenMap, load_tokens
 from global_orchestrator.llm import make_chat_model
-from global_orchestrator.missions import default_registry
 from global_orchestrator.redaction import redact_text
 
 log = logging.getLogger("chat_app")
@@ -345,10 +344,6 @@ def create_app(
     @app.post("/missions")
     async def start_mission(body: StartMission, principal: Caller) -> StreamingResponse:
         """Start a mission owned by the caller; the response streams its events until `mission_finished`."""
-        try:
-            default_registry().get(body.mission.type)  # a 422 before anything is stored
-        except UserError as exc:
-            raise http_error(exc) from exc
         await orchestrator.open()  # no-op once open (servers without lifespan events open it here)
         events = orchestrator.stream(body.mission, thread_id=body.thread_id, principal=principal)
         return await _event_stream(events)
