@@ -354,10 +354,14 @@ async def test_chat_example_sse_is_always_redacted(tmp_path: Path) -> None:
     """Attack: a browser client reads the chat example's SSE stream and status for a PHI mission."""
     import httpx
 
+    from global_orchestrator.identity import TokenMap
+
+    token = "sec-approver-token-0123"
     app = _load_chat_app().create_app(
         db=f"sqlite:///{tmp_path}/chat.db",
         model=ScriptedChatModel(responses=[]),
         agents={"clinical": _clinical_cli_agent()},
+        tokens=TokenMap([{"token": token, "id": "sec-approver", "roles": ["approver"]}]),
     )
     intake = {
         "id": uid("sec-chat-intake"),
@@ -367,7 +371,10 @@ async def test_chat_example_sse_is_always_redacted(tmp_path: Path) -> None:
         "context": {"note": NOTE},
     }
     transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://chat.test", timeout=30) as client:
+    auth = {"Authorization": f"Bearer {token}"}
+    async with httpx.AsyncClient(
+        transport=transport, base_url="http://chat.test", headers=auth, timeout=30
+    ) as client:
         started = await client.post("/missions", json={"mission": intake, "threadId": "chat-sec"})
         assert started.status_code == 200
         first = _frames(started.text)
