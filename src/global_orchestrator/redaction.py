@@ -9,7 +9,8 @@ the real note); everything that leaves the engine goes through here:
 - error text, issue messages, log lines and event messages are redacted with the
   detector (placeholders such as `[NAME]`); error text is redacted before it is stored,
   so no opt-in brings it back;
-- plans shown in events carry redacted inputs.
+- plans shown in events and by `orchestrator.plan` withhold an input value that scans as
+  PHI (every input of a clinical subtask, whatever the scan says); other values are shown.
 
 `show_phi=True` returns PHI-labelled outputs and approval inputs as stored.
 """
@@ -22,7 +23,7 @@ from typing import Any
 
 from global_orchestrator.events import MissionEvent
 from global_orchestrator.models import ApprovalRequest, MissionResult, SubtaskResult
-from global_orchestrator.policies.flow import PHI
+from global_orchestrator.policies.flow import PHI, scan_value
 from global_orchestrator.policies.phi_detector import redact
 
 REDACTED = "[redacted: labelled phi]"
@@ -50,6 +51,17 @@ def withheld_error(exc: BaseException) -> str:
 def redact_inputs(inputs: Mapping[str, Any]) -> dict[str, Any]:
     """Approval or plan inputs as a surface shows them: names kept, values withheld."""
     return {_safe_key(k): REDACTED for k in inputs}
+
+
+def redact_plan_inputs(inputs: Mapping[str, Any], agent: str) -> dict[str, Any]:
+    """A planned subtask's inputs as a surface shows them.
+
+    Values that scan as PHI (or are too large to scan) are withheld; a clinical
+    subtask's values are withheld whole, since its inputs are patient data by purpose.
+    """
+    if agent == "clinical":
+        return redact_inputs(inputs)
+    return {_safe_key(k): REDACTED if scan_value(v).phi else v for k, v in inputs.items()}
 
 
 def _safe_key(key: str) -> str:
@@ -90,12 +102,12 @@ def redact_result(result: MissionResult, show_phi: bool = False) -> MissionResul
 
 
 def redact_plan(plan: Mapping[str, Any]) -> dict[str, Any]:
-    """A plan (state JSON) as a surface shows it: descriptions redacted, inputs withheld."""
+    """A plan (state JSON) as a surface shows it: descriptions redacted, PHI inputs withheld."""
     subtasks = [
         {
             **s,
             "description": redact_text(str(s.get("description", ""))),
-            "inputs": redact_inputs(s.get("inputs") or {}),
+            "inputs": redact_plan_inputs(s.get("inputs") or {}, str(s.get("agent", ""))),
         }
         for s in plan.get("subtasks") or []
     ]

@@ -392,3 +392,35 @@ async def test_chat_example_sse_is_always_redacted(tmp_path: Path) -> None:
         assert_clean(event, ERROR_MARKERS, where=f"SSE {event.type}")
     assert_clean(status, where="GET /missions/{thread}")
     assert_clean(status, ERROR_MARKERS, where="GET /missions/{thread}")
+
+
+def test_plans_withhold_phi_inputs_and_show_the_rest() -> None:
+    """A plan shown on a surface (`orchestrator.plan`, `plan_ready` events) withholds exactly
+    the input values that carry PHI, and every input of clinical work; the rest stays readable."""
+    from global_orchestrator.redaction import redact_plan
+
+    plan = {
+        "subtasks": [
+            {
+                "id": "copy",
+                "agent": "marketing",
+                "description": "Draft copy",
+                "inputs": {
+                    "goal": "Spring launch",
+                    "budget": 100,
+                    "channels": ["email", "social"],
+                    "note": NOTE,
+                },
+            },
+            {"id": "intake", "agent": "clinical", "description": "Summarise", "inputs": {"tone": "plain"}},
+        ]
+    }
+    shown = redact_plan(plan)
+    copy, intake = shown["subtasks"]
+    assert copy["inputs"] == {
+        "goal": "Spring launch",
+        "budget": 100,
+        "channels": ["email", "social"],
+        "note": REDACTED,
+    }
+    assert intake["inputs"] == {"tone": REDACTED}
