@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from global_orchestrator.policies._phi_spans import by_first_letter, grouped, has_any
+from global_orchestrator.policies._phi_spans import by_first_letter, grouped, has_any, scan_words, word_keys
 
 _CONDITIONS = r"""
 diabet\w* prediabet\w* hypertension high\s+blood\s+pressure hypotension asthma copd emphysema
@@ -48,7 +48,7 @@ chemotherapy methotrexate lipitor crestor viagra cialis accutane isotretinoin
 _TESTS = r"""
 a1c hba1c ldl hdl triglycerides psa egfr creatinine glucose blood\s+(?:sugar|pressure|work|test)
 lab\s+(?:results?|work|tests?) test\s+results? biops(?:y|ies) mammogram\w* pap\s+smears?
-colonoscop\w* mri ct\s+scan x-?rays? ultrasound ekg ecg echocardiogram screening\s+results?
+colonoscop\w* mri ct\s+scan x-rays? xrays? ultrasound ekg ecg echocardiogram screening\s+results?
 tested\s+(?:positive|negative) came\s+back was\s+(?:elevated|abnormal|high|low)
 is\s+(?:elevated|abnormal|high|low)
 """
@@ -60,8 +60,10 @@ physical\s+therapy rehab\w* admitted discharged hospitali[sz]ed er\s+visit emerg
 appointments? check-?ups? follow-?ups? cardiology\s+\w+ oncology\s+\w+ dermatology\s+\w+
 on\s+(?:hospice|oxygen)
 """
+_HEALTH_WORDS = " ".join([_CONDITIONS, _DRUGS, _TESTS, _CARE]).split()
+_HEALTH_KEYS = word_keys(_HEALTH_WORDS)
 _HEALTH = re.compile(
-    r"\b" + by_first_letter(" ".join([_CONDITIONS, _DRUGS, _TESTS, _CARE]).split()) + r"\b",
+    r"\b" + by_first_letter(_HEALTH_WORDS) + r"\b",
     re.IGNORECASE,
 )
 # a person in the sentence (identifiers found are added by the caller); "a patient newsletter" is none
@@ -121,7 +123,7 @@ def health_info(
     if not deidentified and has_any(text, ("patient", "record", "histor", "log", "data", "ehr", "emr")):
         for match in _RECORDS.finditer(text):
             yield match.start(), match.end(), 0.9
-    terms = list(_HEALTH.finditer(text))
+    terms = list(scan_words(_HEALTH, text, _HEALTH_KEYS))
     if not terms:
         return
     starts = sorted(s for s, _ in anchors)

@@ -13,7 +13,14 @@ from __future__ import annotations
 
 import re
 
-from global_orchestrator.policies._phi_spans import DIGIT, Span, by_first_letter, has_any
+from global_orchestrator.policies._phi_spans import (
+    DIGIT,
+    Span,
+    by_first_letter,
+    has_any,
+    scan_words,
+    word_keys,
+)
 
 _NUMBER_WORDS = r"(?:\s+(?:number|num|no\.?|#|id))?"
 _NO = r"(?:number|no\.?|#)"
@@ -141,8 +148,8 @@ _KEYWORD = re.compile(
     ),
     re.IGNORECASE,
 )
-_CODE = re.compile(
-    r"(?<![\w/.@$-])(?=[A-Z0-9()./-]{0,40}\d)\(?[A-Z0-9][A-Z0-9()]*+(?:[-./][A-Z0-9()]++)*+(?:\s\d{2,}+(?:[-.]\d++)*+)*+"
+_CODE = re.compile(  # (?<![\w/.@$-])(?=[A-Z0-9()./-]{0,40}\d)\(?[A-Z0-9][A-Z0-9()]*+..., led by a class
+    r"[(A-Z0-9](?<![\w/.@$-].)(?:(?<=\d)|(?=[A-Z0-9()./-]{0,39}\d))(?:(?<=\()[A-Z0-9]|(?<=[A-Z0-9]))[A-Z0-9()]*+(?:[-./][A-Z0-9()]++)*+(?:\s\d{2,}+(?:[-.]\d++)*+)*+"
 )
 _PLATE = re.compile(
     r"\b(?i:licen[cs]e\s+plate|plate|tag)(?i:\s+(?:number|no\.?|#))?\s*[:#]?\s*"
@@ -207,6 +214,14 @@ _BIOMETRIC_ID_WORDS = (
     "template",
 )
 _PHOTO_WORDS = ("fac", "shot", "passport", "unblurred", "selfie", "photo")
+# index keys (`scan_words`) of the words every match of _BIOMETRIC, _BIOMETRIC_ID and _PHOTO starts with
+_BIOMETRIC_KEYS = word_keys(
+    ["finger", "thumb", "palm", "voice", "face", "retina", "iris", "hand", "gait", "dna", "genetic"]
+)
+_BIOMETRIC_ID_KEYS = word_keys(_BIOMETRIC_ID_WORDS)
+_PHOTO_KEYS = word_keys(
+    ["full", "face", "facial", "head", "mug", "passport", "photo", "picture", "image", "selfie", "unblurred"]
+)
 # every biometric or photo file name holds one of these extensions
 _EXTENSION = re.compile(_FILE[_FILE.index(r"\.") :])
 _PHOTO = re.compile(
@@ -223,11 +238,14 @@ def keyed(text: str) -> list[Span]:
     """Codes after a keyword, glued codes, biometric and photo identifiers."""
     found = _codes(text) if DIGIT.search(text) else []
     if has_any(text, _BIOMETRIC_WORDS):
-        found += [Span("biometric_identifier", m.start(), m.end(), 0.75) for m in _BIOMETRIC.finditer(text)]
+        found += [
+            Span("biometric_identifier", m.start(), m.end(), 0.75)
+            for m in scan_words(_BIOMETRIC, text, _BIOMETRIC_KEYS)
+        ]
     if has_any(text, _BIOMETRIC_ID_WORDS):
         found += [
             Span("biometric_identifier", m.start(1), m.end(1), 0.95)  # beats the generic "ID" keyword
-            for m in _BIOMETRIC_ID.finditer(text)
+            for m in scan_words(_BIOMETRIC_ID, text, _BIOMETRIC_ID_KEYS)
             if any(c.isdigit() for c in m.group(1))
         ]
     if "." in text and _EXTENSION.search(text):
@@ -236,7 +254,9 @@ def keyed(text: str) -> list[Span]:
         ]
         found += [Span("full_face_photo", m.start(), m.end(), 0.9) for m in _PHOTO_FILE.finditer(text)]
     if has_any(text, _PHOTO_WORDS):
-        found += [Span("full_face_photo", m.start(), m.end(), 0.75) for m in _PHOTO.finditer(text)]
+        found += [
+            Span("full_face_photo", m.start(), m.end(), 0.75) for m in scan_words(_PHOTO, text, _PHOTO_KEYS)
+        ]
     return found
 
 

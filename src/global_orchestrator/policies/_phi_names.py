@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator
 
 from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, UPPER_CHAR, census, english, places
-from global_orchestrator.policies._phi_spans import grouped
+from global_orchestrator.policies._phi_spans import ends_with, grouped
 
 # a token ends at the word's end: "Tik" of "TikTok", "You" of "YouTube" are no names
 _TOKEN = (
@@ -52,6 +52,29 @@ _STRONG_LABEL = re.compile(
     r"next\s+of\s+kin|guardian|dear)\s*[:,-]?[ \t]{0,3}\n?[ \t]{0,3})$"
 )
 _STRONG_LABEL = re.compile(grouped(_STRONG_LABEL.pattern), _STRONG_LABEL.flags)  # same matches, fewer tests
+# gates (`ends_with`): the last word of every match of _TITLE, _STRONG_LABEL, _CUE_BEFORE
+_TITLE_ENDS = tuple(t for t in _TITLES)
+_LABEL_ENDS = (
+    "patient",
+    "patient's",
+    "name",
+    "pt",
+    "by",
+    "signed",
+    "attending",
+    "physician",
+    "pcp",
+    "provider",
+    "surgeon",
+    "nurse",
+    "referring",
+    "cc",
+    "contact",
+    "hpi",
+    "kin",
+    "guardian",
+    "dear",
+)
 _CUE_BEFORE = re.compile(
     r"(?i:\b(?:patient|pt|client|customer|member|resident|reviewer|winner|shopper|guest|caller|"
     r"name|son|daughter|wife|husband|mother|father|mom|dad|to|for|cc|dm|ping|thank|thanks|"
@@ -61,6 +84,65 @@ _CUE_BEFORE = re.compile(
     r"\s*[:,-]?\s*)$"
 )
 _CUE_BEFORE = re.compile(grouped(_CUE_BEFORE.pattern), _CUE_BEFORE.flags)  # same matches, fewer tests
+_CUE_ENDS = (
+    "patient",
+    "pt",
+    "client",
+    "customer",
+    "member",
+    "resident",
+    "reviewer",
+    "winner",
+    "shopper",
+    "guest",
+    "caller",
+    "name",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "mother",
+    "father",
+    "mom",
+    "dad",
+    "to",
+    "for",
+    "cc",
+    "dm",
+    "ping",
+    "thank",
+    "thanks",
+    "greets",
+    "text",
+    "call",
+    "email",
+    "message",
+    "contact",
+    "from",
+    "by",
+    "is",
+    "was",
+    "with",
+    "spotlight",
+    "mail",
+    "remind",
+    "reach",
+    "in",
+    "meet",
+    "notify",
+    "invite",
+    "congratulate",
+    "welcome",
+    "tell",
+    "ask",
+    "am",
+    "i'm",
+    "named",
+    "called",
+    "signed",
+    "sincerely",
+    "regards",
+)
 _POST_NOMINAL = re.compile(
     r"^,?\s{0,2}(?:MD|M\.D\.|RN|NP|PA-C|PA|DO|PhD|DDS|DMD|FNP(?:-C)?|CNM|LPN|MSW|LCSW|PharmD|MBBS|FACP|APRN|CRNP)\b"
 )
@@ -134,6 +216,7 @@ _LEGAL_AFTER = re.compile(
 )
 # "in Serrara Fontana", "at Bayview": a run of unknown words after these is a place or a brand
 _PLACE_BEFORE = re.compile(r"(?i:\b(?:in|at|near|from|of|visit|across|around|outside)\s+(?:the\s+)?)$")
+_PLACE_ENDS = ("in", "at", "near", "from", "of", "visit", "across", "around", "outside", "the")  # a gate
 _FIRM_AFTER = re.compile(r",?\s(?:and|&|y|e|und|et)\s+[{UPPER}]".replace("{UPPER}", UPPER))
 # "Mahoney, Lisa E." (surname first)
 _SURNAME_FIRST = re.compile(rf"(?<![\w'\u2019-])({_TOKEN}),[ \t]{{1,3}}({_TOKEN})(?:[ \t]{{1,3}}{_INITIAL})?")
@@ -209,7 +292,8 @@ def _judge(
     if not any(w.kind == "word" for w in words):  # initials, nicknames, particles: trimmed to nothing
         return None
     before = text[max(0, words[0].start - 40) : words[0].start]
-    titled = _TITLE.search(before[-10:]) is not None  # a title and its spaces are at most 8 characters
+    # a title and its spaces are at most 8 characters
+    titled = ends_with(before[-10:], _TITLE_ENDS, " \t.") and _TITLE.search(before[-10:]) is not None
     while words and words[0].key in _TITLES:  # "Dr. Mr." or a title inside the run
         words = words[1:]
         titled = True
@@ -218,7 +302,7 @@ def _judge(
     legal = any(_LEGAL_AFTER.match(text, w.end) for w in words if w.kind == "word")
     if not titled and (legal or any(w.key in _ORG for w in words)):
         return None
-    labelled = titled or _STRONG_LABEL.search(before) is not None
+    labelled = titled or (ends_with(before, _LABEL_ENDS) and _STRONG_LABEL.search(before) is not None)
     # trim everyday words, initials and particles at both ends
     while words and (words[0].kind != "word" or not _namey(words[0])):
         if labelled and words[0].kind == "word" and not (words[0].key in _COMMON or words[0].key in _TITLES):
@@ -252,10 +336,11 @@ def _judge(
         return start, end, 0.7
     if _cued(text, start, end, near_starts, near_ends):
         return start, end, 0.6
+    window = before_run(text, start)
     if (
         every
         and not any(w.key in places() for w in proper)
-        and not _PLACE_BEFORE.search(before_run(text, start))
+        and not (ends_with(window, _PLACE_ENDS) and _PLACE_BEFORE.search(window))
     ):
         return start, end, 0.55
     return None
@@ -272,7 +357,8 @@ def _surname_first(text: str) -> Iterator[tuple[int, int, float]]:
         if _FIRM_AFTER.match(text, m.end()):  # "Butcher, Thomas and Hall": a firm
             continue
         family, given = _Word(m.group(1), m.start(1)), _Word(m.group(2), m.start(2))
-        labelled = _STRONG_LABEL.search(text[max(0, m.start() - 40) : m.start()]) is not None
+        window = text[max(0, m.start() - 40) : m.start()]
+        labelled = ends_with(window, _LABEL_ENDS) and _STRONG_LABEL.search(window) is not None
         if labelled and not _everyday(family):
             yield m.start(), m.end(), 0.85
         elif _last(family) and _first(given) and not (_everyday(family) and _everyday(given)):
@@ -290,7 +376,10 @@ def _last_bad(word: _Word) -> bool:
 
 
 def _cued(text: str, start: int, end: int, near_starts: set[int], near_ends: set[int]) -> bool:
-    if _CUE_BEFORE.search(text[max(0, start - 24) : start]) or _CUE_AFTER.match(text[end : end + 24]):
+    window = text[max(0, start - 24) : start]
+    if ends_with(window, _CUE_ENDS) and _CUE_BEFORE.search(window):
+        return True
+    if _CUE_AFTER.match(text[end : end + 24]):
         return True
     for k in range(1, 4):
         if end + k in near_starts and _ADJACENT.fullmatch(text[end : end + k]):

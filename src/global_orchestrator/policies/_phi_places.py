@@ -19,10 +19,13 @@ from global_orchestrator.policies._phi_spans import (
     Span,
     by_first_letter,
     digit_runs,
+    ends_with,
     grouped,
     has_any,
     literal_prefixes,
     ours,
+    scan_words,
+    word_keys,
 )
 
 STATES = (
@@ -39,12 +42,13 @@ _TAIL = (
     rf"(?:,?\s{{0,3}}(?:apt\.?|apartment|suite|ste\.?|unit|flat|\#)\s{{0,3}}\w{{1,8}})?"
     rf"(?:,\s{{0,3}}{_CAP}(?:\s{_CAP}){{0,2}})?(?:,?\s{{0,3}}(?:{STATES})\b)?(?:,?\s{{0,3}}\d{{5}}(?:-\d{{4}})?\b)?"
 )
+# led by a class (the first character; see _phi_shapes): \b\d{1,6}... | \b\d{1,6}... | \bp.o. box ...
 _ADDRESS = re.compile(
-    rf"\b\d{{1,6}}[A-Za-z]?\s{{1,3}}(?:[NSEW]\.?\s{{1,3}})?(?:(?:{_CAP}|\d{{1,3}}(?:st|nd|rd|th))\s{{1,3}}){{1,3}}"
+    rf"[\dpP](?<!\w.)(?:(?<=\d)\d{{0,5}}[A-Za-z]?\s{{1,3}}(?:[NSEW]\.?\s{{1,3}})?(?:(?:{_CAP}|\d{{1,3}}(?:st|nd|rd|th))\s{{1,3}}){{1,3}}"
     rf"(?i:(?:{_STREET_TYPE})s?)\b\.?{_TAIL}|"
-    r"\b\d{1,6}\s{1,3}(?:[a-z]{2,20}\s{1,3}){1,2}(?:(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|parkway|pkwy|"
+    r"(?<=\d)\d{0,5}\s{1,3}(?:[a-z]{2,20}\s{1,3}){1,2}(?:(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|parkway|pkwy|"
     r"terrace|circle|cir|place|court|ct)\b\.?|dr\.)|"
-    rf"\b(?i:p\.?\s?o\.?\s{{0,2}}box)\s{{0,3}}\d{{1,8}}{_TAIL}"
+    rf"(?<=[pP])(?i:\.?\s?o\.?\s{{0,2}}box)\s{{0,3}}\d{{1,8}}{_TAIL})"
 )
 # European street forms: type first (number after or before), or a glued German/Dutch type
 _EU_TYPE = (
@@ -85,6 +89,9 @@ _POSTCODE = re.compile(
 _ZIP = re.compile(
     rf"\b(?:(?i:zip(?:\s*code)?|postal\s+code|post\s?code|plz|cep|pin(?:\s*code)?)\s*[:\#]?\s*|(?:{STATES})\s+)(\d{{5}}(?:-\d{{4}})?|\d{{6}}|\d{{5}}-\d{{3}})\b"
 )
+_ZIP_KEYS = word_keys(
+    ["zip", "postal", "post", "plz", "cep", "pin", *(rf"{st}\s+" for st in STATES.split("|"))]
+)
 # gates: a ZIP code follows a keyword or a state; a PIN follows "/" or a space or dash
 _UPPER_DIGIT = re.compile(r"[A-Z]\d")  # a gate: a UK or Canadian postcode has one
 _ZIP_WORDS = ("zip", "post", "plz", "cep", "pin")
@@ -96,6 +103,7 @@ _LIVES_AT = re.compile(
     r"(?i:\b(?:i\s+live|lives|living|lived|resides?|residing|located|address\s+is|home\s+address)\s+(?:at|in|on|:)?\s*)"
     r"((?:[^\n;.!?]|\.(?![ \t]+[A-Z]|\s*$)){3,90}+)"
 )
+_LIVES_KEYS = word_keys([r"i\s+live", "lives", "resides", "located", "address", "home"])
 # Indian and similar: "60/622, Murty Marg, Motihari-217071", "Sagar 954539"
 _PIN = re.compile(rf"(?<![\d/.-])\d{{1,4}}/\d{{1,4}},\s(?!\d)|\b{_CAP}[- ]\d{{6}}\b")
 _LABEL = re.compile(
@@ -116,6 +124,9 @@ _HOME_BEFORE = re.compile(
     r"(?:in|to|of|is|at)|born\b[^;\n!?]{0,40}\bin)\s+(?:the\s+)?)$"
 )
 _HOME_BEFORE = re.compile(grouped(_HOME_BEFORE.pattern), _HOME_BEFORE.flags)  # same matches, fewer tests
+# gates (`ends_with`): the last word of every match of _PLACE_BEFORE and _HOME_BEFORE
+_PLACE_ENDS = ("in", "from", "at", "near", "to", "of", "is", "the")
+_HOME_ENDS = ("in", "to", "of", "is", "at", "the")
 _PLACE_AFTER = re.compile(rf"^,\s{{0,3}}(?:(?:{STATES})\b|{_CAP})")
 
 
@@ -137,12 +148,13 @@ def _places(text: str) -> list[Span]:
             continue
         key = _place_key(run)
         window = text[max(0, m.start() - 24) : m.start()]
-        if home and _HOME_BEFORE.search(window):  # "lives in East Sheilaborough": any place, known or not
+        # "lives in East Sheilaborough": any place, known or not
+        if home and ends_with(window, _HOME_ENDS) and _HOME_BEFORE.search(window):
             found.append(Span("address", m.start(), m.end(), 0.75, weak=True))
             continue
         if key not in known:
             continue
-        before = _PLACE_BEFORE.search(window) is not None
+        before = ends_with(window, _PLACE_ENDS) and _PLACE_BEFORE.search(window) is not None
         after = _PLACE_AFTER.match(text[m.end() : m.end() + 30]) is not None
         if (before or after) and not (key in common and not after):
             found.append(Span("address", m.start(), m.end(), 0.7, weak=True))
@@ -153,7 +165,7 @@ def addresses(text: str) -> list[Span]:
     """Street addresses, PO boxes, ZIP and postal codes, labelled places, cities and counties."""
     found = _numbered(text) if DIGIT.search(text) else []
     if has_any(text, ("liv", "resid", "located", "address")):
-        for m in _LIVES_AT.finditer(text):
+        for m in scan_words(_LIVES_AT, text, _LIVES_KEYS):
             value = m.group(1).rstrip(" .,")
             if any(c.isdigit() for c in value) or _place_key(value) in places():
                 found.append(Span("address", m.start(1), m.start(1) + len(value), 0.8))
@@ -195,7 +207,7 @@ def _numbered(text: str) -> list[Span]:
                 continue
         found.append(Span("address", m.start(), m.end(), 0.8))
     if longest >= 5 and (has_any(text, _ZIP_WORDS) or _STATE_ZIP.search(text)):
-        found += [Span("address", m.start(1), m.end(1), 0.85) for m in _ZIP.finditer(text)]
+        found += [Span("address", m.start(1), m.end(1), 0.85) for m in scan_words(_ZIP, text, _ZIP_KEYS)]
     if ("/" in text and _PIN_SLASH.search(text)) or (upper and longest >= 6 and _PIN_SIX.search(text)):
         found += [Span("address", m.start(), m.end(), 0.75, weak=True) for m in _PIN.finditer(text)]
     return found

@@ -40,7 +40,13 @@ from global_orchestrator.policies._phi_keyed import keyed
 from global_orchestrator.policies._phi_names import names
 from global_orchestrator.policies._phi_places import addresses
 from global_orchestrator.policies._phi_shapes import shapes
-from global_orchestrator.policies._phi_spans import Span, by_first_letter, split_alternatives
+from global_orchestrator.policies._phi_spans import (
+    Span,
+    by_first_letter,
+    scan_words,
+    split_alternatives,
+    word_keys,
+)
 
 CATEGORIES: tuple[str, ...] = (
     "name",
@@ -96,6 +102,7 @@ _RECORD_WORDS = (
     r"patient\s*(?:name)?\s*:|the\s+patient\s+(?:is|was|has|presents|presented|reports|denies|states|returns|"
     r"returned|underwent|tolerated|will|was\s+seen)|follow[- ]?up\s+(?:with|in)\s+(?:dr|clinic|\d)"
 )
+_RECORD_KEYS = word_keys(split_alternatives(_RECORD_WORDS))
 _RECORD = re.compile(r"(?i:\b" + by_first_letter(split_alternatives(_RECORD_WORDS)) + r"\b)")
 
 
@@ -122,7 +129,7 @@ def detect_phi(text: str) -> list[PhiFinding]:
         Non-overlapping findings in text order (where spans compete, the longest, then the
         most certain, wins: an address beats the ZIP code inside it).
     """
-    record = _RECORD.search(text) is not None
+    record = next(scan_words(_RECORD, text, _RECORD_KEYS), None) is not None
     spans = shapes(text, record) + keyed(text) + dates(text, record) + addresses(text)
     strong = sorted((s.start, s.end) for s in spans if not s.weak)
     spans += [Span("name", s, e, score) for s, e, score in names(text, strong)]
