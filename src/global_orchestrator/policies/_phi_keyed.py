@@ -19,6 +19,7 @@ from global_orchestrator.policies._phi_spans import (
     by_first_letter,
     has_any,
     scan_words,
+    word_in,
     word_keys,
 )
 
@@ -148,6 +149,8 @@ _KEYWORD = re.compile(
     ),
     re.IGNORECASE,
 )
+_KEYWORD_KEYS = word_keys([alt for _, alts in _KEYWORDS for alt in alts if not alt.startswith("\\s")])
+"""Index keys of the keywords (`word_in`); " acct" holds the word "acct"."""
 _CODE = re.compile(  # (?<![\w/.@$-])(?=[A-Z0-9()./-]{0,40}\d)\(?[A-Z0-9][A-Z0-9()]*+..., led by a class
     r"[(A-Z0-9](?<![\w/.@$-].)(?:(?<=\d)|(?=[A-Z0-9()./-]{0,39}\d))(?:(?<=\()[A-Z0-9]|(?<=[A-Z0-9]))[A-Z0-9()]*+(?:[-./][A-Z0-9()]++)*+(?:\s\d{2,}+(?:[-.]\d++)*+)*+"
 )
@@ -273,7 +276,7 @@ def _codes(text: str) -> list[Span]:
         start, end = m.start(), m.start() + len(code)
         window = text[max(0, start - 48) : start]
         keyword = None
-        for k in _KEYWORD.finditer(window):
+        for k in _KEYWORD.finditer(window) if word_in(text, _KEYWORD_KEYS, max(0, start - 48), start) else ():
             keyword = k
         category = None
         if keyword is not None and _GAP.fullmatch(window[keyword.end() :]):

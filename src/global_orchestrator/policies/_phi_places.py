@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, UPPER_CHAR, english, places
 from global_orchestrator.policies._phi_spans import (
@@ -22,10 +23,10 @@ from global_orchestrator.policies._phi_spans import (
     ends_with,
     grouped,
     has_any,
-    literal_prefixes,
     ours,
     scan_words,
     word_keys,
+    word_positions,
 )
 
 STATES = (
@@ -62,8 +63,8 @@ _EU_WORD = (
     rf"(?:{_CAP}|(?:de|del|della|di|da|do|dos|das|la|le|les|du|des|el|los|las|van|von|der|d')|"
     r"\d{1,2}(?:er|e)?\b)"
 )
-_EU_TYPE_STARTS = literal_prefixes(_EU_TYPE.split("|"))
-"""A gate: a European address without a capital letter starts with a street type."""
+_EU_TYPE_KEYS = word_keys(_EU_TYPE.split("|"))
+"""Index keys of the street types (see `scan_words`)."""
 _EU_SUFFIX = (
     "straße|strasse|boulevard|dreef|hof|pad|str\\.|weg|gasse|platz|allee|ring|damm|ufer|laan|straat|gracht|plein|kade|"
     "dijk|steeg|singel|markt|v[äa]gen|gatan"
@@ -78,13 +79,18 @@ _EU_GLUED = (
     rf"\b[{UPPER}][\w-]{{1,40}}?(?i:{by_first_letter(_EU_SUFFIX.split('|'))})\s{{1,3}}\d{{1,5}}[a-zA-Z]?"
 )
 _EU_ADDRESS = re.compile(f"{_EU_TYPE_FIRST}|{_EU_GLUED}")
-# where one branch cannot match anywhere the other alone finds the same: without a street
-# type word only the glued form, without a capital letter only the type-first form
+# its two branches apart (see `_eu_addresses`); the glued one led by its capital (\b[A-Z] ...)
 _EU_ADDRESS_TYPE_FIRST = re.compile(_EU_TYPE_FIRST)
-_EU_ADDRESS_GLUED = re.compile(_EU_GLUED)
+_EU_ADDRESS_GLUED = re.compile(f"[{UPPER}](?<!\\w.)" + _EU_GLUED.removeprefix(f"\\b[{UPPER}]"))
+# (?<![\w/.-])(\d{5}|\d{4}\s?[A-Z]{2}|\d{2}-\d{3}|\d{4}),?\s{1,3}(CITY)|
+# \b[A-Z]{1,2}\d[A-Z\d]?\s{0,2}\d[AB...]{2}\b|\b\d{5}-\d{3}\b|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b, led by a
+# class (the first character; see _phi_shapes): the code is the match from its start to the
+# end of group 1, the city group 2
 _POSTCODE = re.compile(
-    rf"(?<![\w/.-])(\d{{5}}|\d{{4}}\s?[A-Z]{{2}}|\d{{2}}-\d{{3}}|\d{{4}}),?\s{{1,3}}({_CAP}(?:[\s-]{_CAP}){{0,2}})|"
-    r"\b[A-Z]{1,2}\d[A-Z\d]?\s{0,2}\d[ABD-HJLNP-UW-Z]{2}\b|\b\d{5}-\d{3}\b|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b"
+    r"[\dA-Z](?:(?<![\w/.-].)(?<=\d)(\d{4}|\d{3}\s?[A-Z]{2}|\d-\d{3}|\d{3}),?\s{1,3}"
+    rf"({_CAP}(?:[\s-]{_CAP}){{0,2}})|"
+    r"(?<!\w.)(?<=[A-Z])[A-Z]?\d[A-Z\d]?\s{0,2}\d[ABD-HJLNP-UW-Z]{2}\b|(?<!\w.)(?<=\d)\d{4}-\d{3}\b|"
+    r"(?<!\w.)(?<=[A-Z])\d[A-Z]\s?\d[A-Z]\d\b)"
 )
 _ZIP = re.compile(
     rf"\b(?:(?i:zip(?:\s*code)?|postal\s+code|post\s?code|plz|cep|pin(?:\s*code)?)\s*[:\#]?\s*|(?:{STATES})\s+)(\d{{5}}(?:-\d{{4}})?|\d{{6}}|\d{{5}}-\d{{3}})\b"
@@ -178,27 +184,69 @@ def addresses(text: str) -> list[Span]:
     return found
 
 
+def _eu_addresses(text: str) -> Iterator[re.Match[str]]:
+    """What `_EU_ADDRESS.finditer(text)` yields, each branch run where it can match.
+
+    The type-first branch runs only at street-type words and at numbers just before them
+    (`12 rue ...`: at most 10 characters before), the glued one from capital to capital;
+    their matches merge as the regex engine would take them (leftmost; at the same start
+    the type-first one).
+    """
+    types = word_positions(text, _EU_TYPE_KEYS)
+    if types is None:
+        yield from _EU_ADDRESS.finditer(text)
+        return
+    candidates = set(types)
+    for q in types:  # "\b\d{1,5}[a-zA-Z]?,?\s{1,3}" before the type word
+        for p in range(max(0, q - 10), q):
+            if text[p].isdecimal() and (p == 0 or not (text[p - 1].isalnum() or text[p - 1] == "_")):
+                candidates.add(p)
+    starts = sorted(candidates)
+    i = 0
+
+    def next_typed(pos: int) -> re.Match[str] | None:
+        nonlocal i
+        while i < len(starts):
+            start = starts[i]
+            i += 1
+            if start >= pos:
+                m = _EU_ADDRESS_TYPE_FIRST.match(text, start)
+                if m is not None:
+                    return m
+        return None
+
+    pos = 0
+    typed = next_typed(0)
+    glued = _EU_ADDRESS_GLUED.search(text)
+    while typed is not None or glued is not None:
+        m = typed if glued is None or (typed is not None and typed.start() <= glued.start()) else glued
+        assert m is not None
+        yield m
+        pos = m.end()
+        if typed is not None and typed.start() < pos:
+            typed = next_typed(pos)
+        if glued is not None and glued.start() < pos:
+            glued = _EU_ADDRESS_GLUED.search(text, pos)
+
+
 def _numbered(text: str) -> list[Span]:
     """The shapes that hold a digit: street addresses, PO boxes, ZIP, postal codes, PINs."""
     found = [
         Span("address", m.start(), m.end(), 0.9) for m in _ADDRESS.finditer(text) if not ours(text, m.start())
     ]
-    typed = has_any(text, _EU_TYPE_STARTS)
-    glued = UPPER_CHAR.search(text) is not None
-    eu = _EU_ADDRESS if typed and glued else _EU_ADDRESS_TYPE_FIRST if typed else _EU_ADDRESS_GLUED
-    if typed or glued:
-        found += [
-            Span("address", m.start(), m.end(), 0.85)
-            for m in eu.finditer(text)
-            if any(c.isdigit() for c in m.group(0)) and not ours(text, m.start())
-        ]
+    found += [
+        Span("address", m.start(), m.end(), 0.85)
+        for m in _eu_addresses(text)
+        if any(c.isdigit() for c in m.group(0)) and not ours(text, m.start())
+    ]
     total, longest = digit_runs(text)
     upper = UPPER_CHAR.search(text) is not None
     # a postal code has a capital letter (the city after it, a UK or Canadian code) or 8 digits
     postal = (upper or total >= 8) and (longest >= 3 or _UPPER_DIGIT.search(text) is not None)
     for m in _POSTCODE.finditer(text) if postal else ():
-        code, city = m.group(1), m.group(2)
+        city = m.group(2)
         if city is not None:
+            code = text[m.start() : m.end(1)]
             key = _place_key(city)
             # "10115 Berlin" and "1017 GC Amsterdam"; not "2063   Discharge Date" or "1200 Guests"
             known = key in places()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import NamedTuple
@@ -74,6 +75,7 @@ def has_any(text: str, words: tuple[str, ...]) -> bool:
 
 
 _WORD = re.compile(r"\w+")
+_WORD_PAIR = re.compile(r"\w\w")
 _WORD_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_"
 
 
@@ -106,7 +108,7 @@ def word_keys(alternatives: Iterable[str]) -> tuple[str, ...]:
         while i < len(alt) and (alt[i].isalnum() or alt[i] == "_"):
             i += 1
         word = alt[:i].lower()
-        if not word or not word.isascii():
+        if not word:
             raise ValueError(f"alternative must start with a plain word character: {alt!r}")
         rest = alt[i:]
         if len(word) >= 3:
@@ -125,6 +127,7 @@ def word_keys(alternatives: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 
+@lru_cache(maxsize=32)
 def word_positions(text: str, keys: tuple[str, ...]) -> list[int] | None:
     """The sorted offsets of the words of `text` that have one of `keys` (see `word_keys`).
 
@@ -139,6 +142,28 @@ def word_positions(text: str, keys: tuple[str, ...]) -> list[int] | None:
         if found is not None:
             starts += found
     return sorted(set(starts))
+
+
+def word_in(text: str, keys: tuple[str, ...], start: int, end: int) -> bool:
+    """A word with one of `keys` starts in `text[start:end]`, or that window starts inside a word.
+
+    A gate for a pattern searched in that window whose every match starts a word with one
+    of `keys` (a word cut by the window's start begins a word there too).
+    """
+    positions = word_positions(text, keys)
+    if positions is None:
+        return True
+    if start > 0 and _WORD_PAIR.fullmatch(text, start - 1, start + 1) is not None:
+        return True
+    i = bisect_left(positions, start)
+    return i < len(positions) and positions[i] < end
+
+
+def list_keys(pattern: str) -> tuple[str, ...]:
+    r"""`word_keys` of the first `\b(?:a|b|...)` word list of `pattern` (what its matches start with)."""
+    start = pattern.index(r"\b(?:") + 2
+    end = _group_end(pattern, start)
+    return word_keys([x for alt in split_alternatives(pattern[start + 3 : end]) for x in _expand(alt)])
 
 
 def scan_words(pattern: re.Pattern[str], text: str, keys: tuple[str, ...]) -> Iterator[re.Match[str]]:
