@@ -18,7 +18,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from global_orchestrator.policies._phi_spans import by_first_letter, grouped, has_any, scan_words, word_keys
+from global_orchestrator.policies._phi_spans import (
+    by_first_letter,
+    grouped,
+    has_any,
+    match_at,
+    scan_words,
+    word_before,
+    word_keys,
+    word_positions,
+)
 
 _CONDITIONS = r"""
 diabet\w* prediabet\w* hypertension high\s+blood\s+pressure hypotension asthma copd emphysema
@@ -94,6 +103,37 @@ _RECORDS = re.compile(
     r"(?:from|in|on|at|of|as|list|who)\b|everyone\s+(?:on|in)\s+[^.;]{0,30}\bpatient)",
     re.IGNORECASE,
 )
+# index keys (`scan_words`) of the words a match of _RECORDS starts with, or the word before "patient"
+_RECORDS_KEYS = word_keys(
+    [
+        "patient",
+        "clinic",
+        "medical",
+        "health",
+        "visit",
+        "treatment",
+        "pharmacy",
+        "prescription",
+        "hospital",
+        "records",
+        "from",
+        "ehr",
+        "emr",
+        "chemo",
+        "dialysis",
+        "cancer",
+        "diabetic",
+        "hiv",
+        "pregnant",
+        "oncology",
+        "cardiac",
+        "bariatric",
+        "ivf",
+        "everyone",
+        r"in\s",
+        r"of\s",
+    ]
+)
 # a sentence ends at [.!?;] and white space (not after "Mr", "Dr", "no" ...) or a line break;
 # the punctuation comes first and the look-behinds after it, so the regex engine jumps from one
 # candidate character to the next
@@ -110,6 +150,17 @@ def _sentences(text: str) -> Iterator[tuple[int, int]]:
     yield start, len(text)
 
 
+def _records(text: str) -> Iterator[re.Match[str]]:
+    """What `_RECORDS.finditer(text)` yields, the regex run only where a match can start."""
+    starts = word_positions(text, _RECORDS_KEYS)
+    patient = word_positions(text, ("pat",))
+    if starts is None or patient is None:
+        yield from _RECORDS.finditer(text)
+        return
+    before = (word_before(text, q) for q in patient)  # "(?:\w+\s+)?patient\s+..."
+    yield from match_at(_RECORDS, text, sorted({*starts, *(b for b in before if b is not None)}))
+
+
 def health_info(
     text: str, anchors: list[tuple[int, int]], *, deidentified: bool = False
 ) -> Iterator[tuple[int, int, float]]:
@@ -121,7 +172,7 @@ def health_info(
         deidentified: The text holds `deidentify`'s placeholders: only anchors tie.
     """
     if not deidentified and has_any(text, ("patient", "record", "histor", "log", "data", "ehr", "emr")):
-        for match in _RECORDS.finditer(text):
+        for match in _records(text):
             yield match.start(), match.end(), 0.9
     terms = list(scan_words(_HEALTH, text, _HEALTH_KEYS))
     if not terms:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, UPPER_CHAR, census, english, places
 from global_orchestrator.policies._phi_spans import ends_with, grouped
@@ -226,37 +227,52 @@ def _key(word: str) -> str:
     return word.split("-")[0].replace("'", "").replace("\u2019", "").lower()
 
 
+@lru_cache(maxsize=16384)
+def _describe(text: str) -> tuple[str, str, bool, bool, bool]:
+    """A word's key, kind, and whether it is a Census first name, a Census surname, an everyday word.
+
+    Cached: the same words come back in text after text.
+    """
+    key = _key(text)
+    first = text[0]
+    if first in "\"\u201c'\u2018(":
+        kind = "nick"
+    elif len(text) <= 2 and text.rstrip(".").isupper():
+        kind = "initial"
+    elif first.islower():
+        kind = "particle"
+    else:
+        kind = "word"
+    common, _, last = census()
+    return (
+        key,
+        kind,
+        key in common and key not in _NOT_NAMES,
+        key in last and key not in _NOT_NAMES and key not in _COMMON,
+        key in _COMMON or key in _ORG or key in _TITLES or key in english(),
+    )
+
+
 class _Word:
-    __slots__ = ("end", "key", "kind", "start", "text")
+    __slots__ = ("end", "everyday", "first", "key", "kind", "last", "start", "text")
 
     def __init__(self, text: str, start: int) -> None:
         self.text = text
         self.start = start
         self.end = start + len(text)
-        self.key = _key(text)
-        first = text[0]
-        if first in "\"\u201c'\u2018(":
-            self.kind = "nick"
-        elif len(text) <= 2 and text.rstrip(".").isupper():
-            self.kind = "initial"
-        elif first.islower():
-            self.kind = "particle"
-        else:
-            self.kind = "word"
+        self.key, self.kind, self.first, self.last, self.everyday = _describe(text)
 
 
 def _first(word: _Word) -> bool:
-    common, _, _ = census()
-    return word.key in common and word.key not in _NOT_NAMES
+    return word.first
 
 
 def _last(word: _Word) -> bool:
-    _, _, last = census()
-    return word.key in last and word.key not in _NOT_NAMES and word.key not in _COMMON
+    return word.last
 
 
 def _everyday(word: _Word) -> bool:
-    return word.key in _COMMON or word.key in _ORG or word.key in _TITLES or word.key in english()
+    return word.everyday
 
 
 def _namey(word: _Word) -> bool:
@@ -286,6 +302,21 @@ def names(text: str, near: list[tuple[int, int]]) -> Iterator[tuple[int, int, fl
         yield from _surname_first(text)
 
 
+# what can follow a name's word for _LEGAL_AFTER to match there: its first character, past
+# a comma and white space
+_LEGAL_AFTER_FIRST = frozenset("SGAKOeLICPp&asBNH")
+
+
+def _legal_after(text: str, word: _Word) -> bool:
+    """A legal form follows the word ("Wende GmbH", "Pruitt, Ltd")."""
+    if word.kind != "word":
+        return False
+    rest = text[word.end : word.end + 5]
+    if rest.removeprefix(",").lstrip()[:1] not in _LEGAL_AFTER_FIRST:  # "" (nothing follows) is not in it
+        return False
+    return _LEGAL_AFTER.match(text, word.end) is not None
+
+
 def _judge(
     text: str, words: list[_Word], near_starts: set[int], near_ends: set[int]
 ) -> tuple[int, int, float] | None:
@@ -299,8 +330,7 @@ def _judge(
         titled = True
     if not words:
         return None
-    legal = any(_LEGAL_AFTER.match(text, w.end) for w in words if w.kind == "word")
-    if not titled and (legal or any(w.key in _ORG for w in words)):
+    if not titled and (any(w.key in _ORG for w in words) or any(_legal_after(text, w) for w in words)):
         return None
     labelled = titled or (ends_with(before, _LABEL_ENDS) and _STRONG_LABEL.search(before) is not None)
     # trim everyday words, initials and particles at both ends

@@ -111,7 +111,11 @@ _LIVES_AT = re.compile(
 )
 _LIVES_KEYS = word_keys([r"i\s+live", "lives", "resides", "located", "address", "home"])
 # Indian and similar: "60/622, Murty Marg, Motihari-217071", "Sagar 954539"
-_PIN = re.compile(rf"(?<![\d/.-])\d{{1,4}}/\d{{1,4}},\s(?!\d)|\b{_CAP}[- ]\d{{6}}\b")
+# (?<![\d/.-])\d{1,4}/\d{1,4},\s(?!\d)|\b{_CAP}[- ]\d{6}\b, led by a class (the first character)
+_PIN = re.compile(
+    rf"[\d{UPPER}](?:(?<![\d/.-].)(?<=\d)\d{{0,3}}/\d{{1,4}},\s(?!\d)|"
+    rf"(?<!\w.)(?<=[{UPPER}])[{LOWER}'\u2019]{{1,30}}+[- ]\d{{6}}\b)"
+)
 _LABEL = re.compile(
     r"(?im:^[ \t]*(?:home\s+|mailing\s+|street\s+|permanent\s+)?"
     r"(?:address|addr\.?|residence|city|town|county|"

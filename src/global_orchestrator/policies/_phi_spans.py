@@ -65,7 +65,10 @@ def ends_with(window: str, words: tuple[str, ...], strip: str = " \t\n\r\f\v:,-"
     "lives in the "): they match only when it holds, and it costs one `rsplit`.
     """
     parts = window.rstrip(strip).rsplit(None, 1)
-    return bool(parts) and parts[-1].translate(_FOLD).lower().endswith(words)
+    if not parts:
+        return False
+    last = parts[-1]
+    return (last.lower() if last.isascii() else last.translate(_FOLD).lower()).endswith(words)
 
 
 def has_any(text: str, words: tuple[str, ...]) -> bool:
@@ -174,9 +177,14 @@ def scan_words(pattern: re.Pattern[str], text: str, keys: tuple[str, ...]) -> It
     Matches must not be empty.
     """
     starts = word_positions(text, keys)
-    if starts is None:
-        yield from pattern.finditer(text)
-        return
+    yield from pattern.finditer(text) if starts is None else match_at(pattern, text, starts)
+
+
+def match_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text)` yields, for a pattern whose every match starts at one of `starts`.
+
+    `starts` must be sorted; matches must not be empty.
+    """
     end = 0
     for start in starts:
         if start >= end:
@@ -184,6 +192,17 @@ def scan_words(pattern: re.Pattern[str], text: str, keys: tuple[str, ...]) -> It
             if m is not None:
                 yield m
                 end = m.end()
+
+
+def word_before(text: str, start: int) -> int | None:
+    """The start of the word that white space alone separates from `start`, if there is one."""
+    j = start
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    k = j
+    while k > 0 and (text[k - 1].isalnum() or text[k - 1] == "_"):  # what \w matches
+        k -= 1
+    return k if k < j < start else None
 
 
 def ours(text: str, start: int) -> bool:
