@@ -270,13 +270,17 @@ def _codes(text: str) -> list[Span]:
         code = m.group(0)
         if code.endswith(")") and code.count(")") > code.count("("):  # "(S/N ABC123)"
             code = code[:-1]
+        start = m.start()
+        cue = word_in(text, _KEYWORD_KEYS, max(0, start - 48), start)
+        if not cue and not (len(code) == 9 and code.isdigit()):  # no keyword, and no SSN before "social"
+            continue
         digits = sum(c.isdigit() for c in code)
         if digits < 2 or _YEAR.fullmatch(code):
             continue
-        start, end = m.start(), m.start() + len(code)
+        end = start + len(code)
         window = text[max(0, start - 48) : start]
         keyword = None
-        for k in _KEYWORD.finditer(window) if word_in(text, _KEYWORD_KEYS, max(0, start - 48), start) else ():
+        for k in _KEYWORD.finditer(window) if cue else ():
             keyword = k
         category = None
         if keyword is not None and _GAP.fullmatch(window[keyword.end() :]):

@@ -19,6 +19,7 @@ is an English word.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -423,6 +424,10 @@ def _lower_names(text: str) -> Iterator[tuple[int, int, float]]:
     """`maria garcia`: two Census names in lower case, at most one of them an English word."""
     common, _, last = census()
     words = english()
+    # a necessary condition first, on the words alone (one call in C, then set look-ups)
+    found = _LOWER_WORD.findall(text)
+    if not any(g in common and f in last for g, f in itertools.pairwise(found)):
+        return
     previous: re.Match[str] | None = None
     for m in _LOWER_WORD.finditer(text):
         if previous is not None:
