@@ -34,7 +34,7 @@ diabet\w* prediabet\w* hypertension high\s+blood\s+pressure hypotension asthma c
 depress\w* anxiety bipolar schizophreni\w* ptsd adhd autism dementia alzheimer'?s parkinson'?s
 cancer\w* tumou?r\w* carcinoma leukemia lymphoma melanoma sarcoma myeloma chemo\w* oncolog\w*
 hiv aids hepatitis(?:\s+[abc])? cirrhosis crohn'?s colitis ibs celiac gerd ulcers? lupus
-multiple\s+sclerosis sclerosis ms\b psoriasis eczema dermatitis acne rosacea arthritis osteo\w*
+multiple\s+sclerosis sclerosis ms\b(?<!\b(?-i:Ms)) psoriasis eczema dermatitis acne rosacea arthritis osteo\w*
 gout fibromyalgia migraines? epilep\w* seizures? strokes? heart\s+(?:attack|failure|disease)
 atrial\s+fibrillation afib arrhythmia angina cholesterol hyperlipidemia obes\w* overweight
 sleep\s+apnea insomnia glaucoma cataracts? macular\s+degeneration hearing\s+loss tinnitus

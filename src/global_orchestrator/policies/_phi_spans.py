@@ -100,13 +100,14 @@ def _word_index(text: str) -> dict[str, list[int]] | None:
 def word_keys(alternatives: Iterable[str]) -> tuple[str, ...]:
     r"""Index keys (see `scan_words`) of the words that the regex `alternatives` can start with.
 
-    Each alternative must open with a plain word character; its leading word characters are
-    the key (the first three of them), or, when fewer than three, the whole word if a
-    white space, a word end or a punctuation mark follows (`pt\s+is`, `y/o`, `ms\b`), else
-    that word and every three-character key it begins (`id(?![\w/])` -> `id`, `ida` ...).
+    Each alternative (a leading group expanded: `(?:a|b)c` is `ac` and `bc`) must open with
+    a plain word character; its leading word characters are the key (the first three of
+    them), or, when fewer than three, the whole word if a white space, a word end or a
+    punctuation mark follows (`pt\s+is`, `y/o`, `ms\b`), else that word and every
+    three-character key it begins (`id(?![\w/])` -> `id`, `ida` ...).
     """
     keys: list[str] = []
-    for alt in alternatives:
+    for alt in (x for a in alternatives for x in _expand(a)):  # "(?:multiple\\s+)?sclerosis": both
         i = 0
         while i < len(alt) and (alt[i].isalnum() or alt[i] == "_"):
             i += 1
@@ -166,7 +167,7 @@ def list_keys(pattern: str) -> tuple[str, ...]:
     r"""`word_keys` of the first `\b(?:a|b|...)` word list of `pattern` (what its matches start with)."""
     start = pattern.index(r"\b(?:") + 2
     end = _group_end(pattern, start)
-    return word_keys([x for alt in split_alternatives(pattern[start + 3 : end]) for x in _expand(alt)])
+    return word_keys(split_alternatives(pattern[start + 3 : end]))
 
 
 def scan_words(pattern: re.Pattern[str], text: str, keys: tuple[str, ...]) -> Iterator[re.Match[str]]:

@@ -161,17 +161,32 @@ def _replace(text: str, findings: list[PhiFinding]) -> str:
     return "".join(out)
 
 
+_PASSES = 3
+"""How many times `deidentify` scans: replacing can bring an identifier into reach (below)."""
+
+
 def deidentify(text: str) -> tuple[str, list[PhiFinding]]:
     """Replace every identifier with a typed placeholder (`[NAME]`, `[DATE]`, ...).
 
     Clinical content (conditions, drugs, results) stays: without identifiers it is no
-    longer tied to a person (HIPAA Safe Harbor), and the result re-scans clean.
+    longer tied to a person (HIPAA Safe Harbor), and the result re-scans clean. Replacing
+    can bring an identifier into reach (a long name shortened to `[NAME]` puts "contact"
+    within reach of the phone number after it; `C. [NAME] 33 Puerta 1` reads as a street),
+    so the output is scanned again and replaced again until nothing is found (at most
+    `_PASSES` scans; a later scan that finds nothing is the re-scan the caller would do).
 
     Returns:
-        The de-identified text and what was replaced.
+        The de-identified text and what was replaced (a later pass's offsets are in the
+        text the pass before it wrote).
     """
-    findings = [f for f in detect_phi(text) if f.category != "patient_health_info"]
-    return _replace(text, findings), findings
+    replaced: list[PhiFinding] = []
+    for _ in range(_PASSES):
+        findings = [f for f in detect_phi(text) if f.category != "patient_health_info"]
+        if not findings:
+            break
+        text = _replace(text, findings)
+        replaced += findings
+    return text, replaced
 
 
 def redact(text: str) -> str:
