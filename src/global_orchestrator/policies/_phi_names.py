@@ -318,6 +318,11 @@ def _legal_after(text: str, word: _Word) -> bool:
     return _LEGAL_AFTER.match(text, word.end) is not None
 
 
+def _labelled(before: str) -> bool:
+    """A label ("Patient:", "Dictated by") ends `before`."""
+    return ends_with(before, _LABEL_ENDS) and _STRONG_LABEL.search(before) is not None
+
+
 def _judge(
     text: str, words: list[_Word], near_starts: set[int], near_ends: set[int]
 ) -> tuple[int, int, float] | None:
@@ -331,9 +336,11 @@ def _judge(
         titled = True
     if not words:
         return None
+    if not titled and not any(_namey(w) for w in words) and not _labelled(before):
+        return None  # the trimming below would leave no word: a shortcut for most capitalised runs
     if not titled and (any(w.key in _ORG for w in words) or any(_legal_after(text, w) for w in words)):
         return None
-    labelled = titled or (ends_with(before, _LABEL_ENDS) and _STRONG_LABEL.search(before) is not None)
+    labelled = titled or _labelled(before)
     # trim everyday words, initials and particles at both ends
     while words and (words[0].kind != "word" or not _namey(words[0])):
         if labelled and words[0].kind == "word" and not (words[0].key in _COMMON or words[0].key in _TITLES):
