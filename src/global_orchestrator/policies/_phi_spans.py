@@ -141,11 +141,22 @@ def word_positions(text: str, keys: tuple[str, ...]) -> list[int] | None:
     if index is None:
         return None
     starts: list[int] = []
-    for key in keys:
-        found = index.get(key)
-        if found is not None:
-            starts += found
+    if len(keys) <= len(index):
+        for key in keys:
+            found = index.get(key)
+            if found is not None:
+                starts += found
+    else:  # a long word list (health terms): look the text's words up in it instead
+        wanted = _key_set(keys)
+        for key, found in index.items():
+            if key in wanted:
+                starts += found
     return sorted(set(starts))
+
+
+@lru_cache(maxsize=64)
+def _key_set(keys: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(keys)
 
 
 def word_in(text: str, keys: tuple[str, ...], start: int, end: int) -> bool:
