@@ -11,14 +11,19 @@ plus "templates" (the older copywriter templates of generate.py, test split).
 A labelled span counts as found when findings (of any category: what matters is that it
 would be removed) cover at least half of its characters. Text-level recall: texts with a
 label that get at least one finding. Benign flag rate: texts with no label that get any
-finding. Throughput: `detect_phi` on one core (time.perf_counter). Not a test: nothing
-here asserts.
+finding. Throughput, per set and by size (the sets' texts packed into texts of ~1 KB, 10 KB
+and 100 KB, and a dense clinical note), is in CPU seconds of this process
+(time.process_time: one core for our detector, whatever else the machine runs; Presidio's
+threads, if any, add up). Linear time: flat MB/s from 1 KB to 1 MB, adversarial inputs
+included. Not a test: nothing here asserts.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
+import os
 import platform
 import sys
 import time
@@ -120,9 +125,9 @@ def covered(span: dict[str, Any], found: Spans) -> bool:
 
 
 def evaluate(rows: list[dict[str, Any]], detect: Detector) -> dict[str, Any]:
-    start = time.perf_counter()
+    start = time.process_time()
     results = [detect(r["text"]) for r in rows]
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     per: dict[str, list[int]] = {}
     phi = flagged = benign = false_flags = 0
     misses: list[str] = []
@@ -172,12 +177,8 @@ def extras(rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 def scaling() -> dict[str, dict[str, float]]:
     """MB/s of detect_phi on 1 KB, 100 KB and 1 MB inputs: flat MB/s means linear time."""
-    note = (
-        "Record date: 2069-04-07\nPatient: Dolores Whitfield, MRN 4471023, DOB 03/14/1961. Lives in Springfield, IL. "
-        "Call 462 9506. She has type 2 diabetes on metformin 500 mg BID; BP 132/84. Dictated by: John A. Smith, MD\n"
-    )
     units = {
-        "clinical note": note,
+        "clinical note": scaling_note(),
         "'Mr. ' * N": "Mr. ",
         "digit run": "7",
         "capitalised words": "Alpha Bravo Charlie ",
@@ -190,12 +191,57 @@ def scaling() -> dict[str, dict[str, float]]:
         for label, size in (("1KB", 1_000), ("100KB", 100_000), ("1MB", 1_000_000)):
             text = (unit * (size // len(unit) + 1))[:size]
             reps = max(1, 200_000 // size)
-            start = time.perf_counter()
+            start = time.process_time()
             for _ in range(reps):
                 detect_phi(text)
-            row[label] = size * reps / (time.perf_counter() - start) / 1e6
+            row[label] = size * reps / (time.process_time() - start) / 1e6
         out[name] = row
     return out
+
+
+def by_size(sets: dict[str, list[dict[str, Any]]]) -> dict[str, dict[str, float]]:
+    """Texts/s and MB/s of detect_phi (CPU time) on the sets' texts packed to ~1 KB, 10 KB, 100 KB."""
+    import random
+
+    texts = [r["text"] for name, rows in sorted(sets.items()) for r in rows]
+    random.Random(12).shuffle(texts)
+    note = scaling_note()
+    out: dict[str, dict[str, float]] = {}
+    for label, size in (("1KB", 1_000), ("10KB", 10_000), ("100KB", 100_000)):
+        packs: list[str] = []
+        current: list[str] = []
+        length = 0
+        for text in itertools.cycle(texts):
+            current.append(text)
+            length += len(text) + 1
+            if length >= size:
+                packs.append("\n".join(current)[:size])
+                current, length = [], 0
+                if len(packs) * size >= 2_000_000:
+                    break
+        for kind, inputs in (
+            ("eval texts packed", packs),
+            ("dense clinical note", [(note * (size // 100))[:size]]),
+        ):
+            reps = max(1, 300_000 // size) if kind.startswith("dense") else 1
+            start = time.process_time()
+            for _ in range(reps):
+                for text in inputs:
+                    detect_phi(text)
+            seconds = time.process_time() - start
+            n = reps * len(inputs)
+            out[f"{kind}, {label}"] = {
+                "texts_per_second": n / seconds,
+                "mb_per_second": n * size / seconds / 1e6,
+            }
+    return out
+
+
+def scaling_note() -> str:
+    return (
+        "Record date: 2069-04-07\nPatient: Dolores Whitfield, MRN 4471023, DOB 03/14/1961. Lives in Springfield, IL. "
+        "Call 462 9506. She has type 2 diabetes on metformin 500 mg BID; BP 132/84. Dictated by: John A. Smith, MD\n"
+    )
 
 
 def fmt(x: float | None, width: int = 8) -> str:
@@ -222,10 +268,13 @@ def main() -> None:
         "python": platform.python_version(),
         "machine": platform.machine(),
         "presidio": note,
+        "processor": platform.processor(),
+        "cpu_count": os.cpu_count(),
     }
     report["sets"] = {}
     names = list(detectors)
-    for set_name, rows in load_sets().items():
+    sets = load_sets()
+    for set_name, rows in sets.items():
         res = {d: evaluate(rows, fn) for d, fn in detectors.items()}
         res["ours"].update(extras(rows))
         report["sets"][set_name] = res
@@ -252,6 +301,14 @@ def main() -> None:
         if args.show_misses:
             for line in res["ours"]["misses"]:
                 print("   ", line)
+    print(
+        "\n== throughput of detect_phi by text size, CPU time of one core (target: >= 1,000 texts/s under 1 KB)"
+    )
+    sized = by_size(sets)
+    report["by_size"] = sized
+    print(f"{'input':<34}{'texts/s':>10}{'MB/s':>9}")
+    for name, row in sized.items():
+        print(f"{name:<34}{row['texts_per_second']:>10.0f}{row['mb_per_second']:>9.3f}")
     print("\n== throughput of detect_phi, MB/s (flat across sizes = linear time)")
     scale = scaling()
     report["scaling_mb_per_s"] = scale

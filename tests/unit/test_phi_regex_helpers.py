@@ -9,11 +9,16 @@ import pytest
 from global_orchestrator.policies._phi_spans import (
     by_first_letter,
     digit_runs,
+    ends_with,
     folded,
     grouped,
     has_any,
     literal_prefixes,
+    scan_words,
     split_alternatives,
+    word_before,
+    word_in,
+    word_keys,
 )
 
 WORDS = r"diabet\w*|dialysis|ms\b|(?:multiple\s+)?sclerosis|kidney\s+(?:disease|stones?)|k9|insulin|(?:was|is)\s+high"
@@ -65,3 +70,44 @@ def test_gate_helpers() -> None:
     assert digit_runs("MRN 4471023, 3/14") == (10, 7)
     assert folded("\u017fSN \u212aIT") == "ssn kit"
     assert has_any("Retinal \u017fCAN", ("scan",)) and not has_any("retina", ("scan",))
+
+
+def test_word_keys() -> None:
+    assert word_keys(["diabet\\w*", r"pt\s+is", "y/o", r"ms\b", r"d\.o\.b", "c-section", "allée"]) == (
+        "dia",
+        "pt",
+        "y",
+        "ms",
+        "d",
+        "c",
+        "all",
+    )
+    assert len(word_keys(["id(?:x)?"])) == 1 + 37  # "id" and every word it may begin ("ida" ...)
+    with pytest.raises(ValueError):
+        word_keys([r"x-?rays?"])  # one letter, then anything: no bounded key
+    with pytest.raises(ValueError):
+        word_keys([r"\w+\s+patient"])
+
+
+@pytest.mark.parametrize("text", [*TEXTS, "He was seen; MRN 12. pt is here (ms) x-ray d.o.b \u017fclerosis"])
+def test_scan_words_finds_what_finditer_finds(text: str) -> None:
+    alternatives = [*split_alternatives(WORDS), r"pt\s+is", r"d\.o\.b", "x-ray"]
+    pattern = re.compile(rf"\b{by_first_letter(alternatives)}\b", re.IGNORECASE)
+    expected = [m.span() for m in pattern.finditer(text)]
+    assert [m.span() for m in scan_words(pattern, text, word_keys(alternatives))] == expected
+    # a key left out: its words are not searched (the keys are what makes it exact)
+    partial = word_keys([a for a in alternatives if not a.startswith("d")])
+    assert [m.span() for m in scan_words(pattern, text, partial)] == [
+        span for span in expected if text[span[0]].lower() != "d"
+    ]
+
+
+def test_window_gates() -> None:
+    text = "Record date: 2069-04-07, seen by Dr. Okafor; patient notes"
+    keys = word_keys(["record", "seen"])
+    assert word_in(text, keys, 0, 10) and word_in(text, keys, 20, 30) and not word_in(text, keys, 30, 45)
+    assert word_in(text, keys, 2, 3)  # a window that starts inside a word may see a word start there
+    assert ends_with("Dictated by:\n ", ("by",)) and ends_with("Dear ", ("dear",))
+    assert not ends_with("Dictated by: Dr", ("by",)) and not ends_with("", ("by",))
+    assert word_before(text, text.index("notes")) == text.index("patient")
+    assert word_before(text, text.index("patient")) is None  # "; " is no white space alone

@@ -21,7 +21,9 @@ from global_orchestrator.policies._phi_spans import (
     folded,
     grouped,
     has_any,
+    list_keys,
     split_alternatives,
+    word_in,
 )
 
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
@@ -66,6 +68,7 @@ _DATE_CUE = re.compile(
     r"[^.;!?\n]{0,25}$",
     re.IGNORECASE,
 )
+_DATE_CUE_KEYS = list_keys(_DATE_CUE.pattern)  # a gate (`word_in`)
 _DATE_CUE = re.compile(grouped(_DATE_CUE.pattern), _DATE_CUE.flags)  # same matches, fewer tests
 _AGE = re.compile(
     r"\b(?:aged?|age:)\s*(9\d|1[01]\d)\b(?!\s*(?:%|days|weeks|months|percent))|"
@@ -101,7 +104,11 @@ def dates(text: str, record: bool) -> list[Span]:
     for m in _DATE.finditer(text) if numeric or _MONTH_START.search(folded(text)) else ():
         if not _valid(m):
             continue
-        cued = _DATE_CUE.search(text[max(0, m.start() - 60) : m.start()]) is not None
+        lo = max(0, m.start() - 60)
+        cued = (
+            word_in(text, _DATE_CUE_KEYS, lo, m.start())
+            and _DATE_CUE.search(text[lo : m.start()]) is not None
+        )
         if m.group("m") and not (cued or record):
             continue  # "3/4 of our members", "open 7/5": a bare month/day needs a record around it
         if not cued and _HOLIDAY.fullmatch(m.group(0)):

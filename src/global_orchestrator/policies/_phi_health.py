@@ -18,14 +18,23 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from global_orchestrator.policies._phi_spans import by_first_letter, grouped, has_any
+from global_orchestrator.policies._phi_spans import (
+    by_first_letter,
+    grouped,
+    has_any,
+    match_at,
+    scan_words,
+    word_before,
+    word_keys,
+    word_positions,
+)
 
 _CONDITIONS = r"""
 diabet\w* prediabet\w* hypertension high\s+blood\s+pressure hypotension asthma copd emphysema
 depress\w* anxiety bipolar schizophreni\w* ptsd adhd autism dementia alzheimer'?s parkinson'?s
 cancer\w* tumou?r\w* carcinoma leukemia lymphoma melanoma sarcoma myeloma chemo\w* oncolog\w*
 hiv aids hepatitis(?:\s+[abc])? cirrhosis crohn'?s colitis ibs celiac gerd ulcers? lupus
-multiple\s+sclerosis sclerosis ms\b psoriasis eczema dermatitis acne rosacea arthritis osteo\w*
+multiple\s+sclerosis sclerosis ms\b(?<!\b(?-i:Ms)) psoriasis eczema dermatitis acne rosacea arthritis osteo\w*
 gout fibromyalgia migraines? epilep\w* seizures? strokes? heart\s+(?:attack|failure|disease)
 atrial\s+fibrillation afib arrhythmia angina cholesterol hyperlipidemia obes\w* overweight
 sleep\s+apnea insomnia glaucoma cataracts? macular\s+degeneration hearing\s+loss tinnitus
@@ -48,7 +57,7 @@ chemotherapy methotrexate lipitor crestor viagra cialis accutane isotretinoin
 _TESTS = r"""
 a1c hba1c ldl hdl triglycerides psa egfr creatinine glucose blood\s+(?:sugar|pressure|work|test)
 lab\s+(?:results?|work|tests?) test\s+results? biops(?:y|ies) mammogram\w* pap\s+smears?
-colonoscop\w* mri ct\s+scan x-?rays? ultrasound ekg ecg echocardiogram screening\s+results?
+colonoscop\w* mri ct\s+scan x-rays? xrays? ultrasound ekg ecg echocardiogram screening\s+results?
 tested\s+(?:positive|negative) came\s+back was\s+(?:elevated|abnormal|high|low)
 is\s+(?:elevated|abnormal|high|low)
 """
@@ -60,8 +69,10 @@ physical\s+therapy rehab\w* admitted discharged hospitali[sz]ed er\s+visit emerg
 appointments? check-?ups? follow-?ups? cardiology\s+\w+ oncology\s+\w+ dermatology\s+\w+
 on\s+(?:hospice|oxygen)
 """
+_HEALTH_WORDS = " ".join([_CONDITIONS, _DRUGS, _TESTS, _CARE]).split()
+_HEALTH_KEYS = word_keys(_HEALTH_WORDS)
 _HEALTH = re.compile(
-    r"\b" + by_first_letter(" ".join([_CONDITIONS, _DRUGS, _TESTS, _CARE]).split()) + r"\b",
+    r"\b" + by_first_letter(_HEALTH_WORDS) + r"\b",
     re.IGNORECASE,
 )
 # a person in the sentence (identifiers found are added by the caller); "a patient newsletter" is none
@@ -92,6 +103,37 @@ _RECORDS = re.compile(
     r"(?:from|in|on|at|of|as|list|who)\b|everyone\s+(?:on|in)\s+[^.;]{0,30}\bpatient)",
     re.IGNORECASE,
 )
+# index keys (`scan_words`) of the words a match of _RECORDS starts with, or the word before "patient"
+_RECORDS_KEYS = word_keys(
+    [
+        "patient",
+        "clinic",
+        "medical",
+        "health",
+        "visit",
+        "treatment",
+        "pharmacy",
+        "prescription",
+        "hospital",
+        "records",
+        "from",
+        "ehr",
+        "emr",
+        "chemo",
+        "dialysis",
+        "cancer",
+        "diabetic",
+        "hiv",
+        "pregnant",
+        "oncology",
+        "cardiac",
+        "bariatric",
+        "ivf",
+        "everyone",
+        r"in\s",
+        r"of\s",
+    ]
+)
 # a sentence ends at [.!?;] and white space (not after "Mr", "Dr", "no" ...) or a line break;
 # the punctuation comes first and the look-behinds after it, so the regex engine jumps from one
 # candidate character to the next
@@ -108,6 +150,17 @@ def _sentences(text: str) -> Iterator[tuple[int, int]]:
     yield start, len(text)
 
 
+def _records(text: str) -> Iterator[re.Match[str]]:
+    """What `_RECORDS.finditer(text)` yields, the regex run only where a match can start."""
+    starts = word_positions(text, _RECORDS_KEYS)
+    patient = word_positions(text, ("pat",))
+    if starts is None or patient is None:
+        yield from _RECORDS.finditer(text)
+        return
+    before = (word_before(text, q) for q in patient)  # "(?:\w+\s+)?patient\s+..."
+    yield from match_at(_RECORDS, text, sorted({*starts, *(b for b in before if b is not None)}))
+
+
 def health_info(
     text: str, anchors: list[tuple[int, int]], *, deidentified: bool = False
 ) -> Iterator[tuple[int, int, float]]:
@@ -119,9 +172,9 @@ def health_info(
         deidentified: The text holds `deidentify`'s placeholders: only anchors tie.
     """
     if not deidentified and has_any(text, ("patient", "record", "histor", "log", "data", "ehr", "emr")):
-        for match in _RECORDS.finditer(text):
+        for match in _records(text):
             yield match.start(), match.end(), 0.9
-    terms = list(_HEALTH.finditer(text))
+    terms = list(scan_words(_HEALTH, text, _HEALTH_KEYS))
     if not terms:
         return
     starts = sorted(s for s, _ in anchors)

@@ -13,7 +13,15 @@ from __future__ import annotations
 
 import re
 
-from global_orchestrator.policies._phi_spans import DIGIT, Span, by_first_letter, has_any
+from global_orchestrator.policies._phi_spans import (
+    DIGIT,
+    Span,
+    by_first_letter,
+    has_any,
+    scan_words,
+    word_in,
+    word_keys,
+)
 
 _NUMBER_WORDS = r"(?:\s+(?:number|num|no\.?|#|id))?"
 _NO = r"(?:number|no\.?|#)"
@@ -141,8 +149,10 @@ _KEYWORD = re.compile(
     ),
     re.IGNORECASE,
 )
-_CODE = re.compile(
-    r"(?<![\w/.@$-])(?=[A-Z0-9()./-]{0,40}\d)\(?[A-Z0-9][A-Z0-9()]*+(?:[-./][A-Z0-9()]++)*+(?:\s\d{2,}+(?:[-.]\d++)*+)*+"
+_KEYWORD_KEYS = word_keys([alt for _, alts in _KEYWORDS for alt in alts if not alt.startswith("\\s")])
+"""Index keys of the keywords (`word_in`); " acct" holds the word "acct"."""
+_CODE = re.compile(  # (?<![\w/.@$-])(?=[A-Z0-9()./-]{0,40}\d)\(?[A-Z0-9][A-Z0-9()]*+..., led by a class
+    r"[(A-Z0-9](?<![\w/.@$-].)(?:(?<=\d)|(?=[A-Z0-9()./-]{0,39}\d))(?:(?<=\()[A-Z0-9]|(?<=[A-Z0-9]))[A-Z0-9()]*+(?:[-./][A-Z0-9()]++)*+(?:\s\d{2,}+(?:[-.]\d++)*+)*+"
 )
 _PLATE = re.compile(
     r"\b(?i:licen[cs]e\s+plate|plate|tag)(?i:\s+(?:number|no\.?|#))?\s*[:#]?\s*"
@@ -207,6 +217,14 @@ _BIOMETRIC_ID_WORDS = (
     "template",
 )
 _PHOTO_WORDS = ("fac", "shot", "passport", "unblurred", "selfie", "photo")
+# index keys (`scan_words`) of the words every match of _BIOMETRIC, _BIOMETRIC_ID and _PHOTO starts with
+_BIOMETRIC_KEYS = word_keys(
+    ["finger", "thumb", "palm", "voice", "face", "retina", "iris", "hand", "gait", "dna", "genetic"]
+)
+_BIOMETRIC_ID_KEYS = word_keys(_BIOMETRIC_ID_WORDS)
+_PHOTO_KEYS = word_keys(
+    ["full", "face", "facial", "head", "mug", "passport", "photo", "picture", "image", "selfie", "unblurred"]
+)
 # every biometric or photo file name holds one of these extensions
 _EXTENSION = re.compile(_FILE[_FILE.index(r"\.") :])
 _PHOTO = re.compile(
@@ -223,11 +241,14 @@ def keyed(text: str) -> list[Span]:
     """Codes after a keyword, glued codes, biometric and photo identifiers."""
     found = _codes(text) if DIGIT.search(text) else []
     if has_any(text, _BIOMETRIC_WORDS):
-        found += [Span("biometric_identifier", m.start(), m.end(), 0.75) for m in _BIOMETRIC.finditer(text)]
+        found += [
+            Span("biometric_identifier", m.start(), m.end(), 0.75)
+            for m in scan_words(_BIOMETRIC, text, _BIOMETRIC_KEYS)
+        ]
     if has_any(text, _BIOMETRIC_ID_WORDS):
         found += [
             Span("biometric_identifier", m.start(1), m.end(1), 0.95)  # beats the generic "ID" keyword
-            for m in _BIOMETRIC_ID.finditer(text)
+            for m in scan_words(_BIOMETRIC_ID, text, _BIOMETRIC_ID_KEYS)
             if any(c.isdigit() for c in m.group(1))
         ]
     if "." in text and _EXTENSION.search(text):
@@ -236,7 +257,9 @@ def keyed(text: str) -> list[Span]:
         ]
         found += [Span("full_face_photo", m.start(), m.end(), 0.9) for m in _PHOTO_FILE.finditer(text)]
     if has_any(text, _PHOTO_WORDS):
-        found += [Span("full_face_photo", m.start(), m.end(), 0.75) for m in _PHOTO.finditer(text)]
+        found += [
+            Span("full_face_photo", m.start(), m.end(), 0.75) for m in scan_words(_PHOTO, text, _PHOTO_KEYS)
+        ]
     return found
 
 
@@ -247,13 +270,17 @@ def _codes(text: str) -> list[Span]:
         code = m.group(0)
         if code.endswith(")") and code.count(")") > code.count("("):  # "(S/N ABC123)"
             code = code[:-1]
+        start = m.start()
+        cue = word_in(text, _KEYWORD_KEYS, max(0, start - 48), start)
+        if not cue and not (len(code) == 9 and code.isdigit()):  # no keyword, and no SSN before "social"
+            continue
         digits = sum(c.isdigit() for c in code)
         if digits < 2 or _YEAR.fullmatch(code):
             continue
-        start, end = m.start(), m.start() + len(code)
+        end = start + len(code)
         window = text[max(0, start - 48) : start]
         keyword = None
-        for k in _KEYWORD.finditer(window):
+        for k in _KEYWORD.finditer(window) if cue else ():
             keyword = k
         category = None
         if keyword is not None and _GAP.fullmatch(window[keyword.end() :]):

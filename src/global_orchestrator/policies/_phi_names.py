@@ -19,11 +19,13 @@ is an English word.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, UPPER_CHAR, census, english, places
-from global_orchestrator.policies._phi_spans import grouped
+from global_orchestrator.policies._phi_spans import ends_with, grouped
 
 # a token ends at the word's end: "Tik" of "TikTok", "You" of "YouTube" are no names
 _TOKEN = (
@@ -52,6 +54,29 @@ _STRONG_LABEL = re.compile(
     r"next\s+of\s+kin|guardian|dear)\s*[:,-]?[ \t]{0,3}\n?[ \t]{0,3})$"
 )
 _STRONG_LABEL = re.compile(grouped(_STRONG_LABEL.pattern), _STRONG_LABEL.flags)  # same matches, fewer tests
+# gates (`ends_with`): the last word of every match of _TITLE, _STRONG_LABEL, _CUE_BEFORE
+_TITLE_ENDS = tuple(t for t in _TITLES)
+_LABEL_ENDS = (
+    "patient",
+    "patient's",
+    "name",
+    "pt",
+    "by",
+    "signed",
+    "attending",
+    "physician",
+    "pcp",
+    "provider",
+    "surgeon",
+    "nurse",
+    "referring",
+    "cc",
+    "contact",
+    "hpi",
+    "kin",
+    "guardian",
+    "dear",
+)
 _CUE_BEFORE = re.compile(
     r"(?i:\b(?:patient|pt|client|customer|member|resident|reviewer|winner|shopper|guest|caller|"
     r"name|son|daughter|wife|husband|mother|father|mom|dad|to|for|cc|dm|ping|thank|thanks|"
@@ -61,6 +86,65 @@ _CUE_BEFORE = re.compile(
     r"\s*[:,-]?\s*)$"
 )
 _CUE_BEFORE = re.compile(grouped(_CUE_BEFORE.pattern), _CUE_BEFORE.flags)  # same matches, fewer tests
+_CUE_ENDS = (
+    "patient",
+    "pt",
+    "client",
+    "customer",
+    "member",
+    "resident",
+    "reviewer",
+    "winner",
+    "shopper",
+    "guest",
+    "caller",
+    "name",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "mother",
+    "father",
+    "mom",
+    "dad",
+    "to",
+    "for",
+    "cc",
+    "dm",
+    "ping",
+    "thank",
+    "thanks",
+    "greets",
+    "text",
+    "call",
+    "email",
+    "message",
+    "contact",
+    "from",
+    "by",
+    "is",
+    "was",
+    "with",
+    "spotlight",
+    "mail",
+    "remind",
+    "reach",
+    "in",
+    "meet",
+    "notify",
+    "invite",
+    "congratulate",
+    "welcome",
+    "tell",
+    "ask",
+    "am",
+    "i'm",
+    "named",
+    "called",
+    "signed",
+    "sincerely",
+    "regards",
+)
 _POST_NOMINAL = re.compile(
     r"^,?\s{0,2}(?:MD|M\.D\.|RN|NP|PA-C|PA|DO|PhD|DDS|DMD|FNP(?:-C)?|CNM|LPN|MSW|LCSW|PharmD|MBBS|FACP|APRN|CRNP)\b"
 )
@@ -134,6 +218,7 @@ _LEGAL_AFTER = re.compile(
 )
 # "in Serrara Fontana", "at Bayview": a run of unknown words after these is a place or a brand
 _PLACE_BEFORE = re.compile(r"(?i:\b(?:in|at|near|from|of|visit|across|around|outside)\s+(?:the\s+)?)$")
+_PLACE_ENDS = ("in", "at", "near", "from", "of", "visit", "across", "around", "outside", "the")  # a gate
 _FIRM_AFTER = re.compile(r",?\s(?:and|&|y|e|und|et)\s+[{UPPER}]".replace("{UPPER}", UPPER))
 # "Mahoney, Lisa E." (surname first)
 _SURNAME_FIRST = re.compile(rf"(?<![\w'\u2019-])({_TOKEN}),[ \t]{{1,3}}({_TOKEN})(?:[ \t]{{1,3}}{_INITIAL})?")
@@ -143,37 +228,52 @@ def _key(word: str) -> str:
     return word.split("-")[0].replace("'", "").replace("\u2019", "").lower()
 
 
+@lru_cache(maxsize=16384)
+def _describe(text: str) -> tuple[str, str, bool, bool, bool]:
+    """A word's key, kind, and whether it is a Census first name, a Census surname, an everyday word.
+
+    Cached: the same words come back in text after text.
+    """
+    key = _key(text)
+    first = text[0]
+    if first in "\"\u201c'\u2018(":
+        kind = "nick"
+    elif len(text) <= 2 and text.rstrip(".").isupper():
+        kind = "initial"
+    elif first.islower():
+        kind = "particle"
+    else:
+        kind = "word"
+    common, _, last = census()
+    return (
+        key,
+        kind,
+        key in common and key not in _NOT_NAMES,
+        key in last and key not in _NOT_NAMES and key not in _COMMON,
+        key in _COMMON or key in _ORG or key in _TITLES or key in english(),
+    )
+
+
 class _Word:
-    __slots__ = ("end", "key", "kind", "start", "text")
+    __slots__ = ("end", "everyday", "first", "key", "kind", "last", "start", "text")
 
     def __init__(self, text: str, start: int) -> None:
         self.text = text
         self.start = start
         self.end = start + len(text)
-        self.key = _key(text)
-        first = text[0]
-        if first in "\"\u201c'\u2018(":
-            self.kind = "nick"
-        elif len(text) <= 2 and text.rstrip(".").isupper():
-            self.kind = "initial"
-        elif first.islower():
-            self.kind = "particle"
-        else:
-            self.kind = "word"
+        self.key, self.kind, self.first, self.last, self.everyday = _describe(text)
 
 
 def _first(word: _Word) -> bool:
-    common, _, _ = census()
-    return word.key in common and word.key not in _NOT_NAMES
+    return word.first
 
 
 def _last(word: _Word) -> bool:
-    _, _, last = census()
-    return word.key in last and word.key not in _NOT_NAMES and word.key not in _COMMON
+    return word.last
 
 
 def _everyday(word: _Word) -> bool:
-    return word.key in _COMMON or word.key in _ORG or word.key in _TITLES or word.key in english()
+    return word.everyday
 
 
 def _namey(word: _Word) -> bool:
@@ -203,22 +303,44 @@ def names(text: str, near: list[tuple[int, int]]) -> Iterator[tuple[int, int, fl
         yield from _surname_first(text)
 
 
+# what can follow a name's word for _LEGAL_AFTER to match there: its first character, past
+# a comma and white space
+_LEGAL_AFTER_FIRST = frozenset("SGAKOeLICPp&asBNH")
+
+
+def _legal_after(text: str, word: _Word) -> bool:
+    """A legal form follows the word ("Wende GmbH", "Pruitt, Ltd")."""
+    if word.kind != "word":
+        return False
+    rest = text[word.end : word.end + 5]
+    if rest.removeprefix(",").lstrip()[:1] not in _LEGAL_AFTER_FIRST:  # "" (nothing follows) is not in it
+        return False
+    return _LEGAL_AFTER.match(text, word.end) is not None
+
+
+def _labelled(before: str) -> bool:
+    """A label ("Patient:", "Dictated by") ends `before`."""
+    return ends_with(before, _LABEL_ENDS) and _STRONG_LABEL.search(before) is not None
+
+
 def _judge(
     text: str, words: list[_Word], near_starts: set[int], near_ends: set[int]
 ) -> tuple[int, int, float] | None:
     if not any(w.kind == "word" for w in words):  # initials, nicknames, particles: trimmed to nothing
         return None
     before = text[max(0, words[0].start - 40) : words[0].start]
-    titled = _TITLE.search(before[-10:]) is not None  # a title and its spaces are at most 8 characters
+    # a title and its spaces are at most 8 characters
+    titled = ends_with(before[-10:], _TITLE_ENDS, " \t.") and _TITLE.search(before[-10:]) is not None
     while words and words[0].key in _TITLES:  # "Dr. Mr." or a title inside the run
         words = words[1:]
         titled = True
     if not words:
         return None
-    legal = any(_LEGAL_AFTER.match(text, w.end) for w in words if w.kind == "word")
-    if not titled and (legal or any(w.key in _ORG for w in words)):
+    if not titled and not any(_namey(w) for w in words) and not _labelled(before):
+        return None  # the trimming below would leave no word: a shortcut for most capitalised runs
+    if not titled and (any(w.key in _ORG for w in words) or any(_legal_after(text, w) for w in words)):
         return None
-    labelled = titled or _STRONG_LABEL.search(before) is not None
+    labelled = titled or _labelled(before)
     # trim everyday words, initials and particles at both ends
     while words and (words[0].kind != "word" or not _namey(words[0])):
         if labelled and words[0].kind == "word" and not (words[0].key in _COMMON or words[0].key in _TITLES):
@@ -252,10 +374,11 @@ def _judge(
         return start, end, 0.7
     if _cued(text, start, end, near_starts, near_ends):
         return start, end, 0.6
+    window = before_run(text, start)
     if (
         every
         and not any(w.key in places() for w in proper)
-        and not _PLACE_BEFORE.search(before_run(text, start))
+        and not (ends_with(window, _PLACE_ENDS) and _PLACE_BEFORE.search(window))
     ):
         return start, end, 0.55
     return None
@@ -272,7 +395,8 @@ def _surname_first(text: str) -> Iterator[tuple[int, int, float]]:
         if _FIRM_AFTER.match(text, m.end()):  # "Butcher, Thomas and Hall": a firm
             continue
         family, given = _Word(m.group(1), m.start(1)), _Word(m.group(2), m.start(2))
-        labelled = _STRONG_LABEL.search(text[max(0, m.start() - 40) : m.start()]) is not None
+        window = text[max(0, m.start() - 40) : m.start()]
+        labelled = ends_with(window, _LABEL_ENDS) and _STRONG_LABEL.search(window) is not None
         if labelled and not _everyday(family):
             yield m.start(), m.end(), 0.85
         elif _last(family) and _first(given) and not (_everyday(family) and _everyday(given)):
@@ -290,7 +414,10 @@ def _last_bad(word: _Word) -> bool:
 
 
 def _cued(text: str, start: int, end: int, near_starts: set[int], near_ends: set[int]) -> bool:
-    if _CUE_BEFORE.search(text[max(0, start - 24) : start]) or _CUE_AFTER.match(text[end : end + 24]):
+    window = text[max(0, start - 24) : start]
+    if ends_with(window, _CUE_ENDS) and _CUE_BEFORE.search(window):
+        return True
+    if _CUE_AFTER.match(text[end : end + 24]):
         return True
     for k in range(1, 4):
         if end + k in near_starts and _ADJACENT.fullmatch(text[end : end + k]):
@@ -304,6 +431,10 @@ def _lower_names(text: str) -> Iterator[tuple[int, int, float]]:
     """`maria garcia`: two Census names in lower case, at most one of them an English word."""
     common, _, last = census()
     words = english()
+    # a necessary condition first, on the words alone (one call in C, then set look-ups)
+    found = _LOWER_WORD.findall(text)
+    if not any(g in common and f in last for g, f in itertools.pairwise(found)):
+        return
     previous: re.Match[str] | None = None
     for m in _LOWER_WORD.finditer(text):
         if previous is not None:

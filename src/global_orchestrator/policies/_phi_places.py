@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, UPPER_CHAR, english, places
 from global_orchestrator.policies._phi_spans import (
@@ -19,10 +20,13 @@ from global_orchestrator.policies._phi_spans import (
     Span,
     by_first_letter,
     digit_runs,
+    ends_with,
     grouped,
     has_any,
-    literal_prefixes,
     ours,
+    scan_words,
+    word_keys,
+    word_positions,
 )
 
 STATES = (
@@ -39,12 +43,13 @@ _TAIL = (
     rf"(?:,?\s{{0,3}}(?:apt\.?|apartment|suite|ste\.?|unit|flat|\#)\s{{0,3}}\w{{1,8}})?"
     rf"(?:,\s{{0,3}}{_CAP}(?:\s{_CAP}){{0,2}})?(?:,?\s{{0,3}}(?:{STATES})\b)?(?:,?\s{{0,3}}\d{{5}}(?:-\d{{4}})?\b)?"
 )
+# led by a class (the first character; see _phi_shapes): \b\d{1,6}... | \b\d{1,6}... | \bp.o. box ...
 _ADDRESS = re.compile(
-    rf"\b\d{{1,6}}[A-Za-z]?\s{{1,3}}(?:[NSEW]\.?\s{{1,3}})?(?:(?:{_CAP}|\d{{1,3}}(?:st|nd|rd|th))\s{{1,3}}){{1,3}}"
+    rf"[\dpP](?<!\w.)(?:(?<=\d)\d{{0,5}}[A-Za-z]?\s{{1,3}}(?:[NSEW]\.?\s{{1,3}})?(?:(?:{_CAP}|\d{{1,3}}(?:st|nd|rd|th))\s{{1,3}}){{1,3}}"
     rf"(?i:(?:{_STREET_TYPE})s?)\b\.?{_TAIL}|"
-    r"\b\d{1,6}\s{1,3}(?:[a-z]{2,20}\s{1,3}){1,2}(?:(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|parkway|pkwy|"
+    r"(?<=\d)\d{0,5}\s{1,3}(?:[a-z]{2,20}\s{1,3}){1,2}(?:(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|parkway|pkwy|"
     r"terrace|circle|cir|place|court|ct)\b\.?|dr\.)|"
-    rf"\b(?i:p\.?\s?o\.?\s{{0,2}}box)\s{{0,3}}\d{{1,8}}{_TAIL}"
+    rf"(?<=[pP])(?i:\.?\s?o\.?\s{{0,2}}box)\s{{0,3}}\d{{1,8}}{_TAIL})"
 )
 # European street forms: type first (number after or before), or a glued German/Dutch type
 _EU_TYPE = (
@@ -58,8 +63,8 @@ _EU_WORD = (
     rf"(?:{_CAP}|(?:de|del|della|di|da|do|dos|das|la|le|les|du|des|el|los|las|van|von|der|d')|"
     r"\d{1,2}(?:er|e)?\b)"
 )
-_EU_TYPE_STARTS = literal_prefixes(_EU_TYPE.split("|"))
-"""A gate: a European address without a capital letter starts with a street type."""
+_EU_TYPE_KEYS = word_keys(_EU_TYPE.split("|"))
+"""Index keys of the street types (see `scan_words`)."""
 _EU_SUFFIX = (
     "straße|strasse|boulevard|dreef|hof|pad|str\\.|weg|gasse|platz|allee|ring|damm|ufer|laan|straat|gracht|plein|kade|"
     "dijk|steeg|singel|markt|v[äa]gen|gatan"
@@ -74,16 +79,24 @@ _EU_GLUED = (
     rf"\b[{UPPER}][\w-]{{1,40}}?(?i:{by_first_letter(_EU_SUFFIX.split('|'))})\s{{1,3}}\d{{1,5}}[a-zA-Z]?"
 )
 _EU_ADDRESS = re.compile(f"{_EU_TYPE_FIRST}|{_EU_GLUED}")
-# where one branch cannot match anywhere the other alone finds the same: without a street
-# type word only the glued form, without a capital letter only the type-first form
+# its two branches apart (see `_eu_addresses`); the glued one led by its capital (\b[A-Z] ...)
 _EU_ADDRESS_TYPE_FIRST = re.compile(_EU_TYPE_FIRST)
-_EU_ADDRESS_GLUED = re.compile(_EU_GLUED)
+_EU_ADDRESS_GLUED = re.compile(f"[{UPPER}](?<!\\w.)" + _EU_GLUED.removeprefix(f"\\b[{UPPER}]"))
+# (?<![\w/.-])(\d{5}|\d{4}\s?[A-Z]{2}|\d{2}-\d{3}|\d{4}),?\s{1,3}(CITY)|
+# \b[A-Z]{1,2}\d[A-Z\d]?\s{0,2}\d[AB...]{2}\b|\b\d{5}-\d{3}\b|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b, led by a
+# class (the first character; see _phi_shapes): the code is the match from its start to the
+# end of group 1, the city group 2
 _POSTCODE = re.compile(
-    rf"(?<![\w/.-])(\d{{5}}|\d{{4}}\s?[A-Z]{{2}}|\d{{2}}-\d{{3}}|\d{{4}}),?\s{{1,3}}({_CAP}(?:[\s-]{_CAP}){{0,2}})|"
-    r"\b[A-Z]{1,2}\d[A-Z\d]?\s{0,2}\d[ABD-HJLNP-UW-Z]{2}\b|\b\d{5}-\d{3}\b|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b"
+    r"[\dA-Z](?:(?<![\w/.-].)(?<=\d)(\d{4}|\d{3}\s?[A-Z]{2}|\d-\d{3}|\d{3}),?\s{1,3}"
+    rf"({_CAP}(?:[\s-]{_CAP}){{0,2}})|"
+    r"(?<!\w.)(?<=[A-Z])[A-Z]?\d[A-Z\d]?\s{0,2}\d[ABD-HJLNP-UW-Z]{2}\b|(?<!\w.)(?<=\d)\d{4}-\d{3}\b|"
+    r"(?<!\w.)(?<=[A-Z])\d[A-Z]\s?\d[A-Z]\d\b)"
 )
 _ZIP = re.compile(
     rf"\b(?:(?i:zip(?:\s*code)?|postal\s+code|post\s?code|plz|cep|pin(?:\s*code)?)\s*[:\#]?\s*|(?:{STATES})\s+)(\d{{5}}(?:-\d{{4}})?|\d{{6}}|\d{{5}}-\d{{3}})\b"
+)
+_ZIP_KEYS = word_keys(
+    ["zip", "postal", "post", "plz", "cep", "pin", *(rf"{st}\s+" for st in STATES.split("|"))]
 )
 # gates: a ZIP code follows a keyword or a state; a PIN follows "/" or a space or dash
 _UPPER_DIGIT = re.compile(r"[A-Z]\d")  # a gate: a UK or Canadian postcode has one
@@ -96,8 +109,13 @@ _LIVES_AT = re.compile(
     r"(?i:\b(?:i\s+live|lives|living|lived|resides?|residing|located|address\s+is|home\s+address)\s+(?:at|in|on|:)?\s*)"
     r"((?:[^\n;.!?]|\.(?![ \t]+[A-Z]|\s*$)){3,90}+)"
 )
+_LIVES_KEYS = word_keys([r"i\s+live", "lives", "resides", "located", "address", "home"])
 # Indian and similar: "60/622, Murty Marg, Motihari-217071", "Sagar 954539"
-_PIN = re.compile(rf"(?<![\d/.-])\d{{1,4}}/\d{{1,4}},\s(?!\d)|\b{_CAP}[- ]\d{{6}}\b")
+# (?<![\d/.-])\d{1,4}/\d{1,4},\s(?!\d)|\b{_CAP}[- ]\d{6}\b, led by a class (the first character)
+_PIN = re.compile(
+    rf"[\d{UPPER}](?:(?<![\d/.-].)(?<=\d)\d{{0,3}}/\d{{1,4}},\s(?!\d)|"
+    rf"(?<!\w.)(?<=[{UPPER}])[{LOWER}'\u2019]{{1,30}}+[- ]\d{{6}}\b)"
+)
 _LABEL = re.compile(
     r"(?im:^[ \t]*(?:home\s+|mailing\s+|street\s+|permanent\s+)?"
     r"(?:address|addr\.?|residence|city|town|county|"
@@ -116,6 +134,9 @@ _HOME_BEFORE = re.compile(
     r"(?:in|to|of|is|at)|born\b[^;\n!?]{0,40}\bin)\s+(?:the\s+)?)$"
 )
 _HOME_BEFORE = re.compile(grouped(_HOME_BEFORE.pattern), _HOME_BEFORE.flags)  # same matches, fewer tests
+# gates (`ends_with`): the last word of every match of _PLACE_BEFORE and _HOME_BEFORE
+_PLACE_ENDS = ("in", "from", "at", "near", "to", "of", "is", "the")
+_HOME_ENDS = ("in", "to", "of", "is", "at", "the")
 _PLACE_AFTER = re.compile(rf"^,\s{{0,3}}(?:(?:{STATES})\b|{_CAP})")
 
 
@@ -137,12 +158,13 @@ def _places(text: str) -> list[Span]:
             continue
         key = _place_key(run)
         window = text[max(0, m.start() - 24) : m.start()]
-        if home and _HOME_BEFORE.search(window):  # "lives in East Sheilaborough": any place, known or not
+        # "lives in East Sheilaborough": any place, known or not
+        if home and ends_with(window, _HOME_ENDS) and _HOME_BEFORE.search(window):
             found.append(Span("address", m.start(), m.end(), 0.75, weak=True))
             continue
         if key not in known:
             continue
-        before = _PLACE_BEFORE.search(window) is not None
+        before = ends_with(window, _PLACE_ENDS) and _PLACE_BEFORE.search(window) is not None
         after = _PLACE_AFTER.match(text[m.end() : m.end() + 30]) is not None
         if (before or after) and not (key in common and not after):
             found.append(Span("address", m.start(), m.end(), 0.7, weak=True))
@@ -153,7 +175,7 @@ def addresses(text: str) -> list[Span]:
     """Street addresses, PO boxes, ZIP and postal codes, labelled places, cities and counties."""
     found = _numbered(text) if DIGIT.search(text) else []
     if has_any(text, ("liv", "resid", "located", "address")):
-        for m in _LIVES_AT.finditer(text):
+        for m in scan_words(_LIVES_AT, text, _LIVES_KEYS):
             value = m.group(1).rstrip(" .,")
             if any(c.isdigit() for c in value) or _place_key(value) in places():
                 found.append(Span("address", m.start(1), m.start(1) + len(value), 0.8))
@@ -166,27 +188,69 @@ def addresses(text: str) -> list[Span]:
     return found
 
 
+def _eu_addresses(text: str) -> Iterator[re.Match[str]]:
+    """What `_EU_ADDRESS.finditer(text)` yields, each branch run where it can match.
+
+    The type-first branch runs only at street-type words and at numbers just before them
+    (`12 rue ...`: at most 10 characters before), the glued one from capital to capital;
+    their matches merge as the regex engine would take them (leftmost; at the same start
+    the type-first one).
+    """
+    types = word_positions(text, _EU_TYPE_KEYS)
+    if types is None:
+        yield from _EU_ADDRESS.finditer(text)
+        return
+    candidates = set(types)
+    for q in types:  # "\b\d{1,5}[a-zA-Z]?,?\s{1,3}" before the type word
+        for p in range(max(0, q - 10), q):
+            if text[p].isdecimal() and (p == 0 or not (text[p - 1].isalnum() or text[p - 1] == "_")):
+                candidates.add(p)
+    starts = sorted(candidates)
+    i = 0
+
+    def next_typed(pos: int) -> re.Match[str] | None:
+        nonlocal i
+        while i < len(starts):
+            start = starts[i]
+            i += 1
+            if start >= pos:
+                m = _EU_ADDRESS_TYPE_FIRST.match(text, start)
+                if m is not None:
+                    return m
+        return None
+
+    pos = 0
+    typed = next_typed(0)
+    glued = _EU_ADDRESS_GLUED.search(text)
+    while typed is not None or glued is not None:
+        m = typed if glued is None or (typed is not None and typed.start() <= glued.start()) else glued
+        assert m is not None
+        yield m
+        pos = m.end()
+        if typed is not None and typed.start() < pos:
+            typed = next_typed(pos)
+        if glued is not None and glued.start() < pos:
+            glued = _EU_ADDRESS_GLUED.search(text, pos)
+
+
 def _numbered(text: str) -> list[Span]:
     """The shapes that hold a digit: street addresses, PO boxes, ZIP, postal codes, PINs."""
     found = [
         Span("address", m.start(), m.end(), 0.9) for m in _ADDRESS.finditer(text) if not ours(text, m.start())
     ]
-    typed = has_any(text, _EU_TYPE_STARTS)
-    glued = UPPER_CHAR.search(text) is not None
-    eu = _EU_ADDRESS if typed and glued else _EU_ADDRESS_TYPE_FIRST if typed else _EU_ADDRESS_GLUED
-    if typed or glued:
-        found += [
-            Span("address", m.start(), m.end(), 0.85)
-            for m in eu.finditer(text)
-            if any(c.isdigit() for c in m.group(0)) and not ours(text, m.start())
-        ]
+    found += [
+        Span("address", m.start(), m.end(), 0.85)
+        for m in _eu_addresses(text)
+        if any(c.isdigit() for c in m.group(0)) and not ours(text, m.start())
+    ]
     total, longest = digit_runs(text)
     upper = UPPER_CHAR.search(text) is not None
     # a postal code has a capital letter (the city after it, a UK or Canadian code) or 8 digits
     postal = (upper or total >= 8) and (longest >= 3 or _UPPER_DIGIT.search(text) is not None)
     for m in _POSTCODE.finditer(text) if postal else ():
-        code, city = m.group(1), m.group(2)
+        city = m.group(2)
         if city is not None:
+            code = text[m.start() : m.end(1)]
             key = _place_key(city)
             # "10115 Berlin" and "1017 GC Amsterdam"; not "2063   Discharge Date" or "1200 Guests"
             known = key in places()
@@ -195,7 +259,7 @@ def _numbered(text: str) -> list[Span]:
                 continue
         found.append(Span("address", m.start(), m.end(), 0.8))
     if longest >= 5 and (has_any(text, _ZIP_WORDS) or _STATE_ZIP.search(text)):
-        found += [Span("address", m.start(1), m.end(1), 0.85) for m in _ZIP.finditer(text)]
+        found += [Span("address", m.start(1), m.end(1), 0.85) for m in scan_words(_ZIP, text, _ZIP_KEYS)]
     if ("/" in text and _PIN_SLASH.search(text)) or (upper and longest >= 6 and _PIN_SIX.search(text)):
         found += [Span("address", m.start(), m.end(), 0.75, weak=True) for m in _PIN.finditer(text)]
     return found

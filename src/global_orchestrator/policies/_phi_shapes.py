@@ -31,26 +31,40 @@ _PERSONAL_URL = re.compile(
     r"(?:facebook|instagram|twitter|x|linkedin|tiktok|threads)\.com/[\w.-]{2,}",
     re.IGNORECASE,
 )
+# Each digit-led pattern opens with a character class (the first character; a look-behind
+# on it then picks the branch), so that Python's regex engine skips to candidates in C
+# instead of trying the pattern at every position (~5x faster). Same matches as written
+# plainly, e.g. `(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}...` for IPv4.
+_OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 _IPV4 = re.compile(
-    r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\w.]\d)"
+    r"\d(?<![\w.]\d)(?:(?<=2)5[0-5]|(?<=2)[0-4]\d|(?<=1)\d\d|(?<=[1-9])\d|)\."
+    rf"(?:{_OCTET}\.){{2}}{_OCTET}(?![\w.]\d)"
 )
 _IPV6 = re.compile(
     r"(?<![\w:])(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}(?![\w:])|(?<![\w:])(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}:?){1,6}(?![\w:])",
     re.IGNORECASE,
 )
 _HEX_COLON = re.compile(r"[0-9a-f]:[0-9a-f]", re.IGNORECASE)  # a gate: an IPv6 address without "::" has one
-_SSN = re.compile(r"(?<![\d.-])(\d{3})([- .])(\d{2})\2(\d{4})(?![\d-]|\.\d)")
+_SSN = re.compile(r"(\d(?<![\d.-]\d)\d{2})([- .])(\d{2})\2(\d{4})(?![\d-]|\.\d)")
 # North American: a letter may touch it ("call555-201-7788"), a digit may not
-_PHONE = re.compile(r"(?<![\d+/.-])(?:\+?1[\s.-]?)?(?:\((\d{3})\)\s?|(\d{3})[\s.-])\d{3}[\s.-]\d{4}(?![\d-])")
+# (?<![\d+/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\d-])
+_LOCAL = r"\d{3}[\s.-]\d{4}(?![\d-])"
+_PHONE = re.compile(
+    rf"[+(\d](?<![\d+/.-].)(?:(?<=\+)1[\s.-]?(?:\(\d{{3}}\)\s?|\d{{3}}[\s.-]){_LOCAL}|"
+    rf"(?<=1)[\s.-]?(?:\(\d{{3}}\)\s?|\d{{3}}[\s.-]){_LOCAL}|(?<=\()\d{{3}}\)\s?{_LOCAL}|(?<=\d)\d{{2}}[\s.-]{_LOCAL})"
+)
 # international: +CC or 00CC, then 6-13 more digits in groups (not glued to a code by "-":
 # "mod-0011882405" is an id; an unbroken 00 digit run needs a phone cue, see `phones`)
 _PHONE_INTL = re.compile(
-    r"(?<![\w+-])(?:\+|00)[1-9]\d{0,2}(?:[\s.-]?\(0\))?(?:[\s.-]?\(?\d{1,5}+\)?){2,6}+(?![\d/])"
+    r"[+0](?<![\w+-].)(?:(?<=\+)|(?<=0)0)[1-9]\d{0,2}(?:[\s.-]?\(0\))?(?:[\s.-]?\(?\d{1,5}+\)?){2,6}+(?![\d/])"
 )
 # national with a trunk zero: "020 7946 0958", "030-12345678", "(11) 91234-5678"
-_PHONE_TRUNK = re.compile(r"(?<![\w+.,/-])\(?0[1-9]\d{0,3}+\)?(?:[\s.-]\d{2,8}+){1,4}+(?![\d/-])")
+_PHONE_TRUNK = re.compile(
+    r"[(0](?<![\w+.,/-].)(?:(?<=\()0|(?<=0))[1-9]\d{0,3}+\)?(?:[\s.-]\d{2,8}+){1,4}+(?![\d/-])"
+)
 _PHONE_GROUPS = re.compile(
-    r"(?<![\w+.,/-])\(?\d{2,4}+\)?(?:[\s.-]\d{2,5}+){1,4}+(?![\d/-])|(?<![\w+.,/-])\d{9,13}+(?![\w/-])"
+    r"[(\d](?<![\w+.,/-].)(?:(?<=\()\d{2,4}+\)?(?:[\s.-]\d{2,5}+){1,4}+(?![\d/-])|"
+    r"(?<=\d)\d{1,3}+\)?(?:[\s.-]\d{2,5}+){1,4}+(?![\d/-])|(?<=\d)\d{8,12}+(?![\w/-]))"
 )
 _PHONE_CUE = re.compile(
     r"(?i:\b(?:tel|telephone|phone|ph|cell|mobile|mob|call|called|calling|rang|dial(?:l?ed)?|pager|beeper|fax|contact|reach|telefon|"
@@ -63,13 +77,15 @@ _SEVEN = re.compile(r"\d{3}[\s-]\d{4}")
 _TOLL_FREE = frozenset({"800", "888", "877", "866", "855", "844", "833"})
 _FAX_CUE = re.compile(r"\bfax", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s")
-_CARD = re.compile(r"(?<![\w-])(?:\d{4}[ -]?\d{6}[ -]?\d{5}|\d{4}(?:[ -]?\d{4}){2}[ -]?\d{1,7})(?![\w-])")
-_VIN = re.compile(r"\b(?=[A-HJ-NPR-Z0-9]{17}\b)(?=[A-HJ-NPR-Z0-9]{0,16}\d)[A-HJ-NPR-Z0-9]{17}\b")
+_CARD = re.compile(r"\d(?<![\w-]\d)(?:\d{3}[ -]?\d{6}[ -]?\d{5}|\d{3}(?:[ -]?\d{4}){2}[ -]?\d{1,7})(?![\w-])")
+_VIN = re.compile(
+    r"[A-HJ-NPR-Z0-9](?<!\w.)(?=[A-HJ-NPR-Z0-9]{16}\b)(?:(?<=\d)|(?=[A-HJ-NPR-Z0-9]{0,15}\d))[A-HJ-NPR-Z0-9]{16}\b"
+)
 _MBI = re.compile(
-    r"\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?"
+    r"[1-9](?<!\w.)[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?"
     r"[AC-HJKMNP-RT-Y]{2}\d{2}\b"
 )
-_DEA = re.compile(r"\b[ABFGM][A-Z9]\d{7}\b")
+_DEA = re.compile(r"[ABFGM](?<!\w.)[A-Z9]\d{7}\b")
 _MAC = re.compile(r"\b[0-9A-F]{2}(?:([:-])[0-9A-F]{2})(?:\1[0-9A-F]{2}){4}\b", re.IGNORECASE)
 _UDI = re.compile(r"\(01\)\d{14}(?:\(\d{2}\)[\w-]{1,40}){0,6}")
 _NON_DIGIT = re.compile(r"\D")
@@ -140,7 +156,7 @@ def phones(text: str, record: bool) -> list[Span]:
     """Phone and fax numbers; `record` (a patient record) lets bare seven-digit numbers count."""
     found: list[Span] = []
     for m in _PHONE.finditer(text):
-        if (m.group(1) or m.group(2)) in _TOLL_FREE or ours(text, m.start()):
+        if _toll_free(m.group(0)) or ours(text, m.start()):
             continue
         found.append(Span(_phone_kind(text, m.start()), m.start(), m.end(), 0.9))
     for pattern, score in ((_PHONE_INTL, 0.9), (_PHONE_TRUNK, 0.8)):

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -57,10 +58,163 @@ def folded(text: str) -> str:
     return text.translate(_FOLD).lower()
 
 
+def ends_with(window: str, words: tuple[str, ...], strip: str = " \t\n\r\f\v:,-") -> bool:
+    """The last word of `window` (past `strip` characters) ends with one of `words` (lower-case), any case.
+
+    A gate for the look-back patterns anchored at the end of their window ("Patient: ",
+    "lives in the "): they match only when it holds, and it costs one `rsplit`.
+    """
+    parts = window.rstrip(strip).rsplit(None, 1)
+    if not parts:
+        return False
+    last = parts[-1]
+    return (last.lower() if last.isascii() else last.translate(_FOLD).lower()).endswith(words)
+
+
 def has_any(text: str, words: tuple[str, ...]) -> bool:
     """One of `words` (lower-case ASCII) occurs in `text`, case-insensitively (a gate)."""
     low = folded(text)
     return any(w in low for w in words)
+
+
+_WORD = re.compile(r"\w+")
+_WORD_PAIR = re.compile(r"\w\w")
+_WORD_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_"
+
+
+@lru_cache(maxsize=8)
+def _word_index(text: str) -> dict[str, list[int]] | None:
+    r"""The offsets of the words (`\w+`) of `text`, keyed by their first three characters lower-cased.
+
+    None when lower-casing changes the length of the text (the callers then scan it whole).
+    """
+    low = folded(text)
+    if len(low) != len(text):
+        return None
+    index: dict[str, list[int]] = {}
+    for m in _WORD.finditer(low):
+        index.setdefault(m.group()[:3], []).append(m.start())
+    return index
+
+
+def word_keys(alternatives: Iterable[str]) -> tuple[str, ...]:
+    r"""Index keys (see `scan_words`) of the words that the regex `alternatives` can start with.
+
+    Each alternative (a leading group expanded: `(?:a|b)c` is `ac` and `bc`) must open with
+    a plain word character; its leading word characters are the key (the first three of
+    them), or, when fewer than three, the whole word if a white space, a word end or a
+    punctuation mark follows (`pt\s+is`, `y/o`, `ms\b`), else that word and every
+    three-character key it begins (`id(?![\w/])` -> `id`, `ida` ...).
+    """
+    keys: list[str] = []
+    for alt in (x for a in alternatives for x in _expand(a)):  # "(?:multiple\\s+)?sclerosis": both
+        i = 0
+        while i < len(alt) and (alt[i].isalnum() or alt[i] == "_"):
+            i += 1
+        word = alt[:i].lower()
+        if not word:
+            raise ValueError(f"alternative must start with a plain word character: {alt!r}")
+        rest = alt[i:]
+        if len(word) >= 3:
+            keys.append(word[:3])
+            continue
+        keys.append(word)
+        ends = rest.startswith((r"\s+", r"\b", r"\.", r"\#", "/", "'", "#", ":", ",")) or (
+            rest.startswith(r"\s") and rest[2:3] not in ("?", "*", "{")
+        )
+        if rest[:1] == "-" and rest[1:2] not in ("?", "*", "{"):
+            ends = True
+        if not ends:
+            if len(word) == 1:
+                raise ValueError(f"one-letter word with an open end: {alt!r}")
+            keys += [word + c for c in _WORD_CHARS]
+    return tuple(dict.fromkeys(keys))
+
+
+@lru_cache(maxsize=32)
+def word_positions(text: str, keys: tuple[str, ...]) -> list[int] | None:
+    """The sorted offsets of the words of `text` that have one of `keys` (see `word_keys`).
+
+    None when the text cannot be indexed (the caller scans it whole).
+    """
+    index = _word_index(text)
+    if index is None:
+        return None
+    starts: list[int] = []
+    if len(keys) <= len(index):
+        for key in keys:
+            found = index.get(key)
+            if found is not None:
+                starts += found
+    else:  # a long word list (health terms): look the text's words up in it instead
+        wanted = _key_set(keys)
+        for key, found in index.items():
+            if key in wanted:
+                starts += found
+    return sorted(set(starts))
+
+
+@lru_cache(maxsize=64)
+def _key_set(keys: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(keys)
+
+
+def word_in(text: str, keys: tuple[str, ...], start: int, end: int) -> bool:
+    """A word with one of `keys` starts in `text[start:end]`, or that window starts inside a word.
+
+    A gate for a pattern searched in that window whose every match starts a word with one
+    of `keys` (a word cut by the window's start begins a word there too).
+    """
+    positions = word_positions(text, keys)
+    if positions is None:
+        return True
+    if start > 0 and _WORD_PAIR.fullmatch(text, start - 1, start + 1) is not None:
+        return True
+    i = bisect_left(positions, start)
+    return i < len(positions) and positions[i] < end
+
+
+def list_keys(pattern: str) -> tuple[str, ...]:
+    r"""`word_keys` of the first `\b(?:a|b|...)` word list of `pattern` (what its matches start with)."""
+    start = pattern.index(r"\b(?:") + 2
+    end = _group_end(pattern, start)
+    return word_keys(split_alternatives(pattern[start + 3 : end]))
+
+
+def scan_words(pattern: re.Pattern[str], text: str, keys: tuple[str, ...]) -> Iterator[re.Match[str]]:
+    r"""What `pattern.finditer(text)` yields when every match starts a word with one of `keys`.
+
+    The regex runs only at those words (found by a dictionary look-up), not at every
+    position of the text: for a word list that opens with `\b`, several times faster.
+    Matches must not be empty.
+    """
+    starts = word_positions(text, keys)
+    yield from pattern.finditer(text) if starts is None else match_at(pattern, text, starts)
+
+
+def match_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text)` yields, for a pattern whose every match starts at one of `starts`.
+
+    `starts` must be sorted; matches must not be empty.
+    """
+    end = 0
+    for start in starts:
+        if start >= end:
+            m = pattern.match(text, start)
+            if m is not None:
+                yield m
+                end = m.end()
+
+
+def word_before(text: str, start: int) -> int | None:
+    """The start of the word that white space alone separates from `start`, if there is one."""
+    j = start
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    k = j
+    while k > 0 and (text[k - 1].isalnum() or text[k - 1] == "_"):  # what \w matches
+        k -= 1
+    return k if k < j < start else None
 
 
 def ours(text: str, start: int) -> bool:

@@ -40,7 +40,13 @@ from global_orchestrator.policies._phi_keyed import keyed
 from global_orchestrator.policies._phi_names import names
 from global_orchestrator.policies._phi_places import addresses
 from global_orchestrator.policies._phi_shapes import shapes
-from global_orchestrator.policies._phi_spans import Span, by_first_letter, split_alternatives
+from global_orchestrator.policies._phi_spans import (
+    Span,
+    by_first_letter,
+    scan_words,
+    split_alternatives,
+    word_keys,
+)
 
 CATEGORIES: tuple[str, ...] = (
     "name",
@@ -96,6 +102,7 @@ _RECORD_WORDS = (
     r"patient\s*(?:name)?\s*:|the\s+patient\s+(?:is|was|has|presents|presented|reports|denies|states|returns|"
     r"returned|underwent|tolerated|will|was\s+seen)|follow[- ]?up\s+(?:with|in)\s+(?:dr|clinic|\d)"
 )
+_RECORD_KEYS = word_keys(split_alternatives(_RECORD_WORDS))
 _RECORD = re.compile(r"(?i:\b" + by_first_letter(split_alternatives(_RECORD_WORDS)) + r"\b)")
 
 
@@ -122,7 +129,7 @@ def detect_phi(text: str) -> list[PhiFinding]:
         Non-overlapping findings in text order (where spans compete, the longest, then the
         most certain, wins: an address beats the ZIP code inside it).
     """
-    record = _RECORD.search(text) is not None
+    record = next(scan_words(_RECORD, text, _RECORD_KEYS), None) is not None
     spans = shapes(text, record) + keyed(text) + dates(text, record) + addresses(text)
     strong = sorted((s.start, s.end) for s in spans if not s.weak)
     spans += [Span("name", s, e, score) for s, e, score in names(text, strong)]
@@ -154,17 +161,32 @@ def _replace(text: str, findings: list[PhiFinding]) -> str:
     return "".join(out)
 
 
+_PASSES = 3
+"""How many times `deidentify` scans: replacing can bring an identifier into reach (below)."""
+
+
 def deidentify(text: str) -> tuple[str, list[PhiFinding]]:
     """Replace every identifier with a typed placeholder (`[NAME]`, `[DATE]`, ...).
 
     Clinical content (conditions, drugs, results) stays: without identifiers it is no
-    longer tied to a person (HIPAA Safe Harbor), and the result re-scans clean.
+    longer tied to a person (HIPAA Safe Harbor), and the result re-scans clean. Replacing
+    can bring an identifier into reach (a long name shortened to `[NAME]` puts "contact"
+    within reach of the phone number after it; `C. [NAME] 33 Puerta 1` reads as a street),
+    so the output is scanned again and replaced again until nothing is found (at most
+    `_PASSES` scans; a later scan that finds nothing is the re-scan the caller would do).
 
     Returns:
-        The de-identified text and what was replaced.
+        The de-identified text and what was replaced (a later pass's offsets are in the
+        text the pass before it wrote).
     """
-    findings = [f for f in detect_phi(text) if f.category != "patient_health_info"]
-    return _replace(text, findings), findings
+    replaced: list[PhiFinding] = []
+    for _ in range(_PASSES):
+        findings = [f for f in detect_phi(text) if f.category != "patient_health_info"]
+        if not findings:
+            break
+        text = _replace(text, findings)
+        replaced += findings
+    return text, replaced
 
 
 def redact(text: str) -> str:
