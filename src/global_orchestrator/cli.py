@@ -237,10 +237,6 @@ def _model_spec(option: str | None) -> str:
     return spec
 
 
-def _open_state(db: str) -> Orchestrator:
-    return Orchestrator(db=db)
-
-
 def _fresh_thread(base: str, db: str, *, only: bool = False) -> tuple[str, MissionResult | None]:
     """`base` if no run holds it, else the first free `base-2`, `base-3` ... (and the old run).
 
@@ -248,7 +244,7 @@ def _fresh_thread(base: str, db: str, *, only: bool = False) -> tuple[str, Missi
     """
 
     async def find() -> tuple[str, MissionResult | None]:
-        orchestrator = _open_state(db)
+        orchestrator = Orchestrator(db=db)
         await orchestrator.open(tools=False)
         try:
             existing: MissionResult | None = None
@@ -276,7 +272,7 @@ def run_state(thread: str, db: str, show_phi: bool) -> tuple[MissionResult, Miss
     """
 
     async def read() -> tuple[MissionResult, MissionPlan | None]:
-        orchestrator = _open_state(db)
+        orchestrator = Orchestrator(db=db)
         await orchestrator.open(tools=False)
         try:
             result = await orchestrator.status(thread, show_phi=show_phi)
@@ -422,10 +418,12 @@ def status_command(
         typer.echo(result.to_json())
         return
     out = stdout_console()
-    out.print(
-        f"[bold]{escape(result.mission_id)}[/] (thread {escape(thread)}): {result.status}"
-        + (", succeeded" if result.success else "")
-    )
+    outcome = ""
+    if result.status == "completed":
+        outcome = ", succeeded" if result.success else ", did not succeed"
+    out.print(f"[bold]{escape(result.mission_id)}[/] (thread {escape(thread)}): {result.status}{outcome}")
+    if result.status == "incomplete":
+        out.print(f"  running elsewhere, or interrupted: orchestrator resume {escape(thread)} finishes it")
     waiting = {a.subtask_id: a for a in result.pending_approvals}
     rows = [(s.id, s.agent, s.depends_on) for s in plan.subtasks] if plan else []
     known = {row[0] for row in rows}

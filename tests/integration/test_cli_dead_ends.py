@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -195,6 +196,9 @@ def test_run_ends_with_a_report_never_cut_mid_word(tmp_path: Path) -> None:
     flat = " ".join(out.split())
     for word in re.findall(r"[A-Za-z]{4,}", prose):
         assert word in flat, word
+    # `report THREAD` prints the same report again, later
+    again = run("report", "mission-001", cwd=tmp_path)
+    assert again.returncode == 0 and again.stdout == out, again.stderr
 
 
 def test_progress_bar_in_a_terminal(tmp_path: Path) -> None:
@@ -224,3 +228,29 @@ def test_progress_bar_in_a_terminal(tmp_path: Path) -> None:
     screen = b"".join(chunks).decode("utf-8", "replace")
     assert "━" in screen  # the bar
     assert re.search(r"3/3 subtasks\s+\d+\.\d+s elapsed", screen), screen[-2000:]
+
+
+def test_status_of_an_unfinished_run_shows_running_and_not_started(tmp_path: Path) -> None:
+    """The crash worker's diamond (s1 → s2..s7, s2 slow → s8), killed while s2 runs; status reads what was saved."""
+    db = f"sqlite:///{tmp_path / 'state.db'}"
+    ledger = tmp_path / "ledger.txt"
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "tests.integration.crash_worker", "run", db, str(ledger), "live-1"],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env(),
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and "s7" not in (ledger.read_text().split() if ledger.exists() else []):
+        time.sleep(0.02)
+    worker.kill()  # s2 (3 s) is still running
+    worker.wait(timeout=30)
+    status = run("status", "live-1", "--db", db, cwd=tmp_path)
+    assert status.returncode == 0, status.stderr
+    lines = [line.strip() for line in status.stdout.splitlines()]
+    assert lines[0] == "live-1 (thread live-1): incomplete", status.stdout
+    assert "orchestrator resume live-1" in lines[1]
+    assert "✓ s1 (marketing) succeeded" in lines, status.stdout
+    assert "▶ s2 (browser) running" in lines, status.stdout
+    assert "· s8 (marketing) not started" in lines, status.stdout
