@@ -383,13 +383,12 @@ def resume_command(
         if sid in decisions:
             raise UserError(f"subtask '{sid}' is both approved and rejected")
         decisions[sid] = False
-    if decisions:
-        current, _plan = run_state(thread, db, show_phi=False)
-        if current.status != "waiting_approval":
-            raise UserError(
-                f"thread '{thread}' is {describe_state(current)}, not waiting for approval: "
-                "there is nothing to approve or reject"
-            )
+    current, plan = run_state(thread, db, show_phi=False)
+    if decisions and current.status != "waiting_approval":
+        raise UserError(
+            f"thread '{thread}' is {describe_state(current)}, not waiting for approval: "
+            "there is nothing to approve or reject"
+        )
     events = astream_resume(
         thread,
         approvals=decisions or None,
@@ -398,7 +397,7 @@ def resume_command(
         brands_dir=brands,
         show_phi=show_phi,
     )
-    finish(events, thread, db, as_json=as_json)
+    finish(events, thread, db, as_json=as_json, plan=plan)
 
 
 @app.command("status")

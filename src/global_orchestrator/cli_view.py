@@ -264,22 +264,31 @@ def stream(events: AsyncIterator[MissionEvent]) -> tuple[MissionResult, MissionP
     return run_sync(consume())
 
 
-def finish(events: AsyncIterator[MissionEvent], thread: str, db: str, *, as_json: bool) -> None:
+def finish(
+    events: AsyncIterator[MissionEvent],
+    thread: str,
+    db: str,
+    *,
+    as_json: bool,
+    plan: MissionPlan | None = None,
+) -> None:
     """Show a run (or resume) as it happens, then its outcome; Ctrl-C says how to resume.
 
     The events come redacted from the engine unless the caller asked for `--show-phi`.
+    `plan` is the run's plan when the caller read it (a resume: its events carry none).
     """
     try:
-        result, plan = stream(events)
+        result, planned = stream(events)
     except KeyboardInterrupt:
         raise interrupted(thread, db) from None
-    report(result, as_json, db, plan)
+    report(result, as_json, db, planned or plan)
 
 
 def _final_results(result: MissionResult, plan: MissionPlan | None) -> list[SubtaskResult]:
     """The outputs that make the mission's result: the succeeded subtasks nothing else read.
 
-    Without the plan (a resumed run): the primary subtask that finished last.
+    None when those did not succeed (the subtask lines say why). Without the plan: the
+    primary subtask that finished last.
     """
     done = [
         r
@@ -289,9 +298,7 @@ def _final_results(result: MissionResult, plan: MissionPlan | None) -> list[Subt
     if plan is not None:
         read = {d for s in plan.subtasks for d in s.depends_on}
         shadow = {s.id for s in plan.subtasks if s.family is AgentFamily.SHADOW}
-        sinks = [r for r in done if r.subtask_id not in read and r.subtask_id not in shadow]
-        if sinks:
-            return sinks
+        return [r for r in done if r.subtask_id not in read and r.subtask_id not in shadow]
     finished = [r for r in done if r.finished_at is not None]
     return [max(finished, key=lambda r: r.finished_at)] if finished else done[-1:]  # type: ignore[arg-type, return-value]
 
@@ -310,16 +317,29 @@ def print_report(result: MissionResult, plan: MissionPlan | None, db: str) -> No
         out.print(Markdown(output_markdown(final.output)))
     out.print(Rule("subtasks", style="dim"))
     width = out.width
-    for sid, r in result.results.items():
+    waiting = {a.subtask_id for a in result.pending_approvals}
+    planned = [(s.id, s.agent) for s in plan.subtasks] if plan is not None else []
+    known = {sid for sid, _agent in planned}
+    rows = planned + [(sid, r.agent or "?") for sid, r in result.results.items() if sid not in known]
+    for sid, agent in rows:
+        r = result.results.get(sid)
+        if r is None:
+            icon, state = (
+                (ICONS["waiting"], "waiting for approval")
+                if sid in waiting
+                else (ICONS["pending"], "not started")
+            )
+            out.print(f"{icon} {escape(f'{sid} ({agent}) {state}')}")
+            continue
         seconds = ""
         if r.started_at is not None and r.finished_at is not None:
             seconds = f" {(r.finished_at - r.started_at).total_seconds():.1f}s"
-        head = f"{sid} ({r.agent or '?'}) {r.status}{seconds}"
+        head = f"{sid} ({r.agent or agent}) {r.status}{seconds}"
         shown = r.error or (r.output if r.status in ("succeeded", "shadow") else None)
         tail = f": {one_line(shown, width - len(head) - 4)}" if shown is not None else ""
         out.print(f"{ICONS.get(r.status, r.status)} {escape(head)}{escape(tail)}")
-    for a in result.pending_approvals:
-        out.print(f"{ICONS['waiting']} {escape(a.subtask_id)} ({escape(a.agent)}) waiting for approval")
+    for sid in sorted(waiting - {row[0] for row in rows}):
+        out.print(f"{ICONS['waiting']} {escape(sid)} waiting for approval")
     print_issues(out, [i for i in result.issues if i.severity is not Severity.INFO])
     usage = result.usage
     tokens = f"{usage.input_tokens} input + {usage.output_tokens} output tokens"
