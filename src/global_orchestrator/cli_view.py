@@ -144,10 +144,11 @@ def one_line(output: Any, width: int) -> str:
     if len(text) <= width:
         return text
     cut = text[: width - 1]
-    space = cut.rfind(" ")
-    if space > width // 2:
-        cut = cut[:space]
-    return cut.rstrip(" ,;:.") + "…"
+    if text[width - 1] != " ":  # the cut falls inside a word: drop that word
+        space = cut.rfind(" ")
+        if space > 0:  # (a first word longer than the line is cut hard)
+            cut = cut[:space]
+    return cut.rstrip() + "…"
 
 
 class _Progress:

@@ -277,4 +277,6 @@ subtasks finished · {usage.llm_calls} model call(s), {usage.input_tokens} input
 
 
 _MERMAID_BOOT = """<script>{js}</script>
-<script>mermaid.initialize({{ startOnLoad: true, securityLevel: "strict" }});</script>"""
+<script>
+mermaid.initialize({{ startOnLoad: true, securityLevel: "strict", flowchart: {{ wrappingWidth: 320 }} }});
+</script>"""
