@@ -6,6 +6,8 @@ Exit codes: 0 success; 1 the plan (or, later, the mission) is not runnable/succe
 
 from __future__ import annotations
 
+import itertools
+import os
 import re
 import sys
 from collections.abc import Callable
@@ -24,19 +26,23 @@ from rich.table import Table
 from global_orchestrator.cli_view import (
     ICONS,
     finish,
+    one_line,
     print_issues,
+    print_report,
     stderr_console,
     stdout_console,
 )
 from global_orchestrator.context import build_mission_context, load_brand
-from global_orchestrator.engine import astream_mission, astream_resume, get_mission_status, prune_runs
+from global_orchestrator.engine import astream_mission, astream_resume, prune_runs, run_sync
 from global_orchestrator.errors import UserError
-from global_orchestrator.llm import make_chat_model
+from global_orchestrator.llm import ModelSettings, make_chat_model
 from global_orchestrator.loading import load_mission
 from global_orchestrator.missions.registry import default_registry
-from global_orchestrator.models import Mission, MissionPlan
+from global_orchestrator.models import Mission, MissionPlan, MissionResult
 from global_orchestrator.persistence import DEFAULT_DB_URL
 from global_orchestrator.planner.plan import plan_mission
+from global_orchestrator.redaction import redact_plan
+from global_orchestrator.runtime import Orchestrator
 from global_orchestrator.settings import get_settings
 
 app = typer.Typer(
@@ -130,17 +136,17 @@ def _load_and_plan(
 def missions_command(templates: TemplatesOption = None) -> None:
     """List the mission templates."""
     _register_templates(templates)
-    table = Table(title="Mission templates", title_justify="left")
-    table.add_column("type", no_wrap=True)
-    for column in ("title", "agents", "permissions", "subtasks"):
-        table.add_column(column, overflow="fold")
+    # Two columns: the type, then what it does with its agents and permissions below. Rich
+    # wraps the second at spaces only, so it fits 80 columns without splitting a word.
+    table = Table(title="Mission templates", title_justify="left", box=None, padding=(0, 2, 1, 0))
+    table.add_column("type", no_wrap=True, style="cyan")
+    table.add_column("what it does", overflow="ellipsis")
     for template in default_registry().list():
+        needs = ", ".join(template.required_permissions) or "-"
         table.add_row(
-            template.id,
-            template.title,
-            ", ".join(f.value for f in template.families),
-            ", ".join(template.required_permissions) or "-",
-            str(len(template.subtasks)),
+            escape(template.id),
+            f"{escape(template.title)}\n[dim]{len(template.subtasks)} subtask(s)\n"
+            f"agents: {escape(', '.join(f.value for f in template.families))}\nneeds: {escape(needs)}[/]",
         )
     stdout_console().print(table)
 
@@ -161,7 +167,8 @@ def plan_command(
         typer.Option(
             "--model",
             "-m",
-            help="Plan with a model: local, echo or openai:<model>. Default: the template plan.",
+            help="Plan with a model: local, echo or openai:<model>. Default: ORCHESTRATOR_MODEL "
+            "when set, else the template plan.",
         ),
     ] = None,
 ) -> None:
@@ -169,7 +176,8 @@ def plan_command(
 
     Exits 1 when an `error` issue makes the plan unrunnable.
     """
-    _mission, plan = _load_and_plan(mission_file, brands, templates, model)
+    spec = model or (ModelSettings().model if os.environ.get("ORCHESTRATOR_MODEL") else None)
+    _mission, plan = _load_and_plan(mission_file, brands, templates, spec)
     if output_format is PlanFormat.json:
         typer.echo(plan.to_json())
     elif output_format is PlanFormat.mermaid:
@@ -192,8 +200,13 @@ DbOption = Annotated[
     ),
 ]
 ModelOption = Annotated[
-    str,
-    typer.Option("--model", "-m", help="Model for the agents: local (embedded), echo or openai:<model>."),
+    str | None,
+    typer.Option(
+        "--model",
+        "-m",
+        help="Model for the agents: local (embedded), echo or openai:<model>. "
+        "Default: ORCHESTRATOR_MODEL, else local.",
+    ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the MissionResult as JSON on stdout.")]
 ShowPhiOption = Annotated[
@@ -210,9 +223,77 @@ def _lazy_model(spec: str) -> Callable[[], BaseChatModel]:
     return cache(lambda: make_chat_model(spec))
 
 
-def _validate_spec(spec: str) -> None:
-    if spec not in ("local", "echo") and not (spec.startswith("openai:") and len(spec) > 7):
-        make_chat_model(spec)  # raises the UserError that explains the accepted specs
+def _model_spec(option: str | None) -> str:
+    """`--model`, else ORCHESTRATOR_MODEL, else `local`; checked before anything runs.
+
+    Building the client checks the spec and its configuration (an API key, the local
+    extra) without loading a model or touching the network.
+
+    Raises:
+        UserError: an unknown spec or a missing setting, as one line.
+    """
+    spec = (option or ModelSettings().model).strip()
+    make_chat_model(spec)
+    return spec
+
+
+def _fresh_thread(base: str, db: str, *, only: bool = False) -> tuple[str, MissionResult | None]:
+    """`base` if no run holds it, else the first free `base-2`, `base-3` ... (and the old run).
+
+    With `only`, `base` is the one candidate (the caller named it).
+    """
+
+    async def find() -> tuple[str, MissionResult | None]:
+        orchestrator = Orchestrator(db=db)
+        await orchestrator.open(tools=False)
+        try:
+            existing: MissionResult | None = None
+            for n in itertools.count(1):
+                candidate = base if n == 1 else f"{base}-{n}"
+                state = await orchestrator.graph.aget_state({"configurable": {"thread_id": candidate}})
+                if not state.values:
+                    return candidate, existing
+                if n == 1:
+                    existing = await orchestrator.status(candidate)
+                    if only:
+                        return candidate, existing
+            raise AssertionError("unreachable")
+        finally:
+            await orchestrator.aclose()
+
+    return run_sync(find())
+
+
+def run_state(thread: str, db: str, show_phi: bool) -> tuple[MissionResult, MissionPlan | None]:
+    """A run's status and the plan it runs (descriptions redacted, inputs withheld unless `show_phi`).
+
+    Raises:
+        UserError: no run in that thread, or the database cannot be opened.
+    """
+
+    async def read() -> tuple[MissionResult, MissionPlan | None]:
+        orchestrator = Orchestrator(db=db)
+        await orchestrator.open(tools=False)
+        try:
+            result = await orchestrator.status(thread, show_phi=show_phi)
+            state = await orchestrator.graph.aget_state({"configurable": {"thread_id": thread}})
+        finally:
+            await orchestrator.aclose()
+        raw = state.values.get("plan")
+        if not raw:
+            return result, None
+        return result, MissionPlan.model_validate(raw if show_phi else redact_plan(raw))
+
+    return run_sync(read())
+
+
+def describe_state(result: MissionResult) -> str:
+    """A run's state in words: `completed (succeeded)`, `waiting for approval` ..."""
+    if result.status == "completed":
+        return "completed (succeeded)" if result.success else "completed (did not succeed)"
+    if result.status == "waiting_approval":
+        return "waiting for approval"
+    return "incomplete (running elsewhere, or interrupted)"
 
 
 @app.command("run")
@@ -222,7 +303,7 @@ def run_command(
         str | None, typer.Option("--thread", help="Checkpoint thread id (default: the mission id).")
     ] = None,
     db: DbOption = DEFAULT_DB_URL,
-    model: ModelOption = "local",
+    model: ModelOption = None,
     plan_with_model: Annotated[
         bool, typer.Option("--plan-with-model", help="Let the model expand the template (LLM planner).")
     ] = False,
@@ -231,9 +312,12 @@ def run_command(
     brands: Annotated[Path | None, typer.Option("--brands", help="Folder of brand profiles.")] = None,
     templates: TemplatesOption = None,
 ) -> None:
-    """Plan and run a mission with a live progress view.
+    """Plan and run a mission with a live progress view, then print its report.
 
-    Exits 0 when it succeeded, 1 when it did not or waits for approval, 2 on bad input.
+    Without `--thread` the run gets a thread of its own: the mission id, or `<id>-2`,
+    `<id>-3` ... when earlier runs hold it. `--thread` naming a thread that holds a run is
+    an error (resume that one instead). Exits 0 when it succeeded, 1 when it did not or
+    waits for approval, 2 on bad input (checked before anything runs).
     """
     _register_templates(templates)
     mission = load_mission(mission_file)
@@ -241,13 +325,29 @@ def run_command(
     brands_dir = _brands_dir(brands, mission_file)
     if mission.brand_id:
         load_brand(mission.brand_id, brands_dir)
-    _validate_spec(model)
-    thread_id = thread or mission.id
+    spec = _model_spec(model)
+    if thread:
+        thread_id, held = _fresh_thread(thread, db, only=True)
+        if held is not None:
+            raise UserError(
+                f"thread '{thread}' already holds a run of mission '{held.mission_id}', "
+                f"{describe_state(held)}: continue it with `orchestrator resume {thread}`, "
+                "or leave out --thread to start a new run"
+            )
+    else:
+        thread_id, earlier = _fresh_thread(mission.id, db)
+        if earlier is not None:
+            stderr_console().print(
+                f"thread {mission.id} holds an earlier run, {describe_state(earlier)}; "
+                f"this run is thread {thread_id}",
+                markup=False,
+            )
+    stderr_console().print(f"running mission {mission.id} in thread {thread_id}", markup=False)
     events = astream_mission(
         mission,
         thread_id=thread_id,
         db=db,
-        model=_lazy_model(model),
+        model=_lazy_model(spec),
         plan_with_model=plan_with_model,
         brands_dir=brands_dir,
         show_phi=show_phi,
@@ -267,27 +367,37 @@ def resume_command(
         list[str] | None, typer.Option("--reject", help="Reject this subtask (repeatable).")
     ] = None,
     db: DbOption = DEFAULT_DB_URL,
-    model: ModelOption = "local",
+    model: ModelOption = None,
     as_json: JsonOption = False,
     show_phi: ShowPhiOption = False,
     brands: Annotated[Path | None, typer.Option("--brands", help="Folder of brand profiles.")] = None,
 ) -> None:
-    """Continue a paused (approval) or interrupted run; finished subtasks are not re-run."""
-    _validate_spec(model)
+    """Continue a paused (approval) or interrupted run; finished subtasks are not re-run.
+
+    Deciding (`--approve`/`--reject`) on a run that is not waiting for approval is an
+    error naming its state (exit 2).
+    """
+    spec = _model_spec(model)
     decisions: dict[str, bool] = {sid: True for sid in approve or []}
     for sid in reject or []:
         if sid in decisions:
             raise UserError(f"subtask '{sid}' is both approved and rejected")
         decisions[sid] = False
+    current, plan = run_state(thread, db, show_phi=False)
+    if decisions and current.status != "waiting_approval":
+        raise UserError(
+            f"thread '{thread}' is {describe_state(current)}, not waiting for approval: "
+            "there is nothing to approve or reject"
+        )
     events = astream_resume(
         thread,
         approvals=decisions or None,
         db=db,
-        model=_lazy_model(model),
+        model=_lazy_model(spec),
         brands_dir=brands,
         show_phi=show_phi,
     )
-    finish(events, thread, db, as_json=as_json)
+    finish(events, thread, db, as_json=as_json, plan=plan)
 
 
 @app.command("status")
@@ -297,24 +407,68 @@ def status_command(
     as_json: JsonOption = False,
     show_phi: ShowPhiOption = False,
 ) -> None:
-    """Show a run's state: subtask results so far, pending approvals, issues."""
-    result = get_mission_status(thread, db=db, show_phi=show_phi)
+    """Show a run's state: every subtask (done, running, waiting for approval, not started).
+
+    Finished subtasks show a one-line output (outputs labelled phi withheld unless
+    `--show-phi`) or their error; then the pending approvals and the issues.
+    """
+    result, plan = run_state(thread, db, show_phi)
     if as_json:
         typer.echo(result.to_json())
         return
     out = stdout_console()
-    out.print(
-        f"[bold]{escape(result.mission_id)}[/] (thread {escape(thread)}): {result.status}"
-        + (", succeeded" if result.success else "")
-    )
-    for sid, r in result.results.items():
-        note = f"  {r.error}" if r.error else ""
-        icon = ICONS.get(r.status, r.status)
-        out.print(f"  {icon} {escape(sid)} ({escape(r.agent or '')}) {r.status}{escape(note)}")
+    outcome = ""
+    if result.status == "completed":
+        outcome = ", succeeded" if result.success else ", did not succeed"
+    out.print(f"[bold]{escape(result.mission_id)}[/] (thread {escape(thread)}): {result.status}{outcome}")
+    if result.status == "incomplete":
+        out.print(f"  running elsewhere, or interrupted: orchestrator resume {escape(thread)} finishes it")
+    waiting = {a.subtask_id: a for a in result.pending_approvals}
+    rows = [(s.id, s.agent, s.depends_on) for s in plan.subtasks] if plan else []
+    known = {row[0] for row in rows}
+    rows += [(sid, r.agent or "?", []) for sid, r in result.results.items() if sid not in known]
+    width = out.width
+    for sid, agent, deps in rows:
+        r = result.results.get(sid)
+        state: str
+        if r is not None:
+            state, icon = r.status, ICONS.get(r.status, r.status)
+        elif sid in waiting:
+            state, icon = "waiting for approval", ICONS["waiting"]
+        elif result.status == "incomplete" and all(d in result.results for d in deps):
+            state, icon = "running", ICONS["running"]
+        else:
+            state, icon = "not started", ICONS["pending"]
+        out.print(f"  {icon} {escape(sid)} ({escape(agent)}) {state}")
+        if r is not None and (r.error or r.output is not None):
+            out.print(f"      {escape(one_line(r.error or r.output, width - 6))}")
     for a in result.pending_approvals:
-        who = f"{escape(a.subtask_id)} ({escape(a.agent)})"
-        out.print(f"  {ICONS['waiting']} {who} waiting for approval: {escape(a.question)}")
+        out.print(f"  {ICONS['waiting']} {escape(a.subtask_id)} asks: {escape(a.question)}")
     print_issues(out, result.issues)
+
+
+@app.command("report")
+def report_command(
+    thread: Annotated[str, typer.Argument(metavar="THREAD", help="Thread id of the run.")],
+    html: Annotated[
+        Path | None,
+        typer.Option("--html", help="Write the run as one self-contained HTML page (graph, timeline)."),
+    ] = None,
+    db: DbOption = DEFAULT_DB_URL,
+    show_phi: ShowPhiOption = False,
+) -> None:
+    """Print a run's report; `--html FILE` writes it as a page with the plan graph and a timeline."""
+    result, plan = run_state(thread, db, show_phi)
+    if html is None:
+        print_report(result, plan, db)
+        return
+    from global_orchestrator.report import render_html
+
+    try:
+        html.write_text(render_html(result, plan, show_phi=show_phi), encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"cannot write {html}: {exc.strerror or exc}") from None
+    stderr_console().print(f"wrote {html}", markup=False)
 
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([dhm]?)\s*$")
@@ -362,7 +516,7 @@ def mcp_command(
     host: Annotated[str, typer.Option("--host", help="HTTP bind address.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="HTTP port.")] = 8000,
     db: DbOption = DEFAULT_DB_URL,
-    model: ModelOption = "local",
+    model: ModelOption = None,
     plan_with_model: Annotated[
         bool, typer.Option("--plan-with-model", help="Plan runs with the model instead of the template.")
     ] = False,
@@ -414,7 +568,6 @@ def mcp_command(
     if tool_names not in ("dotted", "underscore", "both"):
         raise UserError(f"--tool-names: expected dotted, underscore or both, got '{tool_names}'")
     _register_templates(templates)
-    _validate_spec(model)
     if brands is not None and not brands.is_dir():
         raise UserError(f"--brands: {brands} is not a folder")
     token_map = None
@@ -423,7 +576,7 @@ def mcp_command(
         check_http_exposure(host, token_map, allow_anonymous=no_auth)
     server = create_server(
         db=db,
-        model=model,
+        model=_model_spec(model),
         plan_with_model=plan_with_model,
         brands_dir=brands,
         host=host,
@@ -443,6 +596,9 @@ def main(argv: list[str] | None = None) -> None:
         code = app(args=argv, standalone_mode=False)
     except UserError as exc:
         stderr_console().print(f"error: {exc}", markup=False)
+        sys.exit(2)
+    except RecursionError:  # input nested past what any step can walk: still one line
+        stderr_console().print("error: the input is nested too deeply", markup=False)
         sys.exit(2)
     except typer.Abort:
         stderr_console().print("aborted", markup=False)

@@ -38,13 +38,43 @@ def _read_json(path: Path, what: str) -> Any:
         raise MissionFileError(
             f"invalid JSON in {path}: line {exc.lineno} column {exc.colno}: {exc.msg}"
         ) from None
+    except RecursionError:
+        raise MissionFileError(f"invalid JSON in {path}: nested too deeply") from None
+    except ValueError as exc:  # e.g. an integer past Python's digit limit
+        raise MissionFileError(f"invalid JSON in {path}: {exc}") from None
 
 
 def _parse(model: type[M], data: Any, source: str, what: str) -> M:
+    if _depth_exceeds(data, MAX_DEPTH):
+        raise MissionFileError(f"invalid {what} in {source}: nested deeper than {MAX_DEPTH} levels")
     try:
         return model.model_validate(data)
     except ValidationError as exc:
         raise MissionFileError(f"invalid {what} in {source}: {describe_validation_error(exc)}") from None
+    except RecursionError:
+        raise MissionFileError(f"invalid {what} in {source}: nested too deeply") from None
+
+
+MAX_DEPTH = 100
+"""How deep a mission or plan file may nest objects and lists. Deeper input is refused
+with one line: every later step (validation, the PHI scan, checkpoints) walks it."""
+
+
+def _depth_exceeds(data: Any, limit: int) -> bool:
+    """True if `data` nests lists/dicts deeper than `limit` (iterative: no recursion)."""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            children: Any = value.values()
+        elif isinstance(value, list):
+            children = value
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False
 
 
 def load_mission(path: str | Path) -> Mission:

@@ -404,6 +404,20 @@ class MissionResult(WireModel):
     logs: list[str] = Field(default_factory=list)
     usage: Usage = Field(default_factory=Usage)
 
+    def to_html(self, plan: MissionPlan | None = None, *, show_phi: bool = False) -> str:
+        """This run as one self-contained HTML page (`global_orchestrator.report.render_html`).
+
+        The plan graph (Mermaid, bundled) and the critical path need `plan`; the timeline,
+        results and issues come from the result. Redacted unless `show_phi`.
+        """
+        from global_orchestrator.report import render_html
+
+        return render_html(self, plan, show_phi=show_phi)
+
+    def _repr_html_(self) -> str:
+        """Jupyter's display: the report without the plan graph (pass a plan to `to_html`)."""
+        return self.to_html()
+
 
 class ChannelPolicy(WireModel):
     """How a brand weighs one marketing channel."""

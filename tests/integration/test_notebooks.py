@@ -62,6 +62,7 @@ def execute(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
                 texts.append(output.text)
             elif "data" in output:
                 texts.append(output.data.get("text/markdown") or output.data.get("text/plain", ""))
+                texts.append(output.data.get("text/html", ""))
     return "\n".join(texts)
 
 
@@ -76,6 +77,9 @@ def test_quickstart_runs_a_mission_with_the_local_model(
     assert out.count("| succeeded | ") == 3  # the results table
     assert "completed ['mission-001-seed-1', 'mission-001-seed-2', 'mission-001-seed-3']" in out
     assert "source: " in out and "model calls" in out
+    # the timeline plot: a bar per subtask, the critical path outlined; and the HTML report
+    assert out.count('<rect class="bar') == 3 and 'class="bar critical"' in out
+    assert "report: " in out and "self-contained" in out
 
 
 def test_debugging_shows_events_history_replay_approvals_and_a_phi_block(
