@@ -189,8 +189,7 @@ class MissionWorker(_middleware_base()):  # type: ignore[misc]
                 "row_factory": dict_row,
                 "application_name": "global-orchestrator-queue",
             },
-            check=AsyncConnectionPool.check_connection,
-            open=False,
+            open=False,  # no check on checkout: a broken connection fails its statement and is replaced
         )
         await self.records.open(wait=True, timeout=30)
         async with self.records.connection() as conn:
