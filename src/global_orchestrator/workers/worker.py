@@ -8,9 +8,10 @@ pool) runs up to `concurrency` missions at once. For each message the worker:
    session connection (`Leases`). A mission another worker runs is put back on the
    queue with a delay (acknowledged, not lost). The lease expires when its session ends:
    the worker exits or is killed (the kernel closes the socket at once), or its machine
-   or network is lost (TCP keepalives end the session within about 40 s). If the lease
-   connection breaks while the worker lives, the worker exits at once (`os._exit`), so
-   no run goes on without its lease; RabbitMQ then hands its messages to other workers.
+   or network is lost (the server ends a session silent for `lease_timeout_seconds`,
+   30 s; a live worker pings it every 5 s). If the lease connection fails while the
+   worker lives, the worker exits at once (`os._exit`), so no run goes on without its
+   lease; RabbitMQ then hands its messages to other workers.
 2. counts the **delivery** of the message in PostgreSQL; past `max_deliveries` starts
    (a mission that kills its worker every time, or keeps failing) the mission ends as
    failed, with a `worker.poison` issue in its checkpointed result.
@@ -60,15 +61,21 @@ class WorkerSettings:
     max_deliveries: int = 3
     """Starts of one message before the mission is given up as poison."""
     lease_check_seconds: float = 5.0
-    """How often the lease connection is checked."""
+    """How often the lease connection is checked (pinged)."""
+    lease_timeout_seconds: float = 30.0
+    """PostgreSQL ends a lease session silent this long (`idle_session_timeout`): the leases
+    of a worker whose machine or network was lost expire then."""
 
 
 class Leases:
     """Advisory locks on thread ids, held on one session connection of this worker."""
 
-    def __init__(self, url: str, check_seconds: float) -> None:
+    def __init__(self, url: str, check_seconds: float, timeout_seconds: float) -> None:
+        if timeout_seconds <= 2 * check_seconds:
+            raise UserError("the lease timeout must be more than twice the lease check interval")
         self._dsn = records.postgres_dsn(url)
         self._check = check_seconds
+        self._timeout = timeout_seconds
         self._conn: Any = None
         self._lock = asyncio.Lock()
         self._held: set[str] = set()
@@ -86,6 +93,9 @@ class Leases:
             keepalives_idle=10,
             keepalives_interval=5,
             keepalives_count=3,
+            # a worker gone silent (lost machine or network) loses its leases this long after its
+            # last ping; a live one pings every `check_seconds`
+            options=f"-c idle_session_timeout={int(self._timeout * 1000)}",
         )
         self._watch = asyncio.get_running_loop().create_task(self._watchdog())
 
@@ -151,7 +161,7 @@ class MissionWorker(_middleware_base()):  # type: ignore[misc]
         self.options = replace(options, show_phi=False, pool=pool)
         self.settings = settings
         self.orchestrator = Orchestrator(self.options)
-        self.leases = Leases(options.db, settings.lease_check_seconds)
+        self.leases = Leases(options.db, settings.lease_check_seconds, settings.lease_timeout_seconds)
         self.records: Any = None
         self.boot_error: BaseException | None = None
         self._loop: Any = None
