@@ -370,3 +370,25 @@ async def test_a_mission_that_kills_every_worker_ends_failed_after_bounded_deliv
     assert last.result is not None and not last.result.success
     # the subtask saved before the kills never ran again
     assert Counter(sid for m, sid, _t, _p in ledger_entries(cluster.ledger) if m == tid) == {"start": 1}
+
+
+async def test_workers_share_state_through_postgresql_only() -> None:
+    from global_orchestrator.errors import UserError
+
+    mission, plan = mission_and_plan(thread("sqlite"))
+    with pytest.raises(
+        UserError, match=r"workers need a PostgreSQL database \(postgresql://...\), got 'sqlite:'"
+    ):
+        await asubmit_mission(mission, plan=plan, db="sqlite:///state.db")
+
+
+def test_worker_command_names_an_agents_spec_it_cannot_import(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [*CLI, "worker", "--db", "postgresql://nobody@127.0.0.1:1/none", "--agents", "no_such_module:agents"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 2
+    assert "--agents: cannot import 'no_such_module:agents'" in done.stderr
