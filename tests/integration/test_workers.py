@@ -372,6 +372,14 @@ async def test_a_mission_that_kills_every_worker_ends_failed_after_bounded_deliv
     assert Counter(sid for m, sid, _t, _p in ledger_entries(cluster.ledger) if m == tid) == {"start": 1}
 
 
+async def test_following_a_thread_never_submitted_says_so() -> None:
+    from global_orchestrator.errors import UserError
+
+    with pytest.raises(UserError, match="was never submitted"):
+        async for _item in follow_mission(thread("never"), db=postgres_url()):
+            pass
+
+
 async def test_workers_share_state_through_postgresql_only() -> None:
     from global_orchestrator.errors import UserError
 

@@ -142,10 +142,15 @@ async def follow_mission(
         until_finished: Stop after the next `mission_finished` (the run completed, failed
             or paused for approval); False follows until the caller stops.
         poll_seconds: Read again after this long without a notification (a safety net).
+
+    Raises:
+        UserError: the thread was never submitted.
     """
     url = queue_db(db)
     async with records.connect(url) as conn:
         await conn.execute(f"LISTEN {records.CHANNEL}")
+        if await records.get_submission(conn, thread_id) is None:
+            raise UserError(f"thread '{thread_id}' was never submitted")
         last = await records.run_start(conn, thread_id) if after is None else after
         while True:
             for item in await records.events_after(conn, thread_id, last):

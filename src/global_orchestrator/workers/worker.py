@@ -38,6 +38,7 @@ from global_orchestrator.errors import UserError
 from global_orchestrator.events import MissionEvent
 from global_orchestrator.graph.records import build_result
 from global_orchestrator.models import Issue, Mission, MissionPlan, MissionResult, Severity
+from global_orchestrator.redaction import redact_result
 from global_orchestrator.runtime import Orchestrator, RunOptions
 from global_orchestrator.workers import records
 from global_orchestrator.workers.queue import ACTOR, Payload, broker_url, enqueue, make_broker, queue_name
@@ -229,6 +230,9 @@ class MissionWorker(_middleware_base()):  # type: ignore[misc]
             return
         try:
             await self._run(payload)
+        except Exception:
+            await self._set_state(thread, "queued")  # Dramatiq retries it (a counted delivery)
+            raise
         finally:
             await self.leases.release(thread)
 
@@ -312,9 +316,14 @@ class MissionWorker(_middleware_base()):  # type: ignore[misc]
         result = build_result({**values, "issues": [*(values.get("issues") or []), issue.to_dict()]})
         if not result.mission_id and payload.get("mission"):
             result.mission_id = str(payload["mission"].get("id", ""))
-        update["result"] = result.model_copy(update={"success": False}).to_dict()
-        await graph.aupdate_state(config, update, as_node="aggregate")
-        final = await self.orchestrator.status(thread)
+        result = result.model_copy(update={"success": False, "thread_id": thread})
+        update["result"] = result.to_dict()
+        try:
+            await graph.aupdate_state(config, update, as_node="aggregate")
+            final = await self.orchestrator.status(thread)
+        except Exception:  # the queue's records still say why, and followers still hear it
+            log.exception("thread %s: the failed result could not be checkpointed", thread)
+            final = redact_result(result)
         await self._add_event(
             MissionEvent(
                 type="mission_finished",
