@@ -37,6 +37,7 @@ from tests.integration.conftest import postgres_url
 from tests.integration.workers_agents import (
     LEDGER_ENV,
     PHI_NOTE,
+    agents,
     ledger_entries,
     mission_and_plan,
     phi_mission_and_plan,
@@ -400,3 +401,41 @@ def test_worker_command_names_an_agents_spec_it_cannot_import(tmp_path: Path) ->
     )
     assert done.returncode == 2
     assert "--agents: cannot import 'no_such_module:agents'" in done.stderr
+
+
+class _Crash(BaseException):
+    """A crash stand-in: no `Exception`, so nothing in the runtime catches it."""
+
+
+@pytest.mark.parametrize("step", [1, 2, 3, 4])
+async def test_a_crash_between_saved_writes_and_their_checkpoint_is_incomplete_not_completed(
+    step: int,
+) -> None:
+    """A worker killed after a step's tasks saved their writes, before the step's checkpoint.
+
+    LangGraph's `next` is then empty (the step's tasks are done, the next step is not
+    planned yet): the run must read as incomplete, and resuming it must finish it, or a
+    redelivered message would find it "completed" with nothing run (seen in the benchmark).
+    """
+    from langgraph.checkpoint.memory import InMemorySaver
+
+    from global_orchestrator import Orchestrator
+
+    class CrashingSaver(InMemorySaver):
+        crash_at: int | None = step
+
+        async def aput(self, config, checkpoint, metadata, new_versions):  # type: ignore[no-untyped-def]
+            if metadata.get("step") == self.crash_at:
+                self.crash_at = None
+                raise _Crash
+            return await super().aput(config, checkpoint, metadata, new_versions)
+
+    tid = thread("window")
+    mission, plan = mission_and_plan(tid, width=2)
+    async with Orchestrator(db=CrashingSaver(), agents=agents) as orchestrator:
+        with pytest.raises(_Crash):
+            await orchestrator.run(mission, plan=plan)
+        assert (await orchestrator.status(tid)).status == "incomplete"
+        result = await orchestrator.resume(tid)
+    assert result.status == "completed" and result.success
+    assert set(result.results) == {"start", "w1", "w2", "end"}
