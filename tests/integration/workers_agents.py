@@ -20,6 +20,7 @@ from typing import Any
 from global_orchestrator import AgentContext, Mission, MissionPlan, Subtask
 
 LEDGER_ENV = "ORCHESTRATOR_TEST_LEDGER"
+_LETTERS = str.maketrans("0123456789", "ghijklmnop")
 PHI_NOTE = "Jane Roe, MRN 4471023, was seen for type 2 diabetes."
 
 
@@ -27,7 +28,8 @@ async def sleeper(subtask: Subtask, ctx: AgentContext) -> dict[str, Any]:
     await asyncio.sleep(float(subtask.inputs.get("sleep", 0.05)))
     if subtask.inputs.get("kill"):  # after the sleep: what finished before is saved by now
         os.kill(os.getpid(), signal.SIGKILL)
-    token = uuid.uuid4().hex[:10]
+    # letters only: a token of ten digits reads as a phone number to the PHI detector
+    token = uuid.uuid4().hex[:10].translate(_LETTERS)
     ledger = os.environ.get(LEDGER_ENV)
     if ledger:
         # one write of a short line with O_APPEND: lines of concurrent processes never interleave
