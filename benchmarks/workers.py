@@ -8,7 +8,8 @@ For each worker count, twice: undisturbed, and with one worker SIGKILLed when ha
 missions have finished (with one worker, a replacement is started; with more, the others
 carry on). Missions are short: start → 2 parallel → end, each agent sleeping 50 ms
 (`tests/integration/workers_agents.py`, which workers import with `--agents`).
-Reports completed / failed / lost, throughput (missions/s from the first submit to the
+Reports completed (the queue's state) / succeeded (read back from the checkpoints: every
+subtask's result there) / failed / lost (neither succeeded nor failed), throughput (missions/s from the first submit to the
 last finish), p50/p99 submit-to-finish latency (the database's own clock on both ends),
 subtasks run again (in flight on the killed worker) and violations (a subtask run again
 after its result was saved: must be 0). `--acceptance` runs only 4 workers x 250 missions
@@ -79,15 +80,21 @@ def percentile(values: list[float], q: float) -> float:
 
 
 async def check_ledger(db: str, prefix: str, ledger: Path, killed: set[int]) -> dict[str, int]:
-    """Runs repeated (in flight at the kill) and violations (run again after being saved)."""
+    """Missions that succeeded (from the checkpoints: completed, every subtask's result), runs
+    repeated (in flight at the kill) and violations (a subtask run again after being saved)."""
     runs: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
     for mission, sid, token, pid in ledger_entries(ledger):
         if mission.startswith(prefix):
             runs[(mission, sid)].append((token, pid))
-    repeated = violations = missing = 0
+    repeated = violations = missing = succeeded = 0
     async with Orchestrator(db=db) as orchestrator:
         for submission in await alist_submissions(prefix, db=db):
             result = await orchestrator.status(submission.thread_id)
+            succeeded += (
+                result.status == "completed"
+                and result.success
+                and set(result.results) == {"start", "w1", "w2", "end"}
+            )
             for sid, r in result.results.items():
                 seen = runs.get((submission.thread_id, sid), [])
                 if not seen or not isinstance(r.output, dict):
@@ -96,7 +103,12 @@ async def check_ledger(db: str, prefix: str, ledger: Path, killed: set[int]) -> 
                 repeated += len(seen) - 1
                 if seen[-1][0] != r.output.get("token") or any(pid not in killed for _t, pid in seen[:-1]):
                     violations += 1
-    return {"subtasks_run_again": repeated, "violations": violations, "results_without_a_run": missing}
+    return {
+        "succeeded": succeeded,
+        "subtasks_run_again": repeated,
+        "violations": violations,
+        "results_without_a_run": missing,
+    }
 
 
 async def scenario(
@@ -155,7 +167,7 @@ async def scenario(
         "killed_one_worker": kill,
         "completed": len(finished),
         "failed": sum(s.state == "failed" for s in subs),
-        "lost": missions - len([s for s in subs if s.state in ("completed", "failed")]),
+        "lost": missions - checks["succeeded"] - sum(s.state == "failed" for s in subs),
         "wall_s": round(wall, 2),
         "missions_per_s": round(len(finished) / wall, 1) if wall else None,
         "p50_latency_s": round(statistics.median(latencies), 3) if latencies else None,
@@ -207,11 +219,11 @@ async def main() -> None:
             rows.append(row)
             print(json.dumps(row), flush=True)
     print(
-        f"\n{'workers':>7} {'killed':>6} {'missions':>8} {'done':>5} {'lost':>4} {'m/s':>6} {'p50 s':>6} {'p99 s':>6} {'rerun':>5} {'viol':>4}"
+        f"\n{'workers':>7} {'killed':>6} {'missions':>8} {'done':>5} {'ok':>5} {'lost':>4} {'m/s':>6} {'p50 s':>6} {'p99 s':>6} {'rerun':>5} {'viol':>4}"
     )
     for r in rows:
         print(
-            f"{r['workers']:>7} {('yes' if r['killed_one_worker'] else 'no'):>6} {r['missions']:>8} {r['completed']:>5} "
+            f"{r['workers']:>7} {('yes' if r['killed_one_worker'] else 'no'):>6} {r['missions']:>8} {r['completed']:>5} {r['succeeded']:>5} "
             f"{r['lost']:>4} {r['missions_per_s']!s:>6} {r['p50_latency_s']!s:>6} {r['p99_latency_s']!s:>6} "
             f"{r['subtasks_run_again']:>5} {r['violations']:>4}"
         )
