@@ -8,13 +8,14 @@ For each worker count, twice: undisturbed, and with one worker SIGKILLed when ha
 missions have finished (with one worker, a replacement is started; with more, the others
 carry on). Missions are short: start → 2 parallel → end, each agent sleeping 50 ms
 (`tests/integration/workers_agents.py`, which workers import with `--agents`).
-Reports completed (the queue's state) / succeeded (read back from the checkpoints: every
-subtask's result there) / failed / lost (neither succeeded nor failed), throughput (missions/s from the first submit to the
-last finish), p50/p99 submit-to-finish latency (the database's own clock on both ends),
-missions delivered again (started on the killed worker), subtasks run again (finished on
-the killed worker, not yet saved) and violations (a subtask run again
-after its result was saved: must be 0). `--acceptance` runs only 4 workers x 250 missions
-each (1,000) with one killed. `--quick`: 100 missions. Prints a table and writes JSON; asserts nothing.
+Reports completed (the queue's state), succeeded (read back from the checkpoints: every
+subtask's result there), failed, lost (neither succeeded nor failed), throughput
+(missions/s from the first submit to the last finish), p50/p99 submit-to-finish latency
+(the database's own clock on both ends), missions delivered again (started on the killed
+worker), subtasks run again (finished on the killed worker, not yet saved) and violations
+(a subtask run again after its result was saved: must be 0). `--acceptance` runs only
+4 workers x 250 missions each (1,000) with one killed. `--quick`: 100 missions. Prints a
+table and writes JSON; asserts nothing.
 """
 
 from __future__ import annotations
