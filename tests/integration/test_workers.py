@@ -290,7 +290,7 @@ async def test_sigkill_a_worker_mid_run_loses_nothing_and_reruns_no_saved_subtas
     while not ledger_entries(cluster.ledger):
         assert time.monotonic() < deadline, cluster.logs()
         await asyncio.sleep(0.02)
-    await asyncio.sleep(rng.uniform(0.0, 1.5))  # all 12 take about 2 s on two workers
+    await asyncio.sleep(rng.uniform(0.0, 1.2))  # all 12 take 2 s or more on two workers
     victim = rng.choice(workers)
     victim.send_signal(signal.SIGKILL)
     victim.wait()
