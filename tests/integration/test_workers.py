@@ -8,6 +8,7 @@ skipping them.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import random
@@ -439,3 +440,38 @@ async def test_a_crash_between_saved_writes_and_their_checkpoint_is_incomplete_n
         result = await orchestrator.resume(tid)
     assert result.status == "completed" and result.success
     assert set(result.results) == {"start", "w1", "w2", "end"}
+
+
+async def test_a_silent_workers_lease_expires_and_a_live_one_keeps_its_lease() -> None:
+    """The lease session ends when its worker stops pinging (a lost machine); pinged, it lives."""
+    import psycopg
+
+    from global_orchestrator.workers.worker import _LEASE_KEY, Leases
+
+    db = postgres_url()
+    live, silent = Leases(db, 0.5, 2.0), Leases(db, 0.5, 2.0)
+    await live.open()
+    await silent.open()
+    assert silent._watch is not None
+    silent._watch.cancel()  # a frozen or cut-off worker: no more pings (and no exit here)
+    kept, lost = thread("kept"), thread("lost")
+    try:
+        assert await live.acquire(kept) and await silent.acquire(lost)
+        assert not await live.acquire(kept)  # re-entrant in PostgreSQL, not here
+        async with await psycopg.AsyncConnection.connect(db, autocommit=True) as other:
+
+            async def take(tid: str) -> bool:
+                cur = await other.execute(
+                    "SELECT pg_try_advisory_lock(hashtextextended(%s, %s))", (tid, _LEASE_KEY)
+                )
+                row = await cur.fetchone()
+                return bool(row and row[0])
+
+            assert not await take(kept) and not await take(lost)
+            await asyncio.sleep(3.5)
+            assert await take(lost)  # the silent session was ended by the server
+            assert not await take(kept)  # the pinged one still holds its lease
+    finally:
+        await live.close()
+        with contextlib.suppress(Exception):
+            await silent.close()
