@@ -568,7 +568,7 @@ def watch_command(
         stderr_console().print(
             f"approve on the workers with: orchestrator approve {thread} {ids}", markup=False
         )
-    report(result, as_json, url)
+    report(result, as_json, "$ORCHESTRATOR_DB")  # hints name the variable, never a password
 
 
 def main(argv: list[str] | None = None) -> None:
