@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from datetime import timedelta
 from enum import StrEnum
 from functools import cache
@@ -31,7 +31,6 @@ from global_orchestrator.cli_view import (
 from global_orchestrator.context import build_mission_context, load_brand
 from global_orchestrator.engine import astream_mission, astream_resume, get_mission_status, prune_runs
 from global_orchestrator.errors import UserError
-from global_orchestrator.events import MissionEvent
 from global_orchestrator.llm import make_chat_model
 from global_orchestrator.loading import load_mission
 from global_orchestrator.missions.registry import default_registry
@@ -554,15 +553,9 @@ def watch_command(
 ) -> None:
     """Follow a submitted mission's events until it finishes or pauses; exit as `run` does."""
     from global_orchestrator.cli_view import report, stream
-    from global_orchestrator.workers.client import follow_mission, queue_db
+    from global_orchestrator.workers.client import follow_events
 
-    url = queue_db(db)
-
-    async def events() -> AsyncIterator[MissionEvent]:
-        async for item in follow_mission(thread, db=url):
-            yield item.event
-
-    result = stream(events())
+    result = stream(follow_events(thread, db=db))
     if result.status == "waiting_approval":
         ids = " ".join(f"--approve {a.subtask_id}" for a in result.pending_approvals)
         stderr_console().print(

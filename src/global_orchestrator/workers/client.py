@@ -21,6 +21,7 @@ from typing import Any
 
 from global_orchestrator.engine import aget_mission_status, run_sync
 from global_orchestrator.errors import UserError
+from global_orchestrator.events import MissionEvent
 from global_orchestrator.models import Mission, MissionPlan, MissionResult
 from global_orchestrator.runtime import Approvals
 from global_orchestrator.workers import records
@@ -160,6 +161,12 @@ async def follow_mission(
                     return
             async for _note in conn.notifies(timeout=poll_seconds, stop_after=1):
                 pass
+
+
+async def follow_events(thread_id: str, *, db: str | None = None) -> AsyncIterator[MissionEvent]:
+    """`follow_mission`'s events alone (the current run, until its `mission_finished`)."""
+    async for item in follow_mission(thread_id, db=db):
+        yield item.event
 
 
 async def aget_submission(thread_id: str, *, db: str | None = None) -> Submission:
