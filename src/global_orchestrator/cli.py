@@ -588,6 +588,167 @@ def mcp_command(
     server.run("stdio" if transport is Transport.stdio else "streamable-http")
 
 
+# -- scale out: workers on a task queue (the `workers` extra) ------------------------------
+
+QueueDbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db", envvar="ORCHESTRATOR_DB", help="The PostgreSQL database workers share (postgresql://...)."
+    ),
+]
+BrokerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--broker",
+        envvar="ORCHESTRATOR_BROKER_URL",
+        help="RabbitMQ URL (default: amqp://guest:guest@127.0.0.1:5672/%2F).",
+    ),
+]
+QueueOption = Annotated[
+    str | None,
+    typer.Option("--queue", envvar="ORCHESTRATOR_QUEUE", help="Queue name (default: orchestrator.missions)."),
+]
+
+
+def _load_object(spec: str) -> object:
+    """`module:attribute` imported; a zero-argument callable is called."""
+    import importlib
+
+    module_name, _, attribute = spec.partition(":")
+    if not module_name or not attribute:
+        raise UserError(f"--agents: expected module:attribute, got '{spec}'")
+    try:
+        value = getattr(importlib.import_module(module_name), attribute)
+    except (ImportError, AttributeError) as exc:
+        raise UserError(f"--agents: cannot import '{spec}': {exc}") from exc
+    return value() if callable(value) and not isinstance(value, dict) else value
+
+
+@app.command("worker")
+def worker_command(
+    db: QueueDbOption = None,
+    broker: BrokerOption = None,
+    queue: QueueOption = None,
+    agents: Annotated[
+        str | None,
+        typer.Option(
+            "--agents",
+            help="Your agents, importable by the worker: module:attribute, a mapping of family to agent "
+            "(or a function returning one).",
+        ),
+    ] = None,
+    concurrency: Annotated[int, typer.Option("--concurrency", "-c", help="Missions run at once.")] = 8,
+    max_deliveries: Annotated[
+        int, typer.Option("--max-deliveries", help="Starts of a mission before it is given up as poison.")
+    ] = 3,
+    model: ModelOption = "local",
+    plan_with_model: Annotated[
+        bool, typer.Option("--plan-with-model", help="Plan runs with the model instead of the template.")
+    ] = False,
+    brands: Annotated[Path | None, typer.Option("--brands", help="Folder of brand profiles.")] = None,
+    templates: TemplatesOption = None,
+) -> None:
+    """Run submitted missions from the queue until stopped (SIGTERM / Ctrl-C lets running ones finish)."""
+    import logging
+
+    from global_orchestrator.runtime import RunOptions
+    from global_orchestrator.workers.client import queue_db
+    from global_orchestrator.workers.worker import WorkerSettings, run_worker
+
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    _register_templates(templates)
+    _validate_spec(model)
+    loaded = _load_object(agents) if agents else None
+    if loaded is not None and not isinstance(loaded, dict):
+        raise UserError(f"--agents: '{agents}' is not a mapping of family to agent")
+    options = RunOptions(
+        db=queue_db(db),
+        model=_lazy_model(model),
+        agents=loaded,
+        plan_with_model=plan_with_model,
+        brands_dir=brands,
+    )
+    run_worker(
+        options,
+        WorkerSettings(broker=broker, queue=queue, concurrency=concurrency, max_deliveries=max_deliveries),
+    )
+
+
+@app.command("submit")
+def submit_command(
+    mission_file: Annotated[Path, typer.Argument(metavar="MISSION.json", help="Mission JSON file.")],
+    plan_file: Annotated[
+        Path | None, typer.Option("--plan", help="A ready plan (JSON) to run instead of planning.")
+    ] = None,
+    thread: Annotated[
+        str | None, typer.Option("--thread", help="Checkpoint thread id (default: the mission id).")
+    ] = None,
+    db: QueueDbOption = None,
+    broker: BrokerOption = None,
+    queue: QueueOption = None,
+    watch: Annotated[
+        bool, typer.Option("--watch", help="Follow the mission until it finishes or pauses.")
+    ] = False,
+    templates: TemplatesOption = None,
+) -> None:
+    """Queue a mission for the workers; print its thread id."""
+    from global_orchestrator.loading import load_plan
+    from global_orchestrator.workers.client import submit_mission
+
+    _register_templates(templates)
+    mission = load_mission(mission_file)
+    default_registry().get(mission.type)
+    plan = load_plan(plan_file) if plan_file else None
+    thread_id = submit_mission(mission, plan=plan, thread_id=thread, db=db, broker=broker, queue=queue)
+    typer.echo(thread_id)
+    if watch:
+        watch_command(thread_id, db=db)
+
+
+@app.command("approve")
+def approve_command(
+    thread: Annotated[str, typer.Argument(metavar="THREAD", help="Thread id of the submitted run.")],
+    approve: Annotated[
+        list[str] | None, typer.Option("--approve", help="Approve this subtask (repeatable).")
+    ] = None,
+    reject: Annotated[
+        list[str] | None, typer.Option("--reject", help="Reject this subtask (repeatable).")
+    ] = None,
+    db: QueueDbOption = None,
+    broker: BrokerOption = None,
+    queue: QueueOption = None,
+) -> None:
+    """Queue approval decisions for a mission on the workers (a worker continues it)."""
+    from global_orchestrator.workers.client import submit_resume
+
+    decisions: dict[str, bool] = {sid: True for sid in approve or []}
+    for sid in reject or []:
+        if sid in decisions:
+            raise UserError(f"subtask '{sid}' is both approved and rejected")
+        decisions[sid] = False
+    submit_resume(thread, approvals=decisions or None, db=db, broker=broker, queue=queue)
+    stderr_console().print(f"queued: {thread}", markup=False)
+
+
+@app.command("watch")
+def watch_command(
+    thread: Annotated[str, typer.Argument(metavar="THREAD", help="Thread id of the submitted run.")],
+    db: QueueDbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Follow a submitted mission's events until it finishes or pauses; exit as `run` does."""
+    from global_orchestrator.cli_view import report, stream
+    from global_orchestrator.workers.client import follow_events
+
+    result = stream(follow_events(thread, db=db))
+    if result.status == "waiting_approval":
+        ids = " ".join(f"--approve {a.subtask_id}" for a in result.pending_approvals)
+        stderr_console().print(
+            f"approve on the workers with: orchestrator approve {thread} {ids}", markup=False
+        )
+    report(result, as_json, "$ORCHESTRATOR_DB")  # hints name the variable, never a password
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the `orchestrator` command: user errors become one line and exit 2."""
     try:

@@ -662,12 +662,16 @@ async def _snapshot_result(
     if not snapshot.values:
         return None
     values = snapshot.values
+    # `next` lists only the step's tasks still to run: a crash after a step's tasks saved
+    # their writes but before its checkpoint leaves `next` empty and the tasks listed, with
+    # the steps after them still to come. Only a run with no task left has finished.
+    unfinished = bool(snapshot.next or snapshot.tasks)
     # a finished run holds the result its aggregate node built; don't rebuild it
-    done = values.get("result") if not snapshot.next else None
+    done = values.get("result") if not unfinished else None
     result = MissionResult.model_validate(done) if done else build_result(values)
     plan = values.get("plan") if show_phi else None
     pending = [r for r in (approval_request(i, plan) for i in snapshot.interrupts) if r is not None]
-    status = "waiting_approval" if pending else ("incomplete" if snapshot.next else "completed")
+    status = "waiting_approval" if pending else ("incomplete" if unfinished else "completed")
     result = result.model_copy(
         update={
             "status": status,
