@@ -23,6 +23,7 @@ from typing import Any
 from global_orchestrator.agents.catalog import ToolCatalog
 from global_orchestrator.models import Mission, MissionContext, MissionPlan, Subtask
 from global_orchestrator.policies.budget import InFlight, Spend, admit
+from global_orchestrator.policies.flow import ContentScan, ascan_value
 
 RESULTS = "results"
 """The state channel whose pending writes hold finished subtasks' results."""
@@ -58,6 +59,7 @@ class Board:
     """Keys (subtask ids, `<id>#shadow`) whose tasks have not finished yet."""
     closer: str | None = None
     """The task (its checkpoint namespace) that saw the board complete: it triggers aggregate."""
+    _goal: ContentScan | None = None
     _done: dict[str, asyncio.Event] = field(default_factory=dict)
     _started: dict[str, asyncio.Event] = field(default_factory=dict)
     _budget: asyncio.Condition = field(default_factory=asyncio.Condition)
@@ -112,6 +114,12 @@ class Board:
             slots=asyncio.Semaphore(max_concurrency) if max_concurrency else None,
             waiting=waiting,
         )
+
+    async def goal_scan(self) -> ContentScan:
+        """The scan of the mission's goal the guard asks for (wording included), once per board."""
+        if self._goal is None:
+            self._goal = await ascan_value(self.mission.goal, wording=True)
+        return self._goal
 
     # -- completion ----------------------------------------------------------------------
 

@@ -229,6 +229,6 @@ def _subtask_dict(subtask: Subtask) -> dict[str, Any]:
 
 
 def _plan_dict(plan: MissionPlan) -> dict[str, Any]:
-    data = plan.to_dict()
-    data.pop("orchestrationGraph", None)  # derived; never stored twice
-    return data
+    # the orchestration graph is derived: never stored twice, and not even computed here
+    # (building it for 1,000 subtasks only to drop it was 3% of a mission's time)
+    return plan.model_dump(mode="json", by_alias=True, exclude_none=True, exclude={"orchestration_graph"})

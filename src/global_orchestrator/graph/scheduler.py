@@ -21,9 +21,8 @@ from typing import Any
 from langchain_core.language_models import BaseChatModel
 from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.config import get_config, get_stream_writer
-from langgraph.graph import END
 from langgraph.store.base import BaseStore
-from langgraph.types import Send
+from langgraph.types import Command, Send
 
 from global_orchestrator.agents.base import AgentContext, AgentLike
 from global_orchestrator.agents.catalog import ToolCatalog
@@ -41,7 +40,15 @@ from global_orchestrator.models import (
 )
 from global_orchestrator.planner.graph import topological_order
 from global_orchestrator.policies.budget import PriceTable, model_name
-from global_orchestrator.policies.flow import PHI, GuardDecision, asafe_mission, guard_call, must_not_see_phi
+from global_orchestrator.policies.flow import (
+    PHI,
+    ContentScan,
+    GuardDecision,
+    asafe_mission,
+    asubtask_scan,
+    guard_call,
+    must_not_see_phi,
+)
 from global_orchestrator.policies.labels import ainherited_labels, aoutput_labels, read_labels
 
 from .board import Board
@@ -120,10 +127,14 @@ class Scheduler:
         by_id = {s.id: s for s in plan.subtasks}
         shadows = self._shadowed(mission, plan, results)
         sends: list[Send] = []
+        nodes: dict[str, str] = {}  # agent name -> node: one routing per family, not per subtask
         for sid in topological_order(plan.subtasks):
             if sid in results:
                 continue
-            node = self._node(by_id[sid])
+            subtask = by_id[sid]
+            node = nodes.get(subtask.agent)
+            if node is None:
+                node = nodes[subtask.agent] = self._node(subtask)
             sends.append(Send(node, {"id": sid}))
             if sid in shadows:
                 sends.append(Send(node, {"id": sid, "shadow": True}))
@@ -197,22 +208,16 @@ class Scheduler:
         limit = config.get("configurable", {}).get(MAX_CONCURRENCY)
         return Board.seed(values, writes, self.parsed.get, self._shadowed, limit)
 
-    async def route_after_agent(self, state: MissionState) -> str:  # noqa: ARG002 (a router's signature)
-        """Only the task that saw every result published triggers aggregate; the others write nothing.
+    async def run_agent(self, payload: dict[str, Any]) -> dict[str, Any] | Command[str]:
+        """Run one subtask (or its shadow candidate) as soon as its dependencies finished.
 
-        An edge write from every task would double what LangGraph scans on each task's
-        writes (its pending-write list is rebuilt per task: quadratic in the superstep's
-        tasks, and every subtask is in one superstep).
+        Only the task that sees every result published goes on to aggregate (a `Command`);
+        the others return their update and nothing else. A router on every agent node cost
+        a second runnable per task (a quarter of LangGraph's per-task work), and an edge
+        write from every task would double what LangGraph scans on each task's writes (its
+        pending-write list is rebuilt per task: quadratic in the superstep's tasks, and
+        every subtask is in one superstep).
         """
-        config = get_config()
-        found = self.boards.get(_superstep(config))
-        if found is None or not found.done() or found.cancelled() or found.exception() is not None:
-            return "aggregate"  # no board to ask: triggering it twice is harmless, never is not
-        # the closing task claims before its router runs: None means others are still running
-        return "aggregate" if found.result().closer == _task(config) else END
-
-    async def run_agent(self, payload: dict[str, Any]) -> dict[str, Any]:
-        """Run one subtask (or its shadow candidate) as soon as its dependencies finished."""
         board = await self._board()
         try:
             if payload.get("shadow"):
@@ -222,7 +227,10 @@ class Scheduler:
         except BaseException:
             board.dead = True  # a resume in this process seeds a new board from the checkpoint
             raise
-        board.close(_task())
+        task = _task()
+        board.close(task)
+        if board.closer == task:
+            return Command(update=update, goto="aggregate")
         return update
 
     async def _run_subtask(self, board: Board, sid: str) -> dict[str, Any]:
@@ -231,7 +239,12 @@ class Scheduler:
             return {"results": {sid: board.results[sid]}}
         subtask = board.by_id[sid]
         await board.wait(subtask.depends_on)
-        update = await self._stopped(board, subtask)
+        update = self._skipped(board, subtask)
+        own: ContentScan | None = None
+        if update is None:
+            # scanned once, for the guard and the labels alike (each scan is a detector pass)
+            own, goal = await asubtask_scan(subtask), await board.goal_scan()
+            update = await self._refused(board, subtask, own, goal)
         if update is not None:
             board.finish(sid, update["results"][sid])
             return update
@@ -239,7 +252,7 @@ class Scheduler:
             # a shadow report reads the comparisons recorded beside its dependencies
             await board.wait(f"{d}{SHADOW_SUFFIX}" for d in subtask.depends_on if d in board.shadows)
         route = self.router.route(subtask)
-        assert route is not None  # `_stopped` failed unroutable subtasks
+        assert route is not None  # `_refused` failed unroutable subtasks
         budget = board.mission.constraints.budget
         refusal = await board.admit(subtask, budget, self.catalog, free=self._known_free)
         if refusal is not None:
@@ -253,15 +266,15 @@ class Scheduler:
             return update
         try:
             async with board.slot():
-                update = await self._execute(board, subtask, route)
+                update = await self._execute(board, subtask, route, own)
             board.finish(sid, update["results"][sid])
         finally:
             if budget is not None:
                 await board.release(sid)
         return update
 
-    async def _stopped(self, board: Board, subtask: Subtask) -> dict[str, Any] | None:
-        """The update of a subtask that must not start: a dependency did not succeed, or the guard refuses."""
+    def _skipped(self, board: Board, subtask: Subtask) -> dict[str, Any] | None:
+        """The update of a subtask whose dependency did not succeed (None: all of them did)."""
         sid = subtask.id
         bad = next((d for d in subtask.depends_on if board.results[d]["status"] != "succeeded"), None)
         if bad is not None:
@@ -275,8 +288,20 @@ class Scheduler:
                 "issues": [issue.to_dict()],
                 "logs": [f"Skipped {sid}"],
             }
+        return None
+
+    async def _refused(
+        self, board: Board, subtask: Subtask, own: ContentScan, goal: ContentScan
+    ) -> dict[str, Any] | None:
+        """The update of a subtask the run-time guard refuses (None: it may run)."""
+        sid = subtask.id
         found = await self._check(
-            subtask, board.mission, board.results, approved=board.approvals.get(sid) is True
+            subtask,
+            board.mission,
+            board.results,
+            approved=board.approvals.get(sid) is True,
+            own_scan=own,
+            goal_scan=goal,
         )
         if found is None:
             return None
@@ -289,7 +314,14 @@ class Scheduler:
         }
 
     async def _check(
-        self, subtask: Subtask, mission: Mission, results: Mapping[str, Any], *, approved: bool
+        self,
+        subtask: Subtask,
+        mission: Mission,
+        results: Mapping[str, Any],
+        *,
+        approved: bool,
+        own_scan: ContentScan | None = None,
+        goal_scan: ContentScan | None = None,
     ) -> Issue | None:
         """The run-time guard on the subtask's first route (see `policies.flow.guard_call`)."""
         route = self.router.route(subtask)
@@ -301,12 +333,28 @@ class Scheduler:
                 subtask_id=subtask.id,
             )
         decision = await guard_call(
-            subtask, route.family, mission, read_labels(subtask, results), self.catalog, approved=approved
+            subtask,
+            route.family,
+            mission,
+            read_labels(subtask, results),
+            self.catalog,
+            approved=approved,
+            own_scan=own_scan,
+            goal_scan=goal_scan,
         )
         return None if decision.allowed else decision.issue(subtask.id)
 
-    async def _call(self, board: Board, subtask: Subtask, writer: Callable[[Any], None]) -> _Call:
-        """What an agent call of `subtask` reads, and how its context and guard are made."""
+    async def _call(
+        self,
+        board: Board,
+        subtask: Subtask,
+        writer: Callable[[Any], None],
+        own: ContentScan | None = None,
+    ) -> _Call:
+        """What an agent call of `subtask` reads, and how its context and guard are made.
+
+        `own` is the scan of the subtask's own text, when the caller has it.
+        """
         results = board.results
         upstream = {d: results[d].get("output") for d in subtask.depends_on}
         if subtask.family is AgentFamily.SHADOW:
@@ -315,7 +363,7 @@ class Scheduler:
                 for d in subtask.depends_on
                 if f"{d}{SHADOW_SUFFIX}" in results
             }
-        inherited = sorted(await ainherited_labels(subtask, results))
+        inherited = sorted(await ainherited_labels(subtask, results, own))
         read = read_labels(subtask, results)
         approved = board.approvals.get(subtask.id) is True
         mission, context = board.mission, board.context
@@ -336,17 +384,28 @@ class Scheduler:
             )
 
         async def guard(task: Subtask, chosen: Route) -> GuardDecision:
-            return await guard_call(task, chosen.family, mission, read, self.catalog, approved=approved)
+            # a re-planned subtask is another object: its new text is scanned again
+            return await guard_call(
+                task,
+                chosen.family,
+                mission,
+                read,
+                self.catalog,
+                approved=approved,
+                own_scan=own if task is subtask else None,
+            )
 
         return _Call(inherited, read, approved, make_ctx, guard)
 
-    async def _execute(self, board: Board, subtask: Subtask, route: Route) -> dict[str, Any]:
+    async def _execute(
+        self, board: Board, subtask: Subtask, route: Route, own: ContentScan | None = None
+    ) -> dict[str, Any]:
         """Run the subtask with its agent, healing failures; its state update."""
         board.start(subtask.id)
         writer = _writer()
         started = now()
         writer({"event": "subtask_started", "subtaskId": subtask.id, "agent": route.family, "at": started})
-        call = await self._call(board, subtask, writer)
+        call = await self._call(board, subtask, writer, own)
         clock = time.perf_counter()
         runner = SubtaskRunner(self.router, self.retry.max_attempts, self.retry.delay, self.model_factory)
         outcome = await runner.run(
