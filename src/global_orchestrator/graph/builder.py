@@ -99,6 +99,8 @@ def build_graph(
         prices=PriceTable.parse(prices if prices is not None else get_settings().prices),
         notices=list(notices),
         checkpointer=checkpointer,
+        # without a saver of its own the graph is served by LangGraph Server (Studio)
+        progress=checkpointer is None,
     )
     graph: Any = StateGraph(MissionState, input_schema=MissionInput, output_schema=MissionOutput)
     graph.add_node("build_context", _thin(engine.build_context))

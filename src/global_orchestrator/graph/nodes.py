@@ -81,6 +81,9 @@ class Engine(Scheduler):
     """The mission as PHI-sensitive calls read it, by the state dict it came from."""
     checkpointer: BaseCheckpointSaver[Any] | None = None
     """Where a resumed superstep's pending writes are read (None: the run's, from its config)."""
+    progress: bool = False
+    """Each agent task also writes its redacted record to `result` (`state.keep_result`):
+    for LangGraph Server, whose `updates` stream shows only the output channel."""
     boards: dict[tuple[str, str, str | None], asyncio.Future[Board]] = field(default_factory=dict)
     """Completion boards by (thread, namespace, checkpoint of the superstep)."""
     dispatched: dict[tuple[str, str], _Dispatched] = field(default_factory=dict)

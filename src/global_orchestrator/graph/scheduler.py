@@ -50,6 +50,7 @@ from global_orchestrator.policies.flow import (
     must_not_see_phi,
 )
 from global_orchestrator.policies.labels import ainherited_labels, aoutput_labels, read_labels
+from global_orchestrator.redaction import redact_subtask_result
 
 from .board import Board
 from .records import ParseCache, now, result_record, status_verb
@@ -87,6 +88,7 @@ class Scheduler:
     safe_missions: dict[int, tuple[Any, Mission]]
     model_priced: bool | None
     checkpointer: BaseCheckpointSaver[Any] | None
+    progress: bool
     boards: dict[tuple[str, str, str | None], asyncio.Future[Board]]
     dispatched: dict[tuple[str, str], _Dispatched]
 
@@ -206,7 +208,9 @@ class Scheduler:
             handed.used = True
         assert values is not None
         limit = config.get("configurable", {}).get(MAX_CONCURRENCY)
-        return Board.seed(values, writes, self.parsed.get, self._shadowed, limit)
+        board = Board.seed(values, writes, self.parsed.get, self._shadowed, limit)
+        board.freeze_heap()
+        return board
 
     async def run_agent(self, payload: dict[str, Any]) -> dict[str, Any] | Command[str]:
         """Run one subtask (or its shadow candidate) as soon as its dependencies finished.
@@ -219,14 +223,21 @@ class Scheduler:
         every subtask is in one superstep).
         """
         board = await self._board()
+        sid, shadow = payload["id"], bool(payload.get("shadow"))
         try:
-            if payload.get("shadow"):
-                update = await self._run_shadow(board, payload["id"])
+            if shadow:
+                update = await self._run_shadow(board, sid)
             else:
-                update = await self._run_subtask(board, payload["id"])
+                update = await self._run_subtask(board, sid)
         except BaseException:
             board.dead = True  # a resume in this process seeds a new board from the checkpoint
+            board.thaw_heap()
             raise
+        if self.progress and update.get("results"):
+            update = {**update, "result": _progress(update["results"])}
+        carried = board.carried(board.reads(sid, shadow=shadow)) if update.get("results") else {}
+        if carried:  # what it read is saved with it (see `Board.carried`)
+            update = {**update, "results": {**carried, **update["results"]}}
         task = _task()
         board.close(task)
         if board.closer == task:
@@ -712,6 +723,12 @@ def _writer() -> Callable[[Any], None]:
         return get_stream_writer()
     except RuntimeError:  # called outside a graph run (unit tests of a node)
         return lambda _event: None
+
+
+def _progress(records: Mapping[str, dict[str, Any]]) -> dict[str, Any]:
+    """A task's records as LangGraph Server streams them (`state.keep_result`): redacted."""
+    shown = {k: redact_subtask_result(SubtaskResult.model_validate(r)).to_dict() for k, r in records.items()}
+    return {"results": shown}
 
 
 def _issue(code: str, message: str, subtask_id: str | None) -> Issue:
