@@ -174,39 +174,47 @@ class Scheduler:
         if found is not None and found.done() and _usable(found):
             return found.result()  # the common case: no await, no shield
         if found is None or not _usable(found):
+            handed = self.dispatched.get(key[:2])
+            if handed is not None and not handed.used:
+                # a fresh superstep: seeded from what dispatch handed over, with no await, so
+                # no task of the superstep waits for it (a shielded wait per task cost a
+                # future and a wake-up each)
+                handed.used = True
+                board = self._seeded(config, handed.values, [])
+                found = self.boards[key] = asyncio.get_running_loop().create_future()
+                found.set_result(board)
+                return board
             found = self.boards[key] = asyncio.ensure_future(self._seed(config, key))
         return await asyncio.shield(found)  # one task's cancellation must not cancel the seeding
 
     async def _seed(self, config: Mapping[str, Any], key: tuple[str, str, str | None]) -> Board:
-        """The board from the state dispatch handed over, or (on a resume) from the checkpoint.
+        """The board of a resumed superstep (or of one retried in this process), from the checkpoint.
 
         A resumed superstep must see the results that finished tasks saved before the crash
         (LangGraph skips those tasks): they are the checkpoint's pending writes.
         """
         thread, ns, checkpoint_id = key
         handed = self.dispatched.get((thread, ns))
-        values = handed.values if handed is not None else None
-        writes: list[Any] = []
-        if handed is None or handed.used:
-            saver = self.checkpointer or config.get("configurable", {}).get(_CHECKPOINTER)
-            saved = None
-            if saver is not None and checkpoint_id is not None:
-                saved = await saver.aget_tuple(
-                    {
-                        "configurable": {
-                            "thread_id": thread,
-                            "checkpoint_ns": ns,
-                            "checkpoint_id": checkpoint_id,
-                        }
+        saver = self.checkpointer or config.get("configurable", {}).get(_CHECKPOINTER)
+        saved = None
+        if saver is not None and checkpoint_id is not None:
+            saved = await saver.aget_tuple(
+                {
+                    "configurable": {
+                        "thread_id": thread,
+                        "checkpoint_ns": ns,
+                        "checkpoint_id": checkpoint_id,
                     }
-                )
-            if saved is None:
-                raise RuntimeError(f"no saved state to resume the run of thread '{thread}' from")
-            values = values or saved.checkpoint["channel_values"]
-            writes = list(saved.pending_writes or [])
+                }
+            )
+        if saved is None:
+            raise RuntimeError(f"no saved state to resume the run of thread '{thread}' from")
+        values = handed.values if handed is not None else saved.checkpoint["channel_values"]
         if handed is not None:
             handed.used = True
-        assert values is not None
+        return self._seeded(config, values, list(saved.pending_writes or []))
+
+    def _seeded(self, config: Mapping[str, Any], values: Mapping[str, Any], writes: list[Any]) -> Board:
         limit = config.get("configurable", {}).get(MAX_CONCURRENCY)
         board = Board.seed(values, writes, self.parsed.get, self._shadowed, limit)
         board.freeze_heap()
