@@ -5,7 +5,9 @@
 1. Per-subtask overhead ratio to bare LangGraph at 100, 1,000 and 10,000 subtasks, in
    memory and on SQLite (same DAG, same no-op work, same durability: `sync`). Target
    <= 1.0x, floor 1.2x. Our figure includes the whole mission: plan validation, PHI
-   scans and guards per subtask, labels, the final result and its redaction.
+   scans and guards per subtask, labels, the final result and its redaction. Each
+   repeat runs both back to back (order alternating); the median and range of those
+   pair ratios are printed beside the ratio of medians (the machine may be shared).
 2. Checkpoint bytes per mission at 100, 1,000 and 10,000 subtasks (SQLite): linear in
    subtasks; the ratio to the bare graph's bytes is reported.
 3. Makespan / critical path with sleeping agents, on SQLite, for ours and the bare

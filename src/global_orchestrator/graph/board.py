@@ -7,9 +7,14 @@ each task's writes the moment it finishes (pending writes), so a resumed superst
 finished tasks; the board of a resumed superstep is seeded from those pending writes
 (`seed`), so the tasks that run again read their dependencies' saved outputs.
 
+A dependant can start before its dependency's write is saved, so each task's write also
+carries the records it read that were published in this process (`carried`): a saved
+dependant never stands on a dependency output that a crash lost.
+
 The board also holds what the tasks share: the spend and the subtasks in flight (budget
-admission, `admit`), and the semaphore that bounds agent work (`max_concurrency`:
-LangGraph's own limit would deadlock here, since waiting tasks would hold its slots).
+admission, `admit`), the semaphore that bounds agent work (`max_concurrency`:
+LangGraph's own limit would deadlock here, since waiting tasks would hold its slots), and
+the collector's freeze while its many live tasks last (`freeze_heap`).
 """
 
 from __future__ import annotations
