@@ -79,8 +79,10 @@ def test_sigkill_at_a_random_moment_then_resume_runs_every_saved_subtask_once(
     # every result came from a run of its own subtask (not matched by call order)
     assert all((sid, final[sid]["token"]) in {(s, t) for s, t, _ in runs} for sid in final)
     assert all(final[sid]["done"] == sid for sid in final)
-    # a subtask run after the resume read its dependencies' final (saved) outputs
-    for sid in again:
+    # every subtask, saved before the kill or run after the resume, read its dependencies'
+    # final outputs (a dependant's write carries what it read, so a kill between its save
+    # and its dependency's cannot leave it with a dependency output that was lost)
+    for sid in final:
         assert final[sid]["saw"] == {dep: final[dep]["token"] for dep in DEPS[sid]}, (sid, final)
     counts = Counter(sid for sid, _token, _pid in runs)
     assert set(counts) == set(DEPS) and all(n <= 2 for n in counts.values()), counts

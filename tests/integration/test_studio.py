@@ -222,6 +222,34 @@ async def test_mission_runs_to_completion_and_time_travels(server: StudioServer)
         assert old["values"]["result"] == result
 
 
+async def test_updates_stream_shows_each_subtask_result_as_it_finishes(server: StudioServer) -> None:
+    # the server streams `updates` of the output channel only: each agent task writes its
+    # redacted record there (before, every agent node's update was null)
+    async with get_client(url=server.url, api_key=None) as client:
+        aid = await assistant_id(client)
+        tid = (await client.threads.create())["thread_id"]
+        updates = [
+            part.data
+            async for part in client.runs.stream(
+                tid, aid, input={"mission": mission("back-to-school.json")}, stream_mode="updates"
+            )
+            if part.event == "updates"
+        ]
+
+    per_task = {
+        sid: record
+        for update in updates
+        for node, value in update.items()
+        if node.startswith("agent_")
+        for sid, record in value["result"]["results"].items()
+    }
+    assert set(per_task) == {"mission-001-seed-1", "mission-001-seed-2", "mission-001-seed-3"}, updates
+    assert all(r["status"] == "succeeded" for r in per_task.values())
+    assert per_task["mission-001-seed-2"]["output"]["text"].startswith("[echo] ")
+    final = [u["aggregate"]["result"] for u in updates if "aggregate" in u]
+    assert final and final[0]["success"] is True
+
+
 async def ancestors(client: Any, tid: str, state: dict[str, Any]) -> list[str]:
     """Checkpoint ids from `state` back to the thread's first checkpoint."""
     by_id = {s["checkpoint"]["checkpoint_id"]: s for s in await history(client, tid)}

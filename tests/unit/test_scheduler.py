@@ -5,8 +5,20 @@ import contextlib
 import time
 from typing import Any
 
-from global_orchestrator import AgentContext, AgentOutput, Mission, MissionPlan, Subtask, Usage, arun_mission
+from langgraph.checkpoint.memory import InMemorySaver
+
+from global_orchestrator import (
+    AgentContext,
+    AgentOutput,
+    Mission,
+    MissionPlan,
+    Subtask,
+    Usage,
+    arun_mission,
+    build_graph,
+)
 from global_orchestrator.agents.catalog import ToolSpec
+from global_orchestrator.redaction import REDACTED
 
 
 def mission(mid: str, **kw: Any) -> Mission:
@@ -144,10 +156,6 @@ async def test_a_large_plan_runs() -> None:
 
 async def test_one_compiled_graph_resumes_a_cancelled_run_from_its_saved_results() -> None:
     """The same graph object (same engine) resumes: its board is re-seeded from the checkpoint."""
-    from langgraph.checkpoint.memory import InMemorySaver
-
-    from global_orchestrator import build_graph
-
     calls: list[str] = []
 
     async def agent(subtask: Subtask, ctx: AgentContext) -> Any:
@@ -177,3 +185,93 @@ async def test_one_compiled_graph_resumes_a_cancelled_run_from_its_saved_results
     assert result["success"], result
     assert sorted(calls) == ["c", "slow"]  # a and b were saved: not run again
     assert result["results"]["c"]["output"] == {"id": "c", "saw": ["b", "slow"]}
+
+
+class LosingSaver(InMemorySaver):
+    """An in-memory saver whose save of one task's write (the one holding only `lost`) never lands.
+
+    A crash between a dependency's publish and its save, made deterministic: the dependant
+    starts from the published record and its own write is saved first.
+    """
+
+    def __init__(self, lost: str) -> None:
+        super().__init__()
+        self.lost = lost
+        self.dropped = False
+        self.saved: list[set[str]] = []
+
+    async def aput_writes(self, config: Any, writes: Any, task_id: str, task_path: str = "") -> None:
+        keys = {k for channel, value in writes if channel == "results" for k in value}
+        if keys == {self.lost} and not self.dropped:
+            self.dropped = True  # the process "died" before this save
+            return
+        self.saved.append(keys)
+        await super().aput_writes(config, writes, task_id, task_path)
+
+
+async def test_a_dependants_write_carries_what_it_read_so_a_lost_dependency_write_is_not_run_again() -> None:
+    runs: list[str] = []
+    tokens: dict[str, list[str]] = {}
+
+    async def agent(subtask: Subtask, ctx: AgentContext) -> Any:
+        runs.append(subtask.id)
+        await asyncio.sleep({"slow": 1.0}.get(subtask.id, 0.01))
+        token = f"{subtask.id}-{len(runs)}"
+        tokens.setdefault(subtask.id, []).append(token)
+        return {"token": token, "saw": {d: out["token"] for d, out in ctx.upstream.items()}}
+
+    deps = {"a": [], "b": ["a"], "slow": [], "c": ["b", "slow"]}
+    p = plan("sch-lost", deps).to_dict()
+    p.pop("orchestrationGraph", None)
+    saver = LosingSaver("a")
+    graph = build_graph(agents={"marketing": agent}, checkpointer=saver)
+    config: dict[str, Any] = {"configurable": {"thread_id": "sch-lost"}}
+    run = asyncio.ensure_future(
+        graph.ainvoke({"mission": mission("sch-lost").to_dict(), "plan": p}, config, durability="sync")
+    )
+    while not any("b" in keys for keys in saver.saved):
+        await asyncio.sleep(0.01)
+    run.cancel()  # the crash: a's write was never saved, b's was
+    with contextlib.suppress(asyncio.CancelledError):
+        await run
+    assert saver.dropped and sorted(runs) == ["a", "b", "slow"]
+
+    out = await asyncio.wait_for(graph.ainvoke(None, config, durability="sync"), timeout=30)
+    result = out["result"]["results"]
+    assert sorted(runs) == ["a", "b", "c", "slow", "slow"]  # a is not run again: b's write held it
+    assert result["a"]["output"]["token"] == tokens["a"][0]
+    assert result["b"]["output"]["saw"] == {"a": tokens["a"][0]}  # b read the a that was kept
+    assert result["c"]["output"]["saw"] == {"b": result["b"]["output"]["token"], "slow": tokens["slow"][-1]}
+
+
+async def test_served_graph_streams_each_subtask_result_redacted_in_the_output_channel() -> None:
+    # LangGraph Server streams `updates` filtered to the output channels (`result`)
+    async def agent(subtask: Subtask, ctx: AgentContext) -> Any:
+        if subtask.id == "note":
+            return {"text": "Patient Jane Roe, MRN 7730142, DOB 03/04/1961"}
+        return {"id": subtask.id}
+
+    p = plan("sch-progress", {"a": [], "b": ["a"]}).to_dict()
+    p.pop("orchestrationGraph", None)
+    p["subtasks"].append(
+        {"id": "note", "agent": "browser", "tool": "browser.fetch", "description": "Fetch the page"}
+    )
+    graph = build_graph(agents={"marketing": agent, "browser": agent})  # no saver: as served
+    seen: dict[str, dict[str, Any]] = {}
+    final: dict[str, Any] = {}
+    async for chunk in graph.astream(
+        {"mission": mission("sch-progress").to_dict(), "plan": p},
+        stream_mode="updates",
+        output_keys=graph.output_channels,
+    ):
+        for node, update in chunk.items():
+            if node.startswith("agent_"):
+                assert update is not None, chunk
+                (sid, record), *_ = update["result"]["results"].items()
+                seen[sid] = record
+            elif node == "aggregate":
+                final = update["result"]
+    assert set(seen) == {"a", "b", "note"}
+    assert seen["a"]["status"] == "succeeded" and seen["a"]["output"] == {"id": "a"}
+    assert "phi" in seen["note"]["labels"] and seen["note"]["output"] == REDACTED
+    assert final["success"] is True and set(final["results"]) == {"a", "b", "note"}

@@ -99,6 +99,8 @@ def build_graph(
         prices=PriceTable.parse(prices if prices is not None else get_settings().prices),
         notices=list(notices),
         checkpointer=checkpointer,
+        # without a saver of its own the graph is served by LangGraph Server (Studio)
+        progress=checkpointer is None,
     )
     graph: Any = StateGraph(MissionState, input_schema=MissionInput, output_schema=MissionOutput)
     graph.add_node("build_context", _thin(engine.build_context))
@@ -108,8 +110,8 @@ def build_graph(
     graph.add_node("dispatch", _thin(engine.dispatch))
     families = sorted({f.value for f in AgentFamily} | set(engine.router.agents))
     for family in families:
-        graph.add_node(f"agent_{family}", _thin(engine.run_agent))
-        graph.add_conditional_edges(f"agent_{family}", engine.route_after_agent, ["aggregate", END])
+        # the task that closes the run superstep returns Command(goto="aggregate")
+        graph.add_node(f"agent_{family}", _thin(engine.run_agent), destinations=("aggregate",))
     graph.add_node("aggregate", _thin(engine.aggregate))
 
     graph.add_edge(START, "build_context")
@@ -126,7 +128,7 @@ def build_graph(
     return graph.compile(checkpointer=checkpointer, store=store, name="global-orchestrator")
 
 
-def _thin(method: Callable[[Any], Awaitable[dict[str, Any]]]) -> Callable[[Any], Awaitable[dict[str, Any]]]:
+def _thin(method: Callable[[Any], Awaitable[Any]]) -> Callable[[Any], Awaitable[Any]]:
     """The node as a two-line function that calls `method`.
 
     At compile time LangGraph disassembles every node function, and what it references,
@@ -134,7 +136,7 @@ def _thin(method: Callable[[Any], Awaitable[dict[str, Any]]]) -> Callable[[Any],
     a graph is compiled per run.
     """
 
-    async def node(state: Any) -> dict[str, Any]:
+    async def node(state: Any) -> Any:
         return await method(state)
 
     node.__name__ = node.__qualname__ = method.__name__

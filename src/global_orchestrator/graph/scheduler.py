@@ -21,9 +21,8 @@ from typing import Any
 from langchain_core.language_models import BaseChatModel
 from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.config import get_config, get_stream_writer
-from langgraph.graph import END
 from langgraph.store.base import BaseStore
-from langgraph.types import Send
+from langgraph.types import Command, Send
 
 from global_orchestrator.agents.base import AgentContext, AgentLike
 from global_orchestrator.agents.catalog import ToolCatalog
@@ -41,8 +40,17 @@ from global_orchestrator.models import (
 )
 from global_orchestrator.planner.graph import topological_order
 from global_orchestrator.policies.budget import PriceTable, model_name
-from global_orchestrator.policies.flow import PHI, GuardDecision, asafe_mission, guard_call, must_not_see_phi
+from global_orchestrator.policies.flow import (
+    PHI,
+    ContentScan,
+    GuardDecision,
+    asafe_mission,
+    asubtask_scan,
+    guard_call,
+    must_not_see_phi,
+)
 from global_orchestrator.policies.labels import ainherited_labels, aoutput_labels, read_labels
+from global_orchestrator.redaction import redact_subtask_result
 
 from .board import Board
 from .records import ParseCache, now, result_record, status_verb
@@ -80,6 +88,7 @@ class Scheduler:
     safe_missions: dict[int, tuple[Any, Mission]]
     model_priced: bool | None
     checkpointer: BaseCheckpointSaver[Any] | None
+    progress: bool
     boards: dict[tuple[str, str, str | None], asyncio.Future[Board]]
     dispatched: dict[tuple[str, str], _Dispatched]
 
@@ -120,10 +129,14 @@ class Scheduler:
         by_id = {s.id: s for s in plan.subtasks}
         shadows = self._shadowed(mission, plan, results)
         sends: list[Send] = []
+        nodes: dict[str, str] = {}  # agent name -> node: one routing per family, not per subtask
         for sid in topological_order(plan.subtasks):
             if sid in results:
                 continue
-            node = self._node(by_id[sid])
+            subtask = by_id[sid]
+            node = nodes.get(subtask.agent)
+            if node is None:
+                node = nodes[subtask.agent] = self._node(subtask)
             sends.append(Send(node, {"id": sid}))
             if sid in shadows:
                 sends.append(Send(node, {"id": sid, "shadow": True}))
@@ -161,68 +174,82 @@ class Scheduler:
         if found is not None and found.done() and _usable(found):
             return found.result()  # the common case: no await, no shield
         if found is None or not _usable(found):
+            handed = self.dispatched.get(key[:2])
+            if handed is not None and not handed.used:
+                # a fresh superstep: seeded from what dispatch handed over, with no await, so
+                # no task of the superstep waits for it (a shielded wait per task cost a
+                # future and a wake-up each)
+                handed.used = True
+                board = self._seeded(config, handed.values, [])
+                found = self.boards[key] = asyncio.get_running_loop().create_future()
+                found.set_result(board)
+                return board
             found = self.boards[key] = asyncio.ensure_future(self._seed(config, key))
         return await asyncio.shield(found)  # one task's cancellation must not cancel the seeding
 
     async def _seed(self, config: Mapping[str, Any], key: tuple[str, str, str | None]) -> Board:
-        """The board from the state dispatch handed over, or (on a resume) from the checkpoint.
+        """The board of a resumed superstep (or of one retried in this process), from the checkpoint.
 
         A resumed superstep must see the results that finished tasks saved before the crash
         (LangGraph skips those tasks): they are the checkpoint's pending writes.
         """
         thread, ns, checkpoint_id = key
         handed = self.dispatched.get((thread, ns))
-        values = handed.values if handed is not None else None
-        writes: list[Any] = []
-        if handed is None or handed.used:
-            saver = self.checkpointer or config.get("configurable", {}).get(_CHECKPOINTER)
-            saved = None
-            if saver is not None and checkpoint_id is not None:
-                saved = await saver.aget_tuple(
-                    {
-                        "configurable": {
-                            "thread_id": thread,
-                            "checkpoint_ns": ns,
-                            "checkpoint_id": checkpoint_id,
-                        }
+        saver = self.checkpointer or config.get("configurable", {}).get(_CHECKPOINTER)
+        saved = None
+        if saver is not None and checkpoint_id is not None:
+            saved = await saver.aget_tuple(
+                {
+                    "configurable": {
+                        "thread_id": thread,
+                        "checkpoint_ns": ns,
+                        "checkpoint_id": checkpoint_id,
                     }
-                )
-            if saved is None:
-                raise RuntimeError(f"no saved state to resume the run of thread '{thread}' from")
-            values = values or saved.checkpoint["channel_values"]
-            writes = list(saved.pending_writes or [])
+                }
+            )
+        if saved is None:
+            raise RuntimeError(f"no saved state to resume the run of thread '{thread}' from")
+        values = handed.values if handed is not None else saved.checkpoint["channel_values"]
         if handed is not None:
             handed.used = True
-        assert values is not None
+        return self._seeded(config, values, list(saved.pending_writes or []))
+
+    def _seeded(self, config: Mapping[str, Any], values: Mapping[str, Any], writes: list[Any]) -> Board:
         limit = config.get("configurable", {}).get(MAX_CONCURRENCY)
-        return Board.seed(values, writes, self.parsed.get, self._shadowed, limit)
+        board = Board.seed(values, writes, self.parsed.get, self._shadowed, limit)
+        board.freeze_heap()
+        return board
 
-    async def route_after_agent(self, state: MissionState) -> str:  # noqa: ARG002 (a router's signature)
-        """Only the task that saw every result published triggers aggregate; the others write nothing.
+    async def run_agent(self, payload: dict[str, Any]) -> dict[str, Any] | Command[str]:
+        """Run one subtask (or its shadow candidate) as soon as its dependencies finished.
 
-        An edge write from every task would double what LangGraph scans on each task's
-        writes (its pending-write list is rebuilt per task: quadratic in the superstep's
-        tasks, and every subtask is in one superstep).
+        Only the task that sees every result published goes on to aggregate (a `Command`);
+        the others return their update and nothing else. A router on every agent node cost
+        a second runnable per task (a quarter of LangGraph's per-task work), and an edge
+        write from every task would double what LangGraph scans on each task's writes (its
+        pending-write list is rebuilt per task: quadratic in the superstep's tasks, and
+        every subtask is in one superstep).
         """
-        config = get_config()
-        found = self.boards.get(_superstep(config))
-        if found is None or not found.done() or found.cancelled() or found.exception() is not None:
-            return "aggregate"  # no board to ask: triggering it twice is harmless, never is not
-        # the closing task claims before its router runs: None means others are still running
-        return "aggregate" if found.result().closer == _task(config) else END
-
-    async def run_agent(self, payload: dict[str, Any]) -> dict[str, Any]:
-        """Run one subtask (or its shadow candidate) as soon as its dependencies finished."""
         board = await self._board()
+        sid, shadow = payload["id"], bool(payload.get("shadow"))
         try:
-            if payload.get("shadow"):
-                update = await self._run_shadow(board, payload["id"])
+            if shadow:
+                update = await self._run_shadow(board, sid)
             else:
-                update = await self._run_subtask(board, payload["id"])
+                update = await self._run_subtask(board, sid)
         except BaseException:
             board.dead = True  # a resume in this process seeds a new board from the checkpoint
+            board.thaw_heap()
             raise
-        board.close(_task())
+        if self.progress and update.get("results"):
+            update = {**update, "result": _progress(update["results"])}
+        carried = board.carried(board.reads(sid, shadow=shadow)) if update.get("results") else {}
+        if carried:  # what it read is saved with it (see `Board.carried`)
+            update = {**update, "results": {**carried, **update["results"]}}
+        task = _task()
+        board.close(task)
+        if board.closer == task:
+            return Command(update=update, goto="aggregate")
         return update
 
     async def _run_subtask(self, board: Board, sid: str) -> dict[str, Any]:
@@ -231,7 +258,12 @@ class Scheduler:
             return {"results": {sid: board.results[sid]}}
         subtask = board.by_id[sid]
         await board.wait(subtask.depends_on)
-        update = await self._stopped(board, subtask)
+        update = self._skipped(board, subtask)
+        own: ContentScan | None = None
+        if update is None:
+            # scanned once, for the guard and the labels alike (each scan is a detector pass)
+            own, goal = await asubtask_scan(subtask), await board.goal_scan()
+            update = await self._refused(board, subtask, own, goal)
         if update is not None:
             board.finish(sid, update["results"][sid])
             return update
@@ -239,7 +271,7 @@ class Scheduler:
             # a shadow report reads the comparisons recorded beside its dependencies
             await board.wait(f"{d}{SHADOW_SUFFIX}" for d in subtask.depends_on if d in board.shadows)
         route = self.router.route(subtask)
-        assert route is not None  # `_stopped` failed unroutable subtasks
+        assert route is not None  # `_refused` failed unroutable subtasks
         budget = board.mission.constraints.budget
         refusal = await board.admit(subtask, budget, self.catalog, free=self._known_free)
         if refusal is not None:
@@ -253,15 +285,15 @@ class Scheduler:
             return update
         try:
             async with board.slot():
-                update = await self._execute(board, subtask, route)
+                update = await self._execute(board, subtask, route, own)
             board.finish(sid, update["results"][sid])
         finally:
             if budget is not None:
                 await board.release(sid)
         return update
 
-    async def _stopped(self, board: Board, subtask: Subtask) -> dict[str, Any] | None:
-        """The update of a subtask that must not start: a dependency did not succeed, or the guard refuses."""
+    def _skipped(self, board: Board, subtask: Subtask) -> dict[str, Any] | None:
+        """The update of a subtask whose dependency did not succeed (None: all of them did)."""
         sid = subtask.id
         bad = next((d for d in subtask.depends_on if board.results[d]["status"] != "succeeded"), None)
         if bad is not None:
@@ -275,8 +307,20 @@ class Scheduler:
                 "issues": [issue.to_dict()],
                 "logs": [f"Skipped {sid}"],
             }
+        return None
+
+    async def _refused(
+        self, board: Board, subtask: Subtask, own: ContentScan, goal: ContentScan
+    ) -> dict[str, Any] | None:
+        """The update of a subtask the run-time guard refuses (None: it may run)."""
+        sid = subtask.id
         found = await self._check(
-            subtask, board.mission, board.results, approved=board.approvals.get(sid) is True
+            subtask,
+            board.mission,
+            board.results,
+            approved=board.approvals.get(sid) is True,
+            own_scan=own,
+            goal_scan=goal,
         )
         if found is None:
             return None
@@ -289,7 +333,14 @@ class Scheduler:
         }
 
     async def _check(
-        self, subtask: Subtask, mission: Mission, results: Mapping[str, Any], *, approved: bool
+        self,
+        subtask: Subtask,
+        mission: Mission,
+        results: Mapping[str, Any],
+        *,
+        approved: bool,
+        own_scan: ContentScan | None = None,
+        goal_scan: ContentScan | None = None,
     ) -> Issue | None:
         """The run-time guard on the subtask's first route (see `policies.flow.guard_call`)."""
         route = self.router.route(subtask)
@@ -301,12 +352,28 @@ class Scheduler:
                 subtask_id=subtask.id,
             )
         decision = await guard_call(
-            subtask, route.family, mission, read_labels(subtask, results), self.catalog, approved=approved
+            subtask,
+            route.family,
+            mission,
+            read_labels(subtask, results),
+            self.catalog,
+            approved=approved,
+            own_scan=own_scan,
+            goal_scan=goal_scan,
         )
         return None if decision.allowed else decision.issue(subtask.id)
 
-    async def _call(self, board: Board, subtask: Subtask, writer: Callable[[Any], None]) -> _Call:
-        """What an agent call of `subtask` reads, and how its context and guard are made."""
+    async def _call(
+        self,
+        board: Board,
+        subtask: Subtask,
+        writer: Callable[[Any], None],
+        own: ContentScan | None = None,
+    ) -> _Call:
+        """What an agent call of `subtask` reads, and how its context and guard are made.
+
+        `own` is the scan of the subtask's own text, when the caller has it.
+        """
         results = board.results
         upstream = {d: results[d].get("output") for d in subtask.depends_on}
         if subtask.family is AgentFamily.SHADOW:
@@ -315,7 +382,7 @@ class Scheduler:
                 for d in subtask.depends_on
                 if f"{d}{SHADOW_SUFFIX}" in results
             }
-        inherited = sorted(await ainherited_labels(subtask, results))
+        inherited = sorted(await ainherited_labels(subtask, results, own))
         read = read_labels(subtask, results)
         approved = board.approvals.get(subtask.id) is True
         mission, context = board.mission, board.context
@@ -336,17 +403,28 @@ class Scheduler:
             )
 
         async def guard(task: Subtask, chosen: Route) -> GuardDecision:
-            return await guard_call(task, chosen.family, mission, read, self.catalog, approved=approved)
+            # a re-planned subtask is another object: its new text is scanned again
+            return await guard_call(
+                task,
+                chosen.family,
+                mission,
+                read,
+                self.catalog,
+                approved=approved,
+                own_scan=own if task is subtask else None,
+            )
 
         return _Call(inherited, read, approved, make_ctx, guard)
 
-    async def _execute(self, board: Board, subtask: Subtask, route: Route) -> dict[str, Any]:
+    async def _execute(
+        self, board: Board, subtask: Subtask, route: Route, own: ContentScan | None = None
+    ) -> dict[str, Any]:
         """Run the subtask with its agent, healing failures; its state update."""
         board.start(subtask.id)
         writer = _writer()
         started = now()
         writer({"event": "subtask_started", "subtaskId": subtask.id, "agent": route.family, "at": started})
-        call = await self._call(board, subtask, writer)
+        call = await self._call(board, subtask, writer, own)
         clock = time.perf_counter()
         runner = SubtaskRunner(self.router, self.retry.max_attempts, self.retry.delay, self.model_factory)
         outcome = await runner.run(
@@ -653,6 +731,12 @@ def _writer() -> Callable[[Any], None]:
         return get_stream_writer()
     except RuntimeError:  # called outside a graph run (unit tests of a node)
         return lambda _event: None
+
+
+def _progress(records: Mapping[str, dict[str, Any]]) -> dict[str, Any]:
+    """A task's records as LangGraph Server streams them (`state.keep_result`): redacted."""
+    shown = {k: redact_subtask_result(SubtaskResult.model_validate(r)).to_dict() for k, r in records.items()}
+    return {"results": shown}
 
 
 def _issue(code: str, message: str, subtask_id: str | None) -> Issue:

@@ -22,6 +22,19 @@ def merge_dicts(left: dict[str, Any] | None, right: dict[str, Any] | None) -> di
     return {**left, **right}
 
 
+def keep_result(left: dict[str, Any] | None, right: dict[str, Any] | None) -> dict[str, Any]:
+    """Reducer of `result`: the MissionResult `aggregate` writes replaces it; progress does not.
+
+    Served by LangGraph Server (Studio, `langgraph-sdk`), a run's `updates` stream shows
+    only the output channel, `result`; so there each agent task also writes its own
+    redacted record here (`{"results": {id: record}}`, no `missionId`) for clients to see
+    results as they finish. The state keeps none of it: `results` holds the records.
+    """
+    if right and "missionId" in right:
+        return right
+    return left if left is not None else {}
+
+
 class MissionInput(TypedDict, total=False):
     """What a caller (or a LangGraph Studio user) gives the graph."""
 
@@ -50,4 +63,5 @@ class MissionState(TypedDict, total=False):
     """Decisions on subtasks that need approval."""
     issues: Annotated[list[dict[str, Any]], operator.add]
     logs: Annotated[list[str], operator.add]
-    result: dict[str, Any]
+    result: Annotated[dict[str, Any], keep_result]
+    """The MissionResult JSON, once `aggregate` wrote it (see `keep_result`)."""

@@ -276,6 +276,8 @@ async def guard_call(
     *,
     approved: bool = False,
     shadow: bool = False,
+    own_scan: ContentScan | None = None,
+    goal_scan: ContentScan | None = None,
 ) -> GuardDecision:
     """The run-time guard: may `family`'s agent run `subtask` now?
 
@@ -291,6 +293,10 @@ async def guard_call(
         catalog: Tools and what they need or do.
         approved: A person approved this subtask.
         shadow: The call is a shadow candidate: it never reads PHI, whatever its family.
+        own_scan: `asubtask_scan(subtask)` if the caller already has it (the scheduler
+            scans each subtask once for the guard and its labels); None scans here.
+        goal_scan: `ascan_value(mission.goal, wording=True)` if the caller has it (one
+            scan per run); None scans here.
 
     Returns:
         The decision; `issue()` turns a refusal into the result's issue.
@@ -342,7 +348,7 @@ async def guard_call(
                 family,
                 source=dep,
             )
-    goal = await ascan_value(mission.goal, wording=True)
+    goal = goal_scan if goal_scan is not None else await ascan_value(mission.goal, wording=True)
     if goal.phi:
         return GuardDecision(
             False,
@@ -352,7 +358,7 @@ async def guard_call(
             family,
             categories=goal.categories,
         )
-    own = await asubtask_scan(subtask)
+    own = own_scan if own_scan is not None else await asubtask_scan(subtask)
     if own.unscannable:
         return GuardDecision(
             False,

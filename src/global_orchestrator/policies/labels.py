@@ -55,11 +55,16 @@ def scan_labels(scan: ContentScan) -> set[str]:
     return {PHI} if scan.categories else set()
 
 
-async def ainherited_labels(subtask: Subtask, results: Mapping[str, Mapping[str, Any]]) -> set[str]:
-    """Labels of everything the subtask reads: its dependencies' outputs and its own text."""
+async def ainherited_labels(
+    subtask: Subtask, results: Mapping[str, Mapping[str, Any]], own_scan: ContentScan | None = None
+) -> set[str]:
+    """Labels of everything the subtask reads: its dependencies' outputs and its own text.
+
+    `own_scan` is `asubtask_scan(subtask)` when the caller already has it (None: scan here).
+    """
     labels = {label for found in read_labels(subtask, results).values() for label in found}
     if PHI not in labels:
-        labels |= scan_labels(await asubtask_scan(subtask))
+        labels |= scan_labels(own_scan if own_scan is not None else await asubtask_scan(subtask))
     return labels
 
 
