@@ -36,8 +36,22 @@ _INITIAL = rf"[{UPPER}]\.?(?![\w'\u2019])"
 _NICK = rf"[\"\u201c'\u2018(][{UPPER}][{LOWER}]{{1,20}}+[\"\u201d'\u2019)]"
 _PARTICLE = r"(?:van|von|der|den|de|del|della|da|das|dos|di|du|la|le|bin|ibn|al|el|ter|ten|y|e)(?=[ \t])"
 _SEP = r"(?:[ \t]{1,3}|[ \t]{0,3}\n[ \t]{0,3})"
+# A run opens with a token or an initial, both of which start with a capital. Written as
+# `(?<![\w'\u2019-])(?:{_TOKEN}|{_INITIAL})...`, Python's regex engine tries it at every
+# position; led by a class of its first character (a capital; a look-behind on it picks the
+# prefix "O'", "Mc" ...), the engine skips to capitals in C (~4x faster), same matches.
+_PREFIX_AT_CAP = (
+    r"(?:(?<=O)'|(?<=O)\u2019|(?<=M)c|(?<=M)ac|(?<=D)'|(?<=D)\u2019|(?<=D)i|(?<=D)e|"
+    r"(?<=L)a|(?<=L)e|(?<=V)an|(?<=V)on)"
+)
+_TOKEN_AT_CAP = (  # _TOKEN after its first character
+    rf"(?:{_PREFIX_AT_CAP}[{UPPER}])?[{LOWER}]{{1,30}}+"
+    rf"(?:[-'\u2019][{UPPER}]?[{LOWER}]{{1,30}}+){{0,2}}(?![{UPPER}{LOWER}0-9_])"
+)
+_INITIAL_AT_CAP = r"\.?(?![\w'\u2019])"  # _INITIAL after its capital
 _RUN = re.compile(
-    rf"(?<![\w'\u2019-])(?:{_TOKEN}|{_INITIAL})(?:{_SEP}(?:{_TOKEN}|{_INITIAL}|{_NICK}|{_PARTICLE})){{0,5}}+"
+    rf"[{UPPER}](?<![\w'\u2019-].)(?:{_TOKEN_AT_CAP}|{_INITIAL_AT_CAP})"
+    rf"(?:{_SEP}(?:{_TOKEN}|{_INITIAL}|{_NICK}|{_PARTICLE})){{0,5}}+"
 )
 _PIECE = re.compile(rf"{_NICK}|{_TOKEN}|{_INITIAL}|{_PARTICLE}")
 _TITLES = frozenset(
@@ -221,7 +235,9 @@ _PLACE_BEFORE = re.compile(r"(?i:\b(?:in|at|near|from|of|visit|across|around|out
 _PLACE_ENDS = ("in", "at", "near", "from", "of", "visit", "across", "around", "outside", "the")  # a gate
 _FIRM_AFTER = re.compile(r",?\s(?:and|&|y|e|und|et)\s+[{UPPER}]".replace("{UPPER}", UPPER))
 # "Mahoney, Lisa E." (surname first)
-_SURNAME_FIRST = re.compile(rf"(?<![\w'\u2019-])({_TOKEN}),[ \t]{{1,3}}({_TOKEN})(?:[ \t]{{1,3}}{_INITIAL})?")
+_SURNAME_FIRST = re.compile(  # (?<![\w'\u2019-])({_TOKEN}),..., led by its capital (see _RUN)
+    rf"([{UPPER}](?<![\w'\u2019-].){_TOKEN_AT_CAP}),[ \t]{{1,3}}({_TOKEN})(?:[ \t]{{1,3}}{_INITIAL})?"
+)
 
 
 def _key(word: str) -> str:
@@ -280,6 +296,15 @@ def _namey(word: _Word) -> bool:
     return word.kind == "word" and (_first(word) or _last(word) or not _everyday(word))
 
 
+@lru_cache(maxsize=16384)
+def _pieces(run: str) -> tuple[tuple[str, int], ...]:
+    """The words, initials, nicknames and particles of a capitalised run, with their offsets in it.
+
+    Cached: the same runs ("The", "Patient", "Dr. Smith") come back in text after text.
+    """
+    return tuple((p.group(0), p.start()) for p in _PIECE.finditer(run))
+
+
 def titled_names(text: str) -> Iterator[tuple[int, int, float]]:
     """`Mr. Okafor`, `Dr Alan Smith`, `Frau Müller`: the name after a title."""
     for start, end, score in names(text, []):
@@ -294,7 +319,8 @@ def names(text: str, near: list[tuple[int, int]]) -> Iterator[tuple[int, int, fl
         near_starts = {s for s, _ in near}
         near_ends = {e for _, e in near}
         for match in _RUN.finditer(text):
-            words = [_Word(p.group(0), match.start() + p.start()) for p in _PIECE.finditer(match.group(0))]
+            start = match.start()
+            words = [_Word(piece, start + offset) for piece, offset in _pieces(match.group(0))]
             found = _judge(text, words, near_starts, near_ends) if words else None
             if found is not None:
                 yield found
