@@ -22,8 +22,10 @@ from global_orchestrator.policies._phi_spans import (
     grouped,
     has_any,
     list_keys,
+    scan_at_words,
     split_alternatives,
     word_in,
+    word_keys,
 )
 
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
@@ -78,6 +80,9 @@ _AGE = re.compile(
     rf"\b((?i:ninety(?:[- ](?:{_UNITS}))?|one\s+hundred(?:\s+and)?(?:\s+(?:{_UNITS}|{_TEENS}))?))"
     r"(?=[- ](?i:years?[- ]old|yo\b))",
 )
+# every match of _DATE and _AGE starts a word: a number or one of these words (`scan_at_words`)
+_DATE_KEYS = word_keys([*split_alternatives(_MONTHS), "may", *split_alternatives(_ORD_WORD[3:-1]), "the"])
+_AGE_KEYS = word_keys(["age", "who", "she", r"he\s", "they", "turn", "now", "ninety", "one"])
 # gates (they start with a literal or a character class, so the regex engine skips ahead)
 _NUMBER_SEPARATOR = re.compile(r"\d[/.-]\d")
 _MONTH_START = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?<=\b...)")  # in folded()
@@ -101,7 +106,8 @@ def dates(text: str, record: bool) -> list[Span]:
     digit = DIGIT.search(text) is not None
     # a date in numbers has a digit, a separator and a digit; one in words a month at a word start
     numeric = digit and _NUMBER_SEPARATOR.search(text) is not None
-    for m in _DATE.finditer(text) if numeric or _MONTH_START.search(folded(text)) else ():
+    words = numeric or _MONTH_START.search(folded(text)) is not None
+    for m in scan_at_words(_DATE, text, _DATE_KEYS, numbers=True) if words else ():
         if not _valid(m):
             continue
         lo = max(0, m.start() - 60)
@@ -116,7 +122,7 @@ def dates(text: str, record: bool) -> list[Span]:
         found.append(Span("date", m.start(), m.end(), 0.9 if cued else 0.8, weak=not cued))
     if not _AGE_NUMBER.search(text) and not has_any(text, ("ninety", "hundred")):
         return found
-    for m in _AGE.finditer(text):
+    for m in scan_at_words(_AGE, text, _AGE_KEYS, numbers=True):
         group = next(g for g in range(1, 6) if m.group(g))
         found.append(Span("age_over_89", m.start(group), m.end(group), 0.9))
     return found

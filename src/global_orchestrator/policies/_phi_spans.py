@@ -154,6 +154,35 @@ def word_positions(text: str, keys: tuple[str, ...]) -> list[int] | None:
     return sorted(set(starts))
 
 
+@lru_cache(maxsize=8)
+def number_positions(text: str) -> list[int] | None:
+    r"""The sorted offsets of the words (`\w+`) of `text` that start with a decimal digit (`\d`).
+
+    None when the text cannot be indexed (see `word_positions`).
+    """
+    index = _word_index(text)
+    if index is None:
+        return None
+    return sorted(p for key, found in index.items() if key[0].isdecimal() for p in found)
+
+
+def scan_at_words(
+    pattern: re.Pattern[str], text: str, keys: tuple[str, ...], numbers: bool = False
+) -> Iterator[re.Match[str]]:
+    r"""What `pattern.finditer(text)` yields when every match starts a word with a key or a digit.
+
+    Like `scan_words` (`keys`), and with `numbers` a word that starts with a digit may start
+    a match too: for patterns with branches for numbers and for words ("3 March", "March 3").
+    Matches must not be empty.
+    """
+    words = word_positions(text, keys)
+    digits = number_positions(text) if numbers else []
+    if words is None or digits is None:
+        yield from pattern.finditer(text)
+        return
+    yield from match_at(pattern, text, sorted({*words, *digits}) if digits else words)
+
+
 @lru_cache(maxsize=64)
 def _key_set(keys: tuple[str, ...]) -> frozenset[str]:
     return frozenset(keys)
