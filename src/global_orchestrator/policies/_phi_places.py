@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, UPPER_CHAR, english, places
 from global_orchestrator.policies._phi_spans import (
@@ -141,6 +142,7 @@ _HOME_ENDS = ("in", "to", "of", "is", "at", "the")
 _PLACE_AFTER = re.compile(rf"^,\s{{0,3}}(?:(?:{STATES})\b|{_CAP})")
 
 
+@lru_cache(maxsize=16384)
 def _place_key(words: str) -> str:
     return " ".join(words.lower().replace("-", " ").split())
 
