@@ -194,13 +194,27 @@ def word_in(text: str, keys: tuple[str, ...], start: int, end: int) -> bool:
     A gate for a pattern searched in that window whose every match starts a word with one
     of `keys` (a word cut by the window's start begins a word there too).
     """
-    positions = word_positions(text, keys)
-    if positions is None:
-        return True
-    if start > 0 and _WORD_PAIR.fullmatch(text, start - 1, start + 1) is not None:
-        return True
-    i = bisect_left(positions, start)
-    return i < len(positions) and positions[i] < end
+    return WordGate(text, keys)(start, end)
+
+
+class WordGate:
+    """`word_in` for one text and one key list, the words looked up once (for a gate in a loop)."""
+
+    __slots__ = ("positions", "text")
+
+    def __init__(self, text: str, keys: tuple[str, ...]) -> None:
+        self.text = text
+        self.positions = word_positions(text, keys)
+
+    def __call__(self, start: int, end: int) -> bool:
+        """`word_in(text, keys, start, end)`."""
+        positions = self.positions
+        if positions is None:
+            return True
+        if start > 0 and _WORD_PAIR.fullmatch(self.text, start - 1, start + 1) is not None:
+            return True
+        i = bisect_left(positions, start)
+        return i < len(positions) and positions[i] < end
 
 
 def list_keys(pattern: str) -> tuple[str, ...]:
