@@ -17,13 +17,15 @@ import re
 from global_orchestrator.policies._phi_spans import (
     DIGIT,
     Span,
+    WordGate,
     by_first_letter,
     folded,
     grouped,
     has_any,
     list_keys,
+    scan_at_words,
     split_alternatives,
-    word_in,
+    word_keys,
 )
 
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
@@ -68,7 +70,7 @@ _DATE_CUE = re.compile(
     r"[^.;!?\n]{0,25}$",
     re.IGNORECASE,
 )
-_DATE_CUE_KEYS = list_keys(_DATE_CUE.pattern)  # a gate (`word_in`)
+_DATE_CUE_KEYS = list_keys(_DATE_CUE.pattern)  # a gate (`WordGate`)
 _DATE_CUE = re.compile(grouped(_DATE_CUE.pattern), _DATE_CUE.flags)  # same matches, fewer tests
 _AGE = re.compile(
     r"\b(?:aged?|age:)\s*(9\d|1[01]\d)\b(?!\s*(?:%|days|weeks|months|percent))|"
@@ -78,6 +80,9 @@ _AGE = re.compile(
     rf"\b((?i:ninety(?:[- ](?:{_UNITS}))?|one\s+hundred(?:\s+and)?(?:\s+(?:{_UNITS}|{_TEENS}))?))"
     r"(?=[- ](?i:years?[- ]old|yo\b))",
 )
+# every match of _DATE and _AGE starts a word: a number or one of these words (`scan_at_words`)
+_DATE_KEYS = word_keys([*split_alternatives(_MONTHS), "may", *split_alternatives(_ORD_WORD[3:-1]), "the"])
+_AGE_KEYS = word_keys(["age", "who", "she", r"he\s", "they", "turn", "now", "ninety", "one"])
 # gates (they start with a literal or a character class, so the regex engine skips ahead)
 _NUMBER_SEPARATOR = re.compile(r"\d[/.-]\d")
 _MONTH_START = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?<=\b...)")  # in folded()
@@ -101,14 +106,13 @@ def dates(text: str, record: bool) -> list[Span]:
     digit = DIGIT.search(text) is not None
     # a date in numbers has a digit, a separator and a digit; one in words a month at a word start
     numeric = digit and _NUMBER_SEPARATOR.search(text) is not None
-    for m in _DATE.finditer(text) if numeric or _MONTH_START.search(folded(text)) else ():
+    words = numeric or _MONTH_START.search(folded(text)) is not None
+    cue_near = WordGate(text, _DATE_CUE_KEYS)
+    for m in scan_at_words(_DATE, text, _DATE_KEYS, numbers=True) if words else ():
         if not _valid(m):
             continue
         lo = max(0, m.start() - 60)
-        cued = (
-            word_in(text, _DATE_CUE_KEYS, lo, m.start())
-            and _DATE_CUE.search(text[lo : m.start()]) is not None
-        )
+        cued = cue_near(lo, m.start()) and _DATE_CUE.search(text[lo : m.start()]) is not None
         if m.group("m") and not (cued or record):
             continue  # "3/4 of our members", "open 7/5": a bare month/day needs a record around it
         if not cued and _HOLIDAY.fullmatch(m.group(0)):
@@ -116,7 +120,7 @@ def dates(text: str, record: bool) -> list[Span]:
         found.append(Span("date", m.start(), m.end(), 0.9 if cued else 0.8, weak=not cued))
     if not _AGE_NUMBER.search(text) and not has_any(text, ("ninety", "hundred")):
         return found
-    for m in _AGE.finditer(text):
+    for m in scan_at_words(_AGE, text, _AGE_KEYS, numbers=True):
         group = next(g for g in range(1, 6) if m.group(g))
         found.append(Span("age_over_89", m.start(group), m.end(group), 0.9))
     return found

@@ -16,10 +16,10 @@ import re
 from global_orchestrator.policies._phi_spans import (
     DIGIT,
     Span,
+    WordGate,
     by_first_letter,
     has_any,
     scan_words,
-    word_in,
     word_keys,
 )
 
@@ -150,7 +150,7 @@ _KEYWORD = re.compile(
     re.IGNORECASE,
 )
 _KEYWORD_KEYS = word_keys([alt for _, alts in _KEYWORDS for alt in alts if not alt.startswith("\\s")])
-"""Index keys of the keywords (`word_in`); " acct" holds the word "acct"."""
+"""Index keys of the keywords (`WordGate`); " acct" holds the word "acct"."""
 _CODE = re.compile(  # (?<![\w/.@$-])(?=[A-Z0-9()./-]{0,40}\d)\(?[A-Z0-9][A-Z0-9()]*+..., led by a class
     r"[(A-Z0-9](?<![\w/.@$-].)(?:(?<=\d)|(?=[A-Z0-9()./-]{0,39}\d))(?:(?<=\()[A-Z0-9]|(?<=[A-Z0-9]))[A-Z0-9()]*+(?:[-./][A-Z0-9()]++)*+(?:\s\d{2,}+(?:[-.]\d++)*+)*+"
 )
@@ -266,12 +266,13 @@ def keyed(text: str) -> list[Span]:
 def _codes(text: str) -> list[Span]:
     """Codes after a keyword, plates and glued codes: each holds a digit."""
     found: list[Span] = []
+    keyword_near = WordGate(text, _KEYWORD_KEYS)
     for m in _CODE.finditer(text):
         code = m.group(0)
         if code.endswith(")") and code.count(")") > code.count("("):  # "(S/N ABC123)"
             code = code[:-1]
         start = m.start()
-        cue = word_in(text, _KEYWORD_KEYS, max(0, start - 48), start)
+        cue = keyword_near(max(0, start - 48), start)
         if not cue and not (len(code) == 9 and code.isdigit()):  # no keyword, and no SSN before "social"
             continue
         digits = sum(c.isdigit() for c in code)

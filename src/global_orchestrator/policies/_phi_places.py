@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, UPPER_CHAR, english, places
 from global_orchestrator.policies._phi_spans import (
@@ -122,7 +123,8 @@ _LABEL = re.compile(
     r"hometown|place\s+of\s+birth|birthplace|location)\s*[:\-]\s*)([^\n;]{3,80}+)"
 )
 _LABEL_WORDS = ("addr", "residence", "city", "town", "county", "place", "location")
-_PLACE_RUN = re.compile(rf"(?<![\w-])({_CAP}(?:[\s-]{_CAP}){{0,3}})")
+# (?<![\w-])({_CAP}...), led by its capital: the engine skips to capitals in C (same matches)
+_PLACE_RUN = re.compile(rf"([{UPPER}](?<![\w-].)[{LOWER}'\u2019]{{1,30}}+(?:[\s-]{_CAP}){{0,3}})")
 _COUNTY = re.compile(r"\s(?:County|Parish|Borough)$")
 _PLACE_BEFORE = re.compile(
     r"(?i:\b(?:in|from|at|near|to|of|lives\s+in|living\s+in|resides\s+in|residing\s+in|moved\s+to|born\s+in|"
@@ -140,6 +142,7 @@ _HOME_ENDS = ("in", "to", "of", "is", "at", "the")
 _PLACE_AFTER = re.compile(rf"^,\s{{0,3}}(?:(?:{STATES})\b|{_CAP})")
 
 
+@lru_cache(maxsize=16384)
 def _place_key(words: str) -> str:
     return " ".join(words.lower().replace("-", " ").split())
 

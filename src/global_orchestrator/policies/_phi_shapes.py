@@ -86,7 +86,8 @@ _MBI = re.compile(
     r"[AC-HJKMNP-RT-Y]{2}\d{2}\b"
 )
 _DEA = re.compile(r"[ABFGM](?<!\w.)[A-Z9]\d{7}\b")
-_MAC = re.compile(r"\b[0-9A-F]{2}(?:([:-])[0-9A-F]{2})(?:\1[0-9A-F]{2}){4}\b", re.IGNORECASE)
+# \b[0-9A-F]{2}(?:([:-])[0-9A-F]{2})(?:\1[0-9A-F]{2}){4}\b, led by a class (see above)
+_MAC = re.compile(r"[0-9A-F](?<!\w.)[0-9A-F](?:([:-])[0-9A-F]{2})(?:\1[0-9A-F]{2}){4}\b", re.IGNORECASE)
 _UDI = re.compile(r"\(01\)\d{14}(?:\(\d{2}\)[\w-]{1,40}){0,6}")
 _NON_DIGIT = re.compile(r"\D")
 

@@ -151,7 +151,36 @@ def word_positions(text: str, keys: tuple[str, ...]) -> list[int] | None:
         for key, found in index.items():
             if key in wanted:
                 starts += found
-    return sorted(set(starts))
+    return sorted(starts)  # a word has one key: no offset comes twice
+
+
+@lru_cache(maxsize=8)
+def number_positions(text: str) -> list[int] | None:
+    r"""The sorted offsets of the words (`\w+`) of `text` that start with a decimal digit (`\d`).
+
+    None when the text cannot be indexed (see `word_positions`).
+    """
+    index = _word_index(text)
+    if index is None:
+        return None
+    return sorted(p for key, found in index.items() if key[0].isdecimal() for p in found)
+
+
+def scan_at_words(
+    pattern: re.Pattern[str], text: str, keys: tuple[str, ...], numbers: bool = False
+) -> Iterator[re.Match[str]]:
+    r"""What `pattern.finditer(text)` yields when every match starts a word with a key or a digit.
+
+    Like `scan_words` (`keys`), and with `numbers` a word that starts with a digit may start
+    a match too: for patterns with branches for numbers and for words ("3 March", "March 3").
+    Matches must not be empty.
+    """
+    words = word_positions(text, keys)
+    digits = number_positions(text) if numbers else []
+    if words is None or digits is None:
+        yield from pattern.finditer(text)
+        return
+    yield from match_at(pattern, text, sorted({*words, *digits}) if digits else words)
 
 
 @lru_cache(maxsize=64)
@@ -165,13 +194,27 @@ def word_in(text: str, keys: tuple[str, ...], start: int, end: int) -> bool:
     A gate for a pattern searched in that window whose every match starts a word with one
     of `keys` (a word cut by the window's start begins a word there too).
     """
-    positions = word_positions(text, keys)
-    if positions is None:
-        return True
-    if start > 0 and _WORD_PAIR.fullmatch(text, start - 1, start + 1) is not None:
-        return True
-    i = bisect_left(positions, start)
-    return i < len(positions) and positions[i] < end
+    return WordGate(text, keys)(start, end)
+
+
+class WordGate:
+    """`word_in` for one text and one key list, the words looked up once (for a gate in a loop)."""
+
+    __slots__ = ("positions", "text")
+
+    def __init__(self, text: str, keys: tuple[str, ...]) -> None:
+        self.text = text
+        self.positions = word_positions(text, keys)
+
+    def __call__(self, start: int, end: int) -> bool:
+        """`word_in(text, keys, start, end)`."""
+        positions = self.positions
+        if positions is None:
+            return True
+        if start > 0 and _WORD_PAIR.fullmatch(self.text, start - 1, start + 1) is not None:
+            return True
+        i = bisect_left(positions, start)
+        return i < len(positions) and positions[i] < end
 
 
 def list_keys(pattern: str) -> tuple[str, ...]:

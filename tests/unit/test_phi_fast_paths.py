@@ -1,0 +1,100 @@
+"""The PHI detector's fast paths find what the plain patterns and checks find.
+
+Capitalised runs and MAC addresses are led by a class of their first character, dates and
+ages are matched only at the words they can start with, and a capitalised run's own facts
+decide (cached) whether it needs its context at all. Each is compared here with the plain
+form on random strings of the characters and words that matter.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from global_orchestrator.policies import _phi_dates, _phi_names, _phi_places, _phi_shapes
+from global_orchestrator.policies._phi_spans import scan_at_words
+
+N = _phi_names
+PLAIN_RUN = re.compile(
+    rf"(?<![\w'\u2019-])(?:{N._TOKEN}|{N._INITIAL})(?:{N._SEP}(?:{N._TOKEN}|{N._INITIAL}|{N._NICK}|{N._PARTICLE})){{0,5}}+"
+)
+PLAIN_SURNAME_FIRST = re.compile(
+    rf"(?<![\w'\u2019-])({N._TOKEN}),[ \t]{{1,3}}({N._TOKEN})(?:[ \t]{{1,3}}{N._INITIAL})?"
+)
+PLAIN_PLACE_RUN = re.compile(rf"(?<![\w-])({_phi_places._CAP}(?:[\s-]{_phi_places._CAP}){{0,3}})")
+PLAIN_MAC = re.compile(r"\b[0-9A-F]{2}(?:([:-])[0-9A-F]{2})(?:\1[0-9A-F]{2}){4}\b", re.IGNORECASE)
+
+NAME_PIECES = [
+    *"OMDLVAacionevdlé'\u2019-. \t\n,\"(_1",
+    *["Mac", "Mc", "O'", "Van", "Von", "De", "Di", "La", "Le", "D\u2019", "Ann", "ab", " van ", "Dr. "],
+]
+DATE_PIECES = [
+    *["3", "12", "1961", "2024", "'98", "/", "-", ".", " ", ",", "\n", "x", "_", "9", "95", "101", "%"],
+    *["March", "may", "May", "MAY", "the", "The", "of", "de", "third", "twenty-first", "Oct.", "\u017fep"],
+    *["years old", "yo", "y/o", "aged", "age:", "who", "she's", "he", "He is", "they", "turned", "now"],
+    *["ninety-two", "one hundred", "1st", "thirtieth", "nineteen eighty-two", "3/4", "2069-04-07", "\u0130"],
+]
+
+
+def _texts(pieces: list[str], seed: int, n: int = 2500, most: int = 14) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, most))) for _ in range(n)]
+
+
+def _found(matches: object) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    return [(m.span(), m.groups()) for m in matches]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("plain", "fast"),
+    [
+        (PLAIN_RUN, N._RUN),
+        (PLAIN_SURNAME_FIRST, N._SURNAME_FIRST),
+        (PLAIN_PLACE_RUN, _phi_places._PLACE_RUN),
+    ],
+    ids=["run", "surname-first", "place-run"],
+)
+def test_capital_led_patterns_match_like_the_plain_ones(
+    plain: re.Pattern[str], fast: re.Pattern[str]
+) -> None:
+    texts = [*_texts(NAME_PIECES, 1), "Dr. Mary-Jane O'Neill", "MacDonald, Ann B.", "van der Berg", "DeLuca"]
+    for text in texts:
+        assert _found(fast.finditer(text)) == _found(plain.finditer(text)), text
+
+
+def test_hex_led_mac_matches_like_the_plain_one() -> None:
+    texts = _texts([*"0aAfF9g:- _.\n", "ab:", "12-", "Cd:", "x", "ab", "9F"], 2, most=30)
+    for text in [*texts, "MAC 00:1A:2b:3C:4d:5E", "x00-1A-2B-3C-4D-5E", "00:1A:2B:3C:4D:5E:6F"]:
+        assert _found(_phi_shapes._MAC.finditer(text)) == _found(PLAIN_MAC.finditer(text)), text
+
+
+@pytest.mark.parametrize(
+    ("pattern", "keys"),
+    [(_phi_dates._DATE, _phi_dates._DATE_KEYS), (_phi_dates._AGE, _phi_dates._AGE_KEYS)],
+    ids=["date", "age"],
+)
+def test_dates_and_ages_at_their_words_match_like_finditer(
+    pattern: re.Pattern[str], keys: tuple[str, ...]
+) -> None:
+    texts = [*_texts(DATE_PIECES, 3), "DOB 03/14/1961, seen May 3, the third of July, she is 95"]
+    for text in texts:
+        assert _found(scan_at_words(pattern, text, keys, numbers=True)) == _found(pattern.finditer(text)), (
+            text
+        )
+
+
+def test_a_run_dropped_early_is_one_judge_drops() -> None:
+    """`names` skips a run on its cached facts (and a title or label check) only when `_judge` would."""
+    texts = _texts([*NAME_PIECES, "Patient: ", "Mr ", "The ", "Smith", "Clinic", "Maria", "Garcia"], 4)
+    for text in texts:
+        for match in N._RUN.finditer(text):
+            run = N._run(match.group(0))
+            words = [N._Word(piece, match.start() + offset) for piece, offset in run.pieces]
+            judged = N._judge(text, words, set(), set()) if words else None
+            first = match.start() + run.pieces[0][1] if run.pieces else match.start()
+            before = text[max(0, first - 40) : first]
+            dropped = run.never or (run.needs_context and not N._titled(before) and not N._labelled(before))
+            if dropped:
+                assert judged is None, text
