@@ -641,7 +641,7 @@ def worker_command(
     max_deliveries: Annotated[
         int, typer.Option("--max-deliveries", help="Starts of a mission before it is given up as poison.")
     ] = 3,
-    model: ModelOption = "local",
+    model: ModelOption = None,
     plan_with_model: Annotated[
         bool, typer.Option("--plan-with-model", help="Plan runs with the model instead of the template.")
     ] = False,
@@ -657,13 +657,13 @@ def worker_command(
 
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     _register_templates(templates)
-    _validate_spec(model)
+    spec = _model_spec(model)
     loaded = _load_object(agents) if agents else None
     if loaded is not None and not isinstance(loaded, dict):
         raise UserError(f"--agents: '{agents}' is not a mapping of family to agent")
     options = RunOptions(
         db=queue_db(db),
-        model=_lazy_model(model),
+        model=_lazy_model(spec),
         agents=loaded,
         plan_with_model=plan_with_model,
         brands_dir=brands,
@@ -740,13 +740,13 @@ def watch_command(
     from global_orchestrator.cli_view import report, stream
     from global_orchestrator.workers.client import follow_events
 
-    result = stream(follow_events(thread, db=db))
+    result, plan = stream(follow_events(thread, db=db))
     if result.status == "waiting_approval":
         ids = " ".join(f"--approve {a.subtask_id}" for a in result.pending_approvals)
         stderr_console().print(
             f"approve on the workers with: orchestrator approve {thread} {ids}", markup=False
         )
-    report(result, as_json, "$ORCHESTRATOR_DB")  # hints name the variable, never a password
+    report(result, as_json, "$ORCHESTRATOR_DB", plan)  # hints name the variable, never a password
 
 
 def main(argv: list[str] | None = None) -> None:
