@@ -2,12 +2,18 @@
 
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from global_orchestrator.agents.base import AgentContext
 from global_orchestrator.agents.brief import CampaignFacts, ChannelFact, render_brief
+from global_orchestrator.agents.clinical import ClinicalAgent
 from global_orchestrator.agents.facts import FactIndex, check_prose, numbers_in
-from global_orchestrator.models import ChannelPolicy
+from global_orchestrator.agents.marketing import MarketingAgent
+from global_orchestrator.agents.self_healing import SelfHealingAgent
+from global_orchestrator.models import ChannelPolicy, Mission, MissionContext, Subtask
+from global_orchestrator.testing import ScriptedChatModel
 from global_orchestrator.tools.browser import PageResult, extract
 from global_orchestrator.tools.budget import allocate_budget
 from global_orchestrator.tools.page_facts import page_facts
@@ -138,3 +144,58 @@ def test_brief_holds_only_fact_numbers() -> None:
     assert "[Rival B | Ready for school](http://127.0.0.1:8765/rival-b.html)" in brief
     assert "not read: http://127.0.0.1:9/x" in brief
     assert numbers_in(brief) <= FactIndex.of(facts).numbers
+
+
+def _ctx(upstream: dict[str, Any], answer: str, **mission: Any) -> AgentContext:
+    m = Mission(id="m-f", type="marketing.campaign", goal=mission.pop("goal", "Spring sale"), **mission)
+    model = ScriptedChatModel(responses=[answer])
+    return AgentContext(
+        mission=m,
+        context=MissionContext(mission_id=m.id),
+        subtask_id="s",
+        upstream=upstream,
+        attempt=1,
+        model_factory=lambda: model,
+    )
+
+
+async def test_clinical_summary_keeps_only_the_notes_figures() -> None:
+    note = "Patient reports headaches. BP 140/90 at intake. Follow up in 2 weeks."
+    ctx = _ctx({}, "BP was 140/90 at intake. Follow up in 6 weeks. Headaches are reported.")
+    step = Subtask(
+        id="s", agent="clinical", tool="clinical.summarize", description="Summarise", inputs={"text": note}
+    )
+    out = (await ClinicalAgent().run(step, ctx)).output
+    assert out["text"] == out["prose"] == "BP was 140/90 at intake. Headaches are reported."
+    assert out["removed"] == [
+        {"sentence": "Follow up in 6 weeks.", "reason": "the number 6 is not in the tool facts"}
+    ]
+
+
+async def test_diagnosis_is_facts_and_its_explanation_is_checked() -> None:
+    ctx = _ctx({}, "The API answered 429, too many requests. Wait 30 seconds, then retry.")
+    step = Subtask(
+        id="s",
+        agent="self_healing",
+        tool="self_healing.diagnose",
+        description="Diagnose",
+        inputs={"automation": "crm-sync", "error": "HTTP 429 Too Many Requests"},
+    )
+    out = (await SelfHealingAgent().run(step, ctx)).output
+    assert out["facts"] == {
+        "automation": "crm-sync",
+        "failure_kind": "rate_limit",
+        "strategy": "retry",
+        "from_memory": False,
+    }
+    assert out["explanation"] == "The API answered 429, too many requests."
+    assert [r["sentence"] for r in out["removed"]] == ["Wait 30 seconds, then retry."]
+
+
+async def test_copy_is_held_to_its_upstream_facts() -> None:
+    upstream = {"deid": {"text": "The clinic opens a flu shot day on Saturday for ages 65 and over."}}
+    ctx = _ctx(upstream, "Flu shots on Saturday for ages 65 and over! Only 50 places left.")
+    step = Subtask(id="s", agent="marketing", tool="marketing.draft_copy", description="Newsletter")
+    out = (await MarketingAgent().run(step, ctx)).output
+    assert out["text"] == "Flu shots on Saturday for ages 65 and over!"
+    assert out["checked_against"] == ["deid"] and out["removed"][0]["sentence"] == "Only 50 places left."

@@ -98,7 +98,8 @@ def render_brief(
 ) -> str:
     """The brief as Markdown (no numbered lists: every digit in it comes from a fact)."""
     brand = facts["brand"]
-    title = "Campaign brief" if facts["budget"] or options else "Research brief"
+    campaign = bool(facts["budget"] or options)
+    title = "Campaign brief" if campaign else "Research brief"
     out = [f"# {title}: {facts['goal'].rstrip('.')}", ""]
     if brand:
         out += [f"**Brand:** {brand['name']}. Voice: {brand['voice']}. Audience: {brand['audience']}.", ""]
@@ -122,7 +123,7 @@ def render_brief(
         for dropped in budget.get("dropped", []):
             out.append(f"\nNot funded: {dropped['channel']} ({dropped['reason']}).")
         out += ["", "Split exactly by `marketing.allocate_budget` (weights and minimums below).", ""]
-    if facts["channels"]:
+    if campaign and facts["channels"]:
         out += ["## Channels", ""]
         for c in facts["channels"]:
             weight, minimum = f"{c['weight']:g}", _minimum(c["minimum"])
@@ -153,8 +154,10 @@ def render_brief(
         if notes:
             out += ["", *notes]
         out.append("")
-    out += ["## Sources", "", f"- mission `{facts['mission']}`: goal and budget"]
+    what = "goal and budget" if budget else "goal"
+    out += ["## Sources", "", f"- mission `{facts['mission']}`: {what}"]
     if brand:
-        out.append(f"- brand profile `{brand['id']}`: voice, audience, channel weights and minimums")
+        uses = "voice, audience, channel weights and minimums" if campaign else "voice and audience"
+        out.append(f"- brand profile `{brand['id']}`: {uses}")
     out += [f"- {page['url']}: {page['title'] or 'untitled page'}" for page in facts["pages"]]
     return "\n".join(out).rstrip() + "\n"
