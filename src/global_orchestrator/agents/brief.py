@@ -102,7 +102,8 @@ def render_brief(
     title = "Campaign brief" if campaign else "Research brief"
     out = [f"# {title}: {facts['goal'].rstrip('.')}", ""]
     if brand:
-        out += [f"**Brand:** {brand['name']}. Voice: {brand['voice']}. Audience: {brand['audience']}.", ""]
+        name = brand["name"].rstrip(".")
+        out += [f"**Brand:** {name}. Voice: {brand['voice']}. Audience: {brand['audience']}.", ""]
     out += [intro or fallback_summary(facts), ""]
     budget = facts["budget"]
     if budget:
