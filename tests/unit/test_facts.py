@@ -199,3 +199,19 @@ async def test_copy_is_held_to_its_upstream_facts() -> None:
     out = (await MarketingAgent().run(step, ctx)).output
     assert out["text"] == "Flu shots on Saturday for ages 65 and over!"
     assert out["checked_against"] == ["deid"] and out["removed"][0]["sentence"] == "Only 50 places left."
+
+
+def test_restating_the_goal_stray_quotes_and_overlong_prose_are_trimmed() -> None:
+    goal = "Launch a back-to-school TikTok blitz"
+    prose = (
+        '"Launch a back-to-school TikTok blitz.\n'
+        "The mission goal is to launch a blitz. Students buy in August. Parents compare prices. "
+        "Teachers share lists. Creators drive reach."
+    )
+    checked = check_prose(prose, FACTS, also=[goal], restated=[goal], max_sentences=3)
+    assert checked.text == "Students buy in August. Parents compare prices. Teachers share lists."
+    assert [r["reason"] for r in checked.removed] == [
+        "restates the task instead of doing it",
+        "restates the task instead of doing it",
+        "beyond the 3 sentences asked for",
+    ]

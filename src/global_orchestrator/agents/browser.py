@@ -84,7 +84,8 @@ class BrowserAgent(ModelAgent):
         shown = {"pages": [_shown(p) for p in pages]} if pages else None
         text, usage = await self.ask(subtask, ctx, task=task, upstream=shown)
         read = [o.text for o in outcomes if isinstance(o, PageResult)]  # all a page says, not only quotes
-        checked = check_prose(text, facts, also=[ctx.mission.goal, subtask.description, *read])
+        task_given = [ctx.mission.goal, subtask.description]
+        checked = check_prose(text, facts, also=[*task_given, *read], restated=task_given, max_sentences=5)
         return AgentOutput(
             output={
                 "prose": checked.text,
@@ -114,7 +115,7 @@ class BrowserAgent(ModelAgent):
         )
         text, usage = await self.ask(subtask, ctx, task=task, upstream={"pages": sources})
         also = [ctx.mission.goal, subtask.description, *(p.text for p in pages)]
-        checked = check_prose(text, {"pages": facts}, also=also)
+        checked = check_prose(text, {"pages": facts}, also=also, restated=also[:2])
         return AgentOutput(
             output={
                 "prose": checked.text,

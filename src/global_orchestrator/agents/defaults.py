@@ -99,8 +99,9 @@ def checked_answer(text: str, subtask: Subtask, ctx: AgentContext, *facts: Any) 
     are the same checked prose (`text` is what clinical and shadow steps read);
     `checked_against` names the upstream subtasks whose outputs were the facts.
     """
+    task_given = [ctx.mission.goal, subtask.description]
     checked = check_prose(
-        text, dict(ctx.upstream), subtask.inputs, *facts, also=[ctx.mission.goal, subtask.description]
+        text, dict(ctx.upstream), subtask.inputs, *facts, also=task_given, restated=task_given
     )
     return {
         "text": checked.text,

@@ -36,7 +36,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+")
 _TERMINAL = re.compile(r"[.!?:;)\]\"'*]$")
 _META = re.compile(
     r"^(?:the task is|your task|task:|as an ai|here is|here's|here are|sure[,!.]|certainly[,!.]|"
-    r"the mission is about to|mission goal:|results of earlier steps|i am the|i'm the)\b",
+    r"the mission is about to|the (?:mission(?:'s)? )?goal is|mission goal:|results of earlier steps|"
+    r"i am the|i'm the)\b",
     re.IGNORECASE,
 )
 _PLATFORM = re.compile(r"\b(" + "|".join(PLATFORMS) + r")\b", re.IGNORECASE)
@@ -125,11 +126,28 @@ class FactIndex:
 
 
 def sentences(line: str) -> list[str]:
-    """One line of text split into sentences."""
-    return [s.strip() for s in _SENTENCE_END.split(line) if s and s.strip()]
+    """One line of text split into sentences (a quote mark left unpaired at either end dropped)."""
+    out = []
+    for part in _SENTENCE_END.split(line):
+        s = part.strip() if part else ""
+        if s.count('"') % 2:
+            s = s.strip('"').strip()
+        if s:
+            out.append(s)
+    return out
 
 
-def check_prose(prose: str, *facts: Any, also: Iterable[str] = ()) -> CheckedProse:
+def _plain(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text.lower()).split())
+
+
+def check_prose(
+    prose: str,
+    *facts: Any,
+    also: Iterable[str] = (),
+    restated: Iterable[str] = (),
+    max_sentences: int | None = None,
+) -> CheckedProse:
     """Keep the sentences of `prose` that the facts support.
 
     Args:
@@ -137,12 +155,17 @@ def check_prose(prose: str, *facts: Any, also: Iterable[str] = ()) -> CheckedPro
         *facts: The tool facts the prose may draw on (any JSON-like values).
         also: Further texts the prose may quote (e.g. the mission goal, an error message)
             that are not stored with the facts.
+        restated: The task as the model was given it (goal, description): a sentence
+            that only repeats one of them is removed.
+        max_sentences: Keep at most this many sentences (the length the model was asked for).
 
     Returns:
         The supported sentences (lines kept as lines, list items as items), and every
         removed sentence with its reason.
     """
+    also = list(also)
     index = FactIndex.of(*facts, *also)
+    echoes = [plain for plain in (_plain(t) for t in restated) if plain]
     markers: list[str] = []
     lines: list[list[str]] = []
     for raw in prose.splitlines():
@@ -152,21 +175,26 @@ def check_prose(prose: str, *facts: Any, also: Iterable[str] = ()) -> CheckedPro
     last = max((n for n, parts in enumerate(lines) if parts), default=-1)
     kept_lines: list[str] = []
     removed: list[Removed] = []
+    total = 0
     for number, parts in enumerate(lines):
         kept: list[str] = []
         for position, sentence in enumerate(parts):
             if not re.search(r"[A-Za-z]", sentence):
                 continue  # quote fences, separators: noise, not a claim
             reason = index.unsupported(sentence)
-            if reason is None and _META.match(sentence):
+            plain = _plain(sentence)
+            if reason is None and (_META.match(sentence.lstrip("\"'*_ ")) or any(plain in e for e in echoes)):
                 reason = "restates the task instead of doing it"
             final = number == last and position == len(parts) - 1
             if reason is None and final and (kept or kept_lines) and not _TERMINAL.search(sentence):
                 reason = "cut off by the model's token limit"
+            if reason is None and max_sentences is not None and len(kept) + total >= max_sentences:
+                reason = f"beyond the {max_sentences} sentences asked for"
             if reason is None:
                 kept.append(sentence)
             else:
                 removed.append(Removed(sentence=sentence, reason=reason))
         if kept:
+            total += len(kept)
             kept_lines.append(markers[number] + " ".join(kept))
     return CheckedProse(text="\n".join(kept_lines), removed=removed)

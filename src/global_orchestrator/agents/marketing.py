@@ -196,7 +196,7 @@ class MarketingAgent(ModelAgent):
             # no structured output (or an unusable answer): one option from free text
             text, more = await self.ask(subtask, ctx, task=task)
             usage = usage + more
-            checked = check_prose(text, facts, also=[subtask.description])
+            checked = check_prose(text, facts, also=[subtask.description], restated=[subtask.description])
             removed += checked.removed
             hook = next(iter(sentences(checked.text)), "")
             options = [{**_goal_option(ctx, channels[0]), **({"hook": hook[:200]} if len(hook) >= 3 else {})}]
@@ -264,7 +264,8 @@ class MarketingAgent(ModelAgent):
             "research": notes,
         }
         text, usage = await self.ask(subtask, ctx, task=task, upstream=shown)
-        intro = check_prose(text, facts, also=[subtask.description])
+        task_given = [ctx.mission.goal, subtask.description]
+        intro = check_prose(text, facts, also=task_given, restated=task_given, max_sentences=3)
         removed = [*earlier, *intro.removed]
         research_notes: list[str] = []
         for note in notes:  # already checked by their agent; checked again against every fact

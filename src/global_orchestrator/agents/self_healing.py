@@ -94,7 +94,13 @@ class SelfHealingAgent(ModelAgent):
                 "strategy": strategy,
                 "from_memory": remembered is not None and strategy == remembered,
             }
-            checked = check_prose(explanation, facts, also=[error, ctx.mission.goal])
+            checked = check_prose(
+                explanation,
+                facts,
+                also=[error, ctx.mission.goal],
+                restated=[ctx.mission.goal],
+                max_sentences=2,
+            )
             output: dict[str, Any] = {
                 **facts,
                 "facts": facts,
