@@ -215,3 +215,19 @@ def test_restating_the_goal_stray_quotes_and_overlong_prose_are_trimmed() -> Non
         "restates the task instead of doing it",
         "beyond the 3 sentences asked for",
     ]
+
+
+def test_quotations_must_be_verbatim_and_repeats_and_bare_headings_go() -> None:
+    facts = {"pages": [{"title": "Rival A | Back-to-school bundles"}]}
+    prose = (
+        'The brand says "Launch a back-to-school TikToKTZ".\n'
+        "Acknowledgments:\n"
+        'Rival A calls it "Back-to-school   bundles". Parents like it. Parents like it.'
+    )
+    checked = check_prose(prose, facts)
+    assert checked.text == 'Rival A calls it "Back-to-school   bundles". Parents like it.'
+    assert [r["reason"] for r in checked.removed] == [
+        'the quotation "Launch a back-to-school TikToKTZ" is not in the tool facts',
+        "repeats an earlier sentence",
+        "a heading with nothing under it",
+    ]

@@ -96,7 +96,10 @@ def render_brief(
     options: Sequence[Mapping[str, Any]],
     research_notes: Sequence[str],
 ) -> str:
-    """The brief as Markdown (no numbered lists: every digit in it comes from a fact)."""
+    """The brief as Markdown (no numbered lists: every digit in it comes from a fact).
+
+    It opens with a summary sentence built from the facts, then the model's `intro`.
+    """
     brand = facts["brand"]
     campaign = bool(facts["budget"] or options)
     title = "Campaign brief" if campaign else "Research brief"
@@ -104,7 +107,9 @@ def render_brief(
     if brand:
         name = brand["name"].rstrip(".")
         out += [f"**Brand:** {name}. Voice: {brand['voice']}. Audience: {brand['audience']}.", ""]
-    out += [intro or fallback_summary(facts), ""]
+    out += [fallback_summary(facts), ""]  # the facts first, whatever the model wrote
+    if intro:
+        out += [intro, ""]
     budget = facts["budget"]
     if budget:
         currency = budget["currency"]

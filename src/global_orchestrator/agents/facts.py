@@ -40,6 +40,8 @@ _META = re.compile(
     r"i am the|i'm the)\b",
     re.IGNORECASE,
 )
+# a quotation: text between paired quote marks, hugging them (so `""" fences """` are not)
+_QUOTED = re.compile(r"(?<![\"“])[\"“](?=[^\s\"])([^\"“”\n]{3,}?)(?<=[^\s\"])[\"”](?![\"”])")
 _PLATFORM = re.compile(r"\b(" + "|".join(PLATFORMS) + r")\b", re.IGNORECASE)
 
 
@@ -108,7 +110,9 @@ class FactIndex:
         for s in strings:
             numbers |= numbers_in(s)
             urls.update(u.rstrip(".,;:") for u in _URL.findall(s))
-        return cls(frozenset(numbers), frozenset(urls), "\n".join(strings).lower())
+        return cls(
+            frozenset(numbers), frozenset(urls), "\n".join(" ".join(s.split()) for s in strings).lower()
+        )
 
     def unsupported(self, sentence: str) -> str | None:
         """Why `sentence` claims something the facts do not hold, or None."""
@@ -122,6 +126,9 @@ class FactIndex:
         for match in _PLATFORM.finditer(bare):
             if not re.search(rf"\b{match.group(1).lower()}\b", self.text):
                 return f"{match.group(1)} is not a channel or source in the tool facts"
+        for quoted in _QUOTED.findall(sentence):
+            if " ".join(quoted.lower().split()) not in self.text:
+                return f'the quotation "{quoted}" is not in the tool facts'
         return None
 
 
@@ -188,6 +195,8 @@ def check_prose(
             final = number == last and position == len(parts) - 1
             if reason is None and final and (kept or kept_lines) and not _TERMINAL.search(sentence):
                 reason = "cut off by the model's token limit"
+            if reason is None and any(plain == _plain(k) for k in [*kept, *kept_lines]):
+                reason = "repeats an earlier sentence"
             if reason is None and max_sentences is not None and len(kept) + total >= max_sentences:
                 reason = f"beyond the {max_sentences} sentences asked for"
             if reason is None:
@@ -197,4 +206,12 @@ def check_prose(
         if kept:
             total += len(kept)
             kept_lines.append(markers[number] + " ".join(kept))
-    return CheckedProse(text="\n".join(kept_lines), removed=removed)
+    # a heading line ("Acknowledgments:") with no list under it is left over from removals
+    lines_out: list[str] = []
+    for n, line in enumerate(kept_lines):
+        following = kept_lines[n + 1] if n + 1 < len(kept_lines) else ""
+        if line.endswith(":") and len(line.split()) <= 4 and not _LIST_MARKER.match(following):
+            removed.append(Removed(sentence=line, reason="a heading with nothing under it"))
+        else:
+            lines_out.append(line)
+    return CheckedProse(text="\n".join(lines_out), removed=removed)
