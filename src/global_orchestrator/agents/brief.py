@@ -84,7 +84,8 @@ def fallback_summary(facts: CampaignFacts) -> str:
     who = f" for {brand['name']}" if brand else ""
     budget = facts["budget"]
     channels = list(budget["amounts"]) if budget else [c["channel"] for c in facts["channels"]]
-    where = f" on {', '.join(channels)}" if channels else ""
+    listed = ", ".join(channels[:-1]) + f" and {channels[-1]}" if len(channels) > 1 else "".join(channels)
+    where = f" on {listed}" if channels else ""
     money = f" with {_money(budget['total'], budget['currency'])}" if budget else ""
     return f"{facts['goal'].rstrip('.')}{who}{where}{money}."
 
