@@ -105,6 +105,9 @@ def split_budget(ctx: AgentContext) -> dict[str, Any] | None:
     return allocation.to_dict()
 
 
+_PAGE_KEYS = frozenset(PageFacts.__annotations__)
+
+
 def campaign_facts(ctx: AgentContext) -> CampaignFacts:
     """The facts of this mission: goal, brand, channels, budget split, pages read upstream."""
     brand = ctx.context.brand
@@ -112,9 +115,15 @@ def campaign_facts(ctx: AgentContext) -> CampaignFacts:
     unread: dict[str, str] = {}
     for value in ctx.upstream.values():
         facts = value.get("facts") if isinstance(value, dict) else None
-        if isinstance(facts, dict):
-            pages.extend(p for p in facts.get("pages") or [] if p["url"] not in {q["url"] for q in pages})
-            unread.update(facts.get("unread") or {})
+        if not isinstance(facts, dict):
+            continue
+        for page in facts.get("pages") or []:
+            # any agent may report facts: take only well-formed pages, each once
+            well_formed = isinstance(page, dict) and page.keys() >= _PAGE_KEYS
+            if well_formed and page["url"] not in {q["url"] for q in pages}:
+                pages.append(page)
+        if isinstance(facts.get("unread"), dict):
+            unread.update({str(k): str(v) for k, v in facts["unread"].items()})
     return CampaignFacts(
         mission=ctx.mission.id,
         goal=ctx.mission.goal,
