@@ -79,11 +79,11 @@ def _minimum(value: float) -> str:
 
 
 def fallback_summary(facts: CampaignFacts) -> str:
-    """One sentence from the facts alone: what, for whom, where, with how much."""
+    """One sentence from the facts alone: what, for whom, and (campaigns) where, with how much."""
     brand = facts["brand"]
-    who = f" for {brand['name']}" if brand else ""
+    who = f" for {brand['name'].rstrip('.')}" if brand else ""
     budget = facts["budget"]
-    channels = list(budget["amounts"]) if budget else [c["channel"] for c in facts["channels"]]
+    channels = list(budget["amounts"]) if budget else []
     listed = ", ".join(channels[:-1]) + f" and {channels[-1]}" if len(channels) > 1 else "".join(channels)
     where = f" on {listed}" if channels else ""
     money = f" with {_money(budget['total'], budget['currency'])}" if budget else ""

@@ -35,7 +35,8 @@ _LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•])\s+", re.MULTILINE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+")
 _TERMINAL = re.compile(r"[.!?:;)\]\"'*]$")
 _META = re.compile(
-    r"^(?:the task is|your task|task:|as an ai|here is|here's|here are|sure[,!.]|certainly[,!.]|"
+    r"^(?:the task (?:is|involves|requires|asks)|your task|task:|as an ai|"
+    r"here is|here's|here are|sure[,!.]|certainly[,!.]|"
     r"the mission is about to|the (?:mission(?:'s)? )?goal is|mission goal:|results of earlier steps|"
     r"i am the|i'm the)\b",
     re.IGNORECASE,
