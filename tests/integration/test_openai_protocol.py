@@ -106,3 +106,19 @@ def test_unreachable_server_is_one_clear_user_error() -> None:
         UserError, match=rf"cannot use the model 'test-model' at http://127.0.0.1:{port}/v1: Connection error"
     ):
         plan_mission(MISSION, model=model_for(f"http://127.0.0.1:{port}/v1", retries=0))
+
+
+@pytest.mark.parametrize(
+    ("prefix", "variable"),
+    [("ollama", "OLLAMA_BASE_URL"), ("llamacpp", "LLAMACPP_BASE_URL"), ("vllm", "VLLM_BASE_URL")],
+)
+def test_local_server_specs_talk_to_the_server_their_variable_names(
+    monkeypatch: pytest.MonkeyPatch, prefix: str, variable: str
+) -> None:
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
+    with fake_openai_server([Reply(content="Hello from a laptop")]) as server:
+        monkeypatch.setenv(variable, server.url)
+        message = make_chat_model(f"{prefix}:qwen2.5:1.5b").invoke("Say hello")
+    assert message.content == "Hello from a laptop"
+    assert server.requests[0]["body"]["model"] == "qwen2.5:1.5b"

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from global_orchestrator import Mission, MissionResult, resume_mission, run_mission
+from global_orchestrator.agents.facts import FactIndex, numbers_in
 from tests.site_server import site as serve
 
 pytestmark = [pytest.mark.real_model, pytest.mark.slow]
@@ -102,6 +103,14 @@ def test_demo_campaign_has_options_a_budget_split_and_a_brief(
         Decimal(split["amounts"][c]) >= m for c, m in (("tiktok", 500), ("instagram", 300), ("email", 100))
     )
     assert brief["summary"].strip() and brief["creative_options"] == creative["options"]
+    # the brief a newcomer reads: channels, exact split and sources from the tools, and no
+    # number the tools did not produce, whatever the 135M model wrote
+    md = brief["brief"]
+    assert "| tiktok | 2,500.00 USD | 50.0% | 500 |" in md and "| email | 1,000.00 USD | 20.0% | 100 |" in md
+    assert "**instagram**: weight 3, minimum 300 (brand brand-789)" in md
+    assert f"- {site}/rival-a.html: Rival A | Back-to-school bundles" in md
+    assert f"- {site}/rival-b.html: Rival B | Ready for school" in md
+    assert numbers_in(md) <= FactIndex.of(brief["facts"]).numbers
 
 
 def test_research_cites_the_pages_it_read(site: str, local_model: Any, tmp_path: Path) -> None:

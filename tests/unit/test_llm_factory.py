@@ -96,3 +96,50 @@ def test_real_models_are_refused_without_the_marker() -> None:
     model = make_chat_model("openai:gpt-4o-mini", settings=ModelSettings(openai_api_key="sk-test"))
     with pytest.raises(AssertionError, match="real_model"):
         model.invoke("hi")
+
+
+def test_local_path_spec_runs_any_gguf_file(no_network: None, tmp_path: Any) -> None:
+    copy = tmp_path / "my model.gguf"
+    copy.symlink_to(local_model_path())
+    model = make_chat_model(f"local:{copy}", settings=ModelSettings())
+    assert isinstance(model, LocalChatModel)
+    assert model.model_path == str(local_model_path().resolve())
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(None, "model file not found"), (b"PK\x03\x04 not a model", "is not a GGUF model file")],
+)
+def test_local_path_spec_checks_the_file(tmp_path: Any, content: bytes | None, message: str) -> None:
+    path = tmp_path / "model.gguf"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(UserError, match=message):
+        make_chat_model(f"local:{path}", settings=ModelSettings())
+
+
+@pytest.mark.parametrize(
+    ("spec", "variable", "default"),
+    [
+        ("ollama:llama3.2", "OLLAMA_BASE_URL", "http://127.0.0.1:11434/v1"),
+        ("llamacpp:qwen2.5-1.5b", "LLAMACPP_BASE_URL", "http://127.0.0.1:8080/v1"),
+        ("vllm:Qwen/Qwen2.5-7B-Instruct", "VLLM_BASE_URL", "http://127.0.0.1:8000/v1"),
+    ],
+)
+def test_local_server_specs_need_one_variable_at_most(
+    no_network: None, monkeypatch: pytest.MonkeyPatch, spec: str, variable: str, default: str
+) -> None:
+    monkeypatch.delenv(variable, raising=False)
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    model = make_chat_model(spec)
+    assert isinstance(model, ChatOpenAI)
+    assert model.model_name == spec.split(":", 1)[1]
+    assert str(model.openai_api_base) == default
+    monkeypatch.setenv(variable, "http://10.0.0.5:9999/v1")
+    assert str(make_chat_model(spec).openai_api_base) == "http://10.0.0.5:9999/v1"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("spec", ["ollama:", "local:", "vllm: "])
+def test_server_and_path_specs_need_a_name(spec: str) -> None:
+    with pytest.raises(UserError, match="unknown model"):
+        make_chat_model(spec, settings=ModelSettings())

@@ -172,12 +172,14 @@ async def test_shadow_results_are_streamed_as_their_own_event() -> None:
 async def test_model_candidate_runs_the_family_agent_with_another_model() -> None:
     from global_orchestrator.testing import ScriptedChatModel
 
-    primary_model = ScriptedChatModel(responses=["Spring savings, 20% off"])
+    primary_model = ScriptedChatModel(
+        responses=["Spring savings for everyone"]
+    )  # no figure: prose is held to facts
     result = await arun_mission(
         mission("sh8", shadow={"marketing": "model:echo"}), plan=plan("sh8"), model=primary_model
     )
     primary_model.assert_complete()  # the candidate did not use the primary's model
-    assert result.success and result.results["copy"].output["text"] == "Spring savings, 20% off"
+    assert result.success and result.results["copy"].output["text"] == "Spring savings for everyone"
     shadow = result.results["copy#shadow"]
     assert shadow.agent == "model:echo" and shadow.error is None
     assert shadow.output["output"]["text"].startswith("[echo]")

@@ -6,7 +6,7 @@ from collections import Counter
 from typing import Any
 
 from global_orchestrator.agents.base import AgentContext, AgentOutput
-from global_orchestrator.agents.defaults import ModelAgent
+from global_orchestrator.agents.defaults import ModelAgent, checked_answer
 from global_orchestrator.models import AgentFamily, Subtask
 from global_orchestrator.policies.phi_detector import deidentify, detect_phi
 
@@ -26,6 +26,8 @@ class ClinicalAgent(ModelAgent):
 
     De-identified output that re-scans clean is reported as such (it carries no `phi`
     label); everything else a clinical agent returns is labelled `phi` by the engine.
+    `deidentify` is a tool (its `text` is the fact); a summary is the model's prose,
+    checked against the note it summarises (a number not in the note is removed).
     """
 
     def __init__(self) -> None:
@@ -47,8 +49,9 @@ class ClinicalAgent(ModelAgent):
             text, usage = await self.ask(
                 subtask,
                 ctx,
-                task=f"{subtask.description}. Summarise for the care team.",
+                task=f"{subtask.description}. Summarise for the care team in three to five sentences, "
+                "using only what the note says.",
                 upstream={"note": source},
             )
-            return AgentOutput(output={"text": text, "tool": subtask.tool}, usage=usage)
+            return AgentOutput(output=checked_answer(text, subtask, ctx, source), usage=usage)
         return await super().run(subtask, ctx)

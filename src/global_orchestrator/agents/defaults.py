@@ -2,6 +2,8 @@
 
 They give every family something sensible to do with any model; the specialist tools of
 each family (fetching pages, budget allocation, de-identification ...) build on them.
+Tools establish the facts and the model writes the prose around them; every answer is
+checked against its facts (`agents.facts.check_prose`) before it is returned.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 
 from global_orchestrator.agents.base import AgentContext, AgentLike, AgentOutput
+from global_orchestrator.agents.facts import check_prose
 from global_orchestrator.models import AgentFamily, Subtask, Usage
 from global_orchestrator.prompts import render_prompt
 
@@ -84,9 +87,29 @@ class ModelAgent:
         return _text(answer).strip(), _usage(answer)
 
     async def run(self, subtask: Subtask, ctx: AgentContext) -> AgentOutput:
-        """Answer the subtask with the model."""
+        """Answer the subtask with the model, its prose checked against what it was given."""
         text, usage = await self.ask(subtask, ctx)
-        return AgentOutput(output={"text": text, "tool": subtask.tool}, usage=usage)
+        return AgentOutput(output=checked_answer(text, subtask, ctx), usage=usage)
+
+
+def checked_answer(text: str, subtask: Subtask, ctx: AgentContext, *facts: Any) -> dict[str, Any]:
+    """A model answer held to its facts: the upstream outputs, the subtask's inputs, the goal.
+
+    Returns `{"text", "prose", "removed", "checked_against", "tool"}`: `text` and `prose`
+    are the same checked prose (`text` is what clinical and shadow steps read);
+    `checked_against` names the upstream subtasks whose outputs were the facts.
+    """
+    task_given = [ctx.mission.goal, subtask.description]
+    checked = check_prose(
+        text, dict(ctx.upstream), subtask.inputs, *facts, also=task_given, restated=task_given
+    )
+    return {
+        "text": checked.text,
+        "prose": checked.text,
+        "removed": checked.removed,
+        "checked_against": sorted(ctx.upstream),
+        "tool": subtask.tool,
+    }
 
 
 def default_agents() -> dict[str, AgentLike]:

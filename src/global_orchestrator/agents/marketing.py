@@ -1,4 +1,8 @@
-"""The marketing agent: campaign options (structured), budget split (exact), brief, copy."""
+"""The marketing agent: campaign options (structured), budget split (exact), brief, copy.
+
+The brief is assembled from tool facts with the model's checked prose around them
+(`agents.brief`, `agents.facts`).
+"""
 
 from __future__ import annotations
 
@@ -9,9 +13,19 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, ValidationError, create_model
 
 from global_orchestrator.agents.base import AgentContext, AgentOutput
+from global_orchestrator.agents.brief import (
+    BrandFact,
+    BriefOutput,
+    CampaignFacts,
+    ChannelFact,
+    fallback_summary,
+    render_brief,
+)
 from global_orchestrator.agents.defaults import ModelAgent, _usage
+from global_orchestrator.agents.facts import FactIndex, Removed, check_prose, sentences
 from global_orchestrator.models import AgentFamily, ChannelPolicy, Subtask, Usage
 from global_orchestrator.tools.budget import allocate_budget
+from global_orchestrator.tools.page_facts import PageFacts
 
 DEFAULT_CHANNELS = {
     "social": ChannelPolicy(weight=2),
@@ -25,12 +39,11 @@ FORMATS = ("short video", "carousel", "story", "static post", "newsletter", "sea
 
 
 class CreativeOption(BaseModel):
-    """One campaign idea."""
+    """One campaign idea (the model's words; its spend comes from the budget split, not the model)."""
 
     hook: str = Field(min_length=3, max_length=200, description="The line that grabs attention.")
     channel: str = Field(min_length=2, max_length=40, description="Where it runs (tiktok, email ...).")
     format: str = Field(min_length=2, max_length=60, description="Short video, carousel, newsletter ...")
-    estimated_cost: float = Field(ge=0, le=10_000_000, description="Estimated spend in the mission currency.")
 
 
 class CreativeOptions(BaseModel):
@@ -39,11 +52,12 @@ class CreativeOptions(BaseModel):
     options: list[CreativeOption] = Field(min_length=1, max_length=4)
 
 
-def options_schema(channels: list[str], budget: float | None) -> type[BaseModel]:
-    """`CreativeOptions` narrowed to the brand's channels, known formats and the budget.
+def options_schema(channels: list[str]) -> type[BaseModel]:
+    """`CreativeOptions` narrowed to the brand's channels and the known formats.
 
     A constrained decoder (llama.cpp turns the schema into a grammar) then cannot answer
-    a channel the brand does not use or a cost above the budget.
+    a channel the brand does not use. No cost is asked for: spend comes from the budget
+    split, which is exact.
     """
     option = create_model(
         "CampaignOption",
@@ -51,7 +65,6 @@ def options_schema(channels: list[str], budget: float | None) -> type[BaseModel]
         hook=(str, Field(min_length=3, max_length=200, description="The line that grabs attention.")),
         channel=(Literal[tuple(channels)], Field(description="Where it runs.")),  # type: ignore[arg-type]
         format=(Literal[FORMATS], Field(description="The ad format.")),  # type: ignore[arg-type]
-        estimated_cost=(float, Field(ge=0, le=budget or 10_000_000, description="Estimated spend.")),
     )
     return create_model(
         "CampaignOptions",
@@ -62,13 +75,25 @@ def options_schema(channels: list[str], budget: float | None) -> type[BaseModel]
 
 def channels_for(ctx: AgentContext) -> dict[str, ChannelPolicy]:
     """The brand's channels, else those the mission names (equal weights), else defaults."""
+    return {c["channel"]: ChannelPolicy(weight=c["weight"], minimum=c["minimum"]) for c in channel_facts(ctx)}
+
+
+def channel_facts(ctx: AgentContext) -> list[ChannelFact]:
+    """The channels a campaign may use, each with its weight, minimum and source."""
     brand = ctx.context.brand
     if brand and brand.channels:
-        return dict(brand.channels)
-    named = ctx.mission.context.get("channels")
-    if isinstance(named, list) and named:
-        return {str(c): ChannelPolicy(weight=1) for c in named}
-    return dict(DEFAULT_CHANNELS)
+        policies, source = dict(brand.channels), f"brand {brand.id}"
+    else:
+        named = ctx.mission.context.get("channels")
+        if isinstance(named, list) and named:
+            policies = {str(c): ChannelPolicy(weight=1) for c in named}
+            source = "mission context.channels"
+        else:
+            policies, source = dict(DEFAULT_CHANNELS), "defaults"
+    return [
+        ChannelFact(channel=name, weight=p.weight, minimum=p.minimum, source=source)
+        for name, p in policies.items()
+    ]
 
 
 def split_budget(ctx: AgentContext) -> dict[str, Any] | None:
@@ -78,6 +103,53 @@ def split_budget(ctx: AgentContext) -> dict[str, Any] | None:
         return None
     allocation = allocate_budget(budget, channels_for(ctx), currency=ctx.mission.constraints.currency)
     return allocation.to_dict()
+
+
+_PAGE_KEYS = frozenset(PageFacts.__annotations__)
+
+
+def campaign_facts(ctx: AgentContext) -> CampaignFacts:
+    """The facts of this mission: goal, brand, channels, budget split, pages read upstream."""
+    brand = ctx.context.brand
+    pages: list[PageFacts] = []
+    unread: dict[str, str] = {}
+    for value in ctx.upstream.values():
+        facts = value.get("facts") if isinstance(value, dict) else None
+        if not isinstance(facts, dict):
+            continue
+        for page in facts.get("pages") or []:
+            # any agent may report facts: take only well-formed pages, each once
+            well_formed = isinstance(page, dict) and page.keys() >= _PAGE_KEYS
+            if well_formed and page["url"] not in {q["url"] for q in pages}:
+                pages.append(page)
+        if isinstance(facts.get("unread"), dict):
+            unread.update({str(k): str(v) for k, v in facts["unread"].items()})
+    return CampaignFacts(
+        mission=ctx.mission.id,
+        goal=ctx.mission.goal,
+        brand=BrandFact(id=brand.id, name=brand.name, voice=brand.voice, audience=brand.audience)
+        if brand
+        else None,
+        channels=channel_facts(ctx),
+        budget=split_budget(ctx),
+        pages=pages,
+        unread=unread,
+    )
+
+
+def _compact(facts: CampaignFacts) -> dict[str, Any]:
+    """The facts as the model is shown them (short: small models have small contexts)."""
+    budget = facts["budget"]
+    return {
+        "channels": [c["channel"] for c in facts["channels"]],
+        "budget": {"total": budget["total"], "amounts": budget["amounts"]} if budget else None,
+        "pages": [{"url": p["url"], "title": p["title"], "quotes": p["quotes"][:3]} for p in facts["pages"]],
+    }
+
+
+def _goal_option(ctx: AgentContext, channel: str) -> dict[str, Any]:
+    """The mission's own goal as the one option (when the model gave none usable)."""
+    return {"hook": ctx.mission.goal[:200].ljust(3, "."), "channel": channel, "format": "short video"}
 
 
 class MarketingAgent(ModelAgent):
@@ -94,21 +166,25 @@ class MarketingAgent(ModelAgent):
             split = split_budget(ctx)
             if split is None:
                 raise ValueError("the mission sets no budget to allocate (constraints.budget)")
-            return AgentOutput(output={"budget": split})
+            return AgentOutput(
+                output={"budget": split, "facts": {"budget": split, "channels": channel_facts(ctx)}}
+            )
         if subtask.tool == "marketing.compile_brief":
             return await self._brief(subtask, ctx)
         return await super().run(subtask, ctx)
 
     async def _campaign(self, subtask: Subtask, ctx: AgentContext) -> AgentOutput:
-        channels = sorted(channels_for(ctx))
+        facts = campaign_facts(ctx)
+        channels = sorted(c["channel"] for c in facts["channels"])
         task = (
             f"{subtask.description}. Give 2 to 4 campaign options as JSON: hook, channel (one of "
-            f"{', '.join(channels)}), format, estimated_cost."
+            f"{', '.join(channels)}), format. No prices or figures in the hooks."
         )
         usage = Usage()
-        schema = options_schema(channels, ctx.mission.constraints.budget)
+        options: list[dict[str, Any]] = []
+        structured_ok = False
         try:
-            structured = ctx.model.with_structured_output(schema, include_raw=True)
+            structured = ctx.model.with_structured_output(options_schema(channels), include_raw=True)
         except NotImplementedError:
             structured = None
         if structured is not None:
@@ -120,22 +196,37 @@ class MarketingAgent(ModelAgent):
             data = parsed.model_dump() if isinstance(parsed, BaseModel) else parsed
             if isinstance(data, dict):
                 try:
-                    options = CreativeOptions.model_validate(data)
-                    return AgentOutput(
-                        output={"options": [o.model_dump() for o in options.options]}, usage=usage
-                    )
+                    options = [o.model_dump() for o in CreativeOptions.model_validate(data).options]
+                    structured_ok = True
                 except ValidationError:
                     pass
-        # no structured output (or an unusable answer): one option from free text
-        text, more = await self.ask(subtask, ctx, task=task)
-        budget = ctx.mission.constraints.budget or 0
-        option = CreativeOption(
-            hook=(text or subtask.description)[:200].ljust(3, "."),
-            channel=channels[0],
-            format="short video",
-            estimated_cost=round(budget / 3, 2),
-        )
-        return AgentOutput(output={"options": [option.model_dump()], "structured": False}, usage=usage + more)
+        removed: list[Removed] = []
+        if not structured_ok:
+            # no structured output (or an unusable answer): one option from free text
+            text, more = await self.ask(subtask, ctx, task=task)
+            usage = usage + more
+            checked = check_prose(text, facts, also=[subtask.description], restated=[subtask.description])
+            removed += checked.removed
+            hook = next(iter(sentences(checked.text)), "")
+            options = [{**_goal_option(ctx, channels[0]), **({"hook": hook[:200]} if len(hook) >= 3 else {})}]
+        index = FactIndex.of(facts, subtask.description)
+        kept = []
+        for option in options:
+            reason = index.unsupported(option["hook"])
+            if reason is None:
+                kept.append(option)
+            else:
+                removed.append(Removed(sentence=option["hook"], reason=reason))
+        if not kept:  # every hook claimed something unsupported: fall back on the goal itself
+            kept = [_goal_option(ctx, channels[0])]
+        output: dict[str, Any] = {
+            "options": kept,
+            "facts": {"channels": facts["channels"], "budget": facts["budget"]},
+            "removed": removed,
+        }
+        if not structured_ok:
+            output["structured"] = False
+        return AgentOutput(output=output, usage=usage)
 
     async def _messages(self, subtask: Subtask, ctx: AgentContext, task: str) -> list[Any]:
         from langchain_core.messages import HumanMessage, SystemMessage
@@ -159,16 +250,51 @@ class MarketingAgent(ModelAgent):
     async def _brief(self, subtask: Subtask, ctx: AgentContext) -> AgentOutput:
         options: list[Any] = []
         research: list[Any] = []
+        notes: list[str] = []
+        earlier: list[Removed] = []
         for value in ctx.upstream.values():
+            if isinstance(value, dict) and isinstance(value.get("removed"), list):
+                earlier.extend(value["removed"])
             if isinstance(value, dict) and "options" in value:
                 options.extend(value["options"])
             elif value is not None:
                 research.append(value)
-        split = split_budget(ctx)
-        text, usage = await self.ask(subtask, ctx)
-        brief: dict[str, Any] = {"summary": text, "creative_options": options, "research": research}
+                if isinstance(value, dict) and isinstance(value.get("prose"), str):
+                    notes.append(value["prose"])
+        facts = campaign_facts(ctx)
+        task = (
+            f"{subtask.description}. Write two or three sentences that open the brief: why these "
+            "channels fit the audience and what the research suggests. Do not write any numbers, "
+            "prices or URLs: the brief adds them from the facts."
+        )
+        shown = {
+            **_compact(facts),
+            "options": [o.get("hook") for o in options if isinstance(o, dict)],
+            "research": notes,
+        }
+        text, usage = await self.ask(subtask, ctx, task=task, upstream=shown)
+        task_given = [ctx.mission.goal, subtask.description]
+        intro = check_prose(text, facts, also=task_given, restated=task_given, max_sentences=3)
+        removed = [*earlier, *intro.removed]
+        research_notes: list[str] = []
+        for note in notes:  # already checked by their agent; checked again against every fact
+            checked = check_prose(note, facts)
+            removed += checked.removed
+            research_notes.append(checked.text)
+        index = FactIndex.of(facts)
+        usable = [o for o in options if index.unsupported(str(o.get("hook", ""))) is None]
+        brief = BriefOutput(
+            brief=render_brief(facts, intro=intro.text, options=usable, research_notes=research_notes),
+            facts=facts,
+            prose=intro.text,
+            removed=removed,
+            summary=intro.text or fallback_summary(facts),
+            creative_options=options,
+            research=research,
+        )
+        split = facts["budget"]
         if split is not None:
             brief["budget"] = split
             total = Decimal(split["total"])
             brief["budget_note"] = f"{total} {split['currency']} across {len(split['amounts'])} channels"
-        return AgentOutput(output=brief, usage=usage)
+        return AgentOutput(output=dict(brief), usage=usage)

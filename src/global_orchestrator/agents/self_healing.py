@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from global_orchestrator.agents.base import AgentContext, AgentOutput
 from global_orchestrator.agents.defaults import ModelAgent
+from global_orchestrator.agents.facts import check_prose
 from global_orchestrator.models import AgentFamily, HealingMemoryEntry, Subtask
 
 if TYPE_CHECKING:
@@ -65,7 +66,11 @@ def choose_strategy(kind: FailureKind, remembered: str | None = None) -> Strateg
 
 
 class SelfHealingAgent(ModelAgent):
-    """`self_healing.diagnose` (rules + memory) and `self_healing.recover` (a recovery plan)."""
+    """`self_healing.diagnose` (rules + memory) and `self_healing.recover` (a recovery plan).
+
+    The failure kind, the strategy and the health check are facts (rules, memory, the
+    probe); the model only explains them, and its explanation is checked against them.
+    """
 
     def __init__(self) -> None:
         super().__init__(AgentFamily.SELF_HEALING)
@@ -83,12 +88,25 @@ class SelfHealingAgent(ModelAgent):
                 ctx,
                 task=f"Explain in two sentences why this failed ({kind}) and how {strategy} helps.",
             )
-            output: dict[str, Any] = {
+            facts = {
                 "automation": subtask.inputs.get("automation"),
                 "failure_kind": kind,
                 "strategy": strategy,
                 "from_memory": remembered is not None and strategy == remembered,
-                "explanation": explanation,
+            }
+            checked = check_prose(
+                explanation,
+                facts,
+                also=[error, ctx.mission.goal],
+                restated=[ctx.mission.goal],
+                max_sentences=2,
+            )
+            output: dict[str, Any] = {
+                **facts,
+                "facts": facts,
+                "explanation": checked.text,
+                "prose": checked.text,
+                "removed": checked.removed,
             }
             return AgentOutput(output=output, usage=usage)
         if subtask.tool == "self_healing.recover":
@@ -105,12 +123,18 @@ class SelfHealingAgent(ModelAgent):
                 "give_up": "stop and hand over to a person with the diagnosis",
             }
             ready = healthy or strategy == "give_up"
+            health = (
+                {"url": probe.get("url"), "status": probe.get("status"), "healthy": healthy}
+                if probe
+                else None
+            )
             return AgentOutput(
                 output={
                     "strategy": strategy,
                     "action": steps[strategy],
                     "target_healthy": healthy,
                     "status": "ready to recover" if ready else "waiting for the target to recover",
+                    "facts": {"health_check": health, "strategy": strategy},
                 }
             )
         return await super().run(subtask, ctx)

@@ -31,6 +31,8 @@ class BudgetAllocation(WireModel):
     total: Decimal
     currency: str = "USD"
     amounts: dict[str, Decimal] = Field(default_factory=dict)
+    shares: dict[str, Decimal] = Field(default_factory=dict)
+    """Each amount as a percentage of `total`, to one decimal (for briefs; the amounts are exact)."""
     dropped: list[DroppedChannel] = Field(default_factory=list)
 
 
@@ -85,7 +87,8 @@ def allocate_budget(
         del live[victim]
         if not live:
             raise UserError(f"budget {total} {currency} is below every channel's minimum")
-    return BudgetAllocation(total=total, currency=currency, amounts=amounts, dropped=dropped)
+    shares = {n: (a * 100 / total).quantize(Decimal("0.1")) for n, a in amounts.items()}
+    return BudgetAllocation(total=total, currency=currency, amounts=amounts, shares=shares, dropped=dropped)
 
 
 def _split(total: Decimal, channels: Mapping[str, ChannelPolicy], unit: Decimal) -> dict[str, Decimal]:
