@@ -6,16 +6,20 @@ Exit codes: 0 success; 1 the plan (or, later, the mission) is not runnable/succe
 
 from __future__ import annotations
 
+import functools
+import http.server
 import itertools
 import os
 import re
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from langchain_core.language_models import BaseChatModel
@@ -296,6 +300,48 @@ def describe_state(result: MissionResult) -> str:
     return "incomplete (running elsewhere, or interrupted)"
 
 
+SITE_PORT = 8765
+"""The loopback port `run --site` serves on: the one the example missions' pages name."""
+
+
+@contextmanager
+def _served(site: Path | None) -> Iterator[None]:
+    """Serve `site` (a folder of pages) on 127.0.0.1:SITE_PORT for the duration, if given.
+
+    A real HTTP server (the standard library's, one thread per request), loopback only.
+
+    Raises:
+        UserError: the folder does not exist, or the port is taken.
+    """
+    if site is None:
+        yield
+        return
+    if not site.is_dir():
+        raise UserError(f"--site: {site} is not a folder")
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:
+            """Keep the run's view clean: no access log."""
+
+    try:
+        server = http.server.ThreadingHTTPServer(
+            ("127.0.0.1", SITE_PORT), functools.partial(Quiet, directory=str(site))
+        )
+    except OSError as exc:
+        raise UserError(
+            f"--site: cannot serve on 127.0.0.1:{SITE_PORT} ({exc.strerror or exc}); "
+            "if the pages are already served there, leave out --site"
+        ) from None
+    thread = threading.Thread(target=server.serve_forever, name="site", daemon=True)
+    thread.start()
+    stderr_console().print(f"serving {site} on http://127.0.0.1:{SITE_PORT}/", markup=False)
+    try:
+        yield
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @app.command("run")
 def run_command(
     mission_file: Annotated[Path, typer.Argument(metavar="MISSION.json", help="Mission JSON file.")],
@@ -311,6 +357,14 @@ def run_command(
     show_phi: ShowPhiOption = False,
     brands: Annotated[Path | None, typer.Option("--brands", help="Folder of brand profiles.")] = None,
     templates: TemplatesOption = None,
+    site: Annotated[
+        Path | None,
+        typer.Option(
+            "--site",
+            help=f"Serve this folder on http://127.0.0.1:{SITE_PORT}/ while the mission runs "
+            "(the example missions read their pages there: --site examples/site).",
+        ),
+    ] = None,
 ) -> None:
     """Plan and run a mission with a live progress view, then print its report.
 
@@ -342,17 +396,18 @@ def run_command(
                 f"this run is thread {thread_id}",
                 markup=False,
             )
-    stderr_console().print(f"running mission {mission.id} in thread {thread_id}", markup=False)
-    events = astream_mission(
-        mission,
-        thread_id=thread_id,
-        db=db,
-        model=_lazy_model(spec),
-        plan_with_model=plan_with_model,
-        brands_dir=brands_dir,
-        show_phi=show_phi,
-    )
-    finish(events, thread_id, db, as_json=as_json)
+    with _served(site):
+        stderr_console().print(f"running mission {mission.id} in thread {thread_id}", markup=False)
+        events = astream_mission(
+            mission,
+            thread_id=thread_id,
+            db=db,
+            model=_lazy_model(spec),
+            plan_with_model=plan_with_model,
+            brands_dir=brands_dir,
+            show_phi=show_phi,
+        )
+        finish(events, thread_id, db, as_json=as_json)
 
 
 @app.command("resume")

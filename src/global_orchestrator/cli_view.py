@@ -111,7 +111,12 @@ def output_text(output: Any) -> str:
 
 
 def output_markdown(output: Any) -> str:
-    """An output as Markdown: its prose first, then each other field (lists as bullets)."""
+    """An output as Markdown: its prose first, then each other field (lists as bullets).
+
+    A `brief` is the whole document (the default agents assemble it from the tools' facts
+    with the model's checked prose around them): it is shown alone; `status --json` has
+    the fields it was built from.
+    """
     if not isinstance(output, dict):
         return (
             output
@@ -119,6 +124,8 @@ def output_markdown(output: Any) -> str:
             else f"```json\n{json.dumps(output, indent=2, default=str)}\n```"
         )
     key = _prose_key(output)
+    if key == "brief":
+        return str(output[key])
     parts = [str(output[key])] if key else []
     for name, value in output.items():
         if name == key or value in (None, "", [], {}):

@@ -254,3 +254,35 @@ def test_status_of_an_unfinished_run_shows_running_and_not_started(tmp_path: Pat
     assert "✓ s1 (marketing) succeeded" in lines, status.stdout
     assert "▶ s2 (browser) running" in lines, status.stdout
     assert "· s8 (marketing) not started" in lines, status.stdout
+
+
+def test_the_demo_with_its_site_cites_channels_split_and_sources(tmp_path: Path) -> None:
+    """The README's first command (echo model here for speed): `--site` serves the example
+    pages, so the brief carries the brand's channels, the exact split and both sources."""
+    mission = str(EXAMPLES / "back-to-school.json")
+    done = run("run", mission, "--site", str(ROOT / "examples" / "site"), "--model", "echo", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    for fact in ("tiktok", "instagram", "email", "2,500.00 USD", "1,500.00 USD", "1,000.00 USD"):
+        assert fact in done.stdout, fact
+    for page in ("http://127.0.0.1:8765/rival-a.html", "http://127.0.0.1:8765/rival-b.html"):
+        assert page in done.stdout
+    assert "$19" in done.stdout  # a price quoted from the page the site served
+    assert "not read" not in done.stdout
+
+
+def test_site_errors_are_one_line(tmp_path: Path) -> None:
+    import socket
+
+    mission = str(EXAMPLES / "back-to-school.json")
+    line = one_line_error(
+        run("run", mission, "--site", str(tmp_path / "nowhere"), "--model", "echo", cwd=tmp_path)
+    )
+    assert "is not a folder" in line
+    with socket.socket() as taken:
+        taken.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # an earlier run's TIME_WAIT
+        taken.bind(("127.0.0.1", 8765))
+        taken.listen()
+        site = str(ROOT / "examples" / "site")
+        line = one_line_error(run("run", mission, "--site", site, "--model", "echo", cwd=tmp_path))
+    assert "cannot serve on 127.0.0.1:8765" in line
+    assert "no mission run" in one_line_error(run("status", "mission-001", cwd=tmp_path))  # nothing ran

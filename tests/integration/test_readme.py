@@ -17,7 +17,9 @@ def test_readme_opens_with_what_it_is_then_the_two_commands() -> None:
     before_code = README.split("```", 1)[0]
     assert "LLM agents" in before_code and len(before_code.splitlines()) <= 8
     first_block = README.split("```bash\n", 1)[1].split("```", 1)[0].strip().splitlines()
-    assert first_block[0].endswith("orchestrator run examples/missions/back-to-school.json")
+    assert first_block[0].endswith(
+        "orchestrator run examples/missions/back-to-school.json --site examples/site"
+    )
     assert first_block[1].endswith(".venv/bin/python -m pytest")
     ci = (ROOT / ".ci" / "run").read_text()
     assert first_block[1] in ci  # the second command is exactly what CI runs

@@ -38,10 +38,15 @@ def test_output_text_prefers_prose(output: object, expected: str) -> None:
     assert output_text(output) == expected
 
 
+def test_output_markdown_shows_a_brief_alone() -> None:
+    md = output_markdown({"brief": "# Brief\n\nBody.", "facts": {"budget": "5000"}, "prose": "Body."})
+    assert md == "# Brief\n\nBody."
+
+
 def test_output_markdown_puts_prose_first_then_fields() -> None:
     md = output_markdown(
-        {"channels": ["tiktok", "email"], "brief": "# Brief\n\nBody.", "budget": {"tiktok": "2500.00"}}
+        {"channels": ["tiktok", "email"], "summary": "# Summary\n\nBody.", "budget": {"tiktok": "2500.00"}}
     )
-    assert md.startswith("# Brief\n\nBody.")
+    assert md.startswith("# Summary\n\nBody.")
     assert "**channels**\n\n- tiktok\n- email" in md
     assert "**budget**\n\n- tiktok: 2500.00" in md
