@@ -410,17 +410,33 @@ def run_command(
         finish(events, thread_id, db, as_json=as_json)
 
 
+ApproveOption = Annotated[
+    list[str] | None, typer.Option("--approve", help="Approve this subtask (repeatable).")
+]
+RejectOption = Annotated[list[str] | None, typer.Option("--reject", help="Reject this subtask (repeatable).")]
+
+
+def _decisions(approve: list[str] | None, reject: list[str] | None) -> dict[str, bool]:
+    """`--approve` / `--reject` as approval decisions.
+
+    Raises:
+        UserError: a subtask both approved and rejected.
+    """
+    decisions = dict.fromkeys(approve or [], True)
+    for sid in reject or []:
+        if sid in decisions:
+            raise UserError(f"subtask '{sid}' is both approved and rejected")
+        decisions[sid] = False
+    return decisions
+
+
 @app.command("resume")
 def resume_command(
     thread: Annotated[
         str, typer.Argument(metavar="THREAD", help="Thread id of the run (default: the mission id).")
     ],
-    approve: Annotated[
-        list[str] | None, typer.Option("--approve", help="Approve this subtask (repeatable).")
-    ] = None,
-    reject: Annotated[
-        list[str] | None, typer.Option("--reject", help="Reject this subtask (repeatable).")
-    ] = None,
+    approve: ApproveOption = None,
+    reject: RejectOption = None,
     db: DbOption = DEFAULT_DB_URL,
     model: ModelOption = None,
     as_json: JsonOption = False,
@@ -433,11 +449,7 @@ def resume_command(
     error naming its state (exit 2).
     """
     spec = _model_spec(model)
-    decisions: dict[str, bool] = {sid: True for sid in approve or []}
-    for sid in reject or []:
-        if sid in decisions:
-            raise UserError(f"subtask '{sid}' is both approved and rejected")
-        decisions[sid] = False
+    decisions = _decisions(approve, reject)
     current, plan = run_state(thread, db, show_phi=False)
     if decisions and current.status != "waiting_approval":
         raise UserError(
@@ -763,12 +775,8 @@ def submit_command(
 @app.command("approve")
 def approve_command(
     thread: Annotated[str, typer.Argument(metavar="THREAD", help="Thread id of the submitted run.")],
-    approve: Annotated[
-        list[str] | None, typer.Option("--approve", help="Approve this subtask (repeatable).")
-    ] = None,
-    reject: Annotated[
-        list[str] | None, typer.Option("--reject", help="Reject this subtask (repeatable).")
-    ] = None,
+    approve: ApproveOption = None,
+    reject: RejectOption = None,
     db: QueueDbOption = None,
     broker: BrokerOption = None,
     queue: QueueOption = None,
@@ -776,11 +784,7 @@ def approve_command(
     """Queue approval decisions for a mission on the workers (a worker continues it)."""
     from global_orchestrator.workers.client import submit_resume
 
-    decisions: dict[str, bool] = {sid: True for sid in approve or []}
-    for sid in reject or []:
-        if sid in decisions:
-            raise UserError(f"subtask '{sid}' is both approved and rejected")
-        decisions[sid] = False
+    decisions = _decisions(approve, reject)
     submit_resume(thread, approvals=decisions or None, db=db, broker=broker, queue=queue)
     stderr_console().print(f"queued: {thread}", markup=False)
 
