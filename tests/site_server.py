@@ -7,7 +7,10 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from functools import partial
+from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
 
 PAGES = {
     "/good": (
@@ -87,3 +90,16 @@ def site(handler: Callable[..., BaseHTTPRequestHandler] = Handler) -> Iterator[s
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+class _QuietFiles(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def example_site() -> Iterator[str]:
+    """The repository's `examples/site` folder served on a free loopback port; yields its base URL."""
+    folder = Path(__file__).resolve().parents[1] / "examples" / "site"
+    with site(partial(_QuietFiles, directory=str(folder))) as url:
+        yield url

@@ -8,8 +8,6 @@ number the tools did not produce.
 
 import json
 from collections.abc import Iterator
-from functools import partial
-from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
@@ -19,20 +17,15 @@ from langchain_core.messages import BaseMessage
 from global_orchestrator import Mission, run_mission
 from global_orchestrator.agents.facts import FactIndex, numbers_in
 from global_orchestrator.testing import ScriptedChatModel
-from tests.site_server import site as serve
+from tests.site_server import example_site
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def site() -> Iterator[str]:
-    with serve(partial(QuietHandler, directory=str(EXAMPLES / "site"))) as url:
+    with example_site() as url:
         yield url
 
 

@@ -8,8 +8,6 @@ Clinical missions are approved first. Each must succeed with a non-empty result.
 import json
 from collections.abc import Iterator
 from decimal import Decimal
-from functools import partial
-from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +15,7 @@ import pytest
 
 from global_orchestrator import Mission, MissionResult, resume_mission, run_mission
 from global_orchestrator.agents.facts import FactIndex, numbers_in
-from tests.site_server import site as serve
+from tests.site_server import example_site
 
 pytestmark = [pytest.mark.real_model, pytest.mark.slow]
 
@@ -25,14 +23,9 @@ ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def site() -> Iterator[str]:
-    with serve(partial(QuietHandler, directory=str(EXAMPLES / "site"))) as url:
+    with example_site() as url:
         yield url
 
 
