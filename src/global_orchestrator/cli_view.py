@@ -12,6 +12,7 @@ import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import typer
 from rich.console import Console, Group
@@ -352,9 +353,20 @@ def print_report(result: MissionResult, plan: MissionPlan | None, db: str) -> No
     usage = result.usage
     tokens = f"{usage.input_tokens} input + {usage.output_tokens} output tokens"
     out.print(f"usage: {usage.llm_calls} model call(s), {tokens}")
-    where = "" if db == DEFAULT_DB_URL else f" --db {db}"
+    where = "" if db == DEFAULT_DB_URL else f" --db {shown_db(db)}"
     out.print(f"full output: orchestrator status {thread} --json{where}", markup=False)
     out.print(f"as a page:   orchestrator report {thread} --html report.html{where}", markup=False)
+
+
+def shown_db(db: str) -> str:
+    """A database URL as the CLI prints it in hints: a password becomes `***`."""
+    parts = urlsplit(db)
+    if not parts.password:
+        return db
+    user = parts.username or ""
+    host = parts.hostname or ""
+    port = f":{parts.port}" if parts.port else ""
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{host}{port}"))
 
 
 def report(result: MissionResult, as_json: bool, db: str, plan: MissionPlan | None = None) -> None:
@@ -371,14 +383,14 @@ def report(result: MissionResult, as_json: bool, db: str, plan: MissionPlan | No
             err.print(f"waiting for approval: {escape(a.subtask_id)}: {escape(a.question)}")
         err.print(
             f"mission {result.mission_id} is waiting for approval; continue with: "
-            f"orchestrator resume {thread} {ids} --db {db}",
+            f"orchestrator resume {thread} {ids} --db {shown_db(db)}",
             markup=False,
         )
         raise typer.Exit(1)
     if result.status == "incomplete":
         err.print(
             f"mission {result.mission_id} is incomplete; continue with: "
-            f"orchestrator resume {thread} --db {db}",
+            f"orchestrator resume {thread} --db {shown_db(db)}",
             markup=False,
         )
         raise typer.Exit(1)
@@ -391,7 +403,8 @@ def report(result: MissionResult, as_json: bool, db: str, plan: MissionPlan | No
 def interrupted(thread: str, db: str) -> typer.Exit:
     """Say how to resume after Ctrl-C; exit 130."""
     stderr_console().print(
-        f"interrupted; finished subtasks are saved. Continue with: orchestrator resume {thread} --db {db}",
+        "interrupted; finished subtasks are saved. Continue with: "
+        f"orchestrator resume {thread} --db {shown_db(db)}",
         markup=False,
     )
     return typer.Exit(130)

@@ -50,3 +50,15 @@ def test_output_markdown_puts_prose_first_then_fields() -> None:
     assert md.startswith("# Summary\n\nBody.")
     assert "**channels**\n\n- tiktok\n- email" in md
     assert "**budget**\n\n- tiktok: 2500.00" in md
+
+
+def test_hints_never_print_a_database_password() -> None:
+    from global_orchestrator.cli_view import shown_db
+
+    assert (
+        shown_db("postgresql://app:s3cr%40t@db.example:5432/orch")
+        == "postgresql://app:***@db.example:5432/orch"
+    )
+    assert shown_db("postgresql://app@127.0.0.1/test") == "postgresql://app@127.0.0.1/test"
+    assert shown_db("sqlite:///.orchestrator/state.db") == "sqlite:///.orchestrator/state.db"
+    assert shown_db("memory") == "memory"
