@@ -39,7 +39,7 @@ from global_orchestrator.cli_view import (
 from global_orchestrator.context import build_mission_context, load_brand
 from global_orchestrator.engine import astream_mission, astream_resume, prune_runs, run_sync
 from global_orchestrator.errors import UserError
-from global_orchestrator.llm import ModelSettings, make_chat_model
+from global_orchestrator.llm import SPECS_HELP, ModelSettings, make_chat_model
 from global_orchestrator.loading import load_mission
 from global_orchestrator.missions.registry import default_registry
 from global_orchestrator.models import Mission, MissionPlan, MissionResult
@@ -171,7 +171,7 @@ def plan_command(
         typer.Option(
             "--model",
             "-m",
-            help="Plan with a model: local, echo or openai:<model>. Default: ORCHESTRATOR_MODEL "
+            help=f"Plan with a model: {SPECS_HELP}. Default: ORCHESTRATOR_MODEL "
             "when set, else the template plan.",
         ),
     ] = None,
@@ -208,8 +208,7 @@ ModelOption = Annotated[
     typer.Option(
         "--model",
         "-m",
-        help="Model for the agents: local (embedded), echo or openai:<model>. "
-        "Default: ORCHESTRATOR_MODEL, else local.",
+        help=f"Model for the agents: {SPECS_HELP}. Default: ORCHESTRATOR_MODEL, else local (embedded).",
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the MissionResult as JSON on stdout.")]
