@@ -7,6 +7,7 @@ a websocket as `event.to_json()`.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any, Literal
 
@@ -60,3 +61,17 @@ class MissionEvent(WireModel):
     """With `approval_needed`: what waits for a decision."""
     result: MissionResult | None = None
     """With `mission_finished`: the result (its `status` says if the run paused)."""
+
+
+async def final_result(
+    events: AsyncIterator[MissionEvent], each: Callable[[MissionEvent], Awaitable[Any]] | None = None
+) -> MissionResult:
+    """Consume a run's events (awaiting `each` on every one); return the `mission_finished` result."""
+    result: MissionResult | None = None
+    async for event in events:
+        if each is not None:
+            await each(event)
+        if event.type == "mission_finished":
+            result = event.result
+    assert result is not None, "the run ended without mission_finished"
+    return result

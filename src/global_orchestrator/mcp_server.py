@@ -45,7 +45,7 @@ from pydantic.alias_generators import to_camel
 
 from global_orchestrator.context import build_mission_context, load_brand
 from global_orchestrator.errors import OrchestratorError, UnknownBrandError
-from global_orchestrator.events import EVENT_STATUSES, FINISHED_EVENTS, MissionEvent
+from global_orchestrator.events import EVENT_STATUSES, FINISHED_EVENTS, MissionEvent, final_result
 from global_orchestrator.identity import TokenMap
 from global_orchestrator.llm import make_chat_model
 from global_orchestrator.mcp_auth import TokenVerifier, check_http_exposure, request_principal
@@ -179,13 +179,7 @@ async def _follow(
     events: AsyncIterator[MissionEvent], ctx: Context[Any, Any, Any], names: ToolNames
 ) -> dict[str, Any]:
     """Report a run's events as progress; return its result for the client."""
-    progress = _Progress(ctx)
-    result: MissionResult | None = None
-    async for event in events:
-        await progress.handle(event)
-        if event.type == "mission_finished":
-            result = event.result
-    assert result is not None
+    result = await final_result(events, _Progress(ctx).handle)
     return _for_client(result, names)
 
 

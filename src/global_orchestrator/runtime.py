@@ -45,7 +45,7 @@ from global_orchestrator.agents.base import AgentLike
 from global_orchestrator.agents.catalog import ToolCatalog, ToolSpec, default_catalog
 from global_orchestrator.agents.mcp_tools import McpToolset, ServersLike, open_mcp_tools
 from global_orchestrator.errors import Forbidden, UserError
-from global_orchestrator.events import STATUS_EVENTS, MissionEvent
+from global_orchestrator.events import STATUS_EVENTS, MissionEvent, final_result
 from global_orchestrator.graph.builder import build_graph
 from global_orchestrator.graph.nodes import APPROVAL, MAX_CONCURRENCY
 from global_orchestrator.graph.records import build_result, parse_decision
@@ -297,7 +297,9 @@ class Orchestrator:
             UserError: the thread already holds a run, or the database failed past its retries.
             Forbidden: the thread holds another owner's run.
         """
-        return await _last(self._mission_events(mission, thread_id, plan, show_phi, principal, stream=False))
+        return await final_result(
+            self._mission_events(mission, thread_id, plan, show_phi, principal, stream=False)
+        )
 
     def stream(
         self,
@@ -337,7 +339,9 @@ class Orchestrator:
             Forbidden: the principal does not own the run (the same message as no run), or
                 approves a clinical subtask without the `approver` role.
         """
-        return await _last(self._resume_events(thread_id, approvals, show_phi, principal, stream=False))
+        return await final_result(
+            self._resume_events(thread_id, approvals, show_phi, principal, stream=False)
+        )
 
     def stream_resume(
         self,
@@ -570,15 +574,6 @@ def is_database_fault(exc: BaseException) -> bool:
     except ImportError:  # the postgres extra is not installed
         return False
     return isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError | PoolTimeout)
-
-
-async def _last(events: AsyncIterator[MissionEvent]) -> MissionResult:
-    result: MissionResult | None = None
-    async for event in events:
-        if event.type == "mission_finished":
-            result = event.result
-    assert result is not None
-    return result
 
 
 class SyncOrchestrator:

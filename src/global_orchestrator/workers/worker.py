@@ -35,7 +35,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from global_orchestrator.errors import UserError
-from global_orchestrator.events import MissionEvent
+from global_orchestrator.events import MissionEvent, final_result
 from global_orchestrator.graph.records import build_result
 from global_orchestrator.models import Issue, Mission, MissionPlan, MissionResult, Severity
 from global_orchestrator.redaction import redact_result
@@ -267,12 +267,16 @@ class MissionWorker(_middleware_base()):  # type: ignore[misc]
                 mission = Mission.model_validate(payload["mission"])
                 plan_data = payload.get("plan")
                 plan = MissionPlan.model_validate(plan_data) if plan_data else None
-                final = await self._publish(orchestrator.stream(mission, thread_id=thread, plan=plan))
+                final = await final_result(
+                    orchestrator.stream(mission, thread_id=thread, plan=plan), self._add_event
+                )
             elif status.status == "completed":
                 final = status  # a redelivered message of a run that finished: nothing to do
             else:
                 approvals = payload.get("approvals") if status.status == "waiting_approval" else None
-                final = await self._publish(orchestrator.stream_resume(thread, approvals=approvals or None))
+                final = await final_result(
+                    orchestrator.stream_resume(thread, approvals=approvals or None), self._add_event
+                )
         except UserError as exc:
             await self._give_up(
                 payload, Issue(code="worker.rejected", severity=Severity.ERROR, message=str(exc))
@@ -283,15 +287,6 @@ class MissionWorker(_middleware_base()):  # type: ignore[misc]
         await self._set_state(
             thread, "waiting_approval" if final.status == "waiting_approval" else "completed"
         )
-
-    async def _publish(self, events: Any) -> MissionResult:
-        final: MissionResult | None = None
-        async for event in events:
-            await self._add_event(event)
-            if event.type == "mission_finished":
-                final = event.result
-        assert final is not None
-        return final
 
     async def _add_event(self, event: MissionEvent) -> None:
         async with self.records.connection() as conn:
