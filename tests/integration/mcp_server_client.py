@@ -15,15 +15,39 @@ import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import httpx
 from mcp import ClientSession, StdioServerParameters
 from mcp.client.stdio import get_default_environment, stdio_client
 from mcp.client.streamable_http import streamable_http_client
-from mcp.types import InitializeResult
+from mcp.types import CallToolResult, InitializeResult
 
 ROOT = Path(__file__).resolve().parents[2]
+MISSIONS = ROOT / "examples/missions"
+
+
+def mission(name: str) -> dict[str, Any]:
+    """An example mission file as a tool argument."""
+    data: dict[str, Any] = json.loads((MISSIONS / name).read_text())
+    return data
+
+
+def ok(result: CallToolResult) -> dict[str, Any]:
+    """A tool call's JSON answer; it must not be an error."""
+    assert not result.isError, result.content
+    data: dict[str, Any] = json.loads(result.content[0].text)  # type: ignore[union-attr]
+    return data
+
+
+def error(result: CallToolResult) -> str:
+    """A tool call's error text: one clear line, no traceback."""
+    assert result.isError, result.content
+    text: str = result.content[0].text  # type: ignore[union-attr]
+    assert "\n" not in text and "Traceback" not in text  # one clear line
+    return text
+
+
 Transport = Literal["stdio", "http"]
 TRANSPORTS: list[Transport] = ["stdio", "http"]
 

@@ -14,7 +14,6 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
@@ -22,7 +21,7 @@ import pytest
 pytest.importorskip("mcp", reason="the `mcp` extra is not installed")
 
 from mcp.shared.memory import create_connected_server_and_client_session
-from mcp.types import CallToolResult, InitializeResult
+from mcp.types import InitializeResult
 
 from global_orchestrator import Mission
 from global_orchestrator.mcp_server import check_http_exposure, create_server, product_version
@@ -34,11 +33,13 @@ from tests.integration.mcp_server_client import (
     Transport,
     command,
     connect,
+    error,
     http_server,
     http_session,
+    mission,
+    ok,
 )
 
-MISSIONS = ROOT / "examples/missions"
 IDS = ["mission-intake-01-seed-1", "mission-intake-01-seed-2"]
 INITIALIZE = {
     "jsonrpc": "2.0",
@@ -50,23 +51,6 @@ INITIALIZE = {
         "clientInfo": {"name": "curl", "version": "1"},
     },
 }
-
-
-def mission(name: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((MISSIONS / name).read_text())
-    return data
-
-
-def ok(result: CallToolResult) -> dict[str, Any]:
-    assert not result.isError, result.content
-    data: dict[str, Any] = json.loads(result.content[0].text)  # type: ignore[union-attr]
-    return data
-
-
-def error(result: CallToolResult) -> str:
-    assert result.isError, result.content
-    text: str = result.content[0].text  # type: ignore[union-attr]
-    return text
 
 
 async def test_http_needs_a_bearer_token_and_a_principal_sees_only_its_own_runs(

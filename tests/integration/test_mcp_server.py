@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import uuid
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -17,13 +16,19 @@ pytest.importorskip("mcp", reason="the `mcp` extra is not installed")
 
 from langchain_core.language_models import BaseChatModel
 from mcp.shared.memory import create_connected_server_and_client_session
-from mcp.types import CallToolResult
 
 from global_orchestrator.mcp_server import create_server
 from global_orchestrator.testing import ScriptedChatModel
-from tests.integration.mcp_server_client import ROOT, TRANSPORTS, Transport, connect
+from tests.integration.mcp_server_client import (
+    ROOT,
+    TRANSPORTS,
+    Transport,
+    connect,
+    error,
+    mission,
+    ok,
+)
 
-MISSIONS = ROOT / "examples/missions"
 TOOLS = {
     "orchestrator.list_missions",
     "orchestrator.plan",
@@ -31,24 +36,6 @@ TOOLS = {
     "orchestrator.status",
     "orchestrator.resume",
 }
-
-
-def mission(name: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((MISSIONS / name).read_text())
-    return data
-
-
-def ok(result: CallToolResult) -> dict[str, Any]:
-    assert not result.isError, result.content
-    data: dict[str, Any] = json.loads(result.content[0].text)  # type: ignore[union-attr]
-    return data
-
-
-def error(result: CallToolResult) -> str:
-    assert result.isError
-    text: str = result.content[0].text  # type: ignore[union-attr]
-    assert "\n" not in text and "Traceback" not in text  # one clear line
-    return text
 
 
 @pytest.fixture
