@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import ast
-import itertools
 import json
 import random
 import sys
@@ -25,6 +24,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
+
+from run import packed  # noqa: E402  (this folder, as run.py's own imports)
 
 from global_orchestrator.policies import detect_phi  # noqa: E402
 
@@ -43,18 +44,7 @@ def corpus() -> list[str]:
     shuffled = list(base)
     random.Random(12).shuffle(shuffled)
     for size, count in ((1_000, 1_500), (10_000, 60)):
-        packs: list[str] = []
-        current: list[str] = []
-        length = 0
-        for text in itertools.cycle(shuffled):
-            current.append(text)
-            length += len(text) + 1
-            if length >= size:
-                packs.append("\n".join(current)[:size])
-                current, length = [], 0
-                if len(packs) >= count:
-                    break
-        texts += packs
+        texts += packed(shuffled, size, count)
     texts += _test_literals()
     units = (
         "Mr. ",

@@ -199,6 +199,22 @@ def scaling() -> dict[str, dict[str, float]]:
     return out
 
 
+def packed(texts: list[str], size: int, count: int) -> list[str]:
+    """`count` texts of exactly `size` characters, each `texts` joined by newlines in turn."""
+    packs: list[str] = []
+    current: list[str] = []
+    length = 0
+    for text in itertools.cycle(texts):
+        current.append(text)
+        length += len(text) + 1
+        if length >= size:
+            packs.append("\n".join(current)[:size])
+            current, length = [], 0
+            if len(packs) >= count:
+                break
+    return packs
+
+
 def by_size(sets: dict[str, list[dict[str, Any]]]) -> dict[str, dict[str, float]]:
     """Texts/s and MB/s of detect_phi (CPU time) on the sets' texts packed to ~1 KB, 10 KB, 100 KB."""
     import random
@@ -208,17 +224,7 @@ def by_size(sets: dict[str, list[dict[str, Any]]]) -> dict[str, dict[str, float]
     note = scaling_note()
     out: dict[str, dict[str, float]] = {}
     for label, size in (("1KB", 1_000), ("10KB", 10_000), ("100KB", 100_000)):
-        packs: list[str] = []
-        current: list[str] = []
-        length = 0
-        for text in itertools.cycle(texts):
-            current.append(text)
-            length += len(text) + 1
-            if length >= size:
-                packs.append("\n".join(current)[:size])
-                current, length = [], 0
-                if len(packs) * size >= 2_000_000:
-                    break
+        packs = packed(texts, size, 2_000_000 // size)
         for kind, inputs in (
             ("eval texts packed", packs),
             ("dense clinical note", [(note * (size // 100))[:size]]),
