@@ -1,4 +1,4 @@
-"""Fixtures for integration tests: database URLs for each checkpointer."""
+"""Fixtures for integration tests: database URLs for each checkpointer, the example site."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.site_server import example_site
 
 POSTGRES_ENV = "ORCHESTRATOR_TEST_POSTGRES_URL"
 
@@ -40,3 +42,10 @@ def durable_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 def thread_id() -> str:
     """A thread id no other test (or earlier run against the same PostgreSQL) used."""
     return f"t-{uuid.uuid4().hex[:12]}"
+
+
+@pytest.fixture(scope="module")
+def site() -> Iterator[str]:
+    """The repository's example site (`examples/site`) on a free loopback port: its base URL."""
+    with example_site() as url:
+        yield url

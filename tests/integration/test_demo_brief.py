@@ -7,26 +7,17 @@ number the tools did not produce.
 """
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from langchain_core.messages import BaseMessage
 
 from global_orchestrator import Mission, run_mission
 from global_orchestrator.agents.facts import FactIndex, numbers_in
 from global_orchestrator.testing import ScriptedChatModel
-from tests.site_server import example_site
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
-
-
-@pytest.fixture(scope="module")
-def site() -> Iterator[str]:
-    with example_site() as url:
-        yield url
 
 
 def demo(site: str | None) -> Mission:

@@ -6,7 +6,6 @@ Clinical missions are approved first. Each must succeed with a non-empty result.
 """
 
 import json
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -15,18 +14,11 @@ import pytest
 
 from global_orchestrator import Mission, MissionResult, resume_mission, run_mission
 from global_orchestrator.agents.facts import FactIndex, numbers_in
-from tests.site_server import example_site
 
 pytestmark = [pytest.mark.real_model, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
-
-
-@pytest.fixture(scope="module")
-def site() -> Iterator[str]:
-    with example_site() as url:
-        yield url
 
 
 @pytest.fixture(scope="module")
