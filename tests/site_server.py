@@ -1,16 +1,19 @@
-"""A small website on 127.0.0.1 for browser tests: good pages, errors, slow, binary, huge, redirects."""
+"""A small website on 127.0.0.1 for browser tests: good pages, errors, slow, binary, huge, redirects,
+and pages whose scripts write the text, fetch it, hang, bloat the DOM, leave, or load assets."""
 
 from __future__ import annotations
 
 import contextlib
+import json
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import partial
 from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 PAGES = {
     "/good": (
@@ -23,10 +26,51 @@ PAGES = {
     "/rival-a.html": "<html><head><title>Rival A</title></head><body><p>Rival A sells notebook bundles at $19 on Instagram.</p></body></html>",
     "/rival-b.html": "<html><head><title>Rival B</title></head><body><p>Rival B leads with free shipping and TikTok creators.</p></body></html>",
     "/health": "<html><head><title>ok</title></head><body>status: ok</body></html>",
+    # the text below exists only once scripts have run
+    "/js": (
+        "<html><head><title>Loading</title></head><body><h1>Rival C</h1><div id='now'></div><div id='later'></div>"
+        "<script>document.title = 'Rival C | Rendered';"
+        "document.getElementById('now').textContent = 'Kits from $27, written by a script.';"
+        "addEventListener('load', () => fetch('/data.json').then(r => r.json()).then(d => {"
+        "  document.getElementById('later').innerHTML = `<p>${d.offer}</p><a href='/deals'>Deals</a>`; }));"
+        "</script></body></html>"
+    ),
+    "/js-busy": (
+        "<html><head><title>Busy</title></head><body><p>Before the loop.</p>"
+        "<script>setTimeout(() => { for (;;) {} }, 0);</script></body></html>"
+    ),
+    "/js-bloat": (
+        "<html><head><title>Bloat</title></head><body><div id='x'></div><script>"
+        "const block = 'y'.repeat(10000); let html = '';"
+        "for (let i = 0; i < 500; i++) { html += '<p>' + block + '</p>'; }"
+        "document.getElementById('x').innerHTML = html;</script></body></html>"
+    ),
+    "/js-leave": (
+        "<html><head><title>Stay</title></head><body><p>The page that was checked.</p>"
+        "<iframe src='/good'></iframe><script>location.href = '/rival-b.html';</script></body></html>"
+    ),
+    "/js-loop": "<html><body><script>location.href = '/js-loop?n=' + Math.random();</script></body></html>",
+    "/js-assets": (
+        "<html><head><title>Assets</title><link rel='stylesheet' href='/asset.css'>"
+        "<style>@font-face { font-family: f; src: url('/asset.woff2'); } body { font-family: f; }</style>"
+        "</head><body><img src='/asset.png'><video src='/asset.mp4' autoplay></video>"
+        "<p id='p'>Assets page.</p><script src='/asset.js'></script></body></html>"
+    ),
+}
+DATA = {"offer": "Free shipping over $35, fetched by a script."}
+ASSETS = {
+    "/asset.css": ("text/css", b"p { color: black; }"),
+    "/asset.js": ("text/javascript", b"document.getElementById('p').textContent += ' Script ran.';"),
+    "/asset.png": ("image/png", b"\x89PNG\r\n\x1a\n" + bytes(100)),
+    "/asset.woff2": ("font/woff2", bytes(100)),
+    "/asset.mp4": ("video/mp4", bytes(100)),
 }
 
 
 class Handler(BaseHTTPRequestHandler):
+    hits: ClassVar[Counter[str]] = Counter()
+    """Requests per path, over every server of this handler (tests compare before and after)."""
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
@@ -45,8 +89,13 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         path = self.path.split("?")[0]
+        Handler.hits[path] += 1
         if path in PAGES:
             self._send(200, PAGES[path].encode())
+        elif path == "/data.json":
+            self._send(200, json.dumps(DATA).encode(), "application/json")
+        elif path in ASSETS:
+            self._send(200, ASSETS[path][1], ASSETS[path][0])
         elif path == "/plain":
             self._send(200, b"just text", "text/plain")
         elif path == "/404":

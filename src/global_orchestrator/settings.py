@@ -5,9 +5,14 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+RenderMode = Literal["auto", "always", "never"]
+"""How `browser.fetch` reads HTML: in headless Chromium (`always`), as static HTML
+(`never`), or in Chromium when one can be started, else static (`auto`)."""
 
 
 class Settings(BaseSettings):
@@ -29,6 +34,14 @@ class Settings(BaseSettings):
     tokens: str | None = Field(default=None)
     """Bearer tokens / API keys of the HTTP surfaces: inline JSON or a JSON/YAML file's path
     (see `identity.load_tokens`). `ORCHESTRATOR_TOKENS`."""
+    browser: RenderMode = "auto"
+    """Render fetched HTML pages in headless Chromium (scripts run) before reading them:
+    `auto` when the `browser` extra and a Chromium are there (else static HTML, logged
+    once), `always` (an error without them), `never`. `ORCHESTRATOR_BROWSER`."""
+    chromium: Path | None = Field(default=None)
+    """The Chromium (or Chrome) executable that renders pages; default: `chromium`,
+    `chromium-browser` or `google-chrome` on PATH, else Playwright's own download.
+    `ORCHESTRATOR_CHROMIUM`."""
 
 
 def get_settings() -> Settings:

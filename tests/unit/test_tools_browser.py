@@ -1,14 +1,18 @@
+import logging
 import socket
+import sys
 from collections.abc import Iterator
 
 import pytest
 
-from global_orchestrator.errors import TransientError
+from global_orchestrator.errors import TransientError, UserError
+from global_orchestrator.tools import _chromium
 from global_orchestrator.tools.browser import FetchError, FetchLimits, fetch_page, fetch_pages
 from tests.site_server import site
 
+# the static path; tests/integration/test_browser_render.py runs these cases rendered in Chromium
 LIMITS = FetchLimits(
-    connect_timeout=1, read_timeout=0.4, total_timeout=1.0, max_bytes=50_000, max_redirects=3
+    connect_timeout=1, read_timeout=0.4, total_timeout=1.0, max_bytes=50_000, max_redirects=3, render="never"
 )
 
 
@@ -27,6 +31,7 @@ async def test_good_page_is_extracted(base: str) -> None:
     assert "secret" not in page.text and "color:red" not in page.text
     assert page.links == [f"{base}/pricing", "https://example.org/about"]  # absolute, de-duplicated
     assert page.bytes_read > 0 and page.elapsed_ms > 0
+    assert not page.rendered
 
 
 async def test_redirect_is_followed(base: str) -> None:
@@ -74,3 +79,35 @@ async def test_refused_connection_and_bad_scheme() -> None:
 async def test_fetch_pages_returns_each_outcome(base: str) -> None:
     results = await fetch_pages([f"{base}/good", f"{base}/404", f"{base}/plain"], limits=LIMITS)
     assert [type(r).__name__ for r in results] == ["PageResult", "FetchError", "PageResult"]
+
+
+async def test_without_playwright_auto_reads_static_html_and_always_is_a_user_error(
+    base: str, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setitem(
+        sys.modules, "playwright.async_api", None
+    )  # as if the browser extra were not installed
+    monkeypatch.setattr(_chromium, "_warned", set())
+    auto = FetchLimits(**{**LIMITS.__dict__, "render": "auto"})
+    with caplog.at_level(logging.WARNING, logger="global_orchestrator.tools.browser"):
+        pages = [await fetch_page(f"{base}/good", limits=auto) for _ in range(2)]
+    assert [p.rendered for p in pages] == [False, False] and pages[0].title == "Rival A | Back to school"
+    [warning] = [r.getMessage() for r in caplog.records]
+    assert "static HTML" in warning and "global-orchestrator[browser]" in warning
+    always = FetchLimits(**{**LIMITS.__dict__, "render": "always"})
+    with pytest.raises(UserError, match="playwright is not installed"):
+        await fetch_page(f"{base}/good", limits=always)
+    assert (await fetch_page(f"{base}/plain", limits=always)).text == "just text"  # nothing to render
+
+
+async def test_the_render_mode_comes_from_the_setting(base: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "playwright.async_api", None)
+    unset = FetchLimits(**{**LIMITS.__dict__, "render": None})
+    monkeypatch.setenv("ORCHESTRATOR_BROWSER", "always")
+    with pytest.raises(UserError, match="ORCHESTRATOR_BROWSER=always"):
+        await fetch_page(f"{base}/good", limits=unset)
+    monkeypatch.setenv("ORCHESTRATOR_BROWSER", "never")
+    assert not (await fetch_page(f"{base}/good", limits=unset)).rendered
+    monkeypatch.setenv("ORCHESTRATOR_BROWSER", "sometimes")
+    with pytest.raises(UserError, match="ORCHESTRATOR_BROWSER must be auto, always or never"):
+        await fetch_page(f"{base}/good", limits=unset)

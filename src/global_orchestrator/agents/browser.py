@@ -42,7 +42,9 @@ class BrowserAgent(ModelAgent):
     """`browser.fetch`, `browser.research` and `browser.plan`.
 
     `fetch` uses no model; `research` fetches and has the model summarise (checked);
-    `plan` writes a research plan after reading the competitor pages it is given.
+    `plan` writes a research plan after reading the competitor pages it is given. Pages
+    are rendered in headless Chromium per `limits.render` (`tools.browser`); `fetch`
+    reports whether its page was (`rendered`).
     """
 
     def __init__(self, limits: FetchLimits | None = None) -> None:
@@ -56,7 +58,13 @@ class BrowserAgent(ModelAgent):
             if not urls:
                 raise UserError(f"'{subtask.id}' has no url to fetch (inputs.url)")
             page = await fetch_page(urls[0], limits=self.limits)
-            return AgentOutput(output={**_page_summary(page), "facts": {"pages": [page_facts(page)]}})
+            return AgentOutput(
+                output={
+                    **_page_summary(page),
+                    "rendered": page.rendered,
+                    "facts": {"pages": [page_facts(page)]},
+                }
+            )
         if subtask.tool == "browser.research":
             return await self._research(subtask, ctx)
         if subtask.tool == "browser.plan":
