@@ -49,6 +49,10 @@ PAGES = {
         "<html><head><title>Stay</title></head><body><p>The page that was checked.</p>"
         "<iframe src='/good'></iframe><script>location.href = '/rival-b.html';</script></body></html>"
     ),
+    "/js-poll": (
+        "<html><head><title>Poll</title></head><body><p id='p'>Polling.</p><script>"
+        "setInterval(() => fetch('/data.json'), 100);</script></body></html>"
+    ),
     "/js-loop": "<html><body><script>location.href = '/js-loop?n=' + Math.random();</script></body></html>",
     "/js-assets": (
         "<html><head><title>Assets</title><link rel='stylesheet' href='/asset.css'>"

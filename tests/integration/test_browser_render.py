@@ -101,6 +101,17 @@ async def test_text_written_by_scripts_is_read_only_when_rendered(base: str) -> 
     assert static.text == "Rival C" and static.links == []
 
 
+async def test_a_page_that_keeps_polling_is_read_as_it_stands(base: str) -> None:
+    # the network never goes idle: the settle wait ends at `settle_timeout` (0: no wait at all)
+    for settle in (1.0, 0.0):
+        start = time.perf_counter()
+        page = await fetch_page(
+            f"{base}/js-poll", limits=FetchLimits(**{**RENDER.__dict__, "settle_timeout": settle})
+        )
+        assert page.rendered and page.text == "Polling."
+        assert time.perf_counter() - start < RENDER.total_timeout - 5  # well before the deadline
+
+
 async def test_auto_renders_when_a_browser_is_there(base: str) -> None:
     page = await fetch_page(
         f"{base}/js", limits=FetchLimits(total_timeout=10)

@@ -67,7 +67,8 @@ class FetchLimits:
     """Render HTML in headless Chromium: `auto`, `always`, `never`; None: `ORCHESTRATOR_BROWSER`."""
     settle_timeout: float = 2.0
     """After the DOM is parsed, wait at most this long (within the total deadline) for the
-    page's network to go idle, so content its scripts fetch is there to read."""
+    page's network to go idle (500 ms without requests), so content its scripts fetch is
+    there to read; 0 reads the DOM as soon as it is parsed."""
     max_requests: int = 100
     """Requests a rendered page's scripts and styles may make; more are aborted."""
 
@@ -367,8 +368,10 @@ async def _render(
         page = await context.new_page()
         await context.route("**/*", route)
         await page.goto(document.final_url, wait_until="domcontentloaded", timeout=left() * 1000)
-        with contextlib.suppress(BrowserTimeout):  # a page that keeps polling is read as it stands
-            await page.wait_for_load_state("networkidle", timeout=min(left(), limits.settle_timeout) * 1000)
+        settle = min(left(), limits.settle_timeout)
+        if settle > 0:  # (Playwright reads a timeout of 0 as no timeout)
+            with contextlib.suppress(BrowserTimeout):  # a page that keeps polling is read as it stands
+                await page.wait_for_load_state("networkidle", timeout=settle * 1000)
         if failure is not None:
             raise failure
         size = await page.evaluate(
