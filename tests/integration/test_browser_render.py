@@ -293,3 +293,27 @@ def test_the_demo_mission_reads_the_same_facts_rendered(
         outputs[mode] = (brief["brief"], result.results["mission-001-seed-2"].output["facts"])
     assert outputs["always"] == outputs["never"]
     assert "prices on the page: $19, $29, $4.99" in outputs["always"][0]
+
+
+async def test_a_browser_that_does_not_start_is_no_browser(
+    base: str, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    not_a_browser = shutil.which("true") or "/bin/true"  # exists, exits at once
+    monkeypatch.setenv("ORCHESTRATOR_CHROMIUM", not_a_browser)
+    monkeypatch.setattr(_chromium, "_warned", set())
+    with caplog.at_level(logging.WARNING, logger="global_orchestrator.tools.browser"):
+        page = await fetch_page(f"{base}/js", limits=FetchLimits(**{**RENDER.__dict__, "render": "auto"}))
+    assert not page.rendered and page.text == "Rival C"
+    assert f"Chromium at {not_a_browser} did not start" in caplog.records[0].getMessage()
+    with pytest.raises(UserError, match="did not start"):
+        await fetch_page(f"{base}/js", limits=RENDER)
+
+
+async def test_a_browser_gone_mid_batch_is_a_transient_connect_error(base: str) -> None:
+    async with _chromium.Chromium("always", Path(CHROMIUM)) as chromium:
+        browser = await chromium.browser()
+        assert browser is not None
+        await browser.close()  # as if it had crashed
+        with pytest.raises(FetchError) as exc:
+            await fetch_page(f"{base}/good", limits=RENDER, chromium=chromium)
+    assert exc.value.kind == "connect" and exc.value.transient

@@ -35,6 +35,11 @@ LAUNCH_TIMEOUT_S = 30.0
 _warned: set[str] = set()
 
 
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
 class _Unavailable(Exception):
     """No browser can be started; the message says why and what to do."""
 
@@ -124,7 +129,10 @@ class Chromium:
                 "playwright is not installed: pip install 'global-orchestrator[browser]'"
             ) from None
         executable = find_chromium(self.executable)
-        self._playwright = playwright = await async_playwright().start()
+        try:
+            self._playwright = playwright = await async_playwright().start()
+        except Exception as exc:  # the driver did not start (a broken install)
+            raise _Unavailable(f"Playwright's driver did not start: {_first_line(exc)}") from None
         try:
             if executable is None and not Path(playwright.chromium.executable_path).exists():
                 raise _Unavailable(
@@ -136,8 +144,9 @@ class Chromium:
             )
         except Error as exc:
             await self.aclose()
-            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise _Unavailable(f"Chromium at {executable or 'Playwright'} did not start: {first}") from None
+            raise _Unavailable(
+                f"Chromium at {executable or 'Playwright'} did not start: {_first_line(exc)}"
+            ) from None
         except BaseException:
             await self.aclose()
             raise

@@ -361,9 +361,12 @@ async def _render(
             else:
                 await route.continue_()
 
-    context = await browser.new_context(
-        user_agent=limits.user_agent, accept_downloads=False, service_workers="block"
-    )
+    try:
+        context = await browser.new_context(
+            user_agent=limits.user_agent, accept_downloads=False, service_workers="block"
+        )
+    except BrowserError as exc:  # the browser died (crashed, killed) since the batch started
+        raise _browser_failed(url, exc) from None
     try:
         page = await context.new_page()
         await context.route("**/*", route)
@@ -390,16 +393,18 @@ async def _render(
     except BrowserError as exc:
         if failure is not None:  # the page went away because a script's navigation failed
             raise failure from None
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise _error(
-            "connect", url, f"the browser could not render the page: {first}", transient=True
-        ) from None
+        raise _browser_failed(url, exc) from None
     finally:
         for fetching in fetches:
             fetching.cancel()
         await asyncio.gather(*fetches, return_exceptions=True)
         # not unroute_all(): it waits on a renderer a script keeps busy; close() does not
         await context.close()
+
+
+def _browser_failed(url: str, exc: Exception) -> FetchError:
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return _error("connect", url, f"the browser could not render the page: {first}", transient=True)
 
 
 def _result(
