@@ -212,6 +212,7 @@ async def fetch_page(
     if parsed.scheme not in ("http", "https") or not parsed.hostname:
         raise _error("invalid_url", url, "only http and https URLs with a host can be fetched")
     own_client, own_chromium = client is None, chromium is None
+    chromium = chromium or Chromium.configured(limits.render)  # (may raise: before the client exists)
     timeout = httpx.Timeout(limits.read_timeout, connect=limits.connect_timeout)
     client = client or httpx.AsyncClient(
         timeout=timeout,
@@ -219,7 +220,6 @@ async def fetch_page(
         max_redirects=limits.max_redirects,
         headers={"User-Agent": limits.user_agent, "Accept": "text/html, text/plain;q=0.9"},
     )
-    chromium = chromium or Chromium.configured(limits.render)
     start = time.perf_counter()
     try:
         async with asyncio.timeout(limits.total_timeout):
