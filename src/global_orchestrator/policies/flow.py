@@ -29,7 +29,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from global_orchestrator.agents.catalog import ToolCatalog
-from global_orchestrator.models import AgentFamily, Issue, Mission, Severity, Subtask
+from global_orchestrator.models import AgentFamily, BrandProfile, Issue, Mission, Severity, Subtask
 from global_orchestrator.policies.permissions import SKIP_APPROVAL, missing_permissions, permissions_for
 from global_orchestrator.policies.phi import check_phi_related
 from global_orchestrator.policies.phi_detector import detect_phi
@@ -213,15 +213,56 @@ async def asafe_mission(mission: Mission) -> Mission:
     """The mission as a call that must not see PHI reads it (`ctx.mission`).
 
     Entries of `mission.context` that scan as PHI (a clinical note a de-identification
-    step reads) are withheld; the goal is checked by the guard itself.
+    step reads), and the template's own constraint entries (`constraints` beyond budget,
+    currency, deadline, limits) that do, are withheld: the entry is kept, its value becomes
+    `WITHHELD` (a key that carries PHI becomes `WITHHELD` too, numbered). The goal is
+    checked by the guard itself.
     """
-    withheld: dict[str, Any] = {}
-    for key, value in mission.context.items():
-        scan = await ascan_value({key: value}, wording=True)
-        withheld[key] = WITHHELD if scan.phi else value
-    if withheld == mission.context:
+    context = await _withheld(mission.context)
+    extra = mission.constraints.model_extra or {}
+    constraints = await _withheld(extra)
+    if context == mission.context and constraints == extra:
         return mission
-    return mission.model_copy(update={"context": withheld})
+    safe_constraints = mission.constraints
+    if constraints != extra:
+        safe_constraints = type(mission.constraints).model_validate(
+            {**mission.constraints.model_dump(exclude=set(extra)), **constraints}
+        )
+    return mission.model_copy(update={"context": context, "constraints": safe_constraints})
+
+
+async def _withheld(entries: Mapping[str, Any]) -> dict[str, Any]:
+    """`entries` with every entry that scans as PHI withheld (see `asafe_mission`)."""
+    out: dict[str, Any] = {}
+    for number, (key, value) in enumerate(entries.items()):
+        if not (await ascan_value({key: value}, wording=True)).phi:
+            out[key] = value
+        elif (await ascan_value(key, wording=True)).phi:
+            out[f"{WITHHELD} {number}"] = WITHHELD
+        else:
+            out[key] = WITHHELD
+    return out
+
+
+def safe_brand(brand: BrandProfile) -> tuple[BrandProfile, list[str]]:
+    """The brand profile without PHI, and the fields withheld.
+
+    A profile is marketing data every agent reads (`ctx.context.brand`): a text field that
+    scans as PHI (a patient named in `audience`) becomes `WITHHELD`; a channel or banned
+    term that does is dropped.
+    """
+    update: dict[str, Any] = {}
+    for field in ("name", "description", "voice", "audience"):
+        value = getattr(brand, field)
+        if value and scan_value(value).phi:
+            update[field] = WITHHELD
+    terms = [t for t in brand.banned_terms if not scan_value(t).phi]
+    if len(terms) != len(brand.banned_terms):
+        update["banned_terms"] = terms
+    channels = {k: v for k, v in brand.channels.items() if not scan_value(k).phi}
+    if len(channels) != len(brand.channels):
+        update["channels"] = channels
+    return (brand.model_copy(update=update), sorted(update)) if update else (brand, [])
 
 
 WITHHELD = "[withheld: carries PHI]"
@@ -278,6 +319,7 @@ async def guard_call(
     shadow: bool = False,
     own_scan: ContentScan | None = None,
     goal_scan: ContentScan | None = None,
+    upstream: Mapping[str, Any] | None = None,
 ) -> GuardDecision:
     """The run-time guard: may `family`'s agent run `subtask` now?
 
@@ -297,6 +339,10 @@ async def guard_call(
             scans each subtask once for the guard and its labels); None scans here.
         goal_scan: `ascan_value(mission.goal, wording=True)` if the caller has it (one
             scan per run); None scans here.
+        upstream: The outputs the call reads, by dependency id. For a call that must not
+            see PHI they are scanned once more together with its description and inputs:
+            PHI split across pieces that are each clean ("Maria" upstream, "Garcia, HIV"
+            in another) is found in the joined text.
 
     Returns:
         The decision; `issue()` turns a refusal into the result's issue.
@@ -376,4 +422,17 @@ async def guard_call(
             family,
             categories=own.categories,
         )
+    if upstream:
+        joined = await ascan_value(
+            {"description": subtask.description, "inputs": subtask.inputs, "upstream": dict(upstream)}
+        )
+        if joined.phi:
+            return GuardDecision(
+                False,
+                "phi.unscannable" if joined.unscannable else "phi.blocked",
+                f"{who} is blocked before its agent ran: what it reads carries PHI when read together "
+                + (f"({', '.join(joined.categories)})" if joined.categories else "(too large to scan)"),
+                family,
+                categories=joined.categories,
+            )
     return GuardDecision(True, family=family)
