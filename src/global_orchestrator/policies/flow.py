@@ -49,6 +49,7 @@ OFF_LOOP_CHARS = 20_000
 _CACHED_CHARS = 4_096
 _MAX_DEPTH = 50
 _PAIR_CHARS = 256  # keyed identifiers are short: longer values are read once, not twice
+_PAIR_ITEMS = 20  # a list under a key: its first items are read after the key too
 _CHUNK_CHARS = 16_384
 _OVERLAP_CHARS = 1_024
 
@@ -96,16 +97,42 @@ def _walk(value: Any, values: list[str], keys: list[str], pairs: list[str], dept
     elif isinstance(value, Mapping):
         for key, item in value.items():
             keys.append(str(key))
-            if (isinstance(item, int | float) and not isinstance(item, bool)) or (
-                isinstance(item, str) and len(item) <= _PAIR_CHARS
-            ):
-                pairs.append(f"{key}: {item}")
+            # a key names what a short value is: `ssn: 219099999`, also for `{"ssn": [...]}`,
+            # a date object or `social_security_number` (read as words)
+            items = item[:_PAIR_ITEMS] if isinstance(item, list | tuple) else (item,)
+            paired = [_pair_text(i) for i in items]
+            if paired and None not in paired:
+                label = _key_words(str(key))
+                pairs.extend(f"{label}: {text}" for text in paired)
             _walk(item, values, keys, pairs, depth + 1)
     elif isinstance(value, list | tuple | set | frozenset):
         for item in value:
             _walk(item, values, keys, pairs, depth + 1)
     elif value is not None and not isinstance(value, bool):  # numbers, dates ...
         values.append(str(value))
+
+
+def _pair_text(item: Any) -> str | None:
+    """A value short and plain enough to be read after its key (None: it is not)."""
+    if item is None or isinstance(item, bool | Mapping | list | tuple | set | frozenset | bytes):
+        return None
+    text = item if isinstance(item, str) else str(item)
+    return text if len(text) <= _PAIR_CHARS else None
+
+
+_KEY_SPLIT = re.compile(r"[_\-.]+|(?<=[a-z])(?=[A-Z])")
+
+
+def _key_words(key: str) -> str:
+    """A key as words: `social_security_number`, `dateOfBirth` → `social security number`, `date Of Birth`.
+
+    A key ending in a bare `id` stays as written: `productId`, `campaign_id` are the
+    business's own ids, and the detector reads "... id: 7730142" as someone's identifier.
+    """
+    if len(key) > _PAIR_CHARS:
+        return key
+    words = _KEY_SPLIT.sub(" ", key)
+    return key if words.rsplit(" ", 1)[-1].lower() == "id" else words
 
 
 def _decoded(text: str) -> str:
