@@ -153,3 +153,36 @@ def test_cli_error_line_does_not_echo_phi_from_the_mission_file(
     shown = capsys.readouterr()
     assert "unknown mission type" in shown.err
     assert_clean(shown.out + shown.err, where="orchestrator run error line")
+
+
+async def test_chat_example_http_errors_do_not_echo_phi(tmp_path: Path) -> None:
+    """Attack: a browser client sends PHI as a field name and as a thread id; the HTTP error bodies echo it."""
+    import httpx
+
+    from global_orchestrator.identity import TokenMap
+    from global_orchestrator.testing import ScriptedChatModel
+    from tests.security.test_surfaces import _load_chat_app
+
+    token = "sec-exc-token-0123"
+    app = _load_chat_app().create_app(
+        db=f"sqlite:///{tmp_path}/chat.db",
+        model=ScriptedChatModel(responses=[]),
+        tokens=TokenMap([{"token": token, "id": "sec-user", "roles": ["approver"]}]),
+    )
+    who = f"{NAME} SSN {SSN}"
+    bad_mission = {"id": uid("chat-exc"), "type": "marketing.campaign", "goal": "g", who: 1}
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app),
+        base_url="http://chat.test",
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=30,
+    ) as client:
+        answers = [
+            await client.post("/missions", json={"mission": bad_mission}),
+            await client.post("/missions", json={"mission": {**bad_mission, who: None, "type": who}}),
+            await client.get(f"/missions/{who}"),
+            await client.post(f"/missions/{who}/approvals", json={"approvals": {"x": True}}),
+        ]
+    for answer in answers:
+        assert answer.status_code in (404, 409, 422), (answer.status_code, answer.text)
+        assert_clean(answer.text, where=f"HTTP {answer.status_code} body")
