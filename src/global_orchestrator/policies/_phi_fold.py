@@ -16,7 +16,7 @@ on an identifier without changing what a person reads:
   URL query's space) becomes a space, and a single quote opening a word a double quote
   (Python's `repr` in error text: `KeyError: 'Maria Garcia'`; names never start after `'`);
 - in a text with a word in odd case (`GARCIA`: a name in capitals that is no English word;
-  `MaRiA`, `gArCiA`: case flipping four times), odd-case and all-capital words are
+  `MaRiA`, `gArCiA`: case alternating letter by letter), odd-case and all-capital words are
   lower-cased, as the lower-case name recogniser reads them (CamelCase such as `TikTok`
   or `GmbH` is kept; capitals in headings such as `DISCHARGE SUMMARY` start nothing).
 
@@ -72,19 +72,20 @@ _ODD_HINT = re.compile(r"[a-z][A-Z]|[A-Z]{3}")
 
 
 def _odd(word: str) -> bool:
-    """A word in odd case: a name in capitals, or case flipping four times or more.
+    """A word in odd case: a name in capitals, or case alternating letter by letter.
 
-    `GARCIA` is a Census name of three letters or more and no English word (the lower-case
+    `GARCIA` is a Census name of four letters or more and no English word (the lower-case
     name recogniser reads such names); headings in capitals (`DISCHARGE SUMMARY`, `MERCY
-    GENERAL`) and abbreviations (`PO`, `VA`) are not.
-    `MaRiA` and `gArCiA` flip four and five times; CamelCase (`TikTok`, `McDonald`, `GmbH`)
-    flips at most three.
+    GENERAL`) and abbreviations (`DEA`, `EHR`) are not. `MaRiA` and `gArCiA` change case
+    four times or more in runs of one or two letters; CamelCase (`TikTok`, `RunWithUs`,
+    `McDonald`, `GmbH`) has longer runs.
     """
     if word.isupper():
         low = word.lower()
         _, first, last = census()
-        return len(word) >= 3 and (low in first or low in last) and low not in english()
-    return sum(a.isupper() != b.isupper() for a, b in itertools.pairwise(word)) >= 4
+        return len(word) >= 4 and (low in first or low in last) and low not in english()
+    runs = [len(list(group)) for _, group in itertools.groupby(word, str.isupper)]
+    return len(runs) >= 5 and max(runs) <= 2
 
 
 def _case_folded(text: str) -> str | None:
