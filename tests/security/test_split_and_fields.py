@@ -168,3 +168,24 @@ async def test_phi_in_a_brand_profile_is_withheld_from_agents(tmp_path: Path) ->
     for marker in ("Garcia", MRN, "Truvada", "219-09-9999"):
         assert marker not in spy.seen[0], f"marketing read {marker!r} from the brand"
     assert "context.brand_phi" in {i.code for i in result.issues}
+
+
+@pytest.mark.parametrize(
+    ("link", "blocked"),
+    [
+        ("https://clinic.example/portal?first=Maria&last=Garcia&dx=HIV", True),
+        ("https://shop.example/sale?utm_source=mail&utm_campaign=spring&ref=12345", False),
+    ],
+    ids=["patient-in-query", "control-utm"],
+)
+async def test_a_patient_split_across_url_query_parameters_blocks_marketing(link: str, blocked: bool) -> None:
+    """Attack: first and last name in separate query parameters of a link a marketing step reads."""
+    spy = Spy("marketing")
+    m = mission("fields-query")
+    subtask = step("m", "marketing", "marketing.draft_copy", "Write the email", inputs={"link": link})
+    result = await arun_mission(m, plan=plan(m, subtask), agents={"marketing": spy})
+    if blocked:
+        assert spy.calls == []
+        assert_blocked(result, "m")
+    else:
+        assert result.success, [i.message for i in result.issues]

@@ -5,7 +5,8 @@ Two halves, used by the engine wherever work is bound or re-bound to an agent:
 - **Scanning** (`scan_value`, `ascan_value`): the PHI categories in a JSON-like value. A
   value is read the ways an attacker could hide PHI in it: every string and dict key,
   `key: value` pairs (so `{"mrn": 7730142}` reads as a keyed identifier), all values
-  joined (a name split across two fields), and decoded variants of base64-, percent- and
+  joined (a name split across two fields), a URL's query parameters read the same way
+  (`?first=Maria&last=Garcia`), and decoded variants of base64-, percent- and
   entity-encoded blobs. A value larger than `MAX_SCAN_CHARS` is not scanned: it counts as
   PHI (fail closed). Large values are scanned in a worker thread, off the event loop.
 - **The guard** (`guard_call`): may this agent family run this subtask now, reading what
@@ -26,7 +27,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import parse_qsl, unquote
 
 from global_orchestrator.agents.catalog import ToolCatalog
 from global_orchestrator.models import AgentFamily, BrandProfile, Issue, Mission, Severity, Subtask
@@ -54,6 +55,7 @@ _CHUNK_CHARS = 16_384
 _OVERLAP_CHARS = 1_024
 
 _BLOB = re.compile(r"[A-Za-z0-9+/_-]{16,}={0,2}")
+_QUERY = re.compile(r"\?([^\s#\"'<>]{3,2000})")
 _PRINTABLE = re.compile(r"[\x20-\x7e\t\r\n\u00a0-\uffff]")
 
 
@@ -152,6 +154,11 @@ def _decoded(text: str) -> str:
                 if inner:
                     found.append(inner)
                 break
+    for match in _QUERY.finditer(text):  # a URL's query: read like a dict (values joined, key: value)
+        params = parse_qsl(match.group(1))
+        if params:
+            found.append(" ".join(v for _, v in params))
+            found.extend(f"{_key_words(k)}: {v}" for k, v in params)
     if "%" in text:
         unquoted = unquote(text)
         if unquoted != text:
