@@ -59,7 +59,7 @@ from global_orchestrator.agents.base import AgentLike
 from global_orchestrator.errors import Forbidden, MissionFileError, TemplateError, UnknownMissionTypeError
 from global_orchestrator.identity import Principal, TokenMap, load_tokens
 from global_orchestrator.llm import make_chat_model
-from global_orchestrator.redaction import redact_text
+from global_orchestrator.redaction import error_text, redact_text
 
 log = logging.getLogger("chat_app")
 
@@ -160,7 +160,7 @@ def warn_if_exposed(host: str, tokens: TokenMap | None) -> bool:
 
 def _log_failure(what: str, exc: Exception) -> str:
     """Log a failure redacted (its text may quote a note); the traceback only at DEBUG level."""
-    message = redact_text(f"{type(exc).__name__}: {exc}")
+    message = error_text(exc)
     log.error("%s: %s", what, message)
     log.debug("%s", what, exc_info=exc)
     return message
@@ -218,7 +218,11 @@ def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
     """422 naming each bad field, without echoing the submitted values (they may be PHI)."""
     assert isinstance(exc, RequestValidationError)
     detail = [
-        {"loc": list(e.get("loc", ())), "msg": redact_text(str(e.get("msg", ""))), "type": e.get("type")}
+        {
+            "loc": [redact_text(p) if isinstance(p, str) else p for p in e.get("loc", ())],  # keys can be PHI
+            "msg": redact_text(str(e.get("msg", ""))),
+            "type": e.get("type"),
+        }
         for e in exc.errors()
     ]
     return JSONResponse({"detail": detail}, status_code=422)
@@ -363,7 +367,9 @@ def create_app(
         """Approve or reject pending subtasks; the response streams the rest of the run."""
         status = await mission_status(thread_id, principal)  # 404: no run, or another owner's
         if status["status"] != "waiting_approval":
-            raise HTTPException(status_code=409, detail=f"thread '{thread_id}' is not waiting for approval")
+            raise HTTPException(
+                status_code=409, detail=redact_text(f"thread '{thread_id}' is not waiting for approval")
+            )
         decisions: dict[str, bool | dict[str, Any]] = {
             sid: d if isinstance(d, bool) else d.model_dump() for sid, d in body.approvals.items()
         }

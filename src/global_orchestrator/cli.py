@@ -45,7 +45,7 @@ from global_orchestrator.missions.registry import default_registry
 from global_orchestrator.models import Mission, MissionPlan, MissionResult
 from global_orchestrator.persistence import DEFAULT_DB_URL
 from global_orchestrator.planner.plan import plan_mission
-from global_orchestrator.redaction import redact_plan
+from global_orchestrator.redaction import error_text, exception_text, redact_plan, redact_text
 from global_orchestrator.runtime import Orchestrator
 from global_orchestrator.settings import get_settings
 
@@ -808,13 +808,17 @@ def watch_command(
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Entry point of the `orchestrator` command: user errors become one line and exit 2."""
+    """Entry point of the `orchestrator` command: user errors become one line and exit 2.
+
+    Every error line is redacted (`redaction`): a user error can echo the mission file, and
+    an unexpected error (exit 1) is shown as its redacted `Type: message`, no traceback.
+    """
     try:
         # standalone_mode=False lets UserError reach us; click then *returns* the exit code
         # of a typer.Exit instead of raising it, so it must be passed on here.
         code = app(args=argv, standalone_mode=False)
-    except UserError as exc:
-        stderr_console().print(f"error: {exc}", markup=False)
+    except UserError as exc:  # redacted: the message can echo a mission file's content
+        stderr_console().print(f"error: {redact_text(exception_text(exc))}", markup=False)
         sys.exit(2)
     except RecursionError:  # input nested past what any step can walk: still one line
         stderr_console().print("error: the input is nested too deeply", markup=False)
@@ -827,4 +831,7 @@ def main(argv: list[str] | None = None) -> None:
         if callable(show):
             show()
         sys.exit(int(getattr(exc, "exit_code", 2)))
+    except Exception as exc:  # a bug: one redacted line, not a traceback that may quote PHI
+        stderr_console().print(f"error: unexpected {error_text(exc)}", markup=False)
+        sys.exit(1)
     sys.exit(code if isinstance(code, int) else 0)

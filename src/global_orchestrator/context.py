@@ -24,6 +24,7 @@ from global_orchestrator.models import (
     SafetyFlags,
     Severity,
 )
+from global_orchestrator.policies.flow import safe_brand
 from global_orchestrator.policies.permissions import (
     has_permission,
     missing_permissions,
@@ -120,7 +121,8 @@ def build_mission_context(
     """Gather what the planner and agents need besides the mission.
 
     A brand that cannot be found or read is an issue in the context, not an exception:
-    the mission still plans and runs, without brand voice.
+    the mission still plans and runs, without brand voice. Brand fields that carry PHI are
+    withheld (`policies.flow.safe_brand`), with a `context.brand_phi` warning.
 
     Args:
         mission: The mission.
@@ -138,6 +140,16 @@ def build_mission_context(
             brand = load_brand(mission.brand_id, folder)
         except UserError as exc:
             issues.append(Issue(code="context.brand_missing", severity=Severity.WARNING, message=str(exc)))
+    if brand is not None:
+        brand, withheld = safe_brand(brand)
+        if withheld:
+            issues.append(
+                Issue(
+                    code="context.brand_phi",
+                    severity=Severity.WARNING,
+                    message=f"brand profile '{brand.id}' carries PHI: {', '.join(withheld)} withheld",
+                )
+            )
     memory = healing_memory if healing_memory is not None else NoHealingMemory()
     entries = list(memory) if isinstance(memory, Sequence) else list(memory.recall(mission))
     return MissionContext(

@@ -53,7 +53,7 @@ from global_orchestrator.missions.registry import default_registry
 from global_orchestrator.models import Mission, MissionPlan, MissionResult
 from global_orchestrator.persistence import DEFAULT_DB_URL
 from global_orchestrator.planner.plan import aplan_mission
-from global_orchestrator.redaction import redact_plan
+from global_orchestrator.redaction import error_text, exception_text, redact_plan, redact_text
 from global_orchestrator.runtime import Db, Orchestrator, RunOptions
 from global_orchestrator.settings import get_settings
 
@@ -124,7 +124,11 @@ class OrchestratorMCP(FastMCP[Any]):
 
 
 def _explain(tool: str, exc: ToolError) -> str:
-    """One line for the client: the field and what is wrong, or the user error's message."""
+    """One line for the client: the field and what is wrong, or the user error's message.
+
+    Redacted like every surface (`redaction.redact_text`): the text can echo the caller's
+    input (a field name, an unknown type or thread), or an agent's exception.
+    """
     cause = exc.__cause__
     if isinstance(cause, ValidationError):
         problems = "; ".join(
@@ -133,14 +137,17 @@ def _explain(tool: str, exc: ToolError) -> str:
         )
         # FastMCP names a tool's argument model `<function>Arguments`
         where = "invalid arguments for " if cause.title.endswith("Arguments") else ""
-        return f"{where}{tool}: {problems}"
+        return redact_text(f"{where}{tool}: {problems}")
     if isinstance(cause, OrchestratorError | ToolError):
-        return " ".join(str(cause).split())
+        return redact_text(" ".join(exception_text(cause).split()))
     if cause is None:
-        return str(exc)
-    # a bug, not the caller's fault: the traceback goes to the server log, one line to the client
-    logger.error("tool %s failed", tool, exc_info=cause)
-    return f"{tool} failed unexpectedly: {type(cause).__name__}: {cause}"
+        return redact_text(exception_text(exc))
+    # a bug, not the caller's fault: one redacted line to the client and the server log; the
+    # traceback (whose messages, notes and chained exceptions are not redacted) only at DEBUG
+    message = error_text(cause)
+    logger.error("tool %s failed unexpectedly: %s", tool, message)
+    logger.debug("tool %s failed", tool, exc_info=cause)
+    return f"{tool} failed unexpectedly: {message}"
 
 
 class _Progress:

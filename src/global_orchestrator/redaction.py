@@ -48,6 +48,41 @@ def withheld_error(exc: BaseException) -> str:
     return f"{type(exc).__name__} (message withheld: the subtask read PHI)"
 
 
+def exception_text(exc: BaseException) -> str:
+    """`str(exc)`, or "" when the exception's `__str__` itself fails (its error may hold PHI).
+
+    Only the exception's own message: never its `__cause__`/`__context__` chain, its notes
+    (`add_note`) or the members of an `ExceptionGroup`, which no surface shows.
+    """
+    try:
+        return str(exc).strip()
+    except Exception:
+        return ""
+
+
+def error_text(exc: BaseException) -> str:
+    """`Type: message` of an exception, redacted: what every surface shows of an error.
+
+    Results and issues (`graph.running.describe`), MCP tool errors, the chat example's
+    HTTP errors and log lines use it.
+    """
+    text = exception_text(exc)
+    return redact_text(f"{type(exc).__name__}: {text}") if text else type(exc).__name__
+
+
+def redact_value(value: Any, depth: int = 0) -> Any:
+    """A JSON-like value with every string, and every key, redacted with the detector."""
+    if depth > 50:
+        return REDACTED
+    if isinstance(value, str):
+        return redact_text(value)
+    if isinstance(value, Mapping):
+        return {redact_text(str(k)): redact_value(v, depth + 1) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [redact_value(v, depth + 1) for v in value]
+    return value
+
+
 def redact_inputs(inputs: Mapping[str, Any]) -> dict[str, Any]:
     """Approval or plan inputs as a surface shows them: names kept, values withheld."""
     return {_safe_key(k): REDACTED for k in inputs}
@@ -121,10 +156,18 @@ def redact_plan(plan: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def redact_event(event: MissionEvent, show_phi: bool = False) -> MissionEvent:
-    """An event as a surface shows it: message, result, approval and plan redacted."""
+    """An event as a surface shows it: message, result, approval and plan redacted.
+
+    Every other field an agent could reach through its stream writer (`subtaskId`,
+    `agent`, any other `data` entry) is redacted with the detector too.
+    """
     update: dict[str, Any] = {}
     if event.message:
         update["message"] = redact_text(event.message)
+    for name in ("subtask_id", "agent"):
+        text = getattr(event, name)
+        if isinstance(text, str) and redact_text(text) != text:
+            update[name] = redact_text(text)
     if event.result is not None:
         update["result"] = redact_result(event.result, show_phi)
     if event.approval is not None and not show_phi:
@@ -135,6 +178,10 @@ def redact_event(event: MissionEvent, show_phi: bool = False) -> MissionEvent:
         data = {**data, "result": redact_subtask_result(raw, show_phi).to_dict()}
     if "plan" in data and isinstance(data["plan"], Mapping):
         data = {**data, "plan": redact_plan(data["plan"])}
+    others = {k: v for k, v in data.items() if k not in ("result", "plan")}
+    shown = redact_value(others) if others else others
+    if shown != others:  # a key can change too: rebuild
+        data = {**shown, **{k: data[k] for k in ("result", "plan") if k in data}}
     if data is not event.data:
         update["data"] = data
     return event.model_copy(update=update) if update else event

@@ -7,6 +7,7 @@ SQLite checkpointer in tmp_path) and talks to it with the SDK's `ClientSession`.
 from __future__ import annotations
 
 import json
+import logging
 import uuid
 from pathlib import Path
 
@@ -227,11 +228,18 @@ async def test_an_unexpected_error_is_one_line_and_the_server_keeps_serving(
     server = create_server(
         db="memory", model=broken_model, plan_with_model=True, brands_dir=ROOT / "examples/brands"
     )
-    async with create_connected_server_and_client_session(server) as session:
-        failed = error(
-            await session.call_tool("orchestrator.plan", {"mission": mission("back-to-school.json")})
-        )
-        assert failed == "orchestrator.plan failed unexpectedly: RuntimeError: model factory is broken"
-        ok(await session.call_tool("orchestrator.list_missions", {}))
-    # the traceback is in the server's log, for whoever runs the server
-    assert any(r.exc_info and "orchestrator.plan" in r.getMessage() for r in caplog.records)
+    with caplog.at_level(logging.DEBUG, logger="global_orchestrator.mcp_server"):
+        async with create_connected_server_and_client_session(server) as session:
+            failed = error(
+                await session.call_tool("orchestrator.plan", {"mission": mission("back-to-school.json")})
+            )
+            assert failed == "orchestrator.plan failed unexpectedly: RuntimeError: model factory is broken"
+            ok(await session.call_tool("orchestrator.list_missions", {}))
+    # the server's log has one redacted line at ERROR; the traceback (its chained messages
+    # and notes are not redacted) only at DEBUG, for whoever debugs the server
+    ours = [r for r in caplog.records if r.name == "global_orchestrator.mcp_server"]
+    errors = [(r.getMessage(), r.exc_info) for r in ours if r.levelno >= logging.ERROR]
+    assert errors == [(f"tool {failed}", None)], errors
+    assert any(
+        r.levelno == logging.DEBUG and r.exc_info and "orchestrator.plan" in r.getMessage() for r in ours
+    )

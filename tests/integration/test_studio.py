@@ -313,3 +313,30 @@ async def test_approval_interrupts_are_answered_with_a_resume_map_and_forked(ser
         assert fork["checkpoint_id"] in await ancestors(client, tid, head)
         old = await client.threads.get_state(tid, checkpoint_id=states_end)
         assert old["values"]["result"] == result  # the rejected branch is kept
+
+
+async def test_the_updates_stream_of_a_phi_run_is_redacted(server: StudioServer) -> None:
+    # a LangGraph Server client (Studio, langgraph-sdk) reads the output channel as it streams:
+    # the clinical summary is labelled `phi`, so neither a task's record nor the final result
+    # there may carry the note
+    note = mission("intake-summary.json")["context"]["note"]
+    markers = ("Jane Roe", "4471023", "03/14/1961", "555-201-7788")
+    async with get_client(url=server.url, api_key=None) as client:
+        aid = await assistant_id(client)
+        tid = (await client.threads.create())["thread_id"]
+        paused = await client.runs.wait(tid, aid, input={"mission": mission("intake-summary.json")})
+        decisions = dict.fromkeys((i["id"] for i in paused["__interrupt__"]), True)
+        updates = [
+            part.data
+            async for part in client.runs.stream(
+                tid, aid, command={"resume": decisions}, stream_mode="updates"
+            )
+            if part.event == "updates"
+        ]
+    final = [u["aggregate"]["result"] for u in updates if "aggregate" in u]
+    assert final and final[0]["success"] is True, updates
+    summary = final[0]["results"]["mission-intake-01-seed-2"]
+    assert "phi" in summary["labels"] and summary["output"] == "[redacted: labelled phi]"
+    shown = json.dumps(updates)
+    assert note not in shown
+    assert [m for m in markers if m in shown] == []

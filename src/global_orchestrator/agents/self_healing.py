@@ -159,6 +159,7 @@ _ORDER: dict[FailureKind, tuple[Strategy, ...]] = {
 def classify_exception(exc: BaseException) -> FailureKind:
     """The kind of an agent's failure: by exception type first, then by its message."""
     from global_orchestrator.errors import PolicyViolation
+    from global_orchestrator.redaction import exception_text  # its `__str__` may fail
 
     if isinstance(exc, PolicyViolation):
         return "policy_block"
@@ -166,7 +167,7 @@ def classify_exception(exc: BaseException) -> FailureKind:
         import httpx
         import openai
     except ImportError:  # pragma: no cover - both are dependencies
-        return classify_failure(f"{type(exc).__name__}: {exc}")
+        return classify_failure(f"{type(exc).__name__}: {exception_text(exc)}")
     if isinstance(exc, TimeoutError | httpx.TimeoutException | openai.APITimeoutError):
         return "timeout"
     if isinstance(exc, openai.RateLimitError):
@@ -180,7 +181,7 @@ def classify_exception(exc: BaseException) -> FailureKind:
         exc, openai.InternalServerError | openai.APIConnectionError | ConnectionError | httpx.NetworkError
     ):
         return "upstream_5xx"
-    return classify_failure(f"{type(exc).__name__}: {exc}")
+    return classify_failure(f"{type(exc).__name__}: {exception_text(exc)}")
 
 
 def strategy_order(kind: FailureKind, *, transient: bool, remembered: str | None = None) -> list[Strategy]:

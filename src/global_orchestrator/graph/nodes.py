@@ -39,7 +39,7 @@ from global_orchestrator.planner.plan import aplan_mission
 from global_orchestrator.planner.validation import validate_plan
 from global_orchestrator.policies.budget import PriceTable
 from global_orchestrator.policies.permissions import needs_approval
-from global_orchestrator.redaction import redact_approval
+from global_orchestrator.redaction import redact_approval, redact_result
 
 from .board import Board
 from .records import ParseCache, build_result, parse_decision, result_record
@@ -88,8 +88,9 @@ class Engine(Scheduler):
     checkpointer: BaseCheckpointSaver[Any] | None = None
     """Where a resumed superstep's pending writes are read (None: the run's, from its config)."""
     progress: bool = False
-    """Each agent task also writes its redacted record to `result` (`state.keep_result`):
-    for LangGraph Server, whose `updates` stream shows only the output channel."""
+    """Each agent task also writes its redacted record to `result` (`state.keep_result`),
+    and `aggregate` writes the MissionResult redacted: for LangGraph Server, whose `updates`
+    stream shows only the output channel."""
     boards: dict[tuple[str, str, str | None], asyncio.Future[Board]] = field(default_factory=dict)
     """Completion boards by (thread, namespace, checkpoint of the superstep)."""
     dispatched: dict[tuple[str, str], _Dispatched] = field(default_factory=dict)
@@ -248,7 +249,10 @@ class Engine(Scheduler):
         self.dispatched.pop((thread, ns), None)
         for key in [k for k in self.boards if k[:2] == (thread, ns)]:
             del self.boards[key]
-        return {"result": build_result(state, self.parsed).to_dict()}
+        result = build_result(state, self.parsed)
+        if self.progress:  # LangGraph Server streams the output channel to every client as it is
+            result = redact_result(result)
+        return {"result": result.to_dict()}
 
 
 def _raw_id(raw: Any) -> str:

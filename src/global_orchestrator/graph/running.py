@@ -48,7 +48,7 @@ from global_orchestrator.errors import TransientError
 from global_orchestrator.models import HealingMemoryEntry, Subtask, Usage, normalize_agent_name
 from global_orchestrator.policies.flow import GuardDecision
 from global_orchestrator.prompts import render_prompt
-from global_orchestrator.redaction import redact_text, withheld_error
+from global_orchestrator.redaction import error_text, withheld_error
 
 SHADOW_SUFFIX = "#shadow"
 """A shadow record's key in `results`: `<subtask id>#shadow`."""
@@ -69,10 +69,7 @@ def describe(exc: BaseException, *, withhold: bool = False) -> str:
         exc: The exception.
         withhold: The subtask read PHI: keep only the exception's type.
     """
-    if withhold:
-        return withheld_error(exc)
-    text = str(exc).strip()
-    return redact_text(f"{type(exc).__name__}: {text}") if text else type(exc).__name__
+    return withheld_error(exc) if withhold else error_text(exc)
 
 
 @dataclass

@@ -360,6 +360,7 @@ class Scheduler:
             approved=approved,
             own_scan=own_scan,
             goal_scan=goal_scan,
+            upstream={d: results[d].get("output") for d in subtask.depends_on if d in results},
         )
         return None if decision.allowed else decision.issue(subtask.id)
 
@@ -412,6 +413,7 @@ class Scheduler:
                 self.catalog,
                 approved=approved,
                 own_scan=own if task is subtask else None,
+                upstream=upstream,
             )
 
         return _Call(inherited, read, approved, make_ctx, guard)
@@ -567,12 +569,19 @@ class Scheduler:
                 name,
                 GuardDecision(False, "phi.blocked", f"'{subtask.id}' reads PHI-labelled data", runs_as),
             )
+        ctx = make_ctx(1, Route(runs_as, agent), True)
         decision = await guard_call(
-            subtask, runs_as, mission, read, self.catalog, approved=approved, shadow=True
+            subtask,
+            runs_as,
+            mission,
+            read,
+            self.catalog,
+            approved=approved,
+            shadow=True,
+            upstream=ctx.upstream,
         )
         if not decision.allowed:
             return ShadowRun.refused(name, decision)
-        ctx = make_ctx(1, Route(runs_as, agent), True)
         if name.startswith(MODEL_CANDIDATE):
             # the family's own agent with another model: how a new model would do, in shadow
             try:

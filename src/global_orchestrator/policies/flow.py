@@ -5,7 +5,8 @@ Two halves, used by the engine wherever work is bound or re-bound to an agent:
 - **Scanning** (`scan_value`, `ascan_value`): the PHI categories in a JSON-like value. A
   value is read the ways an attacker could hide PHI in it: every string and dict key,
   `key: value` pairs (so `{"mrn": 7730142}` reads as a keyed identifier), all values
-  joined (a name split across two fields), and decoded variants of base64-, percent- and
+  joined (a name split across two fields), a URL's query parameters read the same way
+  (`?first=Maria&last=Garcia`), and decoded variants of base64-, percent- and
   entity-encoded blobs. A value larger than `MAX_SCAN_CHARS` is not scanned: it counts as
   PHI (fail closed). Large values are scanned in a worker thread, off the event loop.
 - **The guard** (`guard_call`): may this agent family run this subtask now, reading what
@@ -26,10 +27,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import parse_qsl, unquote
 
 from global_orchestrator.agents.catalog import ToolCatalog
-from global_orchestrator.models import AgentFamily, Issue, Mission, Severity, Subtask
+from global_orchestrator.models import AgentFamily, BrandProfile, Issue, Mission, Severity, Subtask
 from global_orchestrator.policies.permissions import SKIP_APPROVAL, missing_permissions, permissions_for
 from global_orchestrator.policies.phi import check_phi_related
 from global_orchestrator.policies.phi_detector import detect_phi
@@ -49,10 +50,12 @@ OFF_LOOP_CHARS = 20_000
 _CACHED_CHARS = 4_096
 _MAX_DEPTH = 50
 _PAIR_CHARS = 256  # keyed identifiers are short: longer values are read once, not twice
+_PAIR_ITEMS = 20  # a list under a key: its first items are read after the key too
 _CHUNK_CHARS = 16_384
 _OVERLAP_CHARS = 1_024
 
 _BLOB = re.compile(r"[A-Za-z0-9+/_-]{16,}={0,2}")
+_QUERY = re.compile(r"\?([^\s#\"'<>]{3,2000})")
 _PRINTABLE = re.compile(r"[\x20-\x7e\t\r\n\u00a0-\uffff]")
 
 
@@ -96,16 +99,42 @@ def _walk(value: Any, values: list[str], keys: list[str], pairs: list[str], dept
     elif isinstance(value, Mapping):
         for key, item in value.items():
             keys.append(str(key))
-            if (isinstance(item, int | float) and not isinstance(item, bool)) or (
-                isinstance(item, str) and len(item) <= _PAIR_CHARS
-            ):
-                pairs.append(f"{key}: {item}")
+            # a key names what a short value is: `ssn: 219099999`, also for `{"ssn": [...]}`,
+            # a date object or `social_security_number` (read as words)
+            items = item[:_PAIR_ITEMS] if isinstance(item, list | tuple) else (item,)
+            paired = [_pair_text(i) for i in items]
+            if paired and None not in paired:
+                label = _key_words(str(key))
+                pairs.extend(f"{label}: {text}" for text in paired)
             _walk(item, values, keys, pairs, depth + 1)
     elif isinstance(value, list | tuple | set | frozenset):
         for item in value:
             _walk(item, values, keys, pairs, depth + 1)
     elif value is not None and not isinstance(value, bool):  # numbers, dates ...
         values.append(str(value))
+
+
+def _pair_text(item: Any) -> str | None:
+    """A value short and plain enough to be read after its key (None: it is not)."""
+    if item is None or isinstance(item, bool | Mapping | list | tuple | set | frozenset | bytes):
+        return None
+    text = item if isinstance(item, str) else str(item)
+    return text if len(text) <= _PAIR_CHARS else None
+
+
+_KEY_SPLIT = re.compile(r"[_\-.]+|(?<=[a-z])(?=[A-Z])")
+
+
+def _key_words(key: str) -> str:
+    """A key as words: `social_security_number`, `dateOfBirth` → `social security number`, `date Of Birth`.
+
+    A key ending in a bare `id` stays as written: `productId`, `campaign_id` are the
+    business's own ids, and the detector reads "... id: 7730142" as someone's identifier.
+    """
+    if len(key) > _PAIR_CHARS:
+        return key
+    words = _KEY_SPLIT.sub(" ", key)
+    return key if words.rsplit(" ", 1)[-1].lower() == "id" else words
 
 
 def _decoded(text: str) -> str:
@@ -125,6 +154,11 @@ def _decoded(text: str) -> str:
                 if inner:
                     found.append(inner)
                 break
+    for match in _QUERY.finditer(text):  # a URL's query: read like a dict (values joined, key: value)
+        params = parse_qsl(match.group(1))
+        if params:
+            found.append(" ".join(v for _, v in params))
+            found.extend(f"{_key_words(k)}: {v}" for k, v in params)
     if "%" in text:
         unquoted = unquote(text)
         if unquoted != text:
@@ -213,15 +247,56 @@ async def asafe_mission(mission: Mission) -> Mission:
     """The mission as a call that must not see PHI reads it (`ctx.mission`).
 
     Entries of `mission.context` that scan as PHI (a clinical note a de-identification
-    step reads) are withheld; the goal is checked by the guard itself.
+    step reads), and the template's own constraint entries (`constraints` beyond budget,
+    currency, deadline, limits) that do, are withheld: the entry is kept, its value becomes
+    `WITHHELD` (a key that carries PHI becomes `WITHHELD` too, numbered). The goal is
+    checked by the guard itself.
     """
-    withheld: dict[str, Any] = {}
-    for key, value in mission.context.items():
-        scan = await ascan_value({key: value}, wording=True)
-        withheld[key] = WITHHELD if scan.phi else value
-    if withheld == mission.context:
+    context = await _withheld(mission.context)
+    extra = mission.constraints.model_extra or {}
+    constraints = await _withheld(extra)
+    if context == mission.context and constraints == extra:
         return mission
-    return mission.model_copy(update={"context": withheld})
+    safe_constraints = mission.constraints
+    if constraints != extra:
+        safe_constraints = type(mission.constraints).model_validate(
+            {**mission.constraints.model_dump(exclude=set(extra)), **constraints}
+        )
+    return mission.model_copy(update={"context": context, "constraints": safe_constraints})
+
+
+async def _withheld(entries: Mapping[str, Any]) -> dict[str, Any]:
+    """`entries` with every entry that scans as PHI withheld (see `asafe_mission`)."""
+    out: dict[str, Any] = {}
+    for number, (key, value) in enumerate(entries.items()):
+        if not (await ascan_value({key: value}, wording=True)).phi:
+            out[key] = value
+        elif (await ascan_value(key, wording=True)).phi:
+            out[f"{WITHHELD} {number}"] = WITHHELD
+        else:
+            out[key] = WITHHELD
+    return out
+
+
+def safe_brand(brand: BrandProfile) -> tuple[BrandProfile, list[str]]:
+    """The brand profile without PHI, and the fields withheld.
+
+    A profile is marketing data every agent reads (`ctx.context.brand`): a text field that
+    scans as PHI (a patient named in `audience`) becomes `WITHHELD`; a channel or banned
+    term that does is dropped.
+    """
+    update: dict[str, Any] = {}
+    for field in ("name", "description", "voice", "audience"):
+        value = getattr(brand, field)
+        if value and scan_value(value).phi:
+            update[field] = WITHHELD
+    terms = [t for t in brand.banned_terms if not scan_value(t).phi]
+    if len(terms) != len(brand.banned_terms):
+        update["banned_terms"] = terms
+    channels = {k: v for k, v in brand.channels.items() if not scan_value(k).phi}
+    if len(channels) != len(brand.channels):
+        update["channels"] = channels
+    return (brand.model_copy(update=update), sorted(update)) if update else (brand, [])
 
 
 WITHHELD = "[withheld: carries PHI]"
@@ -278,6 +353,7 @@ async def guard_call(
     shadow: bool = False,
     own_scan: ContentScan | None = None,
     goal_scan: ContentScan | None = None,
+    upstream: Mapping[str, Any] | None = None,
 ) -> GuardDecision:
     """The run-time guard: may `family`'s agent run `subtask` now?
 
@@ -297,6 +373,10 @@ async def guard_call(
             scans each subtask once for the guard and its labels); None scans here.
         goal_scan: `ascan_value(mission.goal, wording=True)` if the caller has it (one
             scan per run); None scans here.
+        upstream: The outputs the call reads, by dependency id. For a call that must not
+            see PHI they are scanned once more together with its description and inputs:
+            PHI split across pieces that are each clean ("Maria" upstream, "Garcia, HIV"
+            in another) is found in the joined text.
 
     Returns:
         The decision; `issue()` turns a refusal into the result's issue.
@@ -376,4 +456,17 @@ async def guard_call(
             family,
             categories=own.categories,
         )
+    if upstream:
+        joined = await ascan_value(
+            {"description": subtask.description, "inputs": subtask.inputs, "upstream": dict(upstream)}
+        )
+        if joined.phi:
+            return GuardDecision(
+                False,
+                "phi.unscannable" if joined.unscannable else "phi.blocked",
+                f"{who} is blocked before its agent ran: what it reads carries PHI when read together "
+                + (f"({', '.join(joined.categories)})" if joined.categories else "(too large to scan)"),
+                family,
+                categories=joined.categories,
+            )
     return GuardDecision(True, family=family)

@@ -12,7 +12,9 @@ each (all regular expressions and word lists, no model, nothing fetched):
 - `_phi_places`: street addresses (US and European), PO boxes, ZIP and postal codes,
   labelled places, cities and counties;
 - `_phi_names`: names (titles, labels, a Census gazetteer, person cues, lower case);
-- `_phi_health`: patient health information (a health term tied to a person).
+- `_phi_health`: patient health information (a health term tied to a person);
+- `_phi_fold`: not a recogniser: the disguises it undoes (zero-width characters, full-width
+  forms, homoglyphs, `%40`, odd case ...) give a second text to scan (`detect_phi`).
 
 Dates, cities and bare seven-digit numbers are PHI only when the text is about a person:
 a patient record (a note header, "the patient presented ...") or any other identifier in
@@ -35,6 +37,7 @@ import re
 from dataclasses import dataclass
 
 from global_orchestrator.policies._phi_dates import dates
+from global_orchestrator.policies._phi_fold import fold
 from global_orchestrator.policies._phi_health import health_info
 from global_orchestrator.policies._phi_keyed import keyed
 from global_orchestrator.policies._phi_names import names
@@ -123,12 +126,29 @@ def _resolve(text: str, spans: list[Span]) -> list[PhiFinding]:
 
 
 def detect_phi(text: str) -> list[PhiFinding]:
-    """Every identifier and piece of patient health information in `text`.
+    """Every identifier and piece of patient health information in `text`, disguised or not.
+
+    The text is scanned as it is and, when `_phi_fold.fold` changes it (invisible
+    characters, Unicode spaces and dashes, full-width forms, homoglyphs, `%40`, odd case),
+    as folded too; findings of the folding cover the original characters they came from.
 
     Returns:
         Non-overlapping findings in text order (where spans compete, the longest, then the
         most certain, wins: an address beats the ZIP code inside it).
     """
+    findings = _detect_phi(text)
+    folded = fold(text)
+    if folded is None:
+        return findings
+    spans = [Span(f.category, f.start, f.end, f.score) for f in findings]
+    for f in _detect_phi(folded.text):
+        start, end = folded.span(f.start, f.end)
+        spans.append(Span(f.category, start, end, f.score))
+    return _resolve(text, spans)
+
+
+def _detect_phi(text: str) -> list[PhiFinding]:
+    """`detect_phi` of the text as it is."""
     record = next(scan_words(_RECORD, text, _RECORD_KEYS), None) is not None
     spans = shapes(text, record) + keyed(text) + dates(text, record) + addresses(text)
     strong = sorted((s.start, s.end) for s in spans if not s.weak)

@@ -38,7 +38,7 @@ from global_orchestrator.errors import UserError
 from global_orchestrator.events import MissionEvent, final_result
 from global_orchestrator.graph.records import build_result
 from global_orchestrator.models import Issue, Mission, MissionPlan, MissionResult, Severity
-from global_orchestrator.redaction import redact_result
+from global_orchestrator.redaction import exception_text, redact_result, redact_text
 from global_orchestrator.runtime import Orchestrator, RunOptions
 from global_orchestrator.workers import records
 from global_orchestrator.workers.queue import ACTOR, Payload, broker_url, enqueue, make_broker, queue_name
@@ -279,7 +279,11 @@ class MissionWorker(_middleware_base()):  # type: ignore[misc]
                 )
         except UserError as exc:
             await self._give_up(
-                payload, Issue(code="worker.rejected", severity=Severity.ERROR, message=str(exc))
+                payload,
+                # redacted before it is stored, logged or published (it can echo the mission)
+                Issue(
+                    code="worker.rejected", severity=Severity.ERROR, message=redact_text(exception_text(exc))
+                ),
             )
             return
         if final.status == "incomplete":
