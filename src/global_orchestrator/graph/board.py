@@ -27,7 +27,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from global_orchestrator.agents.catalog import ToolCatalog
-from global_orchestrator.models import AgentFamily, Mission, MissionContext, MissionPlan, Subtask
+from global_orchestrator.models import (
+    AgentFamily,
+    Mission,
+    MissionContext,
+    MissionPlan,
+    Subtask,
+    SubtaskResult,
+)
 from global_orchestrator.policies.budget import InFlight, Spend, admit
 from global_orchestrator.policies.flow import ContentScan, ascan_value
 
@@ -75,6 +82,9 @@ class Board:
     """This board holds the heap freeze (`freeze_heap`) until its superstep completes."""
     durable: frozenset[str] = frozenset()
     """Keys whose records were saved before this board was seeded (state or pending writes)."""
+    built: dict[str, tuple[dict[str, Any], SubtaskResult]] = field(default_factory=dict)
+    """Records built by this process's tasks, with their models (`records.kept`): aggregate
+    reads these instead of validating every record again."""
     _goal: ContentScan | None = None
     _done: dict[str, asyncio.Event] = field(default_factory=dict)
     _started: dict[str, asyncio.Event] = field(default_factory=dict)

@@ -53,7 +53,7 @@ from global_orchestrator.policies.labels import ainherited_labels, aoutput_label
 from global_orchestrator.redaction import redact_subtask_result
 
 from .board import Board
-from .records import ParseCache, now, result_record, status_verb
+from .records import ParseCache, kept, now, result_record, status_verb
 from .running import (
     MODEL_CANDIDATE,
     SHADOW_SUFFIX,
@@ -438,7 +438,7 @@ class Scheduler:
             tainted=PHI in call.inherited,
         )
         board.primary_ms[subtask.id] = (time.perf_counter() - clock) * 1000
-        return await self._primary_update(subtask, outcome, call.inherited, started)
+        return await self._primary_update(board, subtask, outcome, call.inherited, started)
 
     async def _run_shadow(self, board: Board, sid: str) -> dict[str, Any]:
         """Run the mission's shadow candidate beside the primary; record both once both finished.
@@ -591,7 +591,7 @@ class Scheduler:
         return lambda: model
 
     async def _primary_update(
-        self, subtask: Subtask, outcome: Outcome, inherited: list[str], started: str
+        self, board: Board, subtask: Subtask, outcome: Outcome, inherited: list[str], started: str
     ) -> dict[str, Any]:
         logs = [*outcome.steps]
         if outcome.blocked is not None:
@@ -650,7 +650,9 @@ class Scheduler:
         )
         # "Executed <id> with agent <family>" is derived from the result by build_result:
         # a log line per subtask in state cost 30% of the engine's time at 1,000 subtasks
-        update: dict[str, Any] = {"results": {subtask.id: done.to_dict()}}
+        board.built[subtask.id] = kept(done)
+        record = board.built[subtask.id][0]
+        update: dict[str, Any] = {"results": {subtask.id: record}}
         if logs:
             update["logs"] = logs
         if outcome.healed:
