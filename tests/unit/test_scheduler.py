@@ -2,6 +2,7 @@
 
 import asyncio
 import contextlib
+import gc
 import time
 from typing import Any
 
@@ -18,6 +19,7 @@ from global_orchestrator import (
     build_graph,
 )
 from global_orchestrator.agents.catalog import ToolSpec
+from global_orchestrator.graph.board import DEFERRED_FULL
 from global_orchestrator.redaction import REDACTED
 
 
@@ -152,6 +154,33 @@ async def test_a_large_plan_runs() -> None:
         mission("sch-large"), plan=plan("sch-large", deps), agents={"marketing": agent}
     )
     assert result.success and len(result.results) == 3000
+
+
+async def test_a_large_superstep_holds_the_collector_from_before_its_tasks_run_and_releases_it() -> None:
+    # held (taken at dispatch, before LangGraph makes the tasks) while they run; released after
+    before = gc.get_threshold()
+    seen: list[tuple[int, int]] = []
+
+    async def agent(subtask: Subtask, ctx: AgentContext) -> Any:
+        seen.append((gc.get_threshold()[2], gc.get_freeze_count()))
+        return {"id": subtask.id}
+
+    deps = {f"t{i}": ([f"t{i - 100}"] if i >= 100 else []) for i in range(200)}
+    result = await arun_mission(mission("sch-gc"), plan=plan("sch-gc", deps), agents={"marketing": agent})
+
+    assert result.success
+    assert {third for third, _ in seen} == {DEFERRED_FULL}  # no full collection while it ran
+    assert all(frozen > 0 for _, frozen in seen)
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+    small: list[tuple[int, int]] = []
+
+    async def small_agent(subtask: Subtask, ctx: AgentContext) -> Any:
+        small.append((gc.get_threshold()[2], gc.get_freeze_count()))
+        return {"id": subtask.id}
+
+    few = {"a": [], "b": ["a"]}
+    await arun_mission(mission("sch-gc-few"), plan=plan("sch-gc-few", few), agents={"marketing": small_agent})
+    assert small == [(before[2], 0)] * 2  # below FREEZE_MIN_TASKS: nothing held
 
 
 async def test_one_compiled_graph_resumes_a_cancelled_run_from_its_saved_results() -> None:

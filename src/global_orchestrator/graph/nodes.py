@@ -250,7 +250,9 @@ class Engine(Scheduler):
     async def aggregate(self, state: MissionState) -> dict[str, Any]:
         """Assemble the MissionResult: success only if every non-shadow subtask succeeded."""
         thread, ns, _ = _superstep()
-        self.dispatched.pop((thread, ns), None)
+        handed = self.dispatched.pop((thread, ns), None)
+        if handed is not None:
+            handed.release()  # a hold on the heap that no board took
         known: dict[str, Any] = {}
         for key in [k for k in self.boards if k[:2] == (thread, ns)]:
             board = self.boards.pop(key)
