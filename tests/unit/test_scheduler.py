@@ -19,7 +19,7 @@ from global_orchestrator import (
     build_graph,
 )
 from global_orchestrator.agents.catalog import ToolSpec
-from global_orchestrator.graph.board import DEFERRED_FULL
+from global_orchestrator.graph.board import DEFERRED_FULL, FREEZE_MIN_TASKS, HOLD_MIN_TASKS
 from global_orchestrator.redaction import REDACTED
 
 
@@ -156,31 +156,47 @@ async def test_a_large_plan_runs() -> None:
     assert result.success and len(result.results) == 3000
 
 
-async def test_a_large_superstep_holds_the_collector_from_before_its_tasks_run_and_releases_it() -> None:
-    # held (taken at dispatch, before LangGraph makes the tasks) while they run; released after
+async def test_a_large_superstep_holds_the_collector_while_it_runs_and_releases_it() -> None:
     before = gc.get_threshold()
-    seen: list[tuple[int, int]] = []
 
-    async def agent(subtask: Subtask, ctx: AgentContext) -> Any:
-        seen.append((gc.get_threshold()[2], gc.get_freeze_count()))
-        return {"id": subtask.id}
+    def seen_by(seen: list[tuple[int, int]]) -> Any:
+        async def agent(subtask: Subtask, ctx: AgentContext) -> Any:
+            seen.append((gc.get_threshold()[2], gc.get_freeze_count()))
+            return {"id": subtask.id}
 
-    deps = {f"t{i}": ([f"t{i - 100}"] if i >= 100 else []) for i in range(200)}
-    result = await arun_mission(mission("sch-gc"), plan=plan("sch-gc", deps), agents={"marketing": agent})
+        return agent
 
+    # at least HOLD_MIN_TASKS: held from dispatch on, full collections deferred
+    large: list[tuple[int, int]] = []
+    deps = {
+        f"t{i}": ([f"t{i - HOLD_MIN_TASKS // 2}"] if i >= HOLD_MIN_TASKS // 2 else [])
+        for i in range(HOLD_MIN_TASKS)
+    }
+    result = await arun_mission(
+        mission("sch-gc"), plan=plan("sch-gc", deps), agents={"marketing": seen_by(large)}
+    )
     assert result.success
-    assert {third for third, _ in seen} == {DEFERRED_FULL}  # no full collection while it ran
-    assert all(frozen > 0 for _, frozen in seen)
+    assert {third for third, _ in large} == {DEFERRED_FULL}
+    assert all(frozen > 0 for _, frozen in large)
     assert gc.get_threshold() == before and gc.get_freeze_count() == 0
-    small: list[tuple[int, int]] = []
 
-    async def small_agent(subtask: Subtask, ctx: AgentContext) -> Any:
-        small.append((gc.get_threshold()[2], gc.get_freeze_count()))
-        return {"id": subtask.id}
+    # FREEZE_MIN_TASKS up to HOLD_MIN_TASKS: frozen by the board, full collections as usual
+    middle: list[tuple[int, int]] = []
+    deps = {f"t{i}": [] for i in range(FREEZE_MIN_TASKS)}
+    await arun_mission(
+        mission("sch-gc-mid"), plan=plan("sch-gc-mid", deps), agents={"marketing": seen_by(middle)}
+    )
+    assert {third for third, _ in middle} == {before[2]}
+    assert all(frozen > 0 for _, frozen in middle)
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
 
-    few = {"a": [], "b": ["a"]}
-    await arun_mission(mission("sch-gc-few"), plan=plan("sch-gc-few", few), agents={"marketing": small_agent})
-    assert small == [(before[2], 0)] * 2  # below FREEZE_MIN_TASKS: nothing held
+    few: list[tuple[int, int]] = []
+    await arun_mission(
+        mission("sch-gc-few"),
+        plan=plan("sch-gc-few", {"a": [], "b": ["a"]}),
+        agents={"marketing": seen_by(few)},
+    )
+    assert few == [(before[2], 0)] * 2  # nothing held
 
 
 async def test_one_compiled_graph_resumes_a_cancelled_run_from_its_saved_results() -> None:

@@ -52,7 +52,7 @@ from global_orchestrator.policies.flow import (
 from global_orchestrator.policies.labels import ainherited_labels, aoutput_labels, read_labels
 from global_orchestrator.redaction import redact_subtask_result
 
-from .board import FREEZE_MIN_TASKS, Board, hold_heap, release_heap
+from .board import HOLD_MIN_TASKS, Board, hold_heap, release_heap
 from .records import ParseCache, kept, now, result_record, status_verb
 from .running import (
     MODEL_CANDIDATE,
@@ -144,9 +144,9 @@ class Scheduler:
             if sid in shadows:
                 sends.append(Send(node, {"id": sid, "shadow": True}))
         handed = self.dispatched.get(_superstep()[:2])
-        if len(sends) >= FREEZE_MIN_TASKS and handed is not None and not handed.used and not handed.held:
+        if len(sends) >= HOLD_MIN_TASKS and handed is not None and not handed.used and not handed.held:
             # before LangGraph makes the tasks: see `Board.freeze_heap`
-            hold_heap()
+            hold_heap(defer=True)
             handed.held = True
         return sends or "aggregate"
 
@@ -231,7 +231,7 @@ class Scheduler:
         limit = config.get("configurable", {}).get(MAX_CONCURRENCY)
         board = Board.seed(values, writes, self.parsed.get, self._shadowed, limit)
         if held:
-            board.frozen = True  # released by its thaw_heap, as its own would be
+            board.take_hold()  # released by its thaw_heap, as its own would be
         board.freeze_heap()
         return board
 
@@ -704,7 +704,7 @@ class _Dispatched:
     used: bool = False
     """A board was seeded from it: a later one (a resume) must read the pending writes."""
     held: bool = False
-    """`route_after_dispatch` took a hold on the heap (`board.hold_heap`) no board took yet."""
+    """`route_after_dispatch` took a deferring hold on the heap (`board.hold_heap`) no board took yet."""
 
     def take(self) -> bool:
         """Hand the hold on the heap over (to the board seeded from this state)."""
@@ -714,7 +714,7 @@ class _Dispatched:
     def release(self) -> None:
         """Release a hold no board took."""
         if self.take():
-            release_heap()
+            release_heap(defer=True)
 
 
 @dataclass
