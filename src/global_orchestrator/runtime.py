@@ -48,7 +48,7 @@ from global_orchestrator.errors import Forbidden, UserError
 from global_orchestrator.events import STATUS_EVENTS, MissionEvent, final_result
 from global_orchestrator.graph.builder import build_graph
 from global_orchestrator.graph.nodes import APPROVAL, MAX_CONCURRENCY
-from global_orchestrator.graph.records import build_result, parse_decision
+from global_orchestrator.graph.records import ParseCache, build_result, parse_decision
 from global_orchestrator.graph.running import RetrySettings
 from global_orchestrator.identity import APPROVER, Principal, check_owner
 from global_orchestrator.missions.registry import default_registry
@@ -59,6 +59,7 @@ from global_orchestrator.models import (
     Mission,
     MissionPlan,
     MissionResult,
+    RunStatus,
     Severity,
 )
 from global_orchestrator.persistence import (
@@ -152,6 +153,7 @@ def compile_graph(
     checkpointer: BaseCheckpointSaver[Any] | None = None,
     store: BaseStore | None = None,
     mcp: McpToolset | None = None,
+    parsed: ParseCache | None = None,
 ) -> Any:
     """The mission graph for `options`; without a checkpointer for LangGraph Studio / Server.
 
@@ -160,6 +162,7 @@ def compile_graph(
         checkpointer: Where state is saved (None: the server brings its own).
         store: Long-term memory (None: the server's, if any).
         mcp: An open MCP toolset whose tools the families get.
+        parsed: The nodes' parse cache, when the caller reads the graph's output with it.
     """
     toolset = mcp or McpToolset()
     return build_graph(
@@ -183,6 +186,7 @@ def compile_graph(
             for name, reason in toolset.errors().items()
         ],
         prices=options.prices,
+        parsed=parsed,
     )
 
 
@@ -199,6 +203,8 @@ class Orchestrator:
         self._memory: MemoryPersistence | None = None
         self._mcp: McpToolset | None = None
         self._graph: Any = None
+        self._parsed = ParseCache()
+        """The graph's parse cache: a finished run's MissionResult is read from it, not re-parsed."""
         self._exit: list[Any] = []
         self._open_lock: asyncio.Lock | None = None
 
@@ -242,7 +248,7 @@ class Orchestrator:
             self._persistence = persistence
             mcp = await self._enter(open_mcp_tools(opts.mcp_servers if tools else []))
             self._mcp = mcp
-            self._graph = compile_graph(opts, persistence.saver, persistence.store, mcp)
+            self._graph = compile_graph(opts, persistence.saver, persistence.store, mcp, self._parsed)
         except BaseException:
             await self.aclose()
             raise
@@ -503,7 +509,14 @@ class Orchestrator:
         while True:
             try:
                 async for event in _events(
-                    self.graph, graph_input, config, mission_id, seen, stream=stream, show_phi=show_phi
+                    self.graph,
+                    graph_input,
+                    config,
+                    mission_id,
+                    seen,
+                    stream=stream,
+                    show_phi=show_phi,
+                    parsed=self._parsed,
                 ):
                     if event.subtask_id and event.type != "subtask_started":
                         seen.add(event.subtask_id)
@@ -666,7 +679,18 @@ async def _snapshot_result(
     result = MissionResult.model_validate(done) if done else build_result(values)
     plan = values.get("plan") if show_phi else None
     pending = [r for r in (approval_request(i, plan) for i in snapshot.interrupts) if r is not None]
-    status = "waiting_approval" if pending else ("incomplete" if unfinished else "completed")
+    status: RunStatus = "waiting_approval" if pending else ("incomplete" if unfinished else "completed")
+    return _shown(result, status, config, pending, show_phi)
+
+
+def _shown(
+    result: MissionResult,
+    status: RunStatus,
+    config: dict[str, Any],
+    pending: list[ApprovalRequest],
+    show_phi: bool,
+) -> MissionResult:
+    """A run's result with its status, as surfaces show it (redacted unless `show_phi`)."""
     result = result.model_copy(
         update={
             "status": status,
@@ -676,6 +700,21 @@ async def _snapshot_result(
         }
     )
     return redact_result(result, show_phi)
+
+
+def _completed(output: Any, parsed: ParseCache | None) -> MissionResult | None:
+    """The MissionResult of a run that ended in `aggregate`, from the graph's output (else None).
+
+    `aggregate` writes the result and the graph ends there; an interrupted run's output
+    has `__interrupt__` and no MissionResult. The result is the one `aggregate` built and
+    left in the parse cache (no second read of the state, no second validation).
+    """
+    if not isinstance(output, Mapping) or "__interrupt__" in output:
+        return None
+    data = output.get("result")
+    if not isinstance(data, Mapping) or "missionId" not in data:
+        return None
+    return (parsed or ParseCache(size=1)).get(MissionResult, data)
 
 
 async def _authorize(graph: Any, config: dict[str, Any], principal: Principal | None) -> None:
@@ -740,12 +779,18 @@ async def _events(
     *,
     stream: bool,
     show_phi: bool,
+    parsed: ParseCache | None = None,
 ) -> AsyncIterator[MissionEvent]:
     thread = config["configurable"]["thread_id"]
     reported = set(seen or ())
     if not stream:
-        await graph.ainvoke(graph_input, config, durability="sync")
-        final = await _snapshot_result(graph, config, show_phi)
+        output = await graph.ainvoke(graph_input, config, durability="sync")
+        done = _completed(output, parsed)
+        final = (
+            _shown(done, "completed", config, [], show_phi)
+            if done is not None
+            else await _snapshot_result(graph, config, show_phi)
+        )
         assert final is not None
         yield MissionEvent(type="mission_finished", mission_id=mission_id, thread_id=thread, result=final)
         return

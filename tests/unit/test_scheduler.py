@@ -2,6 +2,7 @@
 
 import asyncio
 import contextlib
+import gc
 import time
 from typing import Any
 
@@ -18,6 +19,7 @@ from global_orchestrator import (
     build_graph,
 )
 from global_orchestrator.agents.catalog import ToolSpec
+from global_orchestrator.graph.board import DEFERRED_FULL, FREEZE_MIN_TASKS, HOLD_MIN_TASKS
 from global_orchestrator.redaction import REDACTED
 
 
@@ -156,6 +158,49 @@ async def test_a_large_plan_runs() -> None:
         mission("sch-large"), plan=plan("sch-large", deps), agents={"marketing": agent}
     )
     assert result.success and len(result.results) == 3000
+
+
+async def test_a_large_superstep_holds_the_collector_while_it_runs_and_releases_it() -> None:
+    before = gc.get_threshold()
+
+    def seen_by(seen: list[tuple[int, int]]) -> Any:
+        async def agent(subtask: Subtask, ctx: AgentContext) -> Any:
+            seen.append((gc.get_threshold()[2], gc.get_freeze_count()))
+            return {"id": subtask.id}
+
+        return agent
+
+    # at least HOLD_MIN_TASKS: held from dispatch on, full collections deferred
+    large: list[tuple[int, int]] = []
+    deps = {
+        f"t{i}": ([f"t{i - HOLD_MIN_TASKS // 2}"] if i >= HOLD_MIN_TASKS // 2 else [])
+        for i in range(HOLD_MIN_TASKS)
+    }
+    result = await arun_mission(
+        mission("sch-gc"), plan=plan("sch-gc", deps), agents={"marketing": seen_by(large)}
+    )
+    assert result.success
+    assert {third for third, _ in large} == {DEFERRED_FULL}
+    assert all(frozen > 0 for _, frozen in large)
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+
+    # FREEZE_MIN_TASKS up to HOLD_MIN_TASKS: frozen by the board, full collections as usual
+    middle: list[tuple[int, int]] = []
+    deps = {f"t{i}": [] for i in range(FREEZE_MIN_TASKS)}
+    await arun_mission(
+        mission("sch-gc-mid"), plan=plan("sch-gc-mid", deps), agents={"marketing": seen_by(middle)}
+    )
+    assert {third for third, _ in middle} == {before[2]}
+    assert all(frozen > 0 for _, frozen in middle)
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+
+    few: list[tuple[int, int]] = []
+    await arun_mission(
+        mission("sch-gc-few"),
+        plan=plan("sch-gc-few", {"a": [], "b": ["a"]}),
+        agents={"marketing": seen_by(few)},
+    )
+    assert few == [(before[2], 0)] * 2  # nothing held
 
 
 async def test_one_compiled_graph_resumes_a_cancelled_run_from_its_saved_results() -> None:

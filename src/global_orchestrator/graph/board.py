@@ -27,7 +27,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from global_orchestrator.agents.catalog import ToolCatalog
-from global_orchestrator.models import AgentFamily, Mission, MissionContext, MissionPlan, Subtask
+from global_orchestrator.models import (
+    AgentFamily,
+    Mission,
+    MissionContext,
+    MissionPlan,
+    Subtask,
+    SubtaskResult,
+)
 from global_orchestrator.policies.budget import InFlight, Spend, admit
 from global_orchestrator.policies.flow import ContentScan, ascan_value
 
@@ -35,7 +42,48 @@ FREEZE_MIN_TASKS = 100
 """A run superstep with at least this many tasks freezes the collector's view of the heap
 (`freeze_heap`)."""
 _freezes = 0
-"""Run supersteps of this process holding the freeze."""
+"""Holds on the freeze in this process (run supersteps, and dispatches about to start one)."""
+_defers = 0
+"""Holds among them that also defer full collections (large supersteps, from dispatch)."""
+_thresholds: tuple[int, int, int] | None = None
+"""The collector's thresholds before the first deferring hold (restored by the last release)."""
+HOLD_MIN_TASKS = 2_000
+"""A run superstep of at least this many tasks is held from dispatch on, full collections
+deferred (`route_after_dispatch`): below it, one full collection per run happens either way
+and the deferred one, walking the unfrozen heap, cost more (1,000 subtasks: ~0.1 ms each)."""
+DEFERRED_FULL = 1_000_000
+"""The collector's third threshold while a deferring hold lasts: no full collection."""
+
+
+def hold_heap(*, defer: bool = False) -> None:
+    """Take a hold on the freeze (`gc.freeze()`); `defer`: no full collection until released.
+
+    `route_after_dispatch` takes a deferring one before LangGraph makes a large run
+    superstep's tasks (~90 objects each, all made before any of them runs) and hands it to
+    the board; see `Board.freeze_heap`.
+    """
+    global _freezes, _defers, _thresholds
+    _freezes += 1
+    if _freezes == 1:
+        gc.freeze()
+    if defer:
+        _defers += 1
+        if _defers == 1:
+            _thresholds = gc.get_threshold()
+            gc.set_threshold(_thresholds[0], _thresholds[1], DEFERRED_FULL)
+
+
+def release_heap(*, defer: bool = False) -> None:
+    """Release a hold taken with the same `defer` (the last one unfreezes, or restores the thresholds)."""
+    global _freezes, _defers
+    if defer:
+        _defers -= 1
+        if _defers == 0 and _thresholds is not None:
+            gc.set_threshold(*_thresholds)
+    _freezes -= 1
+    if _freezes == 0:
+        gc.unfreeze()
+
 
 RESULTS = "results"
 """The state channel whose pending writes hold finished subtasks' results."""
@@ -73,8 +121,13 @@ class Board:
     """The task (its checkpoint namespace) that saw the board complete: it triggers aggregate."""
     frozen: bool = False
     """This board holds the heap freeze (`freeze_heap`) until its superstep completes."""
+    deferring: bool = False
+    """Its hold also defers full collections (taken over from dispatch: `take_hold`)."""
     durable: frozenset[str] = frozenset()
     """Keys whose records were saved before this board was seeded (state or pending writes)."""
+    built: dict[str, tuple[dict[str, Any], SubtaskResult]] = field(default_factory=dict)
+    """Records built by this process's tasks, with their models (`records.kept`): aggregate
+    reads these instead of validating every record again."""
     _goal: ContentScan | None = None
     _done: dict[str, asyncio.Event] = field(default_factory=dict)
     _started: dict[str, asyncio.Event] = field(default_factory=dict)
@@ -199,26 +252,32 @@ class Board:
         engine's overhead over a bare wavefront (two full collections per 1,000-subtask
         mission against one; ~0.5 ms of 1 ms per subtask under load). `gc.freeze()` moves
         what exists now to the permanent generation: young collections go on as before,
-        full ones walk only objects made since. `thaw_heap` undoes it when the last frozen
-        superstep of the process ends (or fails); nothing is lost, only collected later.
+        full ones walk only objects made since. For a superstep of `HOLD_MIN_TASKS` or more,
+        `route_after_dispatch` takes the hold before LangGraph makes the tasks and defers
+        full collections too (the third threshold raised): what is made since is mostly
+        the live tasks, and every full collection walked all of them again (7 in one
+        5,000-subtask run, 3.8-4.3 s of ~11 s, while LangGraph prepared and started the
+        tasks, before this board existed); the board takes that hold over (`take_hold`).
+        `thaw_heap` releases the hold when the superstep ends (or fails); nothing is lost,
+        only collected later (a deferred full collection comes with the next young
+        collections, usually within the same run).
         """
-        global _freezes
         if self.frozen or len(self.waiting) < FREEZE_MIN_TASKS:
             return
         self.frozen = True
-        _freezes += 1
-        if _freezes == 1:
-            gc.freeze()
+        hold_heap()
+
+    def take_hold(self) -> None:
+        """Take over the deferring hold dispatch took for this superstep (`hold_heap(defer=True)`)."""
+        self.frozen = self.deferring = True
 
     def thaw_heap(self) -> None:
         """Release this board's hold on the freeze (`gc.unfreeze()` when no other holds it)."""
-        global _freezes
         if not self.frozen:
             return
         self.frozen = False
-        _freezes -= 1
-        if _freezes == 0:
-            gc.unfreeze()
+        release_heap(defer=self.deferring)
+        self.deferring = False
 
     def start(self, sid: str) -> None:
         """The primary's agent work begins (its shadow candidate may start now)."""

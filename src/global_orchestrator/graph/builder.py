@@ -21,6 +21,7 @@ from global_orchestrator.policies.budget import PriceTable
 from global_orchestrator.settings import get_settings
 
 from .nodes import Engine
+from .records import ParseCache
 from .running import RetrySettings
 from .state import MissionInput, MissionOutput, MissionState
 
@@ -44,6 +45,7 @@ def build_graph(
     shadow_timeout: float = 30.0,
     prices: PriceTable | Mapping[str, Any] | str | None = None,
     notices: Sequence[Issue] = (),
+    parsed: ParseCache | None = None,
 ) -> Any:
     """Compile the mission graph.
 
@@ -75,6 +77,8 @@ def build_graph(
             spend counts against the budget.
         notices: Issues found while setting the run up (e.g. an MCP server that is down),
             added to every mission's context so the result says why a tool is missing.
+        parsed: The nodes' cache of parsed state dicts, shared with a runtime that reads
+            the graph's output (`aggregate` leaves the MissionResult it built there).
     """
     factory: Callable[[], BaseChatModel] | None
     if model is None or isinstance(model, BaseChatModel):
@@ -98,6 +102,7 @@ def build_graph(
         shadow_timeout=shadow_timeout,
         prices=PriceTable.parse(prices if prices is not None else get_settings().prices),
         notices=list(notices),
+        parsed=parsed if parsed is not None else ParseCache(),
         checkpointer=checkpointer,
         # without a saver of its own the graph is served by LangGraph Server (Studio)
         progress=checkpointer is None,

@@ -159,8 +159,13 @@ class Engine(Scheduler):
             plan = await aplan_mission(
                 mission, model=model, context=context, registry=self.registry, catalog=self.catalog
             )
+        data = _plan_dict(plan)
+        if given:
+            # validated from JSON just above, so equal to what parsing its dump gives: the
+            # nodes after this one read the plan without validating 1,000 subtasks again
+            self.parsed.prime(plan, data)
         return {
-            "plan": _plan_dict(plan),
+            "plan": data,
             "logs": [f"Planned {len(plan.subtasks)} subtasks (source: {plan.source})"],
         }
 
@@ -246,13 +251,21 @@ class Engine(Scheduler):
     async def aggregate(self, state: MissionState) -> dict[str, Any]:
         """Assemble the MissionResult: success only if every non-shadow subtask succeeded."""
         thread, ns, _ = _superstep()
-        self.dispatched.pop((thread, ns), None)
+        handed = self.dispatched.pop((thread, ns), None)
+        if handed is not None:
+            handed.release()  # a hold on the heap that no board took
+        known: dict[str, Any] = {}
         for key in [k for k in self.boards if k[:2] == (thread, ns)]:
-            del self.boards[key]
-        result = build_result(state, self.parsed)
+            board = self.boards.pop(key)
+            if board.done() and not board.cancelled() and board.exception() is None:
+                known |= board.result().built
+        result = build_result(state, self.parsed, known)
         if self.progress:  # LangGraph Server streams the output channel to every client as it is
             result = redact_result(result)
-        return {"result": result.to_dict()}
+        data = result.to_dict()
+        # the runtime reads this dict back as the run's output: parsed already (`ParseCache.prime`)
+        self.parsed.prime(result, data)
+        return {"result": data}
 
 
 def _raw_id(raw: Any) -> str:

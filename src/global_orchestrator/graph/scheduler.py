@@ -52,8 +52,8 @@ from global_orchestrator.policies.flow import (
 from global_orchestrator.policies.labels import ainherited_labels, aoutput_labels, read_labels
 from global_orchestrator.redaction import redact_subtask_result
 
-from .board import Board
-from .records import ParseCache, now, result_record, status_verb
+from .board import HOLD_MIN_TASKS, Board, hold_heap, release_heap
+from .records import ParseCache, kept, now, result_record, status_verb
 from .running import (
     MODEL_CANDIDATE,
     SHADOW_SUFFIX,
@@ -114,6 +114,9 @@ class Scheduler:
     async def dispatch(self, state: MissionState) -> dict[str, Any]:
         """Hand the state to the run superstep that follows (its board is seeded from it)."""
         thread, ns, _ = _superstep()
+        old = self.dispatched.get((thread, ns))
+        if old is not None:
+            old.release()  # a hold no board took (a run that ended before its superstep began)
         self.dispatched[(thread, ns)] = _Dispatched(dict(state))
         return {}
 
@@ -140,6 +143,11 @@ class Scheduler:
             sends.append(Send(node, {"id": sid}))
             if sid in shadows:
                 sends.append(Send(node, {"id": sid, "shadow": True}))
+        handed = self.dispatched.get(_superstep()[:2])
+        if len(sends) >= HOLD_MIN_TASKS and handed is not None and not handed.used and not handed.held:
+            # before LangGraph makes the tasks: see `Board.freeze_heap`
+            hold_heap(defer=True)
+            handed.held = True
         return sends or "aggregate"
 
     def _node(self, subtask: Subtask) -> str:
@@ -180,7 +188,7 @@ class Scheduler:
                 # no task of the superstep waits for it (a shielded wait per task cost a
                 # future and a wake-up each)
                 handed.used = True
-                board = self._seeded(config, handed.values, [])
+                board = self._seeded(config, handed.values, [], handed.take())
                 found = self.boards[key] = asyncio.get_running_loop().create_future()
                 found.set_result(board)
                 return board
@@ -210,13 +218,20 @@ class Scheduler:
         if saved is None:
             raise RuntimeError(f"no saved state to resume the run of thread '{thread}' from")
         values = handed.values if handed is not None else saved.checkpoint["channel_values"]
+        held = False
         if handed is not None:
             handed.used = True
-        return self._seeded(config, values, list(saved.pending_writes or []))
+            held = handed.take()
+        return self._seeded(config, values, list(saved.pending_writes or []), held)
 
-    def _seeded(self, config: Mapping[str, Any], values: Mapping[str, Any], writes: list[Any]) -> Board:
+    def _seeded(
+        self, config: Mapping[str, Any], values: Mapping[str, Any], writes: list[Any], held: bool = False
+    ) -> Board:
+        """A board from `values` and saved `writes`; `held`: it takes over dispatch's hold on the heap."""
         limit = config.get("configurable", {}).get(MAX_CONCURRENCY)
         board = Board.seed(values, writes, self.parsed.get, self._shadowed, limit)
+        if held:
+            board.take_hold()  # released by its thaw_heap, as its own would be
         board.freeze_heap()
         return board
 
@@ -440,7 +455,7 @@ class Scheduler:
             tainted=PHI in call.inherited,
         )
         board.primary_ms[subtask.id] = (time.perf_counter() - clock) * 1000
-        return await self._primary_update(subtask, outcome, call.inherited, started)
+        return await self._primary_update(board, subtask, outcome, call.inherited, started)
 
     async def _run_shadow(self, board: Board, sid: str) -> dict[str, Any]:
         """Run the mission's shadow candidate beside the primary; record both once both finished.
@@ -600,7 +615,7 @@ class Scheduler:
         return lambda: model
 
     async def _primary_update(
-        self, subtask: Subtask, outcome: Outcome, inherited: list[str], started: str
+        self, board: Board, subtask: Subtask, outcome: Outcome, inherited: list[str], started: str
     ) -> dict[str, Any]:
         logs = [*outcome.steps]
         if outcome.blocked is not None:
@@ -659,7 +674,9 @@ class Scheduler:
         )
         # "Executed <id> with agent <family>" is derived from the result by build_result:
         # a log line per subtask in state cost 30% of the engine's time at 1,000 subtasks
-        update: dict[str, Any] = {"results": {subtask.id: done.to_dict()}}
+        board.built[subtask.id] = kept(done)
+        record = board.built[subtask.id][0]
+        update: dict[str, Any] = {"results": {subtask.id: record}}
         if logs:
             update["logs"] = logs
         if outcome.healed:
@@ -695,6 +712,18 @@ class _Dispatched:
     values: dict[str, Any]
     used: bool = False
     """A board was seeded from it: a later one (a resume) must read the pending writes."""
+    held: bool = False
+    """`route_after_dispatch` took a deferring hold on the heap (`board.hold_heap`) no board took yet."""
+
+    def take(self) -> bool:
+        """Hand the hold on the heap over (to the board seeded from this state)."""
+        held, self.held = self.held, False
+        return held
+
+    def release(self) -> None:
+        """Release a hold no board took."""
+        if self.take():
+            release_heap(defer=True)
 
 
 @dataclass
