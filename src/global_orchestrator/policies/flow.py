@@ -430,13 +430,10 @@ async def guard_call(
             )
     goal = goal_scan if goal_scan is not None else await ascan_value(mission.goal, wording=True)
     if goal.phi:
-        return GuardDecision(
-            False,
-            "phi.unscannable" if goal.unscannable else "phi.blocked",
-            f"{who} is blocked before its agent ran: the mission's goal carries PHI-related content"
-            + (f" ({', '.join(goal.categories)})" if goal.categories else " (too large to scan)"),
+        return _refused(
+            goal,
+            f"{who} is blocked before its agent ran: the mission's goal carries PHI-related content",
             family,
-            categories=goal.categories,
         )
     own = own_scan if own_scan is not None else await asubtask_scan(subtask)
     if own.unscannable:
@@ -461,12 +458,20 @@ async def guard_call(
             {"description": subtask.description, "inputs": subtask.inputs, "upstream": dict(upstream)}
         )
         if joined.phi:
-            return GuardDecision(
-                False,
-                "phi.unscannable" if joined.unscannable else "phi.blocked",
-                f"{who} is blocked before its agent ran: what it reads carries PHI when read together "
-                + (f"({', '.join(joined.categories)})" if joined.categories else "(too large to scan)"),
+            return _refused(
+                joined,
+                f"{who} is blocked before its agent ran: what it reads carries PHI when read together",
                 family,
-                categories=joined.categories,
             )
     return GuardDecision(True, family=family)
+
+
+def _refused(scan: ContentScan, reason: str, family: str) -> GuardDecision:
+    """A refusal for PHI found by `scan` (or text too large to scan), naming its categories."""
+    return GuardDecision(
+        False,
+        "phi.unscannable" if scan.unscannable else "phi.blocked",
+        reason + (f" ({', '.join(scan.categories)})" if scan.categories else " (too large to scan)"),
+        family,
+        categories=scan.categories,
+    )
