@@ -166,8 +166,8 @@ def redact_event(event: MissionEvent, show_phi: bool = False) -> MissionEvent:
         update["message"] = redact_text(event.message)
     for name in ("subtask_id", "agent"):
         text = getattr(event, name)
-        if isinstance(text, str) and redact_text(text) != text:
-            update[name] = redact_text(text)
+        if isinstance(text, str) and (redacted := redact_text(text)) != text:
+            update[name] = redacted
     if event.result is not None:
         update["result"] = redact_result(event.result, show_phi)
     if event.approval is not None and not show_phi:
