@@ -75,6 +75,9 @@ class AgentFamily(StrEnum):
     @classmethod
     def parse(cls, name: str) -> AgentFamily | None:
         """Return the family named `name` (`self-healing` and `self_healing` both work), or None."""
+        family = _FAMILIES.get(name)  # already normalised: the common case, one look-up
+        if family is not None:
+            return family
         try:
             return cls(normalize_agent_name(name))
         except ValueError:

@@ -94,28 +94,56 @@ def _walk(value: Any, values: list[str], keys: list[str], pairs: list[str], dept
     if depth > _MAX_DEPTH:  # a deeper value is still read, flat, as its repr
         values.append(repr(value))
         return
-    if isinstance(value, str):
+    kind = type(value)  # exact JSON types first: they skip the ABC checks below
+    if kind is str:
+        values.append(value)
+    elif kind is dict:
+        _walk_mapping(value, values, keys, pairs, depth)
+    elif kind is list:
+        for item in value:
+            _walk(item, values, keys, pairs, depth + 1)
+    elif isinstance(value, str):
         values.append(value)
     elif isinstance(value, Mapping):
-        for key, item in value.items():
-            keys.append(str(key))
-            # a key names what a short value is: `ssn: 219099999`, also for `{"ssn": [...]}`,
-            # a date object or `social_security_number` (read as words)
-            items = item[:_PAIR_ITEMS] if isinstance(item, list | tuple) else (item,)
-            paired = [_pair_text(i) for i in items]
-            if paired and None not in paired:
-                label = _key_words(str(key))
-                pairs.extend(f"{label}: {text}" for text in paired)
-            _walk(item, values, keys, pairs, depth + 1)
+        _walk_mapping(value, values, keys, pairs, depth)
     elif isinstance(value, list | tuple | set | frozenset):
         for item in value:
             _walk(item, values, keys, pairs, depth + 1)
-    elif value is not None and not isinstance(value, bool):  # numbers, dates ...
+    elif value is not None and kind is not bool:  # numbers, dates ...
         values.append(str(value))
+
+
+def _walk_mapping(
+    value: Mapping[Any, Any], values: list[str], keys: list[str], pairs: list[str], depth: int
+) -> None:
+    inline = depth < _MAX_DEPTH  # a str item is read as itself one level down
+    for key, item in value.items():
+        name = key if type(key) is str else str(key)
+        keys.append(name)
+        # a key names what a short value is: `ssn: 219099999`, also for `{"ssn": [...]}`,
+        # a date object or `social_security_number` (read as words)
+        kind = type(item)
+        if kind is str:
+            if len(item) <= _PAIR_CHARS:
+                pairs.append(f"{_key_words(name)}: {item}")
+            if inline:
+                values.append(item)
+                continue
+        elif kind is dict or kind is bool or item is None:
+            pass  # nothing to read after the key (see `_pair_text`)
+        else:
+            items = item[:_PAIR_ITEMS] if isinstance(item, list | tuple) else (item,)
+            paired = [_pair_text(i) for i in items]
+            if paired and None not in paired:
+                label = _key_words(name)
+                pairs.extend(f"{label}: {text}" for text in paired)
+        _walk(item, values, keys, pairs, depth + 1)
 
 
 def _pair_text(item: Any) -> str | None:
     """A value short and plain enough to be read after its key (None: it is not)."""
+    if type(item) is str:
+        return item if len(item) <= _PAIR_CHARS else None
     if item is None or isinstance(item, bool | Mapping | list | tuple | set | frozenset | bytes):
         return None
     text = item if isinstance(item, str) else str(item)
@@ -131,8 +159,11 @@ def _key_words(key: str) -> str:
     A key ending in a bare `id` stays as written: `productId`, `campaign_id` are the
     business's own ids, and the detector reads "... id: 7730142" as someone's identifier.
     """
-    if len(key) > _PAIR_CHARS:
-        return key
+    return key if len(key) > _PAIR_CHARS else _short_key_words(key)
+
+
+@lru_cache(maxsize=4096)
+def _short_key_words(key: str) -> str:
     words = _KEY_SPLIT.sub(" ", key)
     return key if words.rsplit(" ", 1)[-1].lower() == "id" else words
 
