@@ -88,8 +88,8 @@ def agents(ledger: Path) -> dict[str, Any]:
     return {"marketing": work, "browser": work}
 
 
-async def saved_tokens(db: str, thread: str) -> dict[str, str]:
-    """Tokens of the succeeded results saved for the thread, by subtask id."""
+async def saved_results(db: str, thread: str) -> dict[str, dict[str, Any]]:
+    """The results saved for the thread (its channel and the pending writes of the superstep in progress)."""
     async with open_checkpointer(db) as saver:
         saved = await saver.aget_tuple({"configurable": {"thread_id": thread, "checkpoint_ns": ""}})
     if saved is None:
@@ -98,6 +98,12 @@ async def saved_tokens(db: str, thread: str) -> dict[str, str]:
     for _task, channel, value in saved.pending_writes or []:
         if channel == "results":
             results.update(value)
+    return results
+
+
+async def saved_tokens(db: str, thread: str) -> dict[str, str]:
+    """Tokens of the succeeded results saved for the thread, by subtask id."""
+    results = await saved_results(db, thread)
     return {sid: r["output"]["token"] for sid, r in results.items() if r.get("status") == "succeeded"}
 
 

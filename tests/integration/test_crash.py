@@ -1,9 +1,11 @@
 """Crash test: SIGKILL a mission mid-run, resume it in a new process, nothing re-runs."""
 
+import asyncio
 import json
 import os
 import random
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -11,6 +13,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+
+from tests.integration.crash_worker import saved_results
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.slow
@@ -38,6 +42,20 @@ def ledger_entries(ledger: Path) -> list[tuple[str, str, int]]:
 
 def ledger_lines(ledger: Path) -> list[str]:
     return [sid for sid, _token, _pid in ledger_entries(ledger)]
+
+
+def wait_until_saved(db: str, thread: str, ids: set[str], proc: subprocess.Popen[str]) -> None:
+    """Wait until the checkpoint holds a result for each of `ids` (read from this process)."""
+    deadline = time.monotonic() + 60
+    saved: set[str] = set()
+    while not ids <= saved:
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, f"not saved within 60 s: {sorted(ids - saved)}"
+        time.sleep(0.05)
+        try:
+            saved = set(asyncio.run(saved_results(db, thread)))
+        except sqlite3.OperationalError:  # the worker holds the file's write lock: ask again
+            continue
 
 
 DEPS = {"s1": [], **{f"s{i}": ["s1"] for i in range(2, 8)}, "s8": [f"s{i}" for i in range(2, 8)]}
@@ -98,7 +116,7 @@ def test_a_kill_mid_superstep_keeps_the_finished_fast_subtasks(
     while time.monotonic() < deadline and len(ledger_lines(ledger)) < 6:
         assert proc.poll() is None, proc.communicate()
         time.sleep(0.05)
-    time.sleep(0.3)  # let the checkpointer save the finished tasks' writes
+    wait_until_saved(durable_db_url, thread_id, {"s1", "s3", "s4", "s5", "s6", "s7"}, proc)
     os.kill(proc.pid, signal.SIGKILL)
     proc.communicate(timeout=30)
     before = ledger_lines(ledger)
@@ -141,7 +159,7 @@ def test_phi_label_survives_a_crash_and_still_blocks_marketing(
     while time.monotonic() < deadline and "p1" not in ledger_lines(ledger):
         assert proc.poll() is None, proc.communicate()
         time.sleep(0.05)
-    time.sleep(0.5)  # p1 is saved; p2 (3 s) is running
+    wait_until_saved(durable_db_url, thread_id, {"p1"}, proc)  # p2 (3 s) is running
     os.kill(proc.pid, signal.SIGKILL)
     proc.communicate(timeout=30)
     assert ledger_lines(ledger) == ["p1"]
