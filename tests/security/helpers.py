@@ -22,6 +22,7 @@ from global_orchestrator import (
     MissionResult,
     RetrySettings,
     Subtask,
+    arun_mission,
 )
 
 # -- the injected PHI --------------------------------------------------------------------
@@ -242,3 +243,61 @@ def assert_blocked(result: MissionResult, sid: str, allowed_codes: Iterable[str]
     wanted = set(allowed_codes)
     assert codes(result, sid) & wanted, f"{sid}: no issue among {wanted}: {codes(result, sid)}"
     assert result.success is False
+
+
+async def marketing_reads(
+    prefix: str,
+    output: Any,
+    *,
+    family: str = "browser",
+    tool: str = "browser.plan",
+    source: str = "Collect the subscriber list",
+    writes: str = "Write the email",
+) -> tuple[MissionResult, Spy]:
+    """Run `u` (a custom `family` agent that answers `output`) and a marketing step `m` reading it.
+
+    Returns:
+        The result and the marketing spy (what `m`'s agent was shown, if it ran).
+    """
+    spy = Spy("marketing")
+    m = mission(prefix)
+    result = await arun_mission(
+        m,
+        plan=plan(
+            m,
+            step("u", family, tool, source),
+            step("m", "marketing", "marketing.draft_copy", writes, depends_on=["u"]),
+        ),
+        agents={family: returns(output), "marketing": spy},
+    )
+    return result, spy
+
+
+def llm_campaign(creative: str = "creative", description: str = "Draft creative options") -> dict[str, Any]:
+    """An LLM planner's answer: creative (`creative`, `description`) and research, then a brief of both."""
+    return {
+        "summary": "Spring campaign",
+        "subtasks": [
+            {
+                "id": creative,
+                "agent": "marketing",
+                "tool": "marketing.generate_campaign",
+                "description": description,
+                "depends_on": [],
+            },
+            {
+                "id": "research",
+                "agent": "browser",
+                "tool": "browser.plan",
+                "description": "Research rivals",
+                "depends_on": [],
+            },
+            {
+                "id": "brief",
+                "agent": "marketing",
+                "tool": "marketing.compile_brief",
+                "description": "Assemble the brief",
+                "depends_on": [creative, "research"],
+            },
+        ],
+    }

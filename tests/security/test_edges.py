@@ -33,6 +33,8 @@ from tests.security.helpers import (
     assert_blocked,
     assert_clean,
     assert_not_seen,
+    llm_campaign,
+    marketing_reads,
     mission,
     plan,
     raises,
@@ -61,16 +63,13 @@ async def test_custom_agent_output_with_phi_blocks_its_marketing_dependant(
     family: str, tool: str, output: Any
 ) -> None:
     """Attack: a custom (non-clinical) agent returns patient data unlabelled; marketing reads it."""
-    spy = Spy("marketing")
-    m = mission("edge-custom")
-    result = await arun_mission(
-        m,
-        plan=plan(
-            m,
-            step("u", family, tool, "Summarise this week's support tickets"),
-            step("m", "marketing", "marketing.draft_copy", "Write the newsletter", depends_on=["u"]),
-        ),
-        agents={family: returns(output), "marketing": spy},
+    result, spy = await marketing_reads(
+        "edge-custom",
+        output,
+        family=family,
+        tool=tool,
+        source="Summarise this week's support tickets",
+        writes="Write the newsletter",
     )
     assert result.results["u"].status == "succeeded"
     assert "phi" in result.results["u"].labels
@@ -397,32 +396,7 @@ async def test_labels_survive_a_crash_and_still_block_marketing(sqlite_url: str)
 )
 async def test_llm_plan_cannot_smuggle_phi_into_a_marketing_step(description: str) -> None:
     """Attack: the LLM planner writes patient data (obfuscated) into a marketing subtask's description."""
-    answer = {
-        "summary": "Spring campaign",
-        "subtasks": [
-            {
-                "id": "creative",
-                "agent": "marketing",
-                "tool": "marketing.generate_campaign",
-                "description": description,
-                "depends_on": [],
-            },
-            {
-                "id": "research",
-                "agent": "browser",
-                "tool": "browser.plan",
-                "description": "Research rivals",
-                "depends_on": [],
-            },
-            {
-                "id": "brief",
-                "agent": "marketing",
-                "tool": "marketing.compile_brief",
-                "description": "Assemble the brief",
-                "depends_on": ["creative", "research"],
-            },
-        ],
-    }
+    answer = llm_campaign(description=description)
     spy = Spy("marketing")
     model = ScriptedChatModel(responses=[answer, answer, answer])
     m = mission("edge-llm")

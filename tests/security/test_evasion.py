@@ -22,6 +22,7 @@ from tests.security.helpers import (
     Spy,
     assert_blocked,
     dump,
+    marketing_reads,
     mission,
     plan,
     returns,
@@ -82,17 +83,7 @@ async def test_disguised_phi_in_marketing_inputs_is_blocked(variant: str) -> Non
 @pytest.mark.parametrize("variant", DISGUISED)
 async def test_disguised_phi_from_a_custom_agent_is_labelled_and_blocks_marketing(variant: str) -> None:
     """Attack: a non-clinical custom agent returns a disguised identifier; marketing reads it."""
-    spy = Spy("marketing")
-    m = mission("ev-upstream")
-    result = await arun_mission(
-        m,
-        plan=plan(
-            m,
-            step("u", "browser", "browser.plan", "Collect the subscriber list"),
-            step("m", "marketing", "marketing.draft_copy", "Write the email", depends_on=["u"]),
-        ),
-        agents={"browser": returns({"row": _text(variant)}), "marketing": spy},
-    )
+    result, spy = await marketing_reads("ev-upstream", {"row": _text(variant)})
     assert "phi" in result.results["u"].labels
     assert spy.calls == []
     assert_blocked(result, "m")

@@ -20,6 +20,7 @@ from tests.security.helpers import (
     NOTE,
     Spy,
     assert_blocked,
+    llm_campaign,
     mission,
     plan,
     raises,
@@ -200,32 +201,7 @@ def test_subtask_ids_with_a_hash_are_rejected(sid: str) -> None:
 
 async def test_llm_plan_with_a_hash_id_never_runs_under_that_id() -> None:
     """Attack: the LLM planner answers with a subtask id `creative#shadow`."""
-    answer = {
-        "summary": "Spring campaign",
-        "subtasks": [
-            {
-                "id": "creative#shadow",
-                "agent": "marketing",
-                "tool": "marketing.generate_campaign",
-                "description": "Draft creative options",
-                "depends_on": [],
-            },
-            {
-                "id": "research",
-                "agent": "browser",
-                "tool": "browser.plan",
-                "description": "Research rivals",
-                "depends_on": [],
-            },
-            {
-                "id": "brief",
-                "agent": "marketing",
-                "tool": "marketing.compile_brief",
-                "description": "Assemble the brief",
-                "depends_on": ["creative#shadow", "research"],
-            },
-        ],
-    }
+    answer = llm_campaign("creative#shadow")
     spy = Spy("marketing")
     m = mission("grant-hash-llm")
     result = await arun_mission(

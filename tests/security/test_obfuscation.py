@@ -24,9 +24,9 @@ from tests.security.helpers import (
     Spy,
     assert_blocked,
     assert_not_seen,
+    marketing_reads,
     mission,
     plan,
-    returns,
     step,
 )
 
@@ -68,17 +68,7 @@ async def test_obfuscated_phi_in_marketing_inputs_is_blocked(variant: str) -> No
 @pytest.mark.parametrize("variant", VARIANTS)
 async def test_obfuscated_phi_in_an_upstream_output_is_labelled_and_blocks_marketing(variant: str) -> None:
     """Attack: a custom browser agent returns obfuscated PHI; a marketing step reads it as upstream."""
-    spy = Spy("marketing")
-    m = mission("obf-upstream")
-    result = await arun_mission(
-        m,
-        plan=plan(
-            m,
-            step("u", "browser", "browser.plan", "Collect the subscriber list"),
-            step("m", "marketing", "marketing.draft_copy", "Write the email", depends_on=["u"]),
-        ),
-        agents={"browser": returns(VARIANTS[variant]), "marketing": spy},
-    )
+    result, spy = await marketing_reads("obf-upstream", VARIANTS[variant])
     assert "phi" in result.results["u"].labels
     assert spy.calls == []
     assert_not_seen(spy)

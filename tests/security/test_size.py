@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from global_orchestrator import arun_mission
 from global_orchestrator.policies.flow import MAX_SCAN_CHARS
-from tests.security.helpers import Spy, assert_blocked, mission, plan, returns, step
+from tests.security.helpers import Spy, assert_blocked, marketing_reads, mission, plan, step
 
 FILLER = "All customers love our spring sale. "
 HUGE = FILLER * (MAX_SCAN_CHARS // len(FILLER) + 10)
@@ -13,17 +13,7 @@ HUGE = FILLER * (MAX_SCAN_CHARS // len(FILLER) + 10)
 
 async def test_an_unscannable_upstream_output_is_labelled_phi_and_blocks_marketing() -> None:
     """Attack: hide a patient in an output too large for the scanner to read."""
-    spy = Spy("marketing")
-    m = mission("size-upstream")
-    result = await arun_mission(
-        m,
-        plan=plan(
-            m,
-            step("u", "browser", "browser.plan", "Export the mailing list"),
-            step("m", "marketing", "marketing.draft_copy", "Write the email", depends_on=["u"]),
-        ),
-        agents={"browser": returns({"text": HUGE}), "marketing": spy},
-    )
+    result, spy = await marketing_reads("size-upstream", {"text": HUGE}, source="Export the mailing list")
     assert len(HUGE) > MAX_SCAN_CHARS
     assert "phi" in result.results["u"].labels
     assert spy.calls == []

@@ -10,8 +10,7 @@ from typing import Any
 
 import pytest
 
-from global_orchestrator import arun_mission
-from tests.security.helpers import Spy, assert_blocked, mission, plan, returns, step
+from tests.security.helpers import assert_blocked, marketing_reads
 
 TYPED: dict[str, dict[str, Any]] = {
     "ssn-int-in-a-list": {"ssn": [219099999]},
@@ -29,17 +28,7 @@ TYPED: dict[str, dict[str, Any]] = {
 @pytest.mark.parametrize("variant", TYPED)
 async def test_typed_identifiers_from_a_custom_agent_block_marketing(variant: str) -> None:
     """Attack: a custom agent returns an identifier as a number, a date or a list under its key."""
-    spy = Spy("marketing")
-    m = mission("typed-upstream")
-    result = await arun_mission(
-        m,
-        plan=plan(
-            m,
-            step("u", "browser", "browser.plan", "Collect the subscriber list"),
-            step("m", "marketing", "marketing.draft_copy", "Write the email", depends_on=["u"]),
-        ),
-        agents={"browser": returns(TYPED[variant]), "marketing": spy},
-    )
+    result, spy = await marketing_reads("typed-upstream", TYPED[variant])
     assert "phi" in result.results["u"].labels
     assert spy.calls == []
     assert_blocked(result, "m")
@@ -54,16 +43,6 @@ async def test_typed_identifiers_from_a_custom_agent_block_marketing(variant: st
 )
 async def test_campaign_numbers_and_dates_under_their_keys_do_not_block(value: dict[str, Any]) -> None:
     """Control: budgets, SKUs, campaign dates and counts are not identifiers of a person."""
-    spy = Spy("marketing")
-    m = mission("typed-control")
-    result = await arun_mission(
-        m,
-        plan=plan(
-            m,
-            step("u", "browser", "browser.plan", "Collect the campaign figures"),
-            step("m", "marketing", "marketing.draft_copy", "Write the email", depends_on=["u"]),
-        ),
-        agents={"browser": returns(value), "marketing": spy},
-    )
+    result, spy = await marketing_reads("typed-control", value, source="Collect the campaign figures")
     assert result.success, [i.message for i in result.issues]
     assert len(spy.calls) == 1
