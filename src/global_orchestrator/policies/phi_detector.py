@@ -13,6 +13,13 @@ each (all regular expressions and word lists, no model, nothing fetched):
   labelled places, cities and counties;
 - `_phi_names`: names (titles, labels, a Census gazetteer, person cues, lower case);
 - `_phi_health`: patient health information (a health term tied to a person);
+- `_phi_context`: identifiers known by their context, in international text: postal
+  blocks (a country line and its postal code, the lines above it), inline postal
+  addresses in any script, values after a cue (a national-format phone number after
+  `Mobile:`, a postal code after `ZIP`, a city after `originally from`), IBANs (check
+  digits), a single name after or before a person cue (`call me`, `said`, `'s kid`), a
+  list of first names, a dialogue's speakers, and every other occurrence of a word of a
+  name found in the text;
 - `_phi_fold`: not a recogniser: the disguises it undoes (zero-width characters, full-width
   forms, homoglyphs, `%40`, odd case ...) give a second text to scan (`detect_phi`).
 
@@ -36,6 +43,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from global_orchestrator.policies._phi_context import context, repeats
 from global_orchestrator.policies._phi_dates import dates
 from global_orchestrator.policies._phi_fold import fold
 from global_orchestrator.policies._phi_health import health_info
@@ -126,17 +134,22 @@ def _resolve(text: str, spans: list[Span]) -> list[PhiFinding]:
 
 
 def detect_phi(text: str) -> list[PhiFinding]:
-    """Every identifier and piece of patient health information in `text`, disguised or not.
+    r"""Every identifier and piece of patient health information in `text`, disguised or not.
 
     The text is scanned as it is and, when `_phi_fold.fold` changes it (invisible
     characters, Unicode spaces and dashes, full-width forms, homoglyphs, `%40`, odd case),
     as folded too; findings of the folding cover the original characters they came from.
+    Line breaks written out as `\\n` (a template or a JSON string shown raw) are read as
+    line breaks too.
 
     Returns:
         Non-overlapping findings in text order (where spans compete, the longest, then the
         most certain, wins: an address beats the ZIP code inside it).
     """
     findings = _detect_phi(text)
+    if "\\n" in text:  # escaped line breaks (`\n` written out): read as lines, same offsets
+        lines = _detect_phi(text.replace("\\n", " \n"))
+        findings = _resolve(text, [Span(f.category, f.start, f.end, f.score) for f in findings + lines])
     folded = fold(text)
     if folded is None:
         return findings
@@ -150,9 +163,10 @@ def detect_phi(text: str) -> list[PhiFinding]:
 def _detect_phi(text: str) -> list[PhiFinding]:
     """`detect_phi` of the text as it is."""
     record = next(scan_words(_RECORD, text, _RECORD_KEYS), None) is not None
-    spans = shapes(text, record) + keyed(text) + dates(text, record) + addresses(text)
+    spans = shapes(text, record) + keyed(text) + dates(text, record) + addresses(text) + context(text)
     strong = sorted((s.start, s.end) for s in spans if not s.weak)
     spans += [Span("name", s, e, score) for s, e, score in names(text, strong)]
+    spans += repeats(text, [(s.start, s.end) for s in spans if s.category == "name"])
     about_a_person = record or any(not s.weak for s in spans)
     if not about_a_person:
         spans = [s for s in spans if not s.weak]

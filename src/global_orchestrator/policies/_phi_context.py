@@ -1,0 +1,536 @@
+"""Identifiers known by their context rather than their shape: postal blocks, cues, repeats.
+
+International text (letters, CVs, chat) writes identifiers in shapes no pattern lists: a
+street with no street type (`Lyngveien 12`), a city in capitals on a line of its own, a
+phone number in a national format (`84 23 30`), a first name alone. What gives them away is
+where they stand. Recognisers here, each on a class of context:
+
+- **postal blocks**: a line ending in a country and a postal code (`Norway 8004`,
+  `Czech Republic 544 01`, `Netherlands 4105 GX`) closes an address; the short lines
+  above it (street, unit, city) up to a blank line or a line that reads as prose are the
+  rest of it; likewise the lines after an `Address:` label;
+- **inline postal addresses**: `<street> <number>, <city>, <postal code>` and
+  `<number> <street>, <city>, <postal code>`, in any script;
+- **cued values**: a phone number in any national format after a phone label or verb
+  (`Mobile:`, `call`, `registered`), a postal code in any national format after `ZIP` or
+  `postal code`, a street after `lives on`, `address:`, `is at <number>`, a city after
+  `originally from`, `moved here from`, `based in` ... (a place cue: `weak`, a finding only
+  in text about a person), a personal web address (`my website is`, `posted a photo`);
+- **person cues for a single word**: a capitalised word that is no everyday word after
+  `call me`, `said`, `my son`, `maiden name is`, `starring` ..., or before `said`, `is a
+  kind person` ...; a dialogue's speakers (`Jerry: ...` on two lines or more);
+- **repeats**: every other occurrence, in the same text, of a word of a name found there
+  ("said Katsuko to Cody ... Cody:").
+
+Every recogniser is gated on a cheap test of the text and is a bounded regular expression
+scan, so the cost stays linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, census, english, places
+from global_orchestrator.policies._phi_shapes import _phone_kind, _toll_free
+from global_orchestrator.policies._phi_spans import DIGIT, Span, grouped, has_any, list_keys, ours, scan_words
+
+# -- words ---------------------------------------------------------------------------------
+
+_WORD = rf"[{UPPER}][{LOWER}'\u2019]{{1,30}}+(?:-[{UPPER}]?[{LOWER}]{{1,30}}+)?"
+"""A capitalised word (any Latin, Greek or Cyrillic letters), with a hyphenated part."""
+_BARE_WORD = rf"[{UPPER}][{LOWER}]{{1,30}}+(?:-[{UPPER}]?[{LOWER}]{{1,30}}+)?"
+"""A capitalised word without an apostrophe (a possessive `'s` may follow it)."""
+_ANY_WORD = r"[^\W\d_][^\W\d_'\u2019.-]{0,30}+(?:['\u2019.-][^\W\d_]{1,30}+)*\.?"
+"""A word in any script and any case (`ul.`, `d'Ouchy`, `ΦΑΡΜΑΚΑΣ`)."""
+
+_NOT_A_NAME = frozenset(
+    """the a an this that these those it its he she they we you i me my our your his her their
+    there here what who why how when where which yes no ok okay hi hello hey dear thanks thank
+    please sorry well oh wow so and but or if then also just not now today tomorrow yesterday
+    mr mrs ms miss dr sir madam team customer support service sales admin manager user guest
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december god lord""".split()  # noqa: SIM905
+)
+
+
+@lru_cache(maxsize=16384)
+def _person_word(word: str) -> bool:
+    """A capitalised word that can be a person's name: a Census name, or no everyday English word."""
+    key = word.replace("\u2019", "'").split("'")[0].lower()
+    if len(key) < 2 or key in _NOT_A_NAME:
+        return False
+    common, _, surnames = census()
+    return key in common or key in surnames or key not in english()
+
+
+# -- postal blocks ---------------------------------------------------------------------------
+
+
+_POSTAL = (
+    r"(?:[A-Z]{1,2}\d[A-Z\d]?[^\S\n]{0,2}\d[A-Z]{2}|[A-Z]\d[A-Z][^\S\n]?\d[A-Z]\d|"
+    r"\d{4}[^\S\n]?[A-Z]{2}|\d{3}[^\S\n]\d{2}|\d{2}-\d{3}|\d{4}-\d{3}|\d{5}-\d{3}|\d{3,6}(?:-\d{4})?)"
+)
+"""A postal code in one of the national formats (UK, Canadian, Dutch, Czech, Polish, Portuguese,
+Brazilian, plain digits)."""
+_PLACE_CODE_LINE = re.compile(rf"[^\S\n]{{1,3}}(?:\([^()\n]{{1,30}}\)[^\S\n]{{1,3}})?({_POSTAL})[^\S\n]*\Z")
+"""A postal code ending a line (`Norway 8004`, `Cyprus (Λευκωσία) 2620`); the place before it is checked."""
+_LINE_LEAD = re.compile(r"[^\S\n]*[^\w\n(]{0,4}[^\S\n]*")
+_BLOCK_LINE = re.compile(r"[^\S\n]*[^\w\n]{0,4}[^\S\n]*(\S[^\n]{0,60})$")
+_PROSE = re.compile(r"[.!?]\s+\w|\b(?:is|are|was|were|the|and|to|of|please|can|will)\b", re.IGNORECASE)
+_UNIT = re.compile(
+    r"(?i:\b(?:apt|apartment|appartamento|suite|ste|unit|flat|studio|piso|piano|puerta|floor|room|"
+    r"wohnung|etage|bus|boîte|porta|dpto|depto)\b\.?\s*\w{1,6}$)"
+)
+
+
+def _block_lines(text: str, end: int) -> int:
+    r"""The start of the address block whose last line ends at `end`: up to 3 lines above it that read as one.
+
+    One blank line may sit inside a block ("Monaco\n\n New Zealand 7011").
+    """
+    start = text.rfind("\n", 0, end) + 1  # the country line itself
+    taken, blanks = 0, 0
+    pos = start
+    while taken < 3 and pos > 0:
+        line_start = text.rfind("\n", 0, pos - 1) + 1
+        line = text[line_start : pos - 1]
+        if not line.strip():
+            blanks += 1
+            if blanks > 1:
+                break
+            pos = line_start
+            continue
+        if not _address_line(line):
+            break
+        start = pos = line_start
+        taken += 1
+    return start
+
+
+def _address_line(line: str) -> bool:
+    """A short line that can be part of a postal address (a street, a unit, a city), not prose."""
+    m = _BLOCK_LINE.match(line)
+    if m is None:
+        return False
+    body = m.group(1).strip()
+    if _UNIT.search(body):
+        return True
+    if "@" in body or "://" in body or _PROSE.search(body):
+        return False
+    words = body.split()
+    if len(words) > 6:
+        return False
+    if len(words) == 1 and len(body) <= 3 and body.isalpha():  # a region code ("SJ"), or a missing value
+        return True
+    if any(c.isdigit() for c in body):  # a street line: a house number and words
+        return any(w[0].isalpha() for w in words)
+    # a city line: capitalised words (or one in capitals), at least one of them a known place
+    if not all(
+        w[0].isupper() or w.lower() in ("de", "di", "del", "la", "le", "van", "nad", "am", "an")
+        for w in words
+    ):
+        return False
+    return _place(body) or body.isupper() or len(words) <= 4
+
+
+def _country(words: str) -> bool:
+    return " ".join(words.lower().split()) in _COUNTRY_NAMES
+
+
+_COUNTRY_NAMES = frozenset(
+    [
+        "netherlands",
+        "the netherlands",
+        "czech republic",
+        "czechia",
+        "usa",
+        "u.s.a.",
+        "uk",
+        "u.k.",
+        "united states",
+        "united states of america",
+        "great britain",
+        "england",
+        "scotland",
+        "wales",
+        "northern ireland",
+    ]
+)
+
+
+def _place(words: str) -> bool:
+    return " ".join(words.lower().replace("-", " ").split()) in places()
+
+
+_LABEL = re.compile(
+    r"(?im)^[^\S\n]*(?:billing|shipping|mailing|home|postal|delivery)?[^\S\n]*address[^\S\n]*:[^\S\n]*"
+)
+
+
+def _postal_blocks(text: str) -> list[Span]:
+    found: list[Span] = []
+    for m in _line_ends(_PLACE_CODE_LINE, text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        lead = _LINE_LEAD.match(text, line_start, m.start())
+        place = text[lead.end() if lead is not None else line_start : m.start()]
+        if not place or not (_place(place) or _country(place)):
+            continue
+        start = _block_lines(text, m.end())
+        lead = _BLOCK_LINE.match(text, start, m.end())
+        first = start + (lead.start(1) - start if lead is not None else 0)
+        found.append(Span("address", first, m.end(), 0.85))
+    for m in _LABEL.finditer(text):  # "Billing address: <name>\n <street>\n <city>\n <code>"
+        pos, end = m.end(), m.end()
+        lines = 0
+        while lines < 6 and pos < len(text):
+            stop = text.find("\n", pos)
+            stop = len(text) if stop == -1 else stop
+            line = text[pos:stop]
+            if line.strip():
+                if not (_address_line(line) or _POSTAL_ONLY.fullmatch(line.strip())):
+                    break
+                end = stop
+            elif lines and text[stop + 1 : stop + 2] == "\n":
+                break
+            pos, lines = stop + 1, lines + 1
+        if end > m.end():
+            found.append(Span("address", m.end(), end, 0.8))
+    return found
+
+
+_POSTAL_ONLY = re.compile(rf"(?:[A-Z]{{2}}[^\S\n]+)?{_POSTAL}")
+
+# -- inline postal addresses -----------------------------------------------------------------
+
+_STREET_PART = (
+    rf"(?:[{UPPER}][^\W\d_]{{0,30}}+(?:['\u2019.-][^\W\d_]{{1,30}}+)*\.?|[a-z]{{1,3}}\.|"
+    r"de|del|della|di|da|do|dos|das|la|le|les|du|des|van|von|der|den|rue|via|calle|rua|ulica)"
+)
+"""A word of a street's name: capitalised (any script), an abbreviation (`ul.`, `u.`) or a particle."""
+_INLINE_TAIL = re.compile(rf",[^\S\n]{{1,3}}(?:[A-Z]{{2}}[^\S\n]+)?{_POSTAL}(?![\w-])")
+_INLINE = re.compile(
+    rf"(?<![\w@/.-])(?:\d{{1,5}}[A-Za-z]?[^\S\n]{{1,3}}(?:{_ANY_WORD}[^\S\n]{{1,3}}){{0,4}}{_ANY_WORD}|"
+    rf"(?:{_STREET_PART}[^\S\n]{{1,3}}){{0,3}}(?:{_STREET_PART}|[^\W\d_]{{1,12}}\.?)[^\S\n]{{1,3}}\d{{1,5}}[A-Za-z]?\.?|"
+    rf"P\.?\s?O\.?\s?Box\s\d{{1,6}})"
+    rf",[^\S\n]{{1,3}}(?:{_ANY_WORD}[^\S\n]{{1,3}}){{0,3}}{_ANY_WORD}(?:[^\S\n]\d{{1,2}})?,[^\S\n]{{1,3}}"
+    rf"(?:[A-Z]{{2}}[^\S\n]+)?{_POSTAL}(?![\w-])\Z"
+)
+
+_NUMBER_STREET_CITY = re.compile(
+    rf"(?<![\w@/.$#%-])\d{{1,5}}[A-Za-z]?[^\S\n]{{1,3}}(?:{_STREET_PART}[^\S\n]{{1,3}}){{0,4}}{_STREET_PART},[^\S\n]{{1,3}}"
+    rf"({_WORD}(?:[ -]{_WORD}){{0,2}}|[{UPPER}]{{2,}}(?:[ -][{UPPER}]{{2,}}){{0,2}})(?![\w-])"
+)
+
+_CITY_REGION_CODE = re.compile(
+    rf"((?:{_WORD}|[{UPPER}]{{2,}})(?:[ -](?:{_WORD}|[{UPPER}]{{2,}}|C)){{0,3}}?),?[^\S\n]+"
+    rf"(?:(?:[A-Z]{{2,3}}|nan|null|none|n/a)[^\S\n]+)?"
+    rf"({_POSTAL})[^\S\n]*[.,;]?[^\S\n]*\Z"
+)
+"""`Frederiksberg C SJ 1908`, `BRUAY-LA-BUISSIÈRE NP 62700`: a city and its code, ending a line."""
+
+
+def _line_ends(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    r"""Matches of `pattern` (anchored with `\\Z`) ending a line whose last character is a letter or digit.
+
+    At most the last 120 characters of a line are tried.
+    """
+    found = []
+    pos = 0
+    size = len(text)
+    while pos < size:
+        end = text.find("\n", pos)
+        end = size if end == -1 else end
+        stop = end
+        while stop > pos and text[stop - 1] in " \t.,;":
+            stop -= 1
+        if stop > pos and text[stop - 1].isalnum():
+            m = pattern.search(text, max(pos, end - 120), end)
+            if m is not None:
+                found.append(m)
+        pos = end + 1
+    return found
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+# -- cued values -----------------------------------------------------------------------------
+
+_PHONE_CUE = re.compile(
+    r"(?i:\b(?:phone|tel|telephone|mobile|mob|cell|cellphone|desk|fax|landline|whatsapp|sms|"
+    r"call(?:\s+me)?(?:\s+(?:at|on))?|text\s+me(?:\s+at)?|reach\s+(?:me|us)\s+(?:at|on)|registered|"
+    r"messages\s+to|answering\s+at|number\s+is|(?:phone|mobile|cell)\s+number(?:\s+is)?)"
+    r"\b[^\S\n]*[:.#]?[^\S\n]*\n?[^\S\n]*)"
+    r"(\+?\(?\d{1,4}\)?(?:[ .\-/]?\(?\d{1,5}\)?){1,6})(?![\d\w])"
+)
+_PHONE_CUE_KEYS = list_keys(_PHONE_CUE.pattern)
+_PHONE_CUE = re.compile(grouped(_PHONE_CUE.pattern), _PHONE_CUE.flags)  # same matches, fewer tests
+_PHONE_LABEL = re.compile(
+    r"[\d)][^\S\n]*-?[^\S\n]*(?i:office|fax|mobile|cell|home|work|tel|phone|landline)\b"
+)
+_PHONE_BEFORE_LABEL = re.compile(r"(?<![\w+])(\+?\(?\d{1,4}\)?(?:[ .\-/]?\(?\d{1,5}\)?){1,6})\Z")
+_ZIP_CUE = re.compile(
+    rf"(?i:\b(?:zip|postal|post|postcode|postleitzahl|plz|cep|c\.p\.|code\s+postal)"
+    rf"(?:\s*code)?(?:\s+is)?\s*[:#]?\s*)({_POSTAL})(?![\w-])"
+)
+_ZIP_CUE_KEYS = list_keys(_ZIP_CUE.pattern)
+_ZIP_CUE = re.compile(grouped(_ZIP_CUE.pattern), _ZIP_CUE.flags)  # same matches, fewer tests
+_STREET_CUE = re.compile(
+    rf"(?i:\b(?:(?:lives|living|lived|live|resides|resided)\s+on\s+(?:the\s+\w+\s+side\s+of\s+)?|"
+    rf"address(?:\s+is)?\s*:\s*|is\s+at\s+(?=\d)|enter\s+on\s+))"
+    rf"((?:\d{{1,5}}[A-Za-z]?\s+)?{_WORD}(?:[^\S\n]{{1,3}}(?:{_WORD}|\d{{1,4}}\.?|[a-z]{{1,3}}\.)){{0,4}})"
+)
+_STREET_CUE_KEYS = list_keys(_STREET_CUE.pattern)
+_STREET_CUE = re.compile(grouped(_STREET_CUE.pattern), _STREET_CUE.flags)  # same matches, fewer tests
+_DELIVERY_CUE = re.compile(
+    rf"(?i:\b(?:meet\s+(?:me|you|us)\s+at|drops?\s+(?:you|me|us)\s+off\s+at|return\s+(?:it\s+|them\s+)?to|"
+    rf"sen[dt]\s+(?:it\s+|them\s+|this\s+|a\s+new\s+one\s+)?to|ship(?:ped)?\s+(?:it\s+)?to|deliver(?:ed)?\s+(?:it\s+)?to|"
+    rf"taxi\s+to|address\s+(?:with|is|to)|it\s+is|arrived\s+at|"
+    rf"(?:change|update)\s+(?:my|the|your|our)\s+(?:[\w']+\s+){{0,3}}?address(?:es)?\s+(?:[\w']+\s+){{0,6}}?to"
+    rf"(?:\s+the\s+same\s*:)?)[^\S\n]{{1,3}})"
+    rf"((?:\d{{1,5}}[A-Za-z]?[^\S\n]{{1,3}})?(?:{_STREET_PART}[^\S\n]{{1,3}}){{0,4}}{_STREET_PART}"
+    rf"(?:[^\S\n]{{1,3}}\d{{1,5}}[A-Za-z]?\.?)?(?:,?[^\S\n]{{1,3}}(?i:apt|apartment|suite|ste|unit|flat|studio|piso|"
+    rf"piano|puerta)\.?[^\S\n]{{0,2}}\w{{1,6}})?)"
+)
+_DELIVERY_CUE_KEYS = list_keys(_DELIVERY_CUE.pattern)
+_DELIVERY_CUE = re.compile(grouped(_DELIVERY_CUE.pattern), _DELIVERY_CUE.flags)  # same matches, fewer tests
+_MILITARY = re.compile(
+    r"\b(?:(?:PSC|Unit|CMR)\s\d{1,5}(?:,\s?Box\s\d{1,5})?|US[NC]?[SV]?\s[^\n,]{2,30})\s*\n?\s*(?:APO|FPO|DPO)\s(?:AA|AE|AP)\s\d{5}\b"
+)
+"""A US military address: `PSC 8443, Box 1802 APO AA 31448`, `USNV Štitić FPO AE 30286`."""
+_STREET_WORD = re.compile(r"[^\S\n]+(?:street|st\.|road|rd\.)", re.IGNORECASE)
+_CITY_CUE = re.compile(
+    rf"(?i:\b(?:originally\s+from|moved\s+(?:here\s+)?from|grew\s+up\s+in|born\s+in|based\s+in|"
+    rf"returned\s+to|arrived\s+(?:at|in)|university\s+of|hometown\s+(?:of\s+|is\s+)?|home\s+(?:city|town)(?:\s+of)?|"
+    rf"(?:i|we)\s+(?:am|are)\s+(?:in|from)|i'm\s+(?:in|from)|we're\s+(?:in|from)|(?:lives?|lived|living)\s+in|"
+    rf"flew\s+to|flying\s+to|drove\s+to|moved\s+to|relocated\s+to|trip\s+to|travel(?:l?ing)?\s+to)\s+)"
+    rf"({_WORD}(?:[^\S\n](?:{_WORD}|nad|am|an|de|del|la|le|sur|upon)){{0,3}}|"
+    rf"[{UPPER}]{{2,}}(?:[ -][{UPPER}]{{2,}}){{0,2}})"
+)
+_CITY_CUE_KEYS = list_keys(_CITY_CUE.pattern)
+_CITY_CUE = re.compile(grouped(_CITY_CUE.pattern), _CITY_CUE.flags)  # same matches, fewer tests
+_CITY_SUBJECT = re.compile(r"(?i:\b(?:i|i'm|we|we're|my|our|he|she|they|his|her|their|mr|mrs|ms|dr)\b)")
+_URL_CUE = re.compile(
+    r"(?i:\b(?:(?:my|his|her|their)\s+(?:website|web\s*site|site|blog|homepage|home\s+page|portfolio|profile|page)"
+    r"(?:\s+is)?\s*:?\s*|posted\s+a\s+(?:photo|picture|pic|video)\s+|shared\s+(?:files?|photos?|a\s+link)\s+with\s+you\s+))"
+    r"((?:https?://|www\.)[^\s<>\"']{3,200})"
+)
+_URL_CUE_KEYS = list_keys(_URL_CUE.pattern)
+_URL_CUE = re.compile(grouped(_URL_CUE.pattern), _URL_CUE.flags)  # same matches, fewer tests
+
+_URL_LABEL = re.compile(
+    r"(?im:^[^\S\n]*(?:website|web|homepage|blog|portfolio)[^\S\n]*:[^\S\n]*\n?[^\S\n]*)((?:https?://|www\.)[^\s<>\"']{3,200})"
+)
+
+_IBAN = re.compile(r"([A-Z](?<!\w.)[A-Z]\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?)(?![\w])")
+
+
+def _iban_ok(value: str) -> bool:
+    """The ISO 13616 check (mod 97 of the rearranged number is 1)."""
+    code = value.replace(" ", "")
+    if not 15 <= len(code) <= 34:
+        return False
+    digits = "".join(str(int(c, 36)) for c in code[4:] + code[:4])
+    return int(digits) % 97 == 1
+
+
+# -- person cues for a single word ----------------------------------------------------------
+
+_NAME_BEFORE = re.compile(
+    rf"(?i:\b(?:call\s+me|known\s+as|said|says|asked|replied|told|starring|featuring|"
+    rf"(?:my|his|her|their|your)\s+(?:(?:first|last|full|given|family|sur)\s*)?name\s*(?:is|was|:|\?)|name's|"
+    rf"named\s+(?:him|her|them|it)|dear|hi|hello|hey|shouted\s+at|yelled\s+at|smiled\s+at|looked\s+at|"
+    rf"talked\s+to|spoke\s+(?:to|with)|met|married|hugged|kissed|thanked|why\s+(?:is|was|does|did)|who\s+(?:is|was)|"
+    rf"said\s+\S{{1,30}}\s+to|commenter|user|author|writer|director|actor|actress|singer|songwriter|artist|poet|"
+    rf"editor|professor|coach|teacher|student|colleague|reporter|journalist|chef|captain|"
+    rf"maiden\s+name\s+(?:is|was)|speak\s+(?:to|with)|remember\s+me,|sing\s+it\s+with\s+me|leave\s+me|"
+    rf"(?:mr|mrs|ms|miss|mx|dr)\.?|my\s+(?:kid|child|son|daughter|wife|husband|brother|sister|friend|boss|"
+    rf"mom|mum|dad|mother|father|partner|cousin|uncle|aunt|niece|nephew|grandson|granddaughter|grandma|"
+    rf"grandpa|grandmother|grandfather|neighbou?r|colleague|roommate|fianc[eé]e?|boyfriend|girlfriend))"
+    rf"[^\S\n]{{1,3}})({_WORD})"
+)
+_NAME_BEFORE_KEYS = list_keys(_NAME_BEFORE.pattern)
+_NAME_BEFORE = re.compile(grouped(_NAME_BEFORE.pattern), _NAME_BEFORE.flags)  # same matches, fewer tests
+_NAME_AFTER = re.compile(
+    rf"({_BARE_WORD})(?:(?:'s|\u2019s)[^\S\n]{{1,3}}(?i:address|phone|number|e-?mail|birthday|house|home|kid|kids|"
+    rf"child|children|son|daughter|wife|husband|mother|father|mom|dad|sister|brother|friend|boyfriend|"
+    rf"girlfriend|family|parents|grandmother|grandfather)\b|"
+    rf"[^\S\n]{{1,3}}(?i:(?:said|says|asked|replied|told|wrote|shouted|whispered|had\s+given|has\s+given|"
+    rf"just\s+(?:has|had|wants|wanted)|lives\s+(?:on|in|at)|lived\s+(?:on|in|at)|is\s+from|was\s+from|"
+    rf"began\s+(?:writing|singing|working|studying)|flew\s+to|is\s+very\s+\w+|was\s+very\s+\w+|"
+    rf"can\s+always|graduated|married|died|was\s+married|got\s+married|[a-z]{{2,20}}ed\s+(?:his|her)|"
+    rf"spent\s+a\s+year|was\s+born|was\s+influenced|is\s+a\s+(?:very\s+)?\w+\s+(?:person|guy|girl|man|woman|"
+    rf"lady|kid|child|listener|friend))\b))"
+)
+_VOCATIVE = re.compile(
+    rf"(?:^|[.!?\n][^\S\n]*)({_WORD}),[^\S\n]+(?i:can|could|would|will|please|i|we|you|do|did|are|have|let|"
+    rf"thanks|thank|how|where|when|what|why)\b"
+)
+_VOCATIVE_END = re.compile(rf",[^\S\n]+({_WORD})[!?]+")
+_PEOPLE_LIST = re.compile(
+    rf"(?i:\b(?:founders|co-founders|children|kids|sons|daughters|friends|siblings|brothers|sisters|guests|"
+    rf"grandchildren|cousins|roommates|classmates)\b[^\S\n]*:?[^\S\n]*)"
+    rf"((?-i:{_WORD})(?:,[^\S\n]+(?-i:{_WORD})){{0,8}}(?:,?[^\S\n]+and[^\S\n]+(?-i:{_WORD}))?)"
+)
+_PEOPLE_LIST_KEYS = list_keys(_PEOPLE_LIST.pattern)
+_COORDINATED = re.compile(
+    rf"(?<![\w'\u2019-])({_BARE_WORD})((?:,[^\S\n]+{_BARE_WORD}){{0,8}}),?[^\S\n]+and[^\S\n]+({_BARE_WORD})"
+    rf"(?![\w'\u2019-]|[^\S\n]+[{UPPER}])"
+)
+"""`Khazani, Emeka and Vidica`, `Batukayev and Jan`: words joined as a list."""
+_SPEAKER = re.compile(rf"(?m)^[^\S\n]*({_WORD})[^\S\n]*:[^\S\n]*\S")
+
+
+def _single_names(text: str) -> list[Span]:
+    found = [
+        Span("name", m.start(1), m.end(1), 0.75)
+        for m in (
+            *scan_words(_NAME_BEFORE, text, _NAME_BEFORE_KEYS),
+            *_NAME_AFTER.finditer(text),
+            *_VOCATIVE.finditer(text),
+            *_VOCATIVE_END.finditer(text),
+        )
+        if _person_word(m.group(1)) and not _place(m.group(1))
+    ]
+    if " and " in text:
+        found += _coordinated(text)
+    for m in scan_words(
+        _PEOPLE_LIST, text, _PEOPLE_LIST_KEYS
+    ):  # "our 3 founders: Ylönen, Gawler and Timayev"
+        found += [
+            Span("name", w.start(), w.end(), 0.7)
+            for w in _NAME_TOKEN.finditer(text, m.start(1), m.end(1))
+            if w.group(0) != "and" and _person_word(w.group(0))
+        ]
+    if ":" in text and "\n" in text:
+        speakers = [m for m in _SPEAKER.finditer(text) if _person_word(m.group(1))]
+        if len({m.group(1) for m in speakers}) >= 2 or len(speakers) >= 2:
+            found += [Span("name", m.start(1), m.end(1), 0.7) for m in speakers]
+    return found
+
+
+def _coordinated(text: str) -> list[Span]:
+    """Words joined as a list that are all person-like, one of them a Census first name, none a place."""
+    found: list[Span] = []
+    common = census()[0]
+    for m in _COORDINATED.finditer(text):
+        words = [w for w in _NAME_TOKEN.finditer(text, m.start(), m.end()) if w.group(0) not in ("And",)]
+        keys = [w.group(0).lower() for w in words]
+        if not all(
+            _person_word(w.group(0)) and (k in common or not _place(k))
+            for w, k in zip(words, keys, strict=True)
+        ):
+            continue
+        # a firm is named after surnames ("Thomas, Sweeney and Vasquez"); a family lists first names
+        everyday = any(k in english() and k not in common for k in keys)
+        surnames_only = all(k in census()[2] for k in keys)  # "Young, Mitchell and Clark": a firm's name
+        if 2 * sum(k in common for k in keys) >= len(keys) and not everyday and not surnames_only:
+            found += [Span("name", w.start(), w.end(), 0.7) for w in words]
+    return found
+
+
+# -- repeats ---------------------------------------------------------------------------------
+
+_NAME_TOKEN = re.compile(rf"[{UPPER}][{LOWER}'\u2019-]{{1,30}}+")
+
+
+def repeats(text: str, names: list[tuple[int, int]]) -> list[Span]:
+    """Other occurrences in `text` of a word of a name found in it (`names`: their offsets)."""
+    if not names:
+        return []
+    words = {
+        t.group(0).replace("\u2019", "'").split("'")[0].rstrip("-")
+        for start, end in names
+        for t in _NAME_TOKEN.finditer(text, start, end)
+    }
+    words = {w for w in words if len(w) >= 3 and _person_word(w) and w.lower() not in english()}
+    if not words:
+        return []
+    found = []
+    for m in _NAME_TOKEN.finditer(text):
+        word = m.group(0).replace("\u2019", "'").split("'")[0].rstrip("-")
+        if word in words and (
+            m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'\u2019-")
+        ):
+            found.append(Span("name", m.start(), m.start() + len(word), 0.75))
+    return found
+
+
+# -- all of them -------------------------------------------------------------------------------
+
+
+def context(text: str) -> list[Span]:
+    """Identifiers known by their context (see the module docstring); repeats are `repeats`."""
+    found: list[Span] = []
+    digits = DIGIT.search(text) is not None
+    if digits:
+        if "\n" in text or has_any(text, ("address",)):
+            found += _postal_blocks(text)
+        if "," in text:
+            for tail in _INLINE_TAIL.finditer(
+                text
+            ):  # "<street>, <city>, <code>": tried before each ", <code>"
+                begin = max(0, text.rfind("\n", 0, tail.start()) + 1, tail.start() - 120)
+                m = _INLINE.search(text[begin : tail.end()])
+                if m is not None:
+                    found.append(Span("address", begin + m.start(), begin + m.end(), 0.8))
+            found += [
+                Span("address", m.start(), m.end(), 0.75)
+                for m in _NUMBER_STREET_CITY.finditer(text)
+                if _place(m.group(1)) and not ours(text, m.start())
+            ]
+        labelled = []
+        for label in _PHONE_LABEL.finditer(text):  # "021 259 903 5696 office", "062 439 31 49-Fax"
+            begin = max(0, label.start() - 29)
+            m = _PHONE_BEFORE_LABEL.search(text, begin, label.start() + 1)
+            if m is not None:
+                labelled.append(m)
+        for m in (*scan_words(_PHONE_CUE, text, _PHONE_CUE_KEYS), *labelled):
+            value = m.group(1)
+            if _phone(value) and not _toll_free(value) and not ours(text, m.start()):
+                found.append(Span(_phone_kind(text, m.start(1)), m.start(1), m.end(1), 0.8))
+        if has_any(text, ("zip", "post", "plz", "cep", "c.p.", "code")):
+            found += [
+                Span("address", m.start(1), m.end(1), 0.8) for m in scan_words(_ZIP_CUE, text, _ZIP_CUE_KEYS)
+            ]
+        for m in _line_ends(_CITY_REGION_CODE, text):
+            city = m.group(1)
+            if not _YEAR.fullmatch(m.group(2)) and (_place(city) or (city.isupper() and len(city) > 3)):
+                found.append(Span("address", m.start(), m.end(), 0.75))
+    if digits:
+        for m in scan_words(_DELIVERY_CUE, text, _DELIVERY_CUE_KEYS):
+            if any(c.isdigit() for c in m.group(1)) and not ours(text, m.start(1)):
+                found.append(Span("address", m.start(1), m.end(1), 0.75))
+        if "PO " in text:
+            found += [Span("address", m.start(), m.end(), 0.9) for m in _MILITARY.finditer(text)]
+    if has_any(text, ("live", "resid", "address", " at ", "enter on")):
+        for m in scan_words(_STREET_CUE, text, _STREET_CUE_KEYS):
+            if ours(text, m.start(1)):
+                continue
+            end = m.end(1)
+            street = _STREET_WORD.match(text, end)
+            if street is not None:
+                end = street.end()
+            lives = m.group(0)[:1].lower() in "lr"  # someone lives or resides there
+            strong = lives or m.group(1)[:1].isdigit() or street is not None
+            found.append(Span("address", m.start(1), end, 0.75, weak=not strong))
+    for m in scan_words(_CITY_CUE, text, _CITY_CUE_KEYS):
+        personal = _CITY_SUBJECT.search(text, max(0, m.start() - 40), m.start(1)) is not None
+        if personal or _place(m.group(1)):
+            found.append(Span("address", m.start(1), m.end(1), 0.7, weak=not personal))
+    if "http" in text or "www." in text:
+        found += [Span("url", m.start(1), m.end(1), 0.75) for m in scan_words(_URL_CUE, text, _URL_CUE_KEYS)]
+        found += [Span("url", m.start(1), m.end(1), 0.7, weak=True) for m in _URL_LABEL.finditer(text)]
+    if digits:
+        found += [
+            Span("account_number", m.start(), m.end(), 0.95)
+            for m in _IBAN.finditer(text)
+            if _iban_ok(m.group(1))
+        ]
+    found += _single_names(text)
+    return found
+
+
+def _phone(value: str) -> bool:
+    digits = sum(c.isdigit() for c in value)
+    return 6 <= digits <= 15
