@@ -77,7 +77,7 @@ _PLACE_CODE_LINE = re.compile(rf"[^\S\n]{{1,3}}(?:\([^()\n]{{1,30}}\)[^\S\n]{{1,
 """A postal code ending a line (`Norway 8004`, `Cyprus (Λευκωσία) 2620`); the place before it is checked."""
 _LINE_LEAD = re.compile(r"[^\S\n]*[^\w\n(]{0,4}[^\S\n]*")
 _BLOCK_LINE = re.compile(r"[^\S\n]*[^\w\n]{0,4}[^\S\n]*(\S[^\n]{0,60})$")
-_PROSE = re.compile(r"[.!?]\s+\w|\b(?:is|are|was|were|the|and|to|of|please|can|will)\b", re.IGNORECASE)
+_PROSE = re.compile(r"\b(?:is|are|was|were|the|and|to|of|please|can|will|you|we|i|my|your)\b", re.IGNORECASE)
 _UNIT = re.compile(
     r"(?i:\b(?:apt|apartment|appartamento|suite|ste|unit|flat|studio|piso|piano|puerta|floor|room|"
     r"wohnung|etage|bus|boîte|porta|dpto|depto)\b\.?\s*\w{1,6}$)"
@@ -135,11 +135,28 @@ def _address_line(line: str) -> bool:
 
 
 def _country(words: str) -> bool:
-    return " ".join(words.lower().split()) in _COUNTRY_NAMES
+    key = " ".join(words.lower().split())
+    return key in _COUNTRY_NAMES or key in _COUNTRY_HINTS
 
 
 _COUNTRY_NAMES = frozenset(
     [
+        "south africa",
+        "new zealand",
+        "united kingdom",
+        "united arab emirates",
+        "saudi arabia",
+        "south korea",
+        "north macedonia",
+        "sri lanka",
+        "costa rica",
+        "el salvador",
+        "dominican republic",
+        "puerto rico",
+        "papua new guinea",
+        "ivory coast",
+        "slovak republic",
+        "russian federation",
         "netherlands",
         "the netherlands",
         "czech republic",
@@ -159,6 +176,25 @@ _COUNTRY_NAMES = frozenset(
 )
 
 
+_COUNTRY_HINTS = frozenset(
+    """afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan
+    bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia botswana
+    brazil brunei bulgaria burundi cambodia cameroon canada chad chile china colombia comoros congo
+    croatia cuba cyprus denmark djibouti dominica ecuador egypt eritrea estonia eswatini ethiopia
+    fiji finland france gabon gambia georgia germany ghana greece greenland grenada guatemala guinea
+    guyana haiti honduras hungary iceland india indonesia iran iraq ireland israel italy jamaica
+    japan jordan kazakhstan kenya kiribati kosovo kuwait kyrgyzstan laos latvia lebanon lesotho
+    liberia libya liechtenstein lithuania luxembourg madagascar malawi malaysia maldives mali malta
+    mauritania mauritius mexico micronesia moldova monaco mongolia montenegro morocco mozambique
+    myanmar namibia nauru nepal nicaragua niger nigeria norway oman pakistan palau panama paraguay
+    peru philippines poland portugal qatar romania russia rwanda samoa senegal serbia seychelles
+    singapore slovakia slovenia somalia spain sudan suriname sweden switzerland syria taiwan
+    tajikistan tanzania thailand togo tonga tunisia turkey turkmenistan tuvalu uganda ukraine
+    uruguay uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe""".split()  # noqa: SIM905
+)
+"""Countries named in one word (`_COUNTRY_NAMES` holds those of several)."""
+
+
 def _place(words: str) -> bool:
     return " ".join(words.lower().replace("-", " ").split()) in places()
 
@@ -166,6 +202,25 @@ def _place(words: str) -> bool:
 _LABEL = re.compile(
     r"(?im)^[^\S\n]*(?:billing|shipping|mailing|home|postal|delivery)?[^\S\n]*address[^\S\n]*:[^\S\n]*"
 )
+
+
+def _country_blocks(text: str) -> list[Span]:
+    r"""`Name\n\nLyon\nFrance`: a country alone on a line, under a city (weak: a person's, or a firm's)."""
+    found: list[Span] = []
+    pos = 0
+    while True:
+        end = text.find("\n", pos)
+        stop = len(text) if end == -1 else end
+        line = text[pos:stop].strip(" \t\u2022*>-?")
+        if 3 <= len(line) <= 40 and line[:1].isupper() and _country(line.split(" (")[0]):
+            start = _block_lines(text, stop)
+            if start < pos:  # some lines above it read as an address
+                lead = _BLOCK_LINE.match(text, start, stop)
+                first = start + (lead.start(1) - start if lead is not None else 0)
+                found.append(Span("address", first, pos + len(text[pos:stop].rstrip()), 0.7, weak=True))
+        if end == -1:
+            return found
+        pos = end + 1
 
 
 def _postal_blocks(text: str) -> list[Span]:
@@ -180,6 +235,7 @@ def _postal_blocks(text: str) -> list[Span]:
         lead = _BLOCK_LINE.match(text, start, m.end())
         first = start + (lead.start(1) - start if lead is not None else 0)
         found.append(Span("address", first, m.end(), 0.85))
+    found += _country_blocks(text)
     for m in _LABEL.finditer(text):  # "Billing address: <name>\n <street>\n <city>\n <code>"
         pos, end = m.end(), m.end()
         lines = 0
@@ -190,7 +246,7 @@ def _postal_blocks(text: str) -> list[Span]:
             if line.strip():
                 if not (_address_line(line) or _POSTAL_ONLY.fullmatch(line.strip())):
                     break
-                end = stop
+                end = pos + len(line.rstrip())
             elif lines and text[stop + 1 : stop + 2] == "\n":
                 break
             pos, lines = stop + 1, lines + 1
@@ -218,7 +274,7 @@ _INLINE = re.compile(
 )
 
 _NUMBER_STREET_CITY = re.compile(
-    rf"(?<![\w@/.$#%-])\d{{1,5}}[A-Za-z]?[^\S\n]{{1,3}}(?:{_STREET_PART}[^\S\n]{{1,3}}){{0,4}}{_STREET_PART},[^\S\n]{{1,3}}"
+    rf"\d(?<![\w@/.$#%-]\d)\d{{0,4}}[A-Za-z]?[^\S\n]{{1,3}}(?:{_STREET_PART}[^\S\n]{{1,3}}){{0,4}}{_STREET_PART},[^\S\n]{{1,3}}"
     rf"({_WORD}(?:[ -]{_WORD}){{0,2}}|[{UPPER}]{{2,}}(?:[ -][{UPPER}]{{2,}}){{0,2}})(?![\w-])"
 )
 
@@ -230,29 +286,37 @@ _CITY_REGION_CODE = re.compile(
 """`Frederiksberg C SJ 1908`, `BRUAY-LA-BUISSIÈRE NP 62700`: a city and its code, ending a line."""
 
 
+_CODE_LINE_END = re.compile(r"\d[A-Z\d]{0,3}[^\S\n]*[.,;]?[^\S\n]*(?:\n|\Z)")
+"""The end of a line that ends in a postal code: a digit, perhaps 1-3 capitals or digits after it."""
+
+
+@lru_cache(maxsize=8)
+def _code_line_ends(text: str) -> tuple[int, ...]:
+    """The offsets of the line ends (the newline, or the end of the text) of lines ending in a code."""
+    return tuple(m.end() - 1 if m.group(0).endswith("\n") else m.end() for m in _CODE_LINE_END.finditer(text))
+
+
 def _line_ends(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    r"""Matches of `pattern` (anchored with `\\Z`) ending a line whose last character is a letter or digit.
+    r"""Matches of `pattern` (anchored with `\Z`) ending a line that ends in a code (`_code_line_ends`).
 
     At most the last 120 characters of a line are tried.
     """
     found = []
-    pos = 0
-    size = len(text)
-    while pos < size:
-        end = text.find("\n", pos)
-        end = size if end == -1 else end
-        stop = end
-        while stop > pos and text[stop - 1] in " \t.,;":
-            stop -= 1
-        if stop > pos and text[stop - 1].isalnum():
-            m = pattern.search(text, max(pos, end - 120), end)
-            if m is not None:
-                found.append(m)
-        pos = end + 1
+    for end in _code_line_ends(text):
+        start = max(text.rfind("\n", 0, end) + 1, end - 120)
+        m = pattern.search(text, start, end)
+        if m is not None:
+            found.append(m)
     return found
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_IN_CITY_CODE = re.compile(
+    rf"\bin\s+({_WORD}(?:[ -]{_WORD}){{0,2}})[^\S\n]+({_POSTAL})(?![\w-])(?:[^\S\n]+([a-z]+))?"
+)
+"""`in Wien 1010`, `in Stuttgart 70173 in its mission`: a known city and its postal code."""
+_IN_CITY_CODE_KEYS = ("in",)
+_FUNCTION_WORDS = frozenset(["in", "on", "at", "and", "to", "for", "with", "by", "of", "or", "as", "from"])
 
 # -- cued values -----------------------------------------------------------------------------
 
@@ -265,9 +329,8 @@ _PHONE_CUE = re.compile(
 )
 _PHONE_CUE_KEYS = list_keys(_PHONE_CUE.pattern)
 _PHONE_CUE = re.compile(grouped(_PHONE_CUE.pattern), _PHONE_CUE.flags)  # same matches, fewer tests
-_PHONE_LABEL = re.compile(
-    r"[\d)][^\S\n]*-?[^\S\n]*(?i:office|fax|mobile|cell|home|work|tel|phone|landline)\b"
-)
+_PHONE_LABEL = re.compile(r"(?i:\b(?:office|fax|mobile|cell|home|work|tel|phone|landline)\b)")
+_PHONE_LABEL_KEYS = list_keys(_PHONE_LABEL.pattern)
 _PHONE_BEFORE_LABEL = re.compile(r"(?<![\w+])(\+?\(?\d{1,4}\)?(?:[ .\-/]?\(?\d{1,5}\)?){1,6})\Z")
 _ZIP_CUE = re.compile(
     rf"(?i:\b(?:zip|postal|post|postcode|postleitzahl|plz|cep|c\.p\.|code\s+postal)"
@@ -278,7 +341,9 @@ _ZIP_CUE = re.compile(grouped(_ZIP_CUE.pattern), _ZIP_CUE.flags)  # same matches
 _STREET_CUE = re.compile(
     rf"(?i:\b(?:(?:lives|living|lived|live|resides|resided)\s+on\s+(?:the\s+\w+\s+side\s+of\s+)?|"
     rf"address(?:\s+is)?\s*:\s*|is\s+at\s+(?=\d)|enter\s+on\s+))"
-    rf"((?:\d{{1,5}}[A-Za-z]?\s+)?{_WORD}(?:[^\S\n]{{1,3}}(?:{_WORD}|\d{{1,4}}\.?|[a-z]{{1,3}}\.)){{0,4}})"
+    rf"((?:\d{{1,5}}[A-Za-z]?\s+)?{_WORD}(?:[^\S\n]{{1,3}}(?:{_WORD}|\d{{1,4}}\.?|[a-z]{{1,3}}\.)){{0,4}}"
+    rf"(?:,[^\S\n]{{1,3}}(?:{_WORD}(?:[ -]{_WORD}){{0,2}}|[{UPPER}]{{2,}}(?:[ -][{UPPER}]{{2,}}){{0,2}})"
+    rf"(?![\w-]))?)"
 )
 _STREET_CUE_KEYS = list_keys(_STREET_CUE.pattern)
 _STREET_CUE = re.compile(grouped(_STREET_CUE.pattern), _STREET_CUE.flags)  # same matches, fewer tests
@@ -352,20 +417,29 @@ _NAME_BEFORE = re.compile(
 _NAME_BEFORE_KEYS = list_keys(_NAME_BEFORE.pattern)
 _NAME_BEFORE = re.compile(grouped(_NAME_BEFORE.pattern), _NAME_BEFORE.flags)  # same matches, fewer tests
 _NAME_AFTER = re.compile(
-    rf"({_BARE_WORD})(?:(?:'s|\u2019s)[^\S\n]{{1,3}}(?i:address|phone|number|e-?mail|birthday|house|home|kid|kids|"
-    rf"child|children|son|daughter|wife|husband|mother|father|mom|dad|sister|brother|friend|boyfriend|"
-    rf"girlfriend|family|parents|grandmother|grandfather)\b|"
-    rf"[^\S\n]{{1,3}}(?i:(?:said|says|asked|replied|told|wrote|shouted|whispered|had\s+given|has\s+given|"
-    rf"just\s+(?:has|had|wants|wanted)|lives\s+(?:on|in|at)|lived\s+(?:on|in|at)|is\s+from|was\s+from|"
-    rf"began\s+(?:writing|singing|working|studying)|flew\s+to|is\s+very\s+\w+|was\s+very\s+\w+|"
-    rf"can\s+always|graduated|married|died|was\s+married|got\s+married|[a-z]{{2,20}}ed\s+(?:his|her)|"
-    rf"spent\s+a\s+year|was\s+born|was\s+influenced|is\s+a\s+(?:very\s+)?\w+\s+(?:person|guy|girl|man|woman|"
-    rf"lady|kid|child|listener|friend))\b))"
+    r"(?:(?:'s|\u2019s)[^\S\n]{1,3}(?i:address|phone|number|e-?mail|birthday|house|home|kid|kids|"
+    r"child|children|son|daughter|wife|husband|mother|father|mom|dad|sister|brother|friend|boyfriend|"
+    r"girlfriend|family|parents|grandmother|grandfather)\b|"
+    r"[^\S\n]{1,3}(?i:(?:said|says|asked|replied|told|wrote|shouted|whispered|had\s+given|has\s+given|"
+    r"just\s+(?:has|had|wants|wanted)|lives\s+(?:on|in|at)|lived\s+(?:on|in|at)|is\s+from|was\s+from|"
+    r"began\s+(?:writing|singing|working|studying)|flew\s+to|is\s+very\s+\w+|was\s+very\s+\w+|"
+    r"can\s+always|graduated|married|died|was\s+married|got\s+married|[a-z]{2,20}ed\s+(?:his|her)|"
+    r"spent\s+a\s+year|was\s+born|was\s+influenced|is\s+a\s+(?:very\s+)?\w+\s+(?:person|guy|girl|man|woman|"
+    r"lady|kid|child|listener|friend))\b))"
 )
-_VOCATIVE = re.compile(
-    rf"(?:^|[.!?\n][^\S\n]*)({_WORD}),[^\S\n]+(?i:can|could|would|will|please|i|we|you|do|did|are|have|let|"
-    rf"thanks|thank|how|where|when|what|why)\b"
+_NAME_AFTER_CUE = re.compile(
+    r"(?i:\b(?:address|phone|number|email|e-mail|birthday|house|home|kid|kids|child|children|son|daughter|wife|husband|"
+    r"mother|father|mom|dad|sister|brother|friend|boyfriend|girlfriend|family|parents|grandmother|grandfather|"
+    r"said|says|asked|replied|told|wrote|shouted|whispered|had|has|just|lives|lived|is|was|began|flew|can|"
+    r"graduated|married|died|got|spent)\b)"
 )
+_NAME_AFTER_KEYS = list_keys(_NAME_AFTER_CUE.pattern)
+_WORD_BEFORE = re.compile(rf"(?<![\w'\u2019-])({_BARE_WORD})\Z")
+_VOCATIVE = re.compile(rf"(?:^|[.!?\n][^\S\n]*)({_WORD}),[^\S\n]+\Z")
+_VOCATIVE_CUE = re.compile(
+    r"(?i:\b(?:can|could|would|will|please|i\b|we|you|do|did|are|have|let|thanks|thank|how|where|when|what|why)\b)"
+)
+_VOCATIVE_CUE_KEYS = list_keys(_VOCATIVE_CUE.pattern)
 _VOCATIVE_END = re.compile(rf",[^\S\n]+({_WORD})[!?]+")
 _PEOPLE_LIST = re.compile(
     rf"(?i:\b(?:founders|co-founders|children|kids|sons|daughters|friends|siblings|brothers|sisters|guests|"
@@ -373,12 +447,58 @@ _PEOPLE_LIST = re.compile(
     rf"((?-i:{_WORD})(?:,[^\S\n]+(?-i:{_WORD})){{0,8}}(?:,?[^\S\n]+and[^\S\n]+(?-i:{_WORD}))?)"
 )
 _PEOPLE_LIST_KEYS = list_keys(_PEOPLE_LIST.pattern)
-_COORDINATED = re.compile(
-    rf"(?<![\w'\u2019-])({_BARE_WORD})((?:,[^\S\n]+{_BARE_WORD}){{0,8}}),?[^\S\n]+and[^\S\n]+({_BARE_WORD})"
-    rf"(?![\w'\u2019-]|[^\S\n]+[{UPPER}])"
-)
+_LAST_IN_LIST = re.compile(rf"({_BARE_WORD})(?![\w'\u2019-]|[^\S\n]+[{UPPER}])")
+_BARE = re.compile(_BARE_WORD)
 """`Khazani, Emeka and Vidica`, `Batukayev and Jan`: words joined as a list."""
 _SPEAKER = re.compile(rf"(?m)^[^\S\n]*({_WORD})[^\S\n]*:[^\S\n]*\S")
+
+
+def _vocatives(text: str) -> list[re.Match[str]]:
+    """`Calfucir, can I please speak to your boss?`: a capitalised word opening a sentence, then a comma."""
+    found: list[re.Match[str]] = []
+    if ", " not in text:
+        return found
+    for m in scan_words(_VOCATIVE_CUE, text, _VOCATIVE_CUE_KEYS):
+        j = m.start()
+        if j >= 3 and text[j - 1] == " " and text[j - 2] == ",":
+            v = _VOCATIVE.search(text, max(0, j - 36), j)
+            if v is not None:
+                found.append(v)
+    return found
+
+
+def _names_after(text: str) -> list[re.Match[str]]:
+    """Capitalised words before an after-cue (`X said`, `X's kid`, `X is a kind person`)."""
+    found = []
+    for start in _after_cue_starts(text):
+        j = start
+        while j > 0 and text[j - 1] in " \t":
+            j -= 1
+        if j == start or j < 2 or not text[j - 1].isalpha():
+            continue
+        if text[j - 1] == "s" and text[j - 2] in "'\u2019":  # "Olav's kid"
+            j -= 2
+        if text[j - 1].isupper():  # a capital just before: an initial or an acronym
+            continue
+        before = _WORD_BEFORE.search(text, max(0, j - 62), j)
+        if before is not None and _NAME_AFTER.match(text, before.end(1)):
+            found.append(before)
+    return found
+
+
+def _after_cue_starts(text: str) -> list[int]:
+    """Where an after-cue word may start: the indexed cue words, and words ending in `ed`."""
+    starts = [m.start() for m in scan_words(_NAME_AFTER_CUE, text, _NAME_AFTER_KEYS)]
+    if "ed h" in text:
+        for m in _ED_HIS.finditer(text):  # "<X> listed his", found from "ed his" back to its word's start
+            k = m.start()
+            while k > 0 and text[k - 1].isalpha():
+                k -= 1
+            starts.append(k)
+    return sorted(set(starts))
+
+
+_ED_HIS = re.compile(r"(?<=[a-z]{2})ed\s+(?:his|her)\b")
 
 
 def _single_names(text: str) -> list[Span]:
@@ -386,8 +506,8 @@ def _single_names(text: str) -> list[Span]:
         Span("name", m.start(1), m.end(1), 0.75)
         for m in (
             *scan_words(_NAME_BEFORE, text, _NAME_BEFORE_KEYS),
-            *_NAME_AFTER.finditer(text),
-            *_VOCATIVE.finditer(text),
+            *_names_after(text),
+            *_vocatives(text),
             *_VOCATIVE_END.finditer(text),
         )
         if _person_word(m.group(1)) and not _place(m.group(1))
@@ -413,20 +533,49 @@ def _coordinated(text: str) -> list[Span]:
     """Words joined as a list that are all person-like, one of them a Census first name, none a place."""
     found: list[Span] = []
     common = census()[0]
-    for m in _COORDINATED.finditer(text):
-        words = [w for w in _NAME_TOKEN.finditer(text, m.start(), m.end()) if w.group(0) not in ("And",)]
-        keys = [w.group(0).lower() for w in words]
-        if not all(
-            _person_word(w.group(0)) and (k in common or not _place(k))
-            for w, k in zip(words, keys, strict=True)
-        ):
-            continue
-        # a firm is named after surnames ("Thomas, Sweeney and Vasquez"); a family lists first names
-        everyday = any(k in english() and k not in common for k in keys)
-        surnames_only = all(k in census()[2] for k in keys)  # "Young, Mitchell and Clark": a firm's name
-        if 2 * sum(k in common for k in keys) >= len(keys) and not everyday and not surnames_only:
-            found += [Span("name", w.start(), w.end(), 0.7) for w in words]
+    pos = text.find(" and ")
+    while pos != -1:
+        last = _LAST_IN_LIST.match(text, pos + 5)
+        words = _list_before(text, pos) if last is not None else []
+        if words and last is not None:
+            words.append((last.start(1), last.end(1)))
+            keys = [text[s:e].lower() for s, e in words]
+            person = all(
+                _person_word(text[s:e]) and (k in common or not _place(k))
+                for (s, e), k in zip(words, keys, strict=True)
+            )
+            everyday = any(k in english() and k not in common for k in keys)
+            surnames_only = all(k in census()[2] for k in keys)  # "Young, Mitchell and Clark": a firm's name
+            # a firm is named after surnames ("Thomas, Sweeney and Vasquez"); a family lists first names
+            if (
+                person
+                and 2 * sum(k in common for k in keys) >= len(keys)
+                and not everyday
+                and not surnames_only
+            ):
+                found += [Span("name", s, e, 0.7) for s, e in words]
+        pos = text.find(" and ", pos + 5)
     return found
+
+
+def _list_before(text: str, end: int) -> list[tuple[int, int]]:
+    """The capitalised words listed before `end` (`A, B` of `A, B and C`), first to last; [] if none."""
+    words: list[tuple[int, int]] = []
+    stop = end - 1 if end > 0 and text[end - 1] == "," else end  # an Oxford comma
+    while len(words) < 9:
+        start = stop
+        while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "-"):
+            start -= 1
+        if start == stop or _BARE.fullmatch(text, start, stop) is None:
+            break
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'\u2019-"):
+            break
+        words.append((start, stop))
+        if start >= 2 and text[start - 2 : start] == ", ":
+            stop = start - 2
+            continue
+        break
+    return words[::-1]
 
 
 # -- repeats ---------------------------------------------------------------------------------
@@ -480,11 +629,14 @@ def context(text: str) -> list[Span]:
                 if _place(m.group(1)) and not ours(text, m.start())
             ]
         labelled = []
-        for label in _PHONE_LABEL.finditer(text):  # "021 259 903 5696 office", "062 439 31 49-Fax"
-            begin = max(0, label.start() - 29)
-            m = _PHONE_BEFORE_LABEL.search(text, begin, label.start() + 1)
-            if m is not None:
-                labelled.append(m)
+        for label in scan_words(_PHONE_LABEL, text, _PHONE_LABEL_KEYS):  # "021 259 903 5696 office"
+            j = label.start()
+            while j > 0 and text[j - 1] in " \t-":
+                j -= 1
+            if j < label.start() and j > 0 and text[j - 1] in "0123456789)":
+                m = _PHONE_BEFORE_LABEL.search(text, max(0, j - 30), j)
+                if m is not None:
+                    labelled.append(m)
         for m in (*scan_words(_PHONE_CUE, text, _PHONE_CUE_KEYS), *labelled):
             value = m.group(1)
             if _phone(value) and not _toll_free(value) and not ours(text, m.start()):
@@ -493,9 +645,16 @@ def context(text: str) -> list[Span]:
             found += [
                 Span("address", m.start(1), m.end(1), 0.8) for m in scan_words(_ZIP_CUE, text, _ZIP_CUE_KEYS)
             ]
+        for m in scan_words(_IN_CITY_CODE, text, _IN_CITY_CODE_KEYS):
+            code, after = m.group(2), m.group(3)
+            known = sum(c.isdigit() for c in code) >= 4 and not _YEAR.fullmatch(code) and _place(m.group(1))
+            if known and (after is None or after in _FUNCTION_WORDS):
+                found.append(Span("address", m.start(1), m.end(2), 0.75, weak=True))
         for m in _line_ends(_CITY_REGION_CODE, text):
             city = m.group(1)
-            if not _YEAR.fullmatch(m.group(2)) and (_place(city) or (city.isupper() and len(city) > 3)):
+            if _YEAR.fullmatch(m.group(2)):
+                continue
+            if _place(city) or (city.isupper() and len(city) > 3) or _after_street_line(text, m.start()):
                 found.append(Span("address", m.start(), m.end(), 0.75))
     if digits:
         for m in scan_words(_DELIVERY_CUE, text, _DELIVERY_CUE_KEYS):
@@ -529,6 +688,15 @@ def context(text: str) -> list[Span]:
         ]
     found += _single_names(text)
     return found
+
+
+def _after_street_line(text: str, start: int) -> bool:
+    """The line before the one holding `start` holds a house number and a street (a street line)."""
+    line_start = text.rfind("\n", 0, start)
+    if line_start <= 0:
+        return False
+    prev = text[text.rfind("\n", 0, line_start) + 1 : line_start].strip()
+    return bool(prev) and any(c.isdigit() for c in prev) and _address_line(prev)
 
 
 def _phone(value: str) -> bool:
