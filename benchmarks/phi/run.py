@@ -6,6 +6,9 @@ rate, texts/s and linear-time throughput, side by side with Presidio where it in
 Sets (benchmarks/phi/data/sets/, written by build_sets.py; regenerated if missing):
 clinical_a (generator A, tuned on), clinical_b (generator B, never tuned on), intl (Faker
 PII sentences in ten locales; dev and test templates), benign_marketing, benign_clinical;
+presidio_eval (Microsoft presidio-evaluator's own sentence generator, its templates split in
+halves; the misses of both halves were read while tuning, so neither is held out; written
+by build_presidio_sets.py, committed);
 plus "templates" (the older copywriter templates of generate.py, test split).
 
 A labelled span counts as found when findings (of any category: what matters is that it

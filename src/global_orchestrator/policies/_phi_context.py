@@ -134,6 +134,10 @@ def _address_line(line: str) -> bool:
     return _place(body) or body.isupper() or len(words) <= 4
 
 
+def _is_state(words: str) -> bool:
+    return "_".join(words.lower().split()) in _US_STATES
+
+
 def _country(words: str) -> bool:
     key = " ".join(words.lower().split())
     return key in _COUNTRY_NAMES or key in _COUNTRY_HINTS
@@ -193,6 +197,21 @@ _COUNTRY_HINTS = frozenset(
     uruguay uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe""".split()  # noqa: SIM905
 )
 """Countries named in one word (`_COUNTRY_NAMES` holds those of several)."""
+
+
+_US_STATES = frozenset(
+    """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
+    illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
+    mississippi missouri montana nebraska nevada new hampshire new jersey new mexico new york north carolina
+    north dakota ohio oklahoma oregon pennsylvania rhode island south carolina south dakota tennessee texas
+    utah vermont virginia washington west virginia wisconsin wyoming""".replace("new ", "new_")
+    .replace("north ", "north_")
+    .replace("south ", "south_")
+    .replace("west ", "west_")
+    .replace("rhode ", "rhode_")
+    .split()
+)
+"""US states, lower-case (`_` for a space in their names: see `_is_state`)."""
 
 
 def _place(words: str) -> bool:
@@ -592,7 +611,9 @@ def repeats(text: str, names: list[tuple[int, int]]) -> list[Span]:
         for start, end in names
         for t in _NAME_TOKEN.finditer(text, start, end)
     }
-    words = {w for w in words if len(w) >= 3 and _person_word(w) and w.lower() not in english()}
+    words = {
+        w for w in words if len(w) >= 3 and _person_word(w) and w.lower() not in english() and not _country(w)
+    }
     if not words:
         return []
     found = []
@@ -674,6 +695,8 @@ def context(text: str) -> list[Span]:
             strong = lives or m.group(1)[:1].isdigit() or street is not None
             found.append(Span("address", m.start(1), end, 0.75, weak=not strong))
     for m in scan_words(_CITY_CUE, text, _CITY_CUE_KEYS):
+        if _country(m.group(1)) or _is_state(m.group(1)):  # no Safe Harbor identifier
+            continue
         personal = _CITY_SUBJECT.search(text, max(0, m.start() - 40), m.start(1)) is not None
         if personal or _place(m.group(1)):
             found.append(Span("address", m.start(1), m.end(1), 0.7, weak=not personal))
