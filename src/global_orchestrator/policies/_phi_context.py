@@ -254,7 +254,6 @@ def _postal_blocks(text: str) -> list[Span]:
         lead = _BLOCK_LINE.match(text, start, m.end())
         first = start + (lead.start(1) - start if lead is not None else 0)
         found.append(Span("address", first, m.end(), 0.85))
-    found += _country_blocks(text)
     for m in _LABEL.finditer(text):  # "Billing address: <name>\n <street>\n <city>\n <code>"
         pos, end = m.end(), m.end()
         lines = 0
@@ -633,6 +632,8 @@ def context(text: str) -> list[Span]:
     """Identifiers known by their context (see the module docstring); repeats are `repeats`."""
     found: list[Span] = []
     digits = DIGIT.search(text) is not None
+    if "\n" in text:
+        found += _country_blocks(text)
     if digits:
         if "\n" in text or has_any(text, ("address",)):
             found += _postal_blocks(text)
