@@ -378,7 +378,7 @@ _DELIVERY_CUE = re.compile(
 _DELIVERY_CUE_KEYS = list_keys(_DELIVERY_CUE.pattern)
 _DELIVERY_CUE = re.compile(grouped(_DELIVERY_CUE.pattern), _DELIVERY_CUE.flags)  # same matches, fewer tests
 _MILITARY = re.compile(
-    r"\b(?:(?:PSC|Unit|CMR)\s\d{1,5}(?:,\s?Box\s\d{1,5})?|US[NC]?[SV]?\s[^\n,]{2,30})\s*\n?\s*(?:APO|FPO|DPO)\s(?:AA|AE|AP)\s\d{5}\b"
+    r"\b(?:(?:PSC|Unit|CMR)\s\d{1,5}(?:,\s?Box\s\d{1,5})?|US[A-Z]{0,3}\s[^\n,]{2,30})\s*\n?\s*(?:APO|FPO|DPO)\s(?:AA|AE|AP)\s\d{5}\b"
 )
 """A US military address: `PSC 8443, Box 1802 APO AA 31448`, `USNV Štitić FPO AE 30286`."""
 _STREET_WORD = re.compile(r"[^\S\n]+(?:street|st\.|road|rd\.)", re.IGNORECASE)
@@ -520,15 +520,14 @@ _ED_HIS = re.compile(r"(?<=[a-z]{2})ed\s+(?:his|her)\b")
 
 
 def _single_names(text: str) -> list[Span]:
-    found = [
-        Span("name", m.start(1), m.end(1), 0.75)
-        for m in (
-            *scan_words(_NAME_BEFORE, text, _NAME_BEFORE_KEYS),
-            *_names_after(text),
-            *_vocatives(text),
-            *_VOCATIVE_END.finditer(text),
-        )
-        if _person_word(m.group(1)) and not _place(m.group(1))
+    cued = (*scan_words(_NAME_BEFORE, text, _NAME_BEFORE_KEYS), *_names_after(text))
+    found = [Span("name", m.start(1), m.end(1), 0.75) for m in cued if _person_word(m.group(1))]
+    # a vocative has no person cue but its comma: "..., France!" is a place, "..., Andrea!" a name
+    common = census()[0]
+    found += [
+        Span("name", m.start(1), m.end(1), 0.7)
+        for m in (*_vocatives(text), *_VOCATIVE_END.finditer(text))
+        if _person_word(m.group(1)) and (m.group(1).lower() in common or not _place(m.group(1)))
     ]
     if " and " in text:
         found += _coordinated(text)
