@@ -424,7 +424,7 @@ _NAME_BEFORE = re.compile(
     rf"(?:my|his|her|their|your)\s+(?:(?:first|last|full|given|family|sur)\s*)?name\s*(?:is|was|:|\?)|name's|"
     rf"named\s+(?:him|her|them|it)|dear|hi|hello|hey|shouted\s+at|yelled\s+at|smiled\s+at|looked\s+at|"
     rf"talked\s+to|spoke\s+(?:to|with)|met|married|hugged|kissed|thanked|why\s+(?:is|was|does|did)|who\s+(?:is|was)|"
-    rf"said\s+\S{{1,30}}\s+to|commenter|user|author|writer|director|actor|actress|singer|songwriter|artist|poet|"
+    rf"(?:had|has)\s+given|gave|commenter|user|author|writer|director|actor|actress|singer|songwriter|artist|poet|"
     rf"editor|professor|coach|teacher|student|colleague|reporter|journalist|chef|captain|"
     rf"maiden\s+name\s+(?:is|was)|speak\s+(?:to|with)|remember\s+me,|sing\s+it\s+with\s+me|leave\s+me|"
     rf"(?:mr|mrs|ms|miss|mx|dr)\.?|my\s+(?:kid|child|son|daughter|wife|husband|brother|sister|friend|boss|"
@@ -433,11 +433,13 @@ _NAME_BEFORE = re.compile(
     rf"[^\S\n]{{1,3}})({_WORD})"
 )
 _NAME_BEFORE_KEYS = list_keys(_NAME_BEFORE.pattern)
+_SAID_TO = re.compile(rf"\bsaid[^\S\n]{{1,3}}\S{{1,30}}[^\S\n]{{1,3}}to[^\S\n]{{1,3}}({_WORD})")
+"""`said Cody to Katie`: the one spoken to."""
 _NAME_BEFORE = re.compile(grouped(_NAME_BEFORE.pattern), _NAME_BEFORE.flags)  # same matches, fewer tests
 _NAME_AFTER = re.compile(
     r"(?:(?:'s|\u2019s)[^\S\n]{1,3}(?i:address|phone|number|e-?mail|birthday|house|home|kid|kids|"
     r"child|children|son|daughter|wife|husband|mother|father|mom|dad|sister|brother|friend|boyfriend|"
-    r"girlfriend|family|parents|grandmother|grandfather)\b|"
+    r"girlfriend|family|parents|grandmother|grandfather|song|songs|book|novel|album|film|poem|career|life)\b|"
     r"[^\S\n]{1,3}(?i:(?:said|says|asked|replied|told|wrote|shouted|whispered|had\s+given|has\s+given|"
     r"just\s+(?:has|had|wants|wanted)|lives\s+(?:on|in|at)|lived\s+(?:on|in|at)|is\s+from|was\s+from|"
     r"began\s+(?:writing|singing|working|studying)|flew\s+to|is\s+very\s+\w+|was\s+very\s+\w+|"
@@ -448,6 +450,7 @@ _NAME_AFTER = re.compile(
 _NAME_AFTER_CUE = re.compile(
     r"(?i:\b(?:address|phone|number|email|e-mail|birthday|house|home|kid|kids|child|children|son|daughter|wife|husband|"
     r"mother|father|mom|dad|sister|brother|friend|boyfriend|girlfriend|family|parents|grandmother|grandfather|"
+    r"song|songs|book|novel|album|film|poem|career|life|"
     r"said|says|asked|replied|told|wrote|shouted|whispered|had|has|just|lives|lived|is|was|began|flew|can|"
     r"graduated|married|died|got|spent)\b)"
 )
@@ -520,7 +523,11 @@ _ED_HIS = re.compile(r"(?<=[a-z]{2})ed\s+(?:his|her)\b")
 
 
 def _single_names(text: str) -> list[Span]:
-    cued = (*scan_words(_NAME_BEFORE, text, _NAME_BEFORE_KEYS), *_names_after(text))
+    cued = (
+        *scan_words(_NAME_BEFORE, text, _NAME_BEFORE_KEYS),
+        *scan_words(_SAID_TO, text, ("sai",)),
+        *_names_after(text),
+    )
     found = [Span("name", m.start(1), m.end(1), 0.75) for m in cued if _person_word(m.group(1))]
     # a vocative has no person cue but its comma: "..., France!" is a place, "..., Andrea!" a name
     common = census()[0]
