@@ -138,6 +138,9 @@ def test_a_dialogue_names_its_speakers() -> None:
         "Questions? Call us at 312-555-0100 or write to Support: we answer within a day.",
         "Our store is at 12 Harbour Street, Brighton.",
         "Note: Subject: Warning: the sale ends Friday.",
+        "Why is Lumora so popular? Meet me at Level 3 after the keynote.",
+        "Return it to Gate 12 by noon, or meet us at Court 5.",
+        "She moved here from Sweden and travels to Portugal next week.",
     ],
 )
 def test_marketing_copy_of_the_same_shapes_is_no_finding(text: str) -> None:

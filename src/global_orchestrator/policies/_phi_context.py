@@ -423,7 +423,7 @@ _NAME_BEFORE = re.compile(
     rf"(?i:\b(?:call\s+me|known\s+as|said|says|asked|replied|told|starring|featuring|"
     rf"(?:my|his|her|their|your)\s+(?:(?:first|last|full|given|family|sur)\s*)?name\s*(?:is|was|:|\?)|name's|"
     rf"named\s+(?:him|her|them|it)|dear|hi|hello|hey|shouted\s+at|yelled\s+at|smiled\s+at|looked\s+at|"
-    rf"talked\s+to|spoke\s+(?:to|with)|met|married|hugged|kissed|thanked|why\s+(?:is|was|does|did)|who\s+(?:is|was)|"
+    rf"talked\s+to|spoke\s+(?:to|with)|met|married|hugged|kissed|thanked|who\s+(?:is|was)|"
     rf"(?:had|has)\s+given|gave|commenter|user|author|writer|director|actor|actress|singer|songwriter|artist|poet|"
     rf"editor|professor|coach|teacher|student|colleague|reporter|journalist|chef|captain|"
     rf"maiden\s+name\s+(?:is|was)|speak\s+(?:to|with)|remember\s+me,|sing\s+it\s+with\s+me|leave\s+me|"
@@ -686,7 +686,8 @@ def context(text: str) -> list[Span]:
                 found.append(Span("address", m.start(), m.end(), 0.75))
     if digits:
         for m in scan_words(_DELIVERY_CUE, text, _DELIVERY_CUE_KEYS):
-            if any(c.isdigit() for c in m.group(1)) and not ours(text, m.start(1)):
+            value = m.group(1)
+            if any(c.isdigit() for c in value) and _street_like(value) and not ours(text, m.start(1)):
                 found.append(Span("address", m.start(1), m.end(1), 0.75))
         if "PO " in text:
             found += [Span("address", m.start(), m.end(), 0.9) for m in _MILITARY.finditer(text)]
@@ -718,6 +719,33 @@ def context(text: str) -> list[Span]:
         ]
     found += _single_names(text)
     return found
+
+
+_STREET_TYPES = frozenset(
+    """rue via calle rua ulica ul u utca gata gatan vej vei veien vegen weg straße strasse str laan straat
+    plein allee tie katu""".split()  # noqa: SIM905
+)
+"""Street types that are no English words (`Kungsgatan` is found as a proper name anyway)."""
+_ENGLISH_STREET_TYPES = frozenset(
+    "street st road rd avenue ave lane ln drive dr boulevard blvd way court ct place pl square sq".split()  # noqa: SIM905
+)
+
+
+def _street_like(value: str) -> bool:
+    """`value` names a street: a proper name, a foreign street type, or `Harbour Lane` (not `Gate 12`).
+
+    A proper name is a capitalised word that is no everyday English word; an English street
+    type counts after another capitalised word (`Court 5` is a tennis court).
+    """
+    words = re.findall(r"[^\W\d_]+", value)
+    capitalised = sum(w[0].isupper() for w in words)
+    for word in words:
+        key = word.lower()
+        if key in _STREET_TYPES or (word[0].isupper() and key not in english()):
+            return True
+        if key in _ENGLISH_STREET_TYPES and capitalised >= 2:
+            return True
+    return False
 
 
 def _after_street_line(text: str, start: int) -> bool:
