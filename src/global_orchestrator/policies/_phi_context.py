@@ -387,7 +387,7 @@ _CITY_CUE = re.compile(
     rf"returned\s+to|arrived\s+(?:at|in)|university\s+of|hometown\s+(?:of\s+|is\s+)?|home\s+(?:city|town)(?:\s+of)?|"
     rf"(?:i|we)\s+(?:am|are)\s+(?:in|from)|i'm\s+(?:in|from)|we're\s+(?:in|from)|(?:lives?|lived|living)\s+in|"
     rf"flew\s+to|flying\s+to|drove\s+to|moved\s+to|relocated\s+to|trip\s+to|travel(?:l?ing)?\s+to)\s+)"
-    rf"({_WORD}(?:[^\S\n](?:{_WORD}|nad|am|an|de|del|la|le|sur|upon)){{0,3}}|"
+    rf"({_WORD}(?:[^\S\n](?:{_WORD}|(?:nad|am|an|de|del|la|le|sur|upon)(?![\w-]))){{0,3}}|"
     rf"[{UPPER}]{{2,}}(?:[ -][{UPPER}]{{2,}}){{0,2}})"
 )
 _CITY_CUE_KEYS = list_keys(_CITY_CUE.pattern)
