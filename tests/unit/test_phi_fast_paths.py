@@ -98,3 +98,29 @@ def test_a_run_dropped_early_is_one_judge_drops() -> None:
             dropped = run.never or (run.needs_context and not N._titled(before) and not N._labelled(before))
             if dropped:
                 assert judged is None, text
+
+
+PLAIN_UNIT = re.compile(
+    r"[^\x00-\x7f]+|%[2-7][0-9A-Fa-f]|(?<=[A-Za-z])\+(?=[A-Za-z])|(?<![A-Za-z])'(?=[A-Za-z])"
+)
+PLAIN_CAPITALS = re.compile(r"(?<!\[)\b[A-Za-z][a-z]*[A-Z][A-Za-z]*\b")
+FOLD_PIECES = [
+    *"aAzZmM+'%2F40 _[]-.\n\u00e9\u00c9\u0430\u200b\uff21",
+    *["GARCIA", "MaRiA", "TikTok", "DEA", "ABCD", "aB", "[NAME]", "%40", "x+y", "'Maria'", "Gar\u00e7IA"],
+]
+
+
+def test_fold_fast_paths_find_what_the_plain_patterns_find() -> None:
+    """The class-led `_UNIT`, the words found from `_ODD_HINT`, and `fold`'s skip of units that stay."""
+    from global_orchestrator.policies import _phi_fold as F
+
+    for text in _texts(FOLD_PIECES, 11, n=6000):
+        assert [m.span() for m in F._UNIT.finditer(text)] == [m.span() for m in PLAIN_UNIT.finditer(text)]
+        hinted = [
+            m.group(0) for m in PLAIN_CAPITALS.finditer(text) if re.search("[a-z][A-Z]|[A-Z]{4}", m.group(0))
+        ]
+        assert list(F._hinted_words(text)) == hinted, text
+        folded = F.fold(text)
+        units = [m.group(0) for m in PLAIN_UNIT.finditer(text)]
+        if folded is None or folded.starts is None:  # no unit changed: the case alone, or nothing
+            assert all(F._fold_run(u) == u and u[0] not in "%+'" for u in units), text
