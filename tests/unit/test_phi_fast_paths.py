@@ -124,3 +124,37 @@ def test_fold_fast_paths_find_what_the_plain_patterns_find() -> None:
         units = [m.group(0) for m in PLAIN_UNIT.finditer(text)]
         if folded is None or folded.starts is None:  # no unit changed: the case alone, or nothing
             assert all(F._fold_run(u) == u and u[0] not in "%+'" for u in units), text
+
+
+KEYWORD_PIECES = [
+    *"aBx1_ #:/-.\n\t\u017f",
+    *["acct", " acct", "Acct.", "account no", "MRN", "mr#", "ss #", "SSN", "id", "ID", "s/n", "sn", "dl"],
+    *[
+        "member",
+        "plate",
+        "tag #",
+        "visa",
+        "card",
+        "bank acct",
+        "paid with",
+        "xacct",
+        "id1",
+        "mrx",
+        "K",
+        "\u212a",
+    ],
+]
+
+
+def test_keywords_at_their_words_match_like_finditer() -> None:
+    """`_keywords` tries the keyword regex at indexed words only; same matches as on the whole window."""
+    from global_orchestrator.policies import _phi_keyed as K
+    from global_orchestrator.policies._phi_spans import WordGate
+
+    for text in _texts(KEYWORD_PIECES, 13, n=3000, most=20):
+        positions = WordGate(text, K._KEYWORD_KEYS).positions
+        for start in range(len(text) + 1):
+            lo = max(0, start - 48)
+            window = text[lo:start]
+            fast = [(m.span(), m.lastgroup) for m in K._keywords(text, window, lo, positions)]
+            assert fast == [(m.span(), m.lastgroup) for m in K._KEYWORD.finditer(window)], (text, start)

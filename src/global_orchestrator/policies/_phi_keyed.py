@@ -12,13 +12,17 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 
 from global_orchestrator.policies._phi_spans import (
     DIGIT,
     Span,
     WordGate,
     by_first_letter,
+    folded,
     has_any,
+    match_at,
     scan_words,
     word_keys,
 )
@@ -263,6 +267,33 @@ def keyed(text: str) -> list[Span]:
     return found
 
 
+def _keywords(text: str, window: str, lo: int, positions: list[int] | None) -> Iterator[re.Match[str]]:
+    r"""What `_KEYWORD.finditer(window)` yields, `window` being `text[lo:]` up to a code.
+
+    `positions`: the offsets in `text` of the words with a keyword's key (`WordGate`), or
+    None. Every keyword match starts a word of the window with such a key, or the window's
+    first (cut) word, or is " acct": the white space between a word and an "acc" word
+    (`\b\s\s*acc...`); the regex is tried only there (`match_at`), not at every position.
+    """
+    if positions is None:
+        yield from _KEYWORD.finditer(window)
+        return
+    end = lo + len(window)
+    inside = positions[bisect_left(positions, lo) : bisect_left(positions, end)]
+    starts = {q - lo for q in inside}
+    if window[:1].isalnum() or window[:1] == "_":  # a word the window cuts starts one in it
+        starts.add(0)
+    low = folded(text)
+    for q in inside:
+        if low.startswith("acc", q):
+            p = q
+            while p > lo and text[p - 1].isspace():
+                p -= 1
+            if lo < p < q and (text[p - 1].isalnum() or text[p - 1] == "_"):  # what \w matches
+                starts.add(p - lo)
+    yield from match_at(_KEYWORD, window, sorted(starts))
+
+
 def _codes(text: str) -> list[Span]:
     """Codes after a keyword, plates and glued codes: each holds a digit."""
     found: list[Span] = []
@@ -275,13 +306,14 @@ def _codes(text: str) -> list[Span]:
         cue = keyword_near(max(0, start - 48), start)
         if not cue and not (len(code) == 9 and code.isdigit()):  # no keyword, and no SSN before "social"
             continue
-        digits = sum(c.isdigit() for c in code)
+        digits = sum(map(str.isdigit, code))
         if digits < 2 or _YEAR.fullmatch(code):
             continue
         end = start + len(code)
-        window = text[max(0, start - 48) : start]
+        lo = max(0, start - 48)
+        window = text[lo:start]
         keyword = None
-        for k in _KEYWORD.finditer(window) if cue else ():
+        for k in _keywords(text, window, lo, keyword_near.positions) if cue else ():
             keyword = k
         category = None
         if keyword is not None and _GAP.fullmatch(window[keyword.end() :]):

@@ -46,6 +46,7 @@ def digit_runs(text: str) -> tuple[int, int]:
 
 # what re.IGNORECASE matches to an ASCII letter but str.lower() does not map to it
 _FOLD = str.maketrans({"\u017f": "s", "\u212a": "k", "\u0130": "i", "\u0131": "i"})
+_FOLDED_AWAY = ("\u017f", "\u212a", "\u0130", "\u0131")
 
 
 @lru_cache(maxsize=8)
@@ -55,6 +56,8 @@ def folded(text: str) -> str:
     For cheap gates: a recogniser whose every match holds one of a few words runs only if
     one of them is in `folded(text)`.
     """
+    if text.isascii() or not any(c in text for c in _FOLDED_AWAY):  # translating changes nothing
+        return text.lower()
     return text.translate(_FOLD).lower()
 
 
