@@ -14,7 +14,7 @@ import re
 import pytest
 
 from global_orchestrator.policies import _phi_dates, _phi_names, _phi_places, _phi_shapes
-from global_orchestrator.policies._phi_spans import scan_at_words
+from global_orchestrator.policies._phi_spans import match_at, scan_at_words
 
 N = _phi_names
 PLAIN_RUN = re.compile(
@@ -158,3 +158,32 @@ def test_keywords_at_their_words_match_like_finditer() -> None:
             window = text[lo:start]
             fast = [(m.span(), m.lastgroup) for m in K._keywords(text, window, lo, positions)]
             assert fast == [(m.span(), m.lastgroup) for m in K._KEYWORD.finditer(window)], (text, start)
+
+
+PLAIN_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']{1,2000}", re.IGNORECASE)
+SHAPE_PIECES = [
+    *"hHwWtTpPsS:/. a_1+-@\u017f\u00e9x\n",
+    *[
+        "http://",
+        "HTTPS://",
+        "www.",
+        "WWW.",
+        "xwww.",
+        "ahttp://",
+        "wWw.",
+        "jo.doe",
+        "@mail.com",
+        "@x",
+        ".org",
+    ],
+    *["maria_g+1", "a" * 70, "@@", "-@b.co", "info@shop.com"],
+]
+
+
+def test_url_and_email_fast_paths_match_like_the_plain_scans() -> None:
+    """`_URL` led by a class of its first letter; `_EMAIL` tried only where an `@`'s local part starts."""
+    S = _phi_shapes
+    for text in _texts(SHAPE_PIECES, 17, n=8000, most=12):
+        assert [m.span() for m in S._URL.finditer(text)] == [m.span() for m in PLAIN_URL.finditer(text)], text
+        fast = [m.span() for m in match_at(S._EMAIL, text, S._email_starts(text))]
+        assert fast == [m.span() for m in S._EMAIL.finditer(text)], text

@@ -169,7 +169,8 @@ _CUE_AFTER = re.compile(
     r"said|says|wrote|lives|lived|died|visited|came|went)\b)"
 )
 _ADJACENT = re.compile(r"[\s,:;(<>-]{1,3}|\s+(?:at|on|is|was|-)\s+")
-_LOWER_WORD = re.compile(r"(?<![\w'-])[a-z]{2,20}+(?![\w'-])")
+# (?<![\w'-])[a-z]{2,20}+(?![\w'-]), led by its first letter (the engine skips to letters in C)
+_LOWER_WORD = re.compile(r"[a-z](?<![\w'-].)[a-z]{1,19}+(?![\w'-])")
 _GAP = re.compile(r"[ \t]{1,3}|[ \t]{0,3}\n[ \t]{0,3}")
 _NOT_NAMES = frozenset(
     """may june april august will mark grant rose summer autumn winter spring art bill hope joy
@@ -235,7 +236,8 @@ _LEGAL_AFTER = re.compile(
 _PLACE_BEFORE = re.compile(r"(?i:\b(?:in|at|near|from|of|visit|across|around|outside)\s+(?:the\s+)?)$")
 _PLACE_ENDS = ("in", "at", "near", "from", "of", "visit", "across", "around", "outside", "the")  # a gate
 _FIRM_AFTER = re.compile(r",?\s(?:and|&|y|e|und|et)\s+[{UPPER}]".replace("{UPPER}", UPPER))
-# "Mahoney, Lisa E." (surname first)
+# "Mahoney, Lisa E." (surname first); every match holds _COMMA_CAPITAL (a gate)
+_COMMA_CAPITAL = re.compile(rf",[ \t]{{1,3}}[{UPPER}]")
 _SURNAME_FIRST = re.compile(  # (?<![\w'\u2019-])({_TOKEN}),..., led by its capital (see _RUN)
     rf"([{UPPER}](?<![\w'\u2019-].){_TOKEN_AT_CAP}),[ \t]{{1,3}}({_TOKEN})(?:[ \t]{{1,3}}{_INITIAL})?"
 )
@@ -352,7 +354,7 @@ def names(text: str, near: list[tuple[int, int]]) -> Iterator[tuple[int, int, fl
             if found is not None:
                 yield found
     yield from _lower_names(text)
-    if upper and "," in text:
+    if upper and "," in text and _COMMA_CAPITAL.search(text):
         yield from _surname_first(text)
 
 
@@ -394,11 +396,11 @@ def _judge(
         titled = True
     if not words:
         return None
-    if not titled and not any(_namey(w) for w in words) and not _labelled(before):
+    labelled = titled or _labelled(before)
+    if not labelled and not any(_namey(w) for w in words):
         return None  # the trimming below would leave no word: a shortcut for most capitalised runs
     if not titled and (any(w.key in _ORG for w in words) or any(_legal_after(text, w) for w in words)):
         return None
-    labelled = titled or _labelled(before)
     # trim everyday words, initials and particles at both ends
     while words and (words[0].kind != "word" or not _namey(words[0])):
         if labelled and words[0].kind == "word" and not (words[0].key in _COMMON or words[0].key in _TITLES):

@@ -14,7 +14,15 @@ from __future__ import annotations
 
 import re
 
-from global_orchestrator.policies._phi_spans import ASCII_UPPER, DIGIT, Span, digit_runs, grouped, ours
+from global_orchestrator.policies._phi_spans import (
+    ASCII_UPPER,
+    DIGIT,
+    Span,
+    digit_runs,
+    grouped,
+    match_at,
+    ours,
+)
 
 _EMAIL = re.compile(
     r"(?<![\w.+-])([\w.+-]{1,64})@[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.[a-z]{2,24}\b", re.IGNORECASE
@@ -24,7 +32,8 @@ _ROLE_MAILBOXES = frozenset(
     newsletter marketing orders service customerservice admin office billing events jobs careers
     media partners feedback privacy legal webmaster shop store""".split()  # noqa: SIM905
 )
-_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']{1,2000}", re.IGNORECASE)
+# \b(?:https?://|www\.)..., led by a class of its first character (see below), same matches
+_URL = re.compile(r"[hw](?<!\w.)(?:(?<=[hH])ttps?://|(?<=[wW])ww\.)[^\s<>\"']{1,2000}", re.IGNORECASE)
 _PERSONAL_URL = re.compile(
     r"/(?:patients?|records?|charts?|mrn|members?|users?|profiles?|customers?|people|persons?|"
     r"accounts?|in|u)(?:/|\?|$)|[?&](?:id|uid|pid|mid|user|member|patient|mrn|customer)=|"
@@ -90,6 +99,30 @@ _DEA = re.compile(r"[ABFGM](?<!\w.)[A-Z9]\d{7}\b")
 _MAC = re.compile(r"[0-9A-F](?<!\w.)[0-9A-F](?:([:-])[0-9A-F]{2})(?:\1[0-9A-F]{2}){4}\b", re.IGNORECASE)
 _UDI = re.compile(r"\(01\)\d{14}(?:\(\d{2}\)[\w-]{1,40}){0,6}")
 _NON_DIGIT = re.compile(r"\D")
+
+
+def _email_starts(text: str) -> list[int]:
+    r"""Where an `_EMAIL` match can start: each `@`'s run of `[\w.+-]` before it, from its first character.
+
+    The look-behind forbids starting inside such a run, so a match starts where the run
+    does (if it is 1-64 characters long); the regex is tried there only (`match_at`),
+    not at every position.
+    """
+    starts: list[int] = []
+    at = text.find("@")
+    while at != -1:
+        start = at
+        while start > 0 and start > at - 65 and _local_char(text[start - 1]):
+            start -= 1
+        if start < at and not (start > 0 and _local_char(text[start - 1])):
+            starts.append(start)
+        at = text.find("@", at + 1)
+    return starts
+
+
+def _local_char(c: str) -> bool:
+    r"""What `[\w.+-]` matches."""
+    return c.isalnum() or c in "_.+-"
 
 
 def _ssn_ok(area: str, group: str, serial: str) -> bool:
@@ -182,7 +215,7 @@ def shapes(text: str, record: bool) -> list[Span]:
     """Every shaped identifier in `text` (see the module docstring)."""
     found: list[Span] = []
     if "@" in text:
-        for m in _EMAIL.finditer(text):
+        for m in match_at(_EMAIL, text, _email_starts(text)):
             if m.group(1).lower() not in _ROLE_MAILBOXES:
                 found.append(Span("email", m.start(), m.end(), 0.99))
     if "http" in text or "www." in text:
