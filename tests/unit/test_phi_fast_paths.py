@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from global_orchestrator.policies import _phi_dates, _phi_names, _phi_places, _phi_shapes
+from global_orchestrator.policies import _phi_dates, _phi_keyed, _phi_names, _phi_places, _phi_shapes
 from global_orchestrator.policies._phi_spans import match_at, scan_at_words
 
 N = _phi_names
@@ -187,3 +187,61 @@ def test_url_and_email_fast_paths_match_like_the_plain_scans() -> None:
         assert [m.span() for m in S._URL.finditer(text)] == [m.span() for m in PLAIN_URL.finditer(text)], text
         fast = [m.span() for m in match_at(S._EMAIL, text, S._email_starts(text))]
         assert fast == [m.span() for m in S._EMAIL.finditer(text)], text
+
+
+ADDRESS_PIECES = [
+    *"12 5aA,.\n\t-P\u00c4\u00e4\u017f",
+    *[
+        "Main",
+        "Street",
+        "st",
+        "Ave",
+        "PO",
+        "P.O.",
+        " Box ",
+        "box",
+        "bOx",
+        "Apt 4",
+        "NY",
+        "10115",
+        "oak rd",
+        "Dr.",
+    ],
+    *[
+        "Hauptstra\u00dfe",
+        "Hauptstrasse",
+        "STRASSE",
+        "Kerkstraat",
+        "Dorpsweg",
+        "Storgatan",
+        "V\u00c4GEN",
+        "str.",
+    ],
+    *["Ring", "during", "Hof", "ufer", "  ", "   ", "    ", "Berlin"],
+]
+
+
+def test_address_gates_keep_what_the_full_patterns_find() -> None:
+    """Without "box" `_ADDRESS_NO_BOX` finds what `_ADDRESS` does; `_may_glue` holds wherever a glued street is."""
+    P = _phi_places
+    for text in _texts(ADDRESS_PIECES, 19, n=8000, most=10):
+        if "box" not in text.lower():
+            assert _found(P._ADDRESS_NO_BOX.finditer(text)) == _found(P._ADDRESS.finditer(text)), text
+        if not P._may_glue(text):
+            assert P._EU_ADDRESS_GLUED.search(text) is None, text
+
+
+FILE_PIECES = [
+    *"aZ1_-. /\u00e9",
+    *["finger", "face", "iris", "selfie", "passport", "id_photo", "portrait", "template", "x" * 45],
+    *[".jpg", ".JPEG", ".png", ".wsq", ".dat", ".data", ".tiff", ".bin", ".bio", "print_0231", "scan"],
+]
+
+
+def test_file_names_at_their_runs_match_like_finditer() -> None:
+    """Biometric and photo file names are tried only where the run before an extension starts."""
+    K = _phi_keyed
+    for text in _texts(FILE_PIECES, 23, n=8000, most=10):
+        starts = K._file_starts(text)
+        for pattern in (K._BIOMETRIC_FILE, K._PHOTO_FILE):
+            assert _found(match_at(pattern, text, starts)) == _found(pattern.finditer(text)), text

@@ -255,16 +255,36 @@ def keyed(text: str) -> list[Span]:
             for m in scan_words(_BIOMETRIC_ID, text, _BIOMETRIC_ID_KEYS)
             if any(c.isdigit() for c in m.group(1))
         ]
-    if "." in text and _EXTENSION.search(text):
+    starts = _file_starts(text) if "." in text else []
+    if starts:
         found += [
-            Span("biometric_identifier", m.start(), m.end(), 0.9) for m in _BIOMETRIC_FILE.finditer(text)
+            Span("biometric_identifier", m.start(), m.end(), 0.9)
+            for m in match_at(_BIOMETRIC_FILE, text, starts)
         ]
-        found += [Span("full_face_photo", m.start(), m.end(), 0.9) for m in _PHOTO_FILE.finditer(text)]
+        found += [
+            Span("full_face_photo", m.start(), m.end(), 0.9) for m in match_at(_PHOTO_FILE, text, starts)
+        ]
     if has_any(text, _PHOTO_WORDS):
         found += [
             Span("full_face_photo", m.start(), m.end(), 0.75) for m in scan_words(_PHOTO, text, _PHOTO_KEYS)
         ]
     return found
+
+
+def _file_starts(text: str) -> list[int]:
+    r"""Where a biometric or photo file name can start: the `[\w-]` run before each extension.
+
+    A file name ends with an extension (`_EXTENSION`) right after its run of `[\w-]`, and
+    the look-behind `(?<![\w-])` makes it start where that run starts; the file patterns
+    are tried there only (`match_at`), not at every position.
+    """
+    starts: list[int] = []
+    for m in _EXTENSION.finditer(text):
+        start = m.start()
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-"):  # what [\w-] matches
+            start -= 1
+        starts.append(start)
+    return starts
 
 
 def _keywords(text: str, window: str, lo: int, positions: list[int] | None) -> Iterator[re.Match[str]]:

@@ -22,6 +22,7 @@ from global_orchestrator.policies._phi_spans import (
     by_first_letter,
     digit_runs,
     ends_with,
+    folded,
     grouped,
     has_any,
     ours,
@@ -45,13 +46,17 @@ _TAIL = (
     rf"(?:,\s{{0,3}}{_CAP}(?:\s{_CAP}){{0,2}})?(?:,?\s{{0,3}}(?:{STATES})\b)?(?:,?\s{{0,3}}\d{{5}}(?:-\d{{4}})?\b)?"
 )
 # led by a class (the first character; see _phi_shapes): \b\d{1,6}... | \b\d{1,6}... | \bp.o. box ...
-_ADDRESS = re.compile(
-    rf"[\dpP](?<!\w.)(?:(?<=\d)\d{{0,5}}[A-Za-z]?\s{{1,3}}(?:[NSEW]\.?\s{{1,3}})?(?:(?:{_CAP}|\d{{1,3}}(?:st|nd|rd|th))\s{{1,3}}){{1,3}}"
+_ADDRESS_NUMBERS = (
+    rf"(?<=\d)\d{{0,5}}[A-Za-z]?\s{{1,3}}(?:[NSEW]\.?\s{{1,3}})?(?:(?:{_CAP}|\d{{1,3}}(?:st|nd|rd|th))\s{{1,3}}){{1,3}}"
     rf"(?i:(?:{_STREET_TYPE})s?)\b\.?{_TAIL}|"
     r"(?<=\d)\d{0,5}\s{1,3}(?:[a-z]{2,20}\s{1,3}){1,2}(?:(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|parkway|pkwy|"
-    r"terrace|circle|cir|place|court|ct)\b\.?|dr\.)|"
-    rf"(?<=[pP])(?i:\.?\s?o\.?\s{{0,2}}box)\s{{0,3}}\d{{1,8}}{_TAIL})"
+    r"terrace|circle|cir|place|court|ct)\b\.?|dr\.)"
 )
+_ADDRESS = re.compile(
+    rf"[\dpP](?<!\w.)(?:{_ADDRESS_NUMBERS}|(?<=[pP])(?i:\.?\s?o\.?\s{{0,2}}box)\s{{0,3}}\d{{1,8}}{_TAIL})"
+)
+_ADDRESS_NO_BOX = re.compile(rf"\d(?<!\w.)(?:{_ADDRESS_NUMBERS})")
+"""`_ADDRESS` without its PO box branch: the same matches in a text without "box" (any case)."""
 # European street forms: type first (number after or before), or a glued German/Dutch type
 _EU_TYPE = (
     r"rue|avenue|av\.|boulevard|bd|chemin|allée|allee|impasse|quai|route|calle|c/|avenida|avda\.?|paseo|"
@@ -80,6 +85,13 @@ _EU_GLUED = (
     rf"\b[{UPPER}][\w-]{{1,40}}?(?i:{by_first_letter(_EU_SUFFIX.split('|'))})\s{{1,3}}\d{{1,5}}[a-zA-Z]?"
 )
 _EU_ADDRESS = re.compile(f"{_EU_TYPE_FIRST}|{_EU_GLUED}")
+# the glued types as text (lower case; `v[äa]gen` both ways), and what follows one (`_may_glue`)
+_EU_SUFFIX_WORDS = tuple(
+    w
+    for x in _EU_SUFFIX.replace("\\.", ".").split("|")
+    for w in ([x] if "[" not in x else ["vägen", "vagen"])
+)
+_SPACE_DIGIT = re.compile(r"\d(?<=\s\d)")  # a digit after white space, led by its class
 # its two branches apart (see `_eu_addresses`); the glued one led by its capital (\b[A-Z] ...)
 _EU_ADDRESS_TYPE_FIRST = re.compile(_EU_TYPE_FIRST)
 _EU_ADDRESS_GLUED = re.compile(f"[{UPPER}](?<!\\w.)" + _EU_GLUED.removeprefix(f"\\b[{UPPER}]"))
@@ -224,7 +236,7 @@ def _eu_addresses(text: str) -> Iterator[re.Match[str]]:
 
     pos = 0
     typed = next_typed(0)
-    glued = _EU_ADDRESS_GLUED.search(text)
+    glued = _EU_ADDRESS_GLUED.search(text) if _may_glue(text) else None
     while typed is not None or glued is not None:
         m = typed if glued is None or (typed is not None and typed.start() <= glued.start()) else glued
         assert m is not None
@@ -236,10 +248,29 @@ def _eu_addresses(text: str) -> Iterator[re.Match[str]]:
             glued = _EU_ADDRESS_GLUED.search(text, pos)
 
 
+def _may_glue(text: str) -> bool:
+    r"""A glued street type (`_EU_SUFFIX`, any case) ends just before `\s{1,3}\d` somewhere in `text`.
+
+    Every match of `_EU_ADDRESS_GLUED` holds one: a gate, so that its lazy scan from every
+    capital runs only in the few texts that can hold a glued street ("Hauptstraße 12").
+    """
+    low = folded(text)
+    if len(low) != len(text):
+        return True
+    for m in _SPACE_DIGIT.finditer(text):
+        end = digit = m.start()
+        while end > digit - 3 and text[end - 1].isspace():  # what \s matches
+            end -= 1
+        if low.endswith(_EU_SUFFIX_WORDS, 0, end):
+            return True
+    return False
+
+
 def _numbered(text: str) -> list[Span]:
     """The shapes that hold a digit: street addresses, PO boxes, ZIP, postal codes, PINs."""
+    street = _ADDRESS if has_any(text, ("box",)) else _ADDRESS_NO_BOX  # a PO box needs "box"
     found = [
-        Span("address", m.start(), m.end(), 0.9) for m in _ADDRESS.finditer(text) if not ours(text, m.start())
+        Span("address", m.start(), m.end(), 0.9) for m in street.finditer(text) if not ours(text, m.start())
     ]
     found += [
         Span("address", m.start(), m.end(), 0.85)
