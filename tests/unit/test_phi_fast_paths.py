@@ -245,3 +245,34 @@ def test_file_names_at_their_runs_match_like_finditer() -> None:
         starts = K._file_starts(text)
         for pattern in (K._BIOMETRIC_FILE, K._PHOTO_FILE):
             assert _found(match_at(pattern, text, starts)) == _found(pattern.finditer(text)), text
+
+
+CODE_PIECES = [
+    *"aA1 :#=-/,'\n\u017f",
+    *[
+        "MRN",
+        "mrn",
+        "Mr#",
+        "medrec",
+        "ACCT",
+        "acct",
+        "SSN",
+        "\u017f\u017fn",
+        "chart",
+        "0048",
+        "123456",
+        "AB12",
+    ],
+    *["Sagar", "Motihari", "O'neil", "60/622", "12/3, ", "-217071", " 954539", "8/8,\t"],
+    *["0A:1b:22:C3:44:d5", "00-1A-2B-3C-4D-5E", ":ab:", "-12-", "a1", "Z"],
+]
+
+
+def test_glued_codes_pins_and_macs_find_what_the_full_scans_find() -> None:
+    """`_glued` at keyword occurrences, `_pins` by its possible branch, the MAC gate."""
+    K, P, S = _phi_keyed, _phi_places, _phi_shapes
+    for text in _texts(CODE_PIECES, 29, n=10000, most=10):
+        assert _found(K._glued(text)) == _found(K._GLUED.finditer(text)), text
+        assert _found(P._pins(text, True)) == _found(P._PIN.finditer(text)), text
+        if not S._MAC_PART.search(text):
+            assert S._MAC.search(text) is None, text

@@ -169,6 +169,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _GLUED = re.compile(
     r"(?i:mrn|mr\#|medrec|acct|ssn)(?:[:\#=\s-]{0,3})([A-Z]{0,3}\d[A-Z0-9-]{3,18}+)(?![A-Za-z0-9])"
 )
+_GLUED_WORDS = ("mrn", "mr#", "medrec", "acct", "ssn")  # what every match of _GLUED starts with
 _GLUED_CATEGORY = {
     "mrn": "medical_record_number",
     "mr#": "medical_record_number",
@@ -271,6 +272,26 @@ def keyed(text: str) -> list[Span]:
     return found
 
 
+def _glued(text: str) -> Iterator[re.Match[str]]:
+    """What `_GLUED.finditer(text)` yields: the regex tried only where one of its keywords occurs.
+
+    Every match starts with a keyword (any case), so at an occurrence of it in the
+    lower-cased text (`folded`, found by `str.find` in C); none: no scan at all.
+    """
+    low = folded(text)
+    if len(low) != len(text):
+        yield from _GLUED.finditer(text)
+        return
+    starts: list[int] = []
+    for word in _GLUED_WORDS:
+        at = low.find(word)
+        while at != -1:
+            starts.append(at)
+            at = low.find(word, at + 1)
+    if starts:
+        yield from match_at(_GLUED, text, sorted(set(starts)))
+
+
 def _file_starts(text: str) -> list[int]:
     r"""Where a biometric or photo file name can start: the `[\w-]` run before each extension.
 
@@ -349,7 +370,7 @@ def _codes(text: str) -> list[Span]:
     for m in _PLATE.finditer(text) if has_any(text, ("plate", "tag")) else ():  # "plate ABC 1234"
         if any(c.isdigit() for c in m.group(1)):
             found.append(Span("vehicle_identifier", m.start(1), m.end(1), 0.9))
-    for m in _GLUED.finditer(text) if has_any(text, ("mrn", "mr#", "medrec", "acct", "ssn")) else ():
+    for m in _glued(text):
         glued = text[m.start() : m.start(1)].rstrip(":#= -").lower()
         category = _GLUED_CATEGORY.get(glued)
         if category is not None and sum(c.isdigit() for c in m.group(1)) >= 4:

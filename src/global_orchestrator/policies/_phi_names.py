@@ -491,22 +491,25 @@ def _lower_names(text: str) -> Iterator[tuple[int, int, float]]:
     """`maria garcia`: two Census names in lower case, at most one of them an English word."""
     common, _, last = census()
     words = english()
-    # a necessary condition first, on the words alone (one call in C, then set look-ups)
+    # the word pairs first, on the words alone (one call in C, then set look-ups); the regex
+    # matches again (for their offsets) only in a text with such a pair
     found = _LOWER_WORD.findall(text)
-    if common.isdisjoint(found) or not any(g in common and f in last for g, f in itertools.pairwise(found)):
+    if common.isdisjoint(found):
+        return
+    pairs = {
+        i
+        for i, (g, f) in enumerate(itertools.pairwise(found))
+        if g in common
+        and f in last
+        and g not in _NOT_NAMES
+        and f not in _NOT_NAMES
+        and f not in _COMMON
+        and not (g in words and f in words)
+    }
+    if not pairs:
         return
     previous: re.Match[str] | None = None
-    for m in _LOWER_WORD.finditer(text):
-        if previous is not None:
-            g, f = previous.group(0), m.group(0)
-            if (
-                g in common
-                and f in last
-                and g not in _NOT_NAMES
-                and f not in _NOT_NAMES
-                and f not in _COMMON
-                and not (g in words and f in words)
-                and _GAP.fullmatch(text, previous.end(), m.start())
-            ):
-                yield previous.start(), m.end(), 0.65
+    for i, m in enumerate(_LOWER_WORD.finditer(text)):
+        if previous is not None and i - 1 in pairs and _GAP.fullmatch(text, previous.end(), m.start()):
+            yield previous.start(), m.end(), 0.65
         previous = m

@@ -25,6 +25,7 @@ from global_orchestrator.policies._phi_spans import (
     folded,
     grouped,
     has_any,
+    match_at,
     ours,
     scan_words,
     word_keys,
@@ -129,6 +130,11 @@ _PIN = re.compile(
     rf"[\d{UPPER}](?:(?<![\d/.-].)(?<=\d)\d{{0,3}}/\d{{1,4}},\s(?!\d)|"
     rf"(?<!\w.)(?<=[{UPPER}])[{LOWER}'\u2019]{{1,30}}+[- ]\d{{6}}\b)"
 )
+_PIN_SLASH_CODE = re.compile(r"\d(?<![\d/.-]\d)\d{0,3}/\d{1,4},\s(?!\d)")  # _PIN's first branch
+_PIN_WORD = re.compile(rf"[{UPPER}](?<!\w.)[{LOWER}'\u2019]{{1,30}}+[- ]\d{{6}}\b")  # _PIN's second branch
+# where _PIN_WORD can end: 6 digits after a lower-case letter (or apostrophe) and "-" or " "
+_PIN_WORD_SIX = re.compile(rf"[- ](?<=[{LOWER}'\u2019][- ])\d{{6}}\b")
+_PIN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz" + LOWER.removeprefix("a-z") + "'\u2019")
 _LABEL = re.compile(
     r"(?im:^[ \t]*(?:home\s+|mailing\s+|street\s+|permanent\s+)?"
     r"(?:address|addr\.?|residence|city|town|county|"
@@ -266,6 +272,37 @@ def _may_glue(text: str) -> bool:
     return False
 
 
+def _pins(text: str, six_digits: bool) -> Iterator[re.Match[str]]:
+    """What `_PIN.finditer(text)` yields (`six_digits`: a capital and a run of 6 digits in it, a gate).
+
+    Its two branches start at a digit and at a capital, and neither can start inside the
+    other's match: when only one can match (its gate), its own regex finds what `_PIN` does.
+    """
+    slash = "/" in text and _PIN_SLASH.search(text) is not None
+    six = six_digits and _PIN_WORD_SIX.search(text) is not None
+    if slash and six:
+        yield from _PIN.finditer(text)
+    elif slash:
+        yield from _PIN_SLASH_CODE.finditer(text)
+    elif six:
+        yield from _pin_words(text)
+
+
+def _pin_words(text: str) -> Iterator[re.Match[str]]:
+    """What `_PIN_WORD.finditer(text)` yields: tried only at the capital before each `_PIN_WORD_SIX`.
+
+    Its run of lower-case letters (and apostrophes) is possessive, so a match's capital starts the run of
+    lower-case letters that ends at the separator.
+    """
+    starts = []
+    for m in _PIN_WORD_SIX.finditer(text):
+        start = m.start()
+        while start > 0 and start > m.start() - 31 and text[start - 1] in _PIN_LETTERS:
+            start -= 1
+        starts.append(start - 1)
+    yield from match_at(_PIN_WORD, text, [s for s in starts if s >= 0])
+
+
 def _numbered(text: str) -> list[Span]:
     """The shapes that hold a digit: street addresses, PO boxes, ZIP, postal codes, PINs."""
     street = _ADDRESS if has_any(text, ("box",)) else _ADDRESS_NO_BOX  # a PO box needs "box"
@@ -294,6 +331,7 @@ def _numbered(text: str) -> list[Span]:
         found.append(Span("address", m.start(), m.end(), 0.8))
     if longest >= 5 and (has_any(text, _ZIP_WORDS) or _STATE_ZIP.search(text)):
         found += [Span("address", m.start(1), m.end(1), 0.85) for m in scan_words(_ZIP, text, _ZIP_KEYS)]
-    if ("/" in text and _PIN_SLASH.search(text)) or (upper and longest >= 6 and _PIN_SIX.search(text)):
-        found += [Span("address", m.start(), m.end(), 0.75, weak=True) for m in _PIN.finditer(text)]
+    found += [
+        Span("address", m.start(), m.end(), 0.75, weak=True) for m in _pins(text, upper and longest >= 6)
+    ]
     return found

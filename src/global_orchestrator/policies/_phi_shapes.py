@@ -97,6 +97,7 @@ _MBI = re.compile(
 _DEA = re.compile(r"[ABFGM](?<!\w.)[A-Z9]\d{7}\b")
 # \b[0-9A-F]{2}(?:([:-])[0-9A-F]{2})(?:\1[0-9A-F]{2}){4}\b, led by a class (see above)
 _MAC = re.compile(r"[0-9A-F](?<!\w.)[0-9A-F](?:([:-])[0-9A-F]{2})(?:\1[0-9A-F]{2}){4}\b", re.IGNORECASE)
+_MAC_PART = re.compile(r"[:-][0-9A-F]{2}[:-][0-9A-F]{2}[:-]", re.IGNORECASE)  # a gate: every MAC holds one
 _UDI = re.compile(r"\(01\)\d{14}(?:\(\d{2}\)[\w-]{1,40}){0,6}")
 _NON_DIGIT = re.compile(r"\D")
 
@@ -239,7 +240,7 @@ def shapes(text: str, record: bool) -> list[Span]:
         ]
     if digit:
         found += _numbers(text, record)
-    if text.count(":") >= 5 or text.count("-") >= 5:
+    if (text.count(":") >= 5 or text.count("-") >= 5) and _MAC_PART.search(text):
         found += [Span("device_identifier", m.start(), m.end(), 0.85) for m in _MAC.finditer(text)]
     if "(01)" in text:
         found += [Span("device_identifier", m.start(), m.end(), 0.9) for m in _UDI.finditer(text)]
