@@ -276,3 +276,45 @@ def test_glued_codes_pins_and_macs_find_what_the_full_scans_find() -> None:
         assert _found(P._pins(text, True)) == _found(P._PIN.finditer(text)), text
         if not S._MAC_PART.search(text):
             assert S._MAC.search(text) is None, text
+
+
+CUE_PIECES = [
+    *"aB1 :./\n;\u017f",
+    *[
+        "DOB",
+        "dob:",
+        "born",
+        "Admitted",
+        "admit",
+        "seen",
+        "visit on",
+        "d/c date",
+        "follow-up on",
+        "signed",
+        "xdob",
+    ],
+    *["3/14/1961", "March 3", "the", "report date", "died", "onset", "unborn", "d.o.b", "date of birth"],
+]
+
+
+def test_a_cue_searched_at_its_words_is_the_cue_the_window_search_finds() -> None:
+    """`WordGate.search` tries the date-cue regex at the window's cue words only."""
+    from global_orchestrator.policies._phi_spans import WordGate
+
+    D = _phi_dates
+    for text in _texts(CUE_PIECES, 31, n=3000, most=12):
+        gate = WordGate(text, D._DATE_CUE_KEYS)
+        for end in range(len(text) + 1):
+            for start in (max(0, end - 60), max(0, end - 7)):
+                expected = D._DATE_CUE.search(text[start:end]) is not None
+                assert gate.search(D._DATE_CUE, start, end) == expected, (text, start, end)
+
+
+def test_ip_gates_hold_wherever_an_address_is() -> None:
+    S = _phi_shapes
+    pieces = [*"0123456789.:abcdefABx ", "192.168.", "fe80:", "::", "10.0.0.", "1:2:3:4:5:6:7:8", ":ab:"]
+    for text in _texts(pieces, 37, n=20000, most=12):
+        if S._IPV4.search(text):
+            assert S._IPV4_PART.search(text), text
+        if "::" not in text and S._IPV6.search(text):
+            assert S._HEX_COLONS.search(text), text

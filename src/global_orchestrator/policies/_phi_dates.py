@@ -112,7 +112,7 @@ def dates(text: str, record: bool) -> list[Span]:
         if not _valid(m):
             continue
         lo = max(0, m.start() - 60)
-        cued = cue_near(lo, m.start()) and _DATE_CUE.search(text[lo : m.start()]) is not None
+        cued = cue_near.search(_DATE_CUE, lo, m.start())
         if m.group("m") and not (cued or record):
             continue  # "3/4 of our members", "open 7/5": a bare month/day needs a record around it
         if not cued and _HOLIDAY.fullmatch(m.group(0)):

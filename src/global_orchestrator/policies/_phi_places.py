@@ -112,12 +112,8 @@ _ZIP = re.compile(
 _ZIP_KEYS = word_keys(
     ["zip", "postal", "post", "plz", "cep", "pin", *(rf"{st}\s+" for st in STATES.split("|"))]
 )
-# gates: a ZIP code follows a keyword or a state; a PIN follows "/" or a space or dash
 _UPPER_DIGIT = re.compile(r"[A-Z]\d")  # a gate: a UK or Canadian postcode has one
-_ZIP_WORDS = ("zip", "post", "plz", "cep", "pin")
-_STATE_ZIP = re.compile(rf"(?:{STATES})\s+\d{{5}}")
-_PIN_SLASH = re.compile(r"/\d{1,4},\s")
-_PIN_SIX = re.compile(r"[- ]\d{6}")
+_PIN_SLASH = re.compile(r"/\d{1,4},\s")  # a gate: _PIN's first branch holds one
 # the rest of the sentence after "I live at", "lives at", "ship it to <name>," ...
 _LIVES_AT = re.compile(
     r"(?i:\b(?:i\s+live|lives|living|lived|resides?|residing|located|address\s+is|home\s+address)\s+(?:at|in|on|:)?\s*)"
@@ -329,7 +325,7 @@ def _numbered(text: str) -> list[Span]:
             if not known and (everyday or len(code) == 4):
                 continue
         found.append(Span("address", m.start(), m.end(), 0.8))
-    if longest >= 5 and (has_any(text, _ZIP_WORDS) or _STATE_ZIP.search(text)):
+    if longest >= 5:  # at the words a ZIP code can follow only (a keyword or a state: `_ZIP_KEYS`)
         found += [Span("address", m.start(1), m.end(1), 0.85) for m in scan_words(_ZIP, text, _ZIP_KEYS)]
     found += [
         Span("address", m.start(), m.end(), 0.75, weak=True) for m in _pins(text, upper and longest >= 6)

@@ -53,7 +53,10 @@ _IPV6 = re.compile(
     r"(?<![\w:])(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}(?![\w:])|(?<![\w:])(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}:?){1,6}(?![\w:])",
     re.IGNORECASE,
 )
-_HEX_COLON = re.compile(r"[0-9a-f]:[0-9a-f]", re.IGNORECASE)  # a gate: an IPv6 address without "::" has one
+# gates, led by a literal (the engine skips to it in C): an IPv6 address without "::" holds
+# _HEX_COLONS, an IPv4 address _IPV4_PART
+_HEX_COLONS = re.compile(r":[0-9a-f]{1,4}:[0-9a-f]{1,4}:", re.IGNORECASE)
+_IPV4_PART = re.compile(r"\.\d{1,3}\.\d{1,3}\.\d")
 _SSN = re.compile(r"(\d(?<![\d.-]\d)\d{2})([- .])(\d{2})\2(\d{4})(?![\d-]|\.\d)")
 # North American: a letter may touch it ("call555-201-7788"), a digit may not
 # (?<![\d+/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\d-])
@@ -225,14 +228,14 @@ def shapes(text: str, record: bool) -> list[Span]:
             if _PERSONAL_URL.search(url):
                 found.append(Span("url", m.start(), m.start() + len(url), 0.9))
     digit = DIGIT.search(text) is not None  # every shape but email, URL, IPv6 and MAC holds one
-    if digit and digit_runs(text)[0] >= 4 and text.count(".") >= 3:
+    if digit and digit_runs(text)[0] >= 4 and text.count(".") >= 3 and _IPV4_PART.search(text):
         # loopback and unspecified addresses name this machine, never a person's device
         found += [
             Span("ip_address", m.start(), m.end(), 0.9)
             for m in _IPV4.finditer(text)
             if not m.group(0).startswith(("127.", "0.0.0.0"))
         ]
-    if "::" in text or (text.count(":") >= 7 and _HEX_COLON.search(text)):
+    if "::" in text or (text.count(":") >= 7 and _HEX_COLONS.search(text)):
         found += [
             Span("ip_address", m.start(), m.end(), 0.9)
             for m in _IPV6.finditer(text)

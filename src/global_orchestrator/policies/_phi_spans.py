@@ -219,6 +219,27 @@ class WordGate:
         i = bisect_left(positions, start)
         return i < len(positions) and positions[i] < end
 
+    def search(self, pattern: re.Pattern[str], start: int, end: int) -> bool:
+        """`pattern.search(text[start:end]) is not None` when every match starts a word with a key.
+
+        The regex is tried only at those words of the window (and at its start, when a
+        word may be cut there), not at every position.
+        """
+        window = self.text[start:end]
+        positions = self.positions
+        if positions is None:
+            return pattern.search(window) is not None
+        if (window[:1].isalnum() or window[:1] == "_") and pattern.match(
+            window
+        ) is not None:  # what \w matches
+            return True
+        i = bisect_left(positions, start)
+        while i < len(positions) and positions[i] < end:
+            if pattern.match(window, positions[i] - start) is not None:
+                return True
+            i += 1
+        return False
+
 
 def list_keys(pattern: str) -> tuple[str, ...]:
     r"""`word_keys` of the first `\b(?:a|b|...)` word list of `pattern` (what its matches start with)."""
