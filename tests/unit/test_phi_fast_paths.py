@@ -318,3 +318,26 @@ def test_ip_gates_hold_wherever_an_address_is() -> None:
             assert S._IPV4_PART.search(text), text
         if "::" not in text and S._IPV6.search(text):
             assert S._HEX_COLONS.search(text), text
+
+
+def test_surname_first_at_its_runs_matches_like_finditer() -> None:
+    """`_SURNAME_FIRST` is tried only at the run before each comma that a capital follows."""
+    pieces = [
+        ", ",
+        ",\t",
+        ",    ",
+        "Mahoney",
+        "Lisa",
+        "O'Brien-Smith",
+        " E.",
+        "Mc",
+        "De",
+        "x",
+        "-",
+        "'",
+        "3",
+        "\u2019",
+    ]
+    for text in _texts([*NAME_PIECES, *pieces], 41, n=4000, most=10) + _texts(pieces, 43, n=8000, most=8):
+        fast = _found(match_at(N._SURNAME_FIRST, text, N._surname_starts(text)))
+        assert fast == _found(N._SURNAME_FIRST.finditer(text)), text

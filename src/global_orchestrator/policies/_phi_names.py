@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, UPPER_CHAR, census, english, places
-from global_orchestrator.policies._phi_spans import ends_with, grouped
+from global_orchestrator.policies._phi_spans import ends_with, grouped, match_at
 
 # a token ends at the word's end: "Tik" of "TikTok", "You" of "YouTube" are no names
 _TOKEN = (
@@ -236,7 +236,7 @@ _LEGAL_AFTER = re.compile(
 _PLACE_BEFORE = re.compile(r"(?i:\b(?:in|at|near|from|of|visit|across|around|outside)\s+(?:the\s+)?)$")
 _PLACE_ENDS = ("in", "at", "near", "from", "of", "visit", "across", "around", "outside", "the")  # a gate
 _FIRM_AFTER = re.compile(r",?\s(?:and|&|y|e|und|et)\s+[{UPPER}]".replace("{UPPER}", UPPER))
-# "Mahoney, Lisa E." (surname first); every match holds _COMMA_CAPITAL (a gate)
+# "Mahoney, Lisa E." (surname first); its first token ends at a _COMMA_CAPITAL (`_surname_starts`)
 _COMMA_CAPITAL = re.compile(rf",[ \t]{{1,3}}[{UPPER}]")
 _SURNAME_FIRST = re.compile(  # (?<![\w'\u2019-])({_TOKEN}),..., led by its capital (see _RUN)
     rf"([{UPPER}](?<![\w'\u2019-].){_TOKEN_AT_CAP}),[ \t]{{1,3}}({_TOKEN})(?:[ \t]{{1,3}}{_INITIAL})?"
@@ -354,7 +354,7 @@ def names(text: str, near: list[tuple[int, int]]) -> Iterator[tuple[int, int, fl
             if found is not None:
                 yield found
     yield from _lower_names(text)
-    if upper and "," in text and _COMMA_CAPITAL.search(text):
+    if upper and "," in text:
         yield from _surname_first(text)
 
 
@@ -451,7 +451,7 @@ def before_run(text: str, start: int) -> str:
 
 def _surname_first(text: str) -> Iterator[tuple[int, int, float]]:
     """`Mahoney, Lisa E.`: after a label, or a Census surname then a Census first name."""
-    for m in _SURNAME_FIRST.finditer(text):
+    for m in match_at(_SURNAME_FIRST, text, _surname_starts(text)):
         if _FIRM_AFTER.match(text, m.end()):  # "Butcher, Thomas and Hall": a firm
             continue
         family, given = _Word(m.group(1), m.start(1)), _Word(m.group(2), m.start(2))
@@ -461,6 +461,22 @@ def _surname_first(text: str) -> Iterator[tuple[int, int, float]]:
             yield m.start(), m.end(), 0.85
         elif _last(family) and _first(given) and not (_everyday(family) and _everyday(given)):
             yield m.start(), m.end(), 0.75
+
+
+def _surname_starts(text: str) -> list[int]:
+    r"""Where a `_SURNAME_FIRST` match can start: the `[\w'\u2019-]` run before each `_COMMA_CAPITAL`.
+
+    Its first token ends at the comma, is made of letters, `'`, `\u2019` and `-` only, and
+    has none of `[\w'\u2019-]` before it: it starts that run. The regex is tried there only.
+    """
+    starts: list[int] = []
+    for m in _COMMA_CAPITAL.finditer(text):
+        start = m.start()
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_'\u2019-"):  # [\w'\u2019-]
+            start -= 1
+        if start < m.start():
+            starts.append(start)
+    return starts
 
 
 def _keep_last(word: _Word, labelled: bool, titled: bool) -> bool:
