@@ -308,6 +308,8 @@ class _Run(NamedTuple):
     """No name whatever comes before or after it: no word, or titles only ("Dr.")."""
     needs_context: bool
     """No title in front and no name-like word: a name only after a title or a label."""
+    lead: int
+    """How many of its first words are titles ("Dr. Mr. Smith": 2)."""
 
 
 @lru_cache(maxsize=16384)
@@ -323,7 +325,7 @@ def _run(run: str) -> _Run:
     while lead < len(words) and words[lead].key in _TITLES:
         lead += 1
     never = not any(w.kind == "word" for w in words) or lead == len(words)
-    return _Run(pieces, never, lead == 0 and not any(_namey(w) for w in words))
+    return _Run(pieces, never, lead == 0 and not any(_namey(w) for w in words), lead)
 
 
 def titled_names(text: str) -> Iterator[tuple[int, int, float]]:
@@ -337,25 +339,29 @@ def names(text: str, near: list[tuple[int, int]]) -> Iterator[tuple[int, int, fl
     """Spans of person names; `near` holds spans of identifiers already found (in text order)."""
     upper = UPPER_CHAR.search(text) is not None  # but for lower-case names, a name is capitalised
     if upper:
-        near_starts = {s for s, _ in near}
-        near_ends = {e for _, e in near}
-        for match in _RUN.finditer(text):
-            run = _run(match.group(0))
-            if run.never:
-                continue
-            start = match.start()
-            if run.needs_context:  # what _judge checks first, without making its words
-                first = start + run.pieces[0][1]
-                before = text[max(0, first - 40) : first]
-                if not _titled(before) and not _labelled(before):
-                    continue
-            words = [_Word(piece, start + offset) for piece, offset in run.pieces]
-            found = _judge(text, words, near_starts, near_ends)
-            if found is not None:
-                yield found
+        yield from _capitalised(text, {s for s, _ in near}, {e for _, e in near})
     yield from _lower_names(text)
     if upper and "," in text:
         yield from _surname_first(text)
+
+
+def _capitalised(text: str, near_starts: set[int], near_ends: set[int]) -> Iterator[tuple[int, int, float]]:
+    """Names in capitalised runs (`near_starts`, `near_ends`: where identifiers found start and end)."""
+    for match in _RUN.finditer(text):
+        run_text = match.group(0)
+        run = _run(run_text)
+        if run.never:
+            continue
+        start = match.start()
+        first = start + run.pieces[0][1]
+        before = text[max(0, first - 40) : first]
+        titled = _titled(before)
+        labelled = not titled and run.lead == 0 and _labelled(before)  # (read only when not titled)
+        if run.needs_context and not titled and not labelled:  # what _judge checks first
+            continue
+        found = _judge(text, start, run_text, titled or run.lead > 0, labelled, near_starts, near_ends)
+        if found is not None:
+            yield found
 
 
 # what can follow a name's word for _LEGAL_AFTER to match there: its first character, past
@@ -363,14 +369,12 @@ def names(text: str, near: list[tuple[int, int]]) -> Iterator[tuple[int, int, fl
 _LEGAL_AFTER_FIRST = frozenset("SGAKOeLICPp&asBNH")
 
 
-def _legal_after(text: str, word: _Word) -> bool:
-    """A legal form follows the word ("Wende GmbH", "Pruitt, Ltd")."""
-    if word.kind != "word":
-        return False
-    rest = text[word.end : word.end + 5]
+def _legal_after(text: str, end: int) -> bool:
+    """A legal form follows the word that ends at `end` ("Wende GmbH", "Pruitt, Ltd")."""
+    rest = text[end : end + 5]
     if rest.removeprefix(",").lstrip()[:1] not in _LEGAL_AFTER_FIRST:  # "" (nothing follows) is not in it
         return False
-    return _LEGAL_AFTER.match(text, word.end) is not None
+    return _LEGAL_AFTER.match(text, end) is not None
 
 
 def _titled(before: str) -> bool:
@@ -384,62 +388,97 @@ def _labelled(before: str) -> bool:
     return ends_with(before, _LABEL_ENDS) and _STRONG_LABEL.search(before) is not None
 
 
-def _judge(
-    text: str, words: list[_Word], near_starts: set[int], near_ends: set[int]
-) -> tuple[int, int, float] | None:
-    if not any(w.kind == "word" for w in words):  # initials, nicknames, particles: trimmed to nothing
-        return None
-    before = text[max(0, words[0].start - 40) : words[0].start]
-    titled = _titled(before)
-    while words and words[0].key in _TITLES:  # "Dr. Mr." or a title inside the run
-        words = words[1:]
-        titled = True
-    if not words:
-        return None
-    labelled = titled or _labelled(before)
-    if not labelled and not any(_namey(w) for w in words):
+class _Cut(NamedTuple):
+    """What `_judge` decides from a run alone, given whether a title or a label is in front of it."""
+
+    legal: tuple[int, ...]
+    """Offsets in the run of the ends of the words a legal form must not follow ("Wende GmbH")."""
+    start: int
+    end: int
+    """The name's offsets in the run, everyday words, initials and particles trimmed off."""
+    marked: float | None
+    """The score when a title or a label (still) marks the name: nothing else decides."""
+    single: bool
+    """At most one proper word: a name only with a person cue after it (when `namey`)."""
+    score: float | None
+    """Two or more proper words: the score (0: a place, no name), or None when the text around decides."""
+    namey: bool
+    """The single word is a Census name and no everyday word; for two or more, every word is
+    name-like and none is a place (the weakest finding, unless a place cue is before it)."""
+
+
+@lru_cache(maxsize=16384)
+def _cut(run: str, titled: bool, labelled: bool) -> _Cut | None:
+    """What `_judge` decides from the run alone (None: no name), `titled` and `labelled` by what is before it.
+
+    Cached: the same runs come back in text after text.
+    """
+    facts = _run(run)
+    words = [_Word(piece, offset) for piece, offset in facts.pieces][facts.lead :]
+    labelled = titled or labelled
+    if not words or (not labelled and not any(_namey(w) for w in words)):
         return None  # the trimming below would leave no word: a shortcut for most capitalised runs
-    if not titled and (any(w.key in _ORG for w in words) or any(_legal_after(text, w) for w in words)):
+    if not titled and any(w.key in _ORG for w in words):
         return None
+    legal = () if titled else tuple(w.end for w in words if w.kind == "word")
     # trim everyday words, initials and particles at both ends
     while words and (words[0].kind != "word" or not _namey(words[0])):
         if labelled and words[0].kind == "word" and not (words[0].key in _COMMON or words[0].key in _TITLES):
             break
         words = words[1:]
-        labelled = labelled and False
+        labelled = False
     while words and (words[-1].kind != "word" or not _keep_last(words[-1], labelled, titled)):
         words = words[:-1]
     if not words:
         return None
     start, end = words[0].start, words[-1].end
+    if titled or labelled:  # still labelled: nothing was trimmed at the front
+        return _Cut(legal, start, end, 0.9 if titled else 0.85, False, None, False)
     proper = [w for w in words if w.kind == "word"]
-    after = text[end : end + 24]
-    # still labelled: nothing was trimmed at the front, so the label before `start` is the one found
-    if titled or labelled:
-        return start, end, 0.9 if titled else 0.85
-    if _POST_NOMINAL.match(after):
-        return start, end, 0.85
     if len(proper) < 2:
         # "HPI: Michael is a 51 y/o", "Okafor's refill": one Census name and a person cue after it
         single = proper[0] if proper else None
         namey = single is not None and (_first(single) or _last(single)) and not _everyday(single)
-        return (start, end, 0.6) if namey and _CUE_AFTER.match(after) else None
-    if " ".join(w.key for w in proper) in places():
-        return None
+        return _Cut(legal, start, end, None, True, None, namey)
     known_first, known_last = _first(proper[0]), _last(proper[-1])
     every = all(_first(w) or _last(w) or not _everyday(w) for w in proper)
-    if known_first and known_last:
+    score: float | None = None
+    if " ".join(w.key for w in proper) in places():
+        score = 0.0
+    elif known_first and known_last:
+        score = 0.85
+    elif (known_first or known_last or any(_first(w) or _last(w) for w in proper)) and every:
+        score = 0.7
+    namey = every and not any(w.key in places() for w in proper)
+    return _Cut(legal, start, end, None, False, score, namey)
+
+
+def _judge(
+    text: str, at: int, run: str, titled: bool, labelled: bool, near_starts: set[int], near_ends: set[int]
+) -> tuple[int, int, float] | None:
+    """The name in the capitalised run `run` at offset `at` of `text`, if it is one.
+
+    `titled`: a title ends the 40 characters before the run, or opens it; `labelled`: a
+    label ends them (read only when not `titled`). The run's own facts are cached (`_cut`);
+    what is left is the text after the name and before it.
+    """
+    cut = _cut(run, titled, labelled)
+    if cut is None or any(_legal_after(text, at + end) for end in cut.legal):
+        return None
+    start, end = at + cut.start, at + cut.end
+    if cut.marked is not None:
+        return start, end, cut.marked
+    after = text[end : end + 24]
+    if _POST_NOMINAL.match(after):
         return start, end, 0.85
-    if (known_first or known_last or any(_first(w) or _last(w) for w in proper)) and every:
-        return start, end, 0.7
+    if cut.single:
+        return (start, end, 0.6) if cut.namey and _CUE_AFTER.match(after) else None
+    if cut.score is not None:
+        return (start, end, cut.score) if cut.score else None
     if _cued(text, start, end, near_starts, near_ends):
         return start, end, 0.6
     window = before_run(text, start)
-    if (
-        every
-        and not any(w.key in places() for w in proper)
-        and not (ends_with(window, _PLACE_ENDS) and _PLACE_BEFORE.search(window))
-    ):
+    if cut.namey and not (ends_with(window, _PLACE_ENDS) and _PLACE_BEFORE.search(window)):
         return start, end, 0.55
     return None
 
