@@ -429,3 +429,31 @@ def test_surname_first_at_its_runs_matches_like_finditer() -> None:
     for text in _texts([*NAME_PIECES, *pieces], 41, n=4000, most=10) + _texts(pieces, 43, n=8000, most=8):
         fast = _found(match_at(N._SURNAME_FIRST, text, N._surname_starts(text)))
         assert fast == _found(N._SURNAME_FIRST.finditer(text)), text
+
+
+EU_PIECES = [
+    *"12 5a,-\n\u00e9A",
+    *[
+        "rue",
+        "Rue",
+        "de la",
+        "Paix",
+        "Calle",
+        "Mayor",
+        "via",
+        "Via",
+        "Roma",
+        "ul.",
+        "D\u0142uga",
+        "n\u00ba",
+        "Hauptstra\u00dfe",
+    ],
+    *["Kerkstraat", "12b", "1/3", "avenida", "could", "place", "bd", "x1", "route", "  ", "\u0130"],
+]
+
+
+def test_european_addresses_at_their_words_match_like_finditer() -> None:
+    """`_eu_addresses` tries the type-first branch at street types and the numbers before them only."""
+    P = _phi_places
+    for text in _texts(EU_PIECES, 47, n=8000, most=10):
+        assert _found(P._eu_addresses(text)) == _found(P._EU_ADDRESS.finditer(text)), text

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -26,6 +27,7 @@ from global_orchestrator.policies._phi_spans import (
     grouped,
     has_any,
     match_at,
+    number_positions,
     ours,
     scan_words,
     word_keys,
@@ -218,10 +220,12 @@ def _eu_addresses(text: str) -> Iterator[re.Match[str]]:
         yield from _EU_ADDRESS.finditer(text)
         return
     candidates = set(types)
-    for q in types:  # "\b\d{1,5}[a-zA-Z]?,?\s{1,3}" before the type word
-        for p in range(max(0, q - 10), q):
-            if text[p].isdecimal() and (p == 0 or not (text[p - 1].isalnum() or text[p - 1] == "_")):
-                candidates.add(p)
+    numbers = number_positions(text) or []
+    for q in types:  # "\b\d{1,5}[a-zA-Z]?,?\s{1,3}" before the type word: a number's word
+        j = bisect_left(numbers, q - 10)
+        while j < len(numbers) and numbers[j] < q:
+            candidates.add(numbers[j])
+            j += 1
     starts = sorted(candidates)
     i = 0
 
