@@ -457,3 +457,76 @@ def test_european_addresses_at_their_words_match_like_finditer() -> None:
     P = _phi_places
     for text in _texts(EU_PIECES, 47, n=8000, most=10):
         assert _found(P._eu_addresses(text)) == _found(P._EU_ADDRESS.finditer(text)), text
+
+
+def test_digit_shape_gates_hold_wherever_an_ssn_or_phone_is() -> None:
+    """An SSN is runs of 3, 2 and 4 digits; a North American phone ends with runs of 3 and 4."""
+    from global_orchestrator.policies._phi_spans import digit_shape
+
+    S = _phi_shapes
+    pieces = [
+        *"0123456789 -.()+/x\n",
+        "123",
+        "45",
+        "6789",
+        "+1 ",
+        "1-",
+        "(555) ",
+        "555-",
+        "219-09-",
+        "\u0663\u0664",
+        "201-7788",
+        "201.7788 ",
+        "(555)201-7788",
+    ]
+    for text in _texts(pieces, 53, n=30000, most=10):
+        shape = digit_shape(text)
+        if S._SSN.search(text):
+            assert "\x03\x02\x04" in shape, text
+        if S._PHONE.search(text):
+            assert "\x03\x04" in shape, text
+
+
+PHONE_CUE_PIECES = [
+    *"aB1 :./\n;\u017f\u00e9",
+    *[
+        "Tel",
+        "tel.",
+        "T\u00e9l\u00e9phone",
+        "ph",
+        "PH:",
+        "phone",
+        "Cell",
+        "mob",
+        "called",
+        "dialled",
+        "fax",
+        "reach",
+    ],
+    *[
+        "M\u00f3vil",
+        "movil",
+        "whatsapp",
+        "SMS",
+        "text",
+        "home",
+        "work",
+        "Number",
+        "numero",
+        "xcall",
+        "graph",
+        "55",
+    ],
+]
+
+
+def test_a_phone_cue_searched_at_its_words_is_the_cue_the_window_search_finds() -> None:
+    """`_cued` tries the phone-cue regex at the window's cue words only (`_PHONE_CUE_KEYS`)."""
+    from global_orchestrator.policies._phi_spans import WordGate
+
+    S = _phi_shapes
+    for text in _texts(PHONE_CUE_PIECES, 59, n=3000, most=12):
+        cues = WordGate(text, S._PHONE_CUE_KEYS)
+        for end in range(len(text) + 1):
+            expected = S._PHONE_CUE.search(text[max(0, end - 40) : end]) is not None
+            assert S._cued(cues, end) == expected, (text, end)

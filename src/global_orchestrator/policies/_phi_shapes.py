@@ -18,10 +18,13 @@ from global_orchestrator.policies._phi_spans import (
     ASCII_UPPER,
     DIGIT,
     Span,
+    WordGate,
     digit_runs,
+    digit_shape,
     grouped,
     match_at,
     ours,
+    word_keys,
 )
 
 _EMAIL = re.compile(
@@ -84,6 +87,26 @@ _PHONE_CUE = re.compile(
     r"[^\n\d]{0,24})$"
 )
 _PHONE_CUE = re.compile(grouped(_PHONE_CUE.pattern), _PHONE_CUE.flags)  # same matches, fewer tests
+# index keys (`WordGate`) of the words every match of _PHONE_CUE starts with
+_PHONE_CUE_KEYS = word_keys(
+    [
+        *("tel", "telephone", "phone", r"ph\b", "cell", "mobile", "mob", "call", "called", "calling", "rang"),
+        *(
+            "dial",
+            "pager",
+            "beeper",
+            "fax",
+            "contact",
+            "reach",
+            "telefon",
+            "téléphone",
+            "tél",
+            "móvil",
+            "movil",
+        ),
+        *("cellulare", "telefono", "numer", "whatsapp", "sms", "text", "home", "work", "number"),
+    ]
+)
 _SSN_SHAPE = re.compile(r"\d{3}([- .])\d{2}\1\d{4}")
 _SEVEN = re.compile(r"\d{3}[\s-]\d{4}")
 _TOLL_FREE = frozenset({"800", "888", "877", "866", "855", "844", "833"})
@@ -182,18 +205,20 @@ def _toll_free(value: str) -> bool:
 
 
 def _digits(s: str) -> int:
-    return sum(c.isdigit() for c in s)
+    return sum(map(str.isdigit, s))
 
 
-def _cued(text: str, start: int) -> bool:
-    """A phone cue ("tel", "call", "mobile" ...) shortly before `start`."""
-    return _PHONE_CUE.search(text[max(0, start - 40) : start]) is not None
+def _cued(cues: WordGate, start: int) -> bool:
+    """A phone cue ("tel", "call", "mobile" ...) shortly before `start` (`cues`: the text's cue words)."""
+    return cues.search(_PHONE_CUE, max(0, start - 40), start)
 
 
 def phones(text: str, record: bool) -> list[Span]:
     """Phone and fax numbers; `record` (a patient record) lets bare seven-digit numbers count."""
     found: list[Span] = []
-    for m in _PHONE.finditer(text):
+    local = "\x03\x04" in digit_shape(text)  # runs of 3 and 4 digits: "201-7788" (`_LOCAL`)
+    cues = WordGate(text, _PHONE_CUE_KEYS)
+    for m in _PHONE.finditer(text) if local else ():
         if _toll_free(m.group(0)) or ours(text, m.start()):
             continue
         found.append(Span(_phone_kind(text, m.start()), m.start(), m.end(), 0.9))
@@ -202,15 +227,16 @@ def phones(text: str, record: bool) -> list[Span]:
             value = m.group(0).rstrip(" .-/")
             if _toll_free(value) or _SSN_SHAPE.fullmatch(value) or ours(text, m.start()):
                 continue
-            if value.startswith("00") and value.isdigit() and not _cued(text, m.start()):
+            if value.startswith("00") and value.isdigit() and not _cued(cues, m.start()):
                 continue  # "0011882405" alone is any number: order ids, tracking codes
             if 8 <= _digits(value) <= 15:
                 found.append(Span(_phone_kind(text, m.start()), m.start(), m.start() + len(value), score))
     for m in _PHONE_GROUPS.finditer(text):
-        n = _digits(m.group(0))
-        cued = _cued(text, m.start())
-        seven = n == 7 and record and _SEVEN.fullmatch(m.group(0)) is not None
-        if ((7 <= n <= 13 and cued) or seven) and not _toll_free(m.group(0)) and not ours(text, m.start()):
+        value = m.group(0)
+        n = _digits(value)
+        seven = n == 7 and record and _SEVEN.fullmatch(value) is not None
+        cued = 7 <= n <= 13 and _cued(cues, m.start())  # (the window read only for a number that long)
+        if (cued or seven) and not _toll_free(value) and not ours(text, m.start()):
             found.append(Span(_phone_kind(text, m.start()), m.start(), m.end(), 0.75))
     return found
 
@@ -259,7 +285,7 @@ def _numbers(text: str, record: bool) -> list[Span]:
     found: list[Span] = []
     total, longest = digit_runs(text)
     upper = ASCII_UPPER.search(text) is not None
-    if total >= 9:
+    if total >= 9 and "\x03\x02\x04" in digit_shape(text):  # runs of 3, 2 and 4 digits
         for m in _SSN.finditer(text):
             if _ssn_ok(m.group(1), m.group(3), m.group(4)):
                 found.append(Span("ssn", m.start(), m.end(), 0.95))

@@ -37,11 +37,26 @@ ASCII_UPPER = re.compile(r"[A-Z]")
 """An ASCII capital: VINs, MBIs, DEA numbers and UK or Canadian postcodes need one."""
 
 
-@lru_cache(maxsize=8)
 def digit_runs(text: str) -> tuple[int, int]:
     r"""How many digits (`\d`) `text` holds, and the longest run of them (for gates)."""
+    total, longest, _ = _digit_facts(text)
+    return total, longest
+
+
+def digit_shape(text: str) -> str:
+    r"""The lengths of the runs of digits (`\d+`) of `text` in order, each as one character (`chr`).
+
+    For gates: an SSN is three runs of 3, 2 and 4 digits one after the other, so
+    `"\x03\x02\x04" in digit_shape(text)` holds wherever one is (a run over 999 digits
+    counts as 999).
+    """
+    return _digit_facts(text)[2]
+
+
+@lru_cache(maxsize=8)
+def _digit_facts(text: str) -> tuple[int, int, str]:
     runs = [len(r) for r in _DIGIT_RUN.findall(text)]
-    return sum(runs), max(runs, default=0)
+    return sum(runs), max(runs, default=0), "".join([chr(min(n, 999)) for n in runs])
 
 
 # what re.IGNORECASE matches to an ASCII letter but str.lower() does not map to it
@@ -200,6 +215,11 @@ def word_in(text: str, keys: tuple[str, ...], start: int, end: int) -> bool:
     return WordGate(text, keys)(start, end)
 
 
+def _word_char(c: str) -> bool:
+    r"""`c` is a character `\w` matches (False for "")."""
+    return c.isalnum() or c == "_"
+
+
 class WordGate:
     """`word_in` for one text and one key list, the words looked up once (for a gate in a loop)."""
 
@@ -222,23 +242,23 @@ class WordGate:
     def search(self, pattern: re.Pattern[str], start: int, end: int) -> bool:
         """`pattern.search(text[start:end]) is not None` when every match starts a word with a key.
 
-        The regex is tried only at those words of the window (and at its start, when a
-        word may be cut there), not at every position.
+        The regex is tried only at those words of the window, at its start (a word may be
+        cut there), and at its last two characters when it ends inside a word (what is
+        left of that word in the window may be too short for its key); a match found at
+        any position is one `search` finds, and no other position can start one.
         """
         window = self.text[start:end]
         positions = self.positions
         if positions is None:
             return pattern.search(window) is not None
-        if (window[:1].isalnum() or window[:1] == "_") and pattern.match(
-            window
-        ) is not None:  # what \w matches
-            return True
+        tries = [0] if _word_char(window[:1]) else []
         i = bisect_left(positions, start)
         while i < len(positions) and positions[i] < end:
-            if pattern.match(window, positions[i] - start) is not None:
-                return True
+            tries.append(positions[i] - start)
             i += 1
-        return False
+        if end < len(self.text) and _word_char(self.text[end]) and _word_char(window[-1:]):
+            tries += [max(0, len(window) - 2), len(window) - 1]
+        return any(pattern.match(window, p) is not None for p in tries)
 
 
 def list_keys(pattern: str) -> tuple[str, ...]:
