@@ -71,18 +71,64 @@ def test_hex_led_mac_matches_like_the_plain_one() -> None:
 
 
 @pytest.mark.parametrize(
-    ("pattern", "keys"),
-    [(_phi_dates._DATE, _phi_dates._DATE_KEYS), (_phi_dates._AGE, _phi_dates._AGE_KEYS)],
+    ("pattern", "keys", "number_starts"),
+    [
+        (_phi_dates._DATE, _phi_dates._DATE_KEYS, None),
+        (_phi_dates._AGE, _phi_dates._AGE_KEYS, _phi_dates._AGE_NUMBER_STARTS),
+    ],
     ids=["date", "age"],
 )
 def test_dates_and_ages_at_their_words_match_like_finditer(
-    pattern: re.Pattern[str], keys: tuple[str, ...]
+    pattern: re.Pattern[str], keys: tuple[str, ...], number_starts: tuple[str, ...] | None
 ) -> None:
     texts = [*_texts(DATE_PIECES, 3), "DOB 03/14/1961, seen May 3, the third of July, she is 95"]
+    texts += _texts([*DATE_PIECES, "100", "110", "119", "90", "99 ", "1", "0"], 5)
     for text in texts:
-        assert _found(scan_at_words(pattern, text, keys, numbers=True)) == _found(pattern.finditer(text)), (
-            text
-        )
+        fast = scan_at_words(pattern, text, keys, numbers=True, number_starts=number_starts)
+        assert _found(fast) == _found(pattern.finditer(text)), text
+
+
+def test_health_terms_at_their_prefixed_words_match_like_finditer() -> None:
+    """Health terms are tried only at words that start with a term's literal start (`_HEALTH_PREFIXES`)."""
+    from global_orchestrator.policies import _phi_health as H
+    from global_orchestrator.policies._phi_spans import scan_words
+
+    pieces = [
+        *"aZ1 -.'\n\u017f\u212a",
+        "diabetes",
+        "Diabetic",
+        "pre",
+        "prescribed",
+        "present",
+        "MS",
+        "Ms",
+        "ms",
+    ]
+    pieces += [
+        "er visit",
+        "ER",
+        "on oxygen",
+        "on",
+        "is high",
+        "ct scan",
+        "x-ray",
+        "check-up",
+        "checkup",
+        "SKIN",
+    ]
+    pieces += [
+        "insulin",
+        "insurance",
+        "heart attack",
+        "heart",
+        "hiv",
+        "\u017ftatins",
+        "\u212aidney stones",
+        "the",
+    ]
+    for text in _texts(pieces, 61, n=8000, most=10):
+        fast = scan_words(H._HEALTH, text, H._HEALTH_KEYS, H._HEALTH_PREFIXES)
+        assert _found(fast) == _found(H._HEALTH.finditer(text)), text
 
 
 def _plain_judge(

@@ -185,20 +185,37 @@ def number_positions(text: str) -> list[int] | None:
 
 
 def scan_at_words(
-    pattern: re.Pattern[str], text: str, keys: tuple[str, ...], numbers: bool = False
+    pattern: re.Pattern[str],
+    text: str,
+    keys: tuple[str, ...],
+    numbers: bool = False,
+    number_starts: tuple[str, ...] | None = None,
 ) -> Iterator[re.Match[str]]:
     r"""What `pattern.finditer(text)` yields when every match starts a word with a key or a digit.
 
     Like `scan_words` (`keys`), and with `numbers` a word that starts with a digit may start
-    a match too: for patterns with branches for numbers and for words ("3 March", "March 3").
-    Matches must not be empty.
+    a match too: for patterns with branches for numbers and for words ("3 March", "March 3");
+    with `number_starts`, only a number that starts with one of them ("9", "10": what the
+    pattern's number branches start with). Matches must not be empty.
     """
     words = word_positions(text, keys)
     digits = number_positions(text) if numbers else []
     if words is None or digits is None:
         yield from pattern.finditer(text)
         return
+    if digits and number_starts is not None:
+        digits = [q for q in digits if text.startswith(number_starts, q)]
     yield from match_at(pattern, text, sorted({*words, *digits}) if digits else words)
+
+
+def prefix_table(prefixes: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """`prefixes` (lower case, two characters or more) by their first two characters (for `scan_words`)."""
+    table: dict[str, list[str]] = {}
+    for prefix in prefixes:
+        if len(prefix) < 2:
+            raise ValueError(f"prefix shorter than two characters: {prefix!r}")
+        table.setdefault(prefix[:2], []).append(prefix)
+    return {head: tuple(found) for head, found in table.items()}
 
 
 @lru_cache(maxsize=64)
@@ -268,15 +285,28 @@ def list_keys(pattern: str) -> tuple[str, ...]:
     return word_keys(split_alternatives(pattern[start + 3 : end]))
 
 
-def scan_words(pattern: re.Pattern[str], text: str, keys: tuple[str, ...]) -> Iterator[re.Match[str]]:
+def scan_words(
+    pattern: re.Pattern[str],
+    text: str,
+    keys: tuple[str, ...],
+    prefixes: dict[str, tuple[str, ...]] | None = None,
+) -> Iterator[re.Match[str]]:
     r"""What `pattern.finditer(text)` yields when every match starts a word with one of `keys`.
 
     The regex runs only at those words (found by a dictionary look-up), not at every
     position of the text: for a word list that opens with `\b`, several times faster.
+    With `prefixes` (`prefix_table` of what every match starts with, any case: the word
+    list's `literal_prefixes`), only at the words that start with one of them.
     Matches must not be empty.
     """
     starts = word_positions(text, keys)
-    yield from pattern.finditer(text) if starts is None else match_at(pattern, text, starts)
+    if starts is None:
+        yield from pattern.finditer(text)
+        return
+    if prefixes is not None:
+        low = folded(text)  # as long as `text` (`word_positions` is not None)
+        starts = [q for q in starts if low.startswith(prefixes.get(low[q : q + 2], ()), q)]
+    yield from match_at(pattern, text, starts)
 
 
 def match_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
