@@ -576,3 +576,44 @@ def test_a_phone_cue_searched_at_its_words_is_the_cue_the_window_search_finds() 
         for end in range(len(text) + 1):
             expected = S._PHONE_CUE.search(text[max(0, end - 40) : end]) is not None
             assert S._cued(cues, end) == expected, (text, end)
+
+
+def test_ends_with_reads_the_last_word_as_a_split_would() -> None:
+    """`ends_with` without a split: the same answer as the last word of `rsplit` for white-space-free words."""
+    from global_orchestrator.policies import _phi_spans as SP
+
+    def plain(window: str, words: tuple[str, ...], strip: str = " \t\n\r\f\v:,-") -> bool:
+        parts = window.rstrip(strip).rsplit(None, 1)
+        if not parts:
+            return False
+        last = parts[-1]
+        return (last.lower() if last.isascii() else last.translate(SP._FOLD).lower()).endswith(words)
+
+    lists = [
+        N._TITLE_ENDS,
+        N._LABEL_ENDS,
+        N._CUE_ENDS,
+        N._PLACE_ENDS,
+        _phi_places._HOME_ENDS,
+        _phi_places._PLACE_ENDS,
+    ]
+    assert not any(c.isspace() for words in lists for w in words for c in w)
+    pieces = [
+        *" \t\n.:,-xI\u0130\u017f\u03a3",
+        "Dr",
+        "Mrs.",
+        "patient",
+        "Patient's",
+        "in",
+        "of the",
+        "IN",
+        "by",
+        "\u212a",
+    ]
+    for window in _texts(pieces, 67, n=20000, most=8):
+        for words, strip in (
+            (N._TITLE_ENDS, " \t."),
+            (N._LABEL_ENDS, " \t\n\r\f\v:,-"),
+            (N._PLACE_ENDS, " \t\n\r\f\v:,-"),
+        ):
+            assert SP.ends_with(window, words, strip) == plain(window, words, strip), (window, strip)
