@@ -617,3 +617,74 @@ def test_ends_with_reads_the_last_word_as_a_split_would() -> None:
             (N._PLACE_ENDS, " \t\n\r\f\v:,-"),
         ):
             assert SP.ends_with(window, words, strip) == plain(window, words, strip), (window, strip)
+
+
+def test_biometric_and_photo_phrases_at_their_prefixed_words_match_like_finditer() -> None:
+    from global_orchestrator.policies._phi_spans import scan_words
+
+    K = _phi_keyed
+    pieces = [
+        *"aZ ,-'\n",
+        "finger print",
+        "Fingerprints",
+        "thumbprint",
+        "palm vein scan",
+        "iris scans",
+        "face",
+        "facial",
+    ]
+    pieces += [
+        "recognition data",
+        "hand geometry",
+        "gait data",
+        "DNA samples",
+        "genetic test results",
+        "general",
+        "handle",
+    ]
+    pieces += [
+        "template ID",
+        "IR-88213",
+        "voiceprint hash",
+        "headshot",
+        "head shots",
+        "health",
+        "mug shot",
+        "passport photo",
+    ]
+    pieces += [
+        "photos of her face",
+        "picture",
+        "image",
+        "selfie of the patient",
+        "unblurred photo",
+        "full-face photo",
+    ]
+    patterns = (
+        (K._BIOMETRIC, K._BIOMETRIC_KEYS, K._BIOMETRIC_PREFIXES),
+        (K._BIOMETRIC_ID, K._BIOMETRIC_ID_KEYS, K._BIOMETRIC_ID_PREFIXES),
+        (K._PHOTO, K._PHOTO_KEYS, K._PHOTO_PREFIXES),
+    )
+    for text in _texts(pieces, 71, n=6000, most=8):
+        for pattern, keys, prefixes in patterns:
+            assert _found(scan_words(pattern, text, keys, prefixes)) == _found(pattern.finditer(text)), text
+
+
+def test_dea_and_pin_digit_shape_gates_hold() -> None:
+    from global_orchestrator.policies._phi_spans import digit_shape
+
+    pieces = [
+        *"0123456789 -,AFBMx9",
+        "AB1234563",
+        "A91234563",
+        "Sagar 954539",
+        "Motihari-217071",
+        "1234567",
+        "12345678",
+    ]
+    for text in _texts(pieces, 73, n=20000, most=8):
+        shape = digit_shape(text)
+        if _phi_shapes._DEA.search(text):
+            assert "\x07" in shape or "\x08" in shape, text
+        if _phi_places._PIN_WORD.search(text):
+            assert "\x06" in shape, text

@@ -23,6 +23,7 @@ from global_orchestrator.policies._phi_spans import (
     folded,
     has_any,
     match_at,
+    prefix_table,
     scan_words,
     word_keys,
 )
@@ -230,6 +231,14 @@ _BIOMETRIC_ID_KEYS = word_keys(_BIOMETRIC_ID_WORDS)
 _PHOTO_KEYS = word_keys(
     ["full", "face", "facial", "head", "mug", "passport", "photo", "picture", "image", "selfie", "unblurred"]
 )
+# what every match of _BIOMETRIC, _BIOMETRIC_ID and _PHOTO starts with, any case (`scan_words`)
+_BIOMETRIC_PREFIXES = prefix_table(
+    ["finger", "thumb", "palm", "voice", "face", "retina", "iris", "facial", "hand", "gait", "dna", "genetic"]
+)
+_BIOMETRIC_ID_PREFIXES = prefix_table(_BIOMETRIC_ID_WORDS)
+_PHOTO_PREFIXES = prefix_table(
+    ["full", "facial", "face", "head", "mug", "passport", "photo", "picture", "image", "selfie", "unblurred"]
+)
 # every biometric or photo file name holds one of these extensions
 _EXTENSION = re.compile(_FILE[_FILE.index(r"\.") :])
 _PHOTO = re.compile(
@@ -248,12 +257,12 @@ def keyed(text: str) -> list[Span]:
     if has_any(text, _BIOMETRIC_WORDS):
         found += [
             Span("biometric_identifier", m.start(), m.end(), 0.75)
-            for m in scan_words(_BIOMETRIC, text, _BIOMETRIC_KEYS)
+            for m in scan_words(_BIOMETRIC, text, _BIOMETRIC_KEYS, _BIOMETRIC_PREFIXES)
         ]
     if has_any(text, _BIOMETRIC_ID_WORDS):
         found += [
             Span("biometric_identifier", m.start(1), m.end(1), 0.95)  # beats the generic "ID" keyword
-            for m in scan_words(_BIOMETRIC_ID, text, _BIOMETRIC_ID_KEYS)
+            for m in scan_words(_BIOMETRIC_ID, text, _BIOMETRIC_ID_KEYS, _BIOMETRIC_ID_PREFIXES)
             if any(c.isdigit() for c in m.group(1))
         ]
     starts = _file_starts(text) if "." in text else []
@@ -267,7 +276,8 @@ def keyed(text: str) -> list[Span]:
         ]
     if has_any(text, _PHOTO_WORDS):
         found += [
-            Span("full_face_photo", m.start(), m.end(), 0.75) for m in scan_words(_PHOTO, text, _PHOTO_KEYS)
+            Span("full_face_photo", m.start(), m.end(), 0.75)
+            for m in scan_words(_PHOTO, text, _PHOTO_KEYS, _PHOTO_PREFIXES)
         ]
     return found
 

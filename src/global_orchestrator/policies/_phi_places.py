@@ -22,6 +22,7 @@ from global_orchestrator.policies._phi_spans import (
     Span,
     by_first_letter,
     digit_runs,
+    digit_shape,
     ends_with,
     folded,
     grouped,
@@ -169,7 +170,9 @@ def _places(text: str) -> list[Span]:
     common = english()
     # gates for the whole text: a county word, a cue for where someone lives
     county = "County" in text or "Parish" in text or "Borough" in text
-    home = has_any(text, ("liv", "resid", "moved", "relocated", "native", "hometown", "born"))
+    home = has_any(
+        text, ("lives", "living", "lived", "resid", "moved", "relocated", "native", "hometown", "born")
+    )
     for m in _PLACE_RUN.finditer(text):
         run = m.group(1)
         if county and _COUNTY.search(run):
@@ -273,7 +276,7 @@ def _may_glue(text: str) -> bool:
 
 
 def _pins(text: str, six_digits: bool) -> Iterator[re.Match[str]]:
-    """What `_PIN.finditer(text)` yields (`six_digits`: a capital and a run of 6 digits in it, a gate).
+    """What `_PIN.finditer(text)` yields (`six_digits`: a capital and a run of just 6 digits in it, a gate).
 
     Its two branches start at a digit and at a capital, and neither can start inside the
     other's match: when only one can match (its gate), its own regex finds what `_PIN` does.
@@ -332,6 +335,7 @@ def _numbered(text: str) -> list[Span]:
     if longest >= 5:  # at the words a ZIP code can follow only (a keyword or a state: `_ZIP_KEYS`)
         found += [Span("address", m.start(1), m.end(1), 0.85) for m in scan_words(_ZIP, text, _ZIP_KEYS)]
     found += [
-        Span("address", m.start(), m.end(), 0.75, weak=True) for m in _pins(text, upper and longest >= 6)
+        Span("address", m.start(), m.end(), 0.75, weak=True)
+        for m in _pins(text, upper and "\x06" in digit_shape(text))
     ]
     return found

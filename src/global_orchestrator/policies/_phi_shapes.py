@@ -304,7 +304,7 @@ def _numbers(text: str, record: bool) -> list[Span]:
         ]
     if upper:
         found += [Span("health_plan_number", m.start(), m.end(), 0.85) for m in _MBI.finditer(text)]
-    if upper and longest >= 7:
+    if upper and ("\x07" in digit_shape(text) or "\x08" in digit_shape(text)):  # [A-Z9] and 7 digits
         found += [
             Span("certificate_license_number", m.start(), m.end(), 0.8)
             for m in _DEA.finditer(text)
