@@ -688,3 +688,17 @@ def test_dea_and_pin_digit_shape_gates_hold() -> None:
             assert "\x07" in shape or "\x08" in shape, text
         if _phi_places._PIN_WORD.search(text):
             assert "\x06" in shape, text
+
+
+def test_unstable_characters_are_the_ones_folding_changes() -> None:
+    """`_UNSTABLE` (a fold gate) matches every character `_fold_char` changes, and no ASCII character."""
+    from global_orchestrator.policies import _phi_fold as F
+
+    for code in range(0x250):
+        char = chr(code)
+        if code < 0x80:
+            assert F._UNSTABLE.match(char) is None, hex(code)
+        else:
+            assert (F._UNSTABLE.match(char) is None) == (F._fold_char(char) == char), hex(code)
+    for char in "\u0430\u03bf\u200b\uff21\u2013\u00a0\u2028\U0001d40c\ufe0f":  # beyond Latin: always checked
+        assert F._UNSTABLE.match(char) is not None, hex(ord(char))

@@ -182,6 +182,13 @@ def _fold_run(run: str) -> str:
     return "".join(_fold_char(c) for c in run)
 
 
+# a character `_fold_char` may change: anything outside ASCII but the Latin-1 and Latin
+# Extended characters it keeps as they are (accented letters: "é", "ł", "ß")
+_UNSTABLE = re.compile(
+    "[^\\x00-\\x7f" + "".join(chr(c) for c in range(0x80, 0x250) if _fold_char(chr(c)) == chr(c)) + "]"
+)
+
+
 def _lower(match: re.Match[str]) -> str:
     return match.group(0).lower()
 
@@ -191,7 +198,10 @@ def fold(text: str) -> Folded | None:
     starts: array[int] | None = None  # 8 bytes an entry: a 1 MB text's table is 16 MB, not 60
     ends: array[int] | None = None
     folded = text
-    if not (text.isascii() and "%" not in text and "+" not in text and "'" not in text) and any(
+    # a unit to rewrite: `%XX`, `+`, `'` (only where those are), a character folding changes
+    # (only where one outside ASCII and the Latin letters it keeps is: one search in C)
+    units = "%" in text or "+" in text or "'" in text or _UNSTABLE.search(text) is not None
+    if units and any(
         match.group(0)[0] in "%+'" or _fold_run(match.group(0)) != match.group(0)  # a unit that changes
         for match in _UNIT.finditer(text)
     ):
