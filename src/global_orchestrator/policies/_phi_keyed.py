@@ -331,18 +331,27 @@ def _keywords(text: str, window: str, lo: int, positions: list[int] | None) -> I
         return
     end = lo + len(window)
     inside = positions[bisect_left(positions, lo) : bisect_left(positions, end)]
-    starts = {q - lo for q in inside}
-    if window[:1].isalnum() or window[:1] == "_":  # a word the window cuts starts one in it
-        starts.add(0)
+    starts = [q - lo for q in inside]  # sorted
+    if (window[:1].isalnum() or window[:1] == "_") and starts[:1] != [0]:  # a word the window cuts
+        starts.insert(0, 0)
     low = folded(text)
+    spaces = []
     for q in inside:
         if low.startswith("acc", q):
             p = q
             while p > lo and text[p - 1].isspace():
                 p -= 1
             if lo < p < q and (text[p - 1].isalnum() or text[p - 1] == "_"):  # what \w matches
-                starts.add(p - lo)
-    yield from match_at(_KEYWORD, window, sorted(starts))
+                spaces.append(p - lo)
+    if spaces:
+        starts = sorted({*starts, *spaces})
+    matched = 0
+    for start in starts:  # `match_at`
+        if start >= matched:
+            m = _KEYWORD.match(window, start)
+            if m is not None:
+                yield m
+                matched = m.end()
 
 
 def _codes(text: str) -> list[Span]:

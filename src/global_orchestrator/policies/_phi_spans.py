@@ -95,7 +95,6 @@ def has_any(text: str, words: tuple[str, ...]) -> bool:
 
 
 _WORD = re.compile(r"\w+")
-_WORD_PAIR = re.compile(r"\w\w")
 _WORD_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_"
 
 
@@ -250,7 +249,8 @@ class WordGate:
         positions = self.positions
         if positions is None:
             return True
-        if start > 0 and _WORD_PAIR.fullmatch(self.text, start - 1, start + 1) is not None:
+        text = self.text
+        if 0 < start < len(text) and _word_char(text[start - 1]) and _word_char(text[start]):  # cut word
             return True
         i = bisect_left(positions, start)
         return i < len(positions) and positions[i] < end
