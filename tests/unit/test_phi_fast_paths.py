@@ -702,3 +702,45 @@ def test_unstable_characters_are_the_ones_folding_changes() -> None:
             assert (F._UNSTABLE.match(char) is None) == (F._fold_char(char) == char), hex(code)
     for char in "\u0430\u03bf\u200b\uff21\u2013\u00a0\u2028\U0001d40c\ufe0f":  # beyond Latin: always checked
         assert F._UNSTABLE.match(char) is not None, hex(ord(char))
+
+
+def test_ours_and_fax_gates_answer_like_the_plain_searches() -> None:
+    from global_orchestrator.policies import _phi_spans as SP
+
+    S = _phi_shapes
+    pieces = [
+        *" \t\nxA.;",
+        "our store",
+        "the flagship",
+        "Our Clinic",
+        "call us",
+        "us",
+        "is",
+        "are",
+        "at",
+        "AT",
+        "on",
+    ]
+    pieces += [
+        "On",
+        "ât",
+        "fax",
+        "FAX",
+        "Fax:",
+        "tel",
+        "\u017f",
+        "our store ",
+        "call us ",
+        "at ",
+        "on\n",
+        "is ",
+        "the old shop ",
+    ]
+    for text in _texts(pieces, 79, n=6000, most=10):
+        for start in range(len(text) + 1):
+            assert SP.ours(text, start) == (SP._OURS.search(text[max(0, start - 40) : start]) is not None), (
+                text
+            )
+            before = text[max(0, start - 50) : start]
+            plain = "fax" if S._FAX_CUE.search(S._SENTENCE_BREAK.split(before)[-1]) else "phone"
+            assert S._phone_kind(text, start) == plain, text

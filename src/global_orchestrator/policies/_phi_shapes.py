@@ -193,6 +193,8 @@ def _dea_ok(dea: str) -> bool:
 
 def _phone_kind(text: str, start: int) -> str:
     before = text[max(0, start - 50) : start]
+    if "fax" not in before.lower():  # (a gate: every _FAX_CUE match is "fax", any case)
+        return "phone"
     clause = _SENTENCE_BREAK.split(before)[-1]
     return "fax" if _FAX_CUE.search(clause) else "phone"
 

@@ -335,7 +335,11 @@ def word_before(text: str, start: int) -> int | None:
 
 def ours(text: str, start: int) -> bool:
     """The business's own address or number: "visit our flagship at ...", "call us at ..."."""
-    return _OURS.search(text[max(0, start - 40) : start]) is not None
+    window = text[max(0, start - 40) : start]
+    rest = window.rstrip()
+    if len(rest) == len(window) or rest[-2:].lower() not in ("at", "on"):  # every match ends so (a gate)
+        return False
+    return _OURS.search(window) is not None
 
 
 # what a letter matches under re.IGNORECASE besides its two ASCII cases
