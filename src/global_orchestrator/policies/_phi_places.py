@@ -27,9 +27,11 @@ from global_orchestrator.policies._phi_spans import (
     folded,
     grouped,
     has_any,
+    literal_prefixes,
     match_at,
     number_positions,
     ours,
+    prefix_table,
     scan_words,
     word_keys,
     word_positions,
@@ -75,6 +77,7 @@ _EU_WORD = (
 )
 _EU_TYPE_KEYS = word_keys(_EU_TYPE.split("|"))
 """Index keys of the street types (see `scan_words`)."""
+_EU_TYPE_PREFIXES = prefix_table(literal_prefixes(_EU_TYPE.split("|")))
 _EU_SUFFIX = (
     "straße|strasse|boulevard|dreef|hof|pad|str\\.|weg|gasse|platz|allee|ring|damm|ufer|laan|straat|gracht|plein|kade|"
     "dijk|steeg|singel|markt|v[äa]gen|gatan"
@@ -222,6 +225,9 @@ def _eu_addresses(text: str) -> Iterator[re.Match[str]]:
     if types is None:
         yield from _EU_ADDRESS.finditer(text)
         return
+    low = folded(text)  # as long as `text` (`types` is not None)
+    # a street type starts with one of their literal starts ("rue", "av."): "could", "average" do not
+    types = [q for q in types if low.startswith(_EU_TYPE_PREFIXES.get(low[q : q + 2], ()), q)]
     candidates = set(types)
     numbers = number_positions(text) or []
     for q in types:  # "\b\d{1,5}[a-zA-Z]?,?\s{1,3}" before the type word: a number's word
