@@ -282,7 +282,8 @@ def _numbers(text: str, record: bool) -> list[Span]:
     """SSNs, phone and fax numbers, cards, VINs, MBIs and DEA numbers.
 
     Each is skipped when the text has too few digits for it (an SSN has 9, a phone number
-    at least 7, a card 13) or, for VINs, MBIs and DEA numbers, no capital letter.
+    at least 7, a card 13), not the runs of digits it is made of (`digit_shape`: an SSN's
+    3-2-4, a DEA number's 7 or 8) or, for VINs, MBIs and DEA numbers, no capital letter.
     """
     found: list[Span] = []
     total, longest = digit_runs(text)
