@@ -13,8 +13,8 @@ import re
 
 import pytest
 
-from global_orchestrator.policies import _phi_dates, _phi_names, _phi_places, _phi_shapes
-from global_orchestrator.policies._phi_spans import scan_at_words
+from global_orchestrator.policies import _phi_dates, _phi_keyed, _phi_names, _phi_places, _phi_shapes
+from global_orchestrator.policies._phi_spans import match_at, scan_at_words
 
 N = _phi_names
 PLAIN_RUN = re.compile(
@@ -71,30 +71,676 @@ def test_hex_led_mac_matches_like_the_plain_one() -> None:
 
 
 @pytest.mark.parametrize(
-    ("pattern", "keys"),
-    [(_phi_dates._DATE, _phi_dates._DATE_KEYS), (_phi_dates._AGE, _phi_dates._AGE_KEYS)],
+    ("pattern", "keys", "number_starts"),
+    [
+        (_phi_dates._DATE, _phi_dates._DATE_KEYS, None),
+        (_phi_dates._AGE, _phi_dates._AGE_KEYS, _phi_dates._AGE_NUMBER_STARTS),
+    ],
     ids=["date", "age"],
 )
 def test_dates_and_ages_at_their_words_match_like_finditer(
-    pattern: re.Pattern[str], keys: tuple[str, ...]
+    pattern: re.Pattern[str], keys: tuple[str, ...], number_starts: tuple[str, ...] | None
 ) -> None:
     texts = [*_texts(DATE_PIECES, 3), "DOB 03/14/1961, seen May 3, the third of July, she is 95"]
+    texts += _texts([*DATE_PIECES, "100", "110", "119", "90", "99 ", "1", "0"], 5)
     for text in texts:
-        assert _found(scan_at_words(pattern, text, keys, numbers=True)) == _found(pattern.finditer(text)), (
-            text
+        fast = scan_at_words(pattern, text, keys, numbers=True, number_starts=number_starts)
+        assert _found(fast) == _found(pattern.finditer(text)), text
+
+
+def test_health_terms_at_their_prefixed_words_match_like_finditer() -> None:
+    """Health terms are tried only at words that start with a term's literal start (`_HEALTH_PREFIXES`)."""
+    from global_orchestrator.policies import _phi_health as H
+    from global_orchestrator.policies._phi_spans import scan_words
+
+    pieces = [
+        *"aZ1 -.'\n\u017f\u212a",
+        "diabetes",
+        "Diabetic",
+        "pre",
+        "prescribed",
+        "present",
+        "MS",
+        "Ms",
+        "ms",
+    ]
+    pieces += [
+        "er visit",
+        "ER",
+        "on oxygen",
+        "on",
+        "is high",
+        "ct scan",
+        "x-ray",
+        "check-up",
+        "checkup",
+        "SKIN",
+    ]
+    pieces += [
+        "insulin",
+        "insurance",
+        "heart attack",
+        "heart",
+        "hiv",
+        "\u017ftatins",
+        "\u212aidney stones",
+        "the",
+    ]
+    for text in _texts(pieces, 61, n=8000, most=10):
+        fast = scan_words(H._HEALTH, text, H._HEALTH_KEYS, H._HEALTH_PREFIXES)
+        assert _found(fast) == _found(H._HEALTH.finditer(text)), text
+
+
+def _plain_judge(
+    text: str, words: list[N._Word], near_starts: set[int], near_ends: set[int]
+) -> tuple[int, int, float] | None:
+    """`_judge` as it read before its run facts were cached (`_cut`): the reference."""
+    from global_orchestrator.policies._phi_lexicon import places
+    from global_orchestrator.policies._phi_spans import ends_with
+
+    if not any(w.kind == "word" for w in words):
+        return None
+    before = text[max(0, words[0].start - 40) : words[0].start]
+    titled = N._titled(before)
+    while words and words[0].key in N._TITLES:
+        words = words[1:]
+        titled = True
+    if not words:
+        return None
+    labelled = titled or N._labelled(before)
+    if not labelled and not any(N._namey(w) for w in words):
+        return None
+    if not titled and (
+        any(w.key in N._ORG for w in words)
+        or any(w.kind == "word" and N._legal_after(text, w.end) for w in words)
+    ):
+        return None
+    while words and (words[0].kind != "word" or not N._namey(words[0])):
+        if (
+            labelled
+            and words[0].kind == "word"
+            and not (words[0].key in N._COMMON or words[0].key in N._TITLES)
+        ):
+            break
+        words = words[1:]
+        labelled = False
+    while words and (words[-1].kind != "word" or not N._keep_last(words[-1], labelled, titled)):
+        words = words[:-1]
+    if not words:
+        return None
+    start, end = words[0].start, words[-1].end
+    proper = [w for w in words if w.kind == "word"]
+    after = text[end : end + 24]
+    if titled or labelled:
+        return start, end, 0.9 if titled else 0.85
+    if N._POST_NOMINAL.match(after):
+        return start, end, 0.85
+    if len(proper) < 2:
+        single = proper[0] if proper else None
+        namey = single is not None and (N._first(single) or N._last(single)) and not N._everyday(single)
+        return (start, end, 0.6) if namey and N._CUE_AFTER.match(after) else None
+    if " ".join(w.key for w in proper) in places():
+        return None
+    known_first, known_last = N._first(proper[0]), N._last(proper[-1])
+    every = all(N._first(w) or N._last(w) or not N._everyday(w) for w in proper)
+    if known_first and known_last:
+        return start, end, 0.85
+    if (known_first or known_last or any(N._first(w) or N._last(w) for w in proper)) and every:
+        return start, end, 0.7
+    if N._cued(text, start, end, near_starts, near_ends):
+        return start, end, 0.6
+    window = N.before_run(text, start)
+    if (
+        every
+        and not any(w.key in places() for w in proper)
+        and not (ends_with(window, N._PLACE_ENDS) and N._PLACE_BEFORE.search(window))
+    ):
+        return start, end, 0.55
+    return None
+
+
+JUDGE_PIECES = [
+    *NAME_PIECES,
+    *["Patient: ", "Mr ", "Dr. ", "The ", "Smith", "Clinic", "Maria", "Garcia", "GmbH", " Ltd", ", MD", "'s"],
+    *[
+        "Springfield",
+        "Paris",
+        "Zorblax",
+        "Quentin",
+        "in ",
+        "lives in ",
+        " was seen",
+        " (DOB",
+        "Dictated by: ",
+    ],
+    *["Labs", "Summer", "Jordan", "Will", "Park", " 555-1234", ", 88 "],
+]
+
+
+def test_names_judge_like_the_plain_judge() -> None:
+    """`names` (a run dropped on its cached facts, `_cut`, `_judge`) finds what the plain `_judge` finds."""
+    rng = random.Random(6)
+    for text in _texts(JUDGE_PIECES, 4, n=6000, most=12):
+        near = sorted(
+            {(s, s + rng.randint(1, 5)) for s in rng.sample(range(len(text) + 1), min(3, len(text) + 1))}
         )
-
-
-def test_a_run_dropped_early_is_one_judge_drops() -> None:
-    """`names` skips a run on its cached facts (and a title or label check) only when `_judge` would."""
-    texts = _texts([*NAME_PIECES, "Patient: ", "Mr ", "The ", "Smith", "Clinic", "Maria", "Garcia"], 4)
-    for text in texts:
+        expected = []
         for match in N._RUN.finditer(text):
             run = N._run(match.group(0))
             words = [N._Word(piece, match.start() + offset) for piece, offset in run.pieces]
-            judged = N._judge(text, words, set(), set()) if words else None
-            first = match.start() + run.pieces[0][1] if run.pieces else match.start()
-            before = text[max(0, first - 40) : first]
-            dropped = run.never or (run.needs_context and not N._titled(before) and not N._labelled(before))
-            if dropped:
-                assert judged is None, text
+            found = _plain_judge(text, words, {s for s, _ in near}, {e for _, e in near}) if words else None
+            if found is not None:
+                expected.append(found)
+        assert list(N._capitalised(text, {s for s, _ in near}, {e for _, e in near})) == expected, text
+
+
+PLAIN_UNIT = re.compile(
+    r"[^\x00-\x7f]+|%[2-7][0-9A-Fa-f]|(?<=[A-Za-z])\+(?=[A-Za-z])|(?<![A-Za-z])'(?=[A-Za-z])"
+)
+PLAIN_CAPITALS = re.compile(r"(?<!\[)\b[A-Za-z][a-z]*[A-Z][A-Za-z]*\b")
+FOLD_PIECES = [
+    *"aAzZmM+'%2F40 _[]-.\n\u00e9\u00c9\u0430\u200b\uff21",
+    *["GARCIA", "MaRiA", "TikTok", "DEA", "ABCD", "aB", "[NAME]", "%40", "x+y", "'Maria'", "Gar\u00e7IA"],
+]
+
+
+def test_fold_fast_paths_find_what_the_plain_patterns_find() -> None:
+    """The class-led `_UNIT`, the words found from `_ODD_HINT`, and `fold`'s skip of units that stay."""
+    from global_orchestrator.policies import _phi_fold as F
+
+    for text in _texts(FOLD_PIECES, 11, n=6000):
+        assert [m.span() for m in F._UNIT.finditer(text)] == [m.span() for m in PLAIN_UNIT.finditer(text)]
+        hinted = [
+            m.group(0) for m in PLAIN_CAPITALS.finditer(text) if re.search("[a-z][A-Z]|[A-Z]{4}", m.group(0))
+        ]
+        assert list(F._hinted_words(text)) == hinted, text
+        folded = F.fold(text)
+        units = [m.group(0) for m in PLAIN_UNIT.finditer(text)]
+        if folded is None or folded.starts is None:  # no unit changed: the case alone, or nothing
+            assert all(F._fold_run(u) == u and u[0] not in "%+'" for u in units), text
+
+
+KEYWORD_PIECES = [
+    *"aBx1_ #:/-.\n\t\u017f",
+    *["acct", " acct", "Acct.", "account no", "MRN", "mr#", "ss #", "SSN", "id", "ID", "s/n", "sn", "dl"],
+    *[
+        "member",
+        "plate",
+        "tag #",
+        "visa",
+        "card",
+        "bank acct",
+        "paid with",
+        "xacct",
+        "id1",
+        "mrx",
+        "K",
+        "\u212a",
+    ],
+]
+
+
+def test_keywords_at_their_words_match_like_finditer() -> None:
+    """`_keywords` tries the keyword regex at indexed words only; same matches as on the whole window."""
+    from global_orchestrator.policies import _phi_keyed as K
+    from global_orchestrator.policies._phi_spans import WordGate
+
+    for text in _texts(KEYWORD_PIECES, 13, n=3000, most=20):
+        positions = WordGate(text, K._KEYWORD_KEYS).positions
+        for start in range(len(text) + 1):
+            lo = max(0, start - 48)
+            window = text[lo:start]
+            fast = [(m.span(), m.lastgroup) for m in K._keywords(text, window, lo, positions)]
+            assert fast == [(m.span(), m.lastgroup) for m in K._KEYWORD.finditer(window)], (text, start)
+
+
+PLAIN_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']{1,2000}", re.IGNORECASE)
+SHAPE_PIECES = [
+    *"hHwWtTpPsS:/. a_1+-@\u017f\u00e9x\n",
+    *[
+        "http://",
+        "HTTPS://",
+        "www.",
+        "WWW.",
+        "xwww.",
+        "ahttp://",
+        "wWw.",
+        "jo.doe",
+        "@mail.com",
+        "@x",
+        ".org",
+    ],
+    *["maria_g+1", "a" * 70, "@@", "-@b.co", "info@shop.com"],
+]
+
+
+def test_url_and_email_fast_paths_match_like_the_plain_scans() -> None:
+    """`_URL` led by a class of its first letter; `_EMAIL` tried only where an `@`'s local part starts."""
+    S = _phi_shapes
+    for text in _texts(SHAPE_PIECES, 17, n=8000, most=12):
+        assert [m.span() for m in S._URL.finditer(text)] == [m.span() for m in PLAIN_URL.finditer(text)], text
+        fast = [m.span() for m in match_at(S._EMAIL, text, S._email_starts(text))]
+        assert fast == [m.span() for m in S._EMAIL.finditer(text)], text
+
+
+ADDRESS_PIECES = [
+    *"12 5aA,.\n\t-P\u00c4\u00e4\u017f",
+    *[
+        "Main",
+        "Street",
+        "st",
+        "Ave",
+        "PO",
+        "P.O.",
+        " Box ",
+        "box",
+        "bOx",
+        "Apt 4",
+        "NY",
+        "10115",
+        "oak rd",
+        "Dr.",
+    ],
+    *[
+        "Hauptstra\u00dfe",
+        "Hauptstrasse",
+        "STRASSE",
+        "Kerkstraat",
+        "Dorpsweg",
+        "Storgatan",
+        "V\u00c4GEN",
+        "str.",
+    ],
+    *["Ring", "during", "Hof", "ufer", "  ", "   ", "    ", "Berlin"],
+]
+
+
+def test_address_gates_keep_what_the_full_patterns_find() -> None:
+    """Without "box" `_ADDRESS_NO_BOX` finds what `_ADDRESS` does; `_may_glue` holds wherever a glued street is."""
+    P = _phi_places
+    for text in _texts(ADDRESS_PIECES, 19, n=8000, most=10):
+        if "box" not in text.lower():
+            assert _found(P._ADDRESS_NO_BOX.finditer(text)) == _found(P._ADDRESS.finditer(text)), text
+        if not P._may_glue(text):
+            assert P._EU_ADDRESS_GLUED.search(text) is None, text
+
+
+FILE_PIECES = [
+    *"aZ1_-. /\u00e9",
+    *["finger", "face", "iris", "selfie", "passport", "id_photo", "portrait", "template", "x" * 45],
+    *[".jpg", ".JPEG", ".png", ".wsq", ".dat", ".data", ".tiff", ".bin", ".bio", "print_0231", "scan"],
+]
+
+
+def test_file_names_at_their_runs_match_like_finditer() -> None:
+    """Biometric and photo file names are tried only where the run before an extension starts."""
+    K = _phi_keyed
+    for text in _texts(FILE_PIECES, 23, n=8000, most=10):
+        starts = K._file_starts(text)
+        for pattern in (K._BIOMETRIC_FILE, K._PHOTO_FILE):
+            assert _found(match_at(pattern, text, starts)) == _found(pattern.finditer(text)), text
+
+
+CODE_PIECES = [
+    *"aA1 :#=-/,'\n\u017f",
+    *[
+        "MRN",
+        "mrn",
+        "Mr#",
+        "medrec",
+        "ACCT",
+        "acct",
+        "SSN",
+        "\u017f\u017fn",
+        "chart",
+        "0048",
+        "123456",
+        "AB12",
+    ],
+    *["Sagar", "Motihari", "O'neil", "60/622", "12/3, ", "-217071", " 954539", "8/8,\t"],
+    *["0A:1b:22:C3:44:d5", "00-1A-2B-3C-4D-5E", ":ab:", "-12-", "a1", "Z"],
+]
+
+
+def test_glued_codes_pins_and_macs_find_what_the_full_scans_find() -> None:
+    """`_glued` at keyword occurrences, `_pins` by its possible branch, the MAC gate."""
+    K, P, S = _phi_keyed, _phi_places, _phi_shapes
+    for text in _texts(CODE_PIECES, 29, n=10000, most=10):
+        assert _found(K._glued(text)) == _found(K._GLUED.finditer(text)), text
+        assert _found(P._pins(text, True)) == _found(P._PIN.finditer(text)), text
+        if not S._MAC_PART.search(text):
+            assert S._MAC.search(text) is None, text
+
+
+CUE_PIECES = [
+    *"aB1 :./\n;\u017f",
+    *[
+        "DOB",
+        "dob:",
+        "born",
+        "Admitted",
+        "admit",
+        "seen",
+        "visit on",
+        "d/c date",
+        "follow-up on",
+        "signed",
+        "xdob",
+    ],
+    *["3/14/1961", "March 3", "the", "report date", "died", "onset", "unborn", "d.o.b", "date of birth"],
+]
+
+
+def test_a_cue_searched_at_its_words_is_the_cue_the_window_search_finds() -> None:
+    """`WordGate.search` tries the date-cue regex at the window's cue words only."""
+    from global_orchestrator.policies._phi_spans import WordGate
+
+    D = _phi_dates
+    for text in _texts(CUE_PIECES, 31, n=3000, most=12):
+        gate = WordGate(text, D._DATE_CUE_KEYS)
+        for end in range(len(text) + 1):
+            for start in (max(0, end - 60), max(0, end - 7)):
+                expected = D._DATE_CUE.search(text[start:end]) is not None
+                assert gate.search(D._DATE_CUE, start, end) == expected, (text, start, end)
+
+
+def test_ip_gates_hold_wherever_an_address_is() -> None:
+    S = _phi_shapes
+    pieces = [*"0123456789.:abcdefABx ", "192.168.", "fe80:", "::", "10.0.0.", "1:2:3:4:5:6:7:8", ":ab:"]
+    for text in _texts(pieces, 37, n=20000, most=12):
+        if S._IPV4.search(text):
+            assert S._IPV4_PART.search(text), text
+        if "::" not in text and S._IPV6.search(text):
+            assert S._HEX_COLONS.search(text), text
+
+
+def test_surname_first_at_its_runs_matches_like_finditer() -> None:
+    """`_SURNAME_FIRST` is tried only at the run before each comma that a capital follows."""
+    pieces = [
+        ", ",
+        ",\t",
+        ",    ",
+        "Mahoney",
+        "Lisa",
+        "O'Brien-Smith",
+        " E.",
+        "Mc",
+        "De",
+        "x",
+        "-",
+        "'",
+        "3",
+        "\u2019",
+    ]
+    for text in _texts([*NAME_PIECES, *pieces], 41, n=4000, most=10) + _texts(pieces, 43, n=8000, most=8):
+        fast = _found(match_at(N._SURNAME_FIRST, text, N._surname_starts(text)))
+        assert fast == _found(N._SURNAME_FIRST.finditer(text)), text
+
+
+EU_PIECES = [
+    *"12 5a,-\n\u00e9A",
+    *[
+        "rue",
+        "Rue",
+        "de la",
+        "Paix",
+        "Calle",
+        "Mayor",
+        "via",
+        "Via",
+        "Roma",
+        "ul.",
+        "D\u0142uga",
+        "n\u00ba",
+        "Hauptstra\u00dfe",
+    ],
+    *["Kerkstraat", "12b", "1/3", "avenida", "could", "place", "bd", "x1", "route", "  ", "\u0130"],
+]
+
+
+def test_european_addresses_at_their_words_match_like_finditer() -> None:
+    """`_eu_addresses` tries the type-first branch at street types and the numbers before them only."""
+    P = _phi_places
+    for text in _texts(EU_PIECES, 47, n=8000, most=10):
+        assert _found(P._eu_addresses(text)) == _found(P._EU_ADDRESS.finditer(text)), text
+
+
+def test_digit_shape_gates_hold_wherever_an_ssn_or_phone_is() -> None:
+    """An SSN is runs of 3, 2 and 4 digits; a North American phone ends with runs of 3 and 4."""
+    from global_orchestrator.policies._phi_spans import digit_shape
+
+    S = _phi_shapes
+    pieces = [
+        *"0123456789 -.()+/x\n",
+        "123",
+        "45",
+        "6789",
+        "+1 ",
+        "1-",
+        "(555) ",
+        "555-",
+        "219-09-",
+        "\u0663\u0664",
+        "201-7788",
+        "201.7788 ",
+        "(555)201-7788",
+    ]
+    for text in _texts(pieces, 53, n=30000, most=10):
+        shape = digit_shape(text)
+        if S._SSN.search(text):
+            assert "\x03\x02\x04" in shape, text
+        if S._PHONE.search(text):
+            assert "\x03\x04" in shape, text
+
+
+PHONE_CUE_PIECES = [
+    *"aB1 :./\n;\u017f\u00e9",
+    *[
+        "Tel",
+        "tel.",
+        "T\u00e9l\u00e9phone",
+        "ph",
+        "PH:",
+        "phone",
+        "Cell",
+        "mob",
+        "called",
+        "dialled",
+        "fax",
+        "reach",
+    ],
+    *[
+        "M\u00f3vil",
+        "movil",
+        "whatsapp",
+        "SMS",
+        "text",
+        "home",
+        "work",
+        "Number",
+        "numero",
+        "xcall",
+        "graph",
+        "55",
+    ],
+]
+
+
+def test_a_phone_cue_searched_at_its_words_is_the_cue_the_window_search_finds() -> None:
+    """`_cued` tries the phone-cue regex at the window's cue words only (`_PHONE_CUE_KEYS`)."""
+    from global_orchestrator.policies._phi_spans import WordGate
+
+    S = _phi_shapes
+    for text in _texts(PHONE_CUE_PIECES, 59, n=3000, most=12):
+        cues = WordGate(text, S._PHONE_CUE_KEYS)
+        for end in range(len(text) + 1):
+            expected = S._PHONE_CUE.search(text[max(0, end - 40) : end]) is not None
+            assert S._cued(cues, end) == expected, (text, end)
+
+
+def test_ends_with_reads_the_last_word_as_a_split_would() -> None:
+    """`ends_with` without a split: the same answer as the last word of `rsplit` for white-space-free words."""
+    from global_orchestrator.policies import _phi_spans as SP
+
+    def plain(window: str, words: tuple[str, ...], strip: str = " \t\n\r\f\v:,-") -> bool:
+        parts = window.rstrip(strip).rsplit(None, 1)
+        if not parts:
+            return False
+        last = parts[-1]
+        return (last.lower() if last.isascii() else last.translate(SP._FOLD).lower()).endswith(words)
+
+    lists = [
+        N._TITLE_ENDS,
+        N._LABEL_ENDS,
+        N._CUE_ENDS,
+        N._PLACE_ENDS,
+        _phi_places._HOME_ENDS,
+        _phi_places._PLACE_ENDS,
+    ]
+    assert not any(c.isspace() for words in lists for w in words for c in w)
+    pieces = [
+        *" \t\n.:,-xI\u0130\u017f\u03a3",
+        "Dr",
+        "Mrs.",
+        "patient",
+        "Patient's",
+        "in",
+        "of the",
+        "IN",
+        "by",
+        "\u212a",
+    ]
+    for window in _texts(pieces, 67, n=20000, most=8):
+        for words, strip in (
+            (N._TITLE_ENDS, " \t."),
+            (N._LABEL_ENDS, " \t\n\r\f\v:,-"),
+            (N._PLACE_ENDS, " \t\n\r\f\v:,-"),
+        ):
+            assert SP.ends_with(window, words, strip) == plain(window, words, strip), (window, strip)
+
+
+def test_biometric_and_photo_phrases_at_their_prefixed_words_match_like_finditer() -> None:
+    from global_orchestrator.policies._phi_spans import scan_words
+
+    K = _phi_keyed
+    pieces = [
+        *"aZ ,-'\n",
+        "finger print",
+        "Fingerprints",
+        "thumbprint",
+        "palm vein scan",
+        "iris scans",
+        "face",
+        "facial",
+    ]
+    pieces += [
+        "recognition data",
+        "hand geometry",
+        "gait data",
+        "DNA samples",
+        "genetic test results",
+        "general",
+        "handle",
+    ]
+    pieces += [
+        "template ID",
+        "IR-88213",
+        "voiceprint hash",
+        "headshot",
+        "head shots",
+        "health",
+        "mug shot",
+        "passport photo",
+    ]
+    pieces += [
+        "photos of her face",
+        "picture",
+        "image",
+        "selfie of the patient",
+        "unblurred photo",
+        "full-face photo",
+    ]
+    patterns = (
+        (K._BIOMETRIC, K._BIOMETRIC_KEYS, K._BIOMETRIC_PREFIXES),
+        (K._BIOMETRIC_ID, K._BIOMETRIC_ID_KEYS, K._BIOMETRIC_ID_PREFIXES),
+        (K._PHOTO, K._PHOTO_KEYS, K._PHOTO_PREFIXES),
+    )
+    for text in _texts(pieces, 71, n=6000, most=8):
+        for pattern, keys, prefixes in patterns:
+            assert _found(scan_words(pattern, text, keys, prefixes)) == _found(pattern.finditer(text)), text
+
+
+def test_dea_and_pin_digit_shape_gates_hold() -> None:
+    from global_orchestrator.policies._phi_spans import digit_shape
+
+    pieces = [
+        *"0123456789 -,AFBMx9",
+        "AB1234563",
+        "A91234563",
+        "Sagar 954539",
+        "Motihari-217071",
+        "1234567",
+        "12345678",
+    ]
+    for text in _texts(pieces, 73, n=20000, most=8):
+        shape = digit_shape(text)
+        if _phi_shapes._DEA.search(text):
+            assert "\x07" in shape or "\x08" in shape, text
+        if _phi_places._PIN_WORD.search(text):
+            assert "\x06" in shape, text
+
+
+def test_unstable_characters_are_the_ones_folding_changes() -> None:
+    """`_UNSTABLE` (a fold gate) matches every character `_fold_char` changes, and no ASCII character."""
+    from global_orchestrator.policies import _phi_fold as F
+
+    for code in range(0x250):
+        char = chr(code)
+        if code < 0x80:
+            assert F._UNSTABLE.match(char) is None, hex(code)
+        else:
+            assert (F._UNSTABLE.match(char) is None) == (F._fold_char(char) == char), hex(code)
+    for char in "\u0430\u03bf\u200b\uff21\u2013\u00a0\u2028\U0001d40c\ufe0f":  # beyond Latin: always checked
+        assert F._UNSTABLE.match(char) is not None, hex(ord(char))
+
+
+def test_ours_and_fax_gates_answer_like_the_plain_searches() -> None:
+    from global_orchestrator.policies import _phi_spans as SP
+
+    S = _phi_shapes
+    pieces = [
+        *" \t\nxA.;",
+        "our store",
+        "the flagship",
+        "Our Clinic",
+        "call us",
+        "us",
+        "is",
+        "are",
+        "at",
+        "AT",
+        "on",
+    ]
+    pieces += [
+        "On",
+        "ât",
+        "fax",
+        "FAX",
+        "Fax:",
+        "tel",
+        "\u017f",
+        "our store ",
+        "call us ",
+        "at ",
+        "on\n",
+        "is ",
+        "the old shop ",
+    ]
+    for text in _texts(pieces, 79, n=6000, most=10):
+        for start in range(len(text) + 1):
+            assert SP.ours(text, start) == (SP._OURS.search(text[max(0, start - 40) : start]) is not None), (
+                text
+            )
+            before = text[max(0, start - 50) : start]
+            plain = "fax" if S._FAX_CUE.search(S._SENTENCE_BREAK.split(before)[-1]) else "phone"
+            assert S._phone_kind(text, start) == plain, text

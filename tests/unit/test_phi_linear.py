@@ -108,7 +108,7 @@ class _Counting:
 def _clear_caches() -> None:
     for fn in (
         _phi_spans.folded,
-        _phi_spans.digit_runs,
+        _phi_spans._digit_facts,
         _phi_spans._word_index,
         _phi_spans.word_positions,
     ):

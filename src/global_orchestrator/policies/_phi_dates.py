@@ -83,6 +83,7 @@ _AGE = re.compile(
 # every match of _DATE and _AGE starts a word: a number or one of these words (`scan_at_words`)
 _DATE_KEYS = word_keys([*split_alternatives(_MONTHS), "may", *split_alternatives(_ORD_WORD[3:-1]), "the"])
 _AGE_KEYS = word_keys(["age", "who", "she", r"he\s", "they", "turn", "now", "ninety", "one"])
+_AGE_NUMBER_STARTS = ("9", "10", "11")  # its numbers are 9\d or 1[01]\d (`scan_at_words`)
 # gates (they start with a literal or a character class, so the regex engine skips ahead)
 _NUMBER_SEPARATOR = re.compile(r"\d[/.-]\d")
 _MONTH_START = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?<=\b...)")  # in folded()
@@ -112,7 +113,7 @@ def dates(text: str, record: bool) -> list[Span]:
         if not _valid(m):
             continue
         lo = max(0, m.start() - 60)
-        cued = cue_near(lo, m.start()) and _DATE_CUE.search(text[lo : m.start()]) is not None
+        cued = cue_near.search(_DATE_CUE, lo, m.start())
         if m.group("m") and not (cued or record):
             continue  # "3/4 of our members", "open 7/5": a bare month/day needs a record around it
         if not cued and _HOLIDAY.fullmatch(m.group(0)):
@@ -120,7 +121,7 @@ def dates(text: str, record: bool) -> list[Span]:
         found.append(Span("date", m.start(), m.end(), 0.9 if cued else 0.8, weak=not cued))
     if not _AGE_NUMBER.search(text) and not has_any(text, ("ninety", "hundred")):
         return found
-    for m in scan_at_words(_AGE, text, _AGE_KEYS, numbers=True):
+    for m in scan_at_words(_AGE, text, _AGE_KEYS, numbers=True, number_starts=_AGE_NUMBER_STARTS):
         group = next(g for g in range(1, 6) if m.group(g))
         found.append(Span("age_over_89", m.start(group), m.end(group), 0.9))
     return found

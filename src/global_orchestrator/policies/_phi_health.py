@@ -22,7 +22,9 @@ from global_orchestrator.policies._phi_spans import (
     by_first_letter,
     grouped,
     has_any,
+    literal_prefixes,
     match_at,
+    prefix_table,
     scan_words,
     word_before,
     word_keys,
@@ -71,6 +73,7 @@ on\s+(?:hospice|oxygen)
 """
 _HEALTH_WORDS = " ".join([_CONDITIONS, _DRUGS, _TESTS, _CARE]).split()
 _HEALTH_KEYS = word_keys(_HEALTH_WORDS)
+_HEALTH_PREFIXES = prefix_table(literal_prefixes(_HEALTH_WORDS))  # what a term starts with ("diabet")
 _HEALTH = re.compile(
     r"\b" + by_first_letter(_HEALTH_WORDS) + r"\b",
     re.IGNORECASE,
@@ -174,7 +177,7 @@ def health_info(
     if not deidentified and has_any(text, ("patient", "record", "histor", "log", "data", "ehr", "emr")):
         for match in _records(text):
             yield match.start(), match.end(), 0.9
-    terms = list(scan_words(_HEALTH, text, _HEALTH_KEYS))
+    terms = list(scan_words(_HEALTH, text, _HEALTH_KEYS, _HEALTH_PREFIXES))
     if not terms:
         return
     starts = sorted(s for s, _ in anchors)

@@ -12,13 +12,18 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 
 from global_orchestrator.policies._phi_spans import (
     DIGIT,
     Span,
     WordGate,
     by_first_letter,
+    folded,
     has_any,
+    match_at,
+    prefix_table,
     scan_words,
     word_keys,
 )
@@ -165,6 +170,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _GLUED = re.compile(
     r"(?i:mrn|mr\#|medrec|acct|ssn)(?:[:\#=\s-]{0,3})([A-Z]{0,3}\d[A-Z0-9-]{3,18}+)(?![A-Za-z0-9])"
 )
+_GLUED_WORDS = ("mrn", "mr#", "medrec", "acct", "ssn")  # what every match of _GLUED starts with
 _GLUED_CATEGORY = {
     "mrn": "medical_record_number",
     "mr#": "medical_record_number",
@@ -225,6 +231,14 @@ _BIOMETRIC_ID_KEYS = word_keys(_BIOMETRIC_ID_WORDS)
 _PHOTO_KEYS = word_keys(
     ["full", "face", "facial", "head", "mug", "passport", "photo", "picture", "image", "selfie", "unblurred"]
 )
+# what every match of _BIOMETRIC, _BIOMETRIC_ID and _PHOTO starts with, any case (`scan_words`)
+_BIOMETRIC_PREFIXES = prefix_table(
+    ["finger", "thumb", "palm", "voice", "face", "retina", "iris", "facial", "hand", "gait", "dna", "genetic"]
+)
+_BIOMETRIC_ID_PREFIXES = prefix_table(_BIOMETRIC_ID_WORDS)
+_PHOTO_PREFIXES = prefix_table(
+    ["full", "facial", "face", "head", "mug", "passport", "photo", "picture", "image", "selfie", "unblurred"]
+)
 # every biometric or photo file name holds one of these extensions
 _EXTENSION = re.compile(_FILE[_FILE.index(r"\.") :])
 _PHOTO = re.compile(
@@ -243,24 +257,101 @@ def keyed(text: str) -> list[Span]:
     if has_any(text, _BIOMETRIC_WORDS):
         found += [
             Span("biometric_identifier", m.start(), m.end(), 0.75)
-            for m in scan_words(_BIOMETRIC, text, _BIOMETRIC_KEYS)
+            for m in scan_words(_BIOMETRIC, text, _BIOMETRIC_KEYS, _BIOMETRIC_PREFIXES)
         ]
     if has_any(text, _BIOMETRIC_ID_WORDS):
         found += [
             Span("biometric_identifier", m.start(1), m.end(1), 0.95)  # beats the generic "ID" keyword
-            for m in scan_words(_BIOMETRIC_ID, text, _BIOMETRIC_ID_KEYS)
+            for m in scan_words(_BIOMETRIC_ID, text, _BIOMETRIC_ID_KEYS, _BIOMETRIC_ID_PREFIXES)
             if any(c.isdigit() for c in m.group(1))
         ]
-    if "." in text and _EXTENSION.search(text):
+    starts = _file_starts(text) if "." in text else []
+    if starts:
         found += [
-            Span("biometric_identifier", m.start(), m.end(), 0.9) for m in _BIOMETRIC_FILE.finditer(text)
+            Span("biometric_identifier", m.start(), m.end(), 0.9)
+            for m in match_at(_BIOMETRIC_FILE, text, starts)
         ]
-        found += [Span("full_face_photo", m.start(), m.end(), 0.9) for m in _PHOTO_FILE.finditer(text)]
+        found += [
+            Span("full_face_photo", m.start(), m.end(), 0.9) for m in match_at(_PHOTO_FILE, text, starts)
+        ]
     if has_any(text, _PHOTO_WORDS):
         found += [
-            Span("full_face_photo", m.start(), m.end(), 0.75) for m in scan_words(_PHOTO, text, _PHOTO_KEYS)
+            Span("full_face_photo", m.start(), m.end(), 0.75)
+            for m in scan_words(_PHOTO, text, _PHOTO_KEYS, _PHOTO_PREFIXES)
         ]
     return found
+
+
+def _glued(text: str) -> Iterator[re.Match[str]]:
+    """What `_GLUED.finditer(text)` yields: the regex tried only where one of its keywords occurs.
+
+    Every match starts with a keyword (any case), so at an occurrence of it in the
+    lower-cased text (`folded`, found by `str.find` in C); none: no scan at all.
+    """
+    low = folded(text)
+    if len(low) != len(text):
+        yield from _GLUED.finditer(text)
+        return
+    starts: list[int] = []
+    for word in _GLUED_WORDS:
+        at = low.find(word)
+        while at != -1:
+            starts.append(at)
+            at = low.find(word, at + 1)
+    if starts:
+        yield from match_at(_GLUED, text, sorted(set(starts)))
+
+
+def _file_starts(text: str) -> list[int]:
+    r"""Where a biometric or photo file name can start: the `[\w-]` run before each extension.
+
+    A file name ends with an extension (`_EXTENSION`) right after its run of `[\w-]`, and
+    the look-behind `(?<![\w-])` makes it start where that run starts; the file patterns
+    are tried there only (`match_at`), not at every position.
+    """
+    starts: list[int] = []
+    for m in _EXTENSION.finditer(text):
+        start = m.start()
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-"):  # what [\w-] matches
+            start -= 1
+        starts.append(start)
+    return starts
+
+
+def _keywords(text: str, window: str, lo: int, positions: list[int] | None) -> Iterator[re.Match[str]]:
+    r"""What `_KEYWORD.finditer(window)` yields, `window` being `text[lo:]` up to a code.
+
+    `positions`: the offsets in `text` of the words with a keyword's key (`WordGate`), or
+    None. Every keyword match starts a word of the window with such a key, or the window's
+    first (cut) word, or is " acct": the white space between a word and an "acc" word
+    (`\b\s\s*acc...`); the regex is tried only there (`match_at`), not at every position.
+    """
+    if positions is None:
+        yield from _KEYWORD.finditer(window)
+        return
+    end = lo + len(window)
+    inside = positions[bisect_left(positions, lo) : bisect_left(positions, end)]
+    starts = [q - lo for q in inside]  # sorted
+    if (window[:1].isalnum() or window[:1] == "_") and starts[:1] != [0]:  # a word the window cuts
+        starts.insert(0, 0)
+    low = folded(text)
+    spaces = []
+    for q in inside:
+        if low.startswith("acc", q):
+            p = q
+            while p > lo and text[p - 1].isspace():
+                p -= 1
+            if lo < p < q and (text[p - 1].isalnum() or text[p - 1] == "_"):  # what \w matches
+                spaces.append(p - lo)
+    if spaces:
+        starts = sorted({*starts, *spaces})
+    matched = 0
+    for start in starts:  # `match_at`
+        if start >= matched:
+            m = _KEYWORD.match(window, start)
+            if m is not None:
+                yield m
+                matched = m.end()
 
 
 def _codes(text: str) -> list[Span]:
@@ -275,13 +366,14 @@ def _codes(text: str) -> list[Span]:
         cue = keyword_near(max(0, start - 48), start)
         if not cue and not (len(code) == 9 and code.isdigit()):  # no keyword, and no SSN before "social"
             continue
-        digits = sum(c.isdigit() for c in code)
+        digits = sum(map(str.isdigit, code))
         if digits < 2 or _YEAR.fullmatch(code):
             continue
         end = start + len(code)
-        window = text[max(0, start - 48) : start]
+        lo = max(0, start - 48)
+        window = text[lo:start]
         keyword = None
-        for k in _KEYWORD.finditer(window) if cue else ():
+        for k in _keywords(text, window, lo, keyword_near.positions) if cue else ():
             keyword = k
         category = None
         if keyword is not None and _GAP.fullmatch(window[keyword.end() :]):
@@ -297,7 +389,7 @@ def _codes(text: str) -> list[Span]:
     for m in _PLATE.finditer(text) if has_any(text, ("plate", "tag")) else ():  # "plate ABC 1234"
         if any(c.isdigit() for c in m.group(1)):
             found.append(Span("vehicle_identifier", m.start(1), m.end(1), 0.9))
-    for m in _GLUED.finditer(text) if has_any(text, ("mrn", "mr#", "medrec", "acct", "ssn")) else ():
+    for m in _glued(text):
         glued = text[m.start() : m.start(1)].rstrip(":#= -").lower()
         category = _GLUED_CATEGORY.get(glued)
         if category is not None and sum(c.isdigit() for c in m.group(1)) >= 4:

@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, UPPER_CHAR, census, english, places
-from global_orchestrator.policies._phi_spans import ends_with, grouped
+from global_orchestrator.policies._phi_spans import ends_with, grouped, match_at
 
 # a token ends at the word's end: "Tik" of "TikTok", "You" of "YouTube" are no names
 _TOKEN = (
@@ -169,7 +169,8 @@ _CUE_AFTER = re.compile(
     r"said|says|wrote|lives|lived|died|visited|came|went)\b)"
 )
 _ADJACENT = re.compile(r"[\s,:;(<>-]{1,3}|\s+(?:at|on|is|was|-)\s+")
-_LOWER_WORD = re.compile(r"(?<![\w'-])[a-z]{2,20}+(?![\w'-])")
+# (?<![\w'-])[a-z]{2,20}+(?![\w'-]), led by its first letter (the engine skips to letters in C)
+_LOWER_WORD = re.compile(r"[a-z](?<![\w'-].)[a-z]{1,19}+(?![\w'-])")
 _GAP = re.compile(r"[ \t]{1,3}|[ \t]{0,3}\n[ \t]{0,3}")
 _NOT_NAMES = frozenset(
     """may june april august will mark grant rose summer autumn winter spring art bill hope joy
@@ -235,7 +236,8 @@ _LEGAL_AFTER = re.compile(
 _PLACE_BEFORE = re.compile(r"(?i:\b(?:in|at|near|from|of|visit|across|around|outside)\s+(?:the\s+)?)$")
 _PLACE_ENDS = ("in", "at", "near", "from", "of", "visit", "across", "around", "outside", "the")  # a gate
 _FIRM_AFTER = re.compile(r",?\s(?:and|&|y|e|und|et)\s+[{UPPER}]".replace("{UPPER}", UPPER))
-# "Mahoney, Lisa E." (surname first)
+# "Mahoney, Lisa E." (surname first); its first token ends at a _COMMA_CAPITAL (`_surname_starts`)
+_COMMA_CAPITAL = re.compile(rf",[ \t]{{1,3}}[{UPPER}]")
 _SURNAME_FIRST = re.compile(  # (?<![\w'\u2019-])({_TOKEN}),..., led by its capital (see _RUN)
     rf"([{UPPER}](?<![\w'\u2019-].){_TOKEN_AT_CAP}),[ \t]{{1,3}}({_TOKEN})(?:[ \t]{{1,3}}{_INITIAL})?"
 )
@@ -306,6 +308,8 @@ class _Run(NamedTuple):
     """No name whatever comes before or after it: no word, or titles only ("Dr.")."""
     needs_context: bool
     """No title in front and no name-like word: a name only after a title or a label."""
+    lead: int
+    """How many of its first words are titles ("Dr. Mr. Smith": 2)."""
 
 
 @lru_cache(maxsize=16384)
@@ -321,7 +325,7 @@ def _run(run: str) -> _Run:
     while lead < len(words) and words[lead].key in _TITLES:
         lead += 1
     never = not any(w.kind == "word" for w in words) or lead == len(words)
-    return _Run(pieces, never, lead == 0 and not any(_namey(w) for w in words))
+    return _Run(pieces, never, lead == 0 and not any(_namey(w) for w in words), lead)
 
 
 def titled_names(text: str) -> Iterator[tuple[int, int, float]]:
@@ -335,25 +339,29 @@ def names(text: str, near: list[tuple[int, int]]) -> Iterator[tuple[int, int, fl
     """Spans of person names; `near` holds spans of identifiers already found (in text order)."""
     upper = UPPER_CHAR.search(text) is not None  # but for lower-case names, a name is capitalised
     if upper:
-        near_starts = {s for s, _ in near}
-        near_ends = {e for _, e in near}
-        for match in _RUN.finditer(text):
-            run = _run(match.group(0))
-            if run.never:
-                continue
-            start = match.start()
-            if run.needs_context:  # what _judge checks first, without making its words
-                first = start + run.pieces[0][1]
-                before = text[max(0, first - 40) : first]
-                if not _titled(before) and not _labelled(before):
-                    continue
-            words = [_Word(piece, start + offset) for piece, offset in run.pieces]
-            found = _judge(text, words, near_starts, near_ends)
-            if found is not None:
-                yield found
+        yield from _capitalised(text, {s for s, _ in near}, {e for _, e in near})
     yield from _lower_names(text)
     if upper and "," in text:
         yield from _surname_first(text)
+
+
+def _capitalised(text: str, near_starts: set[int], near_ends: set[int]) -> Iterator[tuple[int, int, float]]:
+    """Names in capitalised runs (`near_starts`, `near_ends`: where identifiers found start and end)."""
+    for match in _RUN.finditer(text):
+        run_text = match.group(0)
+        run = _run(run_text)
+        if run.never:
+            continue
+        start = match.start()
+        first = start + run.pieces[0][1]
+        before = text[max(0, first - 40) : first]
+        titled = _titled(before)
+        labelled = not titled and run.lead == 0 and _labelled(before)  # (read only when not titled)
+        if run.needs_context and not titled and not labelled:  # what _judge checks first
+            continue
+        found = _judge(text, start, run_text, titled or run.lead > 0, labelled, near_starts, near_ends)
+        if found is not None:
+            yield found
 
 
 # what can follow a name's word for _LEGAL_AFTER to match there: its first character, past
@@ -361,14 +369,12 @@ def names(text: str, near: list[tuple[int, int]]) -> Iterator[tuple[int, int, fl
 _LEGAL_AFTER_FIRST = frozenset("SGAKOeLICPp&asBNH")
 
 
-def _legal_after(text: str, word: _Word) -> bool:
-    """A legal form follows the word ("Wende GmbH", "Pruitt, Ltd")."""
-    if word.kind != "word":
-        return False
-    rest = text[word.end : word.end + 5]
+def _legal_after(text: str, end: int) -> bool:
+    """A legal form follows the word that ends at `end` ("Wende GmbH", "Pruitt, Ltd")."""
+    rest = text[end : end + 5]
     if rest.removeprefix(",").lstrip()[:1] not in _LEGAL_AFTER_FIRST:  # "" (nothing follows) is not in it
         return False
-    return _LEGAL_AFTER.match(text, word.end) is not None
+    return _LEGAL_AFTER.match(text, end) is not None
 
 
 def _titled(before: str) -> bool:
@@ -382,62 +388,97 @@ def _labelled(before: str) -> bool:
     return ends_with(before, _LABEL_ENDS) and _STRONG_LABEL.search(before) is not None
 
 
-def _judge(
-    text: str, words: list[_Word], near_starts: set[int], near_ends: set[int]
-) -> tuple[int, int, float] | None:
-    if not any(w.kind == "word" for w in words):  # initials, nicknames, particles: trimmed to nothing
-        return None
-    before = text[max(0, words[0].start - 40) : words[0].start]
-    titled = _titled(before)
-    while words and words[0].key in _TITLES:  # "Dr. Mr." or a title inside the run
-        words = words[1:]
-        titled = True
-    if not words:
-        return None
-    if not titled and not any(_namey(w) for w in words) and not _labelled(before):
+class _Cut(NamedTuple):
+    """What `_judge` decides from a run alone, given whether a title or a label is in front of it."""
+
+    legal: tuple[int, ...]
+    """Offsets in the run of the ends of the words a legal form must not follow ("Wende GmbH")."""
+    start: int
+    end: int
+    """The name's offsets in the run, everyday words, initials and particles trimmed off."""
+    marked: float | None
+    """The score when a title or a label (still) marks the name: nothing else decides."""
+    single: bool
+    """At most one proper word: a name only with a person cue after it (when `namey`)."""
+    score: float | None
+    """Two or more proper words: the score (0: a place, no name), or None when the text around decides."""
+    namey: bool
+    """The single word is a Census name and no everyday word; for two or more, every word is
+    name-like and none is a place (the weakest finding, unless a place cue is before it)."""
+
+
+@lru_cache(maxsize=16384)
+def _cut(run: str, titled: bool, labelled: bool) -> _Cut | None:
+    """What `_judge` decides from the run alone (None: no name), `titled` and `labelled` by what is before it.
+
+    Cached: the same runs come back in text after text.
+    """
+    facts = _run(run)
+    words = [_Word(piece, offset) for piece, offset in facts.pieces][facts.lead :]
+    labelled = titled or labelled
+    if not words or (not labelled and not any(_namey(w) for w in words)):
         return None  # the trimming below would leave no word: a shortcut for most capitalised runs
-    if not titled and (any(w.key in _ORG for w in words) or any(_legal_after(text, w) for w in words)):
+    if not titled and any(w.key in _ORG for w in words):
         return None
-    labelled = titled or _labelled(before)
+    legal = () if titled else tuple(w.end for w in words if w.kind == "word")
     # trim everyday words, initials and particles at both ends
     while words and (words[0].kind != "word" or not _namey(words[0])):
         if labelled and words[0].kind == "word" and not (words[0].key in _COMMON or words[0].key in _TITLES):
             break
         words = words[1:]
-        labelled = labelled and False
+        labelled = False
     while words and (words[-1].kind != "word" or not _keep_last(words[-1], labelled, titled)):
         words = words[:-1]
     if not words:
         return None
     start, end = words[0].start, words[-1].end
+    if titled or labelled:  # still labelled: nothing was trimmed at the front
+        return _Cut(legal, start, end, 0.9 if titled else 0.85, False, None, False)
     proper = [w for w in words if w.kind == "word"]
-    after = text[end : end + 24]
-    # still labelled: nothing was trimmed at the front, so the label before `start` is the one found
-    if titled or labelled:
-        return start, end, 0.9 if titled else 0.85
-    if _POST_NOMINAL.match(after):
-        return start, end, 0.85
     if len(proper) < 2:
         # "HPI: Michael is a 51 y/o", "Okafor's refill": one Census name and a person cue after it
         single = proper[0] if proper else None
         namey = single is not None and (_first(single) or _last(single)) and not _everyday(single)
-        return (start, end, 0.6) if namey and _CUE_AFTER.match(after) else None
-    if " ".join(w.key for w in proper) in places():
-        return None
+        return _Cut(legal, start, end, None, True, None, namey)
     known_first, known_last = _first(proper[0]), _last(proper[-1])
     every = all(_first(w) or _last(w) or not _everyday(w) for w in proper)
-    if known_first and known_last:
+    score: float | None = None
+    if " ".join(w.key for w in proper) in places():
+        score = 0.0
+    elif known_first and known_last:
+        score = 0.85
+    elif (known_first or known_last or any(_first(w) or _last(w) for w in proper)) and every:
+        score = 0.7
+    namey = every and not any(w.key in places() for w in proper)
+    return _Cut(legal, start, end, None, False, score, namey)
+
+
+def _judge(
+    text: str, at: int, run: str, titled: bool, labelled: bool, near_starts: set[int], near_ends: set[int]
+) -> tuple[int, int, float] | None:
+    """The name in the capitalised run `run` at offset `at` of `text`, if it is one.
+
+    `titled`: a title ends the 40 characters before the run, or opens it; `labelled`: a
+    label ends them (read only when not `titled`). The run's own facts are cached (`_cut`);
+    what is left is the text after the name and before it.
+    """
+    cut = _cut(run, titled, labelled)
+    if cut is None or any(_legal_after(text, at + end) for end in cut.legal):
+        return None
+    start, end = at + cut.start, at + cut.end
+    if cut.marked is not None:
+        return start, end, cut.marked
+    after = text[end : end + 24]
+    if _POST_NOMINAL.match(after):
         return start, end, 0.85
-    if (known_first or known_last or any(_first(w) or _last(w) for w in proper)) and every:
-        return start, end, 0.7
+    if cut.single:
+        return (start, end, 0.6) if cut.namey and _CUE_AFTER.match(after) else None
+    if cut.score is not None:
+        return (start, end, cut.score) if cut.score else None
     if _cued(text, start, end, near_starts, near_ends):
         return start, end, 0.6
     window = before_run(text, start)
-    if (
-        every
-        and not any(w.key in places() for w in proper)
-        and not (ends_with(window, _PLACE_ENDS) and _PLACE_BEFORE.search(window))
-    ):
+    if cut.namey and not (ends_with(window, _PLACE_ENDS) and _PLACE_BEFORE.search(window)):
         return start, end, 0.55
     return None
 
@@ -449,7 +490,7 @@ def before_run(text: str, start: int) -> str:
 
 def _surname_first(text: str) -> Iterator[tuple[int, int, float]]:
     """`Mahoney, Lisa E.`: after a label, or a Census surname then a Census first name."""
-    for m in _SURNAME_FIRST.finditer(text):
+    for m in match_at(_SURNAME_FIRST, text, _surname_starts(text)):
         if _FIRM_AFTER.match(text, m.end()):  # "Butcher, Thomas and Hall": a firm
             continue
         family, given = _Word(m.group(1), m.start(1)), _Word(m.group(2), m.start(2))
@@ -459,6 +500,22 @@ def _surname_first(text: str) -> Iterator[tuple[int, int, float]]:
             yield m.start(), m.end(), 0.85
         elif _last(family) and _first(given) and not (_everyday(family) and _everyday(given)):
             yield m.start(), m.end(), 0.75
+
+
+def _surname_starts(text: str) -> list[int]:
+    r"""Where a `_SURNAME_FIRST` match can start: the `[\w'\u2019-]` run before each `_COMMA_CAPITAL`.
+
+    Its first token ends at the comma, is made of letters, `'`, `\u2019` and `-` only, and
+    has none of `[\w'\u2019-]` before it: it starts that run. The regex is tried there only.
+    """
+    starts: list[int] = []
+    for m in _COMMA_CAPITAL.finditer(text):
+        start = m.start()
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_'\u2019-"):  # [\w'\u2019-]
+            start -= 1
+        if start < m.start():
+            starts.append(start)
+    return starts
 
 
 def _keep_last(word: _Word, labelled: bool, titled: bool) -> bool:
@@ -489,22 +546,25 @@ def _lower_names(text: str) -> Iterator[tuple[int, int, float]]:
     """`maria garcia`: two Census names in lower case, at most one of them an English word."""
     common, _, last = census()
     words = english()
-    # a necessary condition first, on the words alone (one call in C, then set look-ups)
+    # the word pairs first, on the words alone (one call in C, then set look-ups); the regex
+    # matches again (for their offsets) only in a text with such a pair
     found = _LOWER_WORD.findall(text)
-    if common.isdisjoint(found) or not any(g in common and f in last for g, f in itertools.pairwise(found)):
+    if common.isdisjoint(found):
+        return
+    pairs = {
+        i
+        for i, (g, f) in enumerate(itertools.pairwise(found))
+        if g in common
+        and f in last
+        and g not in _NOT_NAMES
+        and f not in _NOT_NAMES
+        and f not in _COMMON
+        and not (g in words and f in words)
+    }
+    if not pairs:
         return
     previous: re.Match[str] | None = None
-    for m in _LOWER_WORD.finditer(text):
-        if previous is not None:
-            g, f = previous.group(0), m.group(0)
-            if (
-                g in common
-                and f in last
-                and g not in _NOT_NAMES
-                and f not in _NOT_NAMES
-                and f not in _COMMON
-                and not (g in words and f in words)
-                and _GAP.fullmatch(text, previous.end(), m.start())
-            ):
-                yield previous.start(), m.end(), 0.65
+    for i, m in enumerate(_LOWER_WORD.finditer(text)):
+        if previous is not None and i - 1 in pairs and _GAP.fullmatch(text, previous.end(), m.start()):
+            yield previous.start(), m.end(), 0.65
         previous = m

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -21,10 +22,16 @@ from global_orchestrator.policies._phi_spans import (
     Span,
     by_first_letter,
     digit_runs,
+    digit_shape,
     ends_with,
+    folded,
     grouped,
     has_any,
+    literal_prefixes,
+    match_at,
+    number_positions,
     ours,
+    prefix_table,
     scan_words,
     word_keys,
     word_positions,
@@ -45,13 +52,17 @@ _TAIL = (
     rf"(?:,\s{{0,3}}{_CAP}(?:\s{_CAP}){{0,2}})?(?:,?\s{{0,3}}(?:{STATES})\b)?(?:,?\s{{0,3}}\d{{5}}(?:-\d{{4}})?\b)?"
 )
 # led by a class (the first character; see _phi_shapes): \b\d{1,6}... | \b\d{1,6}... | \bp.o. box ...
-_ADDRESS = re.compile(
-    rf"[\dpP](?<!\w.)(?:(?<=\d)\d{{0,5}}[A-Za-z]?\s{{1,3}}(?:[NSEW]\.?\s{{1,3}})?(?:(?:{_CAP}|\d{{1,3}}(?:st|nd|rd|th))\s{{1,3}}){{1,3}}"
+_ADDRESS_NUMBERS = (
+    rf"(?<=\d)\d{{0,5}}[A-Za-z]?\s{{1,3}}(?:[NSEW]\.?\s{{1,3}})?(?:(?:{_CAP}|\d{{1,3}}(?:st|nd|rd|th))\s{{1,3}}){{1,3}}"
     rf"(?i:(?:{_STREET_TYPE})s?)\b\.?{_TAIL}|"
     r"(?<=\d)\d{0,5}\s{1,3}(?:[a-z]{2,20}\s{1,3}){1,2}(?:(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|parkway|pkwy|"
-    r"terrace|circle|cir|place|court|ct)\b\.?|dr\.)|"
-    rf"(?<=[pP])(?i:\.?\s?o\.?\s{{0,2}}box)\s{{0,3}}\d{{1,8}}{_TAIL})"
+    r"terrace|circle|cir|place|court|ct)\b\.?|dr\.)"
 )
+_ADDRESS = re.compile(
+    rf"[\dpP](?<!\w.)(?:{_ADDRESS_NUMBERS}|(?<=[pP])(?i:\.?\s?o\.?\s{{0,2}}box)\s{{0,3}}\d{{1,8}}{_TAIL})"
+)
+_ADDRESS_NO_BOX = re.compile(rf"\d(?<!\w.)(?:{_ADDRESS_NUMBERS})")
+"""`_ADDRESS` without its PO box branch: the same matches in a text without "box" (any case)."""
 # European street forms: type first (number after or before), or a glued German/Dutch type
 _EU_TYPE = (
     r"rue|avenue|av\.|boulevard|bd|chemin|allée|allee|impasse|quai|route|calle|c/|avenida|avda\.?|paseo|"
@@ -66,6 +77,7 @@ _EU_WORD = (
 )
 _EU_TYPE_KEYS = word_keys(_EU_TYPE.split("|"))
 """Index keys of the street types (see `scan_words`)."""
+_EU_TYPE_PREFIXES = prefix_table(literal_prefixes(_EU_TYPE.split("|")))
 _EU_SUFFIX = (
     "straße|strasse|boulevard|dreef|hof|pad|str\\.|weg|gasse|platz|allee|ring|damm|ufer|laan|straat|gracht|plein|kade|"
     "dijk|steeg|singel|markt|v[äa]gen|gatan"
@@ -80,6 +92,13 @@ _EU_GLUED = (
     rf"\b[{UPPER}][\w-]{{1,40}}?(?i:{by_first_letter(_EU_SUFFIX.split('|'))})\s{{1,3}}\d{{1,5}}[a-zA-Z]?"
 )
 _EU_ADDRESS = re.compile(f"{_EU_TYPE_FIRST}|{_EU_GLUED}")
+# the glued types as text (lower case; `v[äa]gen` both ways), and what follows one (`_may_glue`)
+_EU_SUFFIX_WORDS = tuple(
+    w
+    for x in _EU_SUFFIX.replace("\\.", ".").split("|")
+    for w in ([x] if "[" not in x else ["vägen", "vagen"])
+)
+_SPACE_DIGIT = re.compile(r"\d(?<=\s\d)")  # a digit after white space, led by its class
 # its two branches apart (see `_eu_addresses`); the glued one led by its capital (\b[A-Z] ...)
 _EU_ADDRESS_TYPE_FIRST = re.compile(_EU_TYPE_FIRST)
 _EU_ADDRESS_GLUED = re.compile(f"[{UPPER}](?<!\\w.)" + _EU_GLUED.removeprefix(f"\\b[{UPPER}]"))
@@ -99,12 +118,8 @@ _ZIP = re.compile(
 _ZIP_KEYS = word_keys(
     ["zip", "postal", "post", "plz", "cep", "pin", *(rf"{st}\s+" for st in STATES.split("|"))]
 )
-# gates: a ZIP code follows a keyword or a state; a PIN follows "/" or a space or dash
 _UPPER_DIGIT = re.compile(r"[A-Z]\d")  # a gate: a UK or Canadian postcode has one
-_ZIP_WORDS = ("zip", "post", "plz", "cep", "pin")
-_STATE_ZIP = re.compile(rf"(?:{STATES})\s+\d{{5}}")
-_PIN_SLASH = re.compile(r"/\d{1,4},\s")
-_PIN_SIX = re.compile(r"[- ]\d{6}")
+_PIN_SLASH = re.compile(r"/\d{1,4},\s")  # a gate: _PIN's first branch holds one
 # the rest of the sentence after "I live at", "lives at", "ship it to <name>," ...
 _LIVES_AT = re.compile(
     r"(?i:\b(?:i\s+live|lives|living|lived|resides?|residing|located|address\s+is|home\s+address)\s+(?:at|in|on|:)?\s*)"
@@ -117,6 +132,11 @@ _PIN = re.compile(
     rf"[\d{UPPER}](?:(?<![\d/.-].)(?<=\d)\d{{0,3}}/\d{{1,4}},\s(?!\d)|"
     rf"(?<!\w.)(?<=[{UPPER}])[{LOWER}'\u2019]{{1,30}}+[- ]\d{{6}}\b)"
 )
+_PIN_SLASH_CODE = re.compile(r"\d(?<![\d/.-]\d)\d{0,3}/\d{1,4},\s(?!\d)")  # _PIN's first branch
+_PIN_WORD = re.compile(rf"[{UPPER}](?<!\w.)[{LOWER}'\u2019]{{1,30}}+[- ]\d{{6}}\b")  # _PIN's second branch
+# where _PIN_WORD can end: 6 digits after a lower-case letter (or apostrophe) and "-" or " "
+_PIN_WORD_SIX = re.compile(rf"[- ](?<=[{LOWER}'\u2019][- ])\d{{6}}\b")
+_PIN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz" + LOWER.removeprefix("a-z") + "'\u2019")
 _LABEL = re.compile(
     r"(?im:^[ \t]*(?:home\s+|mailing\s+|street\s+|permanent\s+)?"
     r"(?:address|addr\.?|residence|city|town|county|"
@@ -153,7 +173,9 @@ def _places(text: str) -> list[Span]:
     common = english()
     # gates for the whole text: a county word, a cue for where someone lives
     county = "County" in text or "Parish" in text or "Borough" in text
-    home = has_any(text, ("liv", "resid", "moved", "relocated", "native", "hometown", "born"))
+    home = has_any(
+        text, ("lives", "living", "lived", "resid", "moved", "relocated", "native", "hometown", "born")
+    )
     for m in _PLACE_RUN.finditer(text):
         run = m.group(1)
         if county and _COUNTY.search(run):
@@ -203,11 +225,16 @@ def _eu_addresses(text: str) -> Iterator[re.Match[str]]:
     if types is None:
         yield from _EU_ADDRESS.finditer(text)
         return
+    low = folded(text)  # as long as `text` (`types` is not None)
+    # a street type starts with one of their literal starts ("rue", "av."): "could", "average" do not
+    types = [q for q in types if low.startswith(_EU_TYPE_PREFIXES.get(low[q : q + 2], ()), q)]
     candidates = set(types)
-    for q in types:  # "\b\d{1,5}[a-zA-Z]?,?\s{1,3}" before the type word
-        for p in range(max(0, q - 10), q):
-            if text[p].isdecimal() and (p == 0 or not (text[p - 1].isalnum() or text[p - 1] == "_")):
-                candidates.add(p)
+    numbers = number_positions(text) or []
+    for q in types:  # "\b\d{1,5}[a-zA-Z]?,?\s{1,3}" before the type word: a number's word
+        j = bisect_left(numbers, q - 10)
+        while j < len(numbers) and numbers[j] < q:
+            candidates.add(numbers[j])
+            j += 1
     starts = sorted(candidates)
     i = 0
 
@@ -224,7 +251,7 @@ def _eu_addresses(text: str) -> Iterator[re.Match[str]]:
 
     pos = 0
     typed = next_typed(0)
-    glued = _EU_ADDRESS_GLUED.search(text)
+    glued = _EU_ADDRESS_GLUED.search(text) if _may_glue(text) else None
     while typed is not None or glued is not None:
         m = typed if glued is None or (typed is not None and typed.start() <= glued.start()) else glued
         assert m is not None
@@ -236,10 +263,60 @@ def _eu_addresses(text: str) -> Iterator[re.Match[str]]:
             glued = _EU_ADDRESS_GLUED.search(text, pos)
 
 
+def _may_glue(text: str) -> bool:
+    r"""A glued street type (`_EU_SUFFIX`, any case) ends just before `\s{1,3}\d` somewhere in `text`.
+
+    Every match of `_EU_ADDRESS_GLUED` holds one: a gate, so that its lazy scan from every
+    capital runs only in the few texts that can hold a glued street ("Hauptstraße 12").
+    """
+    low = folded(text)
+    if len(low) != len(text):
+        return True
+    for m in _SPACE_DIGIT.finditer(text):
+        end = digit = m.start()
+        while end > digit - 3 and text[end - 1].isspace():  # what \s matches
+            end -= 1
+        if low.endswith(_EU_SUFFIX_WORDS, 0, end):
+            return True
+    return False
+
+
+def _pins(text: str, six_digits: bool) -> Iterator[re.Match[str]]:
+    """What `_PIN.finditer(text)` yields (`six_digits`: a capital and a run of just 6 digits in it, a gate).
+
+    Its two branches start at a digit and at a capital, and neither can start inside the
+    other's match: when only one can match (its gate), its own regex finds what `_PIN` does.
+    """
+    slash = "/" in text and _PIN_SLASH.search(text) is not None
+    six = six_digits and _PIN_WORD_SIX.search(text) is not None
+    if slash and six:
+        yield from _PIN.finditer(text)
+    elif slash:
+        yield from _PIN_SLASH_CODE.finditer(text)
+    elif six:
+        yield from _pin_words(text)
+
+
+def _pin_words(text: str) -> Iterator[re.Match[str]]:
+    """What `_PIN_WORD.finditer(text)` yields: tried only at the capital before each `_PIN_WORD_SIX`.
+
+    Its run of lower-case letters (and apostrophes) is possessive, so a match's capital starts the run of
+    lower-case letters that ends at the separator.
+    """
+    starts = []
+    for m in _PIN_WORD_SIX.finditer(text):
+        start = m.start()
+        while start > 0 and start > m.start() - 31 and text[start - 1] in _PIN_LETTERS:
+            start -= 1
+        starts.append(start - 1)
+    yield from match_at(_PIN_WORD, text, [s for s in starts if s >= 0])
+
+
 def _numbered(text: str) -> list[Span]:
     """The shapes that hold a digit: street addresses, PO boxes, ZIP, postal codes, PINs."""
+    street = _ADDRESS if has_any(text, ("box",)) else _ADDRESS_NO_BOX  # a PO box needs "box"
     found = [
-        Span("address", m.start(), m.end(), 0.9) for m in _ADDRESS.finditer(text) if not ours(text, m.start())
+        Span("address", m.start(), m.end(), 0.9) for m in street.finditer(text) if not ours(text, m.start())
     ]
     found += [
         Span("address", m.start(), m.end(), 0.85)
@@ -261,8 +338,10 @@ def _numbered(text: str) -> list[Span]:
             if not known and (everyday or len(code) == 4):
                 continue
         found.append(Span("address", m.start(), m.end(), 0.8))
-    if longest >= 5 and (has_any(text, _ZIP_WORDS) or _STATE_ZIP.search(text)):
+    if longest >= 5:  # at the words a ZIP code can follow only (a keyword or a state: `_ZIP_KEYS`)
         found += [Span("address", m.start(1), m.end(1), 0.85) for m in scan_words(_ZIP, text, _ZIP_KEYS)]
-    if ("/" in text and _PIN_SLASH.search(text)) or (upper and longest >= 6 and _PIN_SIX.search(text)):
-        found += [Span("address", m.start(), m.end(), 0.75, weak=True) for m in _PIN.finditer(text)]
+    found += [
+        Span("address", m.start(), m.end(), 0.75, weak=True)
+        for m in _pins(text, upper and "\x06" in digit_shape(text))
+    ]
     return found

@@ -14,7 +14,18 @@ from __future__ import annotations
 
 import re
 
-from global_orchestrator.policies._phi_spans import ASCII_UPPER, DIGIT, Span, digit_runs, grouped, ours
+from global_orchestrator.policies._phi_spans import (
+    ASCII_UPPER,
+    DIGIT,
+    Span,
+    WordGate,
+    digit_runs,
+    digit_shape,
+    grouped,
+    match_at,
+    ours,
+    word_keys,
+)
 
 _EMAIL = re.compile(
     r"(?<![\w.+-])([\w.+-]{1,64})@[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.[a-z]{2,24}\b", re.IGNORECASE
@@ -24,7 +35,8 @@ _ROLE_MAILBOXES = frozenset(
     newsletter marketing orders service customerservice admin office billing events jobs careers
     media partners feedback privacy legal webmaster shop store""".split()  # noqa: SIM905
 )
-_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']{1,2000}", re.IGNORECASE)
+# \b(?:https?://|www\.)..., led by a class of its first character (see below), same matches
+_URL = re.compile(r"[hw](?<!\w.)(?:(?<=[hH])ttps?://|(?<=[wW])ww\.)[^\s<>\"']{1,2000}", re.IGNORECASE)
 _PERSONAL_URL = re.compile(
     r"/(?:patients?|records?|charts?|mrn|members?|users?|profiles?|customers?|people|persons?|"
     r"accounts?|in|u)(?:/|\?|$)|[?&](?:id|uid|pid|mid|user|member|patient|mrn|customer)=|"
@@ -44,7 +56,10 @@ _IPV6 = re.compile(
     r"(?<![\w:])(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}(?![\w:])|(?<![\w:])(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}:?){1,6}(?![\w:])",
     re.IGNORECASE,
 )
-_HEX_COLON = re.compile(r"[0-9a-f]:[0-9a-f]", re.IGNORECASE)  # a gate: an IPv6 address without "::" has one
+# gates, led by a literal (the engine skips to it in C): an IPv6 address without "::" holds
+# _HEX_COLONS, an IPv4 address _IPV4_PART
+_HEX_COLONS = re.compile(r":[0-9a-f]{1,4}:[0-9a-f]{1,4}:", re.IGNORECASE)
+_IPV4_PART = re.compile(r"\.\d{1,3}\.\d{1,3}\.\d")
 _SSN = re.compile(r"(\d(?<![\d.-]\d)\d{2})([- .])(\d{2})\2(\d{4})(?![\d-]|\.\d)")
 # North American: a letter may touch it ("call555-201-7788"), a digit may not
 # (?<![\d+/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\d-])
@@ -72,6 +87,26 @@ _PHONE_CUE = re.compile(
     r"[^\n\d]{0,24})$"
 )
 _PHONE_CUE = re.compile(grouped(_PHONE_CUE.pattern), _PHONE_CUE.flags)  # same matches, fewer tests
+# index keys (`WordGate`) of the words every match of _PHONE_CUE starts with
+_PHONE_CUE_KEYS = word_keys(
+    [
+        *("tel", "telephone", "phone", r"ph\b", "cell", "mobile", "mob", "call", "called", "calling", "rang"),
+        *(
+            "dial",
+            "pager",
+            "beeper",
+            "fax",
+            "contact",
+            "reach",
+            "telefon",
+            "téléphone",
+            "tél",
+            "móvil",
+            "movil",
+        ),
+        *("cellulare", "telefono", "numer", "whatsapp", "sms", "text", "home", "work", "number"),
+    ]
+)
 _SSN_SHAPE = re.compile(r"\d{3}([- .])\d{2}\1\d{4}")
 _SEVEN = re.compile(r"\d{3}[\s-]\d{4}")
 _TOLL_FREE = frozenset({"800", "888", "877", "866", "855", "844", "833"})
@@ -88,8 +123,33 @@ _MBI = re.compile(
 _DEA = re.compile(r"[ABFGM](?<!\w.)[A-Z9]\d{7}\b")
 # \b[0-9A-F]{2}(?:([:-])[0-9A-F]{2})(?:\1[0-9A-F]{2}){4}\b, led by a class (see above)
 _MAC = re.compile(r"[0-9A-F](?<!\w.)[0-9A-F](?:([:-])[0-9A-F]{2})(?:\1[0-9A-F]{2}){4}\b", re.IGNORECASE)
+_MAC_PART = re.compile(r"[:-][0-9A-F]{2}[:-][0-9A-F]{2}[:-]", re.IGNORECASE)  # a gate: every MAC holds one
 _UDI = re.compile(r"\(01\)\d{14}(?:\(\d{2}\)[\w-]{1,40}){0,6}")
 _NON_DIGIT = re.compile(r"\D")
+
+
+def _email_starts(text: str) -> list[int]:
+    r"""Where an `_EMAIL` match can start: each `@`'s run of `[\w.+-]` before it, from its first character.
+
+    The look-behind forbids starting inside such a run, so a match starts where the run
+    does (if it is 1-64 characters long); the regex is tried there only (`match_at`),
+    not at every position.
+    """
+    starts: list[int] = []
+    at = text.find("@")
+    while at != -1:
+        start = at
+        while start > 0 and start > at - 65 and _local_char(text[start - 1]):
+            start -= 1
+        if start < at and not (start > 0 and _local_char(text[start - 1])):
+            starts.append(start)
+        at = text.find("@", at + 1)
+    return starts
+
+
+def _local_char(c: str) -> bool:
+    r"""What `[\w.+-]` matches."""
+    return c.isalnum() or c in "_.+-"
 
 
 def _ssn_ok(area: str, group: str, serial: str) -> bool:
@@ -133,6 +193,8 @@ def _dea_ok(dea: str) -> bool:
 
 def _phone_kind(text: str, start: int) -> str:
     before = text[max(0, start - 50) : start]
+    if "fax" not in before.lower():  # (a gate: every _FAX_CUE match is "fax", any case)
+        return "phone"
     clause = _SENTENCE_BREAK.split(before)[-1]
     return "fax" if _FAX_CUE.search(clause) else "phone"
 
@@ -145,18 +207,20 @@ def _toll_free(value: str) -> bool:
 
 
 def _digits(s: str) -> int:
-    return sum(c.isdigit() for c in s)
+    return sum(map(str.isdigit, s))
 
 
-def _cued(text: str, start: int) -> bool:
-    """A phone cue ("tel", "call", "mobile" ...) shortly before `start`."""
-    return _PHONE_CUE.search(text[max(0, start - 40) : start]) is not None
+def _cued(cues: WordGate, start: int) -> bool:
+    """A phone cue ("tel", "call", "mobile" ...) shortly before `start` (`cues`: the text's cue words)."""
+    return cues.search(_PHONE_CUE, max(0, start - 40), start)
 
 
 def phones(text: str, record: bool) -> list[Span]:
     """Phone and fax numbers; `record` (a patient record) lets bare seven-digit numbers count."""
     found: list[Span] = []
-    for m in _PHONE.finditer(text):
+    local = "\x03\x04" in digit_shape(text)  # runs of 3 and 4 digits: "201-7788" (`_LOCAL`)
+    cues = WordGate(text, _PHONE_CUE_KEYS)
+    for m in _PHONE.finditer(text) if local else ():
         if _toll_free(m.group(0)) or ours(text, m.start()):
             continue
         found.append(Span(_phone_kind(text, m.start()), m.start(), m.end(), 0.9))
@@ -165,15 +229,16 @@ def phones(text: str, record: bool) -> list[Span]:
             value = m.group(0).rstrip(" .-/")
             if _toll_free(value) or _SSN_SHAPE.fullmatch(value) or ours(text, m.start()):
                 continue
-            if value.startswith("00") and value.isdigit() and not _cued(text, m.start()):
+            if value.startswith("00") and value.isdigit() and not _cued(cues, m.start()):
                 continue  # "0011882405" alone is any number: order ids, tracking codes
             if 8 <= _digits(value) <= 15:
                 found.append(Span(_phone_kind(text, m.start()), m.start(), m.start() + len(value), score))
     for m in _PHONE_GROUPS.finditer(text):
-        n = _digits(m.group(0))
-        cued = _cued(text, m.start())
-        seven = n == 7 and record and _SEVEN.fullmatch(m.group(0)) is not None
-        if ((7 <= n <= 13 and cued) or seven) and not _toll_free(m.group(0)) and not ours(text, m.start()):
+        value = m.group(0)
+        n = _digits(value)
+        seven = n == 7 and record and _SEVEN.fullmatch(value) is not None
+        cued = 7 <= n <= 13 and _cued(cues, m.start())  # (the window read only for a number that long)
+        if (cued or seven) and not _toll_free(value) and not ours(text, m.start()):
             found.append(Span(_phone_kind(text, m.start()), m.start(), m.end(), 0.75))
     return found
 
@@ -182,7 +247,7 @@ def shapes(text: str, record: bool) -> list[Span]:
     """Every shaped identifier in `text` (see the module docstring)."""
     found: list[Span] = []
     if "@" in text:
-        for m in _EMAIL.finditer(text):
+        for m in match_at(_EMAIL, text, _email_starts(text)):
             if m.group(1).lower() not in _ROLE_MAILBOXES:
                 found.append(Span("email", m.start(), m.end(), 0.99))
     if "http" in text or "www." in text:
@@ -191,14 +256,14 @@ def shapes(text: str, record: bool) -> list[Span]:
             if _PERSONAL_URL.search(url):
                 found.append(Span("url", m.start(), m.start() + len(url), 0.9))
     digit = DIGIT.search(text) is not None  # every shape but email, URL, IPv6 and MAC holds one
-    if digit and digit_runs(text)[0] >= 4 and text.count(".") >= 3:
+    if digit and digit_runs(text)[0] >= 4 and text.count(".") >= 3 and _IPV4_PART.search(text):
         # loopback and unspecified addresses name this machine, never a person's device
         found += [
             Span("ip_address", m.start(), m.end(), 0.9)
             for m in _IPV4.finditer(text)
             if not m.group(0).startswith(("127.", "0.0.0.0"))
         ]
-    if "::" in text or (text.count(":") >= 7 and _HEX_COLON.search(text)):
+    if "::" in text or (text.count(":") >= 7 and _HEX_COLONS.search(text)):
         found += [
             Span("ip_address", m.start(), m.end(), 0.9)
             for m in _IPV6.finditer(text)
@@ -206,7 +271,7 @@ def shapes(text: str, record: bool) -> list[Span]:
         ]
     if digit:
         found += _numbers(text, record)
-    if text.count(":") >= 5 or text.count("-") >= 5:
+    if (text.count(":") >= 5 or text.count("-") >= 5) and _MAC_PART.search(text):
         found += [Span("device_identifier", m.start(), m.end(), 0.85) for m in _MAC.finditer(text)]
     if "(01)" in text:
         found += [Span("device_identifier", m.start(), m.end(), 0.9) for m in _UDI.finditer(text)]
@@ -217,12 +282,13 @@ def _numbers(text: str, record: bool) -> list[Span]:
     """SSNs, phone and fax numbers, cards, VINs, MBIs and DEA numbers.
 
     Each is skipped when the text has too few digits for it (an SSN has 9, a phone number
-    at least 7, a card 13) or, for VINs, MBIs and DEA numbers, no capital letter.
+    at least 7, a card 13), not the runs of digits it is made of (`digit_shape`: an SSN's
+    3-2-4, a DEA number's 7 or 8) or, for VINs, MBIs and DEA numbers, no capital letter.
     """
     found: list[Span] = []
     total, longest = digit_runs(text)
     upper = ASCII_UPPER.search(text) is not None
-    if total >= 9:
+    if total >= 9 and "\x03\x02\x04" in digit_shape(text):  # runs of 3, 2 and 4 digits
         for m in _SSN.finditer(text):
             if _ssn_ok(m.group(1), m.group(3), m.group(4)):
                 found.append(Span("ssn", m.start(), m.end(), 0.95))
@@ -241,7 +307,7 @@ def _numbers(text: str, record: bool) -> list[Span]:
         ]
     if upper:
         found += [Span("health_plan_number", m.start(), m.end(), 0.85) for m in _MBI.finditer(text)]
-    if upper and longest >= 7:
+    if upper and ("\x07" in digit_shape(text) or "\x08" in digit_shape(text)):  # [A-Z9] and 7 digits
         found += [
             Span("certificate_license_number", m.start(), m.end(), 0.8)
             for m in _DEA.finditer(text)

@@ -37,15 +37,31 @@ ASCII_UPPER = re.compile(r"[A-Z]")
 """An ASCII capital: VINs, MBIs, DEA numbers and UK or Canadian postcodes need one."""
 
 
-@lru_cache(maxsize=8)
 def digit_runs(text: str) -> tuple[int, int]:
     r"""How many digits (`\d`) `text` holds, and the longest run of them (for gates)."""
+    total, longest, _ = _digit_facts(text)
+    return total, longest
+
+
+def digit_shape(text: str) -> str:
+    r"""The lengths of the runs of digits (`\d+`) of `text` in order, each as one character (`chr`).
+
+    For gates: an SSN is three runs of 3, 2 and 4 digits one after the other, so
+    `"\x03\x02\x04" in digit_shape(text)` holds wherever one is (a run over 999 digits
+    counts as 999).
+    """
+    return _digit_facts(text)[2]
+
+
+@lru_cache(maxsize=8)
+def _digit_facts(text: str) -> tuple[int, int, str]:
     runs = [len(r) for r in _DIGIT_RUN.findall(text)]
-    return sum(runs), max(runs, default=0)
+    return sum(runs), max(runs, default=0), "".join([chr(min(n, 999)) for n in runs])
 
 
 # what re.IGNORECASE matches to an ASCII letter but str.lower() does not map to it
 _FOLD = str.maketrans({"\u017f": "s", "\u212a": "k", "\u0130": "i", "\u0131": "i"})
+_FOLDED_AWAY = ("\u017f", "\u212a", "\u0130", "\u0131")
 
 
 @lru_cache(maxsize=8)
@@ -55,6 +71,8 @@ def folded(text: str) -> str:
     For cheap gates: a recogniser whose every match holds one of a few words runs only if
     one of them is in `folded(text)`.
     """
+    if text.isascii() or not any(c in text for c in _FOLDED_AWAY):  # translating changes nothing
+        return text.lower()
     return text.translate(_FOLD).lower()
 
 
@@ -62,13 +80,12 @@ def ends_with(window: str, words: tuple[str, ...], strip: str = " \t\n\r\f\v:,-"
     """The last word of `window` (past `strip` characters) ends with one of `words` (lower-case), any case.
 
     A gate for the look-back patterns anchored at the end of their window ("Patient: ",
-    "lives in the "): they match only when it holds, and it costs one `rsplit`.
+    "lives in the "): they match only when it holds. `words` hold no white space, so the
+    last word ends with one exactly when the window, past `strip` and then white space,
+    does (a few calls in C, no split).
     """
-    parts = window.rstrip(strip).rsplit(None, 1)
-    if not parts:
-        return False
-    last = parts[-1]
-    return (last.lower() if last.isascii() else last.translate(_FOLD).lower()).endswith(words)
+    rest = window.rstrip(strip).rstrip()
+    return (rest.lower() if rest.isascii() else rest.translate(_FOLD).lower()).endswith(words)
 
 
 def has_any(text: str, words: tuple[str, ...]) -> bool:
@@ -78,7 +95,6 @@ def has_any(text: str, words: tuple[str, ...]) -> bool:
 
 
 _WORD = re.compile(r"\w+")
-_WORD_PAIR = re.compile(r"\w\w")
 _WORD_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_"
 
 
@@ -167,20 +183,37 @@ def number_positions(text: str) -> list[int] | None:
 
 
 def scan_at_words(
-    pattern: re.Pattern[str], text: str, keys: tuple[str, ...], numbers: bool = False
+    pattern: re.Pattern[str],
+    text: str,
+    keys: tuple[str, ...],
+    numbers: bool = False,
+    number_starts: tuple[str, ...] | None = None,
 ) -> Iterator[re.Match[str]]:
     r"""What `pattern.finditer(text)` yields when every match starts a word with a key or a digit.
 
     Like `scan_words` (`keys`), and with `numbers` a word that starts with a digit may start
-    a match too: for patterns with branches for numbers and for words ("3 March", "March 3").
-    Matches must not be empty.
+    a match too: for patterns with branches for numbers and for words ("3 March", "March 3");
+    with `number_starts`, only a number that starts with one of them ("9", "10": what the
+    pattern's number branches start with). Matches must not be empty.
     """
     words = word_positions(text, keys)
     digits = number_positions(text) if numbers else []
     if words is None or digits is None:
         yield from pattern.finditer(text)
         return
+    if digits and number_starts is not None:
+        digits = [q for q in digits if text.startswith(number_starts, q)]
     yield from match_at(pattern, text, sorted({*words, *digits}) if digits else words)
+
+
+def prefix_table(prefixes: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """`prefixes` (lower case, two characters or more) by their first two characters (for `scan_words`)."""
+    table: dict[str, list[str]] = {}
+    for prefix in prefixes:
+        if len(prefix) < 2:
+            raise ValueError(f"prefix shorter than two characters: {prefix!r}")
+        table.setdefault(prefix[:2], []).append(prefix)
+    return {head: tuple(found) for head, found in table.items()}
 
 
 @lru_cache(maxsize=64)
@@ -197,6 +230,11 @@ def word_in(text: str, keys: tuple[str, ...], start: int, end: int) -> bool:
     return WordGate(text, keys)(start, end)
 
 
+def _word_char(c: str) -> bool:
+    r"""`c` is a character `\w` matches (False for "")."""
+    return c.isalnum() or c == "_"
+
+
 class WordGate:
     """`word_in` for one text and one key list, the words looked up once (for a gate in a loop)."""
 
@@ -211,10 +249,32 @@ class WordGate:
         positions = self.positions
         if positions is None:
             return True
-        if start > 0 and _WORD_PAIR.fullmatch(self.text, start - 1, start + 1) is not None:
+        text = self.text
+        if 0 < start < len(text) and _word_char(text[start - 1]) and _word_char(text[start]):  # cut word
             return True
         i = bisect_left(positions, start)
         return i < len(positions) and positions[i] < end
+
+    def search(self, pattern: re.Pattern[str], start: int, end: int) -> bool:
+        """`pattern.search(text[start:end]) is not None` when every match starts a word with a key.
+
+        The regex is tried only at those words of the window, at its start (a word may be
+        cut there), and at its last two characters when it ends inside a word (what is
+        left of that word in the window may be too short for its key); a match found at
+        any position is one `search` finds, and no other position can start one.
+        """
+        window = self.text[start:end]
+        positions = self.positions
+        if positions is None:
+            return pattern.search(window) is not None
+        tries = [0] if _word_char(window[:1]) else []
+        i = bisect_left(positions, start)
+        while i < len(positions) and positions[i] < end:
+            tries.append(positions[i] - start)
+            i += 1
+        if end < len(self.text) and _word_char(self.text[end]) and _word_char(window[-1:]):
+            tries += [max(0, len(window) - 2), len(window) - 1]
+        return any(pattern.match(window, p) is not None for p in tries)
 
 
 def list_keys(pattern: str) -> tuple[str, ...]:
@@ -224,15 +284,28 @@ def list_keys(pattern: str) -> tuple[str, ...]:
     return word_keys(split_alternatives(pattern[start + 3 : end]))
 
 
-def scan_words(pattern: re.Pattern[str], text: str, keys: tuple[str, ...]) -> Iterator[re.Match[str]]:
+def scan_words(
+    pattern: re.Pattern[str],
+    text: str,
+    keys: tuple[str, ...],
+    prefixes: dict[str, tuple[str, ...]] | None = None,
+) -> Iterator[re.Match[str]]:
     r"""What `pattern.finditer(text)` yields when every match starts a word with one of `keys`.
 
     The regex runs only at those words (found by a dictionary look-up), not at every
     position of the text: for a word list that opens with `\b`, several times faster.
+    With `prefixes` (`prefix_table` of what every match starts with, any case: the word
+    list's `literal_prefixes`), only at the words that start with one of them.
     Matches must not be empty.
     """
     starts = word_positions(text, keys)
-    yield from pattern.finditer(text) if starts is None else match_at(pattern, text, starts)
+    if starts is None:
+        yield from pattern.finditer(text)
+        return
+    if prefixes is not None:
+        low = folded(text)  # as long as `text` (`word_positions` is not None)
+        starts = [q for q in starts if low.startswith(prefixes.get(low[q : q + 2], ()), q)]
+    yield from match_at(pattern, text, starts)
 
 
 def match_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
@@ -262,7 +335,11 @@ def word_before(text: str, start: int) -> int | None:
 
 def ours(text: str, start: int) -> bool:
     """The business's own address or number: "visit our flagship at ...", "call us at ..."."""
-    return _OURS.search(text[max(0, start - 40) : start]) is not None
+    window = text[max(0, start - 40) : start]
+    rest = window.rstrip()
+    if len(rest) == len(window) or rest[-2:].lower() not in ("at", "on"):  # every match ends so (a gate)
+        return False
+    return _OURS.search(window) is not None
 
 
 # what a letter matches under re.IGNORECASE besides its two ASCII cases

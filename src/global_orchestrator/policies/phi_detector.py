@@ -125,7 +125,7 @@ def _resolve(text: str, spans: list[Span]) -> list[PhiFinding]:
     for span in spans:
         if span.end <= span.start or taken.find(1, span.start, span.end) != -1:
             continue
-        if PLACEHOLDER.fullmatch(text, span.start, span.end):
+        if text.startswith("[", span.start) and PLACEHOLDER.fullmatch(text, span.start, span.end):
             continue
         taken[span.start : span.end] = b"\x01" * (span.end - span.start)
         kept.append(span)
