@@ -148,8 +148,11 @@ def detect_phi(text: str) -> list[PhiFinding]:
     """
     findings = _detect_phi(text)
     if "\\n" in text:  # escaped line breaks (`\n` written out): read as lines, same offsets
-        lines = _detect_phi(text.replace("\\n", " \n"))
-        findings = _resolve(text, [Span(f.category, f.start, f.end, f.score) for f in findings + lines])
+        spans = [Span(f.category, f.start, f.end, f.score) for f in findings]
+        for start, end in _escaped_windows(text):
+            view = text[start:end].replace("\\n", " \n")
+            spans += [Span(f.category, start + f.start, start + f.end, f.score) for f in _detect_phi(view)]
+        findings = _resolve(text, spans)
     folded = fold(text)
     if folded is None:
         return findings
@@ -158,6 +161,28 @@ def detect_phi(text: str) -> list[PhiFinding]:
         start, end = folded.span(f.start, f.end)
         spans.append(Span(f.category, start, end, f.score))
     return _resolve(text, spans)
+
+
+_ESCAPED_REACH = 400
+"""How far around an escaped line break (`\\n` written out) the text is read again as lines."""
+
+
+def _escaped_windows(text: str) -> list[tuple[int, int]]:
+    r"""The stretches of `text` within `_ESCAPED_REACH` of a written-out `\n`, merged, widened to white space."""
+    windows: list[tuple[int, int]] = []
+    pos = text.find("\\n")
+    while pos != -1:
+        start, end = max(0, pos - _ESCAPED_REACH), min(len(text), pos + 2 + _ESCAPED_REACH)
+        while start > 0 and not text[start - 1].isspace():  # do not cut a word
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+        pos = text.find("\\n", pos + 2)
+    return windows
 
 
 def _detect_phi(text: str) -> list[PhiFinding]:
