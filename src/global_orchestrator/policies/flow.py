@@ -21,8 +21,11 @@ from __future__ import annotations
 import asyncio
 import base64
 import binascii
+import hashlib
 import html
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -237,14 +240,31 @@ def _quick_size(value: Any) -> int:
 
 
 def _categories(text: str, wording: bool) -> tuple[str, ...]:
-    if len(text) <= _CACHED_CHARS:
-        return _cached_categories(text, wording)
-    return _scan_text(text, wording)
+    if len(text) > _CACHED_CHARS:
+        return _scan_text(text, wording)
+    key = (hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest(), wording)
+    with _SCANNED_LOCK:
+        found = _SCANNED.get(key)
+        if found is not None:
+            _SCANNED.move_to_end(key)
+            return found
+    found = _scan_text(text, wording)
+    with _SCANNED_LOCK:
+        _SCANNED[key] = found
+        if len(_SCANNED) > _SCANNED_SIZE:
+            _SCANNED.popitem(last=False)
+    return found
 
 
-@lru_cache(maxsize=8192)
-def _cached_categories(text: str, wording: bool) -> tuple[str, ...]:
-    return _scan_text(text, wording)
+_SCANNED: OrderedDict[tuple[bytes, bool], tuple[str, ...]] = OrderedDict()
+"""Categories of the short texts scanned lately, by a 128-bit BLAKE2b digest of the text.
+
+Keyed by digest, not by the text: an entry costs ~150 bytes whatever the text's length, so
+the cache holds every text of a 10,000-subtask plan (validated, then scanned again at run
+time as a subtask's own text and as part of what its call reads) in a few MB. Scans may
+run in worker threads (large values), hence the lock."""
+_SCANNED_SIZE = 65_536
+_SCANNED_LOCK = threading.Lock()
 
 
 def _scan_text(text: str, wording: bool) -> tuple[str, ...]:
