@@ -35,6 +35,16 @@ from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, census, engl
 from global_orchestrator.policies._phi_shapes import _phone_kind, _toll_free
 from global_orchestrator.policies._phi_spans import DIGIT, Span, grouped, has_any, list_keys, ours, scan_words
 
+
+def _cued(pattern: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    r"""A pattern led by a list of cue words (`\b(?:a|b|...)`), compiled, and the keys of its cues.
+
+    The list is grouped by first letter (`grouped`: the same matches, fewer tests); the keys
+    are the word-index keys of its cue words (`list_keys`: `scan_words` tries it only there).
+    """
+    return re.compile(grouped(pattern)), list_keys(pattern)
+
+
 # -- words ---------------------------------------------------------------------------------
 
 _WORD = rf"[{UPPER}][{LOWER}'\u2019]{{1,30}}+(?:-[{UPPER}]?[{LOWER}]{{1,30}}+)?"
@@ -338,34 +348,27 @@ _FUNCTION_WORDS = frozenset(["in", "on", "at", "and", "to", "for", "with", "by",
 
 # -- cued values -----------------------------------------------------------------------------
 
-_PHONE_CUE = re.compile(
+_PHONE_CUE, _PHONE_CUE_KEYS = _cued(
     r"(?i:\b(?:phone|tel|telephone|mobile|mob|cell|cellphone|desk|fax|landline|whatsapp|sms|"
     r"call(?:\s+me)?(?:\s+(?:at|on))?|text\s+me(?:\s+at)?|reach\s+(?:me|us)\s+(?:at|on)|registered|"
     r"messages\s+to|answering\s+at|number\s+is|(?:phone|mobile|cell)\s+number(?:\s+is)?)"
     r"\b[^\S\n]*[:.#]?[^\S\n]*\n?[^\S\n]*)"
     r"(\+?\(?\d{1,4}\)?(?:[ .\-/]?\(?\d{1,5}\)?){1,6})(?![\d\w])"
 )
-_PHONE_CUE_KEYS = list_keys(_PHONE_CUE.pattern)
-_PHONE_CUE = re.compile(grouped(_PHONE_CUE.pattern), _PHONE_CUE.flags)  # same matches, fewer tests
-_PHONE_LABEL = re.compile(r"(?i:\b(?:office|fax|mobile|cell|home|work|tel|phone|landline)\b)")
-_PHONE_LABEL_KEYS = list_keys(_PHONE_LABEL.pattern)
+_PHONE_LABEL, _PHONE_LABEL_KEYS = _cued(r"(?i:\b(?:office|fax|mobile|cell|home|work|tel|phone|landline)\b)")
 _PHONE_BEFORE_LABEL = re.compile(r"(?<![\w+])(\+?\(?\d{1,4}\)?(?:[ .\-/]?\(?\d{1,5}\)?){1,6})\Z")
-_ZIP_CUE = re.compile(
+_ZIP_CUE, _ZIP_CUE_KEYS = _cued(
     rf"(?i:\b(?:zip|postal|post|postcode|postleitzahl|plz|cep|c\.p\.|code\s+postal)"
     rf"(?:\s*code)?(?:\s+is)?\s*[:#]?\s*)({_POSTAL})(?![\w-])"
 )
-_ZIP_CUE_KEYS = list_keys(_ZIP_CUE.pattern)
-_ZIP_CUE = re.compile(grouped(_ZIP_CUE.pattern), _ZIP_CUE.flags)  # same matches, fewer tests
-_STREET_CUE = re.compile(
+_STREET_CUE, _STREET_CUE_KEYS = _cued(
     rf"(?i:\b(?:(?:lives|living|lived|live|resides|resided)\s+on\s+(?:the\s+\w+\s+side\s+of\s+)?|"
     rf"address(?:\s+is)?\s*:\s*|is\s+at\s+(?=\d)|enter\s+on\s+))"
     rf"((?:\d{{1,5}}[A-Za-z]?\s+)?{_WORD}(?:[^\S\n]{{1,3}}(?:{_WORD}|\d{{1,4}}\.?|[a-z]{{1,3}}\.)){{0,4}}"
     rf"(?:,[^\S\n]{{1,3}}(?:{_WORD}(?:[ -]{_WORD}){{0,2}}|[{UPPER}]{{2,}}(?:[ -][{UPPER}]{{2,}}){{0,2}})"
     rf"(?![\w-]))?)"
 )
-_STREET_CUE_KEYS = list_keys(_STREET_CUE.pattern)
-_STREET_CUE = re.compile(grouped(_STREET_CUE.pattern), _STREET_CUE.flags)  # same matches, fewer tests
-_DELIVERY_CUE = re.compile(
+_DELIVERY_CUE, _DELIVERY_CUE_KEYS = _cued(
     rf"(?i:\b(?:meet\s+(?:me|you|us)\s+at|drops?\s+(?:you|me|us)\s+off\s+at|return\s+(?:it\s+|them\s+)?to|"
     rf"sen[dt]\s+(?:it\s+|them\s+|this\s+|a\s+new\s+one\s+)?to|ship(?:ped)?\s+(?:it\s+)?to|deliver(?:ed)?\s+(?:it\s+)?to|"
     rf"taxi\s+to|address\s+(?:with|is|to)|it\s+is|arrived\s+at|"
@@ -375,14 +378,12 @@ _DELIVERY_CUE = re.compile(
     rf"(?:[^\S\n]{{1,3}}\d{{1,5}}[A-Za-z]?\.?)?(?:,?[^\S\n]{{1,3}}(?i:apt|apartment|suite|ste|unit|flat|studio|piso|"
     rf"piano|puerta)\.?[^\S\n]{{0,2}}\w{{1,6}})?)"
 )
-_DELIVERY_CUE_KEYS = list_keys(_DELIVERY_CUE.pattern)
-_DELIVERY_CUE = re.compile(grouped(_DELIVERY_CUE.pattern), _DELIVERY_CUE.flags)  # same matches, fewer tests
 _MILITARY = re.compile(
     r"\b(?:(?:PSC|Unit|CMR)\s\d{1,5}(?:,\s?Box\s\d{1,5})?|US[A-Z]{0,3}\s[^\n,]{2,30})\s*\n?\s*(?:APO|FPO|DPO)\s(?:AA|AE|AP)\s\d{5}\b"
 )
 """A US military address: `PSC 8443, Box 1802 APO AA 31448`, `USNV Štitić FPO AE 30286`."""
 _STREET_WORD = re.compile(r"[^\S\n]+(?:street|st\.|road|rd\.)", re.IGNORECASE)
-_CITY_CUE = re.compile(
+_CITY_CUE, _CITY_CUE_KEYS = _cued(
     rf"(?i:\b(?:originally\s+from|moved\s+(?:here\s+)?from|grew\s+up\s+in|born\s+in|based\s+in|"
     rf"returned\s+to|arrived\s+(?:at|in)|university\s+of|hometown\s+(?:of\s+|is\s+)?|home\s+(?:city|town)(?:\s+of)?|"
     rf"(?:i|we)\s+(?:am|are)\s+(?:in|from)|i'm\s+(?:in|from)|we're\s+(?:in|from)|(?:lives?|lived|living)\s+in|"
@@ -390,16 +391,12 @@ _CITY_CUE = re.compile(
     rf"({_WORD}(?:[^\S\n](?:{_WORD}|(?:nad|am|an|de|del|la|le|sur|upon)(?![\w-]))){{0,3}}|"
     rf"[{UPPER}]{{2,}}(?:[ -][{UPPER}]{{2,}}){{0,2}})"
 )
-_CITY_CUE_KEYS = list_keys(_CITY_CUE.pattern)
-_CITY_CUE = re.compile(grouped(_CITY_CUE.pattern), _CITY_CUE.flags)  # same matches, fewer tests
 _CITY_SUBJECT = re.compile(r"(?i:\b(?:i|i'm|we|we're|my|our|he|she|they|his|her|their|mr|mrs|ms|dr)\b)")
-_URL_CUE = re.compile(
+_URL_CUE, _URL_CUE_KEYS = _cued(
     r"(?i:\b(?:(?:my|his|her|their)\s+(?:website|web\s*site|site|blog|homepage|home\s+page|portfolio|profile|page)"
     r"(?:\s+is)?\s*:?\s*|posted\s+a\s+(?:photo|picture|pic|video)\s+|shared\s+(?:files?|photos?|a\s+link)\s+with\s+you\s+))"
     r"((?:https?://|www\.)[^\s<>\"']{3,200})"
 )
-_URL_CUE_KEYS = list_keys(_URL_CUE.pattern)
-_URL_CUE = re.compile(grouped(_URL_CUE.pattern), _URL_CUE.flags)  # same matches, fewer tests
 
 _URL_LABEL = re.compile(
     r"(?im:^[^\S\n]*(?:website|web|homepage|blog|portfolio)[^\S\n]*:[^\S\n]*\n?[^\S\n]*)((?:https?://|www\.)[^\s<>\"']{3,200})"
@@ -419,7 +416,7 @@ def _iban_ok(value: str) -> bool:
 
 # -- person cues for a single word ----------------------------------------------------------
 
-_NAME_BEFORE = re.compile(
+_NAME_BEFORE, _NAME_BEFORE_KEYS = _cued(
     rf"(?i:\b(?:call\s+me|known\s+as|said|says|asked|replied|told|starring|featuring|"
     rf"(?:my|his|her|their|your)\s+(?:(?:first|last|full|given|family|sur)\s*)?name\s*(?:is|was|:|\?)|name's|"
     rf"named\s+(?:him|her|them|it)|dear|hi|hello|hey|shouted\s+at|yelled\s+at|smiled\s+at|looked\s+at|"
@@ -432,10 +429,8 @@ _NAME_BEFORE = re.compile(
     rf"grandpa|grandmother|grandfather|neighbou?r|colleague|roommate|fianc[eé]e?|boyfriend|girlfriend))"
     rf"[^\S\n]{{1,3}})({_WORD})"
 )
-_NAME_BEFORE_KEYS = list_keys(_NAME_BEFORE.pattern)
 _SAID_TO = re.compile(rf"\bsaid[^\S\n]{{1,3}}\S{{1,30}}[^\S\n]{{1,3}}to[^\S\n]{{1,3}}({_WORD})")
 """`said Cody to Katie`: the one spoken to."""
-_NAME_BEFORE = re.compile(grouped(_NAME_BEFORE.pattern), _NAME_BEFORE.flags)  # same matches, fewer tests
 _NAME_AFTER = re.compile(
     r"(?:(?:'s|\u2019s)[^\S\n]{1,3}(?i:address|phone|number|e-?mail|birthday|house|home|kid|kids|"
     r"child|children|son|daughter|wife|husband|mother|father|mom|dad|sister|brother|friend|boyfriend|"
@@ -447,27 +442,24 @@ _NAME_AFTER = re.compile(
     r"spent\s+a\s+year|was\s+born|was\s+influenced|is\s+a\s+(?:very\s+)?\w+\s+(?:person|guy|girl|man|woman|"
     r"lady|kid|child|listener|friend))\b))"
 )
-_NAME_AFTER_CUE = re.compile(
+_NAME_AFTER_CUE, _NAME_AFTER_KEYS = _cued(
     r"(?i:\b(?:address|phone|number|email|e-mail|birthday|house|home|kid|kids|child|children|son|daughter|wife|husband|"
     r"mother|father|mom|dad|sister|brother|friend|boyfriend|girlfriend|family|parents|grandmother|grandfather|"
     r"song|songs|book|novel|album|film|poem|career|life|"
     r"said|says|asked|replied|told|wrote|shouted|whispered|had|has|just|lives|lived|is|was|began|flew|can|"
     r"graduated|married|died|got|spent)\b)"
 )
-_NAME_AFTER_KEYS = list_keys(_NAME_AFTER_CUE.pattern)
 _WORD_BEFORE = re.compile(rf"(?<![\w'\u2019-])({_BARE_WORD})\Z")
 _VOCATIVE = re.compile(rf"(?:^|[.!?\n][^\S\n]*)({_WORD}),[^\S\n]+\Z")
-_VOCATIVE_CUE = re.compile(
+_VOCATIVE_CUE, _VOCATIVE_CUE_KEYS = _cued(
     r"(?i:\b(?:can|could|would|will|please|i\b|we|you|do|did|are|have|let|thanks|thank|how|where|when|what|why)\b)"
 )
-_VOCATIVE_CUE_KEYS = list_keys(_VOCATIVE_CUE.pattern)
 _VOCATIVE_END = re.compile(rf",[^\S\n]+({_WORD})[!?]+")
-_PEOPLE_LIST = re.compile(
+_PEOPLE_LIST, _PEOPLE_LIST_KEYS = _cued(
     rf"(?i:\b(?:founders|co-founders|children|kids|sons|daughters|friends|siblings|brothers|sisters|guests|"
     rf"grandchildren|cousins|roommates|classmates)\b[^\S\n]*:?[^\S\n]*)"
     rf"((?-i:{_WORD})(?:,[^\S\n]+(?-i:{_WORD})){{0,8}}(?:,?[^\S\n]+and[^\S\n]+(?-i:{_WORD}))?)"
 )
-_PEOPLE_LIST_KEYS = list_keys(_PEOPLE_LIST.pattern)
 _LAST_IN_LIST = re.compile(rf"({_BARE_WORD})(?![\w'\u2019-]|[^\S\n]+[{UPPER}])")
 _BARE = re.compile(_BARE_WORD)
 """`Khazani, Emeka and Vidica`, `Batukayev and Jan`: words joined as a list."""
