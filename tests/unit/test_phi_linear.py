@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from global_orchestrator.policies import (
+    _phi_context,
     _phi_dates,
     _phi_health,
     _phi_keyed,
@@ -31,6 +32,7 @@ from global_orchestrator.policies import (
 
 MODULES: tuple[ModuleType, ...] = (
     phi_detector,
+    _phi_context,
     _phi_dates,
     _phi_health,
     _phi_keyed,
@@ -55,6 +57,14 @@ UNITS = {
         "or call us at 1-800-555-0100. Leap Therapeutics and Unichem Laboratories join our webinar.\n"
     ),
     "adversarial": "Mr. Mr. [A] +1 +1 7777 Alpha Bravo, Charlie 12/12 ",
+    "letters and cues": (
+        "Billing address: Maret Akhtakhanov\n    1 Avenue d'Ouchy Flat 9\n   Plons\n    SJ\n    8889\n"
+        "I'm in Oslo, at the conference. Sometimes people call me Khazani; said Cody to Katie. They had "
+        "4: Ichita, Hayley, Debra and Bonnie. Mobile: 84 23 30. Meet me at Fogd Drejers gate 93, TROMSØ, "
+        "9008 - 062 439 31 49-Office\nPSC 8443, Box 1802\nAPO AA 31448\n543 Lyngveien\n Puerta 5\n BODØ"
+        "\n Norway 8004\nClara Dickson\n\nLyon\nFrance\nCalfucir, can I speak to Olav's kid?\n"
+    ),
+    "one long line": "Main 5, Oslo, 1234 Anna, Ben and Carla said Cody to Katie, can you 1234 office ",
 }
 
 
@@ -107,6 +117,7 @@ class _Counting:
 
 def _clear_caches() -> None:
     for fn in (
+        _phi_context._code_line_ends,
         _phi_spans.folded,
         _phi_spans._digit_facts,
         _phi_spans._word_index,
@@ -156,3 +167,24 @@ def test_the_counter_sees_the_recognisers(counted: Counter[str]) -> None:
     """Guard for the test above: the wrapped patterns are the ones the detector calls."""
     work = _work(counted, UNITS["clinical note"] * 4)
     assert work["whole"] >= 10 and work["positioned"] >= 10 and work["window"] >= 10
+
+
+def test_text_with_written_out_line_breaks_is_read_again_in_bounded_windows() -> None:
+    """The second reading (`\\n` as a line break) covers each character about twice at most."""
+    reach = phi_detector._ESCAPED_REACH
+    for unit in (
+        "543 Lyngveien\\n Puerta 5\\n BODØ\\n Norway 8004\\n",
+        "x" * 300 + "\\n",
+        "word " * 200 + "\\n",
+    ):
+        for copies in (1, 10, 100):
+            text = unit * copies
+            windows = phi_detector._escaped_windows(text)
+            assert windows and all(0 <= s < e <= len(text) for s, e in windows)
+            assert all(e - s <= 4 * reach + 2 * 300 for s, e in windows), windows
+            assert sum(e - s for s, e in windows) <= 2 * len(text) + 2 * reach
+            # every escaped line break is inside a window
+            pos = text.find("\\n")
+            while pos != -1:
+                assert any(s <= pos and pos + 2 <= e for s, e in windows), pos
+                pos = text.find("\\n", pos + 2)

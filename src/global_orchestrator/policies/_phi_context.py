@@ -94,16 +94,27 @@ _UNIT = re.compile(
 )
 
 
+def _line_start(text: str, pos: int, reach: int = 240) -> int:
+    """The start of the line holding `pos`, looked for at most `reach` characters back.
+
+    Bounded, so a long text without line breaks is not searched back from every candidate
+    (quadratic); a line longer than that starts, for these rules, `reach` characters back.
+    """
+    low = max(0, pos - reach)
+    i = text.rfind("\n", low, pos)
+    return i + 1 if i != -1 else low
+
+
 def _block_lines(text: str, end: int) -> int:
     r"""The start of the address block whose last line ends at `end`: up to 3 lines above it that read as one.
 
     One blank line may sit inside a block ("Monaco\n\n New Zealand 7011").
     """
-    start = text.rfind("\n", 0, end) + 1  # the country line itself
+    start = _line_start(text, end)  # the country line itself
     taken, blanks = 0, 0
     pos = start
     while taken < 3 and pos > 0:
-        line_start = text.rfind("\n", 0, pos - 1) + 1
+        line_start = _line_start(text, pos - 1)
         line = text[line_start : pos - 1]
         if not line.strip():
             blanks += 1
@@ -118,8 +129,14 @@ def _block_lines(text: str, end: int) -> int:
     return start
 
 
+_LINE_CHARS = 80
+"""The longest line read as part of an address block."""
+
+
 def _address_line(line: str) -> bool:
     """A short line that can be part of a postal address (a street, a unit, a city), not prose."""
+    if len(line) > _LINE_CHARS:
+        return False
     m = _BLOCK_LINE.match(line)
     if m is None:
         return False
@@ -255,7 +272,7 @@ def _country_blocks(text: str) -> list[Span]:
 def _postal_blocks(text: str) -> list[Span]:
     found: list[Span] = []
     for m in _line_ends(_PLACE_CODE_LINE, text):
-        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_start = _line_start(text, m.start())
         lead = _LINE_LEAD.match(text, line_start, m.start())
         place = text[lead.end() if lead is not None else line_start : m.start()]
         if not place or not (_place(place) or _country(place)):
@@ -272,7 +289,9 @@ def _postal_blocks(text: str) -> list[Span]:
             stop = len(text) if stop == -1 else stop
             line = text[pos:stop]
             if line.strip():
-                if not (_address_line(line) or _POSTAL_ONLY.fullmatch(line.strip())):
+                if len(line) > _LINE_CHARS or not (
+                    _address_line(line) or _POSTAL_ONLY.fullmatch(line.strip())
+                ):
                     break
                 end = pos + len(line.rstrip())
             elif lines and text[stop + 1 : stop + 2] == "\n":
@@ -331,7 +350,7 @@ def _line_ends(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
     """
     found = []
     for end in _code_line_ends(text):
-        start = max(text.rfind("\n", 0, end) + 1, end - 120)
+        start = _line_start(text, end, 120)
         m = pattern.search(text, start, end)
         if m is not None:
             found.append(m)
@@ -639,7 +658,7 @@ def context(text: str) -> list[Span]:
             for tail in _INLINE_TAIL.finditer(
                 text
             ):  # "<street>, <city>, <code>": tried before each ", <code>"
-                begin = max(0, text.rfind("\n", 0, tail.start()) + 1, tail.start() - 120)
+                begin = _line_start(text, tail.start(), 120)
                 m = _INLINE.search(text[begin : tail.end()])
                 if m is not None:
                     found.append(Span("address", begin + m.start(), begin + m.end(), 0.8))
@@ -742,10 +761,10 @@ def _street_like(value: str) -> bool:
 
 def _after_street_line(text: str, start: int) -> bool:
     """The line before the one holding `start` holds a house number and a street (a street line)."""
-    line_start = text.rfind("\n", 0, start)
-    if line_start <= 0:
+    line_start = _line_start(text, start) - 1  # the newline before the line
+    if line_start <= 0 or text[line_start] != "\n":
         return False
-    prev = text[text.rfind("\n", 0, line_start) + 1 : line_start].strip()
+    prev = text[_line_start(text, line_start) : line_start].strip()
     return bool(prev) and any(c.isdigit() for c in prev) and _address_line(prev)
 
 

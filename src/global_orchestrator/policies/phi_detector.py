@@ -168,17 +168,25 @@ _ESCAPED_REACH = 400
 
 
 def _escaped_windows(text: str) -> list[tuple[int, int]]:
-    r"""The stretches of `text` within `_ESCAPED_REACH` of a written-out `\n`, merged, widened to white space."""
+    r"""The stretches of `text` within `_ESCAPED_REACH` of a written-out `\n`, widened to white space.
+
+    Overlapping stretches merge up to `4 * _ESCAPED_REACH` characters (then a new one starts,
+    overlapping the last): each is bounded, and together they hold each character at most
+    about twice, so the second reading stays linear in the length of the text.
+    """
     windows: list[tuple[int, int]] = []
     pos = text.find("\\n")
     while pos != -1:
         start, end = max(0, pos - _ESCAPED_REACH), min(len(text), pos + 2 + _ESCAPED_REACH)
-        while start > 0 and not text[start - 1].isspace():  # do not cut a word
+        low, high = max(0, start - 40), min(len(text), end + 40)
+        while start > low and not text[start - 1].isspace():  # do not cut a word (up to 40 more)
             start -= 1
-        while end < len(text) and not text[end].isspace():
+        while end < high and not text[end].isspace():
             end += 1
-        if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        if windows and end <= windows[-1][1]:
+            pass  # inside the last one
+        elif windows and start <= windows[-1][1] and end - windows[-1][0] <= 4 * _ESCAPED_REACH:
+            windows[-1] = (windows[-1][0], end)
         else:
             windows.append((start, end))
         pos = text.find("\\n", pos + 2)
