@@ -141,6 +141,7 @@ def test_a_dialogue_names_its_speakers() -> None:
         "Why is Lumora so popular? Meet me at Level 3 after the keynote.",
         "Return it to Gate 12 by noon, or meet us at Court 5.",
         "She moved here from Sweden and travels to Portugal next week.",
+        "Spain was super fun to visit! South Africa was even better.",
     ],
 )
 def test_marketing_copy_of_the_same_shapes_is_no_finding(text: str) -> None:

@@ -165,6 +165,14 @@ def _is_state(words: str) -> bool:
     return "_".join(words.lower().split()) in _US_STATES
 
 
+def is_country(words: str) -> bool:
+    """`words` name a country or a continent (`Spain`, `Africa`): no Safe Harbor identifier, no person."""
+    return _country(words) or words.lower() in _CONTINENTS
+
+
+_CONTINENTS = frozenset(["africa", "europe", "asia", "america", "antarctica", "oceania", "scandinavia"])
+
+
 def _country(words: str) -> bool:
     key = " ".join(words.lower().split())
     return key in _COUNTRY_NAMES or key in _COUNTRY_HINTS
