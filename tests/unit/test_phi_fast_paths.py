@@ -743,4 +743,4 @@ def test_ours_and_fax_gates_answer_like_the_plain_searches() -> None:
             )
             before = text[max(0, start - 50) : start]
             plain = "fax" if S._FAX_CUE.search(S._SENTENCE_BREAK.split(before)[-1]) else "phone"
-            assert S._phone_kind(text, start) == plain, text
+            assert S.phone_kind(text, start) == plain, text

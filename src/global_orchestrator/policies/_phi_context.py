@@ -31,12 +31,20 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, census, english, places
-from global_orchestrator.policies._phi_shapes import _phone_kind, _toll_free
+from global_orchestrator.policies._phi_lexicon import (
+    LOWER,
+    UPPER,
+    census,
+    english,
+    is_country,
+    is_us_state,
+    places,
+)
+from global_orchestrator.policies._phi_shapes import phone_kind, toll_free
 from global_orchestrator.policies._phi_spans import DIGIT, Span, grouped, has_any, list_keys, ours, scan_words
 
 
-def _cued(pattern: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
+def _cue_pattern(pattern: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
     r"""A pattern led by a list of cue words (`\b(?:a|b|...)`), compiled, and the keys of its cues.
 
     The list is grouped by first letter (`grouped`: the same matches, fewer tests); the keys
@@ -129,6 +137,12 @@ def _block_lines(text: str, end: int) -> int:
     return start
 
 
+def _first_char(text: str, start: int, end: int) -> int:
+    """Where a block starting at `start` begins, past its first line's indent and bullet."""
+    lead = _BLOCK_LINE.match(text, start, end)
+    return lead.start(1) if lead is not None else start
+
+
 _LINE_CHARS = 80
 """The longest line read as part of an address block."""
 
@@ -161,94 +175,6 @@ def _address_line(line: str) -> bool:
     return _place(body) or body.isupper() or len(words) <= 4
 
 
-def _is_state(words: str) -> bool:
-    return "_".join(words.lower().split()) in _US_STATES
-
-
-def is_country(words: str) -> bool:
-    """`words` name a country or a continent (`Spain`, `Africa`): no Safe Harbor identifier, no person."""
-    return _country(words) or words.lower() in _CONTINENTS
-
-
-_CONTINENTS = frozenset(["africa", "europe", "asia", "america", "antarctica", "oceania", "scandinavia"])
-
-
-def _country(words: str) -> bool:
-    key = " ".join(words.lower().split())
-    return key in _COUNTRY_NAMES or key in _COUNTRY_HINTS
-
-
-_COUNTRY_NAMES = frozenset(
-    [
-        "south africa",
-        "new zealand",
-        "united kingdom",
-        "united arab emirates",
-        "saudi arabia",
-        "south korea",
-        "north macedonia",
-        "sri lanka",
-        "costa rica",
-        "el salvador",
-        "dominican republic",
-        "puerto rico",
-        "papua new guinea",
-        "ivory coast",
-        "slovak republic",
-        "russian federation",
-        "netherlands",
-        "the netherlands",
-        "czech republic",
-        "czechia",
-        "usa",
-        "u.s.a.",
-        "uk",
-        "u.k.",
-        "united states",
-        "united states of america",
-        "great britain",
-        "england",
-        "scotland",
-        "wales",
-        "northern ireland",
-    ]
-)
-
-
-_COUNTRY_HINTS = frozenset(
-    """afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan
-    bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia botswana
-    brazil brunei bulgaria burundi cambodia cameroon canada chad chile china colombia comoros congo
-    croatia cuba cyprus denmark djibouti dominica ecuador egypt eritrea estonia eswatini ethiopia
-    fiji finland france gabon gambia georgia germany ghana greece greenland grenada guatemala guinea
-    guyana haiti honduras hungary iceland india indonesia iran iraq ireland israel italy jamaica
-    japan jordan kazakhstan kenya kiribati kosovo kuwait kyrgyzstan laos latvia lebanon lesotho
-    liberia libya liechtenstein lithuania luxembourg madagascar malawi malaysia maldives mali malta
-    mauritania mauritius mexico micronesia moldova monaco mongolia montenegro morocco mozambique
-    myanmar namibia nauru nepal nicaragua niger nigeria norway oman pakistan palau panama paraguay
-    peru philippines poland portugal qatar romania russia rwanda samoa senegal serbia seychelles
-    singapore slovakia slovenia somalia spain sudan suriname sweden switzerland syria taiwan
-    tajikistan tanzania thailand togo tonga tunisia turkey turkmenistan tuvalu uganda ukraine
-    uruguay uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe""".split()  # noqa: SIM905
-)
-"""Countries named in one word (`_COUNTRY_NAMES` holds those of several)."""
-
-
-_US_STATES = frozenset(
-    """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
-    illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
-    mississippi missouri montana nebraska nevada new hampshire new jersey new mexico new york north carolina
-    north dakota ohio oklahoma oregon pennsylvania rhode island south carolina south dakota tennessee texas
-    utah vermont virginia washington west virginia wisconsin wyoming""".replace("new ", "new_")
-    .replace("north ", "north_")
-    .replace("south ", "south_")
-    .replace("west ", "west_")
-    .replace("rhode ", "rhode_")
-    .split()
-)
-"""US states, lower-case (`_` for a space in their names: see `_is_state`)."""
-
-
 def _place(words: str) -> bool:
     return " ".join(words.lower().replace("-", " ").split()) in places()
 
@@ -266,12 +192,11 @@ def _country_blocks(text: str) -> list[Span]:
         end = text.find("\n", pos)
         stop = len(text) if end == -1 else end
         line = text[pos:stop].strip(" \t\u2022*>-?")
-        if 3 <= len(line) <= 40 and line[:1].isupper() and _country(line.split(" (")[0]):
+        if 3 <= len(line) <= 40 and line[:1].isupper() and is_country(line.split(" (")[0]):
             start = _block_lines(text, stop)
             if start < pos:  # some lines above it read as an address
-                lead = _BLOCK_LINE.match(text, start, stop)
-                first = start + (lead.start(1) - start if lead is not None else 0)
-                found.append(Span("address", first, pos + len(text[pos:stop].rstrip()), 0.7, weak=True))
+                end = pos + len(text[pos:stop].rstrip())
+                found.append(Span("address", _first_char(text, start, stop), end, 0.7, weak=True))
         if end == -1:
             return found
         pos = end + 1
@@ -283,12 +208,10 @@ def _postal_blocks(text: str) -> list[Span]:
         line_start = _line_start(text, m.start())
         lead = _LINE_LEAD.match(text, line_start, m.start())
         place = text[lead.end() if lead is not None else line_start : m.start()]
-        if not place or not (_place(place) or _country(place)):
+        if not place or not (_place(place) or is_country(place)):
             continue
         start = _block_lines(text, m.end())
-        lead = _BLOCK_LINE.match(text, start, m.end())
-        first = start + (lead.start(1) - start if lead is not None else 0)
-        found.append(Span("address", first, m.end(), 0.85))
+        found.append(Span("address", _first_char(text, start, m.end()), m.end(), 0.85))
     for m in _LABEL.finditer(text):  # "Billing address: <name>\n <street>\n <city>\n <code>"
         pos, end = m.end(), m.end()
         lines = 0
@@ -375,27 +298,29 @@ _FUNCTION_WORDS = frozenset(["in", "on", "at", "and", "to", "for", "with", "by",
 
 # -- cued values -----------------------------------------------------------------------------
 
-_PHONE_CUE, _PHONE_CUE_KEYS = _cued(
+_PHONE_CUE, _PHONE_CUE_KEYS = _cue_pattern(
     r"(?i:\b(?:phone|tel|telephone|mobile|mob|cell|cellphone|desk|fax|landline|whatsapp|sms|"
     r"call(?:\s+me)?(?:\s+(?:at|on))?|text\s+me(?:\s+at)?|reach\s+(?:me|us)\s+(?:at|on)|registered|"
     r"messages\s+to|answering\s+at|number\s+is|(?:phone|mobile|cell)\s+number(?:\s+is)?)"
     r"\b[^\S\n]*[:.#]?[^\S\n]*\n?[^\S\n]*)"
     r"(\+?\(?\d{1,4}\)?(?:[ .\-/]?\(?\d{1,5}\)?){1,6})(?![\d\w])"
 )
-_PHONE_LABEL, _PHONE_LABEL_KEYS = _cued(r"(?i:\b(?:office|fax|mobile|cell|home|work|tel|phone|landline)\b)")
+_PHONE_LABEL, _PHONE_LABEL_KEYS = _cue_pattern(
+    r"(?i:\b(?:office|fax|mobile|cell|home|work|tel|phone|landline)\b)"
+)
 _PHONE_BEFORE_LABEL = re.compile(r"(?<![\w+])(\+?\(?\d{1,4}\)?(?:[ .\-/]?\(?\d{1,5}\)?){1,6})\Z")
-_ZIP_CUE, _ZIP_CUE_KEYS = _cued(
+_ZIP_CUE, _ZIP_CUE_KEYS = _cue_pattern(
     rf"(?i:\b(?:zip|postal|post|postcode|postleitzahl|plz|cep|c\.p\.|code\s+postal)"
     rf"(?:\s*code)?(?:\s+is)?\s*[:#]?\s*)({_POSTAL})(?![\w-])"
 )
-_STREET_CUE, _STREET_CUE_KEYS = _cued(
+_STREET_CUE, _STREET_CUE_KEYS = _cue_pattern(
     rf"(?i:\b(?:(?:lives|living|lived|live|resides|resided)\s+on\s+(?:the\s+\w+\s+side\s+of\s+)?|"
     rf"address(?:\s+is)?\s*:\s*|is\s+at\s+(?=\d)|enter\s+on\s+))"
     rf"((?:\d{{1,5}}[A-Za-z]?\s+)?{_WORD}(?:[^\S\n]{{1,3}}(?:{_WORD}|\d{{1,4}}\.?|[a-z]{{1,3}}\.)){{0,4}}"
     rf"(?:,[^\S\n]{{1,3}}(?:{_WORD}(?:[ -]{_WORD}){{0,2}}|[{UPPER}]{{2,}}(?:[ -][{UPPER}]{{2,}}){{0,2}})"
     rf"(?![\w-]))?)"
 )
-_DELIVERY_CUE, _DELIVERY_CUE_KEYS = _cued(
+_DELIVERY_CUE, _DELIVERY_CUE_KEYS = _cue_pattern(
     rf"(?i:\b(?:meet\s+(?:me|you|us)\s+at|drops?\s+(?:you|me|us)\s+off\s+at|return\s+(?:it\s+|them\s+)?to|"
     rf"sen[dt]\s+(?:it\s+|them\s+|this\s+|a\s+new\s+one\s+)?to|ship(?:ped)?\s+(?:it\s+)?to|deliver(?:ed)?\s+(?:it\s+)?to|"
     rf"taxi\s+to|address\s+(?:with|is|to)|it\s+is|arrived\s+at|"
@@ -410,7 +335,7 @@ _MILITARY = re.compile(
 )
 """A US military address: `PSC 8443, Box 1802 APO AA 31448`, `USNV Štitić FPO AE 30286`."""
 _STREET_WORD = re.compile(r"[^\S\n]+(?:street|st\.|road|rd\.)", re.IGNORECASE)
-_CITY_CUE, _CITY_CUE_KEYS = _cued(
+_CITY_CUE, _CITY_CUE_KEYS = _cue_pattern(
     rf"(?i:\b(?:originally\s+from|moved\s+(?:here\s+)?from|grew\s+up\s+in|born\s+in|based\s+in|"
     rf"returned\s+to|arrived\s+(?:at|in)|university\s+of|hometown\s+(?:of\s+|is\s+)?|home\s+(?:city|town)(?:\s+of)?|"
     rf"(?:i|we)\s+(?:am|are)\s+(?:in|from)|i'm\s+(?:in|from)|we're\s+(?:in|from)|(?:lives?|lived|living)\s+in|"
@@ -419,7 +344,7 @@ _CITY_CUE, _CITY_CUE_KEYS = _cued(
     rf"[{UPPER}]{{2,}}(?:[ -][{UPPER}]{{2,}}){{0,2}})"
 )
 _CITY_SUBJECT = re.compile(r"(?i:\b(?:i|i'm|we|we're|my|our|he|she|they|his|her|their|mr|mrs|ms|dr)\b)")
-_URL_CUE, _URL_CUE_KEYS = _cued(
+_URL_CUE, _URL_CUE_KEYS = _cue_pattern(
     r"(?i:\b(?:(?:my|his|her|their)\s+(?:website|web\s*site|site|blog|homepage|home\s+page|portfolio|profile|page)"
     r"(?:\s+is)?\s*:?\s*|posted\s+a\s+(?:photo|picture|pic|video)\s+|shared\s+(?:files?|photos?|a\s+link)\s+with\s+you\s+))"
     r"((?:https?://|www\.)[^\s<>\"']{3,200})"
@@ -443,7 +368,7 @@ def _iban_ok(value: str) -> bool:
 
 # -- person cues for a single word ----------------------------------------------------------
 
-_NAME_BEFORE, _NAME_BEFORE_KEYS = _cued(
+_NAME_BEFORE, _NAME_BEFORE_KEYS = _cue_pattern(
     rf"(?i:\b(?:call\s+me|known\s+as|said|says|asked|replied|told|starring|featuring|"
     rf"(?:my|his|her|their|your)\s+(?:(?:first|last|full|given|family|sur)\s*)?name\s*(?:is|was|:|\?)|name's|"
     rf"named\s+(?:him|her|them|it)|dear|hi|hello|hey|shouted\s+at|yelled\s+at|smiled\s+at|looked\s+at|"
@@ -458,10 +383,14 @@ _NAME_BEFORE, _NAME_BEFORE_KEYS = _cued(
 )
 _SAID_TO = re.compile(rf"\bsaid[^\S\n]{{1,3}}\S{{1,30}}[^\S\n]{{1,3}}to[^\S\n]{{1,3}}({_WORD})")
 """`said Cody to Katie`: the one spoken to."""
+_POSSESSED = (
+    "address|phone|number|email|e-mail|birthday|house|home|kid|kids|child|children|son|daughter|wife|husband|"
+    "mother|father|mom|dad|sister|brother|friend|boyfriend|girlfriend|family|parents|grandmother|grandfather|"
+    "song|songs|book|novel|album|film|poem|career|life"
+)
+"""What a person's possessive holds (`Olav's kid`, `Bell's song`)."""
 _NAME_AFTER = re.compile(
-    r"(?:(?:'s|\u2019s)[^\S\n]{1,3}(?i:address|phone|number|e-?mail|birthday|house|home|kid|kids|"
-    r"child|children|son|daughter|wife|husband|mother|father|mom|dad|sister|brother|friend|boyfriend|"
-    r"girlfriend|family|parents|grandmother|grandfather|song|songs|book|novel|album|film|poem|career|life)\b|"
+    rf"(?:(?:'s|\u2019s)[^\S\n]{{1,3}}(?i:{_POSSESSED})\b|"
     r"[^\S\n]{1,3}(?i:(?:said|says|asked|replied|told|wrote|shouted|whispered|had\s+given|has\s+given|"
     r"just\s+(?:has|had|wants|wanted)|lives\s+(?:on|in|at)|lived\s+(?:on|in|at)|is\s+from|was\s+from|"
     r"began\s+(?:writing|singing|working|studying)|flew\s+to|is\s+very\s+\w+|was\s+very\s+\w+|"
@@ -469,20 +398,18 @@ _NAME_AFTER = re.compile(
     r"spent\s+a\s+year|was\s+born|was\s+influenced|is\s+a\s+(?:very\s+)?\w+\s+(?:person|guy|girl|man|woman|"
     r"lady|kid|child|listener|friend))\b))"
 )
-_NAME_AFTER_CUE, _NAME_AFTER_KEYS = _cued(
-    r"(?i:\b(?:address|phone|number|email|e-mail|birthday|house|home|kid|kids|child|children|son|daughter|wife|husband|"
-    r"mother|father|mom|dad|sister|brother|friend|boyfriend|girlfriend|family|parents|grandmother|grandfather|"
-    r"song|songs|book|novel|album|film|poem|career|life|"
+_NAME_AFTER_CUE, _NAME_AFTER_KEYS = _cue_pattern(
+    rf"(?i:\b(?:{_POSSESSED}|"
     r"said|says|asked|replied|told|wrote|shouted|whispered|had|has|just|lives|lived|is|was|began|flew|can|"
     r"graduated|married|died|got|spent)\b)"
 )
 _WORD_BEFORE = re.compile(rf"(?<![\w'\u2019-])({_BARE_WORD})\Z")
 _VOCATIVE = re.compile(rf"(?:^|[.!?\n][^\S\n]*)({_WORD}),[^\S\n]+\Z")
-_VOCATIVE_CUE, _VOCATIVE_CUE_KEYS = _cued(
+_VOCATIVE_CUE, _VOCATIVE_CUE_KEYS = _cue_pattern(
     r"(?i:\b(?:can|could|would|will|please|i\b|we|you|do|did|are|have|let|thanks|thank|how|where|when|what|why)\b)"
 )
 _VOCATIVE_END = re.compile(rf",[^\S\n]+({_WORD})[!?]+")
-_PEOPLE_LIST, _PEOPLE_LIST_KEYS = _cued(
+_PEOPLE_LIST, _PEOPLE_LIST_KEYS = _cue_pattern(
     rf"(?i:\b(?:founders|co-founders|children|kids|sons|daughters|friends|siblings|brothers|sisters|guests|"
     rf"grandchildren|cousins|roommates|classmates)\b[^\S\n]*:?[^\S\n]*)"
     rf"((?-i:{_WORD})(?:,[^\S\n]+(?-i:{_WORD})){{0,8}}(?:,?[^\S\n]+and[^\S\n]+(?-i:{_WORD}))?)"
@@ -626,23 +553,26 @@ def _list_before(text: str, end: int) -> list[tuple[int, int]]:
 _NAME_TOKEN = re.compile(rf"[{UPPER}][{LOWER}'\u2019-]{{1,30}}+")
 
 
+def _name_word(token: str) -> str:
+    """A capitalised token without its possessive or trailing hyphen (`Katsuko's` -> `Katsuko`)."""
+    return token.replace("\u2019", "'").split("'")[0].rstrip("-")
+
+
 def repeats(text: str, names: list[tuple[int, int]]) -> list[Span]:
     """Other occurrences in `text` of a word of a name found in it (`names`: their offsets)."""
     if not names:
         return []
+    words = {_name_word(t.group(0)) for start, end in names for t in _NAME_TOKEN.finditer(text, start, end)}
     words = {
-        t.group(0).replace("\u2019", "'").split("'")[0].rstrip("-")
-        for start, end in names
-        for t in _NAME_TOKEN.finditer(text, start, end)
-    }
-    words = {
-        w for w in words if len(w) >= 3 and _person_word(w) and w.lower() not in english() and not _country(w)
+        w
+        for w in words
+        if len(w) >= 3 and _person_word(w) and w.lower() not in english() and not is_country(w)
     }
     if not words:
         return []
     found = []
     for m in _NAME_TOKEN.finditer(text):
-        word = m.group(0).replace("\u2019", "'").split("'")[0].rstrip("-")
+        word = _name_word(m.group(0))
         if word in words and (
             m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'\u2019-")
         ):
@@ -686,8 +616,8 @@ def context(text: str) -> list[Span]:
                     labelled.append(m)
         for m in (*scan_words(_PHONE_CUE, text, _PHONE_CUE_KEYS), *labelled):
             value = m.group(1)
-            if _phone(value) and not _toll_free(value) and not ours(text, m.start()):
-                found.append(Span(_phone_kind(text, m.start(1)), m.start(1), m.end(1), 0.8))
+            if _phone(value) and not toll_free(value) and not ours(text, m.start()):
+                found.append(Span(phone_kind(text, m.start(1)), m.start(1), m.end(1), 0.8))
         if has_any(text, ("zip", "post", "plz", "cep", "c.p.", "code")):
             found += [
                 Span("address", m.start(1), m.end(1), 0.8) for m in scan_words(_ZIP_CUE, text, _ZIP_CUE_KEYS)
@@ -703,13 +633,17 @@ def context(text: str) -> list[Span]:
                 continue
             if _place(city) or (city.isupper() and len(city) > 3) or _after_street_line(text, m.start()):
                 found.append(Span("address", m.start(), m.end(), 0.75))
-    if digits:
         for m in scan_words(_DELIVERY_CUE, text, _DELIVERY_CUE_KEYS):
             value = m.group(1)
             if any(c.isdigit() for c in value) and _street_like(value) and not ours(text, m.start(1)):
                 found.append(Span("address", m.start(1), m.end(1), 0.75))
         if "PO " in text:
             found += [Span("address", m.start(), m.end(), 0.9) for m in _MILITARY.finditer(text)]
+        found += [
+            Span("account_number", m.start(), m.end(), 0.95)
+            for m in _IBAN.finditer(text)
+            if _iban_ok(m.group(1))
+        ]
     if has_any(text, ("live", "resid", "address", " at ", "enter on")):
         for m in scan_words(_STREET_CUE, text, _STREET_CUE_KEYS):
             if ours(text, m.start(1)):
@@ -722,7 +656,7 @@ def context(text: str) -> list[Span]:
             strong = lives or m.group(1)[:1].isdigit() or street is not None
             found.append(Span("address", m.start(1), end, 0.75, weak=not strong))
     for m in scan_words(_CITY_CUE, text, _CITY_CUE_KEYS):
-        if _country(m.group(1)) or _is_state(m.group(1)):  # no Safe Harbor identifier
+        if is_country(m.group(1)) or is_us_state(m.group(1)):  # no Safe Harbor identifier
             continue
         personal = _CITY_SUBJECT.search(text, max(0, m.start() - 40), m.start(1)) is not None
         if personal or _place(m.group(1)):
@@ -730,12 +664,6 @@ def context(text: str) -> list[Span]:
     if "http" in text or "www." in text:
         found += [Span("url", m.start(1), m.end(1), 0.75) for m in scan_words(_URL_CUE, text, _URL_CUE_KEYS)]
         found += [Span("url", m.start(1), m.end(1), 0.7, weak=True) for m in _URL_LABEL.finditer(text)]
-    if digits:
-        found += [
-            Span("account_number", m.start(), m.end(), 0.95)
-            for m in _IBAN.finditer(text)
-            if _iban_ok(m.group(1))
-        ]
     found += _single_names(text)
     return found
 

@@ -61,3 +61,134 @@ def census() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     common = read("dist.male.first", 1000) | read("dist.female.first", 1500)
     every = read("dist.male.first") | read("dist.female.first")
     return frozenset(common), frozenset(every), frozenset(read("dist.all.last"))
+
+
+# -- geography that is no Safe Harbor identifier: countries, continents, US states --------------
+
+
+def is_country(words: str) -> bool:
+    """`words` name a country (`Norway`, `New Zealand`, `Czech Republic`), any case and spacing."""
+    key = " ".join(words.lower().split())
+    return key in _COUNTRY_NAMES or key in _COUNTRY_WORDS
+
+
+def is_continent(words: str) -> bool:
+    """`words` name a continent or a region of several countries (`Africa`, `Scandinavia`)."""
+    return words.lower() in _CONTINENTS
+
+
+def is_us_state(words: str) -> bool:
+    """`words` name a US state (`Ohio`, `New York`), any case and spacing."""
+    return " ".join(words.lower().split()) in _US_STATES
+
+
+_CONTINENTS = frozenset(["africa", "europe", "asia", "america", "antarctica", "oceania", "scandinavia"])
+
+_COUNTRY_NAMES = frozenset(
+    [
+        "south africa",
+        "new zealand",
+        "united kingdom",
+        "united arab emirates",
+        "saudi arabia",
+        "south korea",
+        "north macedonia",
+        "sri lanka",
+        "costa rica",
+        "el salvador",
+        "dominican republic",
+        "puerto rico",
+        "papua new guinea",
+        "ivory coast",
+        "slovak republic",
+        "russian federation",
+        "netherlands",
+        "the netherlands",
+        "czech republic",
+        "czechia",
+        "usa",
+        "u.s.a.",
+        "uk",
+        "u.k.",
+        "united states",
+        "united states of america",
+        "great britain",
+        "england",
+        "scotland",
+        "wales",
+        "northern ireland",
+    ]
+)
+
+_COUNTRY_WORDS = frozenset(
+    """afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan
+    bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia botswana
+    brazil brunei bulgaria burundi cambodia cameroon canada chad chile china colombia comoros congo
+    croatia cuba cyprus denmark djibouti dominica ecuador egypt eritrea estonia eswatini ethiopia
+    fiji finland france gabon gambia georgia germany ghana greece greenland grenada guatemala guinea
+    guyana haiti honduras hungary iceland india indonesia iran iraq ireland israel italy jamaica
+    japan jordan kazakhstan kenya kiribati kosovo kuwait kyrgyzstan laos latvia lebanon lesotho
+    liberia libya liechtenstein lithuania luxembourg madagascar malawi malaysia maldives mali malta
+    mauritania mauritius mexico micronesia moldova monaco mongolia montenegro morocco mozambique
+    myanmar namibia nauru nepal nicaragua niger nigeria norway oman pakistan palau panama paraguay
+    peru philippines poland portugal qatar romania russia rwanda samoa senegal serbia seychelles
+    singapore slovakia slovenia somalia spain sudan suriname sweden switzerland syria taiwan
+    tajikistan tanzania thailand togo tonga tunisia turkey turkmenistan tuvalu uganda ukraine
+    uruguay uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe""".split()  # noqa: SIM905
+)
+"""Countries named in one word (`_COUNTRY_NAMES` holds those of several words)."""
+
+_US_STATES = frozenset(
+    [
+        "alabama",
+        "alaska",
+        "arizona",
+        "arkansas",
+        "california",
+        "colorado",
+        "connecticut",
+        "delaware",
+        "florida",
+        "georgia",
+        "hawaii",
+        "idaho",
+        "illinois",
+        "indiana",
+        "iowa",
+        "kansas",
+        "kentucky",
+        "louisiana",
+        "maine",
+        "maryland",
+        "massachusetts",
+        "michigan",
+        "minnesota",
+        "mississippi",
+        "missouri",
+        "montana",
+        "nebraska",
+        "nevada",
+        "new hampshire",
+        "new jersey",
+        "new mexico",
+        "new york",
+        "north carolina",
+        "north dakota",
+        "ohio",
+        "oklahoma",
+        "oregon",
+        "pennsylvania",
+        "rhode island",
+        "south carolina",
+        "south dakota",
+        "tennessee",
+        "texas",
+        "utah",
+        "vermont",
+        "virginia",
+        "washington",
+        "west virginia",
+        "wisconsin",
+        "wyoming",
+    ]
+)

@@ -25,8 +25,16 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-from global_orchestrator.policies._phi_context import is_country
-from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, UPPER_CHAR, census, english, places
+from global_orchestrator.policies._phi_lexicon import (
+    LOWER,
+    UPPER,
+    UPPER_CHAR,
+    census,
+    english,
+    is_continent,
+    is_country,
+    places,
+)
 from global_orchestrator.policies._phi_spans import ends_with, grouped, match_at
 
 # a token ends at the word's end: "Tik" of "TikTok", "You" of "YouTube" are no names
@@ -440,8 +448,8 @@ def _cut(run: str, titled: bool, labelled: bool) -> _Cut | None:
         # "HPI: Michael is a 51 y/o", "Okafor's refill": one Census name and a person cue after it
         single = proper[0] if proper else None
         namey = single is not None and (_first(single) or _last(single)) and not _everyday(single)
-        if namey and single is not None and not _first(single) and is_country(single.text):  # "Spain was fun"
-            namey = False
+        if namey and single is not None and not _first(single):  # "Spain was fun": no person
+            namey = not (is_country(single.text) or is_continent(single.text))
         return _Cut(legal, start, end, None, True, None, namey)
     known_first, known_last = _first(proper[0]), _last(proper[-1])
     every = all(_first(w) or _last(w) or not _everyday(w) for w in proper)

@@ -191,7 +191,7 @@ def _dea_ok(dea: str) -> bool:
     return (d[0] + d[2] + d[4] + 2 * (d[1] + d[3] + d[5])) % 10 == d[6]
 
 
-def _phone_kind(text: str, start: int) -> str:
+def phone_kind(text: str, start: int) -> str:
     before = text[max(0, start - 50) : start]
     if "fax" not in before.lower():  # (a gate: every _FAX_CUE match is "fax", any case)
         return "phone"
@@ -199,7 +199,7 @@ def _phone_kind(text: str, start: int) -> str:
     return "fax" if _FAX_CUE.search(clause) else "phone"
 
 
-def _toll_free(value: str) -> bool:
+def toll_free(value: str) -> bool:
     digits = _NON_DIGIT.sub("", value)
     if len(digits) == 11 and digits[0] == "1":
         digits = digits[1:]
@@ -221,25 +221,25 @@ def phones(text: str, record: bool) -> list[Span]:
     local = "\x03\x04" in digit_shape(text)  # runs of 3 and 4 digits: "201-7788" (`_LOCAL`)
     cues = WordGate(text, _PHONE_CUE_KEYS)
     for m in _PHONE.finditer(text) if local else ():
-        if _toll_free(m.group(0)) or ours(text, m.start()):
+        if toll_free(m.group(0)) or ours(text, m.start()):
             continue
-        found.append(Span(_phone_kind(text, m.start()), m.start(), m.end(), 0.9))
+        found.append(Span(phone_kind(text, m.start()), m.start(), m.end(), 0.9))
     for pattern, score in ((_PHONE_INTL, 0.9), (_PHONE_TRUNK, 0.8)):
         for m in pattern.finditer(text):
             value = m.group(0).rstrip(" .-/")
-            if _toll_free(value) or _SSN_SHAPE.fullmatch(value) or ours(text, m.start()):
+            if toll_free(value) or _SSN_SHAPE.fullmatch(value) or ours(text, m.start()):
                 continue
             if value.startswith("00") and value.isdigit() and not _cued(cues, m.start()):
                 continue  # "0011882405" alone is any number: order ids, tracking codes
             if 8 <= _digits(value) <= 15:
-                found.append(Span(_phone_kind(text, m.start()), m.start(), m.start() + len(value), score))
+                found.append(Span(phone_kind(text, m.start()), m.start(), m.start() + len(value), score))
     for m in _PHONE_GROUPS.finditer(text):
         value = m.group(0)
         n = _digits(value)
         seven = n == 7 and record and _SEVEN.fullmatch(value) is not None
         cued = 7 <= n <= 13 and _cued(cues, m.start())  # (the window read only for a number that long)
-        if (cued or seven) and not _toll_free(value) and not ours(text, m.start()):
-            found.append(Span(_phone_kind(text, m.start()), m.start(), m.end(), 0.75))
+        if (cued or seven) and not toll_free(value) and not ours(text, m.start()):
+            found.append(Span(phone_kind(text, m.start()), m.start(), m.end(), 0.75))
     return found
 
 
