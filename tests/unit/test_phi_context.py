@@ -111,6 +111,9 @@ def test_an_iban_is_found_by_its_check_digits() -> None:
         ("Don't go to town, Andrea!", "Andrea"),
         ("Chatham is the brainchild of our 3 founders: Gawler, Ylönen and Timayev.", "Ylönen"),
         ("They had 4: Ichita, Hayley, Debra and Bonnie.", "Ichita"),
+        ("The new spot is featuring Ngozi on vocals.", "Ngozi"),
+        ("I went with my friend Rose Gold to the clinic.", "Rose"),
+        ("Dear Summer, your results are in.", "Summer"),
     ],
 )
 def test_a_single_name_after_or_before_a_person_cue(text: str, name: str) -> None:
@@ -142,6 +145,8 @@ def test_a_dialogue_names_its_speakers() -> None:
         "Return it to Gate 12 by noon, or meet us at Court 5.",
         "She moved here from Sweden and travels to Portugal next week.",
         "Spain was super fun to visit! South Africa was even better.",
+        "Two posts: one featuring a Back-to-School Pack, another featuring Back To School Bundles.",
+        "New drop featuring Rose Gold frames and featuring Summer colors.",
     ],
 )
 def test_marketing_copy_of_the_same_shapes_is_no_finding(text: str) -> None:

@@ -74,6 +74,7 @@ CASES = [
         "url",
         "https://www.facebook.com/dolores.whitfield",
     ),
+    ("her TikTok (https://www.tiktok.com/@dolores.w) is public", "url", "https://www.tiktok.com/@dolores.w"),
     ("logged in from 10.20.30.40", "ip_address", "10.20.30.40"),
     ("sessions from 2001:db8:85a3:0:0:8a2e:370:7334", "ip_address", "2001:db8:85a3:0:0:8a2e:370:7334"),
     ("fingerprint on file", "biometric_identifier", "fingerprint"),
@@ -130,6 +131,8 @@ def test_every_category_has_a_case() -> None:
         "Our fingerprint-resistant phone case is back",
         "Visit our flagship at 200 Market Street, Seattle",
         "Call us at (312) 555-0100 to book",
+        "Follow us on https://www.instagram.com/inkwell.supply for new drops",
+        "New posts featuring Back To School Bundles and Rose Gold pens",
         "Black Friday deals on 11/28",
     ],
 )

@@ -474,7 +474,11 @@ def _single_names(text: str) -> list[Span]:
         *scan_words(_SAID_TO, text, ("sai",)),
         *_names_after(text),
     )
-    found = [Span("name", m.start(1), m.end(1), 0.75) for m in cued if _person_word(m.group(1))]
+    found = [
+        Span("name", m.start(1), m.end(1), 0.75)
+        for m in cued
+        if _person_word(m.group(1)) and not _titled(text, m.start(0), m.start(1), m.end(1))
+    ]
     # a vocative has no person cue but its comma: "..., France!" is a place, "..., Andrea!" a name
     common = census()[0]
     found += [
@@ -497,6 +501,24 @@ def _single_names(text: str) -> list[Span]:
         if len({m.group(1) for m in speakers}) >= 2 or len(speakers) >= 2:
             found += [Span("name", m.start(1), m.end(1), 0.7) for m in speakers]
     return found
+
+
+_TITLE_NEXT = re.compile(
+    r"[^\S\n]{1,3}(?:To|Of|The|And|With|For|In|On|At|By|From|Your|Our|My|A|An|&)(?![\w'\u2019-])"
+)
+_PRODUCT_CUE = re.compile(r"(?i:featuring)\b")
+
+
+def _titled(text: str, cue: int, start: int, end: int) -> bool:
+    """An everyday English word after `featuring`, or opening a title (`Back To School`).
+
+    `featuring Back To School Bundles`, `featuring Rose Gold`, `Summer Of Savings`: a
+    product, a title or a season, not a person. A word that is no English word (`featuring
+    Ngozi`) is still taken, and so is `my friend Rose Gold`.
+    """
+    if text[start:end].lower() not in english():
+        return False
+    return _TITLE_NEXT.match(text, end) is not None or _PRODUCT_CUE.match(text, cue) is not None
 
 
 def _coordinated(text: str) -> list[Span]:

@@ -40,7 +40,7 @@ _URL = re.compile(r"[hw](?<!\w.)(?:(?<=[hH])ttps?://|(?<=[wW])ww\.)[^\s<>\"']{1,
 _PERSONAL_URL = re.compile(
     r"/(?:patients?|records?|charts?|mrn|members?|users?|profiles?|customers?|people|persons?|"
     r"accounts?|in|u)(?:/|\?|$)|[?&](?:id|uid|pid|mid|user|member|patient|mrn|customer)=|"
-    r"(?:facebook|instagram|twitter|x|linkedin|tiktok|threads)\.com/[\w.-]{2,}",
+    r"(?P<social>(?:facebook|instagram|twitter|x|linkedin|tiktok|threads)\.com/@?[\w.-]{2,})",
     re.IGNORECASE,
 )
 # Each digit-led pattern opens with a character class (the first character; a look-behind
@@ -252,8 +252,10 @@ def shapes(text: str, record: bool) -> list[Span]:
                 found.append(Span("email", m.start(), m.end(), 0.99))
     if "http" in text or "www." in text:
         for m in _URL.finditer(text):
-            url = m.group(0).rstrip(".,;:)!?")
-            if _PERSONAL_URL.search(url):
+            url = m.group(0).rstrip(".,;:)]}!?")
+            personal = _PERSONAL_URL.search(url)
+            # a social account behind "follow us on" is the business's own, not a person's
+            if personal and not (personal.group("social") and ours(text, m.start())):
                 found.append(Span("url", m.start(), m.start() + len(url), 0.9))
     digit = DIGIT.search(text) is not None  # every shape but email, URL, IPv6 and MAC holds one
     if digit and digit_runs(text)[0] >= 4 and text.count(".") >= 3 and _IPV4_PART.search(text):
