@@ -80,6 +80,9 @@ def main() -> None:
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument("--out", type=Path)
     group.add_argument("--check", type=Path)
+    parser.add_argument(
+        "--show", type=int, default=20, help="with --check: differing texts printed (default 20)"
+    )
     args = parser.parse_args()
     texts = corpus()
     start = time.process_time()
@@ -100,7 +103,7 @@ def main() -> None:
         now_list = [list(f) for f in now]
         if was != now_list:
             diffs += 1
-            if diffs <= 20:
+            if diffs <= args.show:
                 print(f"DIFF {text[:300]!r}")
                 for f in was:
                     if f not in now_list:

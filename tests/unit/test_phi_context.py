@@ -167,3 +167,23 @@ def test_marketing_copy_of_the_same_shapes_is_no_finding(text: str) -> None:
 def test_deidentified_text_rescans_clean(text: str) -> None:
     clean, replaced = deidentify(text)
     assert replaced and detect_phi(clean) == [], (clean, detect_phi(clean))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Pt David Green, DOB 07/11/1983, seen for CHF.", "David Green"),
+        ("Pt Jimmy May, DOB 12/04/1969", "Jimmy May"),
+        ("Patient: Green, Laura P.   MRN: 27037696", "Green, Laura P."),
+        ("Dictated by: April G. Woods, MD  08/26/2080", "April G. Woods"),
+        ("Emergency contact: Eric Lane (daughter) 160-044-9373", "Eric Lane"),
+    ],
+)
+def test_a_labelled_name_whose_words_are_also_everyday_words_is_found_whole(text: str, name: str) -> None:
+    """Green, May, April, Lane: Census names that are also words, after `Pt`, a label or a first name."""
+    assert ("name", name) in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", ["Patient Care Team meeting on Friday", "Pt Education Series starts in May"])
+def test_pt_before_words_that_are_no_census_names_is_no_name(text: str) -> None:
+    assert found(text) == [], found(text)

@@ -362,6 +362,12 @@ def _capitalised(text: str, near_starts: set[int], near_ends: set[int]) -> Itera
         if run.never:
             continue
         start = match.start()
+        if run.pieces[0][0] == "Pt" and _census_word(run.pieces[1:]):  # "Pt David Green": a label opens it
+            offset = run.pieces[1][1]
+            found = _judge(text, start + offset, run_text[offset:], False, True, near_starts, near_ends)
+            if found is not None:
+                yield found
+            continue
         first = start + run.pieces[0][1]
         before = text[max(0, first - 40) : first]
         titled = _titled(before)
@@ -434,9 +440,13 @@ def _cut(run: str, titled: bool, labelled: bool) -> _Cut | None:
     while words and (words[0].kind != "word" or not _namey(words[0])):
         if labelled and words[0].kind == "word" and not (words[0].key in _COMMON or words[0].key in _TITLES):
             break
+        if labelled and _given_before_initial(words):  # "Dictated by: April G. Woods"
+            break
         words = words[1:]
         labelled = False
     while words and (words[-1].kind != "word" or not _keep_last(words[-1], labelled, titled)):
+        if labelled and _surname_after_given(words):  # "Emergency contact: Eric Lane", "Pt Jimmy May"
+            break
         words = words[:-1]
     if not words:
         return None
@@ -507,7 +517,7 @@ def _surname_first(text: str) -> Iterator[tuple[int, int, float]]:
         family, given = _Word(m.group(1), m.start(1)), _Word(m.group(2), m.start(2))
         window = text[max(0, m.start() - 40) : m.start()]
         labelled = ends_with(window, _LABEL_ENDS) and _STRONG_LABEL.search(window) is not None
-        if labelled and not _everyday(family):
+        if labelled and (not _everyday(family) or (_first(given) and family.key in census()[2])):
             yield m.start(), m.end(), 0.85
         elif _last(family) and _first(given) and not (_everyday(family) and _everyday(given)):
             yield m.start(), m.end(), 0.75
@@ -527,6 +537,32 @@ def _surname_starts(text: str) -> list[int]:
         if start < m.start():
             starts.append(start)
     return starts
+
+
+def _census_word(pieces: tuple[tuple[str, int], ...]) -> bool:
+    """One of `pieces` is a Census first name or surname (`Pt Education Series` holds none)."""
+    common, _, last = census()
+    return any((k := _key(p)) in common or k in last for p, _ in pieces)
+
+
+def _given_before_initial(words: list[_Word]) -> bool:
+    """The run opens with a Census first name, a middle initial and a name (`April G. Woods`)."""
+    return (
+        len(words) >= 3
+        and words[0].kind == "word"
+        and words[0].key in census()[0]
+        and words[1].kind == "initial"
+        and words[2].kind == "word"
+        and (_namey(words[2]) or words[2].key in census()[2])
+    )
+
+
+def _surname_after_given(words: list[_Word]) -> bool:
+    """The run ends with a Census surname after a first name or an initial (`Jimmy May`, `Eric Lane`)."""
+    if len(words) < 2 or words[-1].kind != "word" or words[-1].key not in census()[2]:
+        return False
+    given = words[-2]
+    return given.kind == "initial" or (given.kind == "word" and given.key in census()[0])
 
 
 def _keep_last(word: _Word, labelled: bool, titled: bool) -> bool:
