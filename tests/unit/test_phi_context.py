@@ -187,3 +187,32 @@ def test_a_labelled_name_whose_words_are_also_everyday_words_is_found_whole(text
 @pytest.mark.parametrize("text", ["Patient Care Team meeting on Friday", "Pt Education Series starts in May"])
 def test_pt_before_words_that_are_no_census_names_is_no_name(text: str) -> None:
     assert found(text) == [], found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("calogero johnson called re prednisone refill, lives in Lugo.", "calogero johnson"),
+        ("Refill request. linda day called twice about it.", "linda day"),
+        ("rebecca dussen van reports dizziness since Monday.", "rebecca dussen van"),
+    ],
+)
+def test_a_lower_case_full_name_before_a_reporting_verb(text: str, name: str) -> None:
+    assert ("name", name) in found(text), found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the pharmacy called back about the order.",
+        "Great news. our team called every winner today.",
+        "front desk called to confirm.",
+    ],
+)
+def test_lower_case_words_before_a_reporting_verb_that_are_no_name(text: str) -> None:
+    assert not [f for f in found(text) if f[0] == "name"], found(text)
+
+
+def test_a_street_after_a_home_label_is_an_address_a_menu_is_not() -> None:
+    assert ("address", "6 Mary Islands") in found("Seen by Dr Abatantuono. Home: 6 Mary Islands.")
+    assert found("Home: 12 Days of Deals") == [] and found("Home: 555-0100") == [("phone", "555-0100")]

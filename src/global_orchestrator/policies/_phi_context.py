@@ -315,7 +315,7 @@ _ZIP_CUE, _ZIP_CUE_KEYS = _cue_pattern(
 )
 _STREET_CUE, _STREET_CUE_KEYS = _cue_pattern(
     rf"(?i:\b(?:(?:lives|living|lived|live|resides|resided)\s+on\s+(?:the\s+\w+\s+side\s+of\s+)?|"
-    rf"address(?:\s+is)?\s*:\s*|is\s+at\s+(?=\d)|enter\s+on\s+))"
+    rf"address(?:\s+is)?\s*:\s*|(?:home|residence)\s*:\s*(?=\d)|is\s+at\s+(?=\d)|enter\s+on\s+))"
     rf"((?:\d{{1,5}}[A-Za-z]?\s+)?{_WORD}(?:[^\S\n]{{1,3}}(?:{_WORD}|\d{{1,4}}\.?|[a-z]{{1,3}}\.)){{0,4}}"
     rf"(?:,[^\S\n]{{1,3}}(?:{_WORD}(?:[ -]{_WORD}){{0,2}}|[{UPPER}]{{2,}}(?:[ -][{UPPER}]{{2,}}){{0,2}})"
     rf"(?![\w-]))?)"
@@ -509,6 +509,48 @@ _TITLE_NEXT = re.compile(
 _PRODUCT_CUE = re.compile(r"(?i:featuring)\b")
 
 
+_LOWER_VERB = re.compile(
+    r"[ ]+(?:called|calls|phoned|reports|reported|presents|presented|states|stated|denies|denied|"
+    r"complains|complained)\b"
+)
+_LOWER_TOKEN = rf"[{LOWER}][{LOWER}'\u2019-]{{1,30}}+"
+_LOWER_SUBJECT = re.compile(
+    rf"(?:^|(?<=[.!?\n])[^\S\n]{{0,3}})({_LOWER_TOKEN}(?:[ ]{{1,2}}{_LOWER_TOKEN}){{1,2}})\Z"
+)
+_LOWER_VERB_GATE = ("called", "calls", "phoned", "report", "present", "state", "denie", "complain")
+
+
+def _lower_subjects(text: str) -> list[Span]:
+    """`calogero johnson called re his refill`: a lower-case full name opening a sentence, then a verb.
+
+    The first word is a Census first name or no English word, the last a Census surname or no
+    English word, no word an everyday word but for a particle (`van`): `the pharmacy called`,
+    `her son reports` are no names.
+    """
+    found: list[Span] = []
+    if not has_any(text, _LOWER_VERB_GATE):
+        return found
+    common, _, surnames = census()
+    words = english()
+    for m in _LOWER_VERB.finditer(text):
+        subject = _LOWER_SUBJECT.search(text, max(0, m.start() - 70), m.start())
+        if subject is None:
+            continue
+        parts = subject.group(1).split()
+        first, last = parts[0], parts[-1]
+        if not (first in common or first not in words) or not (last in surnames or last not in words):
+            continue
+        if any(w in words and w not in common and w not in surnames and w not in _PARTICLES for w in parts):
+            continue
+        found.append(Span("name", subject.start(1), subject.end(1), 0.65))
+    return found
+
+
+_PARTICLES = frozenset(
+    "van von der den de del della da das dos di du la le bin ibn al el ter ten y e".split()  # noqa: SIM905
+)
+
+
 def _titled(text: str, cue: int, start: int, end: int) -> bool:
     """An everyday English word after `featuring`, or opening a title (`Back To School`).
 
@@ -666,7 +708,7 @@ def context(text: str) -> list[Span]:
             for m in _IBAN.finditer(text)
             if _iban_ok(m.group(1))
         ]
-    if has_any(text, ("live", "resid", "address", " at ", "enter on")):
+    if has_any(text, ("live", "resid", "address", " at ", "enter on", "ome:", "ome :")):
         for m in scan_words(_STREET_CUE, text, _STREET_CUE_KEYS):
             if ours(text, m.start(1)):
                 continue
@@ -674,6 +716,8 @@ def context(text: str) -> list[Span]:
             street = _STREET_WORD.match(text, end)
             if street is not None:
                 end = street.end()
+            if m.group(0)[:1] in "hH" and not _street_like(m.group(1)):  # "Home: 12 Days of Deals"
+                continue
             lives = m.group(0)[:1].lower() in "lr"  # someone lives or resides there
             strong = lives or m.group(1)[:1].isdigit() or street is not None
             found.append(Span("address", m.start(1), end, 0.75, weak=not strong))
@@ -687,6 +731,7 @@ def context(text: str) -> list[Span]:
         found += [Span("url", m.start(1), m.end(1), 0.75) for m in scan_words(_URL_CUE, text, _URL_CUE_KEYS)]
         found += [Span("url", m.start(1), m.end(1), 0.7, weak=True) for m in _URL_LABEL.finditer(text)]
     found += _single_names(text)
+    found += _lower_subjects(text)
     return found
 
 
