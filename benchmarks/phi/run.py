@@ -88,8 +88,11 @@ def ours(text: str) -> Spans:
     return [(f.start, f.end) for f in detect_phi(text)]
 
 
-def presidio() -> tuple[Detector | None, str]:
-    """Presidio's analyzer with its default recognisers and the spaCy small English model."""
+def presidio_engine() -> tuple[Any | None, str]:
+    """Presidio's `AnalyzerEngine` with its default recognisers and the spaCy small English model.
+
+    Returns the engine (None when it does not install) and a label saying which, or why not.
+    """
     import importlib.util
 
     try:
@@ -109,9 +112,16 @@ def presidio() -> tuple[Detector | None, str]:
         nlp = SpacyNlpEngine(models=[{"lang_code": "en", "model_name": model}])
         nlp.nlp = {"en": spacy.load(model)}
         engine = AnalyzerEngine(nlp_engine=nlp, supported_languages=["en"])
-        label = f"presidio (default recognisers + {model})"
     except Exception as exc:
         return None, f"Presidio unavailable: {type(exc).__name__}: {exc}"
+    return engine, f"presidio (default recognisers + {model})"
+
+
+def presidio() -> tuple[Detector | None, str]:
+    """Presidio as a detector of spans (see `presidio_engine`)."""
+    engine, label = presidio_engine()
+    if engine is None:
+        return None, label
 
     def run(text: str) -> Spans:
         return [(r.start, r.end) for r in engine.analyze(text=text, language="en")]

@@ -216,3 +216,23 @@ def test_lower_case_words_before_a_reporting_verb_that_are_no_name(text: str) ->
 def test_a_street_after_a_home_label_is_an_address_a_menu_is_not() -> None:
     assert ("address", "6 Mary Islands") in found("Seen by Dr Abatantuono. Home: 6 Mary Islands.")
     assert found("Home: 12 Days of Deals") == [] and found("Home: 555-0100") == [("phone", "555-0100")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sorry We Missed You. Call Me Back At The Store, Thanks!",
+        "Meet Your New Favorite Running Shoe",
+        "Why Mason Jars Are Back",
+        "Call Us Today For A Free Quote",
+        "Tell Me More About Your Skin Goals",
+    ],
+)
+def test_a_title_case_headline_is_no_name(text: str) -> None:
+    """Capitals are no evidence in Title Case: everyday words that are rare surnames (Call, Me) are no name."""
+    assert found(text) == [], found(text)
+
+
+def test_a_title_case_name_is_still_a_name() -> None:
+    assert ("name", "Sarah Jones") in found("Meet Sarah Jones, Our New Stylist")
+    assert ("name", "Tyler") in found("Sometimes People Call Me Tyler")

@@ -190,7 +190,9 @@ _NOT_NAMES = frozenset(
     thursday friday saturday sunday virginia georgia carolina dakota florida paris london sydney
     austin dallas houston jordan chelsea brooklyn madison lincoln washington jersey china india
     tiktok instagram email search social school back new free best more our your the this that
-    rival general care team clinic health patient doctor nurse""".split()  # noqa: SIM905
+    rival general care team clinic health patient doctor nurse
+    me us you him them we they it my your his its their why what how who when where which
+    call tell ask join shop get buy try discover introducing explore save order visit follow""".split()  # noqa: SIM905
 )
 _COMMON = frozenset(
     """park street st avenue ave road rd lane drive way place court boulevard square plaza mall
@@ -462,11 +464,14 @@ def _cut(run: str, titled: bool, labelled: bool) -> _Cut | None:
             namey = not (is_country(single.text) or is_continent(single.text))
         return _Cut(legal, start, end, None, True, None, namey)
     known_first, known_last = _first(proper[0]), _last(proper[-1])
-    every = all(_first(w) or _last(w) or not _everyday(w) for w in proper)
+    # every word an everyday word and none a Census first name ("Favorite Running Shoe",
+    # "Morgan Stanley" aside): rare surnames that are words; only a person cue makes it a name
+    worded = not any(_first(w) for w in proper) and all(_everyday(w) for w in proper)
+    every = not worded and all(_first(w) or _last(w) or not _everyday(w) for w in proper)
     score: float | None = None
     if " ".join(w.key for w in proper) in places():
         score = 0.0
-    elif known_first and known_last:
+    elif known_first and known_last and not worded:
         score = 0.85
     elif (known_first or known_last or any(_first(w) or _last(w) for w in proper)) and every:
         score = 0.7
