@@ -114,6 +114,7 @@ def test_an_iban_is_found_by_its_check_digits() -> None:
         ("The new spot is featuring Ngozi on vocals.", "Ngozi"),
         ("I went with my friend Rose Gold to the clinic.", "Rose"),
         ("Dear Summer, your results are in.", "Summer"),
+        ("My daughters Ella and Ava love it.", "Ava"),
     ],
 )
 def test_a_single_name_after_or_before_a_person_cue(text: str, name: str) -> None:
@@ -147,6 +148,8 @@ def test_a_dialogue_names_its_speakers() -> None:
         "Spain was super fun to visit! South Africa was even better.",
         "Two posts: one featuring a Back-to-School Pack, another featuring Back To School Bundles.",
         "New drop featuring Rose Gold frames and featuring Summer colors.",
+        "Shop the Ella and Ava lines for kids.",
+        "Call our team at (312) 555-0100 with questions.",
     ],
 )
 def test_marketing_copy_of_the_same_shapes_is_no_finding(text: str) -> None:

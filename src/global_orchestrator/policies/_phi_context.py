@@ -563,6 +563,12 @@ def _titled(text: str, cue: int, start: int, end: int) -> bool:
     return _TITLE_NEXT.match(text, end) is not None or _PRODUCT_CUE.match(text, cue) is not None
 
 
+_PRODUCT_AFTER = re.compile(
+    r"[^\S\n]{1,3}(?i:lines?|collections?|ranges?|editions?|series|models?|styles?|bags?|totes?|dresses?|"
+    r"shoes?|boots?|sofas?|chairs?|candles?|scents?|bouquets?|sets?|kits?|bundles?|products?|flavou?rs?)\b"
+)
+
+
 def _coordinated(text: str) -> list[Span]:
     """Words joined as a list that are all person-like, one of them a Census first name, none a place."""
     found: list[Span] = []
@@ -586,6 +592,7 @@ def _coordinated(text: str) -> list[Span]:
                 and 2 * sum(k in common for k in keys) >= len(keys)
                 and not everyday
                 and not surnames_only
+                and not _PRODUCT_AFTER.match(text, last.end(1))  # "the Ella and Ava lines": products
             ):
                 found += [Span("name", s, e, 0.7) for s, e in words]
         pos = text.find(" and ", pos + 5)

@@ -24,7 +24,8 @@ class Span(NamedTuple):
 # an address or phone number of the business itself ("our flagship at", "call us at") is no PHI
 _OURS = re.compile(
     r"\b(?:(?:our|the)\s+(?:\w+\s+)?(?:store|flagship|shop|office|clinic|location|showroom|studio|pharmacy|"
-    r"booth|headquarters|hq|bakery|cafe|restaurant|gym|spa|hotline|helpline)|us)\s+(?:is\s+|are\s+)?(?:at|on)\s+$",
+    r"booth|headquarters|hq|bakery|cafe|restaurant|gym|spa|hotline|helpline|team|support|staff|desk|concierge|"
+    r"experts|specialists|front\s+desk|customer\s+service|service\s+desk)|us)\s+(?:is\s+|are\s+)?(?:at|on)\s+$",
     re.IGNORECASE,
 )
 
