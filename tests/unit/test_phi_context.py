@@ -239,3 +239,29 @@ def test_a_title_case_headline_is_no_name(text: str) -> None:
 def test_a_title_case_name_is_still_a_name() -> None:
     assert ("name", "Sarah Jones") in found("Meet Sarah Jones, Our New Stylist")
     assert ("name", "Tyler") in found("Sometimes People Call Me Tyler")
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (
+            "Where should we send it? 3966 Klímova 702 Suite 799 Vlastejovice Stredoceský kraj",
+            "3966 Klímova 702 Suite 799 Vlastejovice Stredoceský",
+        ),
+        (
+            "Please return to 4864 Csabai kapu 38.\n Suite 485\n Budapest\n Hungary 33914 in case of an issue.",
+            "4864 Csabai kapu 38.\n Suite 485\n Budapest\n Hungary 33914",
+        ),
+        ("Meet at 8901 109 Xanthou Street Apt. 397 Lakatameia Nicosia. Please be on time.", None),
+    ],
+)
+def test_a_house_number_street_and_unit_is_an_address_with_its_place_lines(
+    text: str, address: str | None
+) -> None:
+    want = address or "8901 109 Xanthou Street Apt. 397 Lakatameia Nicosia"
+    assert ("address", want) in found(text), found(text)
+
+
+def test_a_unit_without_a_street_or_behind_our_is_no_address() -> None:
+    assert found("Visit us at 500 Main Street Suite 200, Austin") == []
+    assert found("Suite 200 is on the second floor.") == []

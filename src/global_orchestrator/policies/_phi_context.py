@@ -68,7 +68,8 @@ _NOT_A_NAME = frozenset(
     please sorry well oh wow so and but or if then also just not now today tomorrow yesterday
     mr mrs ms miss dr sir madam team customer support service sales admin manager user guest
     monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december god lord""".split()  # noqa: SIM905
+    june july august september october november december god lord
+    on in at to of for from by with as up out off over back about into onto is are was be""".split()  # noqa: SIM905
 )
 
 
@@ -654,6 +655,73 @@ def repeats(text: str, names: list[tuple[int, int]]) -> list[Span]:
 # -- all of them -------------------------------------------------------------------------------
 
 
+_UNIT_MARK = re.compile(
+    r"(?<![\w.])(?:Apt|Apartment|Suite|Ste|Unit|Flat)\.?[^\S\n]{1,2}#?\d{1,5}[A-Za-z]?(?![\w])"
+)
+_HOUSE = re.compile(
+    rf"(?<![\w.,/:-])\d{{1,6}}[A-Za-z]?[^\S\n]{{1,3}}(?:\d{{1,5}}[^\S\n]{{1,3}})?(?=[{UPPER}])"
+)
+_TAIL_TOKEN = re.compile(rf",?[^\S\n]{{1,3}}(?:[{UPPER}][^\s,.;:!?()\[\]]{{0,30}}|nan)(?=[\s,.;:!?)]|\Z)")
+_PLACE_TOKEN = rf"(?:[{UPPER}][^\s,.;:!?()]{{0,30}}|nan|\d{{3,6}}(?:-\d{{3,4}})?|\([^()\n]{{1,20}}\))"
+_PLACE_LINE = re.compile(
+    rf"[^\S\n]*,?[^\S\n]*({_PLACE_TOKEN}(?:[^\S\n]*,?[^\S\n]{{1,3}}{_PLACE_TOKEN}){{0,4}})[^\S\n]*(\n|\Z)?"
+)
+_CODE_END = re.compile(r"\d{3,6}(?:-\d{3,4})?\Z")
+
+
+def _unit_addresses(text: str) -> list[Span]:
+    """`3966 Klímova 702 Suite 799 Vlastejovice Stredoceský kraj`: a house number, a street and a unit.
+
+    A unit (`Apt. 957`, `Suite 485`) after a house-number-led street on its line (or alone on
+    the line under one) marks an address whatever the language; the place words after it on
+    its line and the place lines under it (city, `, UT`, country, postal code) are part of it.
+    """
+    found: list[Span] = []
+    for m in _UNIT_MARK.finditer(text):
+        line = _line_start(text, m.start(), 80)
+        own_line = not text[line : m.start()].strip(" \t,")
+        street_line = _line_start(text, line - 1, 80) if own_line and line > 0 else line
+        house = _house(text, street_line, m.start())
+        if house is None or ours(text, house):
+            continue
+        end = m.end()
+        for _ in range(4):  # place words after the unit, on its line
+            tail = _TAIL_TOKEN.match(text, end)
+            if tail is None:
+                break
+            end = tail.end()
+        for _ in range(4):  # place lines under it; a line that goes on ends with a code or a country
+            if not text.startswith("\n", end):
+                break
+            place = _PLACE_LINE.match(text, end + 1)
+            if place is None:
+                break
+            words = place.group(1)
+            if place.group(2) is None and not (_CODE_END.search(words) or is_country(words)):
+                break
+            end = place.end(1)
+        found.append(Span("address", house, len(text[:end].rstrip(" \t,.")), 0.85))
+    return found
+
+
+_STREET_WORDS = re.compile(r"[^\W\d_]{2,}")
+_SENTENCE_END = re.compile(r"[.!?][^\S\n]+[A-Z]|[!?]")
+
+
+def _house(text: str, start: int, mark: int) -> int | None:
+    """Where the street before a unit starts (None: no street).
+
+    The last house number before `mark` with a street word between them and no sentence end
+    (`3966 Klímova 702 Suite 799`: 3966, not 702).
+    """
+    found = None
+    for house in _HOUSE.finditer(text, start, mark):
+        between = text[house.end() : mark]
+        if _STREET_WORDS.search(between) and not _SENTENCE_END.search(between):
+            found = house.start()
+    return found
+
+
 def context(text: str) -> list[Span]:
     """Identifiers known by their context (see the module docstring); repeats are `repeats`."""
     found: list[Span] = []
@@ -663,6 +731,8 @@ def context(text: str) -> list[Span]:
     if digits:
         if "\n" in text or has_any(text, ("address",)):
             found += _postal_blocks(text)
+        if has_any(text, ("apt", "suite", "ste", "unit", "flat")):
+            found += _unit_addresses(text)
         if "," in text:
             for tail in _INLINE_TAIL.finditer(
                 text

@@ -422,6 +422,9 @@ class _Cut(NamedTuple):
     namey: bool
     """The single word is a Census name and no everyday word; for two or more, every word is
     name-like and none is a place (the weakest finding, unless a place cue is before it)."""
+    worded: bool = False
+    """Two or more everyday words, none a Census first name ("To My Credit Card To"): only a
+    person cue makes it a name, not an identifier next to it."""
 
 
 @lru_cache(maxsize=16384)
@@ -476,7 +479,7 @@ def _cut(run: str, titled: bool, labelled: bool) -> _Cut | None:
     elif (known_first or known_last or any(_first(w) or _last(w) for w in proper)) and every:
         score = 0.7
     namey = every and not any(w.key in places() for w in proper)
-    return _Cut(legal, start, end, None, False, score, namey)
+    return _Cut(legal, start, end, None, False, score, namey, worded)
 
 
 def _judge(
@@ -501,12 +504,17 @@ def _judge(
         return (start, end, 0.6) if cut.namey and _CUE_AFTER.match(after) else None
     if cut.score is not None:
         return (start, end, cut.score) if cut.score else None
+    if cut.worded:
+        near_starts = near_ends = _NOTHING
     if _cued(text, start, end, near_starts, near_ends):
         return start, end, 0.6
     window = before_run(text, start)
     if cut.namey and not (ends_with(window, _PLACE_ENDS) and _PLACE_BEFORE.search(window)):
         return start, end, 0.55
     return None
+
+
+_NOTHING: frozenset[int] = frozenset()
 
 
 def before_run(text: str, start: int) -> str:
