@@ -22,6 +22,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -504,9 +505,8 @@ def _judge(
         return (start, end, 0.6) if cut.namey and _CUE_AFTER.match(after) else None
     if cut.score is not None:
         return (start, end, cut.score) if cut.score else None
-    if cut.worded:
-        near_starts = near_ends = _NOTHING
-    if _cued(text, start, end, near_starts, near_ends):
+    near = (_NOTHING, _NOTHING) if cut.worded else (near_starts, near_ends)  # words: only a person cue
+    if _cued(text, start, end, *near):
         return start, end, 0.6
     window = before_run(text, start)
     if cut.namey and not (ends_with(window, _PLACE_ENDS) and _PLACE_BEFORE.search(window)):
@@ -588,7 +588,9 @@ def _last_bad(word: _Word) -> bool:
     return word.key in _COMMON or word.key in _ORG or word.key in _TITLES
 
 
-def _cued(text: str, start: int, end: int, near_starts: set[int], near_ends: set[int]) -> bool:
+def _cued(
+    text: str, start: int, end: int, near_starts: AbstractSet[int], near_ends: AbstractSet[int]
+) -> bool:
     window = text[max(0, start - 24) : start]
     if ends_with(window, _CUE_ENDS) and _CUE_BEFORE.search(window):
         return True
