@@ -265,3 +265,40 @@ def test_a_house_number_street_and_unit_is_an_address_with_its_place_lines(
 def test_a_unit_without_a_street_or_behind_our_is_no_address() -> None:
     assert found("Visit us at 500 Main Street Suite 200, Austin") == []
     assert found("Suite 200 is on the second floor.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (
+            "What is your address? it is the corner of Kongshøj Allé 70 and Angelique Drive",
+            "the corner of Kongshøj Allé 70 and Angelique Drive",
+        ),
+        (
+            "send it to the corner of Spordi 89 and Eric Glen. I moved",
+            "the corner of Spordi 89 and Eric Glen",
+        ),
+        (
+            "What is your address? it is 434 Brogade 68, Celldömölk, Hungary",
+            "434 Brogade 68, Celldömölk, Hungary",
+        ),
+        (
+            "Please return to 416 Ctra. de Siles 1, VISSEFJÄRDA, Sweden in case of an issue.",
+            "416 Ctra. de Siles 1, VISSEFJÄRDA, Sweden",
+        ),
+    ],
+)
+def test_an_intersection_or_a_street_city_and_country_is_an_address(text: str, address: str) -> None:
+    assert ("address", address) in found(text), found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Visit us at the corner of Main and 5th for the sale.",
+        "In 2026 Lumora opened, Berlin, Germany and Paris, France followed.",
+        "Our 2026 tour: Paris, Berlin, Spain and more.",
+    ],
+)
+def test_a_business_corner_or_a_sentence_before_a_country_is_no_address(text: str) -> None:
+    assert found(text) == [], found(text)

@@ -722,6 +722,61 @@ def _house(text: str, start: int, mark: int) -> int | None:
     return found
 
 
+_CORNER_TOKEN = rf"(?:[{UPPER}0-9][^\s,;:?!()]{{0,30}}|[{LOWER}]{{1,3}}\.?)"
+_CORNER = re.compile(
+    rf"\b[Tt]he[^\S\n]+corner[^\S\n]+of[^\S\n]+{_CORNER_TOKEN}(?:[^\S\n]+{_CORNER_TOKEN}){{0,5}}?"
+    rf"[^\S\n]+(?:and|&)[^\S\n]+{_CORNER_TOKEN}(?:[^\S\n]+(?![{LOWER}]{{2,}})(?!and\b){_CORNER_TOKEN}){{0,4}}"
+)
+_COMMA_WORD = re.compile(rf",[^\S\n]{{1,3}}(?=[{UPPER}])")
+_COUNTRY_WORDS = re.compile(
+    rf"[{UPPER}][^\s,.;:!?()]{{1,30}}(?:[^\S\n][{UPPER}][^\s,.;:!?()]{{1,30}}){{0,2}}"
+)
+_STREET_CITY_BEFORE = re.compile(
+    rf"(?<![\w@/.$#%:-])\d{{1,6}}[A-Za-z]?[^\S\n]{{1,3}}(?:[^\s,]{{1,30}}[^\S\n]{{1,3}}){{0,5}}[^\s,]{{1,30}}\.?,"
+    rf"[^\S\n]{{1,3}}[{UPPER}][^\n,]{{1,40}}\Z"
+)
+
+
+_LONG_LOWER = re.compile(rf"(?<![\w.])[{LOWER}]{{4,}}")
+
+
+def _corners(text: str) -> list[Span]:
+    """`it is the corner of Kongshøj Allé 70 and Angelique Drive`: an intersection (not `us at` one)."""
+    found: list[Span] = []
+    for m in _CORNER.finditer(text):
+        value = m.group(0)
+        if not (any(c.isdigit() for c in value) or _street_like(value[14:])) or ours(text, m.start()):
+            continue
+        joint = max(value.rfind(" and "), value.rfind(" & "))
+        stop = _SENTENCE_END.search(value, joint)  # "... and Danilo River. I now live ..."
+        end = m.start() + (stop.start() if stop is not None else len(value.rstrip(".")))
+        found.append(Span("address", m.start(), end, 0.75))
+    return found
+
+
+def _country_tails(text: str) -> list[Span]:
+    """`434 Brogade 68, Celldömölk, Hungary`: a house number and street, a place, then a country."""
+    found: list[Span] = []
+    for comma in _COMMA_WORD.finditer(text):
+        words = _COUNTRY_WORDS.match(text, comma.end())
+        if words is None:
+            continue
+        parts = words.group(0).split()
+        country = next((n for n in range(len(parts), 0, -1) if is_country(" ".join(parts[:n]))), 0)
+        if not country:
+            continue
+        end = comma.end() + len(" ".join(parts[:country]))
+        line = _line_start(text, comma.start(), 120)
+        street = _STREET_CITY_BEFORE.search(text, line, comma.start())
+        if street is None or ours(text, street.start()):
+            continue
+        part = street.group(0).split(",", 1)[0]
+        # a street, not a sentence: "In 2026 Lumora opened, Berlin, Germany" has a verb in it
+        if _street_like(part) and ":" not in part and not _LONG_LOWER.search(part):
+            found.append(Span("address", street.start(), end, 0.8))
+    return found
+
+
 def context(text: str) -> list[Span]:
     """Identifiers known by their context (see the module docstring); repeats are `repeats`."""
     found: list[Span] = []
@@ -733,6 +788,10 @@ def context(text: str) -> list[Span]:
             found += _postal_blocks(text)
         if has_any(text, ("apt", "suite", "ste", "unit", "flat")):
             found += _unit_addresses(text)
+        if "corner of" in text:
+            found += _corners(text)
+        if text.count(",") >= 2:
+            found += _country_tails(text)
         if "," in text:
             for tail in _INLINE_TAIL.finditer(
                 text
