@@ -302,3 +302,25 @@ def test_an_intersection_or_a_street_city_and_country_is_an_address(text: str, a
 )
 def test_a_business_corner_or_a_sentence_before_a_country_is_no_address(text: str) -> None:
     assert found(text) == [], found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Why is Teodor so impulsive?", "Teodor"),
+        ("Olli-Pekka is very shy around new people.", "Olli-Pekka"),
+        ("What's your name? Tore Arvidsson", "Tore Arvidsson"),
+    ],
+)
+def test_a_name_by_a_trait_of_character_or_after_a_name_question(text: str, name: str) -> None:
+    assert ("name", name) in found(text), found(text)
+
+
+def test_a_labelled_name_ends_at_its_line() -> None:
+    text = "What's your name? Kristian Vollen\nTask: send the invoice"
+    assert ("name", "Kristian Vollen") in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", ["Why is Slack so quiet today?", "Why is Paris so expensive?"])
+def test_a_brand_or_a_place_with_a_trait_of_its_own_is_no_name(text: str) -> None:
+    assert found(text) == [], found(text)

@@ -390,11 +390,17 @@ _POSSESSED = (
     "song|songs|book|novel|album|film|poem|career|life"
 )
 """What a person's possessive holds (`Olav's kid`, `Bell's song`)."""
+_PERSONALITY = (
+    "impulsive|shy|rude|grumpy|stubborn|jealous|arrogant|lazy|moody|selfish|nervous|anxious|angry|upset|"
+    "sad|lonely|bossy|clumsy|cheerful|impatient|insecure|naive|talkative|introverted|extroverted|cowardly"
+)
+"""Traits of a person's character (`Why is Teodor so impulsive?`), not of a brand or a place."""
 _NAME_AFTER = re.compile(
     rf"(?:(?:'s|\u2019s)[^\S\n]{{1,3}}(?i:{_POSSESSED})\b|"
     r"[^\S\n]{1,3}(?i:(?:said|says|asked|replied|told|wrote|shouted|whispered|had\s+given|has\s+given|"
     r"just\s+(?:has|had|wants|wanted)|lives\s+(?:on|in|at)|lived\s+(?:on|in|at)|is\s+from|was\s+from|"
     r"began\s+(?:writing|singing|working|studying)|flew\s+to|is\s+very\s+\w+|was\s+very\s+\w+|"
+    rf"(?:(?:is|was)\s+)?(?:so|very|too|such\s+an?)\s+(?:{_PERSONALITY})|"
     r"can\s+always|graduated|married|died|was\s+married|got\s+married|[a-z]{2,20}ed\s+(?:his|her)|"
     r"spent\s+a\s+year|was\s+born|was\s+influenced|is\s+a\s+(?:very\s+)?\w+\s+(?:person|guy|girl|man|woman|"
     r"lady|kid|child|listener|friend))\b))"
@@ -402,7 +408,7 @@ _NAME_AFTER = re.compile(
 _NAME_AFTER_CUE, _NAME_AFTER_KEYS = _cue_pattern(
     rf"(?i:\b(?:{_POSSESSED}|"
     r"said|says|asked|replied|told|wrote|shouted|whispered|had|has|just|lives|lived|is|was|began|flew|can|"
-    r"graduated|married|died|got|spent)\b)"
+    r"graduated|married|died|got|spent|so|very|too|such)\b)"
 )
 _WORD_BEFORE = re.compile(rf"(?<![\w'\u2019-])({_BARE_WORD})\Z")
 _VOCATIVE = re.compile(rf"(?:^|[.!?\n][^\S\n]*)({_WORD}),[^\S\n]+\Z")

@@ -76,7 +76,7 @@ _STRONG_LABEL = re.compile(
     r"(?i:\b(?:patient(?:'s)?(?:\s+name)?|pt|name|full\s+name|dictated\s+by|signed\s+by|"
     r"electronically\s+signed(?:\s+by)?|attending(?:\s+physician)?|pcp|provider|physician|surgeon|nurse|"
     r"referring(?:\s+physician)?|cc|transcribed\s+by|reviewed\s+by|seen\s+by|emergency\s+contact|hpi|"
-    r"next\s+of\s+kin|guardian|dear)\s*[:,-]?[ \t]{0,3}\n?[ \t]{0,3})$"
+    r"next\s+of\s+kin|guardian|dear|your\s+name\?)\s*[:,-]?[ \t]{0,3}\n?[ \t]{0,3})$"
 )
 _STRONG_LABEL = re.compile(grouped(_STRONG_LABEL.pattern), _STRONG_LABEL.flags)  # same matches, fewer tests
 # gates (`ends_with`): the last word of every match of _TITLE, _STRONG_LABEL, _CUE_BEFORE
@@ -101,6 +101,7 @@ _LABEL_ENDS = (
     "kin",
     "guardian",
     "dear",
+    "name?",
 )
 _CUE_BEFORE = re.compile(
     r"(?i:\b(?:patient|pt|client|customer|member|resident|reviewer|winner|shopper|guest|caller|"
@@ -450,7 +451,11 @@ def _cut(run: str, titled: bool, labelled: bool) -> _Cut | None:
             break
         words = words[1:]
         labelled = False
-    while words and (words[-1].kind != "word" or not _keep_last(words[-1], labelled, titled)):
+    while words and (
+        words[-1].kind != "word"
+        or not _keep_last(words[-1], labelled, titled)
+        or (len(words) > 1 and not _namey(words[-1]) and "\n" in run[words[-2].end : words[-1].start])
+    ):  # an everyday word on the next line is that line's ("Kristian Vollen\nTask: ...")
         if labelled and _surname_after_given(words):  # "Emergency contact: Eric Lane", "Pt Jimmy May"
             break
         words = words[:-1]
