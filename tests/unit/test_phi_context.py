@@ -324,3 +324,22 @@ def test_a_labelled_name_ends_at_its_line() -> None:
 @pytest.mark.parametrize("text", ["Why is Slack so quiet today?", "Why is Paris so expensive?"])
 def test_a_brand_or_a_place_with_a_trait_of_its_own_is_no_name(text: str) -> None:
     assert found(text) == [], found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("I want to add Frank N Strauser as a beneficiary to my account", "Frank N Strauser"),
+        ("My great great grandmother was called Dawn Kolar", "Dawn Kolar"),
+        ("Name:    Valentine Solomina\nAddress: 12 Kankaanpääntie", "Valentine Solomina"),
+    ],
+)
+def test_a_first_name_that_is_a_word_before_a_surname_that_is_not(text: str, name: str) -> None:
+    assert ("name", name) in found(text), found(text)
+
+
+def test_surnames_joined_as_people_are_names_as_a_firm_are_not() -> None:
+    assert ("name", "Davis") in found(
+        "Is there a better crafted pop song? Peoples and Davis were precision engineers."
+    )
+    assert found("Webinar on 07/26/2027: how Young, Mitchell and Clark grew subscriptions by 40%.") == []

@@ -576,6 +576,15 @@ _PRODUCT_AFTER = re.compile(
 )
 
 
+_PEOPLE_AFTER = re.compile(
+    r"[^\S\n]{1,3}(?:were|are)[^\S\n]{1,3}(?:[a-z]{2,20}[^\S\n]{1,3}){0,2}?(?:engineers|doctors|nurses|"
+    r"friends|colleagues|classmates|roommates|neighbou?rs|siblings|brothers|sisters|cousins|twins|"
+    r"musicians|singers|songwriters|writers|authors|artists|actors|players|teammates|students|"
+    r"teachers|lawyers|scientists|researchers|married|dating|engaged|divorced)\b"
+)
+"""`Costa and Morales were precision engineers`: surnames are people, not a firm's name."""
+
+
 def _coordinated(text: str) -> list[Span]:
     """Words joined as a list that are all person-like, one of them a Census first name, none a place."""
     found: list[Span] = []
@@ -591,14 +600,16 @@ def _coordinated(text: str) -> list[Span]:
                 _person_word(text[s:e]) and (k in common or not _place(k))
                 for (s, e), k in zip(words, keys, strict=True)
             )
-            everyday = any(k in english() and k not in common for k in keys)
-            surnames_only = all(k in census()[2] for k in keys)  # "Young, Mitchell and Clark": a firm's name
+            people = _PEOPLE_AFTER.match(text, last.end(1)) is not None  # "... were precision engineers"
+            surnames = census()[2]
+            words_ = english()
+            everyday = any(k in words_ and k not in common and not (people and k in surnames) for k in keys)
+            surnames_only = all(k in surnames for k in keys)  # "Young, Mitchell and Clark": a firm's name
             # a firm is named after surnames ("Thomas, Sweeney and Vasquez"); a family lists first names
             if (
                 person
-                and 2 * sum(k in common for k in keys) >= len(keys)
                 and not everyday
-                and not surnames_only
+                and (people or (2 * sum(k in common for k in keys) >= len(keys) and not surnames_only))
                 and not _PRODUCT_AFTER.match(text, last.end(1))  # "the Ella and Ava lines": products
             ):
                 found += [Span("name", s, e, 0.7) for s, e in words]

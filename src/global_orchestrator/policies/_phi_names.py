@@ -76,7 +76,7 @@ _STRONG_LABEL = re.compile(
     r"(?i:\b(?:patient(?:'s)?(?:\s+name)?|pt|name|full\s+name|dictated\s+by|signed\s+by|"
     r"electronically\s+signed(?:\s+by)?|attending(?:\s+physician)?|pcp|provider|physician|surgeon|nurse|"
     r"referring(?:\s+physician)?|cc|transcribed\s+by|reviewed\s+by|seen\s+by|emergency\s+contact|hpi|"
-    r"next\s+of\s+kin|guardian|dear|your\s+name\?)\s*[:,-]?[ \t]{0,3}\n?[ \t]{0,3})$"
+    r"next\s+of\s+kin|guardian|dear|your\s+name\?)\s*[:,-]?[ \t]{0,6}\n?[ \t]{0,3})$"
 )
 _STRONG_LABEL = re.compile(grouped(_STRONG_LABEL.pattern), _STRONG_LABEL.flags)  # same matches, fewer tests
 # gates (`ends_with`): the last word of every match of _TITLE, _STRONG_LABEL, _CUE_BEFORE
@@ -447,7 +447,7 @@ def _cut(run: str, titled: bool, labelled: bool) -> _Cut | None:
     while words and (words[0].kind != "word" or not _namey(words[0])):
         if labelled and words[0].kind == "word" and not (words[0].key in _COMMON or words[0].key in _TITLES):
             break
-        if labelled and _given_before_initial(words):  # "Dictated by: April G. Woods"
+        if (labelled and _given_before_initial(words)) or _given_before_name(words):  # "April G. Woods"
             break
         words = words[1:]
         labelled = False
@@ -482,7 +482,9 @@ def _cut(run: str, titled: bool, labelled: bool) -> _Cut | None:
         score = 0.0
     elif known_first and known_last and not worded:
         score = 0.85
-    elif (known_first or known_last or any(_first(w) or _last(w) for w in proper)) and every:
+    elif ((known_first or known_last or any(_first(w) or _last(w) for w in proper)) and every) or (
+        words[1].kind == "initial" and _given_before_name(words)  # "Frank N Strauser"
+    ):
         score = 0.7
     namey = every and not any(w.key in places() for w in proper)
     return _Cut(legal, start, end, None, False, score, namey, worded)
@@ -573,6 +575,18 @@ def _given_before_initial(words: list[_Word]) -> bool:
         and words[2].kind == "word"
         and (_namey(words[2]) or words[2].key in census()[2])
     )
+
+
+def _given_before_name(words: list[_Word]) -> bool:
+    """A Census first name that is also a word, then (a middle initial and) a name that is no word.
+
+    `Dawn Kolar`, `Frank N Strauser`: the first word is a name here (`Summer Sale`, `Rose
+    Gold` end in everyday words and are not).
+    """
+    if len(words) < 2 or words[0].kind != "word" or words[0].key not in census()[1]:
+        return False
+    rest = words[2:] if words[1].kind == "initial" else words[1:]
+    return bool(rest) and rest[0].kind == "word" and _namey(rest[0]) and not _everyday(rest[0])
 
 
 def _surname_after_given(words: list[_Word]) -> bool:
