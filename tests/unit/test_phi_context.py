@@ -178,6 +178,24 @@ def _case(text: str, category: str, value: str, name: str) -> object:
 
 # Classes of context of the fourth build, one or more cases each: found whole.
 FOUND_WHOLE = [
+    _case(
+        "Ms. Sarah Pereira Suite 823 909 Constitución 71\nZamayón SA 37112",
+        "address",
+        "Suite 823 909 Constitución 71\nZamayón SA 37112",
+        "unit-before-house",
+    ),
+    _case(
+        "send it to Unit 2982 Box 5525\nDPO AA 62792",
+        "address",
+        "Unit 2982 Box 5525\nDPO AA 62792",
+        "military",
+    ),
+    _case(
+        "change my address to 101 Välja 95\nRuda Śląska, nan 58918?",
+        "address",
+        "Ruda Śląska, nan 58918",
+        "city-code-line-before-question-mark",
+    ),
     _case("Pt David Green, DOB 07/11/1983, seen for CHF.", "name", "David Green", "pt-label-in-run"),
     _case("Pt Jimmy May, DOB 12/04/1969", "name", "Jimmy May", "surname-that-is-a-month"),
     _case("Patient: Green, Laura P.   MRN: 27037696", "name", "Green, Laura P.", "labelled-surname-first"),
@@ -282,6 +300,7 @@ CLEAN = [
     "Tell Me More About Your Skin Goals",
     "Visit us at 500 Main Street Suite 200, Austin",
     "Suite 200 is on the second floor.",
+    "Our Suite 12 Harbour Room seats 40",
     "Visit us at the corner of Main and 5th for the sale.",
     "In 2026 Lumora opened, Berlin, Germany and Paris, France followed.",
     "Our 2026 tour: Paris, Berlin, Spain and more.",

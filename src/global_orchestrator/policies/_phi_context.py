@@ -260,12 +260,12 @@ _NUMBER_STREET_CITY = re.compile(
 _CITY_REGION_CODE = re.compile(
     rf"((?:{_WORD}|[{UPPER}]{{2,}})(?:[ -](?:{_WORD}|[{UPPER}]{{2,}}|C)){{0,3}}?),?[^\S\n]+"
     rf"(?:(?:[A-Z]{{2,3}}|nan|null|none|n/a)[^\S\n]+)?"
-    rf"({_POSTAL})[^\S\n]*[.,;]?[^\S\n]*\Z"
+    rf"({_POSTAL})[^\S\n]*[.,;?!]?[^\S\n]*\Z"
 )
 """`Frederiksberg C SJ 1908`, `BRUAY-LA-BUISSIÈRE NP 62700`: a city and its code, ending a line."""
 
 
-_CODE_LINE_END = re.compile(r"\d[A-Z\d]{0,3}[^\S\n]*[.,;]?[^\S\n]*(?:\n|\Z)")
+_CODE_LINE_END = re.compile(r"\d[A-Z\d]{0,3}[^\S\n]*[.,;?!]?[^\S\n]*(?:\n|\Z)")
 """The end of a line that ends in a postal code: a digit, perhaps 1-3 capitals or digits after it."""
 
 
@@ -332,7 +332,7 @@ _DELIVERY_CUE, _DELIVERY_CUE_KEYS = _cue_pattern(
     rf"piano|puerta)\.?[^\S\n]{{0,2}}\w{{1,6}})?)"
 )
 _MILITARY = re.compile(
-    r"\b(?:(?:PSC|Unit|CMR)\s\d{1,5}(?:,\s?Box\s\d{1,5})?|US[A-Z]{0,3}\s[^\n,]{2,30})\s*\n?\s*(?:APO|FPO|DPO)\s(?:AA|AE|AP)\s\d{5}\b"
+    r"\b(?:(?:PSC|Unit|CMR)\s\d{1,5}(?:,?\s?Box\s\d{1,5})?|US[A-Z]{0,3}\s[^\n,]{2,30})\s*\n?\s*(?:APO|FPO|DPO)\s(?:AA|AE|AP)\s\d{5}\b"
 )
 """A US military address: `PSC 8443, Box 1802 APO AA 31448`, `USNV Štitić FPO AE 30286`."""
 _STREET_WORD = re.compile(r"[^\S\n]+(?:street|st\.|road|rd\.)", re.IGNORECASE)
@@ -686,6 +686,10 @@ _PLACE_LINE = re.compile(
 _CODE_END = re.compile(r"\d{3,6}(?:-\d{3,4})?\Z")
 
 
+_STREET_PIECE = rf"(?:[{UPPER}][^\s,;:!?()]{{0,30}}|\d{{1,5}}[A-Za-z]?\.?|[{LOWER}]{{1,3}}\.)"
+_STREET_RUN = re.compile(rf"{_STREET_PIECE}(?:[^\S\n]{{1,3}}{_STREET_PIECE}){{0,5}}")
+
+
 def _unit_addresses(text: str) -> list[Span]:
     """`3966 Klímova 702 Suite 799 Vlastejovice Stredoceský kraj`: a house number, a street and a unit.
 
@@ -699,9 +703,15 @@ def _unit_addresses(text: str) -> list[Span]:
         own_line = not text[line : m.start()].strip(" \t,")
         street_line = _line_start(text, line - 1, 80) if own_line and line > 0 else line
         house = _house(text, street_line, m.start())
-        if house is None or ours(text, house):
-            continue
         end = m.end()
+        if house is None:  # "Ms. Sarah Pereira Suite 823 909 Constitución 71\nZamayón SA 37112"
+            after = _HOUSE.match(text, m.end() + 1) if text[m.end() : m.end() + 1] == " " else None
+            street = _STREET_RUN.match(text, after.end()) if after is not None else None
+            if street is None or not _street_like(street.group(0)):
+                continue
+            house, end = m.start(), street.end()
+        if ours(text, house):
+            continue
         for _ in range(4):  # place words after the unit, on its line
             tail = _TAIL_TOKEN.match(text, end)
             if tail is None:
@@ -849,7 +859,7 @@ def context(text: str) -> list[Span]:
             if _YEAR.fullmatch(m.group(2)):
                 continue
             if _place(city) or (city.isupper() and len(city) > 3) or _after_street_line(text, m.start()):
-                found.append(Span("address", m.start(), m.end(), 0.75))
+                found.append(Span("address", m.start(), m.end(2), 0.75))
         for m in scan_words(_DELIVERY_CUE, text, _DELIVERY_CUE_KEYS):
             value = m.group(1)
             if any(c.isdigit() for c in value) and _street_like(value) and not ours(text, m.start(1)):
