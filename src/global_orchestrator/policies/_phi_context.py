@@ -33,6 +33,7 @@ from functools import lru_cache
 
 from global_orchestrator.policies._phi_lexicon import (
     LOWER,
+    PARTICLES,
     UPPER,
     census,
     english,
@@ -553,9 +554,7 @@ def _lower_subjects(text: str) -> list[Span]:
     return found
 
 
-_PARTICLES = frozenset(
-    "van von der den de del della da das dos di du la le bin ibn al el ter ten y e".split()  # noqa: SIM905
-)
+_PARTICLES = frozenset(PARTICLES)
 
 
 def _titled(text: str, cue: int, start: int, end: int) -> bool:
@@ -588,7 +587,8 @@ _PEOPLE_AFTER = re.compile(
 def _coordinated(text: str) -> list[Span]:
     """Words joined as a list that are all person-like, one of them a Census first name, none a place."""
     found: list[Span] = []
-    common = census()[0]
+    common, _, surnames = census()
+    dictionary = english()
     pos = text.find(" and ")
     while pos != -1:
         last = _LAST_IN_LIST.match(text, pos + 5)
@@ -601,9 +601,9 @@ def _coordinated(text: str) -> list[Span]:
                 for (s, e), k in zip(words, keys, strict=True)
             )
             people = _PEOPLE_AFTER.match(text, last.end(1)) is not None  # "... were precision engineers"
-            surnames = census()[2]
-            words_ = english()
-            everyday = any(k in words_ and k not in common and not (people and k in surnames) for k in keys)
+            everyday = any(
+                k in dictionary and k not in common and not (people and k in surnames) for k in keys
+            )
             surnames_only = all(k in surnames for k in keys)  # "Young, Mitchell and Clark": a firm's name
             # a firm is named after surnames ("Thomas, Sweeney and Vasquez"); a family lists first names
             if (
@@ -727,7 +727,9 @@ def _unit_addresses(text: str) -> list[Span]:
             if place.group(2) is None and not (_CODE_END.search(words) or is_country(words)):
                 break
             end = place.end(1)
-        found.append(Span("address", house, len(text[:end].rstrip(" \t,.")), 0.85))
+        while end > house and text[end - 1] in " \t,.":  # (not text[:end].rstrip(): a copy per unit)
+            end -= 1
+        found.append(Span("address", house, end, 0.85))
     return found
 
 
@@ -751,9 +753,10 @@ def _house(text: str, start: int, mark: int) -> int | None:
 
 _CORNER_TOKEN = rf"(?:[{UPPER}0-9][^\s,;:?!()]{{0,30}}|[{LOWER}]{{1,3}}\.?)"
 _CORNER = re.compile(
-    rf"\b[Tt]he[^\S\n]+corner[^\S\n]+of[^\S\n]+{_CORNER_TOKEN}(?:[^\S\n]+{_CORNER_TOKEN}){{0,5}}?"
-    rf"[^\S\n]+(?:and|&)[^\S\n]+{_CORNER_TOKEN}(?:[^\S\n]+(?![{LOWER}]{{2,}})(?!and\b){_CORNER_TOKEN}){{0,4}}"
+    rf"\b[Tt]he[^\S\n]+corner[^\S\n]+of[^\S\n]+({_CORNER_TOKEN}(?:[^\S\n]+{_CORNER_TOKEN}){{0,5}}?"
+    rf"[^\S\n]+(?:and|&)[^\S\n]+{_CORNER_TOKEN}(?:[^\S\n]+(?![{LOWER}]{{2,}})(?!and\b){_CORNER_TOKEN}){{0,4}})"
 )
+"""`the corner of <street> and <street>`; group 1: the two streets."""
 _COMMA_WORD = re.compile(rf",[^\S\n]{{1,3}}(?=[{UPPER}])")
 _COUNTRY_WORDS = re.compile(
     rf"[{UPPER}][^\s,.;:!?()]{{1,30}}(?:[^\S\n][{UPPER}][^\s,.;:!?()]{{1,30}}){{0,2}}"
@@ -772,7 +775,7 @@ def _corners(text: str) -> list[Span]:
     found: list[Span] = []
     for m in _CORNER.finditer(text):
         value = m.group(0)
-        if not (any(c.isdigit() for c in value) or _street_like(value[14:])) or ours(text, m.start()):
+        if not (any(c.isdigit() for c in value) or _street_like(m.group(1))) or ours(text, m.start()):
             continue
         joint = max(value.rfind(" and "), value.rfind(" & "))
         stop = _SENTENCE_END.search(value, joint)  # "... and Danilo River. I now live ..."
@@ -875,12 +878,12 @@ def context(text: str) -> list[Span]:
         for m in scan_words(_STREET_CUE, text, _STREET_CUE_KEYS):
             if ours(text, m.start(1)):
                 continue
+            if m.group(0)[:1] in "hH" and not _street_like(m.group(1)):  # "Home: 12 Days of Deals"
+                continue
             end = m.end(1)
             street = _STREET_WORD.match(text, end)
             if street is not None:
                 end = street.end()
-            if m.group(0)[:1] in "hH" and not _street_like(m.group(1)):  # "Home: 12 Days of Deals"
-                continue
             lives = m.group(0)[:1].lower() in "lr"  # someone lives or resides there
             strong = lives or m.group(1)[:1].isdigit() or street is not None
             found.append(Span("address", m.start(1), end, 0.75, weak=not strong))

@@ -27,6 +27,8 @@ LOWER = "a-z" + "".join(c for c in _LATIN if c.islower())
 """Lower-case Latin letters (a character-class body)."""
 UPPER_CHAR = re.compile(f"[{UPPER}]")
 """An upper-case Latin letter: capitalised names and places need one."""
+PARTICLES = tuple("van von der den de del della da das dos di du la le bin ibn al el ter ten y e".split())  # noqa: SIM905
+"""Lower-case words inside a name (`Ludwig van Beethoven`, `Rebecca Dussen van`), in this order."""
 
 
 def _unpack(chunks: tuple[str, ...] | str) -> frozenset[str]:

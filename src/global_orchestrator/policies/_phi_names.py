@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 from global_orchestrator.policies._phi_lexicon import (
     LOWER,
+    PARTICLES,
     UPPER,
     UPPER_CHAR,
     census,
@@ -45,7 +46,7 @@ _TOKEN = (
 )
 _INITIAL = rf"[{UPPER}]\.?(?![\w'\u2019])"
 _NICK = rf"[\"\u201c'\u2018(][{UPPER}][{LOWER}]{{1,20}}+[\"\u201d'\u2019)]"
-_PARTICLE = r"(?:van|von|der|den|de|del|della|da|das|dos|di|du|la|le|bin|ibn|al|el|ter|ten|y|e)(?=[ \t])"
+_PARTICLE = rf"(?:{'|'.join(PARTICLES)})(?=[ \t])"
 _SEP = r"(?:[ \t]{1,3}|[ \t]{0,3}\n[ \t]{0,3})"
 # A run opens with a token or an initial, both of which start with a capital. Written as
 # `(?<![\w'\u2019-])(?:{_TOKEN}|{_INITIAL})...`, Python's regex engine tries it at every
