@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 
 import pytest
 
 from global_orchestrator.policies import _phi_dates, _phi_keyed, _phi_names, _phi_places, _phi_shapes
-from global_orchestrator.policies._phi_spans import match_at, scan_at_words
+from global_orchestrator.policies._phi_spans import WordGate, match_at, scan_at_words
 
 N = _phi_names
 PLAIN_RUN = re.compile(
@@ -282,9 +283,7 @@ KEYWORD_PIECES = [
 
 def test_keywords_at_their_words_match_like_finditer() -> None:
     """`_keywords` tries the keyword regex at indexed words only; same matches as on the whole window."""
-    from global_orchestrator.policies import _phi_keyed as K
-    from global_orchestrator.policies._phi_spans import WordGate
-
+    K = _phi_keyed
     for text in _texts(KEYWORD_PIECES, 13, n=3000, most=20):
         positions = WordGate(text, K._KEYWORD_KEYS).positions
         for start in range(len(text) + 1):
@@ -431,17 +430,29 @@ CUE_PIECES = [
 ]
 
 
+def _assert_cue_search_is_the_window_search(
+    pattern: re.Pattern[str],
+    keys: tuple[str, ...],
+    texts: list[str],
+    reaches: tuple[int, ...],
+    cued: Callable[[WordGate, int, int], bool] | None = None,
+) -> None:
+    """`cued(gate, start, end)` (default: `WordGate.search` of `pattern`) at every window end and
+    each reach back is what `pattern.search` finds in the window's text."""
+    for text in texts:
+        gate = WordGate(text, keys)
+        for end in range(len(text) + 1):
+            for start in (max(0, end - reach) for reach in reaches):
+                expected = pattern.search(text[start:end]) is not None
+                got = cued(gate, start, end) if cued else gate.search(pattern, start, end)
+                assert got == expected, (text, start, end)
+
+
 def test_a_cue_searched_at_its_words_is_the_cue_the_window_search_finds() -> None:
     """`WordGate.search` tries the date-cue regex at the window's cue words only."""
-    from global_orchestrator.policies._phi_spans import WordGate
-
     D = _phi_dates
-    for text in _texts(CUE_PIECES, 31, n=3000, most=12):
-        gate = WordGate(text, D._DATE_CUE_KEYS)
-        for end in range(len(text) + 1):
-            for start in (max(0, end - 60), max(0, end - 7)):
-                expected = D._DATE_CUE.search(text[start:end]) is not None
-                assert gate.search(D._DATE_CUE, start, end) == expected, (text, start, end)
+    texts = _texts(CUE_PIECES, 31, n=3000, most=12)
+    _assert_cue_search_is_the_window_search(D._DATE_CUE, D._DATE_CUE_KEYS, texts, (60, 7))
 
 
 def test_ip_gates_hold_wherever_an_address_is() -> None:
@@ -568,14 +579,11 @@ PHONE_CUE_PIECES = [
 
 def test_a_phone_cue_searched_at_its_words_is_the_cue_the_window_search_finds() -> None:
     """`_cued` tries the phone-cue regex at the window's cue words only (`_PHONE_CUE_KEYS`)."""
-    from global_orchestrator.policies._phi_spans import WordGate
-
     S = _phi_shapes
-    for text in _texts(PHONE_CUE_PIECES, 59, n=3000, most=12):
-        cues = WordGate(text, S._PHONE_CUE_KEYS)
-        for end in range(len(text) + 1):
-            expected = S._PHONE_CUE.search(text[max(0, end - 40) : end]) is not None
-            assert S._cued(cues, end) == expected, (text, end)
+    texts = _texts(PHONE_CUE_PIECES, 59, n=3000, most=12)
+    _assert_cue_search_is_the_window_search(
+        S._PHONE_CUE, S._PHONE_CUE_KEYS, texts, (40,), lambda gate, _start, end: S._cued(gate, end)
+    )
 
 
 def test_ends_with_reads_the_last_word_as_a_split_would() -> None:
