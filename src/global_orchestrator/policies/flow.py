@@ -78,6 +78,11 @@ class ContentScan:
 
 def renderings(value: Any) -> list[str]:
     """The texts a value is scanned as (see the module docstring)."""
+    return _with_decoded(_read(value))
+
+
+def _read(value: Any) -> list[str]:
+    """A value's texts before decoding: its values joined, then its keys and pairs if any."""
     values: list[str] = []
     keys: list[str] = []
     pairs: list[str] = []
@@ -87,10 +92,13 @@ def renderings(value: Any) -> list[str]:
         texts.append(" ".join(keys))
     if pairs:
         texts.append("\n".join(pairs))
-    decoded = _decoded("\n".join(texts))
-    if decoded:
-        texts.append(decoded)
     return texts
+
+
+def _with_decoded(texts: list[str]) -> list[str]:
+    """`texts` and, when it has any, the decoded variants of their encoded blobs."""
+    decoded = _decoded("\n".join(texts))
+    return [*texts, decoded] if decoded else texts
 
 
 def _walk(value: Any, values: list[str], keys: list[str], pairs: list[str], depth: int) -> None:
@@ -217,13 +225,42 @@ def scan_value(value: Any, *, wording: bool = False) -> ContentScan:
             marketing rule does for a subtask's own text (`check_phi_related`); without
             it, only identifiers and patient health information (`detect_phi`).
     """
-    texts = renderings(value)
+    read = _read(value)
+    # one look-up for the whole value: what is decoded from the texts and what is found in
+    # them depend on the texts alone (a tool's answer, a subtask's joined read recur)
+    key = _scan_key(read, wording)
+    with _SCANS_LOCK:
+        hit = _SCANS.get(key)
+        if hit is not None:
+            _SCANS.move_to_end(key)
+            return hit
+    texts = _with_decoded(read)
     if _size(texts) > MAX_SCAN_CHARS:
-        return ContentScan(unscannable=True)
-    found: set[str] = set()
+        scan = ContentScan(unscannable=True)
+    else:
+        found: set[str] = set()
+        for text in texts:
+            found.update(_categories(text, wording))
+        scan = ContentScan(categories=tuple(sorted(found)))
+    with _SCANS_LOCK:
+        _SCANS[key] = scan
+        if len(_SCANS) > _SCANNED_SIZE:
+            _SCANS.popitem(last=False)
+    return scan
+
+
+def _scan_key(texts: list[str], wording: bool) -> tuple[bytes, bool]:
+    """The cache key of a value's texts: a digest of each text after its length.
+
+    Lengths first, so no two lists of texts share a digest input (`["ab", "c"]` and
+    `["a", "bc"]` are two keys).
+    """
+    digest = hashlib.blake2b(digest_size=16)
     for text in texts:
-        found.update(_categories(text, wording))
-    return ContentScan(categories=tuple(sorted(found)))
+        encoded = text.encode("utf-8", "surrogatepass")
+        digest.update(len(encoded).to_bytes(8, "little"))
+        digest.update(encoded)
+    return digest.digest(), wording
 
 
 async def ascan_value(value: Any, *, wording: bool = False) -> ContentScan:
@@ -265,6 +302,10 @@ time as a subtask's own text and as part of what its call reads) in a few MB. Sc
 run in worker threads (large values), hence the lock."""
 _SCANNED_SIZE = 65_536
 _SCANNED_LOCK = threading.Lock()
+_SCANS: OrderedDict[tuple[bytes, bool], ContentScan] = OrderedDict()
+"""Scans of whole values lately scanned, by a BLAKE2b digest of their texts before decoding
+(length-prefixed); as many entries as `_SCANNED`, and its own lock."""
+_SCANS_LOCK = threading.Lock()
 
 
 def _scan_text(text: str, wording: bool) -> tuple[str, ...]:

@@ -39,7 +39,10 @@ SKIP_APPROVAL = "approval:skip"
 
 def has_permission(granted: Iterable[str], needed: str) -> bool:
     """True if `needed` is in `granted`, directly or through a `kind:*` wildcard."""
-    grants = set(granted)
+    return _covered(set(granted), needed)
+
+
+def _covered(grants: set[str], needed: str) -> bool:
     if needed in grants:
         return True
     if needed == SKIP_APPROVAL:
@@ -69,8 +72,8 @@ def required_permissions(subtask: Subtask, catalog: ToolCatalog) -> tuple[str, .
 
 def missing_permissions(granted: Iterable[str], needed: Iterable[str]) -> tuple[str, ...]:
     """The grants in `needed` that `granted` does not cover."""
-    grants = list(granted)
-    return tuple(p for p in needed if not has_permission(grants, p))
+    grants = set(granted)  # once, not per grant needed
+    return tuple(p for p in needed if not _covered(grants, p))
 
 
 def check_subtask_permissions(
