@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from global_orchestrator.policies import flow
+from global_orchestrator.policies import flow, phi
+from global_orchestrator.policies.phi_detector import detect_phi
 
 VALUES: list[Any] = [
     "Jane Doe",
@@ -61,3 +62,17 @@ def test_texts_that_run_together_the_same_way_are_two_keys() -> None:
     assert flow._scan_key(["a", ""], False) != flow._scan_key(["a"], False)
     assert flow._scan_key(["a"], False) != flow._scan_key(["a"], True)
     assert flow._scan_key(["a", "b"], False) == flow._scan_key(["a", "b"], False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maria Garcia, MRN 7730142, has HIV",
+        "step t3",
+        "",
+        "Call 555-201-7788 " * 150,
+    ],  # the last is past the cache
+)
+def test_the_shared_detector_pass_is_detect_phi(text: str) -> None:
+    assert phi.detected(text) == tuple(detect_phi(text))
+    assert phi.detected(text) == tuple(detect_phi(text))  # cached or not, the same

@@ -35,8 +35,7 @@ from urllib.parse import parse_qsl, unquote
 from global_orchestrator.agents.catalog import ToolCatalog
 from global_orchestrator.models import AgentFamily, BrandProfile, Issue, Mission, Severity, Subtask
 from global_orchestrator.policies.permissions import SKIP_APPROVAL, missing_permissions, permissions_for
-from global_orchestrator.policies.phi import check_phi_related
-from global_orchestrator.policies.phi_detector import detect_phi
+from global_orchestrator.policies.phi import check_phi_related, detected
 
 PHI = "phi"
 """The label of data that carries (or may carry) protected health information."""
@@ -320,7 +319,7 @@ def _scan_text(text: str, wording: bool) -> tuple[str, ...]:
         chunk = text[start : start + _CHUNK_CHARS]
         if not chunk.strip():
             continue
-        findings = check_phi_related(chunk).findings if wording else tuple(detect_phi(chunk))
+        findings = check_phi_related(chunk).findings if wording else detected(chunk)
         found.update(f.category for f in findings)
     return tuple(sorted(found))
 

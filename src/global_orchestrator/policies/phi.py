@@ -79,6 +79,26 @@ def check_phi_related(text: str) -> PhiDecision:
                 start, end = folded.span(match.start(), match.end())
                 findings.append(PhiFinding(category, start, end, text[start:end]))
     seen = {(f.start, f.end) for f in findings}
-    findings += [f for f in detect_phi(text) if (f.start, f.end) not in seen]
+    findings += [f for f in detected(text) if (f.start, f.end) not in seen]
     findings.sort(key=lambda f: (f.start, f.end))
     return PhiDecision(allowed=not findings, findings=tuple(findings))
+
+
+_DETECTED_CHARS = 2_048
+
+
+def detected(text: str) -> tuple[PhiFinding, ...]:
+    """`detect_phi(text)` as a tuple, cached for texts up to `_DETECTED_CHARS` characters.
+
+    The wording check of a text and a plain scan of it share one detector pass: the guard
+    scans a subtask's `description: ...` pair plainly, with what its call reads, after plan
+    validation checked it for wording.
+    """
+    if len(text) > _DETECTED_CHARS:
+        return tuple(detect_phi(text))
+    return _detected(text)
+
+
+@lru_cache(maxsize=8192)
+def _detected(text: str) -> tuple[PhiFinding, ...]:
+    return tuple(detect_phi(text))
