@@ -76,3 +76,19 @@ def test_texts_that_run_together_the_same_way_are_two_keys() -> None:
 def test_the_shared_detector_pass_is_detect_phi(text: str) -> None:
     assert phi.detected(text) == tuple(detect_phi(text))
     assert phi.detected(text) == tuple(detect_phi(text))  # cached or not, the same
+
+
+def test_a_text_checked_for_wording_is_not_scanned_again_plainly(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Plan validation checks a subtask's texts for wording; the guard reads them plainly later."""
+    text = "description: step t3 of run 9"
+    expected = _cold(text, False)
+    flow._SCANS.clear()
+    flow._SCANNED.clear()
+    flow.scan_value(text, wording=True)
+    phi._detected.cache_clear()
+
+    def no_detector(_text: str) -> list[Any]:
+        raise AssertionError("the detector ran again")
+
+    monkeypatch.setattr(phi, "detect_phi", no_detector)
+    assert flow._categories(text, False) == expected.categories

@@ -35,7 +35,7 @@ from urllib.parse import parse_qsl, unquote
 from global_orchestrator.agents.catalog import ToolCatalog
 from global_orchestrator.models import AgentFamily, BrandProfile, Issue, Mission, Severity, Subtask
 from global_orchestrator.policies.permissions import SKIP_APPROVAL, missing_permissions, permissions_for
-from global_orchestrator.policies.phi import check_phi_related, detected
+from global_orchestrator.policies.phi import DETECTED_CHARS, check_phi_related, detected
 
 PHI = "phi"
 """The label of data that carries (or may carry) protected health information."""
@@ -285,9 +285,16 @@ def _categories(text: str, wording: bool) -> tuple[str, ...]:
             _SCANNED.move_to_end(key)
             return found
     found = _scan_text(text, wording)
+    entries = [(key, found)]
+    if wording and len(text) <= DETECTED_CHARS:
+        # the wording check ran the detector on the text (`phi.detected`, still cached):
+        # its plain scan comes with it, for the guard's read of the same text at run time
+        entries.append(((key[0], False), _scan_text(text, False)))
     with _SCANNED_LOCK:
-        _SCANNED[key] = found
-        if len(_SCANNED) > _SCANNED_SIZE:
+        for entry_key, entry in entries:
+            _SCANNED[entry_key] = entry
+            _SCANNED.move_to_end(entry_key)
+        while len(_SCANNED) > _SCANNED_SIZE:
             _SCANNED.popitem(last=False)
     return found
 

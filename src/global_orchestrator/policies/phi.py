@@ -84,21 +84,22 @@ def check_phi_related(text: str) -> PhiDecision:
     return PhiDecision(allowed=not findings, findings=tuple(findings))
 
 
-_DETECTED_CHARS = 2_048
+DETECTED_CHARS = 2_048
+"""The longest text whose detector pass `detected` keeps."""
 
 
 def detected(text: str) -> tuple[PhiFinding, ...]:
-    """`detect_phi(text)` as a tuple, cached for texts up to `_DETECTED_CHARS` characters.
+    """`detect_phi(text)` as a tuple, cached for texts up to `DETECTED_CHARS` characters.
 
-    The wording check of a text and a plain scan of it share one detector pass: the guard
-    scans a subtask's `description: ...` pair plainly, with what its call reads, after plan
-    validation checked it for wording.
+    The wording check of a text and a plain scan of it share one detector pass: plan
+    validation checks a subtask's texts for wording, and the guard reads its `description:
+    ...` pair plainly again with what its call reads (`flow` keeps both results).
     """
-    if len(text) > _DETECTED_CHARS:
+    if len(text) > DETECTED_CHARS:
         return tuple(detect_phi(text))
     return _detected(text)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1024)
 def _detected(text: str) -> tuple[PhiFinding, ...]:
     return tuple(detect_phi(text))
