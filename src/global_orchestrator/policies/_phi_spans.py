@@ -99,11 +99,61 @@ _WORD = re.compile(r"\w+")
 _WORD_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_"
 
 
+class _Index:
+    """The words of one text (`_word_index`): their offsets by key, and by each key list asked about."""
+
+    __slots__ = ("by_key", "by_list", "late")
+
+    def __init__(self, by_key: dict[str, list[int]]) -> None:
+        self.by_key = by_key
+        """The offsets of the words, by key."""
+        self.by_list: list[list[int]] = [[] for _ in _LISTS]
+        """The sorted offsets of the words with a key of each key list numbered so far (`_LISTS`)."""
+        self.late: dict[tuple[str, ...], list[int]] = {}
+        """Those of a key list numbered after the index was made (looked up as asked)."""
+        by_list = self.by_list
+        for key, found in by_key.items():
+            for n in _LISTS_OF_KEY.get(key, ()):
+                by_list[n] += found
+        for starts in by_list:
+            starts.sort()  # a word has one key: no offset comes twice
+
+    def positions(self, keys: tuple[str, ...]) -> list[int]:
+        """The sorted offsets of the words with one of `keys` (the slow way: a key list new to the index)."""
+        found = self.late.get(keys)
+        if found is None:
+            wanted = frozenset(keys)
+            found = sorted(p for key, starts in self.by_key.items() if key in wanted for p in starts)
+            self.late[keys] = found
+        return found
+
+
+_LISTS: dict[tuple[str, ...], int] = {}
+"""The key lists `word_positions` was asked about, numbered in turn: each index lists their words."""
+_LISTS_OF_KEY: dict[str, tuple[int, ...]] = {}
+"""The numbers of the key lists (`_LISTS`) that hold a key."""
+_LIST_IDS: dict[int, int] = {}
+"""`_LISTS` by the `id` of the very tuple numbered (kept alive there): a look-up that hashes no tuple."""
+
+
+def _list_number(keys: tuple[str, ...]) -> int:
+    """The number of the key list `keys` in `_LISTS` (numbered now if new)."""
+    n = _LISTS.get(keys)
+    if n is None:
+        n = _LISTS[keys] = len(_LISTS)
+        _LIST_IDS[id(keys)] = n
+        for key in dict.fromkeys(keys):
+            _LISTS_OF_KEY[key] = (*_LISTS_OF_KEY.get(key, ()), n)
+    return n
+
+
 @lru_cache(maxsize=8)
-def _word_index(text: str) -> dict[str, list[int]] | None:
+def _word_index(text: str) -> _Index | None:
     r"""The offsets of the words (`\w+`) of `text`, keyed by their first three characters lower-cased.
 
-    None when lower-casing changes the length of the text (the callers then scan it whole).
+    Made once per text, with the offsets for each key list (`word_keys`) asked about before,
+    so that `word_positions` is a look-up. None when lower-casing changes the length of
+    the text (the callers then scan it whole).
     """
     low = folded(text)
     if len(low) != len(text):
@@ -111,7 +161,7 @@ def _word_index(text: str) -> dict[str, list[int]] | None:
     index: dict[str, list[int]] = {}
     for m in _WORD.finditer(low):
         index.setdefault(m.group()[:3], []).append(m.start())
-    return index
+    return _Index(index)
 
 
 def word_keys(alternatives: Iterable[str]) -> tuple[str, ...]:
@@ -148,27 +198,21 @@ def word_keys(alternatives: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 
-@lru_cache(maxsize=32)
 def word_positions(text: str, keys: tuple[str, ...]) -> list[int] | None:
     """The sorted offsets of the words of `text` that have one of `keys` (see `word_keys`).
 
-    None when the text cannot be indexed (the caller scans it whole).
+    None when the text cannot be indexed (the caller scans it whole). The list is shared:
+    do not change it.
     """
     index = _word_index(text)
     if index is None:
         return None
-    starts: list[int] = []
-    if len(keys) <= len(index):
-        for key in keys:
-            found = index.get(key)
-            if found is not None:
-                starts += found
-    else:  # a long word list (health terms): look the text's words up in it instead
-        wanted = _key_set(keys)
-        for key, found in index.items():
-            if key in wanted:
-                starts += found
-    return sorted(starts)  # a word has one key: no offset comes twice
+    n = _LIST_IDS.get(id(keys))
+    if n is None:
+        n = _list_number(keys)
+    if n < len(index.by_list):
+        return index.by_list[n]
+    return index.positions(keys)
 
 
 @lru_cache(maxsize=8)
@@ -180,7 +224,7 @@ def number_positions(text: str) -> list[int] | None:
     index = _word_index(text)
     if index is None:
         return None
-    return sorted(p for key, found in index.items() if key[0].isdecimal() for p in found)
+    return sorted(p for key, found in index.by_key.items() if key[0].isdecimal() for p in found)
 
 
 def scan_at_words(
@@ -215,11 +259,6 @@ def prefix_table(prefixes: Iterable[str]) -> dict[str, tuple[str, ...]]:
             raise ValueError(f"prefix shorter than two characters: {prefix!r}")
         table.setdefault(prefix[:2], []).append(prefix)
     return {head: tuple(found) for head, found in table.items()}
-
-
-@lru_cache(maxsize=64)
-def _key_set(keys: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(keys)
 
 
 def word_in(text: str, keys: tuple[str, ...], start: int, end: int) -> bool:
