@@ -42,7 +42,17 @@ from global_orchestrator.policies._phi_lexicon import (
     places,
 )
 from global_orchestrator.policies._phi_shapes import phone_kind, toll_free
-from global_orchestrator.policies._phi_spans import DIGIT, Span, grouped, has_any, list_keys, ours, scan_words
+from global_orchestrator.policies._phi_spans import (
+    DIGIT,
+    Span,
+    grouped,
+    has_any,
+    list_keys,
+    match_at,
+    ours,
+    scan_words,
+    word_positions,
+)
 
 
 def _cue_pattern(pattern: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
@@ -433,7 +443,15 @@ def _vocatives(text: str) -> list[re.Match[str]]:
     found: list[re.Match[str]] = []
     if ", " not in text:
         return found
-    for m in scan_words(_VOCATIVE_CUE, text, _VOCATIVE_CUE_KEYS):
+    words = word_positions(text, _VOCATIVE_CUE_KEYS)
+    # a cue matches one word (letters only): the cue words after ", " are tried alone, none
+    # of the others could have covered one of them
+    cues = (
+        _VOCATIVE_CUE.finditer(text)
+        if words is None
+        else match_at(_VOCATIVE_CUE, text, [j for j in words if j >= 3 and text.startswith(", ", j - 2)])
+    )
+    for m in cues:
         j = m.start()
         if j >= 3 and text[j - 1] == " " and text[j - 2] == ",":
             v = _VOCATIVE.search(text, max(0, j - 36), j)
@@ -659,14 +677,37 @@ def repeats(text: str, names: list[tuple[int, int]]) -> list[Span]:
     }
     if not words:
         return []
-    found = []
-    for m in _NAME_TOKEN.finditer(text):
-        word = _name_word(m.group(0))
-        if word in words and (
-            m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'\u2019-")
-        ):
-            found.append(Span("name", m.start(), m.start() + len(word), 0.75))
-    return found
+    if len(words) > _FEW_WORDS:  # one pass over the capitalised tokens
+        return [
+            Span("name", m.start(), m.start() + len(word), 0.75)
+            for m in _NAME_TOKEN.finditer(text)
+            if (word := _name_word(m.group(0))) in words and _token_start(text, m.start())
+        ]
+    # A few words: each found by `str.find` (in C) rather than every capitalised token of the
+    # text made into a word. Every capital followed by a letter starts a `_NAME_TOKEN` match
+    # (a token holds no capital but its first), so where a word occurs, `_NAME_TOKEN.match`
+    # reads the token that `finditer` would.
+    found: list[tuple[int, int]] = []
+    for word in words:
+        at = text.find(word)
+        while at != -1:
+            if (
+                _token_start(text, at)
+                and (m := _NAME_TOKEN.match(text, at))
+                and _name_word(m.group(0)) == word
+            ):
+                found.append((at, at + len(word)))
+            at = text.find(word, at + 1)
+    return [Span("name", start, end, 0.75) for start, end in sorted(found)]
+
+
+_FEW_WORDS = 8
+"""Up to this many name words, `repeats` looks for each in turn (at most 8 scans: linear)."""
+
+
+def _token_start(text: str, at: int) -> bool:
+    """No letter, digit, apostrophe or hyphen before `at` (a repeated word is not part of another)."""
+    return at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "'\u2019-")
 
 
 # -- all of them -------------------------------------------------------------------------------
