@@ -364,6 +364,29 @@ def test_address_gates_keep_what_the_full_patterns_find() -> None:
             assert P._EU_ADDRESS_GLUED.search(text) is None, text
 
 
+POSTCODE_PIECES = [
+    *"A1B2Z9 -,\n.x/",
+    *["SW1A", "1AA", "K1A", "0B1", "M5V 3L9", "EC1", "10115", "1017 GC", "1000-100", "02-495", "4105"],
+    *["Berlin", "Lisboa", " Amsterdam", "New York", "x7", "GmbH", "\u00c9vry", "B2B"],
+]
+
+
+def test_postcodes_in_two_parts_match_like_the_whole_pattern() -> None:
+    """`_postcodes` (digit branches in one scan, UK and Canadian codes at `[A-Z]\\d` only) is `_POSTCODE`."""
+    P = _phi_places
+
+    def spans(matches: object) -> list[tuple[int, int, int, str | None]]:
+        out = []
+        for m in matches:  # type: ignore[attr-defined]
+            city = m.group(2) if m.re.groups else None
+            out.append((m.start(), m.end(), m.end(1) if city is not None else -1, city))
+        return out
+
+    for text in _texts(POSTCODE_PIECES, 31, n=8000, most=10):
+        upper_digit = P._UPPER_DIGIT.search(text) is not None
+        assert spans(P._postcodes(text, upper_digit)) == spans(P._POSTCODE.finditer(text)), text
+
+
 FILE_PIECES = [
     *"aZ1_-. /\u00e9",
     *["finger", "face", "iris", "selfie", "passport", "id_photo", "portrait", "template", "x" * 45],

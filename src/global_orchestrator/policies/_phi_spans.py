@@ -56,8 +56,10 @@ def digit_shape(text: str) -> str:
 
 @lru_cache(maxsize=8)
 def _digit_facts(text: str) -> tuple[int, int, str]:
-    runs = [len(r) for r in _DIGIT_RUN.findall(text)]
-    return sum(runs), max(runs, default=0), "".join([chr(min(n, 999)) for n in runs])
+    runs = list(map(len, _DIGIT_RUN.findall(text)))
+    longest = max(runs, default=0)
+    shape = "".join(map(chr, runs)) if longest <= 999 else "".join([chr(min(n, 999)) for n in runs])
+    return sum(runs), longest, shape
 
 
 # what re.IGNORECASE matches to an ASCII letter but str.lower() does not map to it
@@ -91,8 +93,7 @@ def ends_with(window: str, words: tuple[str, ...], strip: str = " \t\n\r\f\v:,-"
 
 def has_any(text: str, words: tuple[str, ...]) -> bool:
     """One of `words` (lower-case ASCII) occurs in `text`, case-insensitively (a gate)."""
-    low = folded(text)
-    return any(w in low for w in words)
+    return any(map(folded(text).__contains__, words))  # (the loop in C)
 
 
 _WORD = re.compile(r"\w+")
