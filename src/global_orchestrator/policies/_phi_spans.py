@@ -6,6 +6,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 
@@ -97,35 +99,46 @@ def has_any(text: str, words: tuple[str, ...]) -> bool:
 
 
 _WORD = re.compile(r"\w+")
+_FIRST_THREE = itemgetter(slice(3))
+_FIRST = itemgetter(0)
+_START = re.Match.start
+_GROUP = re.Match.group
 _WORD_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_"
 
 
 class _Index:
-    """The words of one text (`_word_index`): their offsets by key, and by each key list asked about."""
+    """The words of one text (`_word_index`): their keys and offsets, and the offsets by key list."""
 
-    __slots__ = ("by_key", "by_list", "late")
+    __slots__ = ("by_list", "keys", "late", "numbers", "starts")
 
-    def __init__(self, by_key: dict[str, list[int]]) -> None:
-        self.by_key = by_key
-        """The offsets of the words, by key."""
+    def __init__(self, keys: list[str], starts: list[int]) -> None:
+        self.keys = keys
+        """The key of each word, in text order."""
+        self.starts = starts
+        """The offset of each word."""
         self.by_list: list[list[int]] = [[] for _ in _LISTS]
         """The sorted offsets of the words with a key of each key list numbered so far (`_LISTS`)."""
         self.late: dict[tuple[str, ...], list[int]] = {}
         """Those of a key list numbered after the index was made (looked up as asked)."""
+        self.numbers: list[int] | None = None
+        """The offsets of the words that start with a digit (`number_positions`)."""
         by_list = self.by_list
-        for key, found in by_key.items():
-            for n in _LISTS_OF_KEY.get(key, ()):
-                by_list[n] += found
-        for starts in by_list:
-            starts.sort()  # a word has one key: no offset comes twice
+        lists_of_key = _LISTS_OF_KEY
+        # the words with a key of some list, picked in C; appended in text order, so sorted
+        for start, numbers in compress(
+            zip(starts, map(lists_of_key.get, keys, repeat(())), strict=True),
+            map(lists_of_key.__contains__, keys),
+        ):
+            for n in numbers:
+                by_list[n].append(start)
 
     def positions(self, keys: tuple[str, ...]) -> list[int]:
         """The sorted offsets of the words with one of `keys` (the slow way: a key list new to the index)."""
         found = self.late.get(keys)
         if found is None:
-            wanted = frozenset(keys)
-            found = sorted(p for key, starts in self.by_key.items() if key in wanted for p in starts)
-            self.late[keys] = found
+            found = self.late[keys] = list(
+                compress(self.starts, map(frozenset(keys).__contains__, self.keys))
+            )
         return found
 
 
@@ -159,10 +172,8 @@ def _word_index(text: str) -> _Index | None:
     low = folded(text)
     if len(low) != len(text):
         return None
-    index: dict[str, list[int]] = {}
-    for m in _WORD.finditer(low):
-        index.setdefault(m.group()[:3], []).append(m.start())
-    return _Index(index)
+    words = list(_WORD.finditer(low))
+    return _Index(list(map(_FIRST_THREE, map(_GROUP, words))), list(map(_START, words)))  # (in C)
 
 
 def word_keys(alternatives: Iterable[str]) -> tuple[str, ...]:
@@ -216,7 +227,6 @@ def word_positions(text: str, keys: tuple[str, ...]) -> list[int] | None:
     return index.positions(keys)
 
 
-@lru_cache(maxsize=8)
 def number_positions(text: str) -> list[int] | None:
     r"""The sorted offsets of the words (`\w+`) of `text` that start with a decimal digit (`\d`).
 
@@ -225,7 +235,9 @@ def number_positions(text: str) -> list[int] | None:
     index = _word_index(text)
     if index is None:
         return None
-    return sorted(p for key, found in index.by_key.items() if key[0].isdecimal() for p in found)
+    if index.numbers is None:
+        index.numbers = list(compress(index.starts, map(str.isdecimal, map(_FIRST, index.keys))))
+    return index.numbers
 
 
 def scan_at_words(
