@@ -14,7 +14,14 @@ from collections.abc import Callable
 
 import pytest
 
-from global_orchestrator.policies import _phi_dates, _phi_keyed, _phi_names, _phi_places, _phi_shapes
+from global_orchestrator.policies import (
+    _phi_context,
+    _phi_dates,
+    _phi_keyed,
+    _phi_names,
+    _phi_places,
+    _phi_shapes,
+)
 from global_orchestrator.policies._phi_spans import WordGate, match_at, scan_at_words
 
 N = _phi_names
@@ -362,6 +369,22 @@ def test_address_gates_keep_what_the_full_patterns_find() -> None:
             assert _found(P._ADDRESS_NO_BOX.finditer(text)) == _found(P._ADDRESS.finditer(text)), text
         if not P._may_glue(text):
             assert P._EU_ADDRESS_GLUED.search(text) is None, text
+
+
+UNIT_PIECES = [
+    *"AUSF .#1x\n_-",
+    *["Apt", "Apartment", "Suite", "Ste", "Unit", "Flat", "apt", "Apt. 12", "Suite 4B", "Unit #7", "Flat  3"],
+    *["Ste.\t9", "xApt 1", ".Unit 2", "Apt 123456", "12", "4B", " 7 "],
+]
+
+
+def test_unit_mark_led_by_its_capital_matches_like_the_plain_one() -> None:
+    """`_UNIT_MARK` led by a class of its capital (a look-behind picks the word) is the plain pattern."""
+    plain = re.compile(
+        r"(?<![\w.])(?:Apt|Apartment|Suite|Ste|Unit|Flat)\.?[^\S\n]{1,2}#?\d{1,5}[A-Za-z]?(?![\w])"
+    )
+    for text in _texts(UNIT_PIECES, 37, n=8000, most=8):
+        assert _found(_phi_context._UNIT_MARK.finditer(text)) == _found(plain.finditer(text)), text
 
 
 POSTCODE_PIECES = [

@@ -224,7 +224,8 @@ def _postal_blocks(text: str) -> list[Span]:
             continue
         start = _block_lines(text, m.end())
         found.append(Span("address", _first_char(text, start, m.end()), m.end(), 0.85))
-    for m in _LABEL.finditer(text):  # "Billing address: <name>\n <street>\n <city>\n <code>"
+    labels = _LABEL.finditer(text) if has_any(text, ("address",)) else ()  # (every label holds it)
+    for m in labels:  # "Billing address: <name>\n <street>\n <city>\n <code>"
         pos, end = m.end(), m.end()
         lines = 0
         while lines < 6 and pos < len(text):
@@ -713,8 +714,11 @@ def _token_start(text: str, at: int) -> bool:
 # -- all of them -------------------------------------------------------------------------------
 
 
+# (?<![\w.])(?:Apt|Apartment|Suite|Ste|Unit|Flat)\.?..., led by a class of its first character
+# (the engine skips to those capitals in C; a look-behind picks the word), same matches
 _UNIT_MARK = re.compile(
-    r"(?<![\w.])(?:Apt|Apartment|Suite|Ste|Unit|Flat)\.?[^\S\n]{1,2}#?\d{1,5}[A-Za-z]?(?![\w])"
+    r"[AUSF](?<![\w.].)(?:(?<=A)pt|(?<=A)partment|(?<=S)uite|(?<=S)te|(?<=U)nit|(?<=F)lat)"
+    r"\.?[^\S\n]{1,2}#?\d{1,5}[A-Za-z]?(?![\w])"
 )
 _HOUSE = re.compile(
     rf"(?<![\w.,/:-])\d{{1,6}}[A-Za-z]?[^\S\n]{{1,3}}(?:\d{{1,5}}[^\S\n]{{1,3}})?(?=[{UPPER}])"
