@@ -269,8 +269,9 @@ _NUMBER_STREET_CITY = re.compile(
     rf"({_WORD}(?:[ -]{_WORD}){{0,2}}|[{UPPER}]{{2,}}(?:[ -][{UPPER}]{{2,}}){{0,2}})(?![\w-])"
 )
 
+# (`[A-Z][A-Z]+`, not `[A-Z]{2,}`: every branch opens with a capital, a class the engine skips to)
 _CITY_REGION_CODE = re.compile(
-    rf"((?:{_WORD}|[{UPPER}]{{2,}})(?:[ -](?:{_WORD}|[{UPPER}]{{2,}}|C)){{0,3}}?),?[^\S\n]+"
+    rf"((?:{_WORD}|[{UPPER}][{UPPER}]+)(?:[ -](?:{_WORD}|[{UPPER}][{UPPER}]+|C)){{0,3}}?),?[^\S\n]+"
     rf"(?:(?:[A-Z]{{2,3}}|nan|null|none|n/a)[^\S\n]+)?"
     rf"({_POSTAL})[^\S\n]*[.,;?!]?[^\S\n]*\Z"
 )
@@ -536,8 +537,8 @@ _TITLE_NEXT = re.compile(
 _PRODUCT_CUE = re.compile(r"(?i:featuring)\b")
 
 
-_LOWER_VERB = re.compile(
-    r"[ ]+(?:called|calls|phoned|reports|reported|presents|presented|states|stated|denies|denied|"
+_LOWER_VERB = re.compile(  # (`[ ][ ]*`, not `[ ]+`: led by a space, which the engine skips to in C)
+    r"[ ][ ]*(?:called|calls|phoned|reports|reported|presents|presented|states|stated|denies|denied|"
     r"complains|complained)\b"
 )
 _LOWER_TOKEN = rf"[{LOWER}][{LOWER}'\u2019-]{{1,30}}+"
