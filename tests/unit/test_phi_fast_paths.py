@@ -387,6 +387,29 @@ def test_unit_mark_led_by_its_capital_matches_like_the_plain_one() -> None:
         assert _found(_phi_context._UNIT_MARK.finditer(text)) == _found(plain.finditer(text)), text
 
 
+SPEAKER_PIECES = [
+    *"\n :\t.x-",
+    "Jerry",
+    "Ann",
+    "Mr",
+    "ANNA",
+    "said",
+    "Ole's",
+    "\n\n",
+    ": hi",
+    "Bo :",
+    "\u00c9mile",
+]
+
+
+def test_speakers_found_from_line_breaks_are_the_multiline_pattern() -> None:
+    """`_speakers` (the first line, then a regex led by a line break) finds the groups `_SPEAKER` does."""
+    C = _phi_context
+    for text in _texts(SPEAKER_PIECES, 41, n=8000, most=10):
+        found = [(m.span(1), m.group(1)) for m in C._speakers(text)]
+        assert found == [(m.span(1), m.group(1)) for m in C._SPEAKER.finditer(text)], text
+
+
 POSTCODE_PIECES = [
     *"A1B2Z9 -,\n.x/",
     *["SW1A", "1AA", "K1A", "0B1", "M5V 3L9", "EC1", "10115", "1017 GC", "1000-100", "02-495", "4105"],

@@ -437,7 +437,22 @@ _PEOPLE_LIST, _PEOPLE_LIST_KEYS = _cue_pattern(
 _LAST_IN_LIST = re.compile(rf"({_BARE_WORD})(?![\w'\u2019-]|[^\S\n]+[{UPPER}])")
 _BARE = re.compile(_BARE_WORD)
 """`Khazani, Emeka and Vidica`, `Batukayev and Jan`: words joined as a list."""
-_SPEAKER = re.compile(rf"(?m)^[^\S\n]*({_WORD})[^\S\n]*:[^\S\n]*\S")
+_SPEAKER_LINE = rf"[^\S\n]*({_WORD})[^\S\n]*:[^\S\n]*\S"
+_SPEAKER = re.compile(rf"(?m)^{_SPEAKER_LINE}")
+"""`Jerry: ...`: a speaker opening a line (found by `_speakers`)."""
+_SPEAKER_FIRST = re.compile(_SPEAKER_LINE)
+_SPEAKER_NEXT = re.compile(rf"\n{_SPEAKER_LINE}")
+
+
+def _speakers(text: str) -> list[re.Match[str]]:
+    """What `_SPEAKER.finditer(text)` yields, as far as its group goes (a match holds no line break).
+
+    The first line is matched at its start and every other one from the line break before
+    it: a regex led by a line break, which the engine skips to in C (a `^` it tries at every
+    position).
+    """
+    first = _SPEAKER_FIRST.match(text)
+    return [*([first] if first is not None else []), *_SPEAKER_NEXT.finditer(text)]
 
 
 def _vocatives(text: str) -> list[re.Match[str]]:
@@ -525,7 +540,7 @@ def _single_names(text: str) -> list[Span]:
             if w.group(0) != "and" and _person_word(w.group(0))
         ]
     if ":" in text and "\n" in text:
-        speakers = [m for m in _SPEAKER.finditer(text) if _person_word(m.group(1))]
+        speakers = [m for m in _speakers(text) if _person_word(m.group(1))]
         if len({m.group(1) for m in speakers}) >= 2 or len(speakers) >= 2:
             found += [Span("name", m.start(1), m.end(1), 0.7) for m in speakers]
     return found
