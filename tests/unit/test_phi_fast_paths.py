@@ -410,6 +410,17 @@ def test_speakers_found_from_line_breaks_are_the_multiline_pattern() -> None:
         assert found == [(m.span(1), m.group(1)) for m in C._SPEAKER.finditer(text)], text
 
 
+CODE_LINE_PIECES = [*"1A9Z \t\n.,;?!x-a\u00a0\u0663", "12", "AB", "\n\n", " . ", "SW1A 1AA", "Oslo 0150"]
+
+
+def test_code_lines_read_backwards_are_the_ones_the_pattern_ends() -> None:
+    """`_code_line_ends` (each line read back from its end) holds the lines `_CODE_LINE_END` ends."""
+    C = _phi_context
+    for text in _texts(CODE_LINE_PIECES, 43, n=8000, most=12):
+        plain = tuple((C._line_start(text, m.end(), 120), m.end()) for m in C._CODE_LINE_END.finditer(text))
+        assert C._code_line_ends(text) == plain, text
+
+
 POSTCODE_PIECES = [
     *"A1B2Z9 -,\n.x/",
     *["SW1A", "1AA", "K1A", "0B1", "M5V 3L9", "EC1", "10115", "1017 GC", "1000-100", "02-495", "4105"],

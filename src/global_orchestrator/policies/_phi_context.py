@@ -278,14 +278,46 @@ _CITY_REGION_CODE = re.compile(
 """`Frederiksberg C SJ 1908`, `BRUAY-LA-BUISSIÈRE NP 62700`: a city and its code, ending a line."""
 
 
-_CODE_LINE_END = re.compile(r"\d[A-Z\d]{0,3}[^\S\n]*[.,;?!]?[^\S\n]*(?:\n|\Z)")
+_CODE_LINE_END = re.compile(r"\d[A-Z\d]{0,3}[^\S\n]*[.,;?!]?[^\S\n]*(?=\n|\Z)")
 """The end of a line that ends in a postal code: a digit, perhaps 1-3 capitals or digits after it."""
 
 
 @lru_cache(maxsize=8)
-def _code_line_ends(text: str) -> tuple[int, ...]:
-    """The offsets of the line ends (the newline, or the end of the text) of lines ending in a code."""
-    return tuple(m.end() - 1 if m.group(0).endswith("\n") else m.end() for m in _CODE_LINE_END.finditer(text))
+def _code_line_ends(text: str) -> tuple[tuple[int, int], ...]:
+    """The last 120 characters (at most) of each line ending in a code, as (start, end).
+
+    The end is the newline or the end of the text; `_line_ends` tries two patterns there.
+    Each line is read back from its end (`_ends_in_code`), not `_CODE_LINE_END` tried at
+    every digit: the same lines.
+    """
+    found = []
+    start = 0
+    while start <= len(text):
+        end = text.find("\n", start)
+        if end == -1:
+            end = len(text)
+        if _ends_in_code(text, start, end):
+            found.append((_line_start(text, end, 120), end))
+        start = end + 1
+    return tuple(found)
+
+
+def _ends_in_code(text: str, start: int, end: int) -> bool:
+    """`_CODE_LINE_END` matches up to `end` (a line end) within `text[start:end]`, read backwards."""
+    j = end
+    while j > start and text[j - 1] != "\n" and text[j - 1].isspace():  # [^\S\n]*
+        j -= 1
+    if j > start and text[j - 1] in ".,;?!":  # [.,;?!]? and [^\S\n]* again
+        j -= 1
+        while j > start and text[j - 1] != "\n" and text[j - 1].isspace():
+            j -= 1
+    for k in range(j - 1, max(start, j - 4) - 1, -1):  # \d[A-Z\d]{0,3}: a digit, at most 3 after it
+        c = text[k]
+        if c.isdecimal():
+            return True
+        if not ("A" <= c <= "Z"):
+            return False
+    return False
 
 
 def _line_ends(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
@@ -294,8 +326,7 @@ def _line_ends(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
     At most the last 120 characters of a line are tried.
     """
     found = []
-    for end in _code_line_ends(text):
-        start = _line_start(text, end, 120)
+    for start, end in _code_line_ends(text):
         m = pattern.search(text, start, end)
         if m is not None:
             found.append(m)
