@@ -32,6 +32,7 @@ PLAIN_SURNAME_FIRST = re.compile(
     rf"(?<![\w'\u2019-])({N._TOKEN}),[ \t]{{1,3}}({N._TOKEN})(?:[ \t]{{1,3}}{N._INITIAL})?"
 )
 PLAIN_PLACE_RUN = re.compile(rf"(?<![\w-])({_phi_places._CAP}(?:[\s-]{_phi_places._CAP}){{0,3}})")
+PLAIN_WORD_BEFORE = re.compile(rf"(?<![\w'\u2019-])({_phi_context._BARE_WORD})\Z")
 PLAIN_MAC = re.compile(r"\b[0-9A-F]{2}(?:([:-])[0-9A-F]{2})(?:\1[0-9A-F]{2}){4}\b", re.IGNORECASE)
 
 NAME_PIECES = [
@@ -61,8 +62,9 @@ def _found(matches: object) -> list[tuple[tuple[int, int], tuple[str | None, ...
         (PLAIN_RUN, N._RUN),
         (PLAIN_SURNAME_FIRST, N._SURNAME_FIRST),
         (PLAIN_PLACE_RUN, _phi_places._PLACE_RUN),
+        (PLAIN_WORD_BEFORE, _phi_context._WORD_BEFORE),
     ],
-    ids=["run", "surname-first", "place-run"],
+    ids=["run", "surname-first", "place-run", "word-before"],
 )
 def test_capital_led_patterns_match_like_the_plain_ones(
     plain: re.Pattern[str], fast: re.Pattern[str]

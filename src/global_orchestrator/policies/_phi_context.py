@@ -454,7 +454,8 @@ _NAME_AFTER_CUE, _NAME_AFTER_KEYS = _cue_pattern(
     r"said|says|asked|replied|told|wrote|shouted|whispered|had|has|just|lives|lived|is|was|began|flew|can|"
     r"graduated|married|died|got|spent|so|very|too|such)\b)"
 )
-_WORD_BEFORE = re.compile(rf"(?<![\w'\u2019-])({_BARE_WORD})\Z")
+# (?<![\w'\u2019-])({_BARE_WORD})\Z, led by its capital (the engine skips to capitals in C)
+_WORD_BEFORE = re.compile(rf"([{UPPER}](?<![\w'\u2019-].){_BARE_WORD.removeprefix(f'[{UPPER}]')})\Z")
 _VOCATIVE = re.compile(rf"(?:^|[.!?\n][^\S\n]*)({_WORD}),[^\S\n]+\Z")
 _VOCATIVE_CUE, _VOCATIVE_CUE_KEYS = _cue_pattern(
     r"(?i:\b(?:can|could|would|will|please|i\b|we|you|do|did|are|have|let|thanks|thank|how|where|when|what|why)\b)"
