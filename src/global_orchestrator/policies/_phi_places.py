@@ -374,7 +374,7 @@ def _numbered(text: str) -> list[Span]:
     upper_digit = _UPPER_DIGIT.search(text) is not None
     postal = (upper or total >= 8) and (longest >= 3 or upper_digit)
     for m in _postcodes(text, upper_digit) if postal else ():
-        city = m.group(2) if m.re is not _POSTCODE_CAPITALS else None  # (a UK or Canadian code: none)
+        city = m.group(2) if m.re.groups else None  # (a UK or Canadian code: no groups, no city)
         if city is not None:
             code = text[m.start() : m.end(1)]
             key = _place_key(city)
