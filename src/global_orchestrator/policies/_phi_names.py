@@ -19,12 +19,12 @@ is an English word.
 
 from __future__ import annotations
 
-import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
+from itertools import compress
 from typing import NamedTuple
 
 from global_orchestrator.policies._phi_lexicon import (
@@ -637,12 +637,12 @@ def _lower_names(text: str) -> Iterator[tuple[int, int, float]]:
     found = _LOWER_WORD.findall(text)
     if common.isdisjoint(found):
         return
+    # the words that are Census first names picked in C (a few), then their pairs checked
     pairs = {
         i
-        for i, (g, f) in enumerate(itertools.pairwise(found))
-        if g in common
-        and f in last
-        and g not in _NOT_NAMES
+        for i in compress(range(len(found) - 1), map(common.__contains__, found))
+        if (f := found[i + 1]) in last
+        and (g := found[i]) not in _NOT_NAMES
         and f not in _NOT_NAMES
         and f not in _COMMON
         and not (g in words and f in words)
