@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
@@ -116,14 +117,14 @@ class _Index:
         """The key of each word, in text order."""
         self.starts = starts
         """The offset of each word."""
-        self.by_list: list[list[int]] = [[] for _ in _LISTS]
+        lists_of_key, count = _REGISTRY  # (one snapshot: every number in it is below its count)
+        self.by_list: list[list[int]] = [[] for _ in range(count)]
         """The sorted offsets of the words with a key of each key list numbered so far (`_LISTS`)."""
         self.late: dict[tuple[str, ...], list[int]] = {}
         """Those of a key list numbered after the index was made (looked up as asked)."""
         self.numbers: list[int] | None = None
         """The offsets of the words that start with a digit (`number_positions`)."""
         by_list = self.by_list
-        lists_of_key = _LISTS_OF_KEY
         # the words with a key of some list, picked in C; appended in text order, so sorted
         for start, numbers in compress(
             zip(starts, map(lists_of_key.get, keys, repeat(())), strict=True),
@@ -144,20 +145,29 @@ class _Index:
 
 _LISTS: dict[tuple[str, ...], int] = {}
 """The key lists `word_positions` was asked about, numbered in turn: each index lists their words."""
-_LISTS_OF_KEY: dict[str, tuple[int, ...]] = {}
-"""The numbers of the key lists (`_LISTS`) that hold a key."""
 _LIST_IDS: dict[int, int] = {}
 """`_LISTS` by the `id` of the very tuple numbered (kept alive there): a look-up that hashes no tuple."""
+_REGISTRY: tuple[dict[str, tuple[int, ...]], int] = ({}, 0)
+"""The numbers of the key lists that hold each key, and how many lists there are: replaced
+as a whole when a list is numbered, so that an index made meanwhile reads a consistent pair."""
+_NUMBERING = threading.Lock()
 
 
 def _list_number(keys: tuple[str, ...]) -> int:
     """The number of the key list `keys` in `_LISTS` (numbered now if new)."""
+    global _REGISTRY  # (replaced whole, read without a lock)
     n = _LISTS.get(keys)
     if n is None:
-        n = _LISTS[keys] = len(_LISTS)
-        _LIST_IDS[id(keys)] = n
-        for key in dict.fromkeys(keys):
-            _LISTS_OF_KEY[key] = (*_LISTS_OF_KEY.get(key, ()), n)
+        with _NUMBERING:
+            n = _LISTS.get(keys)
+            if n is None:
+                lists_of_key, n = _REGISTRY
+                lists_of_key = dict(lists_of_key)
+                for key in dict.fromkeys(keys):
+                    lists_of_key[key] = (*lists_of_key.get(key, ()), n)
+                _REGISTRY = (lists_of_key, n + 1)
+                _LISTS[keys] = n  # (after the registry: an index with fewer lists asks `positions`)
+                _LIST_IDS[id(keys)] = n
     return n
 
 
