@@ -14,7 +14,14 @@ from collections.abc import Callable
 
 import pytest
 
-from global_orchestrator.policies import _phi_dates, _phi_keyed, _phi_names, _phi_places, _phi_shapes
+from global_orchestrator.policies import (
+    _phi_context,
+    _phi_dates,
+    _phi_keyed,
+    _phi_names,
+    _phi_places,
+    _phi_shapes,
+)
 from global_orchestrator.policies._phi_spans import WordGate, match_at, scan_at_words
 
 N = _phi_names
@@ -25,6 +32,7 @@ PLAIN_SURNAME_FIRST = re.compile(
     rf"(?<![\w'\u2019-])({N._TOKEN}),[ \t]{{1,3}}({N._TOKEN})(?:[ \t]{{1,3}}{N._INITIAL})?"
 )
 PLAIN_PLACE_RUN = re.compile(rf"(?<![\w-])({_phi_places._CAP}(?:[\s-]{_phi_places._CAP}){{0,3}})")
+PLAIN_WORD_BEFORE = re.compile(rf"(?<![\w'\u2019-])({_phi_context._BARE_WORD})\Z")
 PLAIN_MAC = re.compile(r"\b[0-9A-F]{2}(?:([:-])[0-9A-F]{2})(?:\1[0-9A-F]{2}){4}\b", re.IGNORECASE)
 
 NAME_PIECES = [
@@ -54,8 +62,9 @@ def _found(matches: object) -> list[tuple[tuple[int, int], tuple[str | None, ...
         (PLAIN_RUN, N._RUN),
         (PLAIN_SURNAME_FIRST, N._SURNAME_FIRST),
         (PLAIN_PLACE_RUN, _phi_places._PLACE_RUN),
+        (PLAIN_WORD_BEFORE, _phi_context._WORD_BEFORE),
     ],
-    ids=["run", "surname-first", "place-run"],
+    ids=["run", "surname-first", "place-run", "word-before"],
 )
 def test_capital_led_patterns_match_like_the_plain_ones(
     plain: re.Pattern[str], fast: re.Pattern[str]
@@ -362,6 +371,79 @@ def test_address_gates_keep_what_the_full_patterns_find() -> None:
             assert _found(P._ADDRESS_NO_BOX.finditer(text)) == _found(P._ADDRESS.finditer(text)), text
         if not P._may_glue(text):
             assert P._EU_ADDRESS_GLUED.search(text) is None, text
+
+
+UNIT_PIECES = [
+    *"AUSF .#1x\n_-",
+    *["Apt", "Apartment", "Suite", "Ste", "Unit", "Flat", "apt", "Apt. 12", "Suite 4B", "Unit #7", "Flat  3"],
+    *["Ste.\t9", "xApt 1", ".Unit 2", "Apt 123456", "12", "4B", " 7 "],
+]
+
+
+def test_unit_mark_led_by_its_capital_matches_like_the_plain_one() -> None:
+    """`_UNIT_MARK` led by a class of its capital (a look-behind picks the word) is the plain pattern."""
+    plain = re.compile(
+        r"(?<![\w.])(?:Apt|Apartment|Suite|Ste|Unit|Flat)\.?[^\S\n]{1,2}#?\d{1,5}[A-Za-z]?(?![\w])"
+    )
+    for text in _texts(UNIT_PIECES, 37, n=8000, most=8):
+        assert _found(_phi_context._UNIT_MARK.finditer(text)) == _found(plain.finditer(text)), text
+
+
+SPEAKER_PIECES = [
+    *"\n :\t.x-",
+    "Jerry",
+    "Ann",
+    "Mr",
+    "ANNA",
+    "said",
+    "Ole's",
+    "\n\n",
+    ": hi",
+    "Bo :",
+    "\u00c9mile",
+]
+
+
+def test_speakers_found_from_line_breaks_are_the_multiline_pattern() -> None:
+    """`_speakers` (the first line, then a regex led by a line break) finds the groups `_SPEAKER` does."""
+    C = _phi_context
+    for text in _texts(SPEAKER_PIECES, 41, n=8000, most=10):
+        found = [(m.span(1), m.group(1)) for m in C._speakers(text)]
+        assert found == [(m.span(1), m.group(1)) for m in C._SPEAKER.finditer(text)], text
+
+
+CODE_LINE_PIECES = [*"1A9Z \t\n.,;?!x-a\u00a0\u0663", "12", "AB", "\n\n", " . ", "SW1A 1AA", "Oslo 0150"]
+
+
+def test_code_lines_read_backwards_are_the_ones_the_pattern_ends() -> None:
+    """`_code_line_ends` (each line read back from its end) holds the lines `_CODE_LINE_END` ends."""
+    C = _phi_context
+    for text in _texts(CODE_LINE_PIECES, 43, n=8000, most=12):
+        plain = tuple((C._line_start(text, m.end(), 120), m.end()) for m in C._CODE_LINE_END.finditer(text))
+        assert C._code_line_ends(text) == plain, text
+
+
+POSTCODE_PIECES = [
+    *"A1B2Z9 -,\n.x/",
+    *["SW1A", "1AA", "K1A", "0B1", "M5V 3L9", "EC1", "10115", "1017 GC", "1000-100", "02-495", "4105"],
+    *["Berlin", "Lisboa", " Amsterdam", "New York", "x7", "GmbH", "\u00c9vry", "B2B"],
+]
+
+
+def test_postcodes_in_two_parts_match_like_the_whole_pattern() -> None:
+    """`_postcodes` (digit branches in one scan, UK and Canadian codes at `[A-Z]\\d` only) is `_POSTCODE`."""
+    P = _phi_places
+
+    def spans(matches: object) -> list[tuple[int, int, int, str | None]]:
+        out = []
+        for m in matches:  # type: ignore[attr-defined]
+            city = m.group(2) if m.re.groups else None
+            out.append((m.start(), m.end(), m.end(1) if city is not None else -1, city))
+        return out
+
+    for text in _texts(POSTCODE_PIECES, 31, n=8000, most=10):
+        upper_digit = P._UPPER_DIGIT.search(text) is not None
+        assert spans(P._postcodes(text, upper_digit)) == spans(P._POSTCODE.finditer(text)), text
 
 
 FILE_PIECES = [

@@ -121,7 +121,6 @@ def _clear_caches() -> None:
         _phi_spans.folded,
         _phi_spans._digit_facts,
         _phi_spans._word_index,
-        _phi_spans.word_positions,
     ):
         fn.cache_clear()
 

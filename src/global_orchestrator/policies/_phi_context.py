@@ -42,7 +42,17 @@ from global_orchestrator.policies._phi_lexicon import (
     places,
 )
 from global_orchestrator.policies._phi_shapes import phone_kind, toll_free
-from global_orchestrator.policies._phi_spans import DIGIT, Span, grouped, has_any, list_keys, ours, scan_words
+from global_orchestrator.policies._phi_spans import (
+    DIGIT,
+    Span,
+    grouped,
+    has_any,
+    list_keys,
+    match_at,
+    ours,
+    scan_words,
+    word_positions,
+)
 
 
 def _cue_pattern(pattern: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
@@ -214,7 +224,8 @@ def _postal_blocks(text: str) -> list[Span]:
             continue
         start = _block_lines(text, m.end())
         found.append(Span("address", _first_char(text, start, m.end()), m.end(), 0.85))
-    for m in _LABEL.finditer(text):  # "Billing address: <name>\n <street>\n <city>\n <code>"
+    labels = _LABEL.finditer(text) if has_any(text, ("address",)) else ()  # (every label holds it)
+    for m in labels:  # "Billing address: <name>\n <street>\n <city>\n <code>"
         pos, end = m.end(), m.end()
         lines = 0
         while lines < 6 and pos < len(text):
@@ -258,22 +269,55 @@ _NUMBER_STREET_CITY = re.compile(
     rf"({_WORD}(?:[ -]{_WORD}){{0,2}}|[{UPPER}]{{2,}}(?:[ -][{UPPER}]{{2,}}){{0,2}})(?![\w-])"
 )
 
+# (`[A-Z][A-Z]+`, not `[A-Z]{2,}`: every branch opens with a capital, a class the engine skips to)
 _CITY_REGION_CODE = re.compile(
-    rf"((?:{_WORD}|[{UPPER}]{{2,}})(?:[ -](?:{_WORD}|[{UPPER}]{{2,}}|C)){{0,3}}?),?[^\S\n]+"
+    rf"((?:{_WORD}|[{UPPER}][{UPPER}]+)(?:[ -](?:{_WORD}|[{UPPER}][{UPPER}]+|C)){{0,3}}?),?[^\S\n]+"
     rf"(?:(?:[A-Z]{{2,3}}|nan|null|none|n/a)[^\S\n]+)?"
     rf"({_POSTAL})[^\S\n]*[.,;?!]?[^\S\n]*\Z"
 )
 """`Frederiksberg C SJ 1908`, `BRUAY-LA-BUISSIÈRE NP 62700`: a city and its code, ending a line."""
 
 
-_CODE_LINE_END = re.compile(r"\d[A-Z\d]{0,3}[^\S\n]*[.,;?!]?[^\S\n]*(?:\n|\Z)")
+_CODE_LINE_END = re.compile(r"\d[A-Z\d]{0,3}[^\S\n]*[.,;?!]?[^\S\n]*(?=\n|\Z)")
 """The end of a line that ends in a postal code: a digit, perhaps 1-3 capitals or digits after it."""
 
 
 @lru_cache(maxsize=8)
-def _code_line_ends(text: str) -> tuple[int, ...]:
-    """The offsets of the line ends (the newline, or the end of the text) of lines ending in a code."""
-    return tuple(m.end() - 1 if m.group(0).endswith("\n") else m.end() for m in _CODE_LINE_END.finditer(text))
+def _code_line_ends(text: str) -> tuple[tuple[int, int], ...]:
+    """The last 120 characters (at most) of each line ending in a code, as (start, end).
+
+    The end is the newline or the end of the text; `_line_ends` tries two patterns there.
+    Each line is read back from its end (`_ends_in_code`), not `_CODE_LINE_END` tried at
+    every digit: the same lines.
+    """
+    found = []
+    start = 0
+    while start <= len(text):
+        end = text.find("\n", start)
+        if end == -1:
+            end = len(text)
+        if _ends_in_code(text, start, end):
+            found.append((_line_start(text, end, 120), end))
+        start = end + 1
+    return tuple(found)
+
+
+def _ends_in_code(text: str, start: int, end: int) -> bool:
+    """`_CODE_LINE_END` matches up to `end` (a line end) within `text[start:end]`, read backwards."""
+    j = end
+    while j > start and text[j - 1] != "\n" and text[j - 1].isspace():  # [^\S\n]*
+        j -= 1
+    if j > start and text[j - 1] in ".,;?!":  # [.,;?!]? and [^\S\n]* again
+        j -= 1
+        while j > start and text[j - 1] != "\n" and text[j - 1].isspace():
+            j -= 1
+    for k in range(j - 1, max(start, j - 4) - 1, -1):  # \d[A-Z\d]{0,3}: a digit, at most 3 after it
+        c = text[k]
+        if c.isdecimal():
+            return True
+        if not ("A" <= c <= "Z"):
+            return False
+    return False
 
 
 def _line_ends(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
@@ -282,8 +326,7 @@ def _line_ends(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
     At most the last 120 characters of a line are tried.
     """
     found = []
-    for end in _code_line_ends(text):
-        start = _line_start(text, end, 120)
+    for start, end in _code_line_ends(text):
         m = pattern.search(text, start, end)
         if m is not None:
             found.append(m)
@@ -411,7 +454,8 @@ _NAME_AFTER_CUE, _NAME_AFTER_KEYS = _cue_pattern(
     r"said|says|asked|replied|told|wrote|shouted|whispered|had|has|just|lives|lived|is|was|began|flew|can|"
     r"graduated|married|died|got|spent|so|very|too|such)\b)"
 )
-_WORD_BEFORE = re.compile(rf"(?<![\w'\u2019-])({_BARE_WORD})\Z")
+# (?<![\w'\u2019-])({_BARE_WORD})\Z, led by its capital (the engine skips to capitals in C)
+_WORD_BEFORE = re.compile(rf"([{UPPER}](?<![\w'\u2019-].){_BARE_WORD.removeprefix(f'[{UPPER}]')})\Z")
 _VOCATIVE = re.compile(rf"(?:^|[.!?\n][^\S\n]*)({_WORD}),[^\S\n]+\Z")
 _VOCATIVE_CUE, _VOCATIVE_CUE_KEYS = _cue_pattern(
     r"(?i:\b(?:can|could|would|will|please|i\b|we|you|do|did|are|have|let|thanks|thank|how|where|when|what|why)\b)"
@@ -425,7 +469,22 @@ _PEOPLE_LIST, _PEOPLE_LIST_KEYS = _cue_pattern(
 _LAST_IN_LIST = re.compile(rf"({_BARE_WORD})(?![\w'\u2019-]|[^\S\n]+[{UPPER}])")
 _BARE = re.compile(_BARE_WORD)
 """`Khazani, Emeka and Vidica`, `Batukayev and Jan`: words joined as a list."""
-_SPEAKER = re.compile(rf"(?m)^[^\S\n]*({_WORD})[^\S\n]*:[^\S\n]*\S")
+_SPEAKER_LINE = rf"[^\S\n]*({_WORD})[^\S\n]*:[^\S\n]*\S"
+_SPEAKER = re.compile(rf"(?m)^{_SPEAKER_LINE}")
+"""`Jerry: ...`: a speaker opening a line (found by `_speakers`)."""
+_SPEAKER_FIRST = re.compile(_SPEAKER_LINE)
+_SPEAKER_NEXT = re.compile(rf"\n{_SPEAKER_LINE}")
+
+
+def _speakers(text: str) -> list[re.Match[str]]:
+    """What `_SPEAKER.finditer(text)` yields, as far as its group goes (a match holds no line break).
+
+    The first line is matched at its start and every other one from the line break before
+    it: a regex led by a line break, which the engine skips to in C (a `^` it tries at every
+    position).
+    """
+    first = _SPEAKER_FIRST.match(text)
+    return [*([first] if first is not None else []), *_SPEAKER_NEXT.finditer(text)]
 
 
 def _vocatives(text: str) -> list[re.Match[str]]:
@@ -433,7 +492,15 @@ def _vocatives(text: str) -> list[re.Match[str]]:
     found: list[re.Match[str]] = []
     if ", " not in text:
         return found
-    for m in scan_words(_VOCATIVE_CUE, text, _VOCATIVE_CUE_KEYS):
+    words = word_positions(text, _VOCATIVE_CUE_KEYS)
+    # a cue matches one word (letters only): the cue words after ", " are tried alone, none
+    # of the others could have covered one of them
+    cues = (
+        _VOCATIVE_CUE.finditer(text)
+        if words is None
+        else match_at(_VOCATIVE_CUE, text, [j for j in words if j >= 3 and text.startswith(", ", j - 2)])
+    )
+    for m in cues:
         j = m.start()
         if j >= 3 and text[j - 1] == " " and text[j - 2] == ",":
             v = _VOCATIVE.search(text, max(0, j - 36), j)
@@ -505,7 +572,7 @@ def _single_names(text: str) -> list[Span]:
             if w.group(0) != "and" and _person_word(w.group(0))
         ]
     if ":" in text and "\n" in text:
-        speakers = [m for m in _SPEAKER.finditer(text) if _person_word(m.group(1))]
+        speakers = [m for m in _speakers(text) if _person_word(m.group(1))]
         if len({m.group(1) for m in speakers}) >= 2 or len(speakers) >= 2:
             found += [Span("name", m.start(1), m.end(1), 0.7) for m in speakers]
     return found
@@ -517,8 +584,8 @@ _TITLE_NEXT = re.compile(
 _PRODUCT_CUE = re.compile(r"(?i:featuring)\b")
 
 
-_LOWER_VERB = re.compile(
-    r"[ ]+(?:called|calls|phoned|reports|reported|presents|presented|states|stated|denies|denied|"
+_LOWER_VERB = re.compile(  # (`[ ][ ]*`, not `[ ]+`: led by a space, which the engine skips to in C)
+    r"[ ][ ]*(?:called|calls|phoned|reports|reported|presents|presented|states|stated|denies|denied|"
     r"complains|complained)\b"
 )
 _LOWER_TOKEN = rf"[{LOWER}][{LOWER}'\u2019-]{{1,30}}+"
@@ -659,21 +726,47 @@ def repeats(text: str, names: list[tuple[int, int]]) -> list[Span]:
     }
     if not words:
         return []
-    found = []
-    for m in _NAME_TOKEN.finditer(text):
-        word = _name_word(m.group(0))
-        if word in words and (
-            m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'\u2019-")
-        ):
-            found.append(Span("name", m.start(), m.start() + len(word), 0.75))
-    return found
+    if len(words) > _FEW_WORDS:  # one pass over the capitalised tokens
+        return [
+            Span("name", m.start(), m.start() + len(word), 0.75)
+            for m in _NAME_TOKEN.finditer(text)
+            if (word := _name_word(m.group(0))) in words and _token_start(text, m.start())
+        ]
+    # A few words: each found by `str.find` (in C) rather than every capitalised token of the
+    # text made into a word. Every capital followed by a letter starts a `_NAME_TOKEN` match
+    # (a token holds no capital but its first), so where a word occurs, `_NAME_TOKEN.match`
+    # reads the token that `finditer` would.
+    found: list[tuple[int, int]] = []
+    for word in words:
+        at = text.find(word)
+        while at != -1:
+            if (
+                _token_start(text, at)
+                and (m := _NAME_TOKEN.match(text, at))
+                and _name_word(m.group(0)) == word
+            ):
+                found.append((at, at + len(word)))
+            at = text.find(word, at + 1)
+    return [Span("name", start, end, 0.75) for start, end in sorted(found)]
+
+
+_FEW_WORDS = 8
+"""Up to this many name words, `repeats` looks for each in turn (at most 8 scans: linear)."""
+
+
+def _token_start(text: str, at: int) -> bool:
+    """No letter, digit, apostrophe or hyphen before `at` (a repeated word is not part of another)."""
+    return at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "'\u2019-")
 
 
 # -- all of them -------------------------------------------------------------------------------
 
 
+# (?<![\w.])(?:Apt|Apartment|Suite|Ste|Unit|Flat)\.?..., led by a class of its first character
+# (the engine skips to those capitals in C; a look-behind picks the word), same matches
 _UNIT_MARK = re.compile(
-    r"(?<![\w.])(?:Apt|Apartment|Suite|Ste|Unit|Flat)\.?[^\S\n]{1,2}#?\d{1,5}[A-Za-z]?(?![\w])"
+    r"[AUSF](?<![\w.].)(?:(?<=A)pt|(?<=A)partment|(?<=S)uite|(?<=S)te|(?<=U)nit|(?<=F)lat)"
+    r"\.?[^\S\n]{1,2}#?\d{1,5}[A-Za-z]?(?![\w])"
 )
 _HOUSE = re.compile(
     rf"(?<![\w.,/:-])\d{{1,6}}[A-Za-z]?[^\S\n]{{1,3}}(?:\d{{1,5}}[^\S\n]{{1,3}})?(?=[{UPPER}])"

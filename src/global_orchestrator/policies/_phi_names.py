@@ -19,11 +19,12 @@ is an English word.
 
 from __future__ import annotations
 
-import itertools
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
+from itertools import compress
 from typing import NamedTuple
 
 from global_orchestrator.policies._phi_lexicon import (
@@ -69,10 +70,11 @@ _PIECE = re.compile(rf"{_NICK}|{_TOKEN}|{_INITIAL}|{_PARTICLE}")
 _TITLES = frozenset(
     "mr mrs ms miss mx dr prof sr sra srta herr frau mme mlle sig dott pan pani sir dame rev fr".split()  # noqa: SIM905
 )
-_TITLE = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sr|Sra|Srta|Herr|Frau|Mme|Mlle|Sig|Dott|Pan|Pani|Sir|Dame|Rev|Fr)"
-    r"\.?[ \t]{0,3}$"
-)
+_TITLE_WORDS = "Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sr|Sra|Srta|Herr|Frau|Mme|Mlle|Sig|Dott|Pan|Pani|Sir|Dame|Rev|Fr"
+_TITLE = re.compile(rf"\b(?:{_TITLE_WORDS})\.?[ \t]{{0,3}}$")
+_TITLE_WORD = re.compile(_TITLE_WORDS)
+"""Where a title may start (a gate): each is a capital and lower-case letters, so no title
+starts inside another's match and `finditer` finds the start of every one."""
 _STRONG_LABEL = re.compile(
     r"(?i:\b(?:patient(?:'s)?(?:\s+name)?|pt|name|full\s+name|dictated\s+by|signed\s+by|"
     r"electronically\s+signed(?:\s+by)?|attending(?:\s+physician)?|pcp|provider|physician|surgeon|nurse|"
@@ -361,6 +363,7 @@ def names(text: str, near: list[tuple[int, int]]) -> Iterator[tuple[int, int, fl
 
 def _capitalised(text: str, near_starts: set[int], near_ends: set[int]) -> Iterator[tuple[int, int, float]]:
     """Names in capitalised runs (`near_starts`, `near_ends`: where identifiers found start and end)."""
+    titles = [m.start() for m in _TITLE_WORD.finditer(text)]  # a title ends a run's 10 characters before it
     for match in _RUN.finditer(text):
         run_text = match.group(0)
         run = _run(run_text)
@@ -375,7 +378,8 @@ def _capitalised(text: str, near_starts: set[int], near_ends: set[int]) -> Itera
             continue
         first = start + run.pieces[0][1]
         before = text[max(0, first - 40) : first]
-        titled = _titled(before)
+        i = bisect_left(titles, first - 10)
+        titled = i < len(titles) and titles[i] < first and _titled(before)
         labelled = not titled and run.lead == 0 and _labelled(before)  # (read only when not titled)
         if run.needs_context and not titled and not labelled:  # what _judge checks first
             continue
@@ -633,12 +637,12 @@ def _lower_names(text: str) -> Iterator[tuple[int, int, float]]:
     found = _LOWER_WORD.findall(text)
     if common.isdisjoint(found):
         return
+    # the words that are Census first names picked in C (a few), then their pairs checked
     pairs = {
         i
-        for i, (g, f) in enumerate(itertools.pairwise(found))
-        if g in common
-        and f in last
-        and g not in _NOT_NAMES
+        for i in compress(range(len(found) - 1), map(common.__contains__, found))
+        if (f := found[i + 1]) in last
+        and (g := found[i]) not in _NOT_NAMES
         and f not in _NOT_NAMES
         and f not in _COMMON
         and not (g in words and f in words)

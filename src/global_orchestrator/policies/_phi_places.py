@@ -106,12 +106,19 @@ _EU_ADDRESS_GLUED = re.compile(f"[{UPPER}](?<!\\w.)" + _EU_GLUED.removeprefix(f"
 # \b[A-Z]{1,2}\d[A-Z\d]?\s{0,2}\d[AB...]{2}\b|\b\d{5}-\d{3}\b|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b, led by a
 # class (the first character; see _phi_shapes): the code is the match from its start to the
 # end of group 1, the city group 2
-_POSTCODE = re.compile(
-    r"[\dA-Z](?:(?<![\w/.-].)(?<=\d)(\d{4}|\d{3}\s?[A-Z]{2}|\d-\d{3}|\d{3}),?\s{1,3}"
-    rf"({_CAP}(?:[\s-]{_CAP}){{0,2}})|"
-    r"(?<!\w.)(?<=[A-Z])[A-Z]?\d[A-Z\d]?\s{0,2}\d[ABD-HJLNP-UW-Z]{2}\b|(?<!\w.)(?<=\d)\d{4}-\d{3}\b|"
-    r"(?<!\w.)(?<=[A-Z])\d[A-Z]\s?\d[A-Z]\d\b)"
+_POSTCODE_CITY = (
+    r"(?<![\w/.-].)(?<=\d)(\d{4}|\d{3}\s?[A-Z]{2}|\d-\d{3}|\d{3}),?\s{1,3}"
+    rf"({_CAP}(?:[\s-]{_CAP}){{0,2}})"
 )
+_POSTCODE_UK_CA = (
+    r"(?<!\w.)(?<=[A-Z])[A-Z]?\d[A-Z\d]?\s{0,2}\d[ABD-HJLNP-UW-Z]{2}\b|"
+    r"(?<!\w.)(?<=[A-Z])\d[A-Z]\s?\d[A-Z]\d\b"
+)
+_POSTCODE = re.compile(rf"[\dA-Z](?:{_POSTCODE_CITY}|(?<!\w.)(?<=\d)\d{{4}}-\d{{3}}\b|{_POSTCODE_UK_CA})")
+_POSTCODE_DIGITS = re.compile(rf"\d(?:{_POSTCODE_CITY}|(?<!\w.)(?<=\d)\d{{4}}-\d{{3}}\b)")
+"""`_POSTCODE`'s branches led by a digit (a code before a city, Portuguese)."""
+_POSTCODE_CAPITALS = re.compile(rf"[A-Z](?:{_POSTCODE_UK_CA})")
+r"""`_POSTCODE`'s branches led by a capital (UK, Canadian): each holds `[A-Z]\d` at its start or one after."""
 _ZIP = re.compile(
     rf"\b(?:(?i:zip(?:\s*code)?|postal\s+code|post\s?code|plz|cep|pin(?:\s*code)?)\s*[:\#]?\s*|(?:{STATES})\s+)(\d{{5}}(?:-\d{{4}})?|\d{{6}}|\d{{5}}-\d{{3}})\b"
 )
@@ -312,6 +319,44 @@ def _pin_words(text: str) -> Iterator[re.Match[str]]:
     yield from match_at(_PIN_WORD, text, [s for s in starts if s >= 0])
 
 
+def _postcodes(text: str, upper_digit: bool) -> Iterator[re.Match[str]]:
+    r"""What `_POSTCODE.finditer(text)` yields (`upper_digit`: `[A-Z]\d` is in the text, a gate).
+
+    Its branches led by a digit run as one regex (the engine skips to digits in C); those led
+    by a capital are tried only at a capital `[A-Z]\d` starts or one before it (none without
+    one). No position starts both kinds, so their matches merge as the regex engine would
+    take them: leftmost first, the next from the end of the last.
+    """
+    if not upper_digit:
+        yield from _POSTCODE_DIGITS.finditer(text)
+        return
+    capitals = sorted({q for m in _UPPER_DIGIT.finditer(text) for q in (m.start() - 1, m.start()) if q >= 0})
+    i = 0
+
+    def next_capital(pos: int) -> re.Match[str] | None:
+        nonlocal i
+        while i < len(capitals):
+            start = capitals[i]
+            i += 1
+            if start >= pos:
+                m = _POSTCODE_CAPITALS.match(text, start)
+                if m is not None:
+                    return m
+        return None
+
+    digit = _POSTCODE_DIGITS.search(text)
+    capital = next_capital(0)
+    while digit is not None or capital is not None:
+        m = digit if capital is None or (digit is not None and digit.start() < capital.start()) else capital
+        assert m is not None
+        yield m
+        pos = m.end()
+        if digit is not None and digit.start() < pos:
+            digit = _POSTCODE_DIGITS.search(text, pos)
+        if capital is not None and capital.start() < pos:
+            capital = next_capital(pos)
+
+
 def _numbered(text: str) -> list[Span]:
     """The shapes that hold a digit: street addresses, PO boxes, ZIP, postal codes, PINs."""
     street = _ADDRESS if has_any(text, ("box",)) else _ADDRESS_NO_BOX  # a PO box needs "box"
@@ -326,9 +371,10 @@ def _numbered(text: str) -> list[Span]:
     total, longest = digit_runs(text)
     upper = UPPER_CHAR.search(text) is not None
     # a postal code has a capital letter (the city after it, a UK or Canadian code) or 8 digits
-    postal = (upper or total >= 8) and (longest >= 3 or _UPPER_DIGIT.search(text) is not None)
-    for m in _POSTCODE.finditer(text) if postal else ():
-        city = m.group(2)
+    upper_digit = _UPPER_DIGIT.search(text) is not None
+    postal = (upper or total >= 8) and (longest >= 3 or upper_digit)
+    for m in _postcodes(text, upper_digit) if postal else ():
+        city = m.group(2) if m.re.groups else None  # (a UK or Canadian code: no groups, no city)
         if city is not None:
             code = text[m.start() : m.end(1)]
             key = _place_key(city)

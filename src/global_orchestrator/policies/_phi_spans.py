@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 
@@ -33,7 +36,7 @@ _OURS = re.compile(
 DIGIT = re.compile(r"\d")
 """A decimal digit (what `\\d` matches): recognisers whose every match holds one skip texts without."""
 
-_DIGIT_RUN = re.compile(r"\d+")
+_DIGIT_RUN = re.compile(r"\d\d*")  # (`\d+` led by `\d`: the engine skips to digits in C)
 ASCII_UPPER = re.compile(r"[A-Z]")
 """An ASCII capital: VINs, MBIs, DEA numbers and UK or Canadian postcodes need one."""
 
@@ -56,8 +59,10 @@ def digit_shape(text: str) -> str:
 
 @lru_cache(maxsize=8)
 def _digit_facts(text: str) -> tuple[int, int, str]:
-    runs = [len(r) for r in _DIGIT_RUN.findall(text)]
-    return sum(runs), max(runs, default=0), "".join([chr(min(n, 999)) for n in runs])
+    runs = list(map(len, _DIGIT_RUN.findall(text)))
+    longest = max(runs, default=0)
+    shape = "".join(map(chr, runs)) if longest <= 999 else "".join([chr(min(n, 999)) for n in runs])
+    return sum(runs), longest, shape
 
 
 # what re.IGNORECASE matches to an ASCII letter but str.lower() does not map to it
@@ -91,27 +96,94 @@ def ends_with(window: str, words: tuple[str, ...], strip: str = " \t\n\r\f\v:,-"
 
 def has_any(text: str, words: tuple[str, ...]) -> bool:
     """One of `words` (lower-case ASCII) occurs in `text`, case-insensitively (a gate)."""
-    low = folded(text)
-    return any(w in low for w in words)
+    return any(map(folded(text).__contains__, words))  # (the loop in C)
 
 
 _WORD = re.compile(r"\w+")
+_FIRST_THREE = itemgetter(slice(3))
+_FIRST = itemgetter(0)
+_START = re.Match.start
+_GROUP = re.Match.group
 _WORD_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_"
 
 
+class _Index:
+    """The words of one text (`_word_index`): their keys and offsets, and the offsets by key list."""
+
+    __slots__ = ("by_list", "keys", "late", "numbers", "starts")
+
+    def __init__(self, keys: list[str], starts: list[int]) -> None:
+        self.keys = keys
+        """The key of each word, in text order."""
+        self.starts = starts
+        """The offset of each word."""
+        lists_of_key, count = _REGISTRY  # (one snapshot: every number in it is below its count)
+        self.by_list: list[list[int]] = [[] for _ in range(count)]
+        """The sorted offsets of the words with a key of each key list numbered so far (`_LISTS`)."""
+        self.late: dict[tuple[str, ...], list[int]] = {}
+        """Those of a key list numbered after the index was made (looked up as asked)."""
+        self.numbers: list[int] | None = None
+        """The offsets of the words that start with a digit (`number_positions`)."""
+        by_list = self.by_list
+        # the words with a key of some list, picked in C; appended in text order, so sorted
+        for start, numbers in compress(
+            zip(starts, map(lists_of_key.get, keys, repeat(())), strict=True),
+            map(lists_of_key.__contains__, keys),
+        ):
+            for n in numbers:
+                by_list[n].append(start)
+
+    def positions(self, keys: tuple[str, ...]) -> list[int]:
+        """The sorted offsets of the words with one of `keys` (the slow way: a key list new to the index)."""
+        found = self.late.get(keys)
+        if found is None:
+            found = self.late[keys] = list(
+                compress(self.starts, map(frozenset(keys).__contains__, self.keys))
+            )
+        return found
+
+
+_LISTS: dict[tuple[str, ...], int] = {}
+"""The key lists `word_positions` was asked about, numbered in turn: each index lists their words."""
+_LIST_IDS: dict[int, int] = {}
+"""`_LISTS` by the `id` of the very tuple numbered (kept alive there): a look-up that hashes no tuple."""
+_REGISTRY: tuple[dict[str, tuple[int, ...]], int] = ({}, 0)
+"""The numbers of the key lists that hold each key, and how many lists there are: replaced
+as a whole when a list is numbered, so that an index made meanwhile reads a consistent pair."""
+_NUMBERING = threading.Lock()
+
+
+def _list_number(keys: tuple[str, ...]) -> int:
+    """The number of the key list `keys` in `_LISTS` (numbered now if new)."""
+    global _REGISTRY  # (replaced whole, read without a lock)
+    n = _LISTS.get(keys)
+    if n is None:
+        with _NUMBERING:
+            n = _LISTS.get(keys)
+            if n is None:
+                lists_of_key, n = _REGISTRY
+                lists_of_key = dict(lists_of_key)
+                for key in dict.fromkeys(keys):
+                    lists_of_key[key] = (*lists_of_key.get(key, ()), n)
+                _REGISTRY = (lists_of_key, n + 1)
+                _LISTS[keys] = n  # (after the registry: an index with fewer lists asks `positions`)
+                _LIST_IDS[id(keys)] = n
+    return n
+
+
 @lru_cache(maxsize=8)
-def _word_index(text: str) -> dict[str, list[int]] | None:
+def _word_index(text: str) -> _Index | None:
     r"""The offsets of the words (`\w+`) of `text`, keyed by their first three characters lower-cased.
 
-    None when lower-casing changes the length of the text (the callers then scan it whole).
+    Made once per text, with the offsets for each key list (`word_keys`) asked about before,
+    so that `word_positions` is a look-up. None when lower-casing changes the length of
+    the text (the callers then scan it whole).
     """
     low = folded(text)
     if len(low) != len(text):
         return None
-    index: dict[str, list[int]] = {}
-    for m in _WORD.finditer(low):
-        index.setdefault(m.group()[:3], []).append(m.start())
-    return index
+    words = list(_WORD.finditer(low))
+    return _Index(list(map(_FIRST_THREE, map(_GROUP, words))), list(map(_START, words)))  # (in C)
 
 
 def word_keys(alternatives: Iterable[str]) -> tuple[str, ...]:
@@ -148,30 +220,23 @@ def word_keys(alternatives: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 
-@lru_cache(maxsize=32)
 def word_positions(text: str, keys: tuple[str, ...]) -> list[int] | None:
     """The sorted offsets of the words of `text` that have one of `keys` (see `word_keys`).
 
-    None when the text cannot be indexed (the caller scans it whole).
+    None when the text cannot be indexed (the caller scans it whole). The list is shared:
+    do not change it.
     """
     index = _word_index(text)
     if index is None:
         return None
-    starts: list[int] = []
-    if len(keys) <= len(index):
-        for key in keys:
-            found = index.get(key)
-            if found is not None:
-                starts += found
-    else:  # a long word list (health terms): look the text's words up in it instead
-        wanted = _key_set(keys)
-        for key, found in index.items():
-            if key in wanted:
-                starts += found
-    return sorted(starts)  # a word has one key: no offset comes twice
+    n = _LIST_IDS.get(id(keys))
+    if n is None:
+        n = _list_number(keys)
+    if n < len(index.by_list):
+        return index.by_list[n]
+    return index.positions(keys)
 
 
-@lru_cache(maxsize=8)
 def number_positions(text: str) -> list[int] | None:
     r"""The sorted offsets of the words (`\w+`) of `text` that start with a decimal digit (`\d`).
 
@@ -180,7 +245,9 @@ def number_positions(text: str) -> list[int] | None:
     index = _word_index(text)
     if index is None:
         return None
-    return sorted(p for key, found in index.items() if key[0].isdecimal() for p in found)
+    if index.numbers is None:
+        index.numbers = list(compress(index.starts, map(str.isdecimal, map(_FIRST, index.keys))))
+    return index.numbers
 
 
 def scan_at_words(
@@ -215,11 +282,6 @@ def prefix_table(prefixes: Iterable[str]) -> dict[str, tuple[str, ...]]:
             raise ValueError(f"prefix shorter than two characters: {prefix!r}")
         table.setdefault(prefix[:2], []).append(prefix)
     return {head: tuple(found) for head, found in table.items()}
-
-
-@lru_cache(maxsize=64)
-def _key_set(keys: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(keys)
 
 
 def word_in(text: str, keys: tuple[str, ...], start: int, end: int) -> bool:

@@ -117,8 +117,8 @@ _RECORD_KEYS = word_keys(split_alternatives(_RECORD_WORDS))
 _RECORD = re.compile(r"(?i:\b" + by_first_letter(split_alternatives(_RECORD_WORDS)) + r"\b)")
 
 
-def _resolve(text: str, spans: list[Span]) -> list[PhiFinding]:
-    """Non-overlapping findings: where spans compete the longest, then the most certain, wins."""
+def _resolve(text: str, spans: list[Span]) -> list[Span]:
+    """Non-overlapping spans in text order: where spans compete the longest, then the most certain, wins."""
     spans.sort(key=lambda f: (f.start - f.end, -f.score, f.start))
     taken = bytearray(len(text))
     kept: list[Span] = []
@@ -130,7 +130,12 @@ def _resolve(text: str, spans: list[Span]) -> list[PhiFinding]:
         taken[span.start : span.end] = b"\x01" * (span.end - span.start)
         kept.append(span)
     kept.sort(key=lambda f: f.start)
-    return [PhiFinding(s.category, s.start, s.end, text[s.start : s.end], s.score) for s in kept]
+    return kept
+
+
+def _findings(text: str, spans: list[Span]) -> list[PhiFinding]:
+    """The resolved `spans` of `text` as findings (made once, for the caller: the passes pass spans)."""
+    return [PhiFinding(s.category, s.start, s.end, text[s.start : s.end], s.score) for s in spans]
 
 
 def detect_phi(text: str) -> list[PhiFinding]:
@@ -146,21 +151,19 @@ def detect_phi(text: str) -> list[PhiFinding]:
         Non-overlapping findings in text order (where spans compete, the longest, then the
         most certain, wins: an address beats the ZIP code inside it).
     """
-    findings = _detect_phi(text)
+    spans = _detect_phi(text)
     if "\\n" in text:  # escaped line breaks (`\n` written out): read as lines, same offsets
-        spans = [Span(f.category, f.start, f.end, f.score) for f in findings]
         for start, end in _escaped_windows(text):
             view = text[start:end].replace("\\n", " \n")
-            spans += [Span(f.category, start + f.start, start + f.end, f.score) for f in _detect_phi(view)]
-        findings = _resolve(text, spans)
+            spans += [Span(s.category, start + s.start, start + s.end, s.score) for s in _detect_phi(view)]
+        spans = _resolve(text, spans)
     folded = fold(text)
-    if folded is None:
-        return findings
-    spans = [Span(f.category, f.start, f.end, f.score) for f in findings]
-    for f in _detect_phi(folded.text):
-        start, end = folded.span(f.start, f.end)
-        spans.append(Span(f.category, start, end, f.score))
-    return _resolve(text, spans)
+    if folded is not None:
+        for s in _detect_phi(folded.text):
+            start, end = folded.span(s.start, s.end)
+            spans.append(Span(s.category, start, end, s.score))
+        spans = _resolve(text, spans)
+    return _findings(text, spans)
 
 
 _ESCAPED_REACH = 400
@@ -193,8 +196,8 @@ def _escaped_windows(text: str) -> list[tuple[int, int]]:
     return windows
 
 
-def _detect_phi(text: str) -> list[PhiFinding]:
-    """`detect_phi` of the text as it is."""
+def _detect_phi(text: str) -> list[Span]:
+    """`detect_phi` of the text as it is, as resolved spans (in text order)."""
     record = next(scan_words(_RECORD, text, _RECORD_KEYS), None) is not None
     spans = shapes(text, record) + keyed(text) + dates(text, record) + addresses(text) + context(text)
     strong = sorted((s.start, s.end) for s in spans if not s.weak)
