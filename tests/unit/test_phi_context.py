@@ -211,6 +211,8 @@ FOUND_WHOLE = [
         "rebecca dussen van reports dizziness since Monday.", "name", "rebecca dussen van", "lower-particle"
     ),
     _case("Seen by Dr Abatantuono. Home: 6 Mary Islands.", "address", "6 Mary Islands", "home-label"),
+    _case("Home\t: 12 Lyngveien", "address", "12 Lyngveien", "home-label-tab-before-colon"),
+    _case("HOME  :12 Lyngveien", "address", "12 Lyngveien", "home-label-spaces-before-colon"),
     _case("Meet Sarah Jones, Our New Stylist", "name", "Sarah Jones", "title-case-name"),
     _case("Sometimes People Call Me Tyler", "name", "Tyler", "title-case-cue"),
     _case(

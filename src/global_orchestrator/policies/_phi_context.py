@@ -365,6 +365,8 @@ _STREET_CUE, _STREET_CUE_KEYS = _cue_pattern(
     rf"(?:,[^\S\n]{{1,3}}(?:{_WORD}(?:[ -]{_WORD}){{0,2}}|[{UPPER}]{{2,}}(?:[ -][{UPPER}]{{2,}}){{0,2}})"
     rf"(?![\w-]))?)"
 )
+_HOME_COLON = re.compile(r"(?i:home)\s*:")
+"""The gate of `_STREET_CUE`'s `Home:` branch: any white space before the colon, as there."""
 _DELIVERY_CUE, _DELIVERY_CUE_KEYS = _cue_pattern(
     rf"(?i:\b(?:meet\s+(?:me|you|us)\s+at|drops?\s+(?:you|me|us)\s+off\s+at|return\s+(?:it\s+|them\s+)?to|"
     rf"sen[dt]\s+(?:it\s+|them\s+|this\s+|a\s+new\s+one\s+)?to|ship(?:ped)?\s+(?:it\s+)?to|deliver(?:ed)?\s+(?:it\s+)?to|"
@@ -967,7 +969,7 @@ def context(text: str) -> list[Span]:
             for m in _IBAN.finditer(text)
             if _iban_ok(m.group(1))
         ]
-    if has_any(text, ("live", "resid", "address", " at ", "enter on", "ome:", "ome :")):
+    if has_any(text, ("live", "resid", "address", " at ", "enter on")) or _HOME_COLON.search(text):
         for m in scan_words(_STREET_CUE, text, _STREET_CUE_KEYS):
             if ours(text, m.start(1)):
                 continue
