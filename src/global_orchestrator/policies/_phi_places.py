@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, UPPER_CHAR, english, places
@@ -220,6 +220,30 @@ def addresses(text: str) -> list[Span]:
     return found
 
 
+def _next_match_at(
+    pattern: re.Pattern[str], text: str, starts: list[int]
+) -> Callable[[int], re.Match[str] | None]:
+    """A reader of `pattern`'s matches at `starts` (sorted).
+
+    Each call gives the first match at a start at or after its position; starts passed over
+    are not tried again (the callers ask with positions that only grow).
+    """
+    i = 0
+
+    def next_from(pos: int) -> re.Match[str] | None:
+        nonlocal i
+        while i < len(starts):
+            start = starts[i]
+            i += 1
+            if start >= pos:
+                m = pattern.match(text, start)
+                if m is not None:
+                    return m
+        return None
+
+    return next_from
+
+
 def _eu_addresses(text: str) -> Iterator[re.Match[str]]:
     """What `_EU_ADDRESS.finditer(text)` yields, each branch run where it can match.
 
@@ -242,19 +266,7 @@ def _eu_addresses(text: str) -> Iterator[re.Match[str]]:
         while j < len(numbers) and numbers[j] < q:
             candidates.add(numbers[j])
             j += 1
-    starts = sorted(candidates)
-    i = 0
-
-    def next_typed(pos: int) -> re.Match[str] | None:
-        nonlocal i
-        while i < len(starts):
-            start = starts[i]
-            i += 1
-            if start >= pos:
-                m = _EU_ADDRESS_TYPE_FIRST.match(text, start)
-                if m is not None:
-                    return m
-        return None
+    next_typed = _next_match_at(_EU_ADDRESS_TYPE_FIRST, text, sorted(candidates))
 
     pos = 0
     typed = next_typed(0)
@@ -331,18 +343,7 @@ def _postcodes(text: str, upper_digit: bool) -> Iterator[re.Match[str]]:
         yield from _POSTCODE_DIGITS.finditer(text)
         return
     capitals = sorted({q for m in _UPPER_DIGIT.finditer(text) for q in (m.start() - 1, m.start()) if q >= 0})
-    i = 0
-
-    def next_capital(pos: int) -> re.Match[str] | None:
-        nonlocal i
-        while i < len(capitals):
-            start = capitals[i]
-            i += 1
-            if start >= pos:
-                m = _POSTCODE_CAPITALS.match(text, start)
-                if m is not None:
-                    return m
-        return None
+    next_capital = _next_match_at(_POSTCODE_CAPITALS, text, capitals)
 
     digit = _POSTCODE_DIGITS.search(text)
     capital = next_capital(0)
