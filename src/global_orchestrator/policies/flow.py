@@ -240,7 +240,7 @@ def scan_value(value: Any, *, wording: bool = False) -> ContentScan:
         found: set[str] = set()
         for text in texts:
             found.update(_categories(text, wording))
-        scan = ContentScan(categories=tuple(sorted(found)))
+        scan = ContentScan(categories=tuple(sorted(found))) if found else _CLEAN
     with _SCANS_LOCK:
         _SCANS[key] = scan
         if len(_SCANS) > _SCANNED_SIZE:
@@ -312,6 +312,8 @@ _SCANS: OrderedDict[tuple[bytes, bool], ContentScan] = OrderedDict()
 """Scans of whole values lately scanned, by a BLAKE2b digest of their texts before decoding
 (length-prefixed); as many entries as `_SCANNED`, and its own lock."""
 _SCANS_LOCK = threading.Lock()
+_CLEAN = ContentScan()
+"""The scan of every clean value (one object for the cache's many clean entries)."""
 
 
 def _scan_text(text: str, wording: bool) -> tuple[str, ...]:
