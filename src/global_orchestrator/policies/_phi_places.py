@@ -220,14 +220,39 @@ def addresses(text: str) -> list[Span]:
     return found
 
 
-def _next_match_at(
-    pattern: re.Pattern[str], text: str, starts: list[int]
-) -> Callable[[int], re.Match[str] | None]:
-    """A reader of `pattern`'s matches at `starts` (sorted).
+_Reader = Callable[[int], "re.Match[str] | None"]
+"""The next match of some pattern that starts at or after a position (asked with positions that only grow)."""
 
-    Each call gives the first match at a start at or after its position; starts passed over
-    are not tried again (the callers ask with positions that only grow).
+
+def _merged(first: _Reader, second: _Reader) -> Iterator[re.Match[str]]:
+    """The matches of two readers as one regex with both as branches would take them.
+
+    Leftmost first (at the same start, `first`'s), each next one from the end of the last.
     """
+    a, b = first(0), second(0)
+    while a is not None or b is not None:
+        m = a if b is None or (a is not None and a.start() <= b.start()) else b
+        assert m is not None
+        yield m
+        pos = m.end()
+        if a is not None and a.start() < pos:
+            a = first(pos)
+        if b is not None and b.start() < pos:
+            b = second(pos)
+
+
+def _searcher(pattern: re.Pattern[str], text: str) -> _Reader:
+    """A reader of `pattern`'s matches in `text` (`search` from the position)."""
+    return lambda pos: pattern.search(text, pos)
+
+
+def _none(_pos: int) -> re.Match[str] | None:
+    """A reader of no matches."""
+    return None
+
+
+def _next_match_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> _Reader:
+    """A reader of `pattern`'s matches at `starts` (sorted): starts passed over are not tried again."""
     i = 0
 
     def next_from(pos: int) -> re.Match[str] | None:
@@ -266,20 +291,9 @@ def _eu_addresses(text: str) -> Iterator[re.Match[str]]:
         while j < len(numbers) and numbers[j] < q:
             candidates.add(numbers[j])
             j += 1
-    next_typed = _next_match_at(_EU_ADDRESS_TYPE_FIRST, text, sorted(candidates))
-
-    pos = 0
-    typed = next_typed(0)
-    glued = _EU_ADDRESS_GLUED.search(text) if _may_glue(text) else None
-    while typed is not None or glued is not None:
-        m = typed if glued is None or (typed is not None and typed.start() <= glued.start()) else glued
-        assert m is not None
-        yield m
-        pos = m.end()
-        if typed is not None and typed.start() < pos:
-            typed = next_typed(pos)
-        if glued is not None and glued.start() < pos:
-            glued = _EU_ADDRESS_GLUED.search(text, pos)
+    typed = _next_match_at(_EU_ADDRESS_TYPE_FIRST, text, sorted(candidates))
+    glued = _searcher(_EU_ADDRESS_GLUED, text) if _may_glue(text) else _none
+    yield from _merged(typed, glued)
 
 
 def _may_glue(text: str) -> bool:
@@ -343,19 +357,7 @@ def _postcodes(text: str, upper_digit: bool) -> Iterator[re.Match[str]]:
         yield from _POSTCODE_DIGITS.finditer(text)
         return
     capitals = sorted({q for m in _UPPER_DIGIT.finditer(text) for q in (m.start() - 1, m.start()) if q >= 0})
-    next_capital = _next_match_at(_POSTCODE_CAPITALS, text, capitals)
-
-    digit = _POSTCODE_DIGITS.search(text)
-    capital = next_capital(0)
-    while digit is not None or capital is not None:
-        m = digit if capital is None or (digit is not None and digit.start() < capital.start()) else capital
-        assert m is not None
-        yield m
-        pos = m.end()
-        if digit is not None and digit.start() < pos:
-            digit = _POSTCODE_DIGITS.search(text, pos)
-        if capital is not None and capital.start() < pos:
-            capital = next_capital(pos)
+    yield from _merged(_searcher(_POSTCODE_DIGITS, text), _next_match_at(_POSTCODE_CAPITALS, text, capitals))
 
 
 def _numbered(text: str) -> list[Span]:
