@@ -29,7 +29,7 @@ from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Generic, TypeVar
 from urllib.parse import parse_qsl, unquote
 
 from global_orchestrator.agents.catalog import ToolCatalog
@@ -228,11 +228,9 @@ def scan_value(value: Any, *, wording: bool = False) -> ContentScan:
     # one look-up for the whole value: what is decoded from the texts and what is found in
     # them depend on the texts alone (a tool's answer, a subtask's joined read recur)
     key = _scan_key(read, wording)
-    with _SCANS_LOCK:
-        hit = _SCANS.get(key)
-        if hit is not None:
-            _SCANS.move_to_end(key)
-            return hit
+    hit = _SCANS.get(key)
+    if hit is not None:
+        return hit
     texts = _with_decoded(read)
     if _size(texts) > MAX_SCAN_CHARS:
         scan = ContentScan(unscannable=True)
@@ -241,10 +239,7 @@ def scan_value(value: Any, *, wording: bool = False) -> ContentScan:
         for text in texts:
             found.update(_categories(text, wording))
         scan = ContentScan(categories=tuple(sorted(found))) if found else _CLEAN
-    with _SCANS_LOCK:
-        _SCANS[key] = scan
-        if len(_SCANS) > _SCANNED_SIZE:
-            _SCANS.popitem(last=False)
+    _SCANS.put((key, scan))
     return scan
 
 
@@ -279,39 +274,63 @@ def _categories(text: str, wording: bool) -> tuple[str, ...]:
     if len(text) > _CACHED_CHARS:
         return _scan_text(text, wording)
     key = (hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest(), wording)
-    with _SCANNED_LOCK:
-        found = _SCANNED.get(key)
-        if found is not None:
-            _SCANNED.move_to_end(key)
-            return found
+    found = _SCANNED.get(key)
+    if found is not None:
+        return found
     found = _scan_text(text, wording)
-    entries = [(key, found)]
     if wording and len(text) <= DETECTED_CHARS:
         # the wording check ran the detector on the text (`phi.detected`, still cached):
         # its plain scan comes with it, for the guard's read of the same text at run time
-        entries.append(((key[0], False), _scan_text(text, False)))
-    with _SCANNED_LOCK:
-        for entry_key, entry in entries:
-            _SCANNED[entry_key] = entry
-            _SCANNED.move_to_end(entry_key)
-        while len(_SCANNED) > _SCANNED_SIZE:
-            _SCANNED.popitem(last=False)
+        _SCANNED.put((key, found), ((key[0], False), _scan_text(text, False)))
+    else:
+        _SCANNED.put((key, found))
     return found
 
 
-_SCANNED: OrderedDict[tuple[bytes, bool], tuple[str, ...]] = OrderedDict()
+V = TypeVar("V")
+
+
+class _Recent(Generic[V]):
+    """Values by key, the least recently used dropped past `size`.
+
+    Scans may run in worker threads (large values), hence the lock.
+    """
+
+    def __init__(self, size: int) -> None:
+        self._items: OrderedDict[tuple[bytes, bool], V] = OrderedDict()
+        self._size = size
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[bytes, bool]) -> V | None:
+        with self._lock:
+            value = self._items.get(key)
+            if value is not None:
+                self._items.move_to_end(key)
+            return value
+
+    def put(self, *entries: tuple[tuple[bytes, bool], V]) -> None:
+        with self._lock:
+            for key, value in entries:
+                self._items[key] = value
+                self._items.move_to_end(key)
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+_SCANNED_SIZE = 65_536
+_SCANNED: _Recent[tuple[str, ...]] = _Recent(_SCANNED_SIZE)
 """Categories of the short texts scanned lately, by a 128-bit BLAKE2b digest of the text.
 
 Keyed by digest, not by the text: an entry costs ~150 bytes whatever the text's length, so
 the cache holds every text of a 10,000-subtask plan (validated, then scanned again at run
-time as a subtask's own text and as part of what its call reads) in a few MB. Scans may
-run in worker threads (large values), hence the lock."""
-_SCANNED_SIZE = 65_536
-_SCANNED_LOCK = threading.Lock()
-_SCANS: OrderedDict[tuple[bytes, bool], ContentScan] = OrderedDict()
+time as a subtask's own text and as part of what its call reads) in a few MB."""
+_SCANS: _Recent[ContentScan] = _Recent(_SCANNED_SIZE)
 """Scans of whole values lately scanned, by a BLAKE2b digest of their texts before decoding
-(length-prefixed); as many entries as `_SCANNED`, and its own lock."""
-_SCANS_LOCK = threading.Lock()
+(length-prefixed)."""
 _CLEAN = ContentScan()
 """The scan of every clean value (one object for the cache's many clean entries)."""
 
