@@ -304,13 +304,9 @@ def _code_line_ends(text: str) -> tuple[tuple[int, int], ...]:
 
 def _ends_in_code(text: str, start: int, end: int) -> bool:
     """`_CODE_LINE_END` matches up to `end` (a line end) within `text[start:end]`, read backwards."""
-    j = end
-    while j > start and text[j - 1] != "\n" and text[j - 1].isspace():  # [^\S\n]*
-        j -= 1
+    j = _blanks_back(text, start, end)  # [^\S\n]*
     if j > start and text[j - 1] in ".,;?!":  # [.,;?!]? and [^\S\n]* again
-        j -= 1
-        while j > start and text[j - 1] != "\n" and text[j - 1].isspace():
-            j -= 1
+        j = _blanks_back(text, start, j - 1)
     for k in range(j - 1, max(start, j - 4) - 1, -1):  # \d[A-Z\d]{0,3}: a digit, at most 3 after it
         c = text[k]
         if c.isdecimal():
@@ -318,6 +314,13 @@ def _ends_in_code(text: str, start: int, end: int) -> bool:
         if not ("A" <= c <= "Z"):
             return False
     return False
+
+
+def _blanks_back(text: str, start: int, j: int) -> int:
+    r"""`j` moved back over white space other than line breaks (`[^\S\n]*`), not before `start`."""
+    while j > start and text[j - 1] != "\n" and text[j - 1].isspace():
+        j -= 1
+    return j
 
 
 def _line_ends(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
