@@ -21,6 +21,7 @@ from global_orchestrator.policies.budget import PriceTable
 from global_orchestrator.settings import get_settings
 
 from .nodes import Engine
+from .pending import install as install_linear_pending_writes
 from .records import ParseCache
 from .running import RetrySettings
 from .state import MissionInput, MissionOutput, MissionState
@@ -130,6 +131,8 @@ def build_graph(
         "dispatch", engine.route_after_dispatch, [*(f"agent_{f}" for f in families), "aggregate"]
     )
     graph.add_edge("aggregate", END)
+    # every subtask runs in one superstep: keep LangGraph's pending-write list linear (graph/pending.py)
+    install_linear_pending_writes()
     return graph.compile(checkpointer=checkpointer, store=store, name="global-orchestrator")
 
 
