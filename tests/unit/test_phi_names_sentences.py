@@ -46,7 +46,11 @@ FOUND_WHOLE = [
     # a place only a person takes
     _case("Ante Jukić from Borealis Shipping Ltd. was the keynote speaker", "Ante Jukić", "from-firm-role"),
     _case("Savannah Beet of Northwind Corp is the new CEO", "Savannah Beet", "of-firm-role"),
+    # a name that a cue opens, surname and all
+    _case("as one critic says Borna Jerković sings it better", "Borna Jerković", "cue-full-name"),
+    _case("Sometimes people call me Viva", "Viva", "self-naming-word"),
     _case("Please forward it to Babette L'Heureux", "Babette L'Heureux", "l-apostrophe-surname"),
+    _case("Costa and Morales were close friends", "Morales", "people-surname-that-is-a-place"),
 ]
 
 
@@ -60,6 +64,7 @@ def test_a_name_in_a_sentence_is_found(text: str, value: str) -> None:
     ("text", "value"),
     [
         ("Robin Rossi, Donna Mikulić and others attended", "Donna Mikulić"),
+        ("Costa and Morales were close friends", "Costa"),
         ("GI Engineering Solutions Ltd's Robin Rossi, Donna Mikulić of Evadix", "Robin Rossi"),
     ],
 )
