@@ -158,6 +158,14 @@ def _plain_judge(
     if not words:
         return None
     labelled = titled or N._labelled(before)
+    run_text = text[words[0].start : words[-1].end]
+    if (
+        not titled
+        and labelled
+        and run_text.lower() in N._SPEAKER_TAGS
+        and text.startswith(":", words[-1].end)
+    ):
+        return None  # "What's your name? User: ...": the speaker's tag
     role = False
     if not labelled:  # "Ante Jukić from Acme Corp. is the keynote speaker": a place only a person takes
         run = text[words[0].start : words[-1].end]

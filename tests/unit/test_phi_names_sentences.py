@@ -51,6 +51,9 @@ FOUND_WHOLE = [
     _case("Sometimes people call me Viva", "Viva", "self-naming-word"),
     _case("Please forward it to Babette L'Heureux", "Babette L'Heureux", "l-apostrophe-surname"),
     _case("Costa and Morales were close friends", "Morales", "people-surname-that-is-a-place"),
+    # a question for a name, then its answer (after a speaker's tag)
+    _case("Agent: What is the name on the card?\nCaller: Amber Tisserand", "Amber Tisserand", "name-on-card"),
+    _case("What is your full name? Szonja Tot", "Szonja Tot", "full-name-question"),
 ]
 
 
@@ -94,7 +97,13 @@ CLEAN = [
     "Our Team from Acme Corp is the host",
     "Golden Goose from Italy is the brand",
     "My Iban Is Listed Below",
+    "Want to save? Customer: Best Buy has deals",
+    "Is this the best deal? Summer Savings Start Now",
 ]
+
+
+def test_the_speakers_tag_after_a_name_question_is_no_name() -> None:
+    assert names("Bot: What's the name on the account? User: Savannah Beet") == ["Savannah Beet"]
 
 
 @pytest.mark.parametrize("text", CLEAN)

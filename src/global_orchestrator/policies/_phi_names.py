@@ -84,11 +84,19 @@ _TITLE = re.compile(rf"\b(?:{_TITLE_WORDS})\.?[ \t]{{0,3}}$")
 _TITLE_WORD = re.compile(_TITLE_WORDS)
 """Where a title may start (a gate): each is a capital and lower-case letters, so no title
 starts inside another's match and `finditer` finds the start of every one."""
+_SPEAKER_TAGS = ("user", "customer", "client", "caller", "me", "a")
+_ANSWER = rf"(?:[ \t]{{0,3}}(?:{'|'.join(_SPEAKER_TAGS)})[ \t]{{0,2}}:)?"
 _STRONG_LABEL = re.compile(
     r"(?i:\b(?:patient(?:'s)?(?:\s+name)?|pt|name|full\s+name|dictated\s+by|signed\s+by|"
     r"electronically\s+signed(?:\s+by)?|attending(?:\s+physician)?|pcp|provider|physician|surgeon|nurse|"
     r"referring(?:\s+physician)?|cc|transcribed\s+by|reviewed\s+by|seen\s+by|emergency\s+contact|hpi|"
-    r"next\s+of\s+kin|guardian|dear|your\s+name\?)\s*[:,-]?[ \t]{0,6}\n?[ \t]{0,3})$"
+    r"next\s+of\s+kin|guardian|dear|"
+    # a question for a name, and its answer (after a speaker's tag): "What's the name on the
+    # account? User: ...", "What is your full name? ..."
+    r"your\s+(?:full\s+|first\s+|last\s+)?name(?:\s+(?:on|for)\s+(?:the|this)\s+[a-z]{2,12})?\?"
+    rf"{_ANSWER}|"
+    rf"the\s+(?:full\s+)?name\s+(?:on|for|under)\s+(?:the|your|this)\s+[a-z]{{2,12}}\?{_ANSWER})"
+    r"\s*[:,-]?[ \t]{0,6}\n?[ \t]{0,3})$"
 )
 _STRONG_LABEL = re.compile(grouped(_STRONG_LABEL.pattern), _STRONG_LABEL.flags)  # same matches, fewer tests
 # gates (`ends_with`): the last word of every match of _TITLE, _STRONG_LABEL, _CUE_BEFORE
@@ -114,6 +122,13 @@ _LABEL_ENDS = (
     "guardian",
     "dear",
     "name?",
+    "?",  # "What's the name on the account?"
+    "user",  # "...? User: "
+    "customer",
+    "client",
+    "caller",
+    "me",
+    "a",
 )
 _CUE_BEFORE = re.compile(
     r"(?i:\b(?:patient|pt|client|customer|member|resident|reviewer|winner|shopper|guest|caller|"
@@ -419,6 +434,8 @@ def _in_run(
     i = bisect_left(titles, first - 10)
     titled = i < len(titles) and titles[i] < first and _titled(before)
     labelled = not titled and run.lead == 0 and _labelled(before)  # (read only when not titled)
+    if labelled and run_text.lower() in _SPEAKER_TAGS and text.startswith(":", start + len(run_text)):
+        return None  # "What's your name? User: ...": the speaker's tag, the name after it
     if not titled and not labelled and _role_run(run_text) and _role_after(text, start + len(run_text)):
         # "Ante Jukić from Acme Corp. is the keynote speaker": a place only a person takes
         found = _judge(text, start, run_text, False, True, near_starts, near_ends)
