@@ -184,10 +184,18 @@ def _plain_judge(
             and not (words[0].key in N._COMMON or words[0].key in N._TITLES)
         ):
             break
+        if (labelled and N._given_before_initial(words)) or N._given_before_name(words):  # "April G. Woods"
+            break
         words = words[1:]
         labelled = False
     run_end = words[-1].end if words else 0
-    while words and (words[-1].kind != "word" or not N._keep_last(words[-1], labelled, titled)):
+    while words and (
+        words[-1].kind != "word"
+        or not N._keep_last(words[-1], labelled, titled)
+        or (len(words) > 1 and not N._namey(words[-1]) and "\n" in text[words[-2].end : words[-1].start])
+    ):
+        if labelled and N._surname_after_given(words):  # "Emergency contact: Eric Lane"
+            break
         if (
             N._given_and_word_surname(words)
             and words[-1].end == run_end
@@ -257,7 +265,22 @@ JUDGE_PIECES = [
         "Dictated by: ",
     ],
     *["Labs", "Summer", "Jordan", "Will", "Park", " 555-1234", ", 88 "],
+    *["\n", "\nAcme Corp", "Brown", "Frank", "Lindholm"],
 ]
+
+
+def _plain_splits(text: str, words: list[N._Word], i: int) -> bool:
+    """A new run after `words[i]`: a possessive ("Acme Ltd's Maryam"), a new line ("John Smith\nAcme Corp")."""
+    if N._possessive(words[i].text):
+        return True
+    if "\n" not in text[words[i].end : words[i + 1].start]:
+        return False
+    line = [words[i + 1]]
+    for w in words[i + 2 :]:
+        if "\n" in text[line[-1].end : w.start]:
+            break
+        line.append(w)
+    return (line[0].kind == "word" and not N._namey(line[0])) or any(w.key in N._ORG for w in line)
 
 
 def test_names_judge_like_the_plain_judge() -> None:
@@ -271,8 +294,7 @@ def test_names_judge_like_the_plain_judge() -> None:
         for match in N._RUN.finditer(text):
             run = N._run(match.group(0))
             words = [N._Word(piece, match.start() + offset) for piece, offset in run.pieces]
-            # an owner and what it owns are two runs ("Acme Ltd's Maryam Arsanukayev")
-            cuts = [i + 1 for i in range(len(words) - 1) if N._possessive(words[i].text)]
+            cuts = [i + 1 for i in range(len(words) - 1) if _plain_splits(text, words, i)]
             for a, b in zip([0, *cuts], [*cuts, len(words)], strict=True):
                 part = words[a:b]
                 found = _plain_judge(text, part, {s for s, _ in near}, {e for _, e in near}) if part else None

@@ -51,6 +51,9 @@ FOUND_WHOLE = [
     _case("Sometimes people call me Viva", "Viva", "self-naming-word"),
     _case("Please forward it to Babette L'Heureux", "Babette L'Heureux", "l-apostrophe-surname"),
     _case("Costa and Morales were close friends", "Morales", "people-surname-that-is-a-place"),
+    # a name's line, then a line with a firm or a job title (a signature): two runs
+    _case("Thanks,\nMaria Garcia\nSales Manager\nNorthwind Therapeutics", "Maria Garcia", "signature"),
+    _case("John Smith\nAcme Corp", "John Smith", "name-line-firm-line"),
     # a question for a name, then its answer (after a speaker's tag)
     _case("Agent: What is the name on the card?\nCaller: Amber Tisserand", "Amber Tisserand", "name-on-card"),
     _case("What is your full name? Szonja Tot", "Szonja Tot", "full-name-question"),
@@ -98,6 +101,9 @@ CLEAN = [
     "Golden Goose from Italy is the brand",
     "My Iban Is Listed Below",
     "Want to save? Customer: Best Buy has deals",
+    "Northwind\nPharmaceuticals Ltd",
+    "Summer Sale\nAcme Corp",
+    "Golden Harvest\nFamily Farms",
     "Is this the best deal? Summer Savings Start Now",
 ]
 

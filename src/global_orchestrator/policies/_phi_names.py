@@ -1,4 +1,4 @@
-"""Person names for the PHI detector: titles, labels, a Census gazetteer and person cues.
+r"""Person names for the PHI detector: titles, labels, a Census gazetteer and person cues.
 
 A run of capitalised words (with middle initials, hyphenated and particle surnames,
 nicknames in quotes, split across a line break) is trimmed of everyday words at both
@@ -21,7 +21,9 @@ A run holding an organisation word ("Leap Therapeutics", "Unichem Laboratories",
 "Lakeside Family Clinic") or naming a place is no name unless a title or label says so.
 A possessive ends a run: in "Acme Ltd's Maryam Arsanukayev" the firm and the name are
 judged apart, and `Smith's` is read as `Smith` (a single word before `'s` still needs a
-person cue of `_phi_context`: "Wendy's is hiring" is a shop).
+person cue of `_phi_context`: "Wendy's is hiring" is a shop). So does a line break before a
+line that opens with an everyday word or holds an organisation word: in a signature, "John
+Smith\nAcme Corp" is a name, then a firm.
 Lower-case names ("maria garcia") count when both words are Census names and at most one
 is an English word.
 """
@@ -362,9 +364,10 @@ class _Run(NamedTuple):
     """No title in front and no name-like word: a name only after a title or a label."""
     lead: int
     """How many of its first words are titles ("Dr. Mr. Smith": 2)."""
-    after_possessive: int = 0
-    """Where the words after a possessive start (`Acme Ltd's Maryam Arsanukayev`: at `Maryam`), or 0:
-    an owner and what (or who) it owns are two runs."""
+    split: int = 0
+    """Where a second run starts, or 0: after a possessive (`Acme Ltd's Maryam Arsanukayev`:
+    an owner and what, or who, it owns), or on a line that opens with an everyday word or
+    holds an organisation word (`John Smith\nAcme Corp`: a signature's name and its firm)."""
 
 
 @lru_cache(maxsize=16384)
@@ -380,8 +383,22 @@ def _run(run: str) -> _Run:
     while lead < len(words) and words[lead].key in _TITLES:
         lead += 1
     never = not any(w.kind == "word" for w in words) or lead == len(words)
-    after = next((pieces[i + 1][1] for i in range(len(pieces) - 1) if _possessive(pieces[i][0])), 0)
-    return _Run(pieces, never, lead == 0 and not any(_namey(w) for w in words), lead, after)
+    split = next((pieces[i + 1][1] for i in range(len(pieces) - 1) if _splits(run, words, i)), 0)
+    return _Run(pieces, never, lead == 0 and not any(_namey(w) for w in words), lead, split)
+
+
+def _splits(run: str, words: list[_Word], i: int) -> bool:
+    """A new run after `words[i]`: a possessive, a line opening with an everyday word or with an org word."""
+    if _possessive(words[i].text):
+        return True
+    if "\n" not in run[words[i].end : words[i + 1].start]:
+        return False
+    line = words[i + 1 :]
+    for j in range(1, len(line)):
+        if "\n" in run[line[j - 1].end : line[j].start]:
+            line = line[:j]
+            break
+    return (line[0].kind == "word" and not _namey(line[0])) or any(w.key in _ORG for w in line)
 
 
 def titled_names(text: str) -> Iterator[tuple[int, int, float]]:
@@ -407,13 +424,13 @@ def _capitalised(text: str, near_starts: set[int], near_ends: set[int]) -> Itera
     for match in _RUN.finditer(text):
         run_text = match.group(0)
         start = match.start()
-        after = _run(run_text).after_possessive
-        while after:  # "Acme Ltd's Maryam Arsanukayev": the owner, then the rest (which may hold another)
+        after = _run(run_text).split
+        while after:  # "Acme Ltd's Maryam Arsanukayev", "John Smith\nAcme Corp": two runs (or more)
             found = _in_run(text, start, run_text[:after].rstrip(), titles, near_starts, near_ends)
             if found is not None:
                 yield found
             start, run_text = start + after, run_text[after:]
-            after = _run(run_text).after_possessive
+            after = _run(run_text).split
         found = _in_run(text, start, run_text, titles, near_starts, near_ends)
         if found is not None:
             yield found
