@@ -145,7 +145,7 @@ def _plain_judge(
     text: str, words: list[N._Word], near_starts: set[int], near_ends: set[int]
 ) -> tuple[int, int, float] | None:
     """`_judge` as it read before its run facts were cached (`_cut`): the reference."""
-    from global_orchestrator.policies._phi_lexicon import places
+    from global_orchestrator.policies._phi_lexicon import census, places
     from global_orchestrator.policies._phi_spans import ends_with
 
     if not any(w.kind == "word" for w in words):
@@ -158,6 +158,18 @@ def _plain_judge(
     if not words:
         return None
     labelled = titled or N._labelled(before)
+    run_text = text[words[0].start : words[-1].end]
+    if (
+        not titled
+        and labelled
+        and run_text.lower() in N._SPEAKER_TAGS
+        and text.startswith(":", words[-1].end)
+    ):
+        return None  # "What's your name? User: ...": the speaker's tag
+    role = False
+    if not labelled:  # "Ante Jukić from Acme Corp. is the keynote speaker": a place only a person takes
+        run = text[words[0].start : words[-1].end]
+        role = labelled = N._role_run(run) and N._role_after(text, words[-1].end)
     if not labelled and not any(N._namey(w) for w in words):
         return None
     if not titled and (
@@ -172,9 +184,24 @@ def _plain_judge(
             and not (words[0].key in N._COMMON or words[0].key in N._TITLES)
         ):
             break
+        if (labelled and N._given_before_initial(words)) or N._given_before_name(words):  # "April G. Woods"
+            break
         words = words[1:]
         labelled = False
-    while words and (words[-1].kind != "word" or not N._keep_last(words[-1], labelled, titled)):
+    run_end = words[-1].end if words else 0
+    while words and (
+        words[-1].kind != "word"
+        or not N._keep_last(words[-1], labelled, titled)
+        or (len(words) > 1 and not N._namey(words[-1]) and "\n" in text[words[-2].end : words[-1].start])
+    ):
+        if labelled and N._surname_after_given(words):  # "Emergency contact: Eric Lane"
+            break
+        if (
+            N._given_and_word_surname(words)
+            and words[-1].end == run_end
+            and "\n" not in text[words[-2].end : run_end]
+        ):
+            break
         words = words[:-1]
     if not words:
         return None
@@ -182,12 +209,17 @@ def _plain_judge(
     proper = [w for w in words if w.kind == "word"]
     after = text[end : end + 24]
     if titled or labelled:
-        return start, end, 0.9 if titled else 0.85
+        return start, end, 0.9 if titled else 0.6 if role else 0.85
     if N._POST_NOMINAL.match(after):
         return start, end, 0.85
     if len(proper) < 2:
         single = proper[0] if proper else None
-        namey = single is not None and (N._first(single) or N._last(single)) and not N._everyday(single)
+        namey = (
+            single is not None
+            and (N._first(single) or N._last(single))
+            and not N._everyday(single)
+            and not N._possessive(single.text)
+        )
         return (start, end, 0.6) if namey and N._CUE_AFTER.match(after) else None
     if " ".join(w.key for w in proper) in places():
         return None
@@ -195,6 +227,15 @@ def _plain_judge(
     every = all(N._first(w) or N._last(w) or not N._everyday(w) for w in proper)
     if known_first and known_last:
         return start, end, 0.85
+    if N._given_and_word_surname(words) or (
+        len(proper) == 2
+        and N._given_before_name(words)
+        and proper[0].key in census()[0]
+        and proper[0].key not in N._NOT_GIVEN
+        and N._unknown_surname(proper[-1])
+        and "\n" not in text[proper[0].end : proper[1].start]
+    ):
+        return start, end, 0.7
     if (known_first or known_last or any(N._first(w) or N._last(w) for w in proper)) and every:
         return start, end, 0.7
     if N._cued(text, start, end, near_starts, near_ends):
@@ -224,7 +265,22 @@ JUDGE_PIECES = [
         "Dictated by: ",
     ],
     *["Labs", "Summer", "Jordan", "Will", "Park", " 555-1234", ", 88 "],
+    *["\n", "\nAcme Corp", "Brown", "Frank", "Lindholm"],
 ]
+
+
+def _plain_splits(text: str, words: list[N._Word], i: int) -> bool:
+    """A new run after `words[i]`: a possessive ("Acme Ltd's Maryam"), a new line ("John Smith\nAcme Corp")."""
+    if N._possessive(words[i].text):
+        return True
+    if "\n" not in text[words[i].end : words[i + 1].start]:
+        return False
+    line = [words[i + 1]]
+    for w in words[i + 2 :]:
+        if "\n" in text[line[-1].end : w.start]:
+            break
+        line.append(w)
+    return (line[0].kind == "word" and not N._namey(line[0])) or any(w.key in N._ORG for w in line)
 
 
 def test_names_judge_like_the_plain_judge() -> None:
@@ -238,9 +294,12 @@ def test_names_judge_like_the_plain_judge() -> None:
         for match in N._RUN.finditer(text):
             run = N._run(match.group(0))
             words = [N._Word(piece, match.start() + offset) for piece, offset in run.pieces]
-            found = _plain_judge(text, words, {s for s, _ in near}, {e for _, e in near}) if words else None
-            if found is not None:
-                expected.append(found)
+            cuts = [i + 1 for i in range(len(words) - 1) if _plain_splits(text, words, i)]
+            for a, b in zip([0, *cuts], [*cuts, len(words)], strict=True):
+                part = words[a:b]
+                found = _plain_judge(text, part, {s for s, _ in near}, {e for _, e in near}) if part else None
+                if found is not None:
+                    expected.append(found)
         assert list(N._capitalised(text, {s for s, _ in near}, {e for _, e in near})) == expected, text
 
 

@@ -18,7 +18,9 @@ where they stand. Recognisers here, each on a class of context:
   in text about a person), a personal web address (`my website is`, `posted a photo`);
 - **person cues for a single word**: a capitalised word that is no everyday word after
   `call me`, `said`, `my son`, `maiden name is`, `starring` ..., or before `said`, `is a
-  kind person` ...; a dialogue's speakers (`Jerry: ...` on two lines or more);
+  kind person` ...; a dialogue's speakers (`Jerry: ...` on two lines or more). After a cue
+  the surname that follows is taken too (`commenter Antonina Rozhkova`), and after `call
+  me` or `my name is` a Census first name that is also a word (`call me Viva`);
 - **repeats**: every other occurrence, in the same text, of a word of a name found there
   ("said Katsuko to Cody ... Cody:").
 
@@ -41,6 +43,7 @@ from global_orchestrator.policies._phi_lexicon import (
     is_us_state,
     places,
 )
+from global_orchestrator.policies._phi_names import ORG_WORDS
 from global_orchestrator.policies._phi_shapes import phone_kind, toll_free
 from global_orchestrator.policies._phi_spans import (
     DIGIT,
@@ -549,14 +552,16 @@ _ED_HIS = re.compile(r"(?<=[a-z]{2})ed\s+(?:his|her)\b")
 
 
 def _single_names(text: str) -> list[Span]:
-    cued = (
-        *scan_words(_NAME_BEFORE, text, _NAME_BEFORE_KEYS),
-        *scan_words(_SAID_TO, text, ("sai",)),
-        *_names_after(text),
-    )
-    found = [
+    before = [
+        m
+        for m in scan_words(_NAME_BEFORE, text, _NAME_BEFORE_KEYS)
+        if (_person_word(m.group(1)) or _self_named(m))
+        and not _titled(text, m.start(0), m.start(1), m.end(1))
+    ]
+    found = [Span("name", m.start(1), _surname_end(text, m.end(1)), 0.75) for m in before]
+    found += [
         Span("name", m.start(1), m.end(1), 0.75)
-        for m in cued
+        for m in (*scan_words(_SAID_TO, text, ("sai",)), *_names_after(text))
         if _person_word(m.group(1)) and not _titled(text, m.start(0), m.start(1), m.end(1))
     ]
     # a vocative has no person cue but its comma: "..., France!" is a place, "..., Andrea!" a name
@@ -581,6 +586,41 @@ def _single_names(text: str) -> list[Span]:
         if len({m.group(1) for m in speakers}) >= 2 or len(speakers) >= 2:
             found += [Span("name", m.start(1), m.end(1), 0.7) for m in speakers]
     return found
+
+
+_SELF_NAMING = re.compile(r"(?i:call\s+me|known\s+as|name\s*(?:is|was|:|\?)|name's)\s*\Z")
+
+
+def _self_named(m: re.Match[str]) -> bool:
+    """A Census first name that is also a word after `call me`, `my name is` (`call me Viva`)."""
+    word = m.group(1)
+    return (
+        word.lower() in census()[1]
+        and word.lower() not in _NOT_A_NAME
+        and _SELF_NAMING.search(m.string, m.start(0), m.start(1)) is not None
+    )
+
+
+_NEXT_WORD = re.compile(rf"[^\S\n]{{1,3}}({_BARE_WORD})(?![\w'\u2019-])")
+
+
+def _surname_end(text: str, end: int) -> int:
+    """The end of the name a cued word opens: up to two more words that are no everyday word.
+
+    `commenter Antonina Rozhkova`, `says Borna Jerković`: no English word (not `featuring
+    Ngozi Summer Collection`'s `Summer`), no organisation word (`Dr. Lal Pathlabs Ltd`), no
+    place unless it is a Census surname.
+    """
+    surnames, words = census()[2], english()
+    for _ in range(2):
+        m = _NEXT_WORD.match(text, end)
+        if m is None:
+            break
+        key = m.group(1).lower()
+        if key in _NOT_A_NAME or key in words or key in ORG_WORDS or not (key in surnames or not _place(key)):
+            break
+        end = m.end(1)
+    return end
 
 
 _TITLE_NEXT = re.compile(
@@ -668,11 +708,11 @@ def _coordinated(text: str) -> list[Span]:
         if words and last is not None:
             words.append((last.start(1), last.end(1)))
             keys = [text[s:e].lower() for s, e in words]
-            person = all(
-                _person_word(text[s:e]) and (k in common or not _place(k))
+            people = _PEOPLE_AFTER.match(text, last.end(1)) is not None  # "... were precision engineers"
+            person = all(  # "Costa and Morales were ...": a surname that is also a place is a person's
+                _person_word(text[s:e]) and (k in common or (people and k in surnames) or not _place(k))
                 for (s, e), k in zip(words, keys, strict=True)
             )
-            people = _PEOPLE_AFTER.match(text, last.end(1)) is not None  # "... were precision engineers"
             everyday = any(
                 k in dictionary and k not in common and not (people and k in surnames) for k in keys
             )

@@ -1,4 +1,4 @@
-"""Person names for the PHI detector: titles, labels, a Census gazetteer and person cues.
+r"""Person names for the PHI detector: titles, labels, a Census gazetteer and person cues.
 
 A run of capitalised words (with middle initials, hyphenated and particle surnames,
 nicknames in quotes, split across a line break) is trimmed of everyday words at both
@@ -7,12 +7,23 @@ ends; what is left is a name when:
 - a title or label says so (`Dr.`, `Mrs`, `Patient:`, `Dictated by:`, `, MD` after it);
 - its first word is a Census first name and its last a Census surname, or one is and
   no word of it is an everyday English word;
+- it is a full name whose one word is also an everyday word: a Census first name that is
+  no word before a Census surname that is one (`Michael Brown`, `Ellis P. Grant`; not when
+  a word follows, as in `Kelly Green Dresses`), or a common first name that is a word
+  before a surname that is neither a word nor a place (`Frank Lindholm`, `Amber Tisserand`);
 - a person cue (`to`, `for`, `customer`, a possessive, an identifier next to it) marks it;
+- it stands where only a person does: `<name> from <firm> is the keynote speaker`,
+  `<name> of <firm> is the CEO` (two or three words, no function, place or firm word);
 - two or more words that are neither English words, places nor Census names (most
   non-Anglo names): a weaker finding.
 
 A run holding an organisation word ("Leap Therapeutics", "Unichem Laboratories",
 "Lakeside Family Clinic") or naming a place is no name unless a title or label says so.
+A possessive ends a run: in "Acme Ltd's Maryam Arsanukayev" the firm and the name are
+judged apart, and `Smith's` is read as `Smith` (a single word before `'s` still needs a
+person cue of `_phi_context`: "Wendy's is hiring" is a shop). So does a line break before a
+line that opens with an everyday word or holds an organisation word: in a signature, "John
+Smith\nAcme Corp" is a name, then a firm.
 Lower-case names ("maria garcia") count when both words are Census names and at most one
 is an English word.
 """
@@ -42,7 +53,7 @@ from global_orchestrator.policies._phi_spans import ends_with, grouped, match_at
 
 # a token ends at the word's end: "Tik" of "TikTok", "You" of "YouTube" are no names
 _TOKEN = (
-    rf"(?:O'|O\u2019|Mc|Mac|D'|D\u2019|Di|De|La|Le|Van|Von)?[{UPPER}][{LOWER}]{{1,30}}+"
+    rf"(?:O'|O\u2019|Mc|Mac|D'|D\u2019|L'|L\u2019|Di|De|La|Le|Van|Von)?[{UPPER}][{LOWER}]{{1,30}}+"
     rf"(?:[-'\u2019][{UPPER}]?[{LOWER}]{{1,30}}+){{0,2}}(?![{UPPER}{LOWER}0-9_])"
 )
 _INITIAL = rf"[{UPPER}]\.?(?![\w'\u2019])"
@@ -54,7 +65,7 @@ _SEP = r"(?:[ \t]{1,3}|[ \t]{0,3}\n[ \t]{0,3})"
 # position; led by a class of its first character (a capital; a look-behind on it picks the
 # prefix "O'", "Mc" ...), the engine skips to capitals in C (~4x faster), same matches.
 _PREFIX_AT_CAP = (
-    r"(?:(?<=O)'|(?<=O)\u2019|(?<=M)c|(?<=M)ac|(?<=D)'|(?<=D)\u2019|(?<=D)i|(?<=D)e|"
+    r"(?:(?<=O)'|(?<=O)\u2019|(?<=M)c|(?<=M)ac|(?<=D)'|(?<=D)\u2019|(?<=L)'|(?<=L)\u2019|(?<=D)i|(?<=D)e|"
     r"(?<=L)a|(?<=L)e|(?<=V)an|(?<=V)on)"
 )
 _TOKEN_AT_CAP = (  # _TOKEN after its first character
@@ -75,11 +86,19 @@ _TITLE = re.compile(rf"\b(?:{_TITLE_WORDS})\.?[ \t]{{0,3}}$")
 _TITLE_WORD = re.compile(_TITLE_WORDS)
 """Where a title may start (a gate): each is a capital and lower-case letters, so no title
 starts inside another's match and `finditer` finds the start of every one."""
+_SPEAKER_TAGS = ("user", "customer", "client", "caller", "me", "a")
+_ANSWER = rf"(?:[ \t]{{0,3}}(?:{'|'.join(_SPEAKER_TAGS)})[ \t]{{0,2}}:)?"
 _STRONG_LABEL = re.compile(
     r"(?i:\b(?:patient(?:'s)?(?:\s+name)?|pt|name|full\s+name|dictated\s+by|signed\s+by|"
     r"electronically\s+signed(?:\s+by)?|attending(?:\s+physician)?|pcp|provider|physician|surgeon|nurse|"
     r"referring(?:\s+physician)?|cc|transcribed\s+by|reviewed\s+by|seen\s+by|emergency\s+contact|hpi|"
-    r"next\s+of\s+kin|guardian|dear|your\s+name\?)\s*[:,-]?[ \t]{0,6}\n?[ \t]{0,3})$"
+    r"next\s+of\s+kin|guardian|dear|"
+    # a question for a name, and its answer (after a speaker's tag): "What's the name on the
+    # account? User: ...", "What is your full name? ..."
+    r"your\s+(?:full\s+|first\s+|last\s+)?name(?:\s+(?:on|for)\s+(?:the|this)\s+[a-z]{2,12})?\?"
+    rf"{_ANSWER}|"
+    rf"the\s+(?:full\s+)?name\s+(?:on|for|under)\s+(?:the|your|this)\s+[a-z]{{2,12}}\?{_ANSWER})"
+    r"\s*[:,-]?[ \t]{0,6}\n?[ \t]{0,3})$"
 )
 _STRONG_LABEL = re.compile(grouped(_STRONG_LABEL.pattern), _STRONG_LABEL.flags)  # same matches, fewer tests
 # gates (`ends_with`): the last word of every match of _TITLE, _STRONG_LABEL, _CUE_BEFORE
@@ -105,6 +124,13 @@ _LABEL_ENDS = (
     "guardian",
     "dear",
     "name?",
+    "?",  # "What's the name on the account?"
+    "user",  # "...? User: "
+    "customer",
+    "client",
+    "caller",
+    "me",
+    "a",
 )
 _CUE_BEFORE = re.compile(
     r"(?i:\b(?:patient|pt|client|customer|member|resident|reviewer|winner|shopper|guest|caller|"
@@ -241,6 +267,8 @@ _ORG = frozenset(
     societe société groupe compagnie sarl gmbh kg kgaa ohg sas sl slu sau spa srl snc sp bv nv ab oy
     as asa aps magazine""".split()  # noqa: SIM905
 )
+ORG_WORDS = _ORG
+"""Words of organisation names (`Ltd`, `Therapeutics`, `Clinic`), lower-case."""
 # a legal form after a run: "Klein Valentin SARL", "Wende GmbH", "Rubbia e figli", "Pruitt Ltd"
 _LEGAL_AFTER = re.compile(
     r",?\s{1,3}(?:S\.?\s?A\.?(?:S\.?|U\.?)?\b|S\.?\s?L\.?(?:U\.?|N\.?E\.?|L\.?)?\b|S\.?Com|S\.?Coop|S\.?C\.?P\b|"
@@ -260,7 +288,17 @@ _SURNAME_FIRST = re.compile(  # (?<![\w'\u2019-])({_TOKEN}),..., led by its capi
 
 
 def _key(word: str) -> str:
-    return word.split("-")[0].replace("'", "").replace("\u2019", "").lower()
+    return _possessed(word.split("-")[0]).replace("'", "").replace("\u2019", "").lower()
+
+
+def _possessed(word: str) -> str:
+    """`word` without a possessive `'s` (`Smith's` -> `Smith`)."""
+    return word[:-2] if _possessive(word) else word
+
+
+def _possessive(word: str) -> bool:
+    """`word` ends in a possessive `'s` (`Smith's`, `Smith\u2019s`)."""
+    return len(word) > 3 and word[-1] == "s" and word[-2] in "'\u2019"
 
 
 @lru_cache(maxsize=16384)
@@ -326,6 +364,10 @@ class _Run(NamedTuple):
     """No title in front and no name-like word: a name only after a title or a label."""
     lead: int
     """How many of its first words are titles ("Dr. Mr. Smith": 2)."""
+    split: int = 0
+    """Where a second run starts, or 0: after a possessive (`Acme Ltd's Maryam Arsanukayev`:
+    an owner and what, or who, it owns), or on a line that opens with an everyday word or
+    holds an organisation word (`John Smith\nAcme Corp`: a signature's name and its firm)."""
 
 
 @lru_cache(maxsize=16384)
@@ -341,7 +383,22 @@ def _run(run: str) -> _Run:
     while lead < len(words) and words[lead].key in _TITLES:
         lead += 1
     never = not any(w.kind == "word" for w in words) or lead == len(words)
-    return _Run(pieces, never, lead == 0 and not any(_namey(w) for w in words), lead)
+    split = next((pieces[i + 1][1] for i in range(len(pieces) - 1) if _splits(run, words, i)), 0)
+    return _Run(pieces, never, lead == 0 and not any(_namey(w) for w in words), lead, split)
+
+
+def _splits(run: str, words: list[_Word], i: int) -> bool:
+    """A new run after `words[i]`: a possessive, a line opening with an everyday word or with an org word."""
+    if _possessive(words[i].text):
+        return True
+    if "\n" not in run[words[i].end : words[i + 1].start]:
+        return False
+    line = words[i + 1 :]
+    for j in range(1, len(line)):
+        if "\n" in run[line[j - 1].end : line[j].start]:
+            line = line[:j]
+            break
+    return (line[0].kind == "word" and not _namey(line[0])) or any(w.key in _ORG for w in line)
 
 
 def titled_names(text: str) -> Iterator[tuple[int, int, float]]:
@@ -366,26 +423,79 @@ def _capitalised(text: str, near_starts: set[int], near_ends: set[int]) -> Itera
     titles = [m.start() for m in _TITLE_WORD.finditer(text)]  # a title ends a run's 10 characters before it
     for match in _RUN.finditer(text):
         run_text = match.group(0)
-        run = _run(run_text)
-        if run.never:
-            continue
         start = match.start()
-        if run.pieces[0][0] == "Pt" and _census_word(run.pieces[1:]):  # "Pt David Green": a label opens it
-            offset = run.pieces[1][1]
-            found = _judge(text, start + offset, run_text[offset:], False, True, near_starts, near_ends)
+        after = _run(run_text).split
+        while after:  # "Acme Ltd's Maryam Arsanukayev", "John Smith\nAcme Corp": two runs (or more)
+            found = _in_run(text, start, run_text[:after].rstrip(), titles, near_starts, near_ends)
             if found is not None:
                 yield found
-            continue
-        first = start + run.pieces[0][1]
-        before = text[max(0, first - 40) : first]
-        i = bisect_left(titles, first - 10)
-        titled = i < len(titles) and titles[i] < first and _titled(before)
-        labelled = not titled and run.lead == 0 and _labelled(before)  # (read only when not titled)
-        if run.needs_context and not titled and not labelled:  # what _judge checks first
-            continue
-        found = _judge(text, start, run_text, titled or run.lead > 0, labelled, near_starts, near_ends)
+            start, run_text = start + after, run_text[after:]
+            after = _run(run_text).split
+        found = _in_run(text, start, run_text, titles, near_starts, near_ends)
         if found is not None:
             yield found
+
+
+def _in_run(
+    text: str, start: int, run_text: str, titles: list[int], near_starts: set[int], near_ends: set[int]
+) -> tuple[int, int, float] | None:
+    """The name in the capitalised run `run_text` at `start`, if any (`titles`: where titles start)."""
+    run = _run(run_text)
+    if run.never:
+        return None
+    if run.pieces[0][0] == "Pt" and _census_word(run.pieces[1:]):  # "Pt David Green": a label opens it
+        offset = run.pieces[1][1]
+        return _judge(text, start + offset, run_text[offset:], False, True, near_starts, near_ends)
+    first = start + run.pieces[0][1]
+    before = text[max(0, first - 40) : first]
+    i = bisect_left(titles, first - 10)
+    titled = i < len(titles) and titles[i] < first and _titled(before)
+    labelled = not titled and run.lead == 0 and _labelled(before)  # (read only when not titled)
+    if labelled and run_text.lower() in _SPEAKER_TAGS and text.startswith(":", start + len(run_text)):
+        return None  # "What's your name? User: ...": the speaker's tag, the name after it
+    if not titled and not labelled and _role_run(run_text) and _role_after(text, start + len(run_text)):
+        # "Ante Jukić from Acme Corp. is the keynote speaker": a place only a person takes
+        found = _judge(text, start, run_text, False, True, near_starts, near_ends)
+        return None if found is None else (found[0], found[1], 0.6)
+    if run.needs_context and not titled and not labelled:  # what _judge checks first
+        return None
+    return _judge(text, start, run_text, titled or run.lead > 0, labelled, near_starts, near_ends)
+
+
+_ROLES = (
+    r"speaker|keynote\s+speaker|ceo|cfo|cto|coo|founder|co-?founder|president|vice\s+president|chairman|"
+    r"chairwoman|chairperson|director|author|presenter|panelist|panellist|moderator|spokesperson|spokesman|"
+    r"spokeswoman|editor|chef|captain|coach|mayor"
+)
+_ROLE_AFTER = re.compile(
+    rf"(?:,?[ \t]{{1,3}}(?:from|of|at)[ \t]{{1,3}}[^\n,;:!?]{{1,60}}?)?"  # "from Acme Corp."
+    r"[ \t]{1,3}(?:is|was|will[ \t]+be|has[ \t]+been)"
+    r"[ \t]{1,3}(?:the|a|an|our|their|its|this\s+year's)[ \t]{1,3}"
+    r"(?:(?:new|keynote|guest|chief|former|founding|executive|managing|creative|medical|main|featured|"
+    r"award-winning)[ \t]{1,3}){0,2}"
+    rf"(?i:{_ROLES})\b"
+)
+_ROLE_GATE = re.compile(r",?[ \t]{1,3}(?:from|of|at|is|was|will|has)[ \t]")
+
+
+def _role_after(text: str, end: int) -> bool:
+    """After `end`: `is the keynote speaker`, `of Acme Corp. is the CEO`: a role only a person has."""
+    return _ROLE_GATE.match(text, end) is not None and _ROLE_AFTER.match(text, end) is not None
+
+
+@lru_cache(maxsize=16384)
+def _role_run(run: str) -> bool:
+    """Two or three words, none a function, title, place-street or organisation word (`Savannah Beet`)."""
+    words = [_Word(piece, offset) for piece, offset in _run(run).pieces]
+    proper = [w for w in words if w.kind == "word"]
+    return (
+        2 <= len(proper) <= 3
+        and len(words) - len(proper) <= 1
+        and not any(
+            w.key in _COMMON or w.key in _ORG or w.key in _TITLES or w.key in _NOT_NAMES for w in proper
+        )
+        and " ".join(w.key for w in proper) not in places()  # "Santa Clara is the host city"
+    )
 
 
 # what can follow a name's word for _LEGAL_AFTER to match there: its first character, past
@@ -463,6 +573,12 @@ def _cut(run: str, titled: bool, labelled: bool) -> _Cut | None:
     ):  # an everyday word on the next line is that line's ("Kristian Vollen\nTask: ...")
         if labelled and _surname_after_given(words):  # "Emergency contact: Eric Lane", "Pt Jimmy May"
             break
+        if (
+            _given_and_word_surname(words)
+            and words[-1].end == facts.pieces[-1][1] + len(facts.pieces[-1][0])  # "Kelly Green Dresses": no
+            and "\n" not in run[words[-2].end : words[-1].start]
+        ):
+            break  # "Richard Green", "Ellis P. Grant"
         words = words[:-1]
     if not words:
         return None
@@ -473,7 +589,12 @@ def _cut(run: str, titled: bool, labelled: bool) -> _Cut | None:
     if len(proper) < 2:
         # "HPI: Michael is a 51 y/o", "Okafor's refill": one Census name and a person cue after it
         single = proper[0] if proper else None
-        namey = single is not None and (_first(single) or _last(single)) and not _everyday(single)
+        namey = (
+            single is not None
+            and (_first(single) or _last(single))
+            and not _everyday(single)
+            and not _possessive(single.text)  # "Wendy's is hiring": a shop (a person: `_phi_context`)
+        )
         if namey and single is not None and not _first(single):  # "Spain was fun": no person
             namey = not (is_country(single.text) or is_continent(single.text))
         return _Cut(legal, start, end, None, True, None, namey)
@@ -487,8 +608,11 @@ def _cut(run: str, titled: bool, labelled: bool) -> _Cut | None:
         score = 0.0
     elif known_first and known_last and not worded:
         score = 0.85
-    elif ((known_first or known_last or any(_first(w) or _last(w) for w in proper)) and every) or (
-        words[1].kind == "initial" and _given_before_name(words)  # "Frank N Strauser"
+    elif (
+        ((known_first or known_last or any(_first(w) or _last(w) for w in proper)) and every)
+        or (words[1].kind == "initial" and _given_before_name(words))  # "Frank N Strauser"
+        or _given_and_word_surname(words)  # "Michael Brown"
+        or _word_given_and_surname(words, proper, run)  # "Frank Lindholm", "Amber Tisserand"
     ):
         score = 0.7
     namey = every and not any(w.key in places() for w in proper)
@@ -544,8 +668,22 @@ def _surname_first(text: str) -> Iterator[tuple[int, int, float]]:
         labelled = ends_with(window, _LABEL_ENDS) and _STRONG_LABEL.search(window) is not None
         if labelled and (not _everyday(family) or (_first(given) and family.key in census()[2])):
             yield m.start(), m.end(), 0.85
-        elif _last(family) and _first(given) and not (_everyday(family) and _everyday(given)):
+        elif (
+            _last(family)
+            and _first(given)
+            and not (_everyday(family) and _everyday(given))
+            and not _given_before(text, m.start())  # "Robin Rossi, Donna Mikulić": a list of full names
+        ):
             yield m.start(), m.end(), 0.75
+
+
+_GIVEN_BEFORE = re.compile(rf"(?<![\w'\u2019-])([{UPPER}][{LOWER}]{{1,30}}) \Z")
+
+
+def _given_before(text: str, start: int) -> bool:
+    """A Census first name and one space end `text` before `start`: the surname ends a full name."""
+    m = _GIVEN_BEFORE.search(text, max(0, start - 33), start)
+    return m is not None and _key(m.group(1)) in census()[1] and _key(m.group(1)) not in _TITLES
 
 
 def _surname_starts(text: str) -> list[int]:
@@ -592,6 +730,56 @@ def _given_before_name(words: list[_Word]) -> bool:
         return False
     rest = words[2:] if words[1].kind == "initial" else words[1:]
     return bool(rest) and rest[0].kind == "word" and _namey(rest[0]) and not _everyday(rest[0])
+
+
+def _given_and_word_surname(words: list[_Word]) -> bool:
+    """A Census first name that is no word, (a middle initial,) then a Census surname that is a word.
+
+    `Richard Green`, `Michael Brown`, `Ellis P. Grant`: the whole run. A surname that is a
+    place or street word (`West`, `Park`, `Lane`) or an organisation word does not count.
+    """
+    if len(words) not in (2, 3) or words[-1].kind != "word":
+        return False
+    surname, given = words[-1], words[0]
+    if surname.key not in census()[2] or surname.key in _COMMON or surname.key in _ORG:
+        return False
+    if len(words) == 3 and words[1].kind != "initial":
+        return False
+    if given.kind != "word" or given.key in _NOT_GIVEN:
+        return False
+    if _possessive(surname.text):  # "Carol Brown's hearing aid", "Tomasz King's photo": a person's
+        return _first(given) or given.key in census()[1] or not _everyday(given)
+    return _first(given) and not _everyday(given)
+
+
+def _word_given_and_surname(words: list[_Word], proper: list[_Word], run: str) -> bool:
+    """A common Census first name that is a word, then a surname that is no word nor place, on one line."""
+    return (
+        len(proper) == 2
+        and _given_before_name(words)
+        and proper[0].key in census()[0]
+        and proper[0].key not in _NOT_GIVEN
+        and _unknown_surname(proper[-1])
+        and "\n" not in run[proper[0].end : proper[1].start]
+    )
+
+
+# sentence openers that are also Census first names: "Will Samsung ...", "May Kuhn" aside
+_NOT_GIVEN = frozenset(["will", "may", "can", "my"])
+
+
+def _unknown_surname(word: _Word) -> bool:
+    """A word that is no English word and no place (`Lindholm`, `Tisserand`): a surname after a first name.
+
+    Not a contraction (`They're`, `Won't`): an apostrophe only after a prefix (`O'Brien`,
+    `L'Heureux`) or before a possessive `s`.
+    """
+    return (
+        word.kind == "word"
+        and not _everyday(word)
+        and word.key not in places()
+        and not any(c in "'\u2019" for c in _possessed(word.text)[2:])
+    )
 
 
 def _surname_after_given(words: list[_Word]) -> bool:
