@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import weakref
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable
@@ -35,6 +36,8 @@ from langgraph.store.base import BaseStore
 from langgraph.store.memory import InMemoryStore
 
 from global_orchestrator.errors import UserError
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_DB_URL = "sqlite:///.orchestrator/state.db"
 MEMORY_RETENTION = 1_000
@@ -275,6 +278,7 @@ async def _open_postgres(url: str, pool: PoolSettings) -> Persistence:
         from psycopg_pool import AsyncConnectionPool
     except ImportError as exc:
         raise UserError(_POSTGRES_EXTRA) from exc
+    sweeps: set[asyncio.Task[None]] = set()
     connections: AsyncConnectionPool[Any] = AsyncConnectionPool(
         _postgres_dsn(url),
         min_size=pool.min_size,
@@ -286,7 +290,7 @@ async def _open_postgres(url: str, pool: PoolSettings) -> Persistence:
             "row_factory": dict_row,
             "application_name": pool.application_name,
         },
-        check=AsyncConnectionPool.check_connection,
+        check=_sweeping_check(lambda: connections, sweeps),
         open=False,
     )
     try:
@@ -318,9 +322,47 @@ async def _open_postgres(url: str, pool: PoolSettings) -> Persistence:
 
     async def close() -> None:
         await _stop_background_task(store)
+        for task in sweeps:
+            task.cancel()
         await connections.close()
 
     return Persistence(url, saver, store, _close=close)
+
+
+def _sweeping_check(pool: Callable[[], Any], sweeps: set[asyncio.Task[None]]) -> Callable[[Any], Any]:
+    """The pool's checkout check: a broken connection starts a sweep of the idle ones.
+
+    psycopg_pool checks a connection on checkout and, when it is broken, waits before the
+    next try with an exponential backoff (1, 2, 4 ... seconds, to avoid a busy loop). After
+    the server dropped every connection (terminated backends, a restart, a failover) the
+    idle ones are all broken, so a checkout met them one by one: ~1 + 2 + 4 + ... seconds,
+    past the pool timeout (120 s) at the seventh, and the mission failed with `PoolTimeout`.
+    So the first broken one found starts `pool.check()` (one at a time) in the background:
+    it tests every idle connection at once and replaces the broken ones, and the checkout's
+    next try (after psycopg's first wait, ~1 s) gets a working connection.
+    """
+    from psycopg_pool import AsyncConnectionPool
+
+    async def check(conn: Any) -> None:
+        try:
+            await AsyncConnectionPool.check_connection(conn)
+        except Exception:
+            if not any(not task.done() for task in sweeps):
+                task = asyncio.ensure_future(pool().check())
+                sweeps.add(task)
+                task.add_done_callback(_swept(sweeps))
+            raise
+
+    return check
+
+
+def _swept(sweeps: set[asyncio.Task[None]]) -> Callable[[asyncio.Task[None]], None]:
+    def done(task: asyncio.Task[None]) -> None:
+        sweeps.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            logger.warning("sweeping the connection pool failed: %s", task.exception())
+
+    return done
 
 
 class _NoLock:

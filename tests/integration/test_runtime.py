@@ -134,6 +134,50 @@ async def test_dropped_database_connections_mid_run_are_survived() -> None:
         assert result.mission_id == mission.id
 
 
+async def test_a_pool_whose_idle_connections_were_all_dropped_recovers_at_the_first_checkout(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Every idle connection terminated by the server: one broken checkout sweeps out the rest.
+
+    psycopg_pool backs off 1, 2, 4 ... seconds after each broken connection a checkout meets;
+    meeting them one by one ran past the pool timeout (PoolTimeout in a run that survived
+    the drop otherwise). The pool's check starts a sweep of the idle connections instead.
+    """
+    import logging
+
+    import psycopg
+
+    from global_orchestrator.persistence import open_persistence
+
+    url = postgres_url()
+    app = f"go-sweep-{uuid.uuid4().hex[:8]}"
+    async with open_persistence(url, pool=PoolSettings(min_size=8, application_name=app)) as shared:
+        pool = shared.saver.conn  # type: ignore[attr-defined]
+        await pool.wait(timeout=30)
+        assert pool.get_stats()["pool_available"] == 8
+        async with await psycopg.AsyncConnection.connect(url, autocommit=True) as admin:
+            cur = await admin.execute(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = %s",
+                (app,),
+            )
+            row = await cur.fetchone()
+            assert row is not None and row[0] == 8
+        await asyncio.sleep(0.2)  # the terminations reach the clients
+        caplog.set_level(logging.INFO, logger="psycopg.pool")
+        async with pool.connection() as conn:  # one checkout, as a saver's read makes it
+            assert (await (await conn.execute("SELECT 1 AS one")).fetchone())["one"] == 1
+        failed = [r for r in caplog.records if "failed check" in r.getMessage()]
+        assert 1 <= len(failed) <= 2, [r.getMessage() for r in failed]  # not one per dead connection
+        for _ in range(50):  # the sweep replaced the dead ones with working ones
+            if pool.get_stats().get("pool_available", 0) >= 7:
+                break
+            await asyncio.sleep(0.1)
+        for _ in range(8):
+            async with pool.connection() as conn:
+                await conn.execute("SELECT 1")
+        assert len([r for r in caplog.records if "failed check" in r.getMessage()]) == len(failed)
+
+
 async def test_memory_retention_evicts_completed_runs() -> None:
     """In-memory persistence keeps at most `memory_retention` completed runs (memory stays flat)."""
     async with Orchestrator(db="memory", agents=AGENTS, memory_retention=5) as orchestrator:
