@@ -134,6 +134,13 @@ def test_every_category_has_a_case() -> None:
         "Follow us on https://www.instagram.com/inkwell.supply for new drops",
         "New posts featuring Back To School Bundles and Rose Gold pens",
         "Black Friday deals on 11/28",
+        # an everyday word that merely ends like a glued street type (-ring, -weg), then a number
+        "Shop our Spring 2025 collection today",
+        "During 2004, the company invested heavily in new designs",
+        "Catering 50 guests is easy with us",
+        # a country or a state alone points at no one
+        "I am Nigerian but I live in Finland.",
+        "She lives in Ohio and loves our serum",
     ],
 )
 def test_benign_texts_are_clean(text: str) -> None:
@@ -216,3 +223,16 @@ def test_eval_slice_meets_recall_and_benign_targets() -> None:
 def test_loopback_addresses_are_not_phi() -> None:
     assert not contains_phi("Fetch http://127.0.0.1:8765/rival-a.html and http://0.0.0.0:8000/health")
     assert [f.category for f in detect_phi("Portal login from 10.0.4.17")] == ["ip_address"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Meet me at Kurfürstendamm 21 after the visit, Mrs. Jana Wolff", "Kurfürstendamm 21"),
+        ("Patient Jana Wolff lives at Hofweg 12, Amsterdam", "Hofweg 12"),
+        ("Patient: Jana Wolff, MRN 4471023. She lives in Hungary with her son.", "Hungary"),
+    ],
+)
+def test_glued_streets_and_a_patients_country_are_still_found(text: str, value: str) -> None:
+    found = detect_phi(text)
+    assert any(value in f.text and f.category == "address" for f in found), found

@@ -16,7 +16,16 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, UPPER_CHAR, english, places
+from global_orchestrator.policies._phi_lexicon import (
+    LOWER,
+    UPPER,
+    UPPER_CHAR,
+    english,
+    is_continent,
+    is_country,
+    is_us_state,
+    places,
+)
 from global_orchestrator.policies._phi_spans import (
     DIGIT,
     Span,
@@ -203,6 +212,11 @@ def _places(text: str) -> list[Span]:
     return found
 
 
+def _wide(place: str) -> bool:
+    """A country, a continent or a US state: no Safe Harbor identifier alone (`I live in Hungary`)."""
+    return is_country(place) or is_continent(place) or is_us_state(place)
+
+
 def addresses(text: str) -> list[Span]:
     """Street addresses, PO boxes, ZIP and postal codes, labelled places, cities and counties."""
     found = _numbered(text) if DIGIT.search(text) else []
@@ -210,7 +224,12 @@ def addresses(text: str) -> list[Span]:
         for m in scan_words(_LIVES_AT, text, _LIVES_KEYS):
             value = m.group(1).rstrip(" .,")
             if any(c.isdigit() for c in value) or _place_key(value) in places():
-                found.append(Span("address", m.start(1), m.start(1) + len(value), 0.8))
+                # a country or a state is a place too wide to point at anyone alone: weak, as
+                # any other place, it counts in a text about a person ("I live in Hungary" is clean)
+                wide = not any(c.isdigit() for c in value) and _wide(value)
+                found.append(
+                    Span("address", m.start(1), m.start(1) + len(value), 0.7 if wide else 0.8, weak=wide)
+                )
     if (":" in text or "-" in text) and has_any(text, _LABEL_WORDS):
         for m in _LABEL.finditer(text):
             value = m.group(1).rstrip(" .,")
@@ -360,6 +379,19 @@ def _postcodes(text: str, upper_digit: bool) -> Iterator[re.Match[str]]:
     yield from _merged(_searcher(_POSTCODE_DIGITS, text), _next_match_at(_POSTCODE_CAPITALS, text, capitals))
 
 
+_WORD_AND_NUMBER = re.compile(r"([^\W\d_]+)\s{1,3}\d{1,5}[a-zA-Z]?[.,]?")
+
+
+def _word_and_number(street: str) -> bool:
+    """An everyday English word then a number (`Spring 2025`, `During 2004`, `Catering 50`).
+
+    Such a word merely ends like a glued street type (`-ring`, `-weg`): no street, as
+    `Hofweg 12` and `Kurfürstendamm 21` are.
+    """
+    m = _WORD_AND_NUMBER.fullmatch(street)
+    return m is not None and m.group(1).lower() in english()
+
+
 def _numbered(text: str) -> list[Span]:
     """The shapes that hold a digit: street addresses, PO boxes, ZIP, postal codes, PINs."""
     street = _ADDRESS if has_any(text, ("box",)) else _ADDRESS_NO_BOX  # a PO box needs "box"
@@ -369,7 +401,9 @@ def _numbered(text: str) -> list[Span]:
     found += [
         Span("address", m.start(), m.end(), 0.85)
         for m in _eu_addresses(text)
-        if any(c.isdigit() for c in m.group(0)) and not ours(text, m.start())
+        if any(c.isdigit() for c in m.group(0))
+        and not ours(text, m.start())
+        and not _word_and_number(m.group(0))
     ]
     total, longest = digit_runs(text)
     upper = UPPER_CHAR.search(text) is not None
