@@ -141,6 +141,10 @@ def test_every_category_has_a_case() -> None:
         # a country or a state alone points at no one
         "I am Nigerian but I live in Finland.",
         "She lives in Ohio and loves our serum",
+        # a role that is also a Census surname names no one
+        "Nurse said the patient is stable.",
+        "Surgeon says recovery is on track.",
+        "Patient lives in Springfield with her son.",
     ],
 )
 def test_benign_texts_are_clean(text: str) -> None:

@@ -83,8 +83,12 @@ _NOT_A_NAME = frozenset(
     mr mrs ms miss dr sir madam team customer support service sales admin manager user guest
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december god lord
-    on in at to of for from by with as up out off over back about into onto is are was be""".split()  # noqa: SIM905
+    on in at to of for from by with as up out off over back about into onto is are was be
+    nurse doctor surgeon patient driver officer client parent husband student tenant neighbor
+    guardian cousin nephew niece courier nanny mechanic plumber lawyer sheriff deputy""".split()  # noqa: SIM905
 )
+"""Never a single name: function words, greetings, titles, days and months, and the roles that are
+also Census surnames (`Nurse said ...`, `Patient lives in ...`, `Driver said ...` name no one)."""
 
 
 @lru_cache(maxsize=16384)
