@@ -145,6 +145,10 @@ def test_every_category_has_a_case() -> None:
         "Nurse said the patient is stable.",
         "Surgeon says recovery is on track.",
         "Patient lives in Springfield with her son.",
+        # where a business is: a town named like a person is no one's name there
+        "Now open in Serrara Fontana! Visit us for 20% off.",
+        "Join us at our La Coruña store on May 18 for demos.",
+        "A design agency based in Franco da Rocha.",
     ],
 )
 def test_benign_texts_are_clean(text: str) -> None:
@@ -240,3 +244,8 @@ def test_loopback_addresses_are_not_phi() -> None:
 def test_glued_streets_and_a_patients_country_are_still_found(text: str, value: str) -> None:
     found = detect_phi(text)
     assert any(value in f.text and f.category == "address" for f in found), found
+
+
+def test_a_person_at_a_place_of_business_is_still_a_name() -> None:
+    found = detect_phi("Dr. Maria Lopez is now open in the mornings; call Frank Lindholm at our store")
+    assert {f.text for f in found if f.category == "name"} >= {"Maria Lopez", "Frank Lindholm"}, found

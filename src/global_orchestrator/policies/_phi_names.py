@@ -637,6 +637,8 @@ def _judge(
     after = text[end : end + 24]
     if _POST_NOMINAL.match(after):
         return start, end, 0.85
+    if _place_of_business(text, start, end):
+        return None
     if cut.single:
         return (start, end, 0.6) if cut.namey and _CUE_AFTER.match(after) else None
     if cut.score is not None:
@@ -651,6 +653,25 @@ def _judge(
 
 
 _NOTHING: frozenset[int] = frozenset()
+
+_OPEN_IN = re.compile(
+    r"(?i:\b(?:open|opens|opened|opening|located|based|headquartered|stores?|shops?|branch(?:es)?|"
+    r"locations?|showrooms?)\s+(?:in|at)\s+(?:the\s+)?)$"
+)
+_OUR = re.compile(r"(?i:\bour\s+(?:new\s+|flagship\s+|first\s+)?)$")
+_STORE_AFTER = re.compile(r"\s+(?i:store|shop|showroom|branch|location|outlet|studio|clinic|office)\b")
+
+
+def _place_of_business(text: str, start: int, end: int) -> bool:
+    """The run names where a business is: `Now open in Serrara Fontana!`, `our La Coruña store`.
+
+    A place named like a person (a Census surname in a town's name) is no one's name there;
+    a title or a label before the run (`Dr.`, `Patient:`) decided before this is asked.
+    """
+    window = before_run(text, start)
+    if _OPEN_IN.search(window):
+        return True
+    return _OUR.search(window) is not None and _STORE_AFTER.match(text, end) is not None
 
 
 def before_run(text: str, start: int) -> str:
