@@ -666,8 +666,12 @@ def _place_of_business(text: str, start: int, end: int) -> bool:
     """The run names where a business is: `Now open in Serrara Fontana!`, `our La Coruña store`.
 
     A place named like a person (a Census surname in a town's name) is no one's name there;
-    a title or a label before the run (`Dr.`, `Patient:`) decided before this is asked.
+    a title or a label before the run (`Dr.`, `Patient:`) decided before this is asked. A
+    run that opens with a common first name stays a name (`located at John Smith's home`).
     """
+    first = text[start:end].split(maxsplit=1)[0].lower()
+    if first in census()[0]:
+        return False
     window = before_run(text, start)
     if _OPEN_IN.search(window):
         return True
