@@ -223,10 +223,11 @@ def addresses(text: str) -> list[Span]:
     if has_any(text, ("liv", "resid", "located", "address")):
         for m in scan_words(_LIVES_AT, text, _LIVES_KEYS):
             value = m.group(1).rstrip(" .,")
-            if any(c.isdigit() for c in value) or _place_key(value) in places():
+            numbered = any(c.isdigit() for c in value)
+            if numbered or _place_key(value) in places():
                 # a country or a state is a place too wide to point at anyone alone: weak, as
                 # any other place, it counts in a text about a person ("I live in Hungary" is clean)
-                wide = not any(c.isdigit() for c in value) and _wide(value)
+                wide = not numbered and _wide(value)
                 found.append(
                     Span("address", m.start(1), m.start(1) + len(value), 0.7 if wide else 0.8, weak=wide)
                 )
