@@ -273,7 +273,7 @@ def _quick_size(value: Any) -> int:
 def _categories(text: str, wording: bool) -> tuple[str, ...]:
     if len(text) > _CACHED_CHARS:
         return _scan_text(text, wording)
-    key = (hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest(), wording)
+    key = _scan_key([text], wording)
     found = _SCANNED.get(key)
     if found is not None:
         return found
