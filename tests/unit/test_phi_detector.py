@@ -234,27 +234,21 @@ def test_loopback_addresses_are_not_phi() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "value"),
+    ("text", "category", "value"),
     [
-        ("Meet me at Kurfürstendamm 21 after the visit, Mrs. Jana Wolff", "Kurfürstendamm 21"),
-        ("Patient Jana Wolff lives at Hofweg 12, Amsterdam", "Hofweg 12"),
-        ("Patient: Jana Wolff, MRN 4471023. She lives in Hungary with her son.", "Hungary"),
+        # beside the false-flag classes (an everyday word before a number, a country alone,
+        # the town a business is in): what is an identifier still is one
+        ("Meet me at Kurfürstendamm 21 after the visit, Mrs. Jana Wolff", "address", "Kurfürstendamm 21"),
+        ("Patient Jana Wolff lives at Hofweg 12, Amsterdam", "address", "Hofweg 12"),
+        ("Patient: Jana Wolff, MRN 4471023. She lives in Hungary with her son.", "address", "Hungary"),
+        ("Dr. Maria Lopez is now open in the mornings", "name", "Maria Lopez"),
+        ("Call Frank Lindholm at our store", "name", "Frank Lindholm"),
+        ("The patient is located at John Smith's home since Monday.", "name", "John Smith"),
+        ("Maria stays at our John Smith store", "name", "John Smith"),
     ],
 )
-def test_glued_streets_and_a_patients_country_are_still_found(text: str, value: str) -> None:
+def test_identifiers_beside_the_false_flag_classes_are_still_found(
+    text: str, category: str, value: str
+) -> None:
     found = detect_phi(text)
-    assert any(value in f.text and f.category == "address" for f in found), found
-
-
-@pytest.mark.parametrize(
-    ("text", "name"),
-    [
-        ("Dr. Maria Lopez is now open in the mornings", "Maria Lopez"),
-        ("Call Frank Lindholm at our store", "Frank Lindholm"),
-        ("The patient is located at John Smith's home since Monday.", "John Smith"),
-        ("Maria stays at our John Smith store", "John Smith"),
-    ],
-)
-def test_a_person_at_a_place_of_business_is_still_a_name(text: str, name: str) -> None:
-    found = detect_phi(text)
-    assert any(name in f.text and f.category == "name" for f in found), found
+    assert any(value in f.text and f.category == category for f in found), found
