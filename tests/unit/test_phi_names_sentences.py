@@ -57,6 +57,11 @@ FOUND_WHOLE = [
     # a question for a name, then its answer (after a speaker's tag)
     _case("Agent: What is the name on the card?\nCaller: Amber Tisserand", "Amber Tisserand", "name-on-card"),
     _case("What is your full name? Szonja Tot", "Szonja Tot", "full-name-question"),
+    # a role spelt out as a title, in either case
+    _case("Doctor Smith called re labs", "Smith", "doctor-title"),
+    _case("Nurse Patel will call back after lunch", "Patel", "nurse-title"),
+    _case("the note says doctor Nguyen wants a repeat panel", "Nguyen", "lower-case-doctor-title"),
+    _case("Officer Diaz took the report", "Diaz", "officer-title"),
 ]
 
 
@@ -105,7 +110,20 @@ CLEAN = [
     "Summer Sale\nAcme Corp",
     "Golden Harvest\nFamily Farms",
     "Is this the best deal? Summer Savings Start Now",
+    # a role before an everyday word, or before a function word
+    "Doctor Recommended formula, now 20% off",
+    "Book a Nurse Practitioner visit online",
+    "Talk to your Pharmacist Today about flu shots",
+    "Doctor Who marathon this weekend",
 ]
+
+
+def test_a_lower_case_first_name_before_a_function_word_is_the_first_name_alone() -> None:
+    # `from`, `but`, `in` are Census surnames; the name is the first name, and what follows it
+    # stays in a de-identified text
+    assert names("i would like to remove my kid rafaela from the will") == ["rafaela"]
+    assert names("I am scot but I live in Spain") == ["scot"]
+    assert names("spoke with maria garcia today") == ["maria garcia"]
 
 
 def test_the_speakers_tag_after_a_name_question_is_no_name() -> None:

@@ -841,6 +841,16 @@ def _cued(
     return False
 
 
+_FUNCTION_WORDS = frozenset(
+    """a an the and but or nor so yet if then than as at by for from in into of off on onto to
+    with without is am are was were be been being do does did has have had will would can could
+    shall should may might must not no i you he she it we they me him her us them my your his its
+    our their this that these those who what when where why how all any some also just too very""".split()  # noqa: SIM905
+)
+"""Words that are never a surname in lower case, though some are Census surnames (`But`, `From`):
+a first name before one is found alone (`my kid rafaela from the will`: `rafaela`)."""
+
+
 def _lower_names(text: str) -> Iterator[tuple[int, int, float]]:
     """`maria garcia`: two Census names in lower case, at most one of them an English word."""
     common, _, last = census()
@@ -865,5 +875,7 @@ def _lower_names(text: str) -> Iterator[tuple[int, int, float]]:
     previous: re.Match[str] | None = None
     for i, m in enumerate(_LOWER_WORD.finditer(text)):
         if previous is not None and i - 1 in pairs and _GAP.fullmatch(text, previous.end(), m.start()):
-            yield previous.start(), m.end(), 0.65
+            # a function word that is a Census surname (`from`, `so`) ends no name: the first
+            # name alone (`my kid rafaela from the will`)
+            yield previous.start(), previous.end() if found[i] in _FUNCTION_WORDS else m.end(), 0.65
         previous = m
