@@ -462,12 +462,15 @@ _NAME_AFTER = re.compile(
     rf"(?:(?:is|was)\s+)?(?:so|very|too|such\s+an?)\s+(?:{_PERSONALITY})|"
     r"can\s+always|graduated|married|died|was\s+married|got\s+married|[a-z]{2,20}ed\s+(?:his|her)|"
     r"spent\s+a\s+year|was\s+born|was\s+influenced|is\s+a\s+(?:very\s+)?\w+\s+(?:person|guy|girl|man|woman|"
-    r"lady|kid|child|listener|friend))\b))"
+    r"lady|kid|child|listener|friend)|"
+    # what happens to a patient: "Kofi was admitted to the ICU", "Ana presented with fever"
+    r"(?:was|has\s+been|is\s+being)\s+(?:re)?(?:admitted|discharged|diagnosed|intubated|transferred)|"
+    r"presented\s+(?:to|with)|presents\s+with|tested\s+(?:positive|negative)|denies|complains\s+of)\b))"
 )
 _NAME_AFTER_CUE, _NAME_AFTER_KEYS = _cue_pattern(
     rf"(?i:\b(?:{_POSSESSED}|"
     r"said|says|asked|replied|told|wrote|shouted|whispered|had|has|just|lives|lived|is|was|began|flew|can|"
-    r"graduated|married|died|got|spent|so|very|too|such)\b)"
+    r"graduated|married|died|got|spent|so|very|too|such|presented|presents|tested|denies|complains)\b)"
 )
 # (?<![\w'\u2019-])({_BARE_WORD})\Z, led by its capital (the engine skips to capitals in C)
 _WORD_BEFORE = re.compile(rf"([{UPPER}](?<![\w'\u2019-].){_BARE_WORD.removeprefix(f'[{UPPER}]')})\Z")

@@ -66,8 +66,11 @@ _DATE_CUE = re.compile(
     r"surgery|operation|procedure|appointment|appt|passed\s+away|died|death|deceased|diagnosed|"
     r"treated|delivered|gave\s+birth|injured|vaccinated|tested|hospitali[sz]ed|record\s+date|"
     r"(?:report|visit|service|exam|encounter|collection|specimen|order|note|sign(?:ed)?|dictat\w*|"
-    r"transcri\w*|dos|d/c|follow[- ]?up)\s*(?:date|on|:)|dictated|transcribed|signed|onset)\b"
-    r"[^.;!?\n]{0,25}$",
+    r"transcri\w*|dos|d/c|follow[- ]?up)\s*(?:date|on|:)|dictated|transcribed|signed|onset|"
+    # a date of birth labelled in French, Spanish, Portuguese, Italian, German, Dutch
+    r"date\s+de\s+naissance|fecha\s+de\s+nacimiento|data\s+de\s+nascimento|data\s+di\s+nascita|"
+    r"geburtsdatum|geboren|geboortedatum)\b"
+    r"(?:(?<=d\.o\.b)\.)?[^.;!?\n]{0,25}$",  # `D.O.B. 19620214`: the abbreviation's last dot
     re.IGNORECASE,
 )
 _DATE_CUE_KEYS = list_keys(_DATE_CUE.pattern)  # a gate (`WordGate`)
@@ -89,6 +92,10 @@ _NUMBER_SEPARATOR = re.compile(r"\d[/.-]\d")
 _MONTH_START = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?<=\b...)")  # in folded()
 _AGE_NUMBER = re.compile(r"9\d|1[01]\d")
 _HOLIDAY = re.compile(r"(?i:(?:the\s+)?(?:fourth|4th)\s+of\s+july)")
+
+
+_COMPACT = re.compile(r"(?<![\d-])(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\d-])")
+"""A date written without separators (`19620214`): a finding only after a date cue."""
 
 
 def _valid(m: re.Match[str]) -> bool:
@@ -119,6 +126,12 @@ def dates(text: str, record: bool) -> list[Span]:
         if not cued and _HOLIDAY.fullmatch(m.group(0)):
             continue
         found.append(Span("date", m.start(), m.end(), 0.9 if cued else 0.8, weak=not cued))
+    if digit and (cue_near.positions is None or cue_near.positions):
+        found += [
+            Span("date", m.start(), m.end(), 0.9)
+            for m in _COMPACT.finditer(text)
+            if cue_near.search(_DATE_CUE, max(0, m.start() - 60), m.start())
+        ]
     if not _AGE_NUMBER.search(text) and not has_any(text, ("ninety", "hundred")):
         return found
     for m in scan_at_words(_AGE, text, _AGE_KEYS, numbers=True, number_starts=_AGE_NUMBER_STARTS):

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from global_orchestrator.policies._phi_lexicon import census, english
+from global_orchestrator.policies._phi_names import ORG_WORDS
 from global_orchestrator.policies._phi_spans import (
     by_first_letter,
     grouped,
@@ -45,6 +47,7 @@ pregnan\w* miscarriage infertil\w* ivf endometriosis pcos menopaus\w* erectile\s
 std sti chlamydia gonorrhea syphilis herpes hpv covid(?:-19)? flu influenza pneumonia
 tuberculosis strep opioid\w* addiction alcoholism substance\s+use overdose eating\s+disorder
 anorexia bulimia concussion fractur\w* torn\s+acl sprain injur\w* allerg\w* shingles
+sepsis septic\w* psychosis psychotic
 """
 _DRUGS = r"""
 metformin insulin\w* glargine lisinopril losartan amlodipine atorvastatin rosuvastatin simvastatin
@@ -55,9 +58,12 @@ wellbutrin adderall ritalin xanax alprazolam lorazepam ativan gabapentin prednis
 inhalers? suboxone buprenorphine methadone naloxone narcan oxycodone hydrocodone opioids?
 antidepressants? antibiotics? amoxicillin antiretroviral\w* truvada prep birth\s+control
 chemotherapy methotrexate lipitor crestor viagra cialis accutane isotretinoin
+clozapine clozaril risperidone risperdal olanzapine zyprexa quetiapine seroquel aripiprazole
+abilify haloperidol antipsychotics?
 """
 _TESTS = r"""
-a1c hba1c ldl hdl triglycerides psa egfr creatinine glucose blood\s+(?:sugar|pressure|work|test)
+a1c hba1c ldl hdl triglycerides psa egfr creatinine glucose cd4 viral\s+load bmi
+blood\s+(?:sugar|pressure|work|test)
 lab\s+(?:results?|work|tests?) test\s+results? biops(?:y|ies) mammogram\w* pap\s+smears?
 colonoscop\w* mri ct\s+scan x-rays? xrays? ultrasound ekg ecg echocardiogram screening\s+results?
 tested\s+(?:positive|negative) came\s+back was\s+(?:elevated|abnormal|high|low)
@@ -81,7 +87,9 @@ _HEALTH = re.compile(
 # a person in the sentence (identifiers found are added by the caller); "a patient newsletter" is none
 _PERSON = re.compile(
     r"(?i:\b(?:he|she|he's|she's|his|her|him|hers|(?:the|our|this|that|a|your)\s+patient(?:'s)?|"
-    r"patient's)\b(?!\s+(?:newsletters?|education|portals?|experience|satisfaction|care|safety|outcomes?|"
+    r"patient's|(?:my|our|his|their)\s+(?:mom|mum|mother|dad|father|son|daughter|wife|husband|partner|"
+    r"brother|sister|grandma|grandpa|grandmother|grandfather|kid|child|baby|aunt|uncle|cousin|"
+    r"boyfriend|girlfriend|fianc[eé]e?)(?:'s)?)\b(?!\s+(?:newsletters?|education|portals?|experience|satisfaction|care|safety|outcomes?|"
     r"population|engagement|surveys?|resources?|handouts?|materials?|services|advocates?|stories|reviews|"
     r"communications?|events?|webinars?|guides?|brochures?|flyers?|leaflets?|programs?|support\s+groups?)\b))|"
     r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z]",
@@ -199,3 +207,46 @@ def health_info(
         if tied:
             for m in inside:
                 yield m.start(), m.end(), 0.8
+
+
+_OWNER = re.compile(r"\b([A-Z][a-z]{1,20})['\u2019]s\b")
+_NEXT_CAPITAL = re.compile(r"[^\S\n]{1,3}([A-Z])")
+_STORES = frozenset("walgreen kroger meijer albertson dillard macy wendy hershey kellogg".split())  # noqa: SIM905
+"""Stores and brands written with a possessive that sell health products (`Walgreen's flu shots`)."""
+_OWNER_REACH = 80
+"""How far after a first name's possessive its health term may be (characters, same sentence)."""
+
+
+def health_owners(text: str) -> list[tuple[int, int]]:
+    """First names whose possessive a health term follows in its sentence (`Maria's HIV test`).
+
+    A Census first name (`Maria`, `Grace`), or a word that is neither an everyday word nor a
+    Census surname (`Tomasz`, `Priya`; not `Today's`, `Walgreen's`), followed within the
+    sentence by a condition, drug, test or procedure: the person the health information is
+    about. An eponym (`Parkinson's disease`) is the term itself, not an owner.
+    """
+    if "'s" not in text and "\u2019s" not in text:
+        return []
+    common, _, surnames = census()
+    words = english()
+    owners = [
+        m
+        for m in _OWNER.finditer(text)
+        if (key := m.group(1).lower()) in common
+        or (key not in words and key not in surnames and key not in ORG_WORDS)
+    ]
+    if not owners:
+        return []
+    found = []
+    for m in owners:
+        if _HEALTH.match(text, m.start()) or m.group(1).lower() in _STORES:
+            continue
+        after = _NEXT_CAPITAL.match(text, m.end())
+        if after is not None and not _HEALTH.match(text, after.start(1)):
+            continue  # a business: `Sam's Club flu shots`, `Maria's Bakery`
+        reach = text[m.end() : m.end() + _OWNER_REACH]
+        cut = _BOUNDARY.search(reach)
+        term = _HEALTH.search(reach, 0, cut.start() if cut else len(reach))
+        if term is not None:
+            found.append((m.start(1), m.end(1)))
+    return found

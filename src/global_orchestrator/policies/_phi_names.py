@@ -522,6 +522,11 @@ def _labelled(before: str) -> bool:
     return ends_with(before, _LABEL_ENDS) and _STRONG_LABEL.search(before) is not None
 
 
+def labelled_at(text: str, start: int) -> bool:
+    """A label ("Patient:", "Dictated by") ends the 40 characters before offset `start`."""
+    return _labelled(text[max(0, start - 40) : start])
+
+
 class _Cut(NamedTuple):
     """What `_judge` decides from a run alone, given whether a title or a label is in front of it."""
 

@@ -24,7 +24,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("medical_record", r"\b(medical|health|clinical|patient|EHR|EMR)\s+records?\b"),
         ("medical_record_number", r"\b(MRN|medical record (number|no\.?|#))\b"),
         ("ssn", r"\b(SSN|social security (number|no\.?|#))\b|\b\d{3}-\d{2}-\d{4}\b"),
-        ("date_of_birth", r"\b(DOB|date of birth|birth ?date)\b"),
+        ("date_of_birth", r"\b(DOB|D\.O\.B|date of birth|birth ?date)\b"),
         (
             "patient_data",
             r"\bpatients?'?s?\b[^.;\n]{0,40}\b(names?|lists?|data|details|charts?|files?|"

@@ -43,12 +43,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from global_orchestrator.policies._phi_brands import brand_names
 from global_orchestrator.policies._phi_context import context, repeats
 from global_orchestrator.policies._phi_dates import dates
 from global_orchestrator.policies._phi_fold import fold
-from global_orchestrator.policies._phi_health import health_info
+from global_orchestrator.policies._phi_health import health_info, health_owners
 from global_orchestrator.policies._phi_keyed import keyed
-from global_orchestrator.policies._phi_names import names
+from global_orchestrator.policies._phi_names import labelled_at, names
 from global_orchestrator.policies._phi_places import addresses
 from global_orchestrator.policies._phi_shapes import shapes
 from global_orchestrator.policies._phi_spans import (
@@ -202,17 +203,44 @@ def _detect_phi(text: str) -> list[Span]:
     spans = shapes(text, record) + keyed(text) + dates(text, record) + addresses(text) + context(text)
     strong = sorted((s.start, s.end) for s in spans if not s.weak)
     spans += [Span("name", s, e, score) for s, e, score in names(text, strong)]
+    spans += [Span("name", s, e, 0.75) for s, e in health_owners(text)]
+    deidentified = PLACEHOLDER.search(text) is not None
+    if not record:
+        spans = _without_brands(text, spans, deidentified)
     spans += repeats(text, [(s.start, s.end) for s in spans if s.category == "name"])
     about_a_person = record or any(not s.weak for s in spans)
+    if not about_a_person and any(s.weak for s in spans):
+        # health information tied to a person ("her MRI", "my mom's chemo") makes the text
+        # about one too: its dates and places are theirs ("Her MRI is on July 3rd")
+        about_a_person = next(health_info(text, [], deidentified=deidentified), None) is not None
     if not about_a_person:
         spans = [s for s in spans if not s.weak]
     anchors = sorted((s.start, s.end) for s in spans if not s.weak)
-    deidentified = PLACEHOLDER.search(text) is not None
     spans += [
         Span("patient_health_info", s, e, score)
         for s, e, score in health_info(text, anchors, deidentified=deidentified)
     ]
     return _resolve(text, spans)
+
+
+def _without_brands(text: str, spans: list[Span], deidentified: bool) -> list[Span]:
+    """`spans` without the names that are a brand's (`_phi_brands`), in a text about no one else.
+
+    Kept when anything else in the text points at a person (another identifier, a name that
+    is no brand, a label: `Patient: Paul Mitchell`), and a brand a person may carry when
+    health information is tied to it (`Edward Jones, 67M, admitted`, `Paul Mitchell's MRI`).
+    """
+    names = [(s.start, s.end) for s in spans if s.category == "name"]
+    if not names or any(not s.weak and s.category != "name" for s in spans):
+        return spans
+    found = brand_names(text, names)
+    brands = {b: i for b, i in found.items() if not labelled_at(text, b[0])}  # not `Patient: Paul Mitchell`
+    if any(not s.weak and (s.start, s.end) not in brands for s in spans):  # a name that is no brand's
+        return spans
+    people = [b for b, institution in brands.items() if not institution]
+    if people and next(health_info(text, people, deidentified=deidentified), None) is not None:
+        return spans  # `Paul Mitchell's MRI`: health information tied to the name makes it a person's
+    return [s for s in spans if s.category != "name" or (s.start, s.end) not in brands]
 
 
 def contains_phi(text: str) -> bool:

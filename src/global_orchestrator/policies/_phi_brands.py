@@ -1,0 +1,72 @@
+"""Companies, brands, institutions and clinical scales named after a person or a place.
+
+`Edward Jones named a top workplace`, `Save 20% at Jenny Craig`, `Glasgow Coma Scale 15`:
+the capitalised words read as a person's name. `brand_names` tells which name findings
+are such a brand; the detector drops them only from a text that is about no one else (no
+patient record, no other identifier), and a brand a person may be named after only when no
+health information is tied to it either (`Edward Jones, 67M, admitted ...` stays a name;
+`Eli Lilly's diabetes webinar` does not).
+"""
+
+from __future__ import annotations
+
+import re
+
+_BRANDS = """
+trader joe's|ralph lauren|edward jones|jenny craig|paul mitchell|tommy hilfiger|tommy bahama|
+calvin klein|michael kors|tory burch|marc jacobs|vera wang|kate spade|estee lauder|estée lauder|
+bobbi brown|kenneth cole|steve madden|anne klein|betsey johnson|christian dior|coco chanel|
+louis vuitton|yves saint laurent|giorgio armani|hugo boss|ted baker|paul smith|stella mccartney|
+kiehl's|burt's bees|tom's of maine|mrs\\.? meyer's|mrs\\.? fields|jack daniel's|johnnie walker|
+jim beam|jose cuervo|captain morgan|sam adams|samuel adams|dr\\.? pepper|dr\\.? scholl's|
+dr\\.? martens|dr\\.? bronner's|dr\\.? oetker|mr\\.? clean|mr\\.? coffee|ben & jerry's|
+sara lee|marie callender's|betty crocker|duncan hines|orville redenbacher|chef boyardee|
+uncle ben's|aunt jemima|little debbie|papa john's|jimmy john's|jersey mike's|carl's jr|
+ronald mcdonald|walt disney|tim hortons|baskin robbins|sam's club|charles schwab|morgan stanley|
+goldman sachs|merrill lynch|jp morgan|j\\.p\\. morgan|wells fargo|ernst & young|price waterhouse|
+arthur andersen|dow jones|hilton|marriott|hyatt|ritz-carlton|conrad hilton|williams sonoma|
+neiman marcus|barnes & noble|john lewis|marks & spencer|levi strauss|oscar mayer|john deere|
+harley-davidson|warner bros|martha stewart living|
+"""
+"""Brands that are also the name a person may carry (`Edward Jones, 67M, admitted ...`)."""
+_INSTITUTIONS = """
+eli lilly|bristol[- ]myers squibb|myers squibb|johnson & johnson|procter & gamble|
+boehringer ingelheim|hoffmann-la roche|becton dickinson|thermo fisher|charles river|
+memorial sloan kettering|sloan kettering|johns hopkins|dana-farber|md anderson|cedars-sinai|
+mount sinai|kaiser permanente|st\\.? jude|shriners|mayo clinic|
+glasgow coma scale|glasgow coma score|apgar score|braden scale|morse fall scale|wells score|
+beck depression inventory|hamilton depression|ranson criteria|child-pugh|
+"""
+"""Drug makers, hospitals and clinical scales: their health words are about no one."""
+
+
+def _phrases(words: str) -> str:
+    return "|".join(b.strip().replace(" ", r"\s+") for b in words.replace("\n", "").split("|") if b.strip())
+
+
+_BRAND = re.compile(
+    rf"(?<![\w'\u2019])(?:(?P<i>{_phrases(_INSTITUTIONS)})|{_phrases(_BRANDS)})(?![\w-])",
+    re.IGNORECASE,
+)
+_LONGEST = 40
+"""No brand's words are longer (characters): where to look for one around a name."""
+
+
+def brand_names(text: str, names: list[tuple[int, int]]) -> dict[tuple[int, int], bool]:
+    """The `names` (name findings' offsets) that are a brand's words, each: is it an institution.
+
+    An institution is a drug maker, a hospital or a clinical scale. A name finding is a
+    brand's when it starts inside a brand's words: `Jack Daniel's`, `Pepper Zero Sugar` in
+    `Dr Pepper Zero Sugar`, `Kate Spade New York`.
+    """
+    if not names:
+        return {}
+    found = {}
+    for start, end in names:
+        # a brand that holds `start` begins at most _LONGEST characters before it
+        lo = max(0, start - _LONGEST)
+        for m in _BRAND.finditer(text, lo, min(len(text), start + _LONGEST)):
+            if m.start() <= start < m.end():
+                found[(start, end)] = m.group("i") is not None
+                break
+    return found

@@ -1,0 +1,150 @@
+"""What ties a text to a person, and brands that only look like one (`phi_detector`, `_phi_health`,
+`_phi_brands`, `_phi_dates`).
+
+Classes found by probing the detector with texts written for the probe (not the evaluation
+sets): a first name's possessive before a diagnosis, a single name with what happens to a
+patient, a relative's possessive, health information that makes a text's dates a person's,
+dates of birth in other shapes and languages; and, the other way, companies, brands,
+hospitals and clinical scales named after a person or a place, which are no one's name
+unless something else in the text points at a person.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from global_orchestrator.policies import check_phi_related, deidentify, detect_phi
+
+
+def found(text: str, category: str) -> list[str]:
+    return [f.text for f in detect_phi(text) if f.category == category]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "term"),
+    [
+        ("Maria's HIV test came back positive.", "Maria", "HIV"),
+        ("Priya's pregnancy test was positive", "Priya", "pregnancy"),
+        ("Tomasz's schizophrenia is stable on clozapine.", "Tomasz", "clozapine"),
+        ("Grace's asthma is worse this week", "Grace", "asthma"),
+    ],
+)
+def test_a_first_names_possessive_before_a_health_term_is_a_person(text: str, name: str, term: str) -> None:
+    assert name in found(text, "name")
+    assert term in found(text, "patient_health_info")
+    assert name not in deidentify(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sam's Club pharmacy has flu shots this week",  # a business: a capital word after it
+        "Maria's Bakery. Diabetes friendly cakes on Friday",  # another sentence
+        "Parkinson's disease awareness month starts today",  # an eponym is the term itself
+        "Today's diabetes webinar starts at noon",
+        "Walgreen's flu shots are free for members",
+    ],
+)
+def test_a_possessive_that_is_no_persons_ties_nothing(text: str) -> None:
+    assert detect_phi(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Kofi was admitted to the ICU with sepsis overnight.", "Kofi"),
+        ("Ana presented with fever and chills", "Ana"),
+        ("Oyelaran has been diagnosed with lupus", "Oyelaran"),
+    ],
+)
+def test_a_single_name_with_what_happens_to_a_patient_is_a_name(text: str, name: str) -> None:
+    assert name in found(text, "name")
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Her MRI is scheduled for July 3rd at the main campus.", "July 3rd"),
+        ("hey my mom's chemo is on june 12, can we move it", "june 12"),
+        ("Our son's asthma flared up again on March 4", "March 4"),
+    ],
+)
+def test_health_information_tied_to_a_person_makes_the_dates_theirs(text: str, date: str) -> None:
+    assert date in found(text, "date")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Join our diabetes awareness webinar on April 12, 2025 in Boston",
+        "Flu shots for everyone at our Springfield pharmacy on October 3",
+        "Bring your mom to our diabetes talk on May 4",
+    ],
+)
+def test_health_topics_for_everyone_leave_event_dates_alone(text: str) -> None:
+    assert detect_phi(text) == []
+
+
+@pytest.mark.parametrize(
+    "term", ["sepsis", "septic shock", "clozapine", "quetiapine", "CD4 count", "viral load", "BMI"]
+)
+def test_terms_added_to_the_health_vocabulary(term: str) -> None:
+    text = f"Per her chart, {term} was noted again"
+    assert any(term.split()[0].lower() in t.lower() for t in found(text, "patient_health_info"))
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("D.O.B. 19620214  Sex: M", "19620214"),
+        ("DOB:19620214", "19620214"),
+        ("D.O.B. 03/04/1962", "03/04/1962"),
+        ("Date de naissance : 12/08/1985", "12/08/1985"),
+        ("Fecha de nacimiento: 05/05/1980", "05/05/1980"),
+        ("Geburtsdatum: 03.05.1977", "03.05.1977"),
+    ],
+)
+def test_a_date_of_birth_in_other_shapes_and_languages(text: str, date: str) -> None:
+    assert date in found(text, "date")
+
+
+def test_an_eight_digit_number_without_a_date_cue_is_no_date() -> None:
+    assert found("Order 20240312 shipped today", "date") == []
+
+
+def test_the_guard_reads_the_dotted_abbreviation_of_date_of_birth() -> None:
+    assert not check_phi_related("Add the D.O.B. of each member to the list").allowed
+    assert check_phi_related("Birth dates of our founders are on the About page").allowed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shop Trader Joe's seasonal favorites",
+        "Dr Pepper Zero Sugar is back",
+        "Ralph Lauren's Spring 2025 collection is here",
+        "Edward Jones named a top workplace",
+        "Save 20% at Jenny Craig this month",
+        "Join Eli Lilly for a diabetes awareness webinar on April 12, 2025, streamed from Indianapolis.",
+        "Kate Spade New York summer sale ends July 31.",
+        "Ronald McDonald House Charities gala: Saturday, October 4, Chicago.",
+        "Merck and Bristol Myers Squibb expand their oncology collaboration.",
+        "Mrs. Meyer's Clean Day hand soap",
+        "Glasgow Coma Scale 15, pupils equal and reactive.",
+    ],
+)
+def test_a_brand_named_after_a_person_or_place_is_no_name(text: str) -> None:
+    assert detect_phi(text) == [], [(f.category, f.text) for f in detect_phi(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Patient: Paul Mitchell", "Paul Mitchell"),  # a label
+        ("Edward Jones, 67M, admitted for chest pain", "Edward Jones"),  # health tied to the name
+        ("Paul Mitchell's MRI is on 3/4", "Paul Mitchell"),
+        ("Edward Jones called from 555-201-7788 about the invoice", "Edward Jones"),  # another identifier
+    ],
+)
+def test_a_brands_words_are_a_name_where_the_text_is_about_a_person(text: str, name: str) -> None:
+    assert any(name in n for n in found(text, "name")), found(text, "name")
