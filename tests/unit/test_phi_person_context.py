@@ -148,3 +148,55 @@ def test_a_brand_named_after_a_person_or_place_is_no_name(text: str) -> None:
 )
 def test_a_brands_words_are_a_name_where_the_text_is_about_a_person(text: str, name: str) -> None:
     assert any(name in n for n in found(text, "name")), found(text, "name")
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("pls call5551234567 after 5, thats my cell", "5551234567"),  # glued to its cue
+        ("Pt unreachable at 555-0172; left VM.", "555-0172"),
+        ("Cel.: (11) 98765-4321", "(11) 98765-4321"),
+        ("Left a voicemail: 462 9506 is her direct line", "462 9506"),
+    ],
+)
+def test_phones_after_more_cues(text: str, phone: str) -> None:
+    assert phone in found(text, "phone")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "order ABC1234567890 shipped",  # glued to a word that is no cue
+        "call18005551234 for support",  # toll-free
+    ],
+)
+def test_glued_digits_without_a_cue_are_no_phone(text: str) -> None:
+    assert found(text, "phone") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Can you resend the invoice?\n\nThanks, Tomasz", ["Tomasz"]),
+        ("See you there!\nBest,\nIngrid", ["Ingrid"]),  # and `Best` is no place (a Dutch town)
+        ("Pt accompanied by wife (Ingrid) and son (Lars).", ["Ingrid", "Lars"]),
+        ("pt's husband jim says she fell twice last week", ["jim"]),
+    ],
+)
+def test_single_names_after_a_sign_off_or_a_relative(text: str, names: list[str]) -> None:
+    assert [f.text for f in detect_phi(text)] == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks,\nThe Acme Team",
+        "Thanks!\nNorthwind",  # a firm's sign-off on its own line
+        "Cheers,\nSummer",  # an everyday word
+        "Love, Mom",
+        "her son will call back",
+        "my friend (Boston) said hi",
+    ],
+)
+def test_sign_offs_and_relatives_without_a_name(text: str) -> None:
+    assert detect_phi(text) == [], [(f.category, f.text) for f in detect_phi(text)]

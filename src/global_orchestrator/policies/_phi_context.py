@@ -561,6 +561,50 @@ def _after_cue_starts(text: str) -> list[int]:
 _ED_HIS = re.compile(r"(?<=[a-z]{2})ed\s+(?:his|her)\b")
 
 
+_KIN = (
+    r"wife|husband|son|daughter|mother|father|mom|mum|dad|brother|sister|partner|grandson|granddaughter|"
+    r"grandmother|grandfather|niece|nephew|aunt|uncle|cousin|friend|caregiver|carer|guardian|fianc[eé]e?"
+)
+_SIGN_OFF, _SIGN_OFF_KEYS = _cue_pattern(
+    r"(?i:\b(?:thanks|thank\s+you|regards|kind\s+regards|best|best\s+wishes|cheers|sincerely|warmly|"
+    r"love|xoxo|take\s+care))[,!.]?[^\S\n]*\n?[^\S\n]*"
+    rf"({_BARE_WORD})[^\S\n]*(?:\n|\Z)"
+)
+"""A sign-off, then a single word ending its line (`Thanks, Tomasz`, `Best,\nIngrid`)."""
+_KIN_BRACKET, _KIN_BRACKET_KEYS = _cue_pattern(
+    rf"(?i:\b(?:{_KIN}))[^\S\n]*\([^\S\n]*({_BARE_WORD})[^\S\n]*\)"
+)
+"""A relative, then a name in brackets (`accompanied by wife (Ingrid) and son (Lars)`)."""
+_KIN_LOWER, _KIN_LOWER_KEYS = _cue_pattern(rf"(?i:\b(?:{_KIN}))[^\S\n]{{1,3}}([{LOWER}]{{2,15}})\b")
+"""A relative, then a first name in lower case (`pt's husband jim says`)."""
+
+
+def _kin_and_sign_off_names(text: str) -> list[Span]:
+    """Single names after a sign-off, in brackets after a relative, in lower case after a relative."""
+    common, words = census()[0], english()
+    found = [
+        Span("name", m.start(1), m.end(1), 0.7)
+        for m in scan_words(_KIN_BRACKET, text, _KIN_BRACKET_KEYS)
+        if _person_word(m.group(1))
+        and m.group(1).lower() not in ORG_WORDS
+        and (m.group(1).lower() in common or not _place(m.group(1)))
+    ]
+    for m in scan_words(_SIGN_OFF, text, _SIGN_OFF_KEYS):
+        key = m.group(1).lower()
+        if key in _NOT_A_NAME or key in words or key in ORG_WORDS:
+            continue  # `Cheers, Summer`, `Love, Mom`, `Thanks,\nTeam`
+        # on its own line a Census first name (`Best,\nIngrid`; not a firm's `Thanks!\nNorthwind`);
+        # on the sign-off's line any word that is no place (`Thanks, Tomasz`)
+        if key in common or ("\n" not in text[m.start() : m.start(1)] and not _place(m.group(1))):
+            found.append(Span("name", m.start(1), m.end(1), 0.7))
+    found += [
+        Span("name", m.start(1), m.end(1), 0.65)
+        for m in scan_words(_KIN_LOWER, text, _KIN_LOWER_KEYS)
+        if (key := m.group(1)) in common and key not in words and key not in _NOT_A_NAME
+    ]
+    return found
+
+
 def _single_names(text: str) -> list[Span]:
     before = [
         m
@@ -583,6 +627,7 @@ def _single_names(text: str) -> list[Span]:
     ]
     if " and " in text:
         found += _coordinated(text)
+    found += _kin_and_sign_off_names(text)
     for m in scan_words(
         _PEOPLE_LIST, text, _PEOPLE_LIST_KEYS
     ):  # "our 3 founders: Ylönen, Gawler and Timayev"

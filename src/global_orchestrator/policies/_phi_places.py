@@ -183,6 +183,10 @@ def _place_key(words: str) -> str:
     return " ".join(words.lower().replace("-", " ").split())
 
 
+_SIGN_OFF_WORDS = frozenset(("best", "love", "cheers", "regards", "thanks", "sincerely", "warmly"))
+"""Places that are also a letter's sign-off (`Best, Ingrid`: not the Dutch town)."""
+
+
 def _places(text: str) -> list[Span]:
     found: list[Span] = []
     known = places()
@@ -203,7 +207,7 @@ def _places(text: str) -> list[Span]:
         if home and ends_with(window, _HOME_ENDS) and _HOME_BEFORE.search(window):
             found.append(Span("address", m.start(), m.end(), 0.75, weak=True))
             continue
-        if key not in known:
+        if key not in known or key in _SIGN_OFF_WORDS:
             continue
         before = ends_with(window, _PLACE_ENDS) and _PLACE_BEFORE.search(window) is not None
         after = _PLACE_AFTER.match(text[m.end() : m.end() + 30]) is not None

@@ -83,7 +83,8 @@ _PHONE_GROUPS = re.compile(
 )
 _PHONE_CUE = re.compile(
     r"(?i:\b(?:tel|telephone|phone|ph|cell|mobile|mob|call|called|calling|rang|dial(?:l?ed)?|pager|beeper|fax|contact|reach|telefon|"
-    r"t[ée]l[ée]phone|t[ée]l|m[óo]vil|cellulare|telefono|numer|whatsapp|sms|text|home|work|number)\b"
+    r"t[ée]l[ée]phone|t[ée]l|m[óo]vil|cellulare|telefono|numer|whatsapp|sms|text|home|work|number|"
+    r"cel|celular|unreachable|reached|voicemail|vm)\b"
     r"[^\n\d]{0,24})$"
 )
 _PHONE_CUE = re.compile(grouped(_PHONE_CUE.pattern), _PHONE_CUE.flags)  # same matches, fewer tests
@@ -105,7 +106,13 @@ _PHONE_CUE_KEYS = word_keys(
             "movil",
         ),
         *("cellulare", "telefono", "numer", "whatsapp", "sms", "text", "home", "work", "number"),
+        *(r"cel\b", "celular", "unreachable", "reached", "voicemail", r"vm\b"),
     ]
+)
+_GLUED = re.compile(r"(?<=[A-Za-z])\+?\d{10,13}(?![\w/-])")
+"""Digits glued to the word before them (`call5551234567`): a phone when that word is a cue."""
+_GLUED_CUE = re.compile(
+    r"(?i:(?<![a-z])(?:call|tel|ph|phone|cell|mobile|mob|text|txt|sms|fax|whatsapp|at|on))\Z"
 )
 _SSN_SHAPE = re.compile(r"\d{3}([- .])\d{2}\1\d{4}")
 _SEVEN = re.compile(r"\d{3}[\s-]\d{4}")
@@ -239,6 +246,9 @@ def phones(text: str, record: bool) -> list[Span]:
         seven = n == 7 and record and _SEVEN.fullmatch(value) is not None
         cued = 7 <= n <= 13 and _cued(cues, m.start())  # (the window read only for a number that long)
         if (cued or seven) and not toll_free(value) and not ours(text, m.start()):
+            found.append(Span(phone_kind(text, m.start()), m.start(), m.end(), 0.75))
+    for m in _GLUED.finditer(text):
+        if _GLUED_CUE.search(text, max(0, m.start() - 9), m.start()) and not toll_free(m.group(0)):
             found.append(Span(phone_kind(text, m.start()), m.start(), m.end(), 0.75))
     return found
 
