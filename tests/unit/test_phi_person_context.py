@@ -200,3 +200,30 @@ def test_single_names_after_a_sign_off_or_a_relative(text: str, names: list[str]
 )
 def test_sign_offs_and_relatives_without_a_name(text: str) -> None:
     assert detect_phi(text) == [], [(f.category, f.text) for f in detect_phi(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Last colonoscopy 04/22/19, normal. Repeat in 10 yrs.", "04/22/19"),
+        ("Lap chole performed 2090-11-05; post-op course uneventful.", "2090-11-05"),
+        ("LMP 2/28/91, G2P1, presenting for dating ultrasound.", "2/28/91"),
+        ("Patient reports symptoms began Monday, Aug. 4 after a camping trip.", "Aug. 4"),
+        ("Returned to clinic 9/1 with worsening cough.", "9/1"),
+        ("Reviewed with patient's son. Last hospitalization Oct 2089 for CHF.", "Oct 2089"),
+    ],
+)
+def test_a_date_in_one_persons_clinical_history(text: str, date: str) -> None:
+    assert date in found(text, "date")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Free mammogram screenings on October 12 at our Main St clinic",
+        "Our new MRI suite opens March 3",
+        "Sale performed better on March 3 than in May",
+    ],
+)
+def test_health_services_for_everyone_keep_their_dates(text: str) -> None:
+    assert found(text, "date") == []

@@ -47,7 +47,7 @@ pregnan\w* miscarriage infertil\w* ivf endometriosis pcos menopaus\w* erectile\s
 std sti chlamydia gonorrhea syphilis herpes hpv covid(?:-19)? flu influenza pneumonia
 tuberculosis strep opioid\w* addiction alcoholism substance\s+use overdose eating\s+disorder
 anorexia bulimia concussion fractur\w* torn\s+acl sprain injur\w* allerg\w* shingles
-sepsis septic\w* psychosis psychotic
+sepsis septic\w* psychosis psychotic chf
 """
 _DRUGS = r"""
 metformin insulin\w* glargine lisinopril losartan amlodipine atorvastatin rosuvastatin simvastatin
@@ -73,7 +73,8 @@ _CARE = r"""
 diagnos\w* prescri\w* refill\w* medications? meds dosage treat(?:ed|ment|ing)\s+for therapy
 surger(?:y|ies) operation procedure replacement transplant fusion root\s+canal bariatric
 amputation c-section vasectomy hysterectomy mastectomy implant pacemaker cpap hearing\s+aids?
-physical\s+therapy rehab\w* admitted discharged hospitali[sz]ed er\s+visit emergency\s+room
+physical\s+therapy rehab\w* admitted discharged hospitali[sz]ed hospitali[sz]ations?
+er\s+visit emergency\s+room
 appointments? check-?ups? follow-?ups? cardiology\s+\w+ oncology\s+\w+ dermatology\s+\w+
 on\s+(?:hospice|oxygen)
 """
