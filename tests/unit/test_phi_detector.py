@@ -144,7 +144,7 @@ def test_every_category_has_a_case() -> None:
         # a role that is also a Census surname names no one
         "Nurse said the patient is stable.",
         "Surgeon says recovery is on track.",
-        "Patient lives in Springfield with her son.",
+        "Patient says she is walking with her son every day.",
         # where a business is: a town named like a person is no one's name there
         "Now open in Serrara Fontana! Visit us for 20% off.",
         "Join us at our La Coruña store on May 18 for demos.",

@@ -227,3 +227,27 @@ def test_a_date_in_one_persons_clinical_history(text: str, date: str) -> None:
 )
 def test_health_services_for_everyone_keep_their_dates(text: str) -> None:
     assert found(text, "date") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (
+            "Lives alone in Springfield, Hampden County; daughter visits weekly.",
+            ["Springfield", "Hampden County"],
+        ),
+        ("The patient resides in Cook County and works in Evanston.", ["Cook County", "Evanston"]),
+        ("He is returning home to Galway after discharge; GP there is aware.", ["Galway"]),
+        # (`Patient` is no name here; the town where the patient lives is Safe Harbor geography)
+        ("Patient lives in Springfield with her son.", ["Springfield"]),
+    ],
+)
+def test_where_a_person_lives_makes_the_texts_places_theirs(text: str, places: list[str]) -> None:
+    assert found(text, "address") == places
+
+
+@pytest.mark.parametrize(
+    "text", ["She moved here from Sweden and travels to Portugal next week.", "The patient lives in Ohio."]
+)
+def test_a_country_or_state_where_a_person_lives_is_still_too_wide(text: str) -> None:
+    assert detect_phi(text) == []

@@ -169,7 +169,8 @@ _PLACE_BEFORE = re.compile(
 _PLACE_BEFORE = re.compile(grouped(_PLACE_BEFORE.pattern), _PLACE_BEFORE.flags)  # same matches, fewer tests
 _HOME_BEFORE = re.compile(
     r"(?i:\b(?:(?:lives|living|lived|resides|residing|resided|moved|relocated|native|hometown)\s+"
-    r"(?:in|to|of|is|at)|born\b[^;\n!?]{0,40}\bin)\s+(?:the\s+)?)$"
+    r"(?:alone\s+|independently\s+|with\s+(?:his|her|their|a)\s+\w+\s+)?(?:in|to|of|is|at)|"
+    r"(?:staying|returning\s+home)\s+(?:in|to)|born\b[^;\n!?]{0,40}\bin)\s+(?:the\s+)?)$"
 )
 _HOME_BEFORE = re.compile(grouped(_HOME_BEFORE.pattern), _HOME_BEFORE.flags)  # same matches, fewer tests
 # gates (`ends_with`): the last word of every match of _PLACE_BEFORE and _HOME_BEFORE
@@ -181,6 +182,23 @@ _PLACE_AFTER = re.compile(rf"^,\s{{0,3}}(?:(?:{STATES})\b|{_CAP})")
 @lru_cache(maxsize=16384)
 def _place_key(words: str) -> str:
     return " ".join(words.lower().replace("-", " ").split())
+
+
+_PERSON_HOME = re.compile(
+    r"(?i:\b(?:the\s+patient|patient|pt|he|she|he's|she's|(?:his|her|my|their)\s+(?:mom|mum|mother|dad|"
+    r"father|son|daughter|wife|husband|brother|sister|grandmother|grandfather|partner))\s+(?:\w+\s+){0,2}?"
+    r"(?:lives|lived|resides|resided|moved|relocated|is\s+staying|has\s+been\s+staying|is\s+returning\s+home))\b|"
+    r"(?:^|[.;!?]\s+|\n\s*)(?:Lives|Resides)\s+(?:alone\s+|independently\s+|with\s+\w+\s+)?(?:in|at)\b"
+)
+_PERSON_HOME_WORDS = ("lives", "lived", "resid", "moved", "relocated", "staying", "returning")
+
+
+def person_home(text: str) -> bool:
+    """Where a person lives is told (`The patient resides in`, `she moved to`, `Lives alone in`).
+
+    The text is about that person: its places and dates are theirs, as in a patient record.
+    """
+    return has_any(text, _PERSON_HOME_WORDS) and _PERSON_HOME.search(text) is not None
 
 
 _SIGN_OFF_WORDS = frozenset(("best", "love", "cheers", "regards", "thanks", "sincerely", "warmly"))
@@ -204,7 +222,11 @@ def _places(text: str) -> list[Span]:
         key = _place_key(run)
         window = text[max(0, m.start() - 24) : m.start()]
         # "lives in East Sheilaborough": any place, known or not
-        if home and ends_with(window, _HOME_ENDS) and _HOME_BEFORE.search(window):
+        if (
+            home
+            and ends_with(window, _HOME_ENDS)
+            and _HOME_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+        ):
             found.append(Span("address", m.start(), m.end(), 0.75, weak=True))
             continue
         if key not in known or key in _SIGN_OFF_WORDS:
@@ -219,6 +241,9 @@ def _places(text: str) -> list[Span]:
 def _wide(place: str) -> bool:
     """A country, a continent or a US state: no Safe Harbor identifier alone (`I live in Hungary`)."""
     return is_country(place) or is_continent(place) or is_us_state(place)
+
+
+wide_place = _wide
 
 
 def addresses(text: str) -> list[Span]:

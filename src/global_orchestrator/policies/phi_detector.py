@@ -50,7 +50,7 @@ from global_orchestrator.policies._phi_fold import fold
 from global_orchestrator.policies._phi_health import health_info, health_owners
 from global_orchestrator.policies._phi_keyed import keyed
 from global_orchestrator.policies._phi_names import labelled_at, names
-from global_orchestrator.policies._phi_places import addresses
+from global_orchestrator.policies._phi_places import addresses, person_home, wide_place
 from global_orchestrator.policies._phi_shapes import shapes
 from global_orchestrator.policies._phi_spans import (
     Span,
@@ -209,6 +209,13 @@ def _detect_phi(text: str) -> list[Span]:
         spans = _without_brands(text, spans, deidentified)
     spans += repeats(text, [(s.start, s.end) for s in spans if s.category == "name"])
     about_a_person = record or any(not s.weak for s in spans)
+    if not about_a_person and any(s.weak for s in spans) and person_home(text):
+        # "The patient resides in Cook County": its places and dates are the patient's; a
+        # country or a state is still too wide to point at anyone ("She moved here from Sweden")
+        spans = [
+            s for s in spans if not (s.weak and s.category == "address" and wide_place(text[s.start : s.end]))
+        ]
+        about_a_person = any(s.weak for s in spans)
     if not about_a_person and any(s.weak for s in spans):
         # health information tied to a person ("her MRI", "my mom's chemo") makes the text
         # about one too: its dates and places are theirs ("Her MRI is on July 3rd")
