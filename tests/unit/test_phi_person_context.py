@@ -251,3 +251,41 @@ def test_where_a_person_lives_makes_the_texts_places_theirs(text: str, places: l
 )
 def test_a_country_or_state_where_a_person_lives_is_still_too_wide(text: str) -> None:
     assert detect_phi(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "category"),
+    [
+        ("see profile linkedin.com/in/priya-raman-rn", "linkedin.com/in/priya-raman-rn", "url"),
+        ("her IG is instagram.com/maria.lopez92", "instagram.com/maria.lopez92", "url"),
+        ("photo ID attached: IMG_20240312_mariag.jpg", "IMG_20240312_mariag.jpg", "full_face_photo"),
+        ("selfie uploaded as DSC0042.HEIC yesterday", "DSC0042.HEIC", "full_face_photo"),
+        ("hey its kevin from 3B, can u tell dr patel my meds ran out", "patel", "name"),
+        ("ok thanks so much dana!! see u thursday", "dana", "name"),
+        ("Per Dr. de Souza, hold the heparin tonight.", "de Souza", "name"),
+        (
+            "[10:42] maria: is there any update on my dad's scan?\n[10:45] agent: checking now",
+            "maria",
+            "name",
+        ),
+        ("MR. WILSON IS A 52 YEAR OLD MAN WITH GOUT", "WILSON", "name"),  # read in its folded case
+    ],
+)
+def test_informal_and_unschemed_identifiers(text: str, value: str, category: str) -> None:
+    assert value in found(text, category), [(f.category, f.text) for f in detect_phi(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Visit linkedin.com/company/acme for jobs",  # a company page
+        "https://www.linkedin.com/company/acme",
+        "Follow us on instagram.com/inkwell.supply for new drops",  # the business's own account
+        "Product photo: sofa_blue.jpg",  # an image that shows no one
+        "thanks again for the order",
+        "user: hi\nagent: hello",  # speakers' roles
+        "dr visit on monday",
+    ],
+)
+def test_the_same_shapes_that_point_at_no_one(text: str) -> None:
+    assert detect_phi(text) == [], [(f.category, f.text) for f in detect_phi(text)]

@@ -575,12 +575,29 @@ _KIN_BRACKET, _KIN_BRACKET_KEYS = _cue_pattern(
     rf"(?i:\b(?:{_KIN}))[^\S\n]*\([^\S\n]*({_BARE_WORD})[^\S\n]*\)"
 )
 """A relative, then a name in brackets (`accompanied by wife (Ingrid) and son (Lars)`)."""
-_KIN_LOWER, _KIN_LOWER_KEYS = _cue_pattern(rf"(?i:\b(?:{_KIN}))[^\S\n]{{1,3}}([{LOWER}]{{2,15}})\b")
-"""A relative, then a first name in lower case (`pt's husband jim says`)."""
+_PARTICLE_WORDS = r"(?:de|da|do|dos|das|van|von|der|den|di|del|della|la|le|du|al|el|bin|ibn|ter|ten)"
+_LOWER_CUED, _LOWER_CUED_KEYS = _cue_pattern(
+    rf"(?i:\b(?:{_KIN}|dr|mr|mrs|ms|doctor|nurse|thanks|thank\s+you|thx|ty)(?:\s+so\s+much)?\.?,?)"
+    rf"[^\S\n]{{1,3}}([{LOWER}]{{2,15}})\b"
+)
+"""A name in lower case after a relative, a title or thanks (`husband jim`, `dr patel`, `thanks dana`)."""
+_TITLED_PARTICLE, _TITLED_PARTICLE_KEYS = _cue_pattern(
+    rf"(?i:\b(?:dr|mr|mrs|ms|prof|doctor|professor)\.?)[^\S\n]{{1,3}}({_PARTICLE_WORDS}[^\S\n]{_BARE_WORD})"
+)
+"""A surname opening with a lower-case particle after a title (`Per Dr. de Souza`)."""
+_LOWER_SPEAKER = re.compile(
+    rf"^[^\S\n]*(?:\[[\d:. apmAPM]{{3,12}}\][^\S\n]*)?([{LOWER}]{{2,15}}):", re.MULTILINE
+)
+"""A chat line's speaker in lower case (`[10:42] maria: is there any update`)."""
 
 
 def _kin_and_sign_off_names(text: str) -> list[Span]:
-    """Single names after a sign-off, in brackets after a relative, in lower case after a relative."""
+    """Single names after a sign-off, in brackets after a relative; informal names in lower case.
+
+    A lower-case word counts only if it is a Census first name (or a surname after a title)
+    and no everyday word: `husband jim`, `dr patel`, `thanks so much dana`, a chat line's
+    `maria:`; not `thanks again`, `son will`, `agent:`.
+    """
     common, words = census()[0], english()
     found = [
         Span("name", m.start(1), m.end(1), 0.7)
@@ -597,11 +614,29 @@ def _kin_and_sign_off_names(text: str) -> list[Span]:
         # on the sign-off's line any word that is no place (`Thanks, Tomasz`)
         if key in common or ("\n" not in text[m.start() : m.start(1)] and not _place(m.group(1))):
             found.append(Span("name", m.start(1), m.end(1), 0.7))
+    surnames = census()[2]
+    for m in scan_words(_LOWER_CUED, text, _LOWER_CUED_KEYS):
+        key = m.group(1)
+        if key in words or key in _NOT_A_NAME:
+            continue
+        titled = m.group(0)[:2].lower() in ("dr", "mr", "ms", "do", "nu") or m.group(0)[:3].lower() == "mrs"
+        if key in common or (titled and key in surnames):
+            found.append(Span("name", m.start(1), m.end(1), 0.65))
     found += [
-        Span("name", m.start(1), m.end(1), 0.65)
-        for m in scan_words(_KIN_LOWER, text, _KIN_LOWER_KEYS)
-        if (key := m.group(1)) in common and key not in words and key not in _NOT_A_NAME
+        Span("name", m.start(1), m.end(1), 0.75)
+        for m in scan_words(_TITLED_PARTICLE, text, _TITLED_PARTICLE_KEYS)
     ]
+    if ":" in text:
+        # a Census first name speaking; in a transcript (two speaker lines or more) even one
+        # that is also a word (`maria:`); roles (`agent:`, `user:`) are no Census names
+        speakers = list(_LOWER_SPEAKER.finditer(text))
+        found += [
+            Span("name", m.start(1), m.end(1), 0.65)
+            for m in speakers
+            if (key := m.group(1)) in common
+            and key not in _NOT_A_NAME
+            and (key not in words or len(speakers) > 1)
+        ]
     return found
 
 

@@ -250,6 +250,13 @@ _PHOTO = re.compile(
     re.IGNORECASE,
 )
 
+_PHOTO_ID_FILE = re.compile(
+    r"(?i:\b(?:photo\s+id|id\s+photo|patient(?:'s)?\s+photo|selfie|headshot|profile\s+(?:photo|picture)|"
+    r"face\s+photo)\b[^\n.]{0,24}?)"
+    r"(?<![\w-])([\w-]{1,60}\.(?i:jpe?g|png|heic|webp|gif|bmp|tiff?))\b"
+)
+"""An image file after a cue that it shows a person (`photo ID attached: IMG_20240312_mariag.jpg`)."""
+
 
 def keyed(text: str) -> list[Span]:
     """Codes after a keyword, glued codes, biometric and photo identifiers."""
@@ -279,6 +286,10 @@ def keyed(text: str) -> list[Span]:
             Span("full_face_photo", m.start(), m.end(), 0.75)
             for m in scan_words(_PHOTO, text, _PHOTO_KEYS, _PHOTO_PREFIXES)
         ]
+        if starts:
+            found += [
+                Span("full_face_photo", m.start(1), m.end(1), 0.85) for m in _PHOTO_ID_FILE.finditer(text)
+            ]
     return found
 
 

@@ -40,8 +40,12 @@ _URL = re.compile(r"[hw](?<!\w.)(?:(?<=[hH])ttps?://|(?<=[wW])ww\.)[^\s<>\"']{1,
 _PERSONAL_URL = re.compile(
     r"/(?:patients?|records?|charts?|mrn|members?|users?|profiles?|customers?|people|persons?|"
     r"accounts?|in|u)(?:/|\?|$)|[?&](?:id|uid|pid|mid|user|member|patient|mrn|customer)=|"
-    r"(?P<social>(?:facebook|instagram|twitter|x|linkedin|tiktok|threads)\.com/@?[\w.-]{2,})",
+    r"(?P<social>(?:facebook|instagram|twitter|x|linkedin|tiktok|threads)\.com/"
+    r"(?!(?:company|school|showcase|pages|groups|hashtag|events|jobs|business|explore)\b)@?[\w.-]{2,})",
     re.IGNORECASE,
+)
+_BARE_SOCIAL = re.compile(
+    r"(?<![\w./@-])(?i:facebook|instagram|twitter|x|linkedin|tiktok|threads)\.com/[^\s<>\"']{2,200}"
 )
 # Each digit-led pattern opens with a character class (the first character; a look-behind
 # on it then picks the branch), so that Python's regex engine skips to candidates in C
@@ -267,6 +271,11 @@ def shapes(text: str, record: bool) -> list[Span]:
             # a social account behind "follow us on" is the business's own, not a person's
             if personal and not (personal.group("social") and ours(text, m.start())):
                 found.append(Span("url", m.start(), m.start() + len(url), 0.9))
+    if ".com/" in text:  # a profile written without scheme or www (`linkedin.com/in/priya-raman`)
+        for m in _BARE_SOCIAL.finditer(text):
+            url = m.group(0).rstrip(".,;:)]}!?")
+            if _PERSONAL_URL.search(url) and not ours(text, m.start()):
+                found.append(Span("url", m.start(), m.start() + len(url), 0.85))
     digit = DIGIT.search(text) is not None  # every shape but email, URL, IPv6 and MAC holds one
     if digit and digit_runs(text)[0] >= 4 and text.count(".") >= 3 and _IPV4_PART.search(text):
         # loopback and unspecified addresses name this machine, never a person's device
