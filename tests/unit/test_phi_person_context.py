@@ -289,3 +289,20 @@ def test_informal_and_unschemed_identifiers(text: str, value: str, category: str
 )
 def test_the_same_shapes_that_point_at_no_one(text: str) -> None:
     assert detect_phi(text) == [], [(f.category, f.text) for f in detect_phi(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Endereço: Rua Augusta, 1508 - Consolação, São Paulo - SP, 01304-001", "São Paulo"),
+        ("Customer: L. Ferreira | City: Porto Alegre | CEP 90010-150", "Porto Alegre"),  # a field after `|`
+        ("Adresse: 12 rue de la Paix, 75002 Paris", "75002 Paris"),
+        ("Home: 12 Wattle St, Fitzroy VIC 3065", "VIC 3065"),
+    ],
+)
+def test_labelled_and_non_us_addresses(text: str, value: str) -> None:
+    assert any(value in a for a in found(text, "address")), found(text, "address")
+
+
+def test_an_australian_state_and_postcode_in_copy_about_no_one_is_clean() -> None:
+    assert detect_phi("Our Sydney store, NSW 2000, opens Friday") == []

@@ -154,11 +154,17 @@ _PIN_WORD = re.compile(rf"[{UPPER}](?<!\w.)[{LOWER}'\u2019]{{1,30}}+[- ]\d{{6}}\
 _PIN_WORD_SIX = re.compile(rf"[- ](?<=[{LOWER}'\u2019][- ])\d{{6}}\b")
 _PIN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz" + LOWER.removeprefix("a-z") + "'\u2019")
 _LABEL = re.compile(
-    r"(?im:^[ \t]*(?:home\s+|mailing\s+|street\s+|permanent\s+)?"
+    r"(?im:(?:^|\|)[ \t]*(?:home\s+|mailing\s+|street\s+|permanent\s+)?"
     r"(?:address|addr\.?|residence|city|town|county|"
-    r"hometown|place\s+of\s+birth|birthplace|location)\s*[:\-]\s*)([^\n;]{3,80}+)"
+    r"hometown|place\s+of\s+birth|birthplace|location|"
+    # the same labels in Portuguese, Spanish, French, German, Italian
+    r"endere[çc]o|direcci[óo]n|domicilio|adresse|anschrift|wohnort|indirizzo|cidade|ciudad|ville|stadt|citt[àa])"
+    r"\s*[:\-]\s*)([^\n;|]{3,80}+)"
 )
-_LABEL_WORDS = ("addr", "residence", "city", "town", "county", "place", "location")
+_LABEL_WORDS = (
+    *("addr", "residence", "city", "town", "county", "place", "location", "endere", "direcci", "domicil"),
+    *("adresse", "anschrift", "wohnort", "indirizzo", "cidade", "ciudad", "ville", "stadt", "citt"),
+)
 # (?<![\w-])({_CAP}...), led by its capital: the engine skips to capitals in C (same matches)
 _PLACE_RUN = re.compile(rf"([{UPPER}](?<![\w-].)[{LOWER}'\u2019]{{1,30}}+(?:[\s-]{_CAP}){{0,3}})")
 _COUNTY = re.compile(r"\s(?:County|Parish|Borough)$")
@@ -246,9 +252,15 @@ def _wide(place: str) -> bool:
 wide_place = _wide
 
 
+_AU_POSTCODE = re.compile(r"\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)[^\S\n]{1,2}\d{4}(?![\d-])")
+"""An Australian state and postcode (`Fitzroy VIC 3065`): a place in a text about a person."""
+
+
 def addresses(text: str) -> list[Span]:
     """Street addresses, PO boxes, ZIP and postal codes, labelled places, cities and counties."""
     found = _numbered(text) if DIGIT.search(text) else []
+    if found or "VIC" in text or "NSW" in text or "QLD" in text:
+        found += [Span("address", m.start(), m.end(), 0.75, weak=True) for m in _AU_POSTCODE.finditer(text)]
     if has_any(text, ("liv", "resid", "located", "address")):
         for m in scan_words(_LIVES_AT, text, _LIVES_KEYS):
             value = m.group(1).rstrip(" .,")
