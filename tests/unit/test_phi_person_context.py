@@ -306,3 +306,60 @@ def test_labelled_and_non_us_addresses(text: str, value: str) -> None:
 
 def test_an_australian_state_and_postcode_in_copy_about_no_one_is_clean() -> None:
     assert detect_phi("Our Sydney store, NSW 2000, opens Friday") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("hello doctor I am Ngozi my baby Chidi has diarrhea", ["Ngozi", "Chidi"]),
+        ("hola soy Lupita mi esposo Chuy tiene dolor de pecho", ["Lupita", "Chuy"]),
+        ("says her husband Earl passed away last Tuesday", ["Earl"]),
+        ("Good morning, I'm Tomasz from accounts", ["Tomasz"]),
+        ("Hi, this is Maria from the clinic", ["Maria"]),
+    ],
+)
+def test_a_relative_or_oneself_introduced_by_name(text: str, names: list[str]) -> None:
+    assert found(text, "name") == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hello, this is Tokyo calling",  # `this is` a business or a place: a Census first name only
+        "hello, this is Northwind. Your order shipped",
+        "hi I am Nigerian and love your shop",
+        "Hi, I'm Excited to share our news",
+    ],
+)
+def test_introductions_of_no_one(text: str) -> None:
+    assert detect_phi(text) == [], [(f.category, f.text) for f in detect_phi(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Aadhaar: 4821 6630 9152", "4821 6630 9152"),
+        ("CPF: 123.456.789-09", "123.456.789-09"),
+        ("PAN: ABCDEP1234F", "ABCDEP1234F"),
+        ("CURP: GOMC850312HJCRRR09", "GOMC850312HJCRRR09"),
+        ("NHS number 943 476 5919", "943 476 5919"),
+        ("Versichertennummer A123456780", "A123456780"),
+        ("rx # 6624019 ready for pickup", "6624019"),
+    ],
+)
+def test_national_and_prescription_numbers_after_their_label(text: str, value: str) -> None:
+    assert value in [f.text for f in detect_phi(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Try Cherry Garcia, now in pints",
+        "Toyota Corolla lease deals this weekend",
+        "Santa Claus visits our store on December 14",
+        "Sherlock Holmes and Dr. Watson return in a new season",
+        "Pan: 10 inch, nonstick",
+    ],
+)
+def test_more_brands_and_characters_are_no_one(text: str) -> None:
+    assert detect_phi(text) == [], [(f.category, f.text) for f in detect_phi(text)]

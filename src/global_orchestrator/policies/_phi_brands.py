@@ -26,7 +26,9 @@ ronald mcdonald|walt disney|tim hortons|baskin robbins|sam's club|charles schwab
 goldman sachs|merrill lynch|jp morgan|j\\.p\\. morgan|wells fargo|ernst & young|price waterhouse|
 arthur andersen|dow jones|hilton|marriott|hyatt|ritz-carlton|conrad hilton|williams sonoma|
 neiman marcus|barnes & noble|john lewis|marks & spencer|levi strauss|oscar mayer|john deere|
-harley-davidson|warner bros|martha stewart living|
+harley-davidson|warner bros|martha stewart living|martha stewart|cherry garcia|kentucky fried|
+little caesars|tesla|toyota|honda|hyundai|porsche|ferrari|lamborghini|philips|lidl|aldi|
+santa claus|mickey mouse|minnie mouse|sherlock holmes|dr\\.? watson|harry potter|colonel sanders|
 """
 """Brands that are also the name a person may carry (`Edward Jones, 67M, admitted ...`)."""
 _INSTITUTIONS = """

@@ -575,6 +575,24 @@ _KIN_BRACKET, _KIN_BRACKET_KEYS = _cue_pattern(
     rf"(?i:\b(?:{_KIN}))[^\S\n]*\([^\S\n]*({_BARE_WORD})[^\S\n]*\)"
 )
 """A relative, then a name in brackets (`accompanied by wife (Ingrid) and son (Lars)`)."""
+_KIN_NAME, _KIN_NAME_KEYS = _cue_pattern(
+    r"(?i:\b(?:my|his|her|their|our|mi|su|ma|mon|mein|meine)[^\S\n]{1,2}(?:baby|kid|child|son|daughter|wife|"
+    r"husband|partner|boyfriend|girlfriend|fianc[eé]e?|mom|mum|mother|dad|father|brother|sister|grandson|"
+    r"granddaughter|grandmother|grandfather|esposo|esposa|hijo|hija|marido|novio|novia|mari|femme|fils|fille|"
+    r"mann|frau|sohn|tochter))"
+    rf"[^\S\n]{{1,3}}({_BARE_WORD})"
+)
+"""A relative after a possessive, in four languages (`her husband Earl`, `mi esposo Chuy`)."""
+_SELF_INTRO, _SELF_INTRO_KEYS = _cue_pattern(
+    r"(?i:\b(?:hi|hello|hey|hola|bonjour|hallo|good\s+(?:morning|afternoon|evening))\b[^\n.?!]{0,24}?"
+    r"\b(?:i\s+am|i'm|im|this\s+is|it's|its|soy|je\s+suis|ich\s+bin|me\s+llamo|je\s+m'appelle|mi\s+chiamo))"
+    rf"[^\S\n]{{1,3}}({_BARE_WORD})"
+)
+"""Who greets introduces themselves (`hello doctor I am Ngozi`, `hola soy Lupita`)."""
+_THIS_IS = re.compile(r"(?i:\b(?:this\s+is|it's|its)\s+\S+\Z)")
+_AFTER_SELF = re.compile(
+    r"[^\S\n]*(?:[,.!:;\n]|\Z)|[^\S\n]+(?i:from|here|my|mi|ma|mon|and\s+i|y\s+|calling|speaking|again)\b"
+)
 _PARTICLE_WORDS = r"(?:de|da|do|dos|das|van|von|der|den|di|del|della|la|le|du|al|el|bin|ibn|ter|ten)"
 _LOWER_CUED, _LOWER_CUED_KEYS = _cue_pattern(
     rf"(?i:\b(?:{_KIN}|dr|mr|mrs|ms|doctor|nurse|thanks|thank\s+you|thx|ty)(?:\s+so\s+much)?\.?,?)"
@@ -606,6 +624,24 @@ def _kin_and_sign_off_names(text: str) -> list[Span]:
         and m.group(1).lower() not in ORG_WORDS
         and (m.group(1).lower() in common or not _place(m.group(1)))
     ]
+    # a relative or oneself is no place, though many names are some town's (`Ngozi`): only
+    # countries are left out; a self-introduced word that is no Census first name needs the
+    # sentence to go on as after a name (`I am Ngozi my baby ...`, not `I am Nigerian and love`)
+    for pattern, keys in ((_KIN_NAME, _KIN_NAME_KEYS), (_SELF_INTRO, _SELF_INTRO_KEYS)):
+        for m in scan_words(pattern, text, keys):
+            word = m.group(1)
+            if not _person_word(word) or word.lower() in ORG_WORDS or is_country(word):
+                continue
+            if len(word) <= 4 and text.startswith(".", m.end(1)):
+                continue  # a title's abbreviation (`this is Sr. Souza`, `Ing. Trupp`)
+            # `this is Northwind.`: a business introduces itself too; `I am ...` only a person
+            if (
+                pattern is _SELF_INTRO
+                and word.lower() not in common
+                and (_THIS_IS.search(m.group(0)) or not _AFTER_SELF.match(text, m.end(1)))
+            ):
+                continue
+            found.append(Span("name", m.start(1), m.end(1), 0.75))
     for m in scan_words(_SIGN_OFF, text, _SIGN_OFF_KEYS):
         key = m.group(1).lower()
         if key in _NOT_A_NAME or key in words or key in ORG_WORDS:
