@@ -363,3 +363,29 @@ def test_national_and_prescription_numbers_after_their_label(text: str, value: s
 )
 def test_more_brands_and_characters_are_no_one(text: str) -> None:
     assert detect_phi(text) == [], [(f.category, f.text) for f in detect_phi(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Pt JOHN SMITH seen today", "JOHN SMITH"),  # a label: two everyday words too
+        ("Radiology: CT head w/o contrast for FERNANDEZ, LUIS A (acc# RAD-2024-118832)", "FERNANDEZ, LUIS A"),
+        ("PATIENT: HOWARD, CESAR D.   MRN: 1653366", "HOWARD, CESAR D."),
+        ("JANE DOE-SMITH // 04-JUN-1972 // HCV+", "JANE DOE-SMITH"),
+    ],
+)
+def test_upper_case_names_in_mixed_case_text(text: str, value: str) -> None:
+    assert value in found(text, "name"), [(f.category, f.text) for f in detect_phi(text)]
+
+
+@pytest.mark.parametrize("text", ["NEW ARRIVALS: SUMMER SALE", "BLACK FRIDAY DEALS", "HIV AIDS WALK"])
+def test_upper_case_copy_is_no_name(text: str) -> None:
+    assert found(text, "name") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [("JANE DOE // 04-JUN-1972 // HCV+", "04-JUN-1972"), ("Signed: R. Mehta, MD 12-Jan-2091", "12-Jan-2091")],
+)
+def test_day_month_year_with_hyphens(text: str, date: str) -> None:
+    assert date in found(text, "date")

@@ -27,7 +27,7 @@ goldman sachs|merrill lynch|jp morgan|j\\.p\\. morgan|wells fargo|ernst & young|
 arthur andersen|dow jones|hilton|marriott|hyatt|ritz-carlton|conrad hilton|williams sonoma|
 neiman marcus|barnes & noble|john lewis|marks & spencer|levi strauss|oscar mayer|john deere|
 harley-davidson|warner bros|martha stewart living|martha stewart|cherry garcia|kentucky fried|
-little caesars|tesla|toyota|honda|hyundai|porsche|ferrari|lamborghini|philips|lidl|aldi|
+little caesars|tesla|toyota|hyundai|philips|lidl|aldi|
 santa claus|mickey mouse|minnie mouse|sherlock holmes|dr\\.? watson|harry potter|colonel sanders|
 """
 """Brands that are also the name a person may carry (`Edward Jones, 67M, admitted ...`)."""

@@ -1,6 +1,6 @@
 """Dates (every Safe Harbor element finer than a year) and ages over 89.
 
-Shapes: `03/14/1961`, `3-14-61`, `14.03.1961`, `1961-03-14`, `March 3`, `Oct. 12, 2025`,
+Shapes: `03/14/1961`, `3-14-61`, `14-Mar-1961`, `14.03.1961`, `1961-03-14`, `March 3`, `Oct. 12, 2025`,
 `3 March 2024`, `March 2019`, `the third of July, nineteen eighty-two`, `July third 1982`,
 and a bare `3/14` in a patient record. A year alone is no finding (Safe Harbor keeps it).
 
@@ -58,6 +58,7 @@ _DATE = re.compile(
     rf"\b{_MONTH}\.?\s{{1,3}}(?i:the\s+)?{_DAY}\b(?:,?\s{{1,3}}{_YEAR}\b)?|"
     rf"\b(?i:the\s+)?{_DAY}\s{{1,3}}(?i:of\s+|de\s+)?{_MONTH}\b\.?(?:,?\s{{1,3}}{_YEAR}\b)?|"
     rf"\b{_MONTH}\.?,?\s{{1,3}}(?i:of\s+)?(?:19|20)\d\d\b|"
+    rf"\b\d{{1,2}}-{_MONTH}-(?:(?:19|20)\d\d|\d\d)\b|"  # 04-JUN-1972, 12-Jan-91
     r"(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\w/]|\.\d))",
 )
 _DATE_CUE = re.compile(

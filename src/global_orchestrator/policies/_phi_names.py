@@ -416,6 +416,8 @@ def names(text: str, near: list[tuple[int, int]]) -> Iterator[tuple[int, int, fl
     yield from _lower_names(text)
     if upper and "," in text:
         yield from _surname_first(text)
+    if upper and _CAPS_PAIR.search(text):
+        yield from _caps_names(text)
 
 
 def _capitalised(text: str, near_starts: set[int], near_ends: set[int]) -> Iterator[tuple[int, int, float]]:
@@ -884,3 +886,36 @@ def _lower_names(text: str) -> Iterator[tuple[int, int, float]]:
             # name alone (`my kid rafaela from the will`)
             yield previous.start(), previous.end() if found[i] in _FUNCTION_WORDS else m.end(), 0.65
         previous = m
+
+
+_CAPS_WORD = r"[A-Z]{2,20}+(?:[-'][A-Z]{2,20}+)?"
+_CAPS_PAIR = re.compile(r"[A-Z]{2}[A-Z'-]*,?[^\S\n]{1,2}[A-Z]{2}")
+"""A gate: two upper-case words side by side (what every match of _CAPS_NAME holds)."""
+_CAPS_NAME = re.compile(
+    rf"(?<![\w'-])({_CAPS_WORD})(,?)[^\S\n]{{1,2}}({_CAPS_WORD})(?:[^\S\n]{{1,2}}[A-Z]\.?)?(?![\w'-])"
+)
+
+
+def _caps_names(text: str) -> Iterator[tuple[int, int, float]]:
+    """Names in upper case in a text that is not (`Pt JOHN SMITH seen today`, `FERNANDEZ, LUIS A`).
+
+    As `maria garcia` in lower case (`_lower_names`): a Census first name and a Census surname,
+    in either order with a comma between (`SURNAME, FIRST`), neither a word that is never a
+    name, and not both everyday words unless a label is before them (`Pt JOHN SMITH`).
+    """
+    common, _, last = census()
+    words = english()
+    for m in _CAPS_NAME.finditer(text):
+        a, comma, b = m.group(1).lower(), m.group(2), m.group(3).lower()
+        first, surname = (b, a) if comma else (a, b)
+        first_key, surname_key = first.split("-")[0], surname.split("-")[0]
+        if (
+            first_key in common
+            and surname_key in last
+            and first_key not in _NOT_NAMES
+            and surname_key not in _NOT_NAMES
+            and surname_key not in _COMMON
+            and surname_key not in _FUNCTION_WORDS
+            and (not (first_key in words and surname_key in words) or labelled_at(text, m.start()))
+        ):
+            yield m.start(), m.end(), 0.7
