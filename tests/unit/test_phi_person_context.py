@@ -389,3 +389,32 @@ def test_upper_case_copy_is_no_name(text: str) -> None:
 )
 def test_day_month_year_with_hyphens(text: str, date: str) -> None:
     assert date in found(text, "date")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("viral load undetectable!! thanks dr alvarez", "alvarez"),  # `thanks dr` does not hide `dr alvarez`
+        ("hi dr nguyen its marcy again, my sugar was 310", "marcy"),
+        ("SH: widowed, lives alone, daughter Tamsin checks on her daily.", "Tamsin"),
+        ("PMH: HIV on Biktarvy, undetectable. Partner Andre aware.", "Andre"),
+        ("ugh migraines back. can i try the nurtec? -Kels", "Kels"),
+        ("pls call me back re my biopsy results thx - Rob", "Rob"),
+    ],
+)
+def test_relatives_without_a_possessive_and_dash_signatures(text: str, value: str) -> None:
+    assert value in found(text, "name"), [(f.category, f.text) for f in detect_phi(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shop Mother Earth organics",
+        "Sister Act musical tickets on sale",
+        "Brother Printers 20% off",
+        "Big sale today - Northwind Team",
+        "Sale ends Sunday - Acme",
+    ],
+)
+def test_relatives_and_dashes_that_name_no_one(text: str) -> None:
+    assert detect_phi(text) == [], [(f.category, f.text) for f in detect_phi(text)]

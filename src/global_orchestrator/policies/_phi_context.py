@@ -43,6 +43,7 @@ from global_orchestrator.policies._phi_lexicon import (
     is_us_state,
     places,
 )
+from global_orchestrator.policies._phi_names import NOT_NAMES as _NOT_NAMES_LOWER
 from global_orchestrator.policies._phi_names import ORG_WORDS
 from global_orchestrator.policies._phi_shapes import phone_kind, toll_free
 from global_orchestrator.policies._phi_spans import (
@@ -583,8 +584,18 @@ _KIN_NAME, _KIN_NAME_KEYS = _cue_pattern(
     rf"[^\S\n]{{1,3}}({_BARE_WORD})"
 )
 """A relative after a possessive, in four languages (`her husband Earl`, `mi esposo Chuy`)."""
+_KIN_BARE, _KIN_BARE_KEYS = _cue_pattern(
+    r"(?i:\b(?:daughter|son|sons|daughters|husband|wife|partner|dad|mom|mum|mother|father|brother|sister|"
+    r"grandson|granddaughter|ex-husband|ex-wife|boyfriend|girlfriend|fianc[eé]e?))"
+    rf"[^\S\n]{{1,3}}({_BARE_WORD})"
+)
+"""A relative with no possessive (`daughter Tamsin checks on her`, `Partner Andre aware`)."""
+_DASH_SIGN = re.compile(
+    rf"(?:^|\s)[-\u2013\u2014][^\S\n]?({_BARE_WORD}(?:[^\S\n]{_BARE_WORD})?)[^\w\n]{{0,6}}\Z"
+)
+"""A dash signature ending the text (`... can i try the nurtec? -Kels`, `- Serena Wu`)."""
 _SELF_INTRO, _SELF_INTRO_KEYS = _cue_pattern(
-    r"(?i:\b(?:hi|hello|hey|hola|bonjour|hallo|good\s+(?:morning|afternoon|evening))\b[^\n.?!]{0,24}?"
+    r"(?i:\b(?:hi|hello|hey|hola|bonjour|hallo|good\s+(?:morning|afternoon|evening))\b[^\n.?]{0,24}?"
     r"\b(?:i\s+am|i'm|im|this\s+is|it's|its|soy|je\s+suis|ich\s+bin|me\s+llamo|je\s+m'appelle|mi\s+chiamo))"
     rf"[^\S\n]{{1,3}}({_BARE_WORD})"
 )
@@ -595,8 +606,8 @@ _AFTER_SELF = re.compile(
 )
 _PARTICLE_WORDS = r"(?:de|da|do|dos|das|van|von|der|den|di|del|della|la|le|du|al|el|bin|ibn|ter|ten)"
 _LOWER_CUED, _LOWER_CUED_KEYS = _cue_pattern(
-    rf"(?i:\b(?:{_KIN}|dr|mr|mrs|ms|doctor|nurse|thanks|thank\s+you|thx|ty)(?:\s+so\s+much)?\.?,?)"
-    rf"[^\S\n]{{1,3}}([{LOWER}]{{2,15}})\b"
+    rf"(?i:\b(?:{_KIN}|dr|mr|mrs|ms|doctor|nurse|thanks|thank\s+you|thx|ty|this\s+is|it's|its|i'm|im)"
+    rf"(?:\s+so\s+much)?\.?,?)[^\S\n]{{1,3}}(?!(?i:dr|mr|mrs|ms|doctor|nurse)\b)([{LOWER}]{{2,15}})\b"
 )
 """A name in lower case after a relative, a title or thanks (`husband jim`, `dr patel`, `thanks dana`)."""
 _TITLED_PARTICLE, _TITLED_PARTICLE_KEYS = _cue_pattern(
@@ -642,6 +653,24 @@ def _kin_and_sign_off_names(text: str) -> list[Span]:
             ):
                 continue
             found.append(Span("name", m.start(1), m.end(1), 0.75))
+    # a relative with no possessive: a Census first name, or a word that is neither an
+    # everyday word nor a place (`Mother Earth`, `Brother Printers`, `Sister Act` name no one)
+    for m in scan_words(_KIN_BARE, text, _KIN_BARE_KEYS):
+        word = m.group(1)
+        key = word.lower()
+        if key in _NOT_A_NAME or key in _NOT_NAMES_LOWER or key in ORG_WORDS:
+            continue
+        if (key in common and key not in words) or (
+            key not in words and not _place(word) and _person_word(word)
+        ):
+            found.append(Span("name", m.start(1), m.end(1), 0.7))
+    if "-" in text or "\u2013" in text or "\u2014" in text:
+        for m in _DASH_SIGN.finditer(text):
+            signed = [w.lower() for w in m.group(1).split()]
+            if any(k in _NOT_A_NAME or k in _NOT_NAMES_LOWER or k in ORG_WORDS for k in signed):
+                continue  # `- Northwind Team`, `- Love`
+            if signed[0] in common or (signed[0] not in words and _person_word(m.group(1).split()[0])):
+                found.append(Span("name", m.start(1), m.end(1), 0.7))
     for m in scan_words(_SIGN_OFF, text, _SIGN_OFF_KEYS):
         key = m.group(1).lower()
         if key in _NOT_A_NAME or key in words or key in ORG_WORDS:
@@ -656,7 +685,7 @@ def _kin_and_sign_off_names(text: str) -> list[Span]:
         if key in words or key in _NOT_A_NAME:
             continue
         titled = m.group(0)[:2].lower() in ("dr", "mr", "ms", "do", "nu") or m.group(0)[:3].lower() == "mrs"
-        if key in common or (titled and key in surnames):
+        if key in common or (titled and (key in surnames or key not in words)):
             found.append(Span("name", m.start(1), m.end(1), 0.65))
     found += [
         Span("name", m.start(1), m.end(1), 0.75)

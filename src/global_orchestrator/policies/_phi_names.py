@@ -225,6 +225,7 @@ _NOT_NAMES = frozenset(
     me us you him them we they it my your his its their why what how who when where which
     call tell ask join shop get buy try discover introducing explore save order visit follow""".split()  # noqa: SIM905
 )
+NOT_NAMES = _NOT_NAMES
 _COMMON = frozenset(
     """park street st avenue ave road rd lane drive way place court boulevard square plaza mall
     sale sales day days week weekend month year years season holiday holidays christmas easter
