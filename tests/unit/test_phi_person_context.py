@@ -418,3 +418,20 @@ def test_relatives_without_a_possessive_and_dash_signatures(text: str, value: st
 )
 def test_relatives_and_dashes_that_name_no_one(text: str) -> None:
     assert detect_phi(text) == [], [(f.category, f.text) for f in detect_phi(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "category"),
+    [
+        ("Paciente Maria Silva, nascida em 12/08/1955, reside em Contagem.", "Contagem", "address"),
+        (
+            "Bonjour, c'est Camille, mon fils Hugo a de la fièvre. On habite à Villeurbanne.",
+            "Villeurbanne",
+            "address",
+        ),
+        ("Patientin Ursula Köhler, geb. 03.07.1951, wohnt in Leipzig-Gohlis.", "Leipzig-Gohlis", "address"),
+        ("Patientin Ursula Köhler, geb. 03.07.1951, wohnt in Leipzig-Gohlis.", "03.07.1951", "date"),
+    ],
+)
+def test_where_someone_lives_and_was_born_in_other_languages(text: str, value: str, category: str) -> None:
+    assert value in found(text, category), [(f.category, f.text) for f in detect_phi(text)]

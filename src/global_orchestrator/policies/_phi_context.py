@@ -607,7 +607,7 @@ _AFTER_SELF = re.compile(
 _PARTICLE_WORDS = r"(?:de|da|do|dos|das|van|von|der|den|di|del|della|la|le|du|al|el|bin|ibn|ter|ten)"
 _LOWER_CUED, _LOWER_CUED_KEYS = _cue_pattern(
     rf"(?i:\b(?:{_KIN}|dr|mr|mrs|ms|doctor|nurse|thanks|thank\s+you|thx|ty|this\s+is|it's|its|i'm|im)"
-    rf"(?:\s+so\s+much)?\.?,?)[^\S\n]{{1,3}}(?!(?i:dr|mr|mrs|ms|doctor|nurse)\b)([{LOWER}]{{2,15}})\b"
+    rf"(?:\s+so\s+much)?\.?,?)[^\S\n]{{1,3}}(?!(?i:dr|mr|mrs|ms|doctor|nurse)\b)([{LOWER}]{{3,15}})\b"
 )
 """A name in lower case after a relative, a title or thanks (`husband jim`, `dr patel`, `thanks dana`)."""
 _TITLED_PARTICLE, _TITLED_PARTICLE_KEYS = _cue_pattern(

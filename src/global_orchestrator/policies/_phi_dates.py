@@ -70,12 +70,12 @@ _DATE_CUE = re.compile(
     r"transcri\w*|dos|d/c|follow[- ]?up)\s*(?:date|on|:)|dictated|transcribed|signed|onset|"
     # a date of birth labelled in French, Spanish, Portuguese, Italian, German, Dutch
     r"date\s+de\s+naissance|fecha\s+de\s+nacimiento|data\s+de\s+nascimento|data\s+di\s+nascita|"
-    r"geburtsdatum|geboren|geboortedatum|"
+    r"geburtsdatum|geboren|geb|geboortedatum|nascid[oa]\s+em|nacid[oa]\s+el|née?\s+le|"
     # one person's history: "LMP 2/28/91", "Lap chole performed 2090-11-05", "Last colonoscopy 04/22/19"
     r"lmp|edd|performed(?=(?:\s+on)?\s*$)|returned\s+to\s+(?:clinic|the\s+ed|the\s+er)|post-?op|hospitali[sz]ation|"
     r"symptoms\s+(?:began|started)|last\s+(?:colonoscopy|mammogram|mri|ct|biopsy|admission|dose|"
     r"menstrual\s+period|echo|ekg|ecg|a1c|labs?))\b"
-    r"(?:(?<=d\.o\.b)\.)?[^.;!?\n]{0,25}$",  # `D.O.B. 19620214`: the abbreviation's last dot
+    r"(?:(?<=d\.o\.b)\.|(?<=geb)\.)?[^.;!?\n]{0,25}$",  # `D.O.B. 19620214`, `geb. 03.07.1951`: a last dot
     re.IGNORECASE,
 )
 _DATE_CUE_KEYS = list_keys(_DATE_CUE.pattern)  # a gate (`WordGate`)

@@ -176,12 +176,20 @@ _PLACE_BEFORE = re.compile(grouped(_PLACE_BEFORE.pattern), _PLACE_BEFORE.flags) 
 _HOME_BEFORE = re.compile(
     r"(?i:\b(?:(?:lives|living|lived|resides|residing|resided|moved|relocated|native|hometown)\s+"
     r"(?:alone\s+|independently\s+|with\s+(?:his|her|their|a)\s+\w+\s+)?(?:in|to|of|is|at)|"
-    r"(?:staying|returning\s+home)\s+(?:in|to)|born\b[^;\n!?]{0,40}\bin)\s+(?:the\s+)?)$"
+    r"(?:staying|returning\s+home)\s+(?:in|to)|"
+    # the same in Portuguese, Spanish, French, German, Italian, Tagalog, Nigerian Pidgin
+    r"(?:reside|mora|vive|vivo|vivimos|moramos|estamos)\s+(?:em|en|no|na)|habite\s+(?:à|a|au)|"
+    r"habitons\s+(?:à|a|au)|wohnt\s+in|wohne\s+in|wohnen\s+in|abita\s+a|vive\s+a|nasa|we\s+dey|born\b[^;\n!?]{0,40}\bin)\s+(?:the\s+)?)$"
 )
 _HOME_BEFORE = re.compile(grouped(_HOME_BEFORE.pattern), _HOME_BEFORE.flags)  # same matches, fewer tests
 # gates (`ends_with`): the last word of every match of _PLACE_BEFORE and _HOME_BEFORE
 _PLACE_ENDS = ("in", "from", "at", "near", "to", "of", "is", "the")
-_HOME_ENDS = ("in", "to", "of", "is", "at", "the")
+_HOME_WORDS = (
+    *("lives", "living", "lived", "resid", "moved", "relocated", "native", "hometown", "born", "staying"),
+    *("returning", "reside", "mora", "vive", "vivo", "estamos", "habit", "wohn", "abita", "nasa", "dey"),
+)
+"""A gate: every match of _HOME_BEFORE holds one of these."""
+_HOME_ENDS = ("in", "to", "of", "is", "at", "the", "em", "en", "no", "na", "à", "a", "au", "nasa", "dey")
 _PLACE_AFTER = re.compile(rf"^,\s{{0,3}}(?:(?:{STATES})\b|{_CAP})")
 
 
@@ -217,9 +225,7 @@ def _places(text: str) -> list[Span]:
     common = english()
     # gates for the whole text: a county word, a cue for where someone lives
     county = "County" in text or "Parish" in text or "Borough" in text
-    home = has_any(
-        text, ("lives", "living", "lived", "resid", "moved", "relocated", "native", "hometown", "born")
-    )
+    home = has_any(text, _HOME_WORDS)
     for m in _PLACE_RUN.finditer(text):
         run = m.group(1)
         if county and _COUNTY.search(run):
