@@ -435,3 +435,14 @@ def test_relatives_and_dashes_that_name_no_one(text: str) -> None:
 )
 def test_where_someone_lives_and_was_born_in_other_languages(text: str, value: str, category: str) -> None:
     assert value in found(text, category), [(f.category, f.text) for f in detect_phi(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Company town hall: Friday at 3pm in the Jefferson Conference Room.",  # a venue
+        "Um lembrete do Ministério da Saúde: vacine-se contra a gripe.",  # a ministry
+    ],
+)
+def test_venues_and_ministries_named_after_people_are_no_one(text: str) -> None:
+    assert detect_phi(text) == [], [(f.category, f.text) for f in detect_phi(text)]

@@ -223,7 +223,9 @@ _NOT_NAMES = frozenset(
     tiktok instagram email search social school back new free best more our your the this that
     rival general care team clinic health patient doctor nurse
     me us you him them we they it my your his its their why what how who when where which
-    call tell ask join shop get buy try discover introducing explore save order visit follow""".split()  # noqa: SIM905
+    call tell ask join shop get buy try discover introducing explore save order visit follow
+    brazilian portuguese japanese chinese spanish mexican nigerian canadian korean vietnamese filipino
+    russian swedish norwegian danish finnish turkish arabic persian hispanic european asian african""".split()  # noqa: SIM905
 )
 NOT_NAMES = _NOT_NAMES
 _COMMON = frozenset(
@@ -266,7 +268,9 @@ _ORG = frozenset(
     distribuciones banca banco mineria minería construccion construcción construcciones hnos hermanos
     stiftung gruppe holding industrias servicios soluciones inversiones transportes figli fratelli
     societe société groupe compagnie sarl gmbh kg kgaa ohg sas sl slu sau spa srl snc sp bv nv ab oy
-    as asa aps magazine""".split()  # noqa: SIM905
+    as asa aps magazine association society ministerio ministério
+    room ballroom auditorium theater theatre stadium pavilion lounge library hotel resort
+    conference convention gallery museum cathedral mosque synagogue""".split()  # noqa: SIM905
 )
 ORG_WORDS = _ORG
 """Words of organisation names (`Ltd`, `Therapeutics`, `Clinic`), lower-case."""
