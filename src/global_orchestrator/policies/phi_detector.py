@@ -20,12 +20,16 @@ each (all regular expressions and word lists, no model, nothing fetched):
   digits), a single name after or before a person cue (`call me`, `said`, `'s kid`), a
   list of first names, a dialogue's speakers, and every other occurrence of a word of a
   name found in the text;
+- `_phi_brands`: not a recogniser: brands and institutions named after a person or a
+  place (`Edward Jones`, `Eli Lilly`, `Glasgow Coma Scale`), whose name findings are
+  dropped from a text about no one else;
 - `_phi_fold`: not a recogniser: the disguises it undoes (zero-width characters, full-width
   forms, homoglyphs, `%40`, odd case ...) give a second text to scan (`detect_phi`).
 
 Dates, cities and bare seven-digit numbers are PHI only when the text is about a person:
-a patient record (a note header, "the patient presented ...") or any other identifier in
-it. Campaign dates ("sale ends March 3"), the business's own address and number, brand
+a patient record (a note header, "the patient presented ..."), any other identifier in
+it, health information tied to someone ("Her MRI is on July 3rd"), or where someone lives
+("The patient resides in Cook County"). Campaign dates ("sale ends March 3"), the business's own address and number, brand
 URLs, role mailboxes (`support@`), toll-free numbers, promo codes, organisation names and
 health topics with no person are not findings.
 
