@@ -446,3 +446,23 @@ def test_where_someone_lives_and_was_born_in_other_languages(text: str, value: s
 )
 def test_venues_and_ministries_named_after_people_are_no_one(text: str) -> None:
     assert detect_phi(text) == [], [(f.category, f.text) for f in detect_phi(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Pt Nkechi reports positive home pregnancy test", "Nkechi"),  # `Pt`, then no everyday word
+        ("OT note: Wendell ambulated 150 ft with rollator.", "Wendell"),
+        ("Post-partum check: Zainab doing well, breastfeeding.", "Zainab"),
+        ("Edna resting comfortably, family at bedside", "Edna"),
+    ],
+)
+def test_a_single_name_in_a_nursing_note(text: str, name: str) -> None:
+    assert name in found(text, "name")
+
+
+@pytest.mark.parametrize(
+    "text", ["Patient Portal is live", "Pt Education Series starts Monday", "Sales doing well this quarter"]
+)
+def test_nursing_note_shapes_with_no_one(text: str) -> None:
+    assert found(text, "name") == []

@@ -466,12 +466,16 @@ _NAME_AFTER = re.compile(
     r"lady|kid|child|listener|friend)|"
     # what happens to a patient: "Kofi was admitted to the ICU", "Ana presented with fever"
     r"(?:was|has\s+been|is\s+being)\s+(?:re)?(?:admitted|discharged|diagnosed|intubated|transferred)|"
-    r"presented\s+(?:to|with)|presents\s+with|tested\s+(?:positive|negative)|denies|complains\s+of)\b))"
+    r"presented\s+(?:to|with)|presents\s+with|tested\s+(?:positive|negative)|denies|complains\s+of|"
+    r"ambulated|ambulating|ambulates|tolerated|tolerating|tolerates|verbalized|verbalizes|voided|"
+    r"doing\s+well|resting\s+comfortably|(?:is|was|remains)\s+afebrile)\b))"
 )
 _NAME_AFTER_CUE, _NAME_AFTER_KEYS = _cue_pattern(
     rf"(?i:\b(?:{_POSSESSED}|"
     r"said|says|asked|replied|told|wrote|shouted|whispered|had|has|just|lives|lived|is|was|began|flew|can|"
-    r"graduated|married|died|got|spent|so|very|too|such|presented|presents|tested|denies|complains)\b)"
+    r"graduated|married|died|got|spent|so|very|too|such|presented|presents|tested|denies|complains|"
+    r"ambulated|ambulating|ambulates|tolerated|tolerating|tolerates|verbalized|verbalizes|voided|doing|"
+    r"resting|remains)\b)"
 )
 # (?<![\w'\u2019-])({_BARE_WORD})\Z, led by its capital (the engine skips to capitals in C)
 _WORD_BEFORE = re.compile(rf"([{UPPER}](?<![\w'\u2019-].){_BARE_WORD.removeprefix(f'[{UPPER}]')})\Z")

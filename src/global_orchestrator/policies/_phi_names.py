@@ -450,7 +450,10 @@ def _in_run(
     run = _run(run_text)
     if run.never:
         return None
-    if run.pieces[0][0] == "Pt" and _census_word(run.pieces[1:]):  # "Pt David Green": a label opens it
+    lead = run.pieces[0][0]
+    if lead == "Pt" and (
+        _census_word(run.pieces[1:]) or _no_everyday_word(run.pieces[1:])
+    ):  # "Pt David Green", "Pt Nkechi": a label opens it ("Pt Education Series" holds neither)
         offset = run.pieces[1][1]
         return _judge(text, start + offset, run_text[offset:], False, True, near_starts, near_ends)
     first = start + run.pieces[0][1]
@@ -737,6 +740,15 @@ def _surname_starts(text: str) -> list[int]:
         if start < m.start():
             starts.append(start)
     return starts
+
+
+def _no_everyday_word(pieces: tuple[tuple[str, int], ...]) -> bool:
+    """Every one of `pieces` is a word that is neither everyday English nor an organisation's (`Nkechi`)."""
+    words = english()
+    return bool(pieces) and all(
+        (k := _key(p)) not in words and k not in _ORG and k not in _COMMON and k not in _NOT_NAMES
+        for p, _ in pieces
+    )
 
 
 def _census_word(pieces: tuple[tuple[str, int], ...]) -> bool:
