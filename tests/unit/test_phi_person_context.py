@@ -466,3 +466,34 @@ def test_a_single_name_in_a_nursing_note(text: str, name: str) -> None:
 )
 def test_nursing_note_shapes_with_no_one(text: str) -> None:
     assert found(text, "name") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Subject: Re: my mom\n\nHi Tanya, thanks for calling back. Mom is more confused.\n\nDenise",
+            "Denise",
+        ),
+        ("His new address is Brookdale Senior Living. Please update. Sharon", "Sharon"),
+        ("Mum's out of surgery (hip replacement). Love Jen x", "Jen"),
+        ("Hey Sam — attaching the intake form. Thx, Jo", "Jo"),
+        ("Trevor: Dr. said my cholesterol was high.", "Trevor"),
+        ("Chat log: [10:14] Mariana: hi my order 9931 still not here", "Mariana"),
+    ],
+)
+def test_the_writer_or_speaker_of_a_message(text: str, name: str) -> None:
+    assert name in found(text, "name")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Note: bring ID\nSubject: hello",
+        "Shop the sale now. Target",
+        "See you soon. Summer",
+        "Details: see below. Monday",
+    ],
+)
+def test_labels_and_last_words_that_are_no_writer(text: str) -> None:
+    assert found(text, "name") == []

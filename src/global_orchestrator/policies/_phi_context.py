@@ -572,8 +572,8 @@ _KIN = (
 )
 _SIGN_OFF, _SIGN_OFF_KEYS = _cue_pattern(
     r"(?i:\b(?:thanks|thank\s+you|regards|kind\s+regards|best|best\s+wishes|cheers|sincerely|warmly|"
-    r"love|xoxo|take\s+care))[,!.]?[^\S\n]*\n?[^\S\n]*"
-    rf"({_BARE_WORD})[^\S\n]*(?:\n|\Z)"
+    r"love|xoxo|take\s+care|thx|ta|yours))[,!.]?[^\S\n]*\n?[^\S\n]*"
+    rf"({_BARE_WORD})[^\S\n]*(?:x{{1,3}}\b|xo+\b)?[^\w\n]{{0,4}}(?:\n|\Z)"
 )
 """A sign-off, then a single word ending its line (`Thanks, Tomasz`, `Best,\nIngrid`)."""
 _KIN_BRACKET, _KIN_BRACKET_KEYS = _cue_pattern(
@@ -621,6 +621,12 @@ _TITLED_PARTICLE, _TITLED_PARTICLE_KEYS = _cue_pattern(
 _LOWER_SPEAKER = re.compile(
     rf"^[^\S\n]*(?:\[[\d:. apmAPM]{{3,12}}\][^\S\n]*)?([{LOWER}]{{2,15}}):", re.MULTILINE
 )
+_SPEAKER_CAP = re.compile(
+    rf"(?:^|\[[\d:. apmAPM]{{3,12}}\])[^\S\n]*([{UPPER}][{LOWER}]{{1,15}}):(?!//)", re.MULTILINE
+)
+"""A chat line's speaker that is a Census first name (`Trevor: Dr. said ...`, `[10:14] Mariana: hi`)."""
+_LAST_WORD = re.compile(rf"(?:[.!?][^\S\n]+|\n[^\S\n]*)({_BARE_WORD})[^\S\n]*(?:x{{1,3}})?[^\w\n]{{0,4}}\Z")
+"""A single word ending a message after its last sentence (`... Please update. Sharon`, `\n\nDenise`)."""
 """A chat line's speaker in lower case (`[10:42] maria: is there any update`)."""
 
 
@@ -706,6 +712,20 @@ def _kin_and_sign_off_names(text: str) -> list[Span]:
             and key not in _NOT_A_NAME
             and (key not in words or len(speakers) > 1)
         ]
+        found += [
+            Span("name", m.start(1), m.end(1), 0.7)
+            for m in _SPEAKER_CAP.finditer(text)
+            if (key := m.group(1).lower()) in common
+            and key not in words
+            and key not in _NOT_A_NAME
+            and key not in _NOT_NAMES_LOWER
+        ]
+    # a Census first name alone ending the message: its writer
+    last = _LAST_WORD.search(text, max(0, len(text) - 40))
+    if last is not None:
+        key = last.group(1).lower()
+        if key in common and key not in words and key not in _NOT_A_NAME and key not in _NOT_NAMES_LOWER:
+            found.append(Span("name", last.start(1), last.end(1), 0.7))
     return found
 
 
