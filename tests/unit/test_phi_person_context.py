@@ -497,3 +497,8 @@ def test_the_writer_or_speaker_of_a_message(text: str, name: str) -> None:
 )
 def test_labels_and_last_words_that_are_no_writer(text: str) -> None:
     assert found(text, "name") == []
+
+
+def test_a_bare_month_and_day_counts_in_a_text_about_a_person_only() -> None:
+    assert "4/28" in found("Maria Lopez picked up her refill; next fill 4/28.", "date")
+    assert detect_phi("3/4 of our members renewed early") == []

@@ -127,7 +127,10 @@ def dates(text: str, record: bool) -> list[Span]:
         lo = max(0, m.start() - 60)
         cued = cue_near.search(_DATE_CUE, lo, m.start())
         if m.group("m") and not (cued or record):
-            continue  # "3/4 of our members", "open 7/5": a bare month/day needs a record around it
+            # "3/4 of our members", "open 7/5": a bare month/day alone is no date; in a text
+            # about a person it is (`next fill 4/28`, `out 2/12-2/14` beside a name)
+            found.append(Span("date", m.start(), m.end(), 0.6, weak=True))
+            continue
         if not cued and _HOLIDAY.fullmatch(m.group(0)):
             continue
         found.append(Span("date", m.start(), m.end(), 0.9 if cued else 0.8, weak=not cued))
