@@ -502,3 +502,11 @@ def test_labels_and_last_words_that_are_no_writer(text: str) -> None:
 def test_a_bare_month_and_day_counts_in_a_text_about_a_person_only() -> None:
     assert "4/28" in found("Maria Lopez picked up her refill; next fill 4/28.", "date")
     assert detect_phi("3/4 of our members renewed early") == []
+
+
+def test_a_day_of_the_month_alone_and_a_weekday_after_a_home_cue() -> None:
+    text = "Seen in the ED on the 14th, discharged home on the 16th."
+    assert found(text, "date") == ["the 14th", "the 16th"]
+    moved = "My wife Bev's chemo got moved to Thursday the 14th"
+    assert found(moved, "address") == [] and "the 14th" in found(moved, "date")
+    assert detect_phi("Our sale ends on the 14th") == []

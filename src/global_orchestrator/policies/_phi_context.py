@@ -1207,6 +1207,8 @@ def context(text: str) -> list[Span]:
     for m in scan_words(_CITY_CUE, text, _CITY_CUE_KEYS):
         if is_country(m.group(1)) or is_us_state(m.group(1)):  # no Safe Harbor identifier
             continue
+        if m.group(1).split()[0].lower() in _NOT_A_NAME:  # a day or a month: `moved to Thursday`
+            continue
         personal = _CITY_SUBJECT.search(text, max(0, m.start() - 40), m.start(1)) is not None
         if personal or _place(m.group(1)):
             found.append(Span("address", m.start(1), m.end(1), 0.7, weak=not personal))

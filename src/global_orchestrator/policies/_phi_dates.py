@@ -59,7 +59,10 @@ _DATE = re.compile(
     rf"\b(?i:the\s+)?{_DAY}\s{{1,3}}(?i:of\s+|de\s+)?{_MONTH}\b\.?(?:,?\s{{1,3}}{_YEAR}\b)?|"
     rf"\b{_MONTH}\.?,?\s{{1,3}}(?i:of\s+)?(?:19|20)\d\d\b|"
     rf"\b\d{{1,2}}-{_MONTH}-(?:(?:19|20)\d\d|\d\d)\b|"  # 04-JUN-1972, 12-Jan-91
-    r"(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\w/]|\.\d))",
+    r"(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\w/]|\.\d)|"
+    # a day of the month alone: `discharged home on the 16th`, `Thursday the 14th`
+    r"(?P<o>\b(?i:the)\s{1,3}(?:[12]?\d|3[01])(?i:st|nd|rd|th)\b(?!\s+(?i:of|century|floor|anniversary|time|"
+    r"annual|edition|grade|birthday|place|percentile|street|st|ave|avenue|round|year|day|week|month))))",
 )
 _DATE_CUE = re.compile(
     r"\b(?:dob|d\.o\.b|date\s+of\s+(?:birth|death|service|visit|admission|discharge|surgery|procedure)|"
@@ -96,6 +99,7 @@ _AGE_NUMBER_STARTS = ("9", "10", "11")  # its numbers are 9\d or 1[01]\d (`scan_
 _NUMBER_SEPARATOR = re.compile(r"\d[/.-]\d")
 _MONTH_START = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?<=\b...)")  # in folded()
 _AGE_NUMBER = re.compile(r"9\d|1[01]\d")
+_ORDINAL_DAY = re.compile(r"\d(?i:st|nd|rd|th)\b")  # a gate: what every `the 14th` holds
 _HOLIDAY = re.compile(r"(?i:(?:the\s+)?(?:fourth|4th)\s+of\s+july)")
 
 
@@ -119,13 +123,20 @@ def dates(text: str, record: bool) -> list[Span]:
     digit = DIGIT.search(text) is not None
     # a date in numbers has a digit, a separator and a digit; one in words a month at a word start
     numeric = digit and _NUMBER_SEPARATOR.search(text) is not None
-    words = numeric or _MONTH_START.search(folded(text)) is not None
+    words = (
+        numeric
+        or _MONTH_START.search(folded(text)) is not None
+        or (digit and _ORDINAL_DAY.search(text) is not None)
+    )
     cue_near = WordGate(text, _DATE_CUE_KEYS)
     for m in scan_at_words(_DATE, text, _DATE_KEYS, numbers=True) if words else ():
         if not _valid(m):
             continue
         lo = max(0, m.start() - 60)
         cued = cue_near.search(_DATE_CUE, lo, m.start())
+        if m.group("o") and not cued:
+            found.append(Span("date", m.start(), m.end(), 0.6, weak=True))
+            continue
         if m.group("m") and not (cued or record):
             # "3/4 of our members", "open 7/5": a bare month/day alone is no date; in a text
             # about a person it is (`next fill 4/28`, `out 2/12-2/14` beside a name)

@@ -215,6 +215,11 @@ def person_home(text: str) -> bool:
     return has_any(text, _PERSON_HOME_WORDS) and _PERSON_HOME.search(text) is not None
 
 
+_WHEN_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight next last
+    january february march april may june july august september october november december""".split()  # noqa: SIM905
+)
+"""Where a home cue is followed by a time, not a place (`moved to Thursday`)."""
 _SIGN_OFF_WORDS = frozenset(("best", "love", "cheers", "regards", "thanks", "sincerely", "warmly"))
 """Places that are also a letter's sign-off (`Best, Ingrid`: not the Dutch town)."""
 
@@ -236,12 +241,13 @@ def _places(text: str) -> list[Span]:
         # "lives in East Sheilaborough": any place, known or not
         if (
             home
+            and key.split()[0] not in _WHEN_WORDS  # `moved to Thursday the 14th`
             and ends_with(window, _HOME_ENDS)
             and _HOME_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
         ):
             found.append(Span("address", m.start(), m.end(), 0.75, weak=True))
             continue
-        if key not in known or key in _SIGN_OFF_WORDS:
+        if key not in known or key in _SIGN_OFF_WORDS or key in _WHEN_WORDS:
             continue
         before = ends_with(window, _PLACE_ENDS) and _PLACE_BEFORE.search(window) is not None
         after = _PLACE_AFTER.match(text[m.end() : m.end() + 30]) is not None
