@@ -510,3 +510,28 @@ def test_a_day_of_the_month_alone_and_a_weekday_after_a_home_cue() -> None:
     moved = "My wife Bev's chemo got moved to Thursday the 14th"
     assert found(moved, "address") == [] and "the 14th" in found(moved, "date")
     assert detect_phi("Our sale ends on the 14th") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Good morning, Harold here. My wife's chemo got moved", "Harold"),
+        ("CRM note: Called Stefan back re: refund.", "Stefan"),
+        ("please loop in Jim on this", "Jim"),
+    ],
+)
+def test_someone_naming_themselves_or_being_contacted(text: str, name: str) -> None:
+    assert name in found(text, "name")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call Today for a quote",
+        "Call Sam's Club for details",
+        "Sales here. Big deals",
+        "Email Support for help",
+    ],
+)
+def test_contact_verbs_before_no_one(text: str) -> None:
+    assert found(text, "name") == []

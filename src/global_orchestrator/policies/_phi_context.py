@@ -625,6 +625,14 @@ _SPEAKER_CAP = re.compile(
     rf"(?:^|\[[\d:. apmAPM]{{3,12}}\])[^\S\n]*([{UPPER}][{LOWER}]{{1,15}}):(?!//)", re.MULTILINE
 )
 """A chat line's speaker that is a Census first name (`Trevor: Dr. said ...`, `[10:14] Mariana: hi`)."""
+_HERE = re.compile(rf"(?:^|[.!?,][^\S\n]+|\n[^\S\n]*)({_BARE_WORD})[^\S\n]+here\b[^\S\n]*[.,!-]")
+"""Someone naming themselves (`Good morning, Harold here.`)."""
+_CONTACT, _CONTACT_KEYS = _cue_pattern(
+    r"(?i:\b(?:called|call|calling|text|texted|email|emailed|message|messaged|remind|reminded|ping|pinged|"
+    r"loop\s+in|looped\s+in|cc|cc'd|page|paged)[^\S\n]{1,3})"
+    rf"({_BARE_WORD})(?![\w'\u2019-])"
+)
+"""A Census first name after a verb of contacting someone (`Called Stefan back`, `loop in Jim`)."""
 _LAST_WORD = re.compile(rf"(?:[.!?][^\S\n]+|\n[^\S\n]*)({_BARE_WORD})[^\S\n]*(?:x{{1,3}})?[^\w\n]{{0,4}}\Z")
 """A single word ending a message after its last sentence (`... Please update. Sharon`, `\n\nDenise`)."""
 """A chat line's speaker in lower case (`[10:42] maria: is there any update`)."""
@@ -720,6 +728,16 @@ def _kin_and_sign_off_names(text: str) -> list[Span]:
             and key not in _NOT_A_NAME
             and key not in _NOT_NAMES_LOWER
         ]
+    if " here" in text:
+        found += [
+            Span("name", m.start(1), m.end(1), 0.7)
+            for m in _HERE.finditer(text)
+            if (key := m.group(1).lower()) in common and key not in words and key not in _NOT_A_NAME
+        ]
+    for m in scan_words(_CONTACT, text, _CONTACT_KEYS):
+        key = m.group(1).lower()
+        if key in common and key not in words and key not in _NOT_A_NAME and key not in _NOT_NAMES_LOWER:
+            found.append(Span("name", m.start(1), m.end(1), 0.7))
     # a Census first name alone ending the message: its writer
     last = _LAST_WORD.search(text, max(0, len(text) - 40))
     if last is not None:
