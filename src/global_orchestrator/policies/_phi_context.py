@@ -638,6 +638,23 @@ _LAST_WORD = re.compile(rf"(?:[.!?][^\S\n]+|\n[^\S\n]*)({_BARE_WORD})[^\S\n]*(?:
 """A chat line's speaker in lower case (`[10:42] maria: is there any update`)."""
 
 
+_INFORMAL_KEYS = tuple(
+    sorted(
+        {
+            *_KIN_BRACKET_KEYS,
+            *_KIN_NAME_KEYS,
+            *_SELF_INTRO_KEYS,
+            *_KIN_BARE_KEYS,
+            *_SIGN_OFF_KEYS,
+            *_LOWER_CUED_KEYS,
+            *_TITLED_PARTICLE_KEYS,
+            *_CONTACT_KEYS,
+        }
+    )
+)
+"""Index keys of every cue pattern `_kin_and_sign_off_names` scans for (one look-up gates them all)."""
+
+
 def _kin_and_sign_off_names(text: str) -> list[Span]:
     """Single names after a sign-off, in brackets after a relative; informal names in lower case.
 
@@ -646,9 +663,11 @@ def _kin_and_sign_off_names(text: str) -> list[Span]:
     `maria:`; not `thanks again`, `son will`, `agent:`.
     """
     common, words = census()[0], english()
+    positions = word_positions(text, _INFORMAL_KEYS)
+    cued = positions is None or bool(positions)  # a cue word of one of the patterns below is in the text
     found = [
         Span("name", m.start(1), m.end(1), 0.7)
-        for m in scan_words(_KIN_BRACKET, text, _KIN_BRACKET_KEYS)
+        for m in (scan_words(_KIN_BRACKET, text, _KIN_BRACKET_KEYS) if cued else ())
         if _person_word(m.group(1))
         and m.group(1).lower() not in ORG_WORDS
         and (m.group(1).lower() in common or not _place(m.group(1)))
@@ -657,7 +676,7 @@ def _kin_and_sign_off_names(text: str) -> list[Span]:
     # countries are left out; a self-introduced word that is no Census first name needs the
     # sentence to go on as after a name (`I am Ngozi my baby ...`, not `I am Nigerian and love`)
     for pattern, keys in ((_KIN_NAME, _KIN_NAME_KEYS), (_SELF_INTRO, _SELF_INTRO_KEYS)):
-        for m in scan_words(pattern, text, keys):
+        for m in scan_words(pattern, text, keys) if cued else ():
             word = m.group(1)
             if not _person_word(word) or word.lower() in ORG_WORDS or is_country(word):
                 continue
@@ -673,7 +692,7 @@ def _kin_and_sign_off_names(text: str) -> list[Span]:
             found.append(Span("name", m.start(1), m.end(1), 0.75))
     # a relative with no possessive: a Census first name, or a word that is neither an
     # everyday word nor a place (`Mother Earth`, `Brother Printers`, `Sister Act` name no one)
-    for m in scan_words(_KIN_BARE, text, _KIN_BARE_KEYS):
+    for m in scan_words(_KIN_BARE, text, _KIN_BARE_KEYS) if cued else ():
         word = m.group(1)
         key = word.lower()
         if key in _NOT_A_NAME or key in _NOT_NAMES_LOWER or key in ORG_WORDS:
@@ -689,7 +708,7 @@ def _kin_and_sign_off_names(text: str) -> list[Span]:
                 continue  # `- Northwind Team`, `- Love`
             if signed[0] in common or (signed[0] not in words and _person_word(m.group(1).split()[0])):
                 found.append(Span("name", m.start(1), m.end(1), 0.7))
-    for m in scan_words(_SIGN_OFF, text, _SIGN_OFF_KEYS):
+    for m in scan_words(_SIGN_OFF, text, _SIGN_OFF_KEYS) if cued else ():
         key = m.group(1).lower()
         if key in _NOT_A_NAME or key in words or key in ORG_WORDS:
             continue  # `Cheers, Summer`, `Love, Mom`, `Thanks,\nTeam`
@@ -698,7 +717,7 @@ def _kin_and_sign_off_names(text: str) -> list[Span]:
         if key in common or ("\n" not in text[m.start() : m.start(1)] and not _place(m.group(1))):
             found.append(Span("name", m.start(1), m.end(1), 0.7))
     surnames = census()[2]
-    for m in scan_words(_LOWER_CUED, text, _LOWER_CUED_KEYS):
+    for m in scan_words(_LOWER_CUED, text, _LOWER_CUED_KEYS) if cued else ():
         key = m.group(1)
         if key in words or key in _NOT_A_NAME:
             continue
@@ -707,7 +726,7 @@ def _kin_and_sign_off_names(text: str) -> list[Span]:
             found.append(Span("name", m.start(1), m.end(1), 0.65))
     found += [
         Span("name", m.start(1), m.end(1), 0.75)
-        for m in scan_words(_TITLED_PARTICLE, text, _TITLED_PARTICLE_KEYS)
+        for m in (scan_words(_TITLED_PARTICLE, text, _TITLED_PARTICLE_KEYS) if cued else ())
     ]
     if ":" in text:
         # a Census first name speaking; in a transcript (two speaker lines or more) even one
@@ -734,7 +753,7 @@ def _kin_and_sign_off_names(text: str) -> list[Span]:
             for m in _HERE.finditer(text)
             if (key := m.group(1).lower()) in common and key not in words and key not in _NOT_A_NAME
         ]
-    for m in scan_words(_CONTACT, text, _CONTACT_KEYS):
+    for m in scan_words(_CONTACT, text, _CONTACT_KEYS) if cued else ():
         key = m.group(1).lower()
         if key in common and key not in words and key not in _NOT_A_NAME and key not in _NOT_NAMES_LOWER:
             found.append(Span("name", m.start(1), m.end(1), 0.7))

@@ -65,33 +65,12 @@ _KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             rf"badge{_NUMBER_WORDS}",
             rf"claim{_NUMBER_WORDS}",
             rf"passport{_NUMBER_WORDS}",
-            # national identity, tax and insurance numbers
+            # national identity numbers whose keyword is rare as a word start (the others, whose
+            # keys are common word starts, are `_NATIONAL_ID`, a regex run on texts with digits)
             rf"aadhaa?r{_NUMBER_WORDS}",
             r"cpf",
             rf"nhs{_NUMBER_WORDS}",
-            rf"national\s+insurance{_NUMBER_WORDS}",
-            rf"ni\s+{_NO}",
-            rf"pan\s*(?:card|{_NO[3:-1]}|(?=:))",
-            r"curp",
-            r"rfc",
-            r"nin",
-            r"bvn",
-            rf"sss{_NUMBER_WORDS}",
-            rf"philhealth{_NUMBER_WORDS}",
-            r"nir",
-            r"versichertennummer",
-            r"steuer-?id",
-            r"dni",
-            r"nie",
-            r"nif",
-            r"codice\s+fiscale",
-            r"bsn",
-            r"personnummer",
-            r"pesel",
-            r"tfn",
-            rf"sin\s+{_NO}",
             rf"rx\s*{_NO}",
-            rf"prescription\s+{_NO}",
             rf"id(?:\s+{_NO})?",
         ),
     ),
@@ -278,6 +257,16 @@ _PHOTO = re.compile(
     re.IGNORECASE,
 )
 
+_NATIONAL_ID = re.compile(
+    r"(?<![\w-])(?:(?i:versichertennummer|steuer-?id|personnummer|codice\s+fiscale|"
+    r"national\s+insurance(?:\s+(?:number|no\.?))?|philhealth(?:\s+(?:number|no\.?))?|"
+    r"prescription\s+(?:number|no\.?|#))|CURP|PAN|NIN|RFC|NIE|NIF|DNI|BSN|TFN|SIN|PESEL|NIR|INSEE|BVN|SSS|"
+    r"NI\s+(?:number|no\.?))(?![\w-])"
+    r"[^\S\n]*[:#]?[^\S\n]*([A-Z0-9](?:[A-Z0-9]|[ .\-/](?=[A-Z0-9])){5,24})(?![\w-])"
+)
+"""A national identity, tax or prescription number after its label (`CURP: GOMC850312HJCRRR09`,
+`DNI 12345678Z`, `Versichertennummer A123456780`): the acronyms in upper case only (`pan`,
+`sin`, `nin` are words)."""
 _PHOTO_ID_FILE = re.compile(
     r"(?i:\b(?:photo\s+id|id\s+photo|patient(?:'s)?\s+photo|selfie|headshot|profile\s+(?:photo|picture)|"
     r"face\s+photo)\b[^\n.]{0,24}?)"
@@ -288,7 +277,14 @@ _PHOTO_ID_FILE = re.compile(
 
 def keyed(text: str) -> list[Span]:
     """Codes after a keyword, glued codes, biometric and photo identifiers."""
-    found = _codes(text) if DIGIT.search(text) else []
+    digit = DIGIT.search(text) is not None
+    found = _codes(text) if digit else []
+    if digit:
+        found += [
+            Span("other_unique_identifier", m.start(1), m.end(1), 0.92)
+            for m in _NATIONAL_ID.finditer(text)
+            if sum(c.isdigit() for c in m.group(1)) >= 4
+        ]
     if has_any(text, _BIOMETRIC_WORDS):
         found += [
             Span("biometric_identifier", m.start(), m.end(), 0.75)
