@@ -758,7 +758,8 @@ def _kin_and_sign_off_names(text: str) -> list[Span]:
         if key in common and key not in words and key not in _NOT_A_NAME and key not in _NOT_NAMES_LOWER:
             found.append(Span("name", m.start(1), m.end(1), 0.7))
     # a Census first name alone ending the message: its writer
-    last = _LAST_WORD.search(text, max(0, len(text) - 40))
+    tail = text[-40:]
+    last = _LAST_WORD.search(text, max(0, len(text) - 40)) if any(map(tail.__contains__, ".!?\n")) else None
     if last is not None:
         key = last.group(1).lower()
         if key in common and key not in words and key not in _NOT_A_NAME and key not in _NOT_NAMES_LOWER:

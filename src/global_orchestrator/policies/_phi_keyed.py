@@ -267,6 +267,20 @@ _NATIONAL_ID = re.compile(
 """A national identity, tax or prescription number after its label (`CURP: GOMC850312HJCRRR09`,
 `DNI 12345678Z`, `Versichertennummer A123456780`): the acronyms in upper case only (`pan`,
 `sin`, `nin` are words)."""
+_NATIONAL_ACRONYMS = (
+    *("CURP", "PAN", "NIN", "RFC", "NIE", "NIF", "DNI", "BSN", "TFN", "SIN", "PESEL", "NIR", "INSEE"),
+    *("BVN", "SSS", "NI "),
+)
+_NATIONAL_WORDS = (
+    "versicherten",
+    "steuer",
+    "personnummer",
+    "codice",
+    "insurance",
+    "philhealth",
+    "prescription",
+)
+"""Gates (substrings in C): every match of `_NATIONAL_ID` holds one of these."""
 _PHOTO_ID_FILE = re.compile(
     r"(?i:\b(?:photo\s+id|id\s+photo|patient(?:'s)?\s+photo|selfie|headshot|profile\s+(?:photo|picture)|"
     r"face\s+photo)\b[^\n.]{0,24}?)"
@@ -279,7 +293,7 @@ def keyed(text: str) -> list[Span]:
     """Codes after a keyword, glued codes, biometric and photo identifiers."""
     digit = DIGIT.search(text) is not None
     found = _codes(text) if digit else []
-    if digit:
+    if digit and (any(map(text.__contains__, _NATIONAL_ACRONYMS)) or has_any(text, _NATIONAL_WORDS)):
         found += [
             Span("other_unique_identifier", m.start(1), m.end(1), 0.92)
             for m in _NATIONAL_ID.finditer(text)
