@@ -621,6 +621,7 @@ _TITLED_PARTICLE, _TITLED_PARTICLE_KEYS = _cue_pattern(
 _LOWER_SPEAKER = re.compile(
     rf"^[^\S\n]*(?:\[[\d:. apmAPM]{{3,12}}\][^\S\n]*)?([{LOWER}]{{2,15}}):", re.MULTILINE
 )
+"""A chat line's speaker in lower case (`[10:42] maria: is there any update`)."""
 _SPEAKER_CAP = re.compile(
     rf"(?:^|\[[\d:. apmAPM]{{3,12}}\])[^\S\n]*([{UPPER}][{LOWER}]{{1,15}}):(?!//)", re.MULTILINE
 )
@@ -635,7 +636,6 @@ _CONTACT, _CONTACT_KEYS = _cue_pattern(
 """A Census first name after a verb of contacting someone (`Called Stefan back`, `loop in Jim`)."""
 _LAST_WORD = re.compile(rf"(?:[.!?][^\S\n]+|\n[^\S\n]*)({_BARE_WORD})[^\S\n]*(?:x{{1,3}})?[^\w\n]{{0,4}}\Z")
 """A single word ending a message after its last sentence (`... Please update. Sharon`, `\n\nDenise`)."""
-"""A chat line's speaker in lower case (`[10:42] maria: is there any update`)."""
 
 
 _INFORMAL_KEYS = tuple(
@@ -653,6 +653,13 @@ _INFORMAL_KEYS = tuple(
     )
 )
 """Index keys of every cue pattern `_kin_and_sign_off_names` scans for (one look-up gates them all)."""
+
+
+def _plain_first_name(key: str) -> bool:
+    """A Census first name (lower case) that is no everyday word and no word that is never a name."""
+    return (
+        key in census()[0] and key not in english() and key not in _NOT_A_NAME and key not in _NOT_NAMES_LOWER
+    )
 
 
 def _kin_and_sign_off_names(text: str) -> list[Span]:
@@ -742,10 +749,7 @@ def _kin_and_sign_off_names(text: str) -> list[Span]:
         found += [
             Span("name", m.start(1), m.end(1), 0.7)
             for m in _SPEAKER_CAP.finditer(text)
-            if (key := m.group(1).lower()) in common
-            and key not in words
-            and key not in _NOT_A_NAME
-            and key not in _NOT_NAMES_LOWER
+            if _plain_first_name(m.group(1).lower())
         ]
     if " here" in text:
         found += [
@@ -754,16 +758,13 @@ def _kin_and_sign_off_names(text: str) -> list[Span]:
             if (key := m.group(1).lower()) in common and key not in words and key not in _NOT_A_NAME
         ]
     for m in scan_words(_CONTACT, text, _CONTACT_KEYS) if cued else ():
-        key = m.group(1).lower()
-        if key in common and key not in words and key not in _NOT_A_NAME and key not in _NOT_NAMES_LOWER:
+        if _plain_first_name(m.group(1).lower()):
             found.append(Span("name", m.start(1), m.end(1), 0.7))
     # a Census first name alone ending the message: its writer
     tail = text[-40:]
     last = _LAST_WORD.search(text, max(0, len(text) - 40)) if any(map(tail.__contains__, ".!?\n")) else None
-    if last is not None:
-        key = last.group(1).lower()
-        if key in common and key not in words and key not in _NOT_A_NAME and key not in _NOT_NAMES_LOWER:
-            found.append(Span("name", last.start(1), last.end(1), 0.7))
+    if last is not None and _plain_first_name(last.group(1).lower()):
+        found.append(Span("name", last.start(1), last.end(1), 0.7))
     return found
 
 
