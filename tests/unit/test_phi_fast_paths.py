@@ -150,6 +150,16 @@ def _plain_judge(
 
     if not any(w.kind == "word" for w in words):
         return None
+    if (
+        len(words) > 2
+        and words[0].key not in N._TITLES
+        and words[0].text.isalpha()
+        and words[1].key in N._TITLES
+    ):
+        rest = words[1:]
+        lead = next((i for i, w in enumerate(rest) if w.key not in N._TITLES), len(rest))
+        if lead < len(rest) and any(w.kind == "word" for w in rest):
+            words = rest  # "Dear Dr Rautenbach": a title opens the rest
     before = text[max(0, words[0].start - 40) : words[0].start]
     titled = N._titled(before)
     while words and words[0].key in N._TITLES:

@@ -1,8 +1,9 @@
 """Dates (every Safe Harbor element finer than a year) and ages over 89.
 
-Shapes: `03/14/1961`, `3-14-61`, `14-Mar-1961`, `14.03.1961`, `1961-03-14`, `March 3`, `Oct. 12, 2025`,
-`3 March 2024`, `March 2019`, `the third of July, nineteen eighty-two`, `July third 1982`,
-and a bare `3/14` in a patient record. A year alone is no finding (Safe Harbor keeps it).
+Shapes: `03/14/1961`, `3-14-61`, `14-Mar-1961`, `Mar-14-1961`, `14.03.1961`, `1961-03-14` (a
+time may follow; years to 2199, as surrogate records shift them), `March 3`, `Oct. 12, 2025`,
+`3 March 2024`, `March 2019`, `03/2019`, `the third of July, nineteen eighty-two`, `July third
+1982`, and a bare `3/14` in a patient record. A year alone is no finding (Safe Harbor keeps it).
 
 A date after a cue ("DOB", "born", "admitted", "Record date:", "Dictated ...") is a
 finding on its own; any other date is `weak`: a finding only when the text is about a
@@ -54,11 +55,16 @@ _YEAR = rf"(?:(?:19|20)\d\d|'\d\d|(?i:{_YEAR_WORDS}))"
 _DATE = re.compile(
     r"(?<![\w/.-])(?:"
     r"(?P<a>\d{1,2})(?P<s>[/.-])(?P<b>\d{1,2})(?P=s)(?:\d{4}|\d{2})(?![\w/-]|\.\d)|"
-    r"(?:19|20)\d\d(?P<t>[/.-])\d{1,2}(?P=t)\d{1,2}(?![\w/-]|\.\d)|"
+    # (21xx: the shifted years of surrogate records, `Record date: 2134-10-27`; a time may
+    # follow: `2024-01-09T22:13:05Z`)
+    r"(?:19|20|21)\d\d(?P<t>[/.-])\d{1,2}(?P=t)\d{1,2}(?:(?=T\d\d:\d\d)|(?![\w/-]|\.\d))|"
     rf"\b{_MONTH}\.?\s{{1,3}}(?i:the\s+)?{_DAY}\b(?:,?\s{{1,3}}{_YEAR}\b)?|"
     rf"\b(?i:the\s+)?{_DAY}\s{{1,3}}(?i:of\s+|de\s+)?{_MONTH}\b\.?(?:,?\s{{1,3}}{_YEAR}\b)?|"
     rf"\b{_MONTH}\.?,?\s{{1,3}}(?i:of\s+)?(?:19|20)\d\d\b|"
     rf"\b\d{{1,2}}-{_MONTH}-(?:(?:19|20)\d\d|\d\d)\b|"  # 04-JUN-1972, 12-Jan-91
+    rf"\b{_MONTH}-\d{{1,2}}-(?:(?:19|20)\d\d|\d\d)\b|"  # Jul-03-2021
+    # a month and its year: `CABG (2/2011)`, `Tdap 05/2016` (weak unless cued, as a bare 3/14)
+    r"(?P<y>(?:0?[1-9]|1[0-2])/(?:19|20)\d\d)(?![\w/]|\.\d)|"
     r"(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\w/]|\.\d)|"
     # a day of the month alone: `discharged home on the 16th`, `Thursday the 14th`
     r"(?P<o>\b(?i:the)\s{1,3}(?:[12]?\d|3[01])(?i:st|nd|rd|th)\b(?!\s+(?i:of|century|floor|anniversary|time|"
@@ -70,7 +76,8 @@ _DATE_CUE = re.compile(
     r"surgery|operation|procedure|appointment|appt|passed\s+away|died|death|deceased|diagnosed|"
     r"treated|delivered|gave\s+birth|injured|vaccinated|tested|hospitali[sz]ed|record\s+date|"
     r"(?:report|visit|service|exam|encounter|collection|specimen|order|note|sign(?:ed)?|dictat\w*|"
-    r"transcri\w*|dos|d/c|follow[- ]?up)\s*(?:date|on|:)|dictated|transcribed|signed|onset|"
+    r"transcri\w*|dos|d/c|follow[- ]?up|study|comparison)\s*(?:date|on|:)|dictated|transcribed|signed|onset|"
+    r"collected|(?:study|exam|radiograph|film|x-ray|ct|mri|ultrasound|report|note|letter)\s+dated|"
     # a date of birth labelled in French, Spanish, Portuguese, Italian, German, Dutch
     r"date\s+de\s+naissance|fecha\s+de\s+nacimiento|data\s+de\s+nascimento|data\s+di\s+nascita|"
     r"geburtsdatum|geboren|geb|geboortedatum|nascid[oa]\s+em|nacid[oa]\s+el|née?\s+le|"
@@ -84,16 +91,20 @@ _DATE_CUE = re.compile(
 _DATE_CUE_KEYS = list_keys(_DATE_CUE.pattern)  # a gate (`WordGate`)
 _DATE_CUE = re.compile(grouped(_DATE_CUE.pattern), _DATE_CUE.flags)  # same matches, fewer tests
 _AGE = re.compile(
-    r"\b(?:aged?|age:)\s*(9\d|1[01]\d)\b(?!\s*(?:%|days|weeks|months|percent))|"
-    r"\b(9\d|1[01]\d)(?:[- ]?(?:years?|yrs?\.?)[- ]old\b|\s*(?:yrs?\b|y/?o\b|yo\b))|"
-    r"\b(?:who|she|he|they)(?:'s|\s+is|\s+was|\s+will\s+be|\s+just\s+turned|\s+turned|\s+turns)\s+(9\d|1[01]\d)\b(?!\s*%)|"
+    r"\b(?i:aged?|age\s*[:=])\s*(9\d|1[01]\d)\b(?!\s*(?:%|days|weeks|months|percent))|"
+    r"\b(9\d|1[01]\d)(?:[- ]?(?:years?|yrs?\.?)[- ]old\b|\s*(?:yrs?\b|y/?o\b|yo\b|y\.o\.?|y(?=\)))"
+    r"|\s+years?\s+of\s+age\b)|"
+    r"\b(?:who|she|he|they|(?i:pt|patient))(?:'s|\s+is|\s+was|\s+will\s+be|\s+just\s+turned|\s+turned|\s+turns)"
+    r"\s+(9\d|1[01]\d)\b(?!\s*(?:%|kg|lbs?|pounds|mg|bpm|/|\.\d|percent|minutes|min|mins|days|hours))|"
     r"\b(?:turned|turns|turning|now)\s+(9\d|1[01]\d)\b(?!\s*(?:%|percent|stores|locations|countries|items|orders))|"
     rf"\b((?i:ninety(?:[- ](?:{_UNITS}))?|one\s+hundred(?:\s+and)?(?:\s+(?:{_UNITS}|{_TEENS}))?))"
     r"(?=[- ](?i:years?[- ]old|yo\b))",
 )
 # every match of _DATE and _AGE starts a word: a number or one of these words (`scan_at_words`)
 _DATE_KEYS = word_keys([*split_alternatives(_MONTHS), "may", *split_alternatives(_ORD_WORD[3:-1]), "the"])
-_AGE_KEYS = word_keys(["age", "who", "she", r"he\s", "they", "turn", "now", "ninety", "one"])
+_AGE_KEYS = word_keys(
+    ["age", "who", "she", r"he\s", "they", r"pt\s", "patient", "turn", "now", "ninety", "one"]
+)
 _AGE_NUMBER_STARTS = ("9", "10", "11")  # its numbers are 9\d or 1[01]\d (`scan_at_words`)
 # gates (they start with a literal or a character class, so the regex engine skips ahead)
 _NUMBER_SEPARATOR = re.compile(r"\d[/.-]\d")
@@ -102,6 +113,11 @@ _AGE_NUMBER = re.compile(r"9\d|1[01]\d")
 _ORDINAL_DAY = re.compile(r"\d(?i:st|nd|rd|th)\b")  # a gate: what every `the 14th` holds
 _HOLIDAY = re.compile(r"(?i:(?:the\s+)?(?:fourth|4th)\s+of\s+july)")
 
+
+_SCORE_BEFORE = re.compile(
+    r"(?i:\b(?:pain|score|scale|rated|rating|severity|level|grade)\b[\s:=]*(?:of|is|was|at)?\s*)$"
+)
+"""What a score out of ten follows (`Pain 3/10`, `rated 7/10`), not a month and day."""
 
 _COMPACT = re.compile(r"(?<![\d-])(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\d-])")
 """A date written without separators (`19620214`): a finding only after a date cue."""
@@ -137,7 +153,9 @@ def dates(text: str, record: bool) -> list[Span]:
         if m.group("o") and not cued:
             found.append(Span("date", m.start(), m.end(), 0.6, weak=True))
             continue
-        if m.group("m") and not (cued or record):
+        if m.group("m") and _SCORE_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            continue  # "Pain 3/10": a score out of ten
+        if (m.group("m") or m.group("y")) and not (cued or record):
             # "3/4 of our members", "open 7/5": a bare month/day alone is no date; in a text
             # about a person it is (`next fill 4/28`, `out 2/12-2/14` beside a name)
             found.append(Span("date", m.start(), m.end(), 0.6, weak=True))

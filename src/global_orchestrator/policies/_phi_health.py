@@ -210,21 +210,93 @@ def health_info(
                 yield m.start(), m.end(), 0.8
 
 
+# what only a patient's chart holds: a vital sign or a lab result with its value, a dose with a
+# clinical route or schedule ("BP 132/84", "SpO2 97%", "INR 2.4", "10 mg qhs", "5 mg PO"); a
+# leaflet or an advert names the same tests and drugs without one person's values
+_CHART = re.compile(
+    r"(?i:\b(?:bp|b/p|blood\s+pressure)\b[^\n.;]{0,24}?(?<![\d/])\d{2,3}/\d{2,3}(?![\d/])"
+    r"|\b(?:spo2|sao2|o2\s*sats?|sats)\b\s*(?:of\s+|was\s+|is\s+|[:=]\s*)?\d{2,3}\s*%"
+    r"|\b(?:inr|hba1c|a1c|creatinine|cr|hgb|hb|wbc|plt|potassium|sodium|bun|tsh|troponin|bnp|lactate"
+    r"|glucose|egfr)\b\s*(?:of\s+|was\s+|is\s+|[:=]\s*)?\d{1,4}\.\d{1,2}(?!\d)"
+    r"|\b(?:hr|pulse|rr|heart\s+rate)\b\s*(?:of\s+|was\s+|[:=]\s*)?\d{2,3}(?!\d)(?:\s*(?:bpm|,|;|$)|(?=[^\n]{0,40}\b(?:bp|spo2|rr|temp)\b))"
+    r"|\bt(?:emp)?\.?\s*[:=]?\s*\d{2,3}(?:\.\d)?\s*\u00b0?\s*[cf]\b"
+    r"|\d\s*(?:mg|mcg|\u00b5g|units?|ml|meq)\s+(?:(?:po|iv|im|sc|sq|subq|sl|pr|inh|neb)\b|(?:bid|tid|qid|qhs|qam|qpm|qd|qod|q\d{1,2}h|prn)\b)"
+    r"|\b(?:mmhg|mg/dl|mmol/l|meq/l|bpm)\b)",
+    re.MULTILINE,
+)
+
+
+# a named drug given, held or changed: one patient's order ("Warfarin 5 mg started 4/2",
+# "Metformin held since the 3rd"); an advert's drugs are sold, not given
+_DRUG_WORDS = _DRUGS.split()
+_DOSED = re.compile(
+    r"(?i:\b(?:" + by_first_letter(_DRUG_WORDS) + r")\b(?:\s+\d+(?:\.\d+)?\s*(?:mg|mcg|units?|ml))?"
+    r"\s+(?:was\s+|were\s+)?(?:given|held|started|stopped|discontinued|administered|restarted|resumed|"
+    r"increased|decreased|reduced|titrated|tapered|taper\s+(?:began|started))\b)"
+)
+_DOSED_KEYS = word_keys(_DRUG_WORDS)
+_DOSED_VERBS = (
+    "given",
+    "held",
+    "start",
+    "stop",
+    "discontinued",
+    "administered",
+    "resumed",
+    "creased",
+    "reduced",
+    "titrated",
+    "taper",
+)
+
+
+def chart_shaped(text: str) -> bool:
+    """`text` holds a vital sign, a lab value, a dose or an order as only a patient's chart writes them.
+
+    Such a line is about one patient even when it names no one ("Vitals (03/11/2022): BP
+    132/84, HR 76", "Warfarin 5 mg started 4/2"): its dates are theirs.
+    """
+    if any(c.isdigit() for c in text) and _CHART.search(text) is not None:
+        return True
+    return has_any(text, _DOSED_VERBS) and next(scan_words(_DOSED, text, _DOSED_KEYS), None) is not None
+
+
 _OWNER = re.compile(r"\b([A-Z][a-z]{1,20})['\u2019]s\b")
 _NEXT_CAPITAL = re.compile(r"[^\S\n]{1,3}([A-Z])")
-_STORES = frozenset("walgreen kroger meijer albertson dillard macy wendy hershey kellogg".split())  # noqa: SIM905
-"""Stores and brands written with a possessive that sell health products (`Walgreen's flu shots`)."""
+_STORES = frozenset(
+    (
+        *("walgreen", "kroger", "meijer", "albertson", "dillard", "macy", "wendy", "hershey", "kellogg"),
+        *("denny", "arby", "carl", "culver", "hardee", "chili", "applebee", "domino", "jimmy", "zaxby"),
+        *("lowe", "kohl", "trader", "claire", "popeye", "bojangle", "nathan"),
+    )
+)
+"""Stores and brands written with a possessive (`Walgreen's flu shots`, `Denny's phone number`)."""
 _OWNER_REACH = 80
 """How far after a first name's possessive its health term may be (characters, same sentence)."""
 
 
+_PERSONAL = re.compile(
+    r"(?i:[^\S\n]{1,3}(?:(?:personal|private|new|old|own|home|work|cell|current)[^\S\n]{1,3})?"
+    r"(?:mobile|cell(?:phone)?|phone(?:\s+number)?|number|e-?mail|inbox|address|home(?!\s+(?:run|page|screen|team|game))|"
+    r"house|flat|apartment|"
+    r"birthday|passport|licen[cs]e|ssn|wife|husband|partner|boyfriend|girlfriend|son|daughter|mom|mum|"
+    r"mother|dad|father|kids?|children|baby|parents|sister|brother|grandma|grandmother|grandpa|grandfather)\b)"
+)
+"""What follows a person's possessive (`Romana's mobile`, `Christiane's personal inbox`)."""
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w&.'\u2019-]*[^\S\n]{1,2}\Z")
+
+
 def health_owners(text: str) -> list[tuple[int, int]]:
-    """First names whose possessive a health term follows in its sentence (`Maria's HIV test`).
+    """First names whose possessive a health term or a personal thing follows (`Maria's HIV test`).
+
+    A personal thing right after the possessive counts too (`Romana's mobile`, `Tammy's
+    personal inbox`).
 
     A Census first name (`Maria`, `Grace`), or a word that is neither an everyday word nor a
     Census surname (`Tomasz`, `Priya`; not `Today's`, `Walgreen's`), followed within the
     sentence by a condition, drug, test or procedure: the person the health information is
-    about. An eponym (`Parkinson's disease`) is the term itself, not an owner.
+    about. An eponym (`Parkinson's disease`) is the term itself, not an owner. A possessive
+    after another capitalised word is a brand's (`Trader Joe's address`).
     """
     if "'s" not in text and "\u2019s" not in text:
         return []
@@ -245,6 +317,11 @@ def health_owners(text: str) -> list[tuple[int, int]]:
         after = _NEXT_CAPITAL.match(text, m.end())
         if after is not None and not _HEALTH.match(text, after.start(1)):
             continue  # a business: `Sam's Club flu shots`, `Maria's Bakery`
+        if _PERSONAL.match(text, m.end()) and not _CAPITAL_BEFORE.search(
+            text, max(0, m.start() - 30), m.start()
+        ):
+            found.append((m.start(1), m.end(1)))
+            continue
         reach = text[m.end() : m.end() + _OWNER_REACH]
         cut = _BOUNDARY.search(reach)
         term = _HEALTH.search(reach, 0, cut.start() if cut else len(reach))

@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
+from global_orchestrator.policies._phi_national import checked_ids
 from global_orchestrator.policies._phi_spans import (
     DIGIT,
     Span,
@@ -84,6 +85,18 @@ _KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             rf"chart{_NUMBER_WORDS}",
             rf"record\s+{_NO}",
             rf"acc(?:ession)?\s*{_NO}",
+            # a hospital's own numbers for a stay, a sample or an order (`Unit No: 017-44-92`,
+            # `ENCOUNTER #: E2023...`, `Hosp# H5512093`, `FIN 3009981127`, `Accession: CT2106...`)
+            rf"unit\s+{_NO}",
+            rf"encounter{_NUMBER_WORDS}",
+            r"hosp(?:ital)?\s*#",
+            r"fin",
+            r"csn",
+            rf"pt\s*{_NO}",
+            r"accession",
+            rf"specimen{_NUMBER_WORDS}",
+            rf"requisition{_NUMBER_WORDS}",
+            rf"lab\s*{_NO}",
         ),
     ),
     (
@@ -99,6 +112,8 @@ _KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             rf"medicare(?:\s+card)?{_NUMBER_WORDS}",
             rf"medicaid{_NUMBER_WORDS}",
             r"mbi",
+            r"hicn",
+            rf"prior\s+auth(?:orization)?{_NUMBER_WORDS}",
             rf"group\s+{_NO}",
         ),
     ),
@@ -170,7 +185,7 @@ _PLATE = re.compile(
     r"\b(?i:licen[cs]e\s+plate|plate|tag)(?i:\s+(?:number|no\.?|#))?\s*[:#]?\s*"
     r"([A-Z0-9]{2,4}[ -][A-Z0-9]{2,4})\b"
 )
-_GAP = re.compile(r"[\s:#.,=()'-]*(?:[a-z]{1,8}(?:'s)?[\s:#.,=()'-]+){0,4}")
+_GAP = re.compile(r"[\s:#.,=()'-]*(?:[a-zß-öø-ÿ]{1,8}(?:'s)?[\s:#.,=()'-]+){0,4}")  # (`Meu CPF é ...`)
 _SSN_AFTER = re.compile(r"^\W{0,3}(?:\w+\s+){0,3}(?:social|ssn)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # strong keywords glued to the code or to the word before it: "chartMRN04857211", "MRN#0048"
@@ -260,8 +275,12 @@ _PHOTO = re.compile(
 _NATIONAL_ID = re.compile(
     r"(?<![\w-])(?:(?i:versichertennummer|steuer-?id|personnummer|codice\s+fiscale|"
     r"national\s+insurance(?:\s+(?:number|no\.?))?|philhealth(?:\s+(?:number|no\.?))?|"
-    r"prescription\s+(?:number|no\.?|#))|CURP|PAN|NIN|RFC|NIE|NIF|DNI|BSN|TFN|SIN|PESEL|NIR|INSEE|BVN|SSS|"
+    r"prescription\s+(?:number|no\.?|#)|t\.?c\.?\s+kimlik(?:\s+no)?|kimlik(?:\s+no)?|henkilötunnus|"
+    r"fødselsnummer|s[ée]curit[ée]\s+sociale|sozialversicherungsnummer|burgerservicenummer)|"
+    r"CURP|PAN|NIN|RFC|NIE|NIF|DNI|BSN|TFN|SIN|PESEL|NIR|INSEE|BVN|SSS|CPR|TCKN|NRIC|"
     r"NI\s+(?:number|no\.?))(?![\w-])"
+    # a short word may come between (`Mi DNI es ...`, `Mijn BSN is ...`, `kimlik numaram ...`)
+    r"(?:[^\S\n]+(?i:is|es|est|ist|är|er|é|è|numaram|numaras\u0131|nummer|number|no\.?|n[°º]|was))?"
     r"[^\S\n]*[:#]?[^\S\n]*([A-Z0-9](?:[A-Z0-9]|[ .\-/](?=[A-Z0-9])){5,24})(?![\w-])"
 )
 """A national identity, tax or prescription number after its label (`CURP: GOMC850312HJCRRR09`,
@@ -269,7 +288,7 @@ _NATIONAL_ID = re.compile(
 `sin`, `nin` are words)."""
 _NATIONAL_ACRONYMS = (
     *("CURP", "PAN", "NIN", "RFC", "NIE", "NIF", "DNI", "BSN", "TFN", "SIN", "PESEL", "NIR", "INSEE"),
-    *("BVN", "SSS", "NI "),
+    *("BVN", "SSS", "NI ", "CPR", "TCKN", "NRIC"),
 )
 _NATIONAL_WORDS = (
     "versicherten",
@@ -279,6 +298,12 @@ _NATIONAL_WORDS = (
     "insurance",
     "philhealth",
     "prescription",
+    "kimlik",
+    "henkilötunnus",
+    "fødselsnummer",
+    "curit",
+    "sozialversicherung",
+    "burgerservice",
 )
 """Gates (substrings in C): every match of `_NATIONAL_ID` holds one of these."""
 _PHOTO_ID_FILE = re.compile(
@@ -292,7 +317,7 @@ _PHOTO_ID_FILE = re.compile(
 def keyed(text: str) -> list[Span]:
     """Codes after a keyword, glued codes, biometric and photo identifiers."""
     digit = DIGIT.search(text) is not None
-    found = _codes(text) if digit else []
+    found = _codes(text) + checked_ids(text) if digit else []
     if digit and (any(map(text.__contains__, _NATIONAL_ACRONYMS)) or has_any(text, _NATIONAL_WORDS)):
         found += [
             Span("other_unique_identifier", m.start(1), m.end(1), 0.92)

@@ -59,7 +59,7 @@ _TOKEN = (
 _INITIAL = rf"[{UPPER}]\.?(?![\w'\u2019])"
 _NICK = rf"[\"\u201c'\u2018(][{UPPER}][{LOWER}]{{1,20}}+[\"\u201d'\u2019)]"
 _PARTICLE = rf"(?:{'|'.join(PARTICLES)})(?=[ \t])"
-_SEP = r"(?:[ \t]{1,3}|[ \t]{0,3}\n[ \t]{0,3})"
+_SEP = r"(?:[ \t]{1,2}|[ \t]{0,3}\n[ \t]{0,3})"  # three spaces or more: a column gap (`Ann Lee   Unit No`)
 # A run opens with a token or an initial, both of which start with a capital. Written as
 # `(?<![\w'\u2019-])(?:{_TOKEN}|{_INITIAL})...`, Python's regex engine tries it at every
 # position; led by a class of its first character (a capital; a look-behind on it picks the
@@ -92,6 +92,7 @@ _STRONG_LABEL = re.compile(
     r"(?i:\b(?:patient(?:'s)?(?:\s+name)?|pt|name|full\s+name|dictated\s+by|signed\s+by|"
     r"electronically\s+signed(?:\s+by)?|attending(?:\s+physician)?|pcp|provider|physician|surgeon|nurse|"
     r"referring(?:\s+physician)?|cc|transcribed\s+by|reviewed\s+by|seen\s+by|emergency\s+contact|hpi|"
+    r"(?:ordered|performed|interpreted|verified|entered|authored)\s+by|"
     r"next\s+of\s+kin|guardian|dear|"
     # a question for a name, and its answer (after a speaker's tag): "What's the name on the
     # account? User: ...", "What is your full name? ..."
@@ -456,6 +457,11 @@ def _in_run(
     ):  # "Pt David Green", "Pt Nkechi": a label opens it ("Pt Education Series" holds neither)
         offset = run.pieces[1][1]
         return _judge(text, start + offset, run_text[offset:], False, True, near_starts, near_ends)
+    if len(run.pieces) > 2 and run.lead == 0 and run.pieces[0][0].isalpha():
+        offset = run.pieces[1][1]
+        rest = _run(run_text[offset:])
+        if rest.lead and not rest.never:  # "Dear Dr Rautenbach", "Thanks Mr Okafor": a title opens the rest
+            return _judge(text, start + offset, run_text[offset:], True, False, near_starts, near_ends)
     first = start + run.pieces[0][1]
     before = text[max(0, first - 40) : first]
     i = bisect_left(titles, first - 10)
@@ -906,6 +912,8 @@ def _lower_names(text: str) -> Iterator[tuple[int, int, float]]:
 
 
 _CAPS_WORD = r"[A-Z]{2,20}+(?:[-'][A-Z]{2,20}+)?"
+_NO_CAPS_NAME = _NOT_NAMES | _TITLES | _ORG
+"""Words no upper-case name after a label holds (`Signed: ACME, INC` is no one)."""
 _CAPS_PAIR = re.compile(r"[A-Z]{2}[A-Z'-]*,?[^\S\n]{1,2}[A-Z]{2}")
 """A gate: two upper-case words side by side (what every match of _CAPS_NAME holds)."""
 _CAPS_NAME = re.compile(
@@ -936,3 +944,11 @@ def _caps_names(text: str) -> Iterator[tuple[int, int, float]]:
             and (not (first_key in words and surname_key in words) or labelled_at(text, m.start()))
         ):
             yield m.start(), m.end(), 0.7
+        elif (
+            comma  # `Patient Name: DIALLO, AMINATA`, `Ordered by: OKAFOR, CHIDI`: any name after a label
+            and first_key not in words
+            and surname_key not in words
+            and not {first_key, surname_key} & _NO_CAPS_NAME
+            and labelled_at(text, m.start())
+        ):
+            yield m.start(), m.end(), 0.75

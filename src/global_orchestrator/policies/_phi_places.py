@@ -480,5 +480,13 @@ def _numbered(text: str) -> list[Span]:
     found += [
         Span("address", m.start(), m.end(), 0.75, weak=True)
         for m in _pins(text, upper and "\x06" in digit_shape(text))
+        if not _NOT_A_PIN.match(m.group(0))
+        and not _PRESSURE_BEFORE.search(text, max(0, m.start() - 24), m.start())
     ]
     return found
+
+
+_NOT_A_PIN = re.compile(r"(?:0?[1-9]|1[0-2])/(?:19|20)\d\d,")
+"""A month and its year (`03/2018, normal`), not a house number."""
+_PRESSURE_BEFORE = re.compile(r"(?i:\b(?:bp|b/p|pressure)\b[^\n\d]{0,12})$")
+"""A blood pressure's label before a reading (`BP 132/84, HR 76`), not a house number."""

@@ -83,7 +83,7 @@ _PHONE_TRUNK = re.compile(
 )
 _PHONE_GROUPS = re.compile(
     r"[(\d](?<![\w+.,/-].)(?:(?<=\()\d{2,4}+\)?(?:[\s.-]\d{2,5}+){1,4}+(?![\d/-])|"
-    r"(?<=\d)\d{1,3}+\)?(?:[\s.-]\d{2,5}+){1,4}+(?![\d/-])|(?<=\d)\d{8,12}+(?![\w/-]))"
+    r"(?<=\d)\d{1,3}+\)?(?:[\s.-]\d{2,5}+){1,4}+(?![\d/-])|(?<=\d)\d{7,12}+(?![\w/-]))"
 )
 _PHONE_CUE = re.compile(
     r"(?i:\b(?:tel|telephone|phone|ph|cell|mobile|mob|call|called|calling|rang|dial(?:l?ed)?|pager|beeper|fax|contact|reach|telefon|"
@@ -113,6 +113,14 @@ _PHONE_CUE_KEYS = word_keys(
         *(r"cel\b", "celular", "unreachable", "reached", "voicemail", r"vm\b"),
     ]
 )
+_PHONE_WORD = re.compile(
+    r"(?i:\b(?:tel|telephone|phone|ph|cell|mobile|mob|call|called|calling|rang|dial(?:l?ed)?|pager|fax|"
+    r"telefon|t[ée]l[ée]phone|t[ée]l|m[óo]vil|cellulare|telefono|whatsapp|sms|voicemail|ring|ringde|"
+    r"mobil|handy)\b[^\n\d]{0,24})$"
+)
+"""The cues that name a phone (`_PHONE_CUE` without "number", "home", "work", "contact" ...)."""
+_LETTER_LABEL = re.compile(r"[ \t]*(?i:[mtpchw]|mob|tel|ph)[ \t]*[:.][ \t]*")
+"""A one-letter phone label opening a line (`M: 91434615`, `T. 020 7946 0958` in a signature)."""
 _GLUED = re.compile(r"(?<=[A-Za-z])\+?\d{10,13}(?![\w/-])")
 """Digits glued to the word before them (`call5551234567`): a phone when that word is a cue."""
 _GLUED_CUE = re.compile(
@@ -249,6 +257,13 @@ def phones(text: str, record: bool) -> list[Span]:
         n = _digits(value)
         seven = n == 7 and record and _SEVEN.fullmatch(value) is not None
         cued = 7 <= n <= 13 and _cued(cues, m.start())  # (the window read only for a number that long)
+        if cued and n == 8 and value.isdigit():
+            # eight digits unbroken (a Nordic number, `ring 47587642`; an order number too):
+            # only after a cue that names a phone, not after "number", "home" or "work"
+            cued = _PHONE_WORD.search(text, max(0, m.start() - 40), m.start()) is not None
+        if 8 <= n <= 13 and not cued:
+            line = text.rfind("\n", 0, m.start()) + 1
+            cued = m.start() - line <= 8 and _LETTER_LABEL.fullmatch(text, line, m.start()) is not None
         if (cued or seven) and not toll_free(value) and not ours(text, m.start()):
             found.append(Span(phone_kind(text, m.start()), m.start(), m.end(), 0.75))
     for m in _GLUED.finditer(text):

@@ -51,7 +51,7 @@ from global_orchestrator.policies._phi_brands import brand_names
 from global_orchestrator.policies._phi_context import context, repeats
 from global_orchestrator.policies._phi_dates import dates
 from global_orchestrator.policies._phi_fold import fold
-from global_orchestrator.policies._phi_health import health_info, health_owners
+from global_orchestrator.policies._phi_health import chart_shaped, health_info, health_owners
 from global_orchestrator.policies._phi_keyed import keyed
 from global_orchestrator.policies._phi_names import labelled_at, names
 from global_orchestrator.policies._phi_places import addresses, person_home, wide_place
@@ -222,8 +222,13 @@ def _detect_phi(text: str) -> list[Span]:
         about_a_person = any(s.weak for s in spans)
     if not about_a_person and any(s.weak for s in spans):
         # health information tied to a person ("her MRI", "my mom's chemo") makes the text
-        # about one too: its dates and places are theirs ("Her MRI is on July 3rd")
+        # about one too: its dates and places are theirs ("Her MRI is on July 3rd"); so does
+        # a chart's line, one patient's values ("Vitals (03/11/2022): BP 132/84")
         about_a_person = next(health_info(text, [], deidentified=deidentified), None) is not None
+        if not about_a_person and chart_shaped(text):
+            # only its dates: a chart's numbers are readings ("BP 132/84" is no flat number)
+            spans = [s for s in spans if not s.weak or s.category == "date"]
+            about_a_person = True
     if not about_a_person:
         spans = [s for s in spans if not s.weak]
     anchors = sorted((s.start, s.end) for s in spans if not s.weak)
