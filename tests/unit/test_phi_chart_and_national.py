@@ -267,3 +267,21 @@ def test_deidentify_replaces_the_new_classes_and_rescans_clean(text: str) -> Non
     out, replaced = deidentify(text)
     assert replaced
     assert [f for f in detect_phi(out) if f.category != "patient_health_info"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hewlett Packard Enterprise agreed to acquire Juniper Networks for $14 billion.",
+        "Baker McKenzie and Clifford Chance advised on the merger.",
+        "Raymond James Financial completed its acquisition of a UK wealth manager.",
+        "Trains from Victoria Station to Brighton run every 15 minutes.",
+        "Starting today, customers in Canada and Mexico can pay with Apple Pay and Google Pay.",
+    ],
+)
+def test_firms_named_after_people_and_stations_stay_clean(text: str) -> None:
+    assert detect_phi(text) == []
+
+
+def test_a_firm_named_after_a_person_still_counts_in_a_record() -> None:
+    assert ("name", "Raymond James") in _found("Patient: Raymond James, DOB 03/14/1961")

@@ -28,6 +28,10 @@ arthur andersen|dow jones|hilton|marriott|hyatt|ritz-carlton|conrad hilton|willi
 neiman marcus|barnes & noble|john lewis|marks & spencer|levi strauss|oscar mayer|john deere|
 harley-davidson|warner bros|martha stewart living|martha stewart|cherry garcia|kentucky fried|
 little caesars|tesla|toyota|hyundai|philips|lidl|aldi|
+hewlett packard|hewlett-packard|booz allen hamilton|booz allen|jones lang lasalle|cushman & wakefield|
+baker mckenzie|clifford chance|allen & overy|latham & watkins|kirkland & ellis|sullivan & cromwell|
+davis polk|slaughter and may|white & case|jones day|raymond james|stanley black & decker|
+black & decker|marsh mclennan|arthur d\\.? little|apple pay|google pay|samsung pay|
 santa claus|mickey mouse|minnie mouse|sherlock holmes|dr\\.? watson|harry potter|colonel sanders|
 """
 """Brands that are also the name a person may carry (`Edward Jones, 67M, admitted ...`)."""

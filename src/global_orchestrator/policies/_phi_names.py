@@ -271,7 +271,8 @@ _ORG = frozenset(
     societe société groupe compagnie sarl gmbh kg kgaa ohg sas sl slu sau spa srl snc sp bv nv ab oy
     as asa aps magazine association society ministerio ministério
     room ballroom auditorium theater theatre stadium pavilion lounge library hotel resort
-    conference convention gallery museum cathedral mosque synagogue""".split()  # noqa: SIM905
+    conference convention gallery museum cathedral mosque synagogue financial enterprise enterprises
+    station airport terminal arena""".split()  # noqa: SIM905
 )
 ORG_WORDS = _ORG
 """Words of organisation names (`Ltd`, `Therapeutics`, `Clinic`), lower-case."""
