@@ -285,3 +285,51 @@ def test_firms_named_after_people_and_stations_stay_clean(text: str) -> None:
 
 def test_a_firm_named_after_a_person_still_counts_in_a_record() -> None:
     assert ("name", "Raymond James") in _found("Patient: Raymond James, DOB 03/14/1961")
+
+
+# -- where a patient's life happens; an age written with the sex -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Pt recently traveled to Lagos to visit family, returned 2 Nov.", "Lagos"),
+        ("She grew up on a farm near Ottumwa, Iowa.", "Ottumwa"),
+        ("Pt attends Lincoln Elementary School in Evanston.", "Evanston"),
+        ("Sister lives in San Juan, PR and is coming to help.", "San Juan"),
+    ],
+)
+def test_a_place_in_a_patients_life_counts(text: str, place: str) -> None:
+    assert ("address", place) in _found(text)
+
+
+@pytest.mark.parametrize("text", ["He works in Marketing at Acme.", "Our team works in Boston and Denver."])
+def test_a_place_of_work_without_a_person_or_a_known_place_stays_clean(text: str) -> None:
+    assert detect_phi(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("INDICATION: 94F with fall, r/o hip fracture.", "94"),
+        ("Pt (90F) declines surgery.", "90"),
+        ("91yo M presents", "91"),
+    ],
+)
+def test_an_age_with_the_sex(text: str, age: str) -> None:
+    assert ("age_over_89", age) in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Temp 99F overnight",
+        "fever to 101F",
+        "T 98F",
+        "Set the oven to 100F",
+        "Room 92F",
+        "Tmax 100F yesterday",
+    ],
+)
+def test_a_temperature_or_a_room_is_no_age(text: str) -> None:
+    assert not any(f.category == "age_over_89" for f in detect_phi(text))

@@ -114,6 +114,14 @@ _ORDINAL_DAY = re.compile(r"\d(?i:st|nd|rd|th)\b")  # a gate: what every `the 14
 _HOLIDAY = re.compile(r"(?i:(?:the\s+)?(?:fourth|4th)\s+of\s+july)")
 
 
+_AGE_SEX = re.compile(r"(?<![\w.,/-])(9\d|1[01]\d)[ ]?(?:y/?o[ ]?)?[MF](?![\w.%\u00b0-])")
+"""An age and a sex, as a note writes them (`94F with fall`, `(90F)`, `91yo M`)."""
+_NO_AGE_BEFORE = re.compile(
+    r"(?i:(?:\b(?:t|temp|temperature|tmax|t\s*max|fever|febrile|spiked|spiking|oral|rectal|axillary|"
+    r"tympanic|degrees?|heat|oven|preheat|thermostat|room|rm|floor|bed|suite|unit|gate|seat|row|apt|ward|"
+    r"level|platform|bay|bus|flight|size|model|no|number)\b|#)[^\n\d]{0,10})$"
+)
+"""What a temperature (`Temp 99F`, `fever to 101F`) or a place (`Room 92F`) follows: no age."""
 _SCORE_BEFORE = re.compile(
     r"(?i:\b(?:pain|score|scale|rated|rating|severity|level|grade)\b[\s:=]*(?:of|is|was|at)?\s*)$"
 )
@@ -174,4 +182,7 @@ def dates(text: str, record: bool) -> list[Span]:
     for m in scan_at_words(_AGE, text, _AGE_KEYS, numbers=True, number_starts=_AGE_NUMBER_STARTS):
         group = next(g for g in range(1, 6) if m.group(g))
         found.append(Span("age_over_89", m.start(group), m.end(group), 0.9))
+    for m in _AGE_SEX.finditer(text):
+        if not _NO_AGE_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            found.append(Span("age_over_89", m.start(1), m.end(1), 0.8))
     return found

@@ -199,12 +199,17 @@ def _place_key(words: str) -> str:
 
 
 _PERSON_HOME = re.compile(
-    r"(?i:\b(?:the\s+patient|patient|pt|he|she|he's|she's|(?:his|her|my|their)\s+(?:mom|mum|mother|dad|"
+    r"(?i:\b(?:the\s+patient|patient|pt|he|she|he's|she's|(?:(?:his|her|my|their)\s+)?(?:mom|mum|mother|dad|"
     r"father|son|daughter|wife|husband|brother|sister|grandmother|grandfather|partner))\s+(?:\w+\s+){0,2}?"
-    r"(?:lives|lived|resides|resided|moved|relocated|is\s+staying|has\s+been\s+staying|is\s+returning\s+home))\b|"
+    r"(?:lives|lived|resides|resided|moved|relocated|is\s+staying|has\s+been\s+staying|is\s+returning\s+home|"
+    # where else a patient's life happens: "Pt recently traveled to Lagos", "works in Revere"
+    r"traveled|travelled|works|worked|attends|attended|grew\s+up|is\s+from|was\s+born|is\s+moving))\b|"
     r"(?:^|[.;!?]\s+|\n\s*)(?:Lives|Resides)\s+(?:alone\s+|independently\s+|with\s+\w+\s+)?(?:in|at)\b"
 )
-_PERSON_HOME_WORDS = ("lives", "lived", "resid", "moved", "relocated", "staying", "returning")
+_PERSON_HOME_WORDS = (
+    *("lives", "lived", "resid", "moved", "relocated", "staying", "returning", "travel", "work"),
+    *("attend", "grew", "from", "born", "moving"),
+)
 
 
 def person_home(text: str) -> bool:
