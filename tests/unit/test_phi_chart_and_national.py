@@ -333,3 +333,30 @@ def test_an_age_with_the_sex(text: str, age: str) -> None:
 )
 def test_a_temperature_or_a_room_is_no_age(text: str) -> None:
     assert not any(f.category == "age_over_89" for f in detect_phi(text))
+
+
+# -- a form's name fields; a lower-case sign-off ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("first_name: Cosmina\nlast_name: Stancu\ncity: Filiasi", "Cosmina"),
+        ("first_name: Cosmina\nlast_name: Stancu\ncity: Filiasi", "Stancu"),
+        ('[{"first_name": "Hubert", "last_name": "Szmajda"}]', "Szmajda"),
+        ("Family name: Okonkwo-Adeyemi", "Okonkwo-Adeyemi"),
+        ("Nombre: Lucía Pérez", "Lucía Pérez"),
+        ("Vorname: Jürgen", "Jürgen"),
+        ("call me back at 347 555 0166 - jennifer", "jennifer"),
+    ],
+)
+def test_name_fields_and_a_lower_case_sign_off(text: str, name: str) -> None:
+    assert ("name", name) in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['{"first": "Open", "last": "Close"}', "First: Preheat the oven", "our prices are the best - period"],
+)
+def test_fields_and_dashes_that_hold_no_name(text: str) -> None:
+    assert detect_phi(text) == []

@@ -598,6 +598,8 @@ _DASH_SIGN = re.compile(
     rf"(?:^|\s)[-\u2013\u2014][^\S\n]?({_BARE_WORD}(?:[^\S\n]{_BARE_WORD})?)[^\w\n]{{0,6}}\Z"
 )
 """A dash signature ending the text (`... can i try the nurtec? -Kels`, `- Serena Wu`)."""
+_DASH_SIGN_LOWER = re.compile(r"(?:^|\s)[-\u2013\u2014][^\S\n]?([a-z]{2,20})[^\w\n]{0,6}\Z")
+"""The same in lower case: a Census first name that is no everyday word (`- kieran`)."""
 _SELF_INTRO, _SELF_INTRO_KEYS = _cue_pattern(
     r"(?i:\b(?:hi|hello|hey|hola|bonjour|hallo|good\s+(?:morning|afternoon|evening))\b[^\n.?]{0,24}?"
     r"\b(?:i\s+am|i'm|im|this\s+is|it's|its|soy|je\s+suis|ich\s+bin|me\s+llamo|je\s+m'appelle|mi\s+chiamo))"
@@ -715,6 +717,9 @@ def _kin_and_sign_off_names(text: str) -> list[Span]:
                 continue  # `- Northwind Team`, `- Love`
             if signed[0] in common or (signed[0] not in words and _person_word(m.group(1).split()[0])):
                 found.append(Span("name", m.start(1), m.end(1), 0.7))
+        m = _DASH_SIGN_LOWER.search(text)  # `... or email k.obrien@outlook.ie - kieran`
+        if m is not None and (key := m.group(1)) in common and key not in words and key not in _NOT_A_NAME:
+            found.append(Span("name", m.start(1), m.end(1), 0.65))
     for m in scan_words(_SIGN_OFF, text, _SIGN_OFF_KEYS) if cued else ():
         key = m.group(1).lower()
         if key in _NOT_A_NAME or key in words or key in ORG_WORDS:

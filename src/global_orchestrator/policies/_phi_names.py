@@ -93,13 +93,16 @@ _STRONG_LABEL = re.compile(
     r"electronically\s+signed(?:\s+by)?|attending(?:\s+physician)?|pcp|provider|physician|surgeon|nurse|"
     r"referring(?:\s+physician)?|cc|transcribed\s+by|reviewed\s+by|seen\s+by|emergency\s+contact|hpi|"
     r"(?:ordered|performed|interpreted|verified|entered|authored)\s+by|"
+    # a form's or a record's name fields (`first_name: Cosmina`, `"last_name": "Szmajda"`, `Vorname:`)
+    r"(?:first|last|given|family|middle|maiden)[_ -]?name|surname|forename|"
+    r"nombre|apellidos?|pr[ée]nom|nom|vorname|nachname|cognome|nome|"
     r"next\s+of\s+kin|guardian|dear|"
     # a question for a name, and its answer (after a speaker's tag): "What's the name on the
     # account? User: ...", "What is your full name? ..."
     r"your\s+(?:full\s+|first\s+|last\s+)?name(?:\s+(?:on|for)\s+(?:the|this)\s+[a-z]{2,12})?\?"
     rf"{_ANSWER}|"
     rf"the\s+(?:full\s+)?name\s+(?:on|for|under)\s+(?:the|your|this)\s+[a-z]{{2,12}}\?{_ANSWER})"
-    r"\s*[:,-]?[ \t]{0,6}\n?[ \t]{0,3})$"
+    r"[\"']?\s*[:,=-]?[ \t]{0,6}[\"']?\n?[ \t]{0,3})$"
 )
 _STRONG_LABEL = re.compile(grouped(_STRONG_LABEL.pattern), _STRONG_LABEL.flags)  # same matches, fewer tests
 # gates (`ends_with`): the last word of every match of _TITLE, _STRONG_LABEL, _CUE_BEFORE
@@ -124,6 +127,14 @@ _LABEL_ENDS = (
     "kin",
     "guardian",
     "dear",
+    "nombre",
+    "apellido",
+    "apellidos",
+    "nom",
+    "prenom",
+    "prénom",
+    "cognome",
+    "nome",
     "name?",
     "?",  # "What's the name on the account?"
     "user",  # "...? User: "
@@ -536,7 +547,7 @@ def _titled(before: str) -> bool:
 
 def _labelled(before: str) -> bool:
     """A label ("Patient:", "Dictated by") ends `before`."""
-    return ends_with(before, _LABEL_ENDS) and _STRONG_LABEL.search(before) is not None
+    return ends_with(before, _LABEL_ENDS, " \t\n\r\f\v:,-=\"'") and _STRONG_LABEL.search(before) is not None
 
 
 def labelled_at(text: str, start: int) -> bool:
