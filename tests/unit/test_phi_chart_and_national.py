@@ -360,3 +360,76 @@ def test_name_fields_and_a_lower_case_sign_off(text: str, name: str) -> None:
 )
 def test_fields_and_dashes_that_hold_no_name(text: str) -> None:
     assert detect_phi(text) == []
+
+
+# -- facilities, dates in other languages, other scripts ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "facility"),
+    [
+        ("Mr. Lee was transferred from Cape Cod Hospital in Hyannis.", "Cape Cod Hospital"),
+        ("Record date: 2134-10-27\n\nCARDIOLOGY\n\nBROOKSIDE HOSPITAL", "BROOKSIDE HOSPITAL"),
+        ("Pt transferred to Green Valley Nursing Home.", "Green Valley Nursing Home"),
+        ("Dr. Eze, Roxbury Community Health Center", "Roxbury Community Health Center"),
+    ],
+)
+def test_a_facility_in_a_text_about_a_patient(text: str, facility: str) -> None:
+    assert ("address", facility) in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mercy Hospital opens a new wing on 3/4.",
+        "Amoxicillin is now available at all Harbor Community Health Center locations.",
+        "Upsell the premium plan to Patients With Asthma From Our Clinic",
+    ],
+)
+def test_a_facility_named_in_a_text_about_no_one_stays_clean(text: str) -> None:
+    assert detect_phi(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Né le 23 avril 1997 à Lyon", "23 avril 1997"),
+        ("geboren am 16. Juli 1955 in Köln", "16. Juli 1955"),
+        ("nacido el 25 de agosto de 2003", "25 de agosto de 2003"),
+        ("Admitted 01-MAY-2129", "01-MAY-2129"),
+    ],
+)
+def test_dates_with_a_month_in_another_language(text: str, date: str) -> None:
+    assert ("date", date) in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("石川 桃子様、ご注文ありがとうございます。お届け先\uff1a〒617-8847", ("name", "石川 桃子")),
+        ("石川 桃子様、ご注文ありがとうございます。お届け先\uff1a〒617-8847", ("address", "〒617-8847")),
+        ("我叫段莹\uff0c电话17396361053。", ("name", "段莹")),
+        ("我叫段莹\uff0c电话17396361053。", ("phone", "17396361053")),
+        ("최영식님의 주민등록번호는 520319-2514868입니다.", ("name", "최영식")),
+        ("Меня зовут Борислав Ермаков, мой телефон +7 660 624 39 81.", ("name", "Борислав Ермаков")),
+        ("मेरा नाम सुरेन्द्र चवन है और मेरा फ़ोन नंबर 01737633600 है।", ("name", "सुरेन्द्र चवन")),
+        ("北京市朝阳区建国路88号", ("address", "北京市朝阳区建国路88号")),
+    ],
+)
+def test_names_phones_and_addresses_in_other_scripts(text: str, found: tuple[str, str]) -> None:
+    assert found in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会員様限定セール",
+        "고객님 감사합니다",
+        "선생님께 문의하세요",
+        "我是医生",
+        "Привет, как дела?",
+        "highs near 104F today",
+    ],
+)
+def test_honorifics_of_no_one_and_greetings_stay_clean(text: str) -> None:
+    assert detect_phi(text) == []

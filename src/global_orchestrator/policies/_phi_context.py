@@ -717,9 +717,14 @@ def _kin_and_sign_off_names(text: str) -> list[Span]:
                 continue  # `- Northwind Team`, `- Love`
             if signed[0] in common or (signed[0] not in words and _person_word(m.group(1).split()[0])):
                 found.append(Span("name", m.start(1), m.end(1), 0.7))
-        m = _DASH_SIGN_LOWER.search(text)  # `... or email k.obrien@outlook.ie - kieran`
-        if m is not None and (key := m.group(1)) in common and key not in words and key not in _NOT_A_NAME:
-            found.append(Span("name", m.start(1), m.end(1), 0.65))
+        lower = _DASH_SIGN_LOWER.search(text)  # `... or email k.obrien@outlook.ie - kieran`
+        if (
+            lower is not None
+            and (key := lower.group(1)) in common
+            and key not in words
+            and key not in _NOT_A_NAME
+        ):
+            found.append(Span("name", lower.start(1), lower.end(1), 0.65))
     for m in scan_words(_SIGN_OFF, text, _SIGN_OFF_KEYS) if cued else ():
         key = m.group(1).lower()
         if key in _NOT_A_NAME or key in words or key in ORG_WORDS:

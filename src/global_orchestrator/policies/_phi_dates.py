@@ -52,6 +52,16 @@ _MONTHS = (
 _MONTH = rf"(?:(?i:{by_first_letter(split_alternatives(_MONTHS))})|May|MAY)"
 _DAY = rf"(?:\d{{1,2}}(?i:st|nd|rd|th)?|(?i:{by_first_letter(split_alternatives(_ORD_WORD[3:-1]))}))"
 _YEAR = rf"(?:(?:19|20)\d\d|'\d\d|(?i:{_YEAR_WORDS}))"
+_FOREIGN_MONTHS = (
+    # French, German, Dutch, Spanish, Italian, Portuguese (those English does not spell alike)
+    r"janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|"
+    r"januar|februar|m[äa]rz|juni|juli|oktober|dezember|januari|februari|maart|mei|augustus|"
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|"
+    r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"
+    r"janeiro|fevereiro|mar[çc]o|maio|junho|julho|setembro|outubro|novembro|dezembro"
+)
+_FOREIGN_MONTH_START = re.compile(r"(?i:\d\.?\s{1,3}(?:de\s+)?(?:" + _FOREIGN_MONTHS + r")\b)")
+"""A gate: a day and a month in another language (what every foreign-month date holds)."""
 _DATE = re.compile(
     r"(?<![\w/.-])(?:"
     r"(?P<a>\d{1,2})(?P<s>[/.-])(?P<b>\d{1,2})(?P=s)(?:\d{4}|\d{2})(?![\w/-]|\.\d)|"
@@ -61,8 +71,11 @@ _DATE = re.compile(
     rf"\b{_MONTH}\.?\s{{1,3}}(?i:the\s+)?{_DAY}\b(?:,?\s{{1,3}}{_YEAR}\b)?|"
     rf"\b(?i:the\s+)?{_DAY}\s{{1,3}}(?i:of\s+|de\s+)?{_MONTH}\b\.?(?:,?\s{{1,3}}{_YEAR}\b)?|"
     rf"\b{_MONTH}\.?,?\s{{1,3}}(?i:of\s+)?(?:19|20)\d\d\b|"
-    rf"\b\d{{1,2}}-{_MONTH}-(?:(?:19|20)\d\d|\d\d)\b|"  # 04-JUN-1972, 12-Jan-91
+    rf"\b\d{{1,2}}-{_MONTH}-(?:(?:19|20|21)\d\d|\d\d)\b|"  # 04-JUN-1972, 12-Jan-91, 01-MAY-2129
     rf"\b{_MONTH}-\d{{1,2}}-(?:(?:19|20)\d\d|\d\d)\b|"  # Jul-03-2021
+    # a day, a month in another language and the year: `23 avril 1997`, `16. Juli 1955`,
+    # `25 de agosto de 2003`
+    rf"\b\d{{1,2}}\.?\s{{1,3}}(?i:de\s+)?(?i:{_FOREIGN_MONTHS})\b\.?(?:\s+(?i:de|del))?,?\s{{1,3}}(?:19|20|21)\d\d\b|"
     # a month and its year: `CABG (2/2011)`, `Tdap 05/2016` (weak unless cued, as a bare 3/14)
     r"(?P<y>(?:0?[1-9]|1[0-2])/(?:19|20)\d\d)(?![\w/]|\.\d)|"
     r"(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\w/]|\.\d)|"
@@ -94,7 +107,7 @@ _AGE = re.compile(
     r"\b(?i:aged?|age\s*[:=])\s*(9\d|1[01]\d)\b(?!\s*(?:%|days|weeks|months|percent))|"
     r"\b(9\d|1[01]\d)(?:[- ]?(?:years?|yrs?\.?)[- ]old\b|\s*(?:yrs?\b|y/?o\b|yo\b|y\.o\.?|y(?=\)))"
     r"|\s+years?\s+of\s+age\b)|"
-    r"\b(?:who|she|he|they|(?i:pt|patient))(?:'s|\s+is|\s+was|\s+will\s+be|\s+just\s+turned|\s+turned|\s+turns)"
+    r"\b(?i:who|she|he|they|pt|patient)(?:'s|\s+is|\s+was|\s+will\s+be|\s+just\s+turned|\s+turned|\s+turns)"
     r"\s+(9\d|1[01]\d)\b(?!\s*(?:%|kg|lbs?|pounds|mg|bpm|/|\.\d|percent|minutes|min|mins|days|hours))|"
     r"\b(?:turned|turns|turning|now)\s+(9\d|1[01]\d)\b(?!\s*(?:%|percent|stores|locations|countries|items|orders))|"
     rf"\b((?i:ninety(?:[- ](?:{_UNITS}))?|one\s+hundred(?:\s+and)?(?:\s+(?:{_UNITS}|{_TEENS}))?))"
@@ -119,7 +132,8 @@ _AGE_SEX = re.compile(r"(?<![\w.,/-])(9\d|1[01]\d)[ ]?(?:y/?o[ ]?)?[MF](?![\w.%\
 _NO_AGE_BEFORE = re.compile(
     r"(?i:(?:\b(?:t|temp|temperature|tmax|t\s*max|fever|febrile|spiked|spiking|oral|rectal|axillary|"
     r"tympanic|degrees?|heat|oven|preheat|thermostat|room|rm|floor|bed|suite|unit|gate|seat|row|apt|ward|"
-    r"level|platform|bay|bus|flight|size|model|no|number)\b|#)[^\n\d]{0,10})$"
+    r"level|platform|bay|bus|flight|size|model|no|number|highs?|lows?|near|around|about|above|below|over|"
+    r"under|up\s+to|reach(?:ing|es)?|hit(?:ting|s)?|feels?\s+like)\b|#)[^\n\d]{0,10})$"
 )
 """What a temperature (`Temp 99F`, `fever to 101F`) or a place (`Room 92F`) follows: no age."""
 _SCORE_BEFORE = re.compile(
@@ -151,6 +165,7 @@ def dates(text: str, record: bool) -> list[Span]:
         numeric
         or _MONTH_START.search(folded(text)) is not None
         or (digit and _ORDINAL_DAY.search(text) is not None)
+        or (digit and _FOREIGN_MONTH_START.search(text) is not None)
     )
     cue_near = WordGate(text, _DATE_CUE_KEYS)
     for m in scan_at_words(_DATE, text, _DATE_KEYS, numbers=True) if words else ():

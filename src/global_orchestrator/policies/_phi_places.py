@@ -203,12 +203,14 @@ _PERSON_HOME = re.compile(
     r"father|son|daughter|wife|husband|brother|sister|grandmother|grandfather|partner))\s+(?:\w+\s+){0,2}?"
     r"(?:lives|lived|resides|resided|moved|relocated|is\s+staying|has\s+been\s+staying|is\s+returning\s+home|"
     # where else a patient's life happens: "Pt recently traveled to Lagos", "works in Revere"
-    r"traveled|travelled|works|worked|attends|attended|grew\s+up|is\s+from|was\s+born|is\s+moving))\b|"
+    r"traveled|travelled|works|worked|attends|attended|grew\s+up|is\s+from|was\s+born|is\s+moving|"
+    r"(?:was\s+)?(?:transferred|discharged|admitted|brought|taken)))\b|"
     r"(?:^|[.;!?]\s+|\n\s*)(?:Lives|Resides)\s+(?:alone\s+|independently\s+|with\s+\w+\s+)?(?:in|at)\b"
 )
 _PERSON_HOME_WORDS = (
     *("lives", "lived", "resid", "moved", "relocated", "staying", "returning", "travel", "work"),
-    *("attend", "grew", "from", "born", "moving"),
+    *("attend", "grew", "from", "born", "moving", "transferred", "discharged", "admitted", "brought"),
+    "taken",
 )
 
 
@@ -273,6 +275,46 @@ _AU_POSTCODE = re.compile(r"\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)[^\S\n]{1,2}\d{4}(
 """An Australian state and postcode (`Fitzroy VIC 3065`): a place in a text about a person."""
 
 
+_FACILITY_HEAD = (
+    r"Hospital|Medical\s+Cent(?:er|re)|Health\s+Cent(?:er|re)|Clinic|Nursing\s+Home|Rehabilitation\s+"
+    r"(?:Center|Centre|Hospital)|Hospice|Infirmary|Health\s+System|Healthcare|Imaging(?:\s+Cent(?:er|re))?|"
+    r"Surg(?:ery|ical)\s+Cent(?:er|re)|Care\s+Cent(?:er|re)|Senior\s*Living|SeniorLife|Assisted\s+Living|"
+    r"Urgent\s+Care|Medical\s+Group|Sanatorium|Psychiatric\s+(?:Center|Hospital)|Memorial"
+)
+_FACILITY = re.compile(
+    rf"(?<![\w'\u2019-])((?:{_CAP}|St\.|Mt\.)(?:[ \t](?:{_CAP}|of|the|and|&|St\.|Mt\.)){{0,4}}"
+    rf"[ \t](?:{_FACILITY_HEAD})"
+    rf"|[{UPPER}]{{2,20}}(?:[ \t][{UPPER}]{{2,20}}){{0,3}}[ \t]"
+    r"(?:HOSPITAL|MEDICAL CENTER|CLINIC|NURSING HOME|HOSPICE))\b"
+)
+"""A hospital, clinic, nursing home or hospice by its name (`Cape Cod Hospital`, `Hebrew SeniorLife`)."""
+_FACILITY_WORDS = (
+    *("hospital", "cent", "clinic", "home", "hospice", "infirmary", "health", "imaging", "care"),
+    *("living", "senior", "medical", "sanatorium", "psychiatric", "memorial"),
+)
+
+
+_NOT_IN_FACILITY = frozenset(
+    (
+        *("in", "with", "from", "our", "at", "by", "for", "to", "on", "your", "my", "his", "her", "their"),
+        *("seen", "visit", "call", "patients", "patient", "all", "new", "this", "that", "these", "those"),
+        *("is", "are", "was"),
+    )
+)
+"""Words a facility's name does not hold: `Seen In Clinic`, `Patients With Asthma From Our Clinic`."""
+
+
+def _facilities(text: str) -> list[Span]:
+    """Facility names: weak, as a city is (a patient's stay; `Mercy Hospital opens a wing` is no one's)."""
+    if not has_any(text, _FACILITY_WORDS):
+        return []
+    return [
+        Span("address", m.start(), m.end(), 0.7, weak=True)
+        for m in _FACILITY.finditer(text)
+        if _NOT_IN_FACILITY.isdisjoint(m.group(0).lower().split())
+    ]
+
+
 def addresses(text: str) -> list[Span]:
     """Street addresses, PO boxes, ZIP and postal codes, labelled places, cities and counties."""
     found = _numbered(text) if DIGIT.search(text) else []
@@ -294,7 +336,7 @@ def addresses(text: str) -> list[Span]:
             value = m.group(1).rstrip(" .,")
             found.append(Span("address", m.start(1), m.start(1) + len(value), 0.85))
     if UPPER_CHAR.search(text):  # a place name is capitalised
-        found += _places(text)
+        found += _places(text) + _facilities(text)
     return found
 
 
