@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from global_orchestrator.policies._phi_spans import Span, digit_runs
+from global_orchestrator.policies._phi_spans import Span, digit_runs, digit_shape
 
 _DNI = re.compile(r"(?<![\w-])([XYZ]?)(\d{7,8})-?([A-Z])(?![\w-])")
 _DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
@@ -115,31 +115,33 @@ def _kr_rrn(m: re.Match[str]) -> bool:
     return _real_date(century + int(birth[:2]), int(birth[2:4]), int(birth[4:]))
 
 
-_CHECKED: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], bool], int], ...] = (
-    (_DNI, _dni, 7),
-    (_HETU, _hetu, 6),
-    (_SIX_FOUR, _personnummer, 6),
-    (_NRIC, _nric, 7),
-    (_CN_ID, _cn_id, 17),
-    (_KR_RRN, _kr_rrn, 7),
+_CHECKED: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], bool], tuple[str, ...]], ...] = (
+    (_DNI, _dni, ("\x07", "\x08")),
+    (_HETU, _hetu, ("\x06\x03", "\x06\x04")),
+    (_SIX_FOUR, _personnummer, ("\x06\x04",)),
+    (_NRIC, _nric, ("\x07",)),
+    (_CN_ID, _cn_id, ("\x11", "\x12")),
+    (_KR_RRN, _kr_rrn, ("\x06\x07",)),
 )
-"""Each shape, its check, and the longest run of digits every match of it holds (a gate)."""
+"""Each shape, its check, and the runs of digits (`digit_shape`) one of which every match holds:
+a gate (a DNI holds a run of 7 or 8 digits, a HETU one of 6 then one of 3 or 4 ...)."""
 _NIR_GATE = re.compile(r"[12][ .]?\d\d[ .]?\d\d[ .]?(?:\d\d|2[AB])[ .]?\d{3}")
 
 
 def checked_ids(text: str) -> list[Span]:
     """National identity numbers in `text` whose own check holds (see the module)."""
-    _, longest = digit_runs(text)
+    total, longest = digit_runs(text)
     if longest < 3:
         return []
+    shape = digit_shape(text)
     found = [
         Span("other_unique_identifier", m.start(), m.end(), 0.9)
-        for pattern, check, run in _CHECKED
-        if longest >= run
+        for pattern, check, runs in _CHECKED
+        if any(run in shape for run in runs)
         for m in pattern.finditer(text)
         if check(m)
     ]
-    if _NIR_GATE.search(text):
+    if total >= 15 and _NIR_GATE.search(text):
         found += [
             Span("other_unique_identifier", m.start(), m.end(), 0.9) for m in _NIR.finditer(text) if _nir(m)
         ]

@@ -288,10 +288,11 @@ _FACILITY = re.compile(
     r"(?:HOSPITAL|MEDICAL CENTER|CLINIC|NURSING HOME|HOSPICE))\b"
 )
 """A hospital, clinic, nursing home or hospice by its name (`Cape Cod Hospital`, `Hebrew SeniorLife`)."""
-_FACILITY_WORDS = (
-    *("hospital", "cent", "clinic", "home", "hospice", "infirmary", "health", "imaging", "care"),
-    *("living", "senior", "medical", "sanatorium", "psychiatric", "memorial"),
+_FACILITY_GATE = re.compile(
+    r"(?:Hospital|HOSPITAL|Cent(?:er|re)|CENTER|Clinic|CLINIC|Home|HOME|Hospice|HOSPICE|Infirmary|System|"
+    r"Healthcare|Imaging|Living|SeniorLife|Care|Group|Sanatorium|Memorial)\b"
 )
+"""A gate: the last word of every facility's name, as written (capitalised)."""
 
 
 _NOT_IN_FACILITY = frozenset(
@@ -306,7 +307,7 @@ _NOT_IN_FACILITY = frozenset(
 
 def _facilities(text: str) -> list[Span]:
     """Facility names: weak, as a city is (a patient's stay; `Mercy Hospital opens a wing` is no one's)."""
-    if not has_any(text, _FACILITY_WORDS):
+    if _FACILITY_GATE.search(text) is None:
         return []
     return [
         Span("address", m.start(), m.end(), 0.7, weak=True)

@@ -49,9 +49,13 @@ _ADDRESS = re.compile(
 _GROUPS = range(1, 8)
 
 
+_SCRIPT_CHAR = re.compile(r"[\u0400-\u04ff\u0900-\u097f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3\u3012]")
+"""A gate: a character of one of the scripts above (or the postal mark)."""
+
+
 def script_names(text: str) -> list[Span]:
     """Names, phones and addresses written in the scripts above (none in ASCII text)."""
-    if text.isascii():
+    if text.isascii() or _SCRIPT_CHAR.search(text) is None:
         return []
     found: list[Span] = []
     for m in _NAMES.finditer(text):
