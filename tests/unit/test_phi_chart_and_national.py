@@ -433,3 +433,41 @@ def test_names_phones_and_addresses_in_other_scripts(text: str, found: tuple[str
 )
 def test_honorifics_of_no_one_and_greetings_stay_clean(text: str) -> None:
     assert detect_phi(text) == []
+
+
+# -- HL7 v2 messages: a field's place says what it holds ---------------------------------------
+
+HL7 = (
+    "MSH|^~\\&|EPIC|MGH|LAB|MGH|202311010830||ADT^A01|MSG00001|P|2.5\n"
+    "PID|1||8566884^^^MGH^MR||SMITH^WILLIAM^A||19610314|M|||123 MAIN ST^^BOSTON^MA^02114||(617)555-0142"
+    "|||S||ACCT7788^^^MGH|123-45-6789\n"
+    "NK1|1|SMITH^JANE|SPO|123 MAIN ST^^BOSTON^MA^02114|(617)555-0199\n"
+    "PV1|1|I|4W^401^A||||1234^JONES^BOB^^^DR|||MED|||||||||V55512^^^MGH"
+)
+
+
+@pytest.mark.parametrize(
+    "found",
+    [
+        ("medical_record_number", "8566884"),
+        ("name", "SMITH^WILLIAM^A"),
+        ("date", "19610314"),
+        ("address", "123 MAIN ST^^BOSTON^MA^02114"),
+        ("account_number", "ACCT7788"),
+        ("ssn", "123-45-6789"),
+        ("name", "SMITH^JANE"),
+        ("name", "1234^JONES^BOB^^^DR"),
+        ("account_number", "V55512"),
+    ],
+)
+def test_hl7_fields_by_their_place(found: tuple[str, str]) -> None:
+    assert found in _found(HL7)
+
+
+def test_hl7_segments_without_identifiers_and_pipes_in_prose_stay_clean() -> None:
+    assert detect_phi("MSH|^~\\&|EPIC|MGH|LAB|MGH|202311010830||ADT^A01|MSG00001|P|2.5") == []
+    assert detect_phi("Plans: Basic | Plus | Pro, compare them | PID controller tuning") == []
+    assert (
+        deidentify(HL7)[1]
+        and [f for f in detect_phi(deidentify(HL7)[0]) if f.category != "patient_health_info"] == []
+    )
