@@ -471,3 +471,27 @@ def test_hl7_segments_without_identifiers_and_pipes_in_prose_stay_clean() -> Non
         deidentify(HL7)[1]
         and [f for f in detect_phi(deidentify(HL7)[0]) if f.category != "patient_health_info"] == []
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Provider: S. Zorlu", ("name", "S. Zorlu")),
+        ("Dictated by: K. Brzezinski", ("name", "K. Brzezinski")),
+        ("Magret Förster, 97, sitting in chair", ("age_over_89", "97")),
+        ("Devi Raman (8566884) seen in clinic", ("other_unique_identifier", "8566884")),
+        ("Case: S23-87772 received", ("medical_record_number", "S23-87772")),
+        ("Path case S23-87772", ("medical_record_number", "S23-87772")),
+    ],
+)
+def test_initials_after_a_label_and_what_stands_beside_a_name(text: str, found: tuple[str, str]) -> None:
+    assert found in _found(text)
+
+
+@pytest.mark.parametrize("text", ["Use case: 2024 planning", "Acme Corp, 95, Main", "Name: A. B."])
+def test_look_alikes_beside_no_name_stay_clean(text: str) -> None:
+    assert detect_phi(text) == []
+
+
+def test_a_street_number_after_a_name_is_no_age() -> None:
+    assert ("age_over_89", "95") not in _found("John Smith, 95 Main St")

@@ -196,6 +196,8 @@ def _plain_judge(
             break
         if (labelled and N._given_before_initial(words)) or N._given_before_name(words):  # "April G. Woods"
             break
+        if labelled and words[0].kind == "initial" and len(words) > 1 and words[1].kind == "word":
+            break  # "Provider: S. Zorlu"
         words = words[1:]
         labelled = False
     run_end = words[-1].end if words else 0

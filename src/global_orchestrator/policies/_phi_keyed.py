@@ -97,6 +97,9 @@ _KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             rf"specimen{_NUMBER_WORDS}",
             rf"requisition{_NUMBER_WORDS}",
             rf"lab\s*{_NO}",
+            r"case\s*\#",
+            r"case(?=\s*:)",
+            rf"path(?:ology)?\s+case{_NUMBER_WORDS}",
         ),
     ),
     (

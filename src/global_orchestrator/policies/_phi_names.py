@@ -597,6 +597,8 @@ def _cut(run: str, titled: bool, labelled: bool) -> _Cut | None:
             break
         if (labelled and _given_before_initial(words)) or _given_before_name(words):  # "April G. Woods"
             break
+        if labelled and words[0].kind == "initial" and len(words) > 1 and words[1].kind == "word":
+            break  # "Provider: S. Zorlu": an initial and a surname after a label
         words = words[1:]
         labelled = False
     while words and (

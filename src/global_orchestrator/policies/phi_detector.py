@@ -215,6 +215,7 @@ def _detect_phi(text: str) -> list[Span]:
     if not record:
         spans = _without_brands(text, spans, deidentified)
     spans += repeats(text, [(s.start, s.end) for s in spans if s.category == "name"])
+    spans += _beside_names(text, spans)
     about_a_person = record or any(not s.weak for s in spans)
     if not about_a_person and any(s.weak for s in spans) and person_home(text):
         # "The patient resides in Cook County": its places and dates are the patient's; a
@@ -240,6 +241,27 @@ def _detect_phi(text: str) -> list[Span]:
         for s, e, score in health_info(text, anchors, deidentified=deidentified)
     ]
     return _resolve(text, spans)
+
+
+_AGE_AFTER_NAME = re.compile(
+    r",[^\S\n]{1,2}(9\d|1[01]\d)(?=[^\S\n]*(?:,|\(|;|$|(?:y|yo|y/o|M|F)\b))", re.MULTILINE
+)
+_ID_AFTER_NAME = re.compile(r"[^\S\n]{0,2}\((\d{6,10}|[A-Z]{1,3}-?\d{5,9})\)")
+
+
+def _beside_names(text: str, spans: list[Span]) -> list[Span]:
+    """An age over 89 or a record number right after a name (`Magret Förster, 97, ...`, `Devi (8566884)`)."""
+    found = []
+    for s in spans:
+        if s.category != "name":
+            continue
+        age = _AGE_AFTER_NAME.match(text, s.end)
+        if age is not None:
+            found.append(Span("age_over_89", age.start(1), age.end(1), 0.8))
+        code = _ID_AFTER_NAME.match(text, s.end)
+        if code is not None:
+            found.append(Span("other_unique_identifier", code.start(1), code.end(1), 0.8))
+    return found
 
 
 def _without_brands(text: str, spans: list[Span], deidentified: bool) -> list[Span]:
