@@ -495,3 +495,27 @@ def test_look_alikes_beside_no_name_stay_clean(text: str) -> None:
 
 def test_a_street_number_after_a_name_is_no_age() -> None:
     assert ("age_over_89", "95") not in _found("John Smith, 95 Main St")
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Pt called 9/5 reporting fever 101.3, advised to go to ED.", "9/5"),
+        ("Consuela - housekeeper - found pt on floor on 3/4.", "3/4"),
+        ("Troponin I: 0.04 (11/20 0600), 0.12 (11/20 1200)", "11/20"),
+        ("Creatinine trend: 3/1 1.2, 3/2 1.6, 3/3 2.1", "3/1"),
+        ("F/U 15-JUL-2024.", "15-JUL-2024"),
+        ("Expired 2023/05/06 at 03:12.", "2023/05/06"),
+        ("Injury date: 2/29/2020", "2/29/2020"),
+    ],
+)
+def test_a_line_about_the_patient_or_a_lab_trend_makes_its_dates_count(text: str, date: str) -> None:
+    assert ("date", date) in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Use 12 pt font for the 3/4 flyer", "Our patient portal launches 3/4", "A patient newsletter out 3/4"],
+)
+def test_units_and_services_for_patients_point_at_no_one(text: str) -> None:
+    assert detect_phi(text) == []

@@ -89,7 +89,8 @@ _DATE_CUE = re.compile(
     r"surgery|operation|procedure|appointment|appt|passed\s+away|died|death|deceased|diagnosed|"
     r"treated|delivered|gave\s+birth|injured|vaccinated|tested|hospitali[sz]ed|record\s+date|"
     r"(?:report|visit|service|exam|encounter|collection|specimen|order|note|sign(?:ed)?|dictat\w*|"
-    r"transcri\w*|dos|d/c|follow[- ]?up|study|comparison)\s*(?:date|on|:)|dictated|transcribed|signed|onset|"
+    r"transcri\w*|dos|d/c|follow[- ]?up|study|comparison|injury|accident|incident|onset)\s*(?:date|on|:)|"
+    r"dictated|transcribed|signed|onset|f/u|expired|"
     r"collected|(?:study|exam|radiograph|film|x-ray|ct|mri|ultrasound|report|note|letter)\s+dated|"
     # a date of birth labelled in French, Spanish, Portuguese, Italian, German, Dutch
     r"date\s+de\s+naissance|fecha\s+de\s+nacimiento|data\s+de\s+nascimento|data\s+di\s+nascita|"

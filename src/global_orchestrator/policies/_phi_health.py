@@ -217,7 +217,8 @@ _CHART = re.compile(
     r"(?i:\b(?:bp|b/p|blood\s+pressure)\b[^\n.;]{0,24}?(?<![\d/])\d{2,3}/\d{2,3}(?![\d/])"
     r"|\b(?:spo2|sao2|o2\s*sats?|sats)\b\s*(?:of\s+|was\s+|is\s+|[:=]\s*)?\d{2,3}\s*%"
     r"|\b(?:inr|hba1c|a1c|creatinine|cr|hgb|hb|wbc|plt|potassium|sodium|bun|tsh|troponin|bnp|lactate"
-    r"|glucose|egfr)\b\s*(?:of\s+|was\s+|is\s+|[:=]\s*)?\d{1,4}\.\d{1,2}(?!\d)"
+    r"|glucose|egfr)\b(?:\s+[ivxt]\b|\s+trend)?[^\S\n]*(?:of\s+|was\s+|is\s+|[:=]\s*)?(?:\(?\d{1,2}/\d{1,2}\)?\s+)?"
+    r"\d{1,4}\.\d{1,2}(?!\d)"
     r"|\b(?:hr|pulse|rr|heart\s+rate)\b\s*(?:of\s+|was\s+|[:=]\s*)?\d{2,3}(?!\d)(?:\s*(?:bpm|,|;|$)|(?=[^\n]{0,40}\b(?:bp|spo2|rr|temp)\b))"
     r"|\bt(?:emp)?\.?\s*[:=]?\s*\d{2,3}(?:\.\d)?\s*\u00b0?\s*[cf]\b"
     r"|\d\s*(?:mg|mcg|\u00b5g|units?|ml|meq)\s+(?:(?:po|iv|im|sc|sq|subq|sl|pr|inh|neb)\b|(?:bid|tid|qid|qhs|qam|qpm|qd|qod|q\d{1,2}h|prn)\b)"
@@ -248,6 +249,20 @@ _DOSED_VERBS = (
     "titrated",
     "taper",
 )
+
+
+_PATIENT = re.compile(
+    r"(?i:(?<![\d.])(?<!\d\s)\bpt'?s?\b(?!\s*(?:font|size|scale|type))"
+    r"|\b(?:the|this|our)\s+patient\b(?!\s+(?:portal|education|experience|care|safety|satisfaction|services|"
+    r"advocate|advocacy|engagement|resources|newsletter|app|community|stories|story))|\bpatient['\u2019]s\b)"
+)
+"""The patient a clinical line is about (`Pt called 9/5`, `found pt on floor`, `the patient's`),
+not a unit (`12 pt font`) nor a service for patients (`our patient portal`)."""
+
+
+def about_the_patient(text: str) -> bool:
+    """A clinical line names its patient: its dates and places are theirs (`Pt called 9/5`)."""
+    return has_any(text, ("pt", "patient")) and _PATIENT.search(text) is not None
 
 
 def chart_shaped(text: str) -> bool:

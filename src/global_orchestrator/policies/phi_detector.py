@@ -51,7 +51,12 @@ from global_orchestrator.policies._phi_brands import brand_names
 from global_orchestrator.policies._phi_context import context, repeats
 from global_orchestrator.policies._phi_dates import dates
 from global_orchestrator.policies._phi_fold import fold
-from global_orchestrator.policies._phi_health import chart_shaped, health_info, health_owners
+from global_orchestrator.policies._phi_health import (
+    about_the_patient,
+    chart_shaped,
+    health_info,
+    health_owners,
+)
 from global_orchestrator.policies._phi_hl7 import hl7_fields
 from global_orchestrator.policies._phi_keyed import keyed
 from global_orchestrator.policies._phi_names import labelled_at, names
@@ -228,7 +233,9 @@ def _detect_phi(text: str) -> list[Span]:
         # health information tied to a person ("her MRI", "my mom's chemo") makes the text
         # about one too: its dates and places are theirs ("Her MRI is on July 3rd"); so does
         # a chart's line, one patient's values ("Vitals (03/11/2022): BP 132/84")
-        about_a_person = next(health_info(text, [], deidentified=deidentified), None) is not None
+        about_a_person = next(
+            health_info(text, [], deidentified=deidentified), None
+        ) is not None or about_the_patient(text)
         if not about_a_person and chart_shaped(text):
             # only its dates: a chart's numbers are readings ("BP 132/84" is no flat number)
             spans = [s for s in spans if not s.weak or s.category == "date"]
