@@ -519,3 +519,33 @@ def test_a_line_about_the_patient_or_a_lab_trend_makes_its_dates_count(text: str
 )
 def test_units_and_services_for_patients_point_at_no_one(text: str) -> None:
     assert detect_phi(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [
+        ("Customer: hi my account is locked, username gvalcarcel", "gvalcarcel"),
+        ("username: dagny43", "dagny43"),
+        ("Follow me on insta @leslie78_ for more pics", "@leslie78_"),
+        ("Portal user pjohnson_2291 viewed results", "pjohnson_2291"),
+        ("Pt's twitter handle @runnergirl_kate mentioned", "@runnergirl_kate"),
+        ("Employee E-74930: Juliet Obasanjo", "E-74930"),
+    ],
+)
+def test_usernames_handles_and_employee_numbers_after_their_label(text: str, handle: str) -> None:
+    assert ("other_unique_identifier", handle) in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Follow us on Instagram @acmecoffee",
+        "Enter your username and password",
+        "your user name here",
+        "The handle is broken",
+        "Login here to continue",
+        "Follow us on https://www.instagram.com/inkwell.supply for new drops",
+    ],
+)
+def test_a_business_handle_and_login_prompts_stay_clean(text: str) -> None:
+    assert detect_phi(text) == []

@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
+from global_orchestrator.policies._phi_lexicon import english
 from global_orchestrator.policies._phi_national import checked_ids
 from global_orchestrator.policies._phi_spans import (
     DIGIT,
@@ -24,6 +25,7 @@ from global_orchestrator.policies._phi_spans import (
     folded,
     has_any,
     match_at,
+    ours,
     prefix_table,
     scan_words,
     word_keys,
@@ -63,6 +65,7 @@ _KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             rf"loyalty(?:\s+card)?\s+(?:{_NO[3:-1]}|id)",
             *(rf"{w}\s+(?:id|{_NO[3:-1]})" for w in _PEOPLE),
+            r"employee",  # `Employee E-74930: Juliet Obasanjo` (the code holds 4 digits or more)
             rf"badge{_NUMBER_WORDS}",
             rf"claim{_NUMBER_WORDS}",
             rf"passport{_NUMBER_WORDS}",
@@ -317,10 +320,33 @@ _PHOTO_ID_FILE = re.compile(
 """An image file after a cue that it shows a person (`photo ID attached: IMG_20240312_mariag.jpg`)."""
 
 
+_HANDLE = re.compile(
+    r"(?i:\b(?:user\s*name|user\s*id|userid|login(?:\s+(?:name|id))?|screen\s+name|handle|"
+    r"(?:twitter|instagram|insta|ig|tiktok|x|threads|telegram|snapchat|discord)(?:\s+(?:handle|account|username))?"
+    r"|portal\s+user)\b"
+    r"(?:\s+(?:is|was))?\s*[:=]?[ \t]*)"
+    r"(@[A-Za-z0-9_.]{2,30}|(?=[A-Za-z0-9._-]{0,29}[\d_.])[a-z][A-Za-z0-9._-]{2,29}"
+    r"|(?<=name )[a-z][a-z0-9]{3,29}(?![\w@.-])(?!\s+(?:and|or|&)\b))(?![\w@.-])"
+)
+"""A username or a social handle after its label (`username gvalcarcel`, `insta @leslie78_`,
+`Portal user pjohnson_2291`): a handle with `@`, a login with a digit, `_` or `.` in it, or
+any lower-case word right after `username` (`handle` or `login` before an everyday word,
+`username and password`, are no one's)."""
+_HANDLE_WORDS = ("user", "login", "screen", "handle", "twitter", "insta", "ig ", "tiktok", "x ", "threads")
+_HANDLE_WORDS += ("telegram", "snapchat", "discord")
+
+
 def keyed(text: str) -> list[Span]:
     """Codes after a keyword, glued codes, biometric and photo identifiers."""
     digit = DIGIT.search(text) is not None
     found = _codes(text) + checked_ids(text) if digit else []
+    if has_any(text, _HANDLE_WORDS):
+        words = english()
+        found += [
+            Span("other_unique_identifier", m.start(1), m.end(1), 0.85)
+            for m in _HANDLE.finditer(text)
+            if not ours(text, m.start()) and not (m.group(1).isalpha() and m.group(1) in words)
+        ]
     if digit and (any(map(text.__contains__, _NATIONAL_ACRONYMS)) or has_any(text, _NATIONAL_WORDS)):
         found += [
             Span("other_unique_identifier", m.start(1), m.end(1), 0.92)
