@@ -332,8 +332,10 @@ _HANDLE = re.compile(
 `Portal user pjohnson_2291`): a handle with `@`, a login with a digit, `_` or `.` in it, or
 any lower-case word right after `username` (`handle` or `login` before an everyday word,
 `username and password`, are no one's)."""
-_HANDLE_WORDS = ("user", "login", "screen", "handle", "twitter", "insta", "ig ", "tiktok", "x ", "threads")
-_HANDLE_WORDS += ("telegram", "snapchat", "discord")
+_HANDLE_WORDS = (
+    *("user", "login", "screen", "handle", "twitter", "insta", "ig ", "tiktok", "x ", "threads"),
+    *("telegram", "snapchat", "discord"),
+)
 
 
 def keyed(text: str) -> list[Span]:
