@@ -549,3 +549,31 @@ def test_usernames_handles_and_employee_numbers_after_their_label(text: str, han
 )
 def test_a_business_handle_and_login_prompts_stay_clean(text: str) -> None:
     assert detect_phi(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "He was discharged on 2017-11-10 to Eckbauer Rehabilitation Institute.",
+            ("address", "Eckbauer Rehabilitation Institute"),
+        ),
+        ("To: Karge-Lloyd Clinic Sleep Lab\nFrom: Abebe Tadesse", ("address", "Karge-Lloyd Clinic")),
+        (
+            "I need to reschedule my appt on Monday Jul 17. You can reach me at p@x.com",
+            ("date", "Monday Jul 17"),
+        ),
+        ("NAME: RUAIRI MULVY  DOB: 03/17/1962", ("name", "RUAIRI MULVY")),
+        ("card 3545-6610-2253-8883, name on card SANJAY REDDY.", ("name", "SANJAY REDDY")),
+    ],
+)
+def test_institutes_weekdays_and_upper_case_names_after_a_label(text: str, found: tuple[str, str]) -> None:
+    assert found in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Sale on Monday Jul 17!", "Brookings Institute report out 3/4", "NAME: ACME CORP", "Name: NEW YORK"],
+)
+def test_a_weekday_an_institute_or_upper_case_words_of_no_one_stay_clean(text: str) -> None:
+    assert detect_phi(text) == []

@@ -208,7 +208,7 @@ def test_sign_offs_and_relatives_without_a_name(text: str) -> None:
         ("Last colonoscopy 04/22/19, normal. Repeat in 10 yrs.", "04/22/19"),
         ("Lap chole performed 2090-11-05; post-op course uneventful.", "2090-11-05"),
         ("LMP 2/28/91, G2P1, presenting for dating ultrasound.", "2/28/91"),
-        ("Patient reports symptoms began Monday, Aug. 4 after a camping trip.", "Aug. 4"),
+        ("Patient reports symptoms began Monday, Aug. 4 after a camping trip.", "Monday, Aug. 4"),
         ("Returned to clinic 9/1 with worsening cough.", "9/1"),
         ("Reviewed with patient's son. Last hospitalization Oct 2089 for CHF.", "Oct 2089"),
     ],

@@ -137,6 +137,10 @@ _NO_AGE_BEFORE = re.compile(
     r"under|up\s+to|reach(?:ing|es)?|hit(?:ting|s)?|feels?\s+like)\b|#)[^\n\d]{0,10})$"
 )
 """What a temperature (`Temp 99F`, `fever to 101F`) or a place (`Room 92F`) follows: no age."""
+_WEEKDAY_BEFORE = re.compile(
+    r"\b(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"\.?,?[^\S\n]{1,2}\Z"
+)
 _SCORE_BEFORE = re.compile(
     r"(?i:\b(?:pain|score|scale|rated|rating|severity|level|grade)\b[\s:=]*(?:of|is|was|at)?\s*)$"
 )
@@ -186,7 +190,11 @@ def dates(text: str, record: bool) -> list[Span]:
             continue
         if not cued and _HOLIDAY.fullmatch(m.group(0)):
             continue
-        found.append(Span("date", m.start(), m.end(), 0.9 if cued else 0.8, weak=not cued))
+        start = m.start()
+        day = _WEEKDAY_BEFORE.search(text, max(0, start - 12), start)
+        if day is not None:  # `Monday Jul 17`, `Tue, 3/4`: the weekday is the date's
+            start = day.start()
+        found.append(Span("date", start, m.end(), 0.9 if cued else 0.8, weak=not cued))
     if digit and (cue_near.positions is None or cue_near.positions):
         found += [
             Span("date", m.start(), m.end(), 0.9)

@@ -96,7 +96,7 @@ _STRONG_LABEL = re.compile(
     # a form's or a record's name fields (`first_name: Cosmina`, `"last_name": "Szmajda"`, `Vorname:`)
     r"(?:first|last|given|family|middle|maiden)[_ -]?name|surname|forename|"
     r"nombre|apellidos?|pr[ée]nom|nom|vorname|nachname|cognome|nome|"
-    r"next\s+of\s+kin|guardian|dear|"
+    r"next\s+of\s+kin|guardian|dear|name\s+on\s+(?:the\s+)?card|cardholder|card\s+holder|"
     # a question for a name, and its answer (after a speaker's tag): "What's the name on the
     # account? User: ...", "What is your full name? ..."
     r"your\s+(?:full\s+|first\s+|last\s+)?name(?:\s+(?:on|for)\s+(?:the|this)\s+[a-z]{2,12})?\?"
@@ -127,6 +127,9 @@ _LABEL_ENDS = (
     "kin",
     "guardian",
     "dear",
+    "card",
+    "cardholder",
+    "holder",
     "nombre",
     "apellido",
     "apellidos",
@@ -959,8 +962,9 @@ def _caps_names(text: str) -> Iterator[tuple[int, int, float]]:
         ):
             yield m.start(), m.end(), 0.7
         elif (
-            comma  # `Patient Name: DIALLO, AMINATA`, `Ordered by: OKAFOR, CHIDI`: any name after a label
-            and first_key not in words
+            # `Patient Name: DIALLO, AMINATA`, `NAME: RUAIRI MULVY`: any name after a label, neither
+            # word an everyday one
+            first_key not in words
             and surname_key not in words
             and not {first_key, surname_key} & _NO_CAPS_NAME
             and labelled_at(text, m.start())

@@ -279,10 +279,12 @@ _FACILITY_HEAD = (
     r"Hospital|Medical\s+Cent(?:er|re)|Health\s+Cent(?:er|re)|Clinic|Nursing\s+Home|Rehabilitation\s+"
     r"(?:Center|Centre|Hospital)|Hospice|Infirmary|Health\s+System|Healthcare|Imaging(?:\s+Cent(?:er|re))?|"
     r"Surg(?:ery|ical)\s+Cent(?:er|re)|Care\s+Cent(?:er|re)|Senior\s*Living|SeniorLife|Assisted\s+Living|"
-    r"Urgent\s+Care|Medical\s+Group|Sanatorium|Psychiatric\s+(?:Center|Hospital)|Memorial"
+    r"Urgent\s+Care|Medical\s+Group|Sanatorium|Psychiatric\s+(?:Center|Hospital)|Memorial|Institute|"
+    r"Dialysis\s+Cent(?:er|re)|Cancer\s+Cent(?:er|re)|Skilled\s+Nursing(?:\s+Facility)?|SNF"
 )
+_CAPS = rf"{_CAP}(?:-{_CAP})?"  # a capitalised word, or two joined by a hyphen (`Karge-Lloyd`)
 _FACILITY = re.compile(
-    rf"(?<![\w'\u2019-])((?:{_CAP}|St\.|Mt\.)(?:[ \t](?:{_CAP}|of|the|and|&|St\.|Mt\.)){{0,4}}"
+    rf"(?<![\w'\u2019-])((?:{_CAPS}|St\.|Mt\.)(?:[ \t](?:{_CAPS}|of|the|and|&|St\.|Mt\.)){{0,4}}"
     rf"[ \t](?:{_FACILITY_HEAD})"
     rf"|[{UPPER}]{{2,20}}(?:[ \t][{UPPER}]{{2,20}}){{0,3}}[ \t]"
     r"(?:HOSPITAL|MEDICAL CENTER|CLINIC|NURSING HOME|HOSPICE))\b"
@@ -290,7 +292,7 @@ _FACILITY = re.compile(
 """A hospital, clinic, nursing home or hospice by its name (`Cape Cod Hospital`, `Hebrew SeniorLife`)."""
 _FACILITY_GATE = re.compile(
     r"(?:Hospital|HOSPITAL|Cent(?:er|re)|CENTER|Clinic|CLINIC|Home|HOME|Hospice|HOSPICE|Infirmary|System|"
-    r"Healthcare|Imaging|Living|SeniorLife|Care|Group|Sanatorium|Memorial)\b"
+    r"Healthcare|Imaging|Living|SeniorLife|Care|Group|Sanatorium|Memorial|Institute|Nursing|Facility|SNF)\b"
 )
 """A gate: the last word of every facility's name, as written (capitalised)."""
 
