@@ -577,3 +577,21 @@ def test_institutes_weekdays_and_upper_case_names_after_a_label(text: str, found
 )
 def test_a_weekday_an_institute_or_upper_case_words_of_no_one_stay_clean(text: str) -> None:
     assert detect_phi(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("i am farhan banerjee and my email is farhan.banerjee@pr.com", "farhan banerjee"),
+        ("pt sylvie le marec called again about her meds", "sylvie le marec"),
+    ],
+)
+def test_a_lower_case_full_name_after_an_introduction(text: str, name: str) -> None:
+    assert ("name", name) in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["i am gonna go now", "i am so tired", "thanks lolz hahaha", "i am grateful for the help"]
+)
+def test_lower_case_words_after_an_introduction_that_are_no_name(text: str) -> None:
+    assert detect_phi(text) == []

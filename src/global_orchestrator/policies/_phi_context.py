@@ -612,10 +612,15 @@ _AFTER_SELF = re.compile(
 )
 _PARTICLE_WORDS = r"(?:de|da|do|dos|das|van|von|der|den|di|del|della|la|le|du|al|el|bin|ibn|ter|ten)"
 _LOWER_CUED, _LOWER_CUED_KEYS = _cue_pattern(
-    rf"(?i:\b(?:{_KIN}|dr|mr|mrs|ms|doctor|nurse|thanks|thank\s+you|thx|ty|this\s+is|it's|its|i'm|im)"
+    rf"(?i:\b(?:{_KIN}|dr|mr|mrs|ms|doctor|nurse|thanks|thank\s+you|thx|ty|this\s+is|it's|its|i'm|im|i\s+am|"
+    r"my\s+name\s+is|pt)"
     rf"(?:\s+so\s+much)?\.?,?)[^\S\n]{{1,3}}(?!(?i:dr|mr|mrs|ms|doctor|nurse)\b)([{LOWER}]{{3,15}})\b"
 )
 """A name in lower case after a relative, a title or thanks (`husband jim`, `dr patel`, `thanks dana`)."""
+_INTRO_CUES = ("i am", "i'm", "im ", "my name", "this is", "pt ")
+"""The cues of `_LOWER_CUED` that introduce a person by their full name (`i am farhan banerjee`)."""
+_NEXT_LOWER = re.compile(rf"[^\S\n]{{1,2}}(?:(?:le|la|de|del|da|van|von|di|du)[^\S\n])?([{LOWER}]{{3,20}})\b")
+"""The lower-case word after a cued one (its surname, maybe after a particle)."""
 _TITLED_PARTICLE, _TITLED_PARTICLE_KEYS = _cue_pattern(
     rf"(?i:\b(?:dr|mr|mrs|ms|prof|doctor|professor)\.?)[^\S\n]{{1,3}}({_PARTICLE_WORDS}[^\S\n]{_BARE_WORD})"
 )
@@ -741,6 +746,13 @@ def _kin_and_sign_off_names(text: str) -> list[Span]:
         titled = m.group(0)[:2].lower() in ("dr", "mr", "ms", "do", "nu") or m.group(0)[:3].lower() == "mrs"
         if key in common or (titled and (key in surnames or key not in words)):
             found.append(Span("name", m.start(1), m.end(1), 0.65))
+            continue
+        if not m.group(0).lower().startswith(_INTRO_CUES):
+            continue
+        pair = _NEXT_LOWER.match(text, m.end(1))
+        if pair is not None and (nxt := pair.group(1)) not in words and nxt not in _NOT_A_NAME:
+            # `i am farhan banerjee`, `pt sylvie le marec`: two words that are no everyday words
+            found.append(Span("name", m.start(1), pair.end(1), 0.6))
     found += [
         Span("name", m.start(1), m.end(1), 0.75)
         for m in (scan_words(_TITLED_PARTICLE, text, _TITLED_PARTICLE_KEYS) if cued else ())
