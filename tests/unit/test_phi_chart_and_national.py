@@ -595,3 +595,29 @@ def test_a_lower_case_full_name_after_an_introduction(text: str, name: str) -> N
 )
 def test_lower_case_words_after_an_introduction_that_are_no_name(text: str) -> None:
     assert detect_phi(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "not_found"),
+    [
+        ("Agent: What is the name on the card?\nCaller: Amber Tisserand", "Caller"),
+        ("Agent Sam: how can I help? Customer: my card 4111111111111111", "Agent Sam"),
+        ("Ihr Termin: 12.03.2024 bei Dr. Weber", "Ihr Termin"),
+        ("Naam: Jan de Vries\nAdres: Kerkstraat 12, 1012 AB Amsterdam", "Naam"),
+        ("Naam: Jan de Vries\nAdres: Kerkstraat 12, 1012 AB Amsterdam", "Jan de Vries\nAdres"),
+    ],
+)
+def test_speaker_roles_and_form_fields_are_no_names(text: str, not_found: str) -> None:
+    assert ("name", not_found) not in _found(text)
+
+
+def test_the_name_after_a_form_field_is_still_found() -> None:
+    assert ("name", "Jan de Vries") in _found("Naam: Jan de Vries\nAdres: Kerkstraat 12, 1012 AB Amsterdam")
+    assert ("name", "Amber Tisserand") in _found(
+        "Agent: What is the name on the card?\nCaller: Amber Tisserand"
+    )
+
+
+def test_a_lipid_panel_is_no_address() -> None:
+    assert detect_phi("Lipid panel: LDL 98, HDL 52, TG 140.") == []
+    assert ("address", "12 Main St, Boston, MA 02114") in _found("Ship to 12 Main St, Boston, MA 02114")

@@ -86,7 +86,9 @@ _NOT_A_NAME = frozenset(
     june july august september october november december god lord
     on in at to of for from by with as up out off over back about into onto is are was be
     nurse doctor surgeon patient driver officer client parent husband student tenant neighbor
-    guardian cousin nephew niece courier nanny mechanic plumber lawyer sheriff deputy""".split()  # noqa: SIM905
+    guardian cousin nephew niece courier nanny mechanic plumber lawyer sheriff deputy
+    agent caller callback reason operator representative bot naam adres adresse ihr ihre termin
+    telefon nombre apellido""".split()  # noqa: SIM905
 )
 """Never a single name: function words, greetings, titles, days and months, and the roles that are
 also Census surnames (`Nurse said ...`, `Patient lives in ...`, `Driver said ...` name no one)."""
@@ -264,6 +266,11 @@ _STREET_PART = (
 )
 """A word of a street's name: capitalised (any script), an abbreviation (`ul.`, `u.`) or a particle."""
 _INLINE_TAIL = re.compile(rf",[^\S\n]{{1,3}}(?:[A-Z]{{2}}[^\S\n]+)?{_POSTAL}(?![\w-])")
+_LAB_VALUE = re.compile(
+    r"(?i:(?:ldl|hdl|tg|trig|bp|hr|rr|inr|a1c|hba1c|hgb|hb|wbc|plt|bun|cr|na|k|cl|co2|glu|tsh|alt|ast|alp|"
+    r"spo2|temp|wt|ht|bmi|egfr|ck|crp|esr|mcv|hct|lact)[^\S\n]+\d)"
+)
+"""A lab or vital value (`LDL 98, HDL 52, TG 140`): no street, city and postcode."""
 _INLINE = re.compile(
     rf"(?<![\w@/.-])(?:\d{{1,5}}[A-Za-z]?[^\S\n]{{1,3}}(?:{_ANY_WORD}[^\S\n]{{1,3}}){{0,4}}{_ANY_WORD}|"
     rf"(?:{_STREET_PART}[^\S\n]{{1,3}}){{0,3}}(?:{_STREET_PART}|[^\W\d_]{{1,12}}\.?)[^\S\n]{{1,3}}\d{{1,5}}[A-Za-z]?\.?|"
@@ -1206,7 +1213,7 @@ def context(text: str) -> list[Span]:
             ):  # "<street>, <city>, <code>": tried before each ", <code>"
                 begin = _line_start(text, tail.start(), 120)
                 m = _INLINE.search(text[begin : tail.end()])
-                if m is not None:
+                if m is not None and not _LAB_VALUE.match(m.group(0)):
                     found.append(Span("address", begin + m.start(), begin + m.end(), 0.8))
             found += [
                 Span("address", m.start(), m.end(), 0.75)

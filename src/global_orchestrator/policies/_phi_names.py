@@ -95,7 +95,7 @@ _STRONG_LABEL = re.compile(
     r"(?:ordered|performed|interpreted|verified|entered|authored)\s+by|"
     # a form's or a record's name fields (`first_name: Cosmina`, `"last_name": "Szmajda"`, `Vorname:`)
     r"(?:first|last|given|family|middle|maiden)[_ -]?name|surname|forename|"
-    r"nombre|apellidos?|pr[ée]nom|nom|vorname|nachname|cognome|nome|"
+    r"nombre|apellidos?|pr[ée]nom|nom|vorname|nachname|cognome|nome|naam|"
     r"next\s+of\s+kin|guardian|dear|name\s+on\s+(?:the\s+)?card|cardholder|card\s+holder|"
     # a question for a name, and its answer (after a speaker's tag): "What's the name on the
     # account? User: ...", "What is your full name? ..."
@@ -131,6 +131,7 @@ _LABEL_ENDS = (
     "cardholder",
     "holder",
     "nombre",
+    "naam",
     "apellido",
     "apellidos",
     "nom",
@@ -370,8 +371,22 @@ def _everyday(word: _Word) -> bool:
     return word.everyday
 
 
+_FIELD_WORDS = frozenset(
+    (
+        *("agent", "caller", "callback", "reason", "customer", "operator", "representative", "bot"),
+        *("naam", "adres", "adresse", "ihr", "ihre", "ihren", "termin", "telefon", "nombre", "apellido"),
+    )
+)
+"""Speaker roles and form fields a capitalised run may hold (`Agent Sam:`, `Naam:`, `Ihr Termin`):
+never a name's word, though some are Census surnames (`Agent`)."""
+
+
 def _namey(word: _Word) -> bool:
-    return word.kind == "word" and (_first(word) or _last(word) or not _everyday(word))
+    return (
+        word.kind == "word"
+        and word.key not in _FIELD_WORDS
+        and (_first(word) or _last(word) or not _everyday(word))
+    )
 
 
 class _Run(NamedTuple):

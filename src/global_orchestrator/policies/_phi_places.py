@@ -158,12 +158,14 @@ _LABEL = re.compile(
     r"(?:address|addr\.?|residence|city|town|county|"
     r"hometown|place\s+of\s+birth|birthplace|location|"
     # the same labels in Portuguese, Spanish, French, German, Italian
-    r"endere[çc]o|direcci[óo]n|domicilio|adresse|anschrift|wohnort|indirizzo|cidade|ciudad|ville|stadt|citt[àa])"
+    r"endere[çc]o|direcci[óo]n|domicilio|adresse|adres|anschrift|wohnort|indirizzo|cidade|ciudad|ville|stadt|"
+    r"citt[àa]|woonplaats|plaats)"
     r"\s*[:\-]\s*)([^\n;|]{3,80}+)"
 )
 _LABEL_WORDS = (
     *("addr", "residence", "city", "town", "county", "place", "location", "endere", "direcci", "domicil"),
-    *("adresse", "anschrift", "wohnort", "indirizzo", "cidade", "ciudad", "ville", "stadt", "citt"),
+    *("adresse", "adres", "anschrift", "wohnort", "indirizzo", "cidade", "ciudad", "ville", "stadt", "citt"),
+    "plaats",
 )
 # (?<![\w-])({_CAP}...), led by its capital: the engine skips to capitals in C (same matches)
 _PLACE_RUN = re.compile(rf"([{UPPER}](?<![\w-].)[{LOWER}'\u2019]{{1,30}}+(?:[\s-]{_CAP}){{0,3}})")
