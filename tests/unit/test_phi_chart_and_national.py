@@ -545,6 +545,8 @@ def test_usernames_handles_and_employee_numbers_after_their_label(text: str, han
         "The handle is broken",
         "Login here to continue",
         "Follow us on https://www.instagram.com/inkwell.supply for new drops",
+        "Spend $5,984 on TikTok first. Then instagram.",  # a channel and a word with a full stop
+        "on tiktok now.",
     ],
 )
 def test_a_business_handle_and_login_prompts_stay_clean(text: str) -> None:

@@ -325,8 +325,8 @@ _HANDLE = re.compile(
     r"(?:twitter|instagram|insta|ig|tiktok|x|threads|telegram|snapchat|discord)(?:\s+(?:handle|account|username))?"
     r"|portal\s+user)\b"
     r"(?:\s+(?:is|was))?\s*[:=]?[ \t]*)"
-    r"(@[A-Za-z0-9_.]{2,30}|(?=[A-Za-z0-9._-]{0,29}[\d_.])[a-z][A-Za-z0-9._-]{2,29}"
-    r"|(?<=name )[a-z][a-z0-9]{3,29}(?![\w@.-])(?!\s+(?:and|or|&)\b))(?![\w@.-])"
+    r"(@[A-Za-z0-9_]{2,30}(?:\.[A-Za-z0-9_]+)*|(?=[A-Za-z0-9-]{0,29}(?:[\d_]|\.[A-Za-z0-9]))[a-z][A-Za-z0-9_-]{1,29}"
+    r"(?:\.[A-Za-z0-9_-]+)*|(?<=name )[a-z][a-z0-9]{3,29}(?![\w@-])(?!\s+(?:and|or|&)\b))(?![\w@-])"
 )
 """A username or a social handle after its label (`username gvalcarcel`, `insta @leslie78_`,
 `Portal user pjohnson_2291`): a handle with `@`, a login with a digit, `_` or `.` in it, or
