@@ -623,3 +623,23 @@ def test_the_name_after_a_form_field_is_still_found() -> None:
 def test_a_lipid_panel_is_no_address() -> None:
     assert detect_phi("Lipid panel: LDL 98, HDL 52, TG 140.") == []
     assert ("address", "12 Main St, Boston, MA 02114") in _found("Ship to 12 Main St, Boston, MA 02114")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Sure, Cheryl. Done.", "Cheryl"),
+        ("ok Cody, processing your refund now", "Cody"),
+        ("Spoke with pt's daughter, Brenda, at bedside", "Brenda"),
+        ("Lucinda, can I please speak to your boss?", "Lucinda"),  # the older vocative still reads
+    ],
+)
+def test_someone_spoken_to_in_a_dialogue(text: str, name: str) -> None:
+    assert ("name", name) in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Sure, Monday works.", "ok Target, here we go", "Great, Thanks!", "Perfect, Amazon delivered"]
+)
+def test_a_discourse_marker_before_no_name_stays_clean(text: str) -> None:
+    assert detect_phi(text) == []

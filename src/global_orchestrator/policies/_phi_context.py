@@ -598,9 +598,10 @@ _KIN_NAME, _KIN_NAME_KEYS = _cue_pattern(
 _KIN_BARE, _KIN_BARE_KEYS = _cue_pattern(
     r"(?i:\b(?:daughter|son|sons|daughters|husband|wife|partner|dad|mom|mum|mother|father|brother|sister|"
     r"grandson|granddaughter|ex-husband|ex-wife|boyfriend|girlfriend|fianc[eé]e?))"
-    rf"[^\S\n]{{1,3}}({_BARE_WORD})"
+    rf",?[^\S\n]{{1,3}}({_BARE_WORD})"
 )
-"""A relative with no possessive (`daughter Tamsin checks on her`, `Partner Andre aware`)."""
+"""A relative with no possessive (`daughter Tamsin checks on her`, `Partner Andre aware`,
+`daughter, Brenda,`)."""
 _DASH_SIGN = re.compile(
     rf"(?:^|\s)[-\u2013\u2014][^\S\n]?({_BARE_WORD}(?:[^\S\n]{_BARE_WORD})?)[^\w\n]{{0,6}}\Z"
 )
@@ -652,9 +653,17 @@ _LAST_WORD = re.compile(rf"(?:[.!?][^\S\n]+|\n[^\S\n]*)({_BARE_WORD})[^\S\n]*(?:
 """A single word ending a message after its last sentence (`... Please update. Sharon`, `\n\nDenise`)."""
 
 
+_SPOKEN_TO, _SPOKEN_TO_KEYS = _cue_pattern(
+    r"(?i:\b(?:sure|ok|okay|yes|no|sorry|great|perfect|got\s+it|of\s+course|right|alright|welcome|"
+    r"bye|goodbye|cheers|congrats|congratulations|morning|evening|noted|understood|done)\b)"
+    rf",?[^\S\n]{{1,2}}({_BARE_WORD})(?=[,.!?:;]|[^\S\n]*$)"
+)
+"""Someone spoken to in a dialogue (`Sure, Cheryl.`, `ok Cody, processing ...`): a Census first
+name that is no everyday word (`Sure, Monday works.`, `ok Target,` name no one)."""
 _INFORMAL_KEYS = tuple(
     sorted(
         {
+            *_SPOKEN_TO_KEYS,
             *_KIN_BRACKET_KEYS,
             *_KIN_NAME_KEYS,
             *_SELF_INTRO_KEYS,
@@ -687,6 +696,11 @@ def _kin_and_sign_off_names(text: str) -> list[Span]:
     positions = word_positions(text, _INFORMAL_KEYS)
     cued = positions is None or bool(positions)  # a cue word of one of the patterns below is in the text
     found = [
+        Span("name", m.start(1), m.end(1), 0.65)
+        for m in (scan_words(_SPOKEN_TO, text, _SPOKEN_TO_KEYS) if cued else ())
+        if _plain_first_name(m.group(1).lower())
+    ]
+    found += [
         Span("name", m.start(1), m.end(1), 0.7)
         for m in (scan_words(_KIN_BRACKET, text, _KIN_BRACKET_KEYS) if cued else ())
         if _person_word(m.group(1))
