@@ -643,3 +643,20 @@ def test_someone_spoken_to_in_a_dialogue(text: str, name: str) -> None:
 )
 def test_a_discourse_marker_before_no_name_stays_clean(text: str) -> None:
     assert detect_phi(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("Per conferma chiamare 0861494889 entro domani", "0861494889"),
+        ("Vous pouvez m'appeler au 0432125877", "0432125877"),
+        ("Bitte anrufen: 030 1234567", "030 1234567"),
+        ("llámame al 612 345 678", "612 345 678"),
+    ],
+)
+def test_phones_after_a_call_word_in_other_languages(text: str, phone: str) -> None:
+    assert ("phone", phone) in _found(text)
+
+
+def test_a_ring_size_and_a_stock_count_are_no_phone() -> None:
+    assert detect_phi("Ring size 7 in stock: 12345678 units") == []

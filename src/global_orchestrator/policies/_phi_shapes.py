@@ -88,7 +88,8 @@ _PHONE_GROUPS = re.compile(
 _PHONE_CUE = re.compile(
     r"(?i:\b(?:tel|telephone|phone|ph|cell|mobile|mob|call|called|calling|rang|dial(?:l?ed)?|pager|beeper|fax|contact|reach|telefon|"
     r"t[ée]l[ée]phone|t[ée]l|m[óo]vil|cellulare|telefono|numer|whatsapp|sms|text|home|work|number|"
-    r"cel|celular|unreachable|reached|voicemail|vm)\b"
+    r"cel|celular|unreachable|reached|voicemail|vm|chiamare|chiamami|chiama|telefonare|appeler|appelez|"
+    r"appelle[rz]?|llamar|ll[áa]mame|llame|ligar|liga|anrufen|ruf|bellen|bel|ring|ringe|soita|zadzwo[ńn])\b"
     r"[^\n\d]{0,24})$"
 )
 _PHONE_CUE = re.compile(grouped(_PHONE_CUE.pattern), _PHONE_CUE.flags)  # same matches, fewer tests
@@ -111,12 +112,16 @@ _PHONE_CUE_KEYS = word_keys(
         ),
         *("cellulare", "telefono", "numer", "whatsapp", "sms", "text", "home", "work", "number"),
         *(r"cel\b", "celular", "unreachable", "reached", "voicemail", r"vm\b"),
+        *("chiamare", "chiamami", "chiama", "telefonare", "appeler", "appelez", "appelle", "llamar"),
+        *("llámame", "llamame", "llame", "ligar", r"liga\b", "anrufen", r"ruf\b", "bellen", r"bel\b"),
+        *(r"ring\b", "ringe", "soita", "zadzwoń", "zadzwon"),
     ]
 )
 _PHONE_WORD = re.compile(
     r"(?i:\b(?:tel|telephone|phone|ph|cell|mobile|mob|call|called|calling|rang|dial(?:l?ed)?|pager|fax|"
     r"telefon|t[ée]l[ée]phone|t[ée]l|m[óo]vil|cellulare|telefono|whatsapp|sms|voicemail|ring|ringde|"
-    r"mobil|handy)\b[^\n\d]{0,24})$"
+    r"mobil|handy|chiamare|chiamami|chiama|telefonare|appeler|appelez|llamar|ll[áa]mame|llame|ligar|anrufen|"
+    r"bellen|soita|zadzwo[ńn])\b[^\n\d]{0,24})$"
 )
 """The cues that name a phone (`_PHONE_CUE` without "number", "home", "work", "contact" ...)."""
 _LETTER_LABEL = re.compile(r"[ \t]*(?i:[mtpchw]|mob|tel|ph)[ \t]*[:.][ \t]*")
