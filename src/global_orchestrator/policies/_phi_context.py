@@ -44,7 +44,7 @@ from global_orchestrator.policies._phi_lexicon import (
     places,
 )
 from global_orchestrator.policies._phi_names import NOT_NAMES as _NOT_NAMES_LOWER
-from global_orchestrator.policies._phi_names import ORG_WORDS
+from global_orchestrator.policies._phi_names import ORG_WORDS, ROLE_AND_FIELD_WORDS
 from global_orchestrator.policies._phi_shapes import phone_kind, toll_free
 from global_orchestrator.policies._phi_spans import (
     DIGIT,
@@ -86,10 +86,8 @@ _NOT_A_NAME = frozenset(
     june july august september october november december god lord
     on in at to of for from by with as up out off over back about into onto is are was be
     nurse doctor surgeon patient driver officer client parent husband student tenant neighbor
-    guardian cousin nephew niece courier nanny mechanic plumber lawyer sheriff deputy
-    agent caller callback reason operator representative bot naam adres adresse ihr ihre termin
-    telefon nombre apellido""".split()  # noqa: SIM905
-)
+    guardian cousin nephew niece courier nanny mechanic plumber lawyer sheriff deputy""".split()  # noqa: SIM905
+) | frozenset(ROLE_AND_FIELD_WORDS)
 """Never a single name: function words, greetings, titles, days and months, and the roles that are
 also Census surnames (`Nurse said ...`, `Patient lives in ...`, `Driver said ...` name no one)."""
 

@@ -371,12 +371,13 @@ def _everyday(word: _Word) -> bool:
     return word.everyday
 
 
-_FIELD_WORDS = frozenset(
-    (
-        *("agent", "caller", "callback", "reason", "customer", "operator", "representative", "bot"),
-        *("naam", "adres", "adresse", "ihr", "ihre", "ihren", "termin", "telefon", "nombre", "apellido"),
-    )
+ROLE_AND_FIELD_WORDS = (
+    *("agent", "caller", "callback", "reason", "operator", "representative", "bot"),
+    *("naam", "adres", "adresse", "ihr", "ihre", "termin", "telefon", "nombre", "apellido"),
 )
+"""Speaker roles and form fields of chats and forms (lower case): no one's name; `_phi_context`
+reads them as never a single name too."""
+_FIELD_WORDS = frozenset((*ROLE_AND_FIELD_WORDS, "customer", "ihren"))
 """Speaker roles and form fields a capitalised run may hold (`Agent Sam:`, `Naam:`, `Ihr Termin`):
 never a name's word, though some are Census surnames (`Agent`)."""
 

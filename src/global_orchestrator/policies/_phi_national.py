@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
+from global_orchestrator.policies._phi_shapes import luhn_ok
 from global_orchestrator.policies._phi_spans import Span, digit_runs, digit_shape
 
 _DNI = re.compile(r"(?<![\w-])([XYZ]?)(\d{7,8})-?([A-Z])(?![\w-])")
@@ -42,14 +43,6 @@ def _real_date(year: int, month: int, day: int) -> bool:
     except ValueError:
         return False
     return True
-
-
-def _luhn(digits: str) -> bool:
-    total = 0
-    for i, c in enumerate(reversed(digits)):
-        n = int(c) * (2 if i % 2 else 1)
-        total += n - 9 if n > 9 else n
-    return total % 10 == 0
 
 
 def _dni(m: re.Match[str]) -> bool:
@@ -86,7 +79,7 @@ def _personnummer(m: re.Match[str]) -> bool:
     year, month, day = int(birth[:2]), int(birth[2:4]), int(birth[4:])
     if day > 60:
         day -= 60  # a coordination number
-    return (_real_date(2000 + year, month, day) or _real_date(1900 + year, month, day)) and _luhn(
+    return (_real_date(2000 + year, month, day) or _real_date(1900 + year, month, day)) and luhn_ok(
         birth + rest
     )
 

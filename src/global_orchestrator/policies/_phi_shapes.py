@@ -180,7 +180,8 @@ def _ssn_ok(area: str, group: str, serial: str) -> bool:
     return area not in ("000", "666") and area[0] != "9" and group != "00" and serial != "0000"
 
 
-def _luhn_ok(digits: str) -> bool:
+def luhn_ok(digits: str) -> bool:
+    """The Luhn check of a run of digits holds (cards, IMEIs, Swedish personnummer)."""
     total = 0
     for i, ch in enumerate(reversed(digits)):
         d = int(ch)
@@ -338,7 +339,7 @@ def _numbers(text: str, record: bool) -> list[Span]:
     if total >= 13:
         for m in _CARD.finditer(text):
             digits = _NON_DIGIT.sub("", m.group(0))
-            if 13 <= len(digits) <= 19 and _luhn_ok(digits):
+            if 13 <= len(digits) <= 19 and luhn_ok(digits):
                 found.append(Span("account_number", m.start(), m.end(), 0.9))
     if upper or longest >= 17:
         found += [
