@@ -24,6 +24,7 @@ from .nodes import Engine
 from .pending import install as install_linear_pending_writes
 from .records import ParseCache
 from .running import RetrySettings
+from .serde import install as install_send_encoder
 from .state import MissionInput, MissionOutput, MissionState
 
 DEFAULT_FALLBACKS: dict[str, list[str]] = {}
@@ -133,6 +134,8 @@ def build_graph(
     graph.add_edge("aggregate", END)
     # every subtask runs in one superstep: keep LangGraph's pending-write list linear (graph/pending.py)
     install_linear_pending_writes()
+    # ... and every subtask is a `Send` the checkpointer encodes twice (graph/serde.py)
+    install_send_encoder()
     return graph.compile(checkpointer=checkpointer, store=store, name="global-orchestrator")
 
 
