@@ -213,8 +213,9 @@ def _resource_key(scheme: str, url: str) -> str:
 
 async def _open_sqlite(url: str, pool: PoolSettings) -> Persistence:
     import aiosqlite
-    from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
     from langgraph.store.sqlite.aio import AsyncSqliteStore
+
+    from global_orchestrator.group_commit import GroupCommitSaver
 
     path = sqlite_path(url)
     conns: list[aiosqlite.Connection] = []
@@ -232,7 +233,7 @@ async def _open_sqlite(url: str, pool: PoolSettings) -> Persistence:
         for conn in conns:
             await conn.close()
         raise UserError(f"cannot open SQLite database {path}: {exc}") from exc
-    saver = AsyncSqliteSaver(conns[0])
+    saver = GroupCommitSaver(conns[0])  # LangGraph's saver, concurrent writes sharing commits
     store = AsyncSqliteStore(conns[1])
     # one process at a time; cheap when the schema is there (and the store's setup also
     # registers a SQL function on its connection, so it runs for every new connection)
@@ -242,6 +243,7 @@ async def _open_sqlite(url: str, pool: PoolSettings) -> Persistence:
 
     async def close() -> None:
         await _stop_background_task(store)
+        await saver.drain()  # writes already handed over are committed, not dropped
         # A run aborted by an exception that is no `Exception` (Ctrl-C, a crash stand-in) can
         # leave LangGraph's checkpoint write running in a task nobody awaits. Under the
         # saver's and store's own locks no write is half-way: roll back what is open and

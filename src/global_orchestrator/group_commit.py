@@ -1,0 +1,205 @@
+"""LangGraph's SQLite saver with group commit: writes that arrive together share one commit.
+
+Every subtask of a mission is one LangGraph task, and LangGraph saves each task's writes
+the moment it finishes (`aput_writes`), one transaction each. In WAL mode with SQLite's
+default `synchronous=FULL` every commit syncs the log to disk: ~3.4 ms on this project's
+VM against ~0.07 ms for the insert itself, so a 100-subtask mission queued ~0.35 s of
+commits, one after the other on the saver's one connection, and a wide layer of subtasks
+finishing together waited for all of them (DESIGN-NOTES, "Engine overhead, eighth pass").
+
+`GroupCommitSaver` keeps LangGraph's rows, queries and durability: a write or checkpoint
+returns only after the transaction holding it has committed (and synced, as before). What
+changes is how many share a transaction: a write that arrives while another transaction
+is being committed waits for the next one, with everything else that arrived meanwhile
+(classic group commit). Arrival order is kept inside a transaction, so `INSERT OR
+REPLACE` rows end as they would one by one. A transaction that fails is rolled back and
+its entries are retried one transaction each, so a failing entry fails alone, with its
+own error, as it would have on LangGraph's saver. Reads go through LangGraph's code under
+the same lock, so they never see half a group.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from langchain_core.runnables import RunnableConfig
+from langgraph.checkpoint.base import (
+    WRITES_IDX_MAP,
+    ChannelVersions,
+    Checkpoint,
+    CheckpointMetadata,
+    get_checkpoint_metadata,
+)
+from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
+
+__all__ = ["GroupCommitSaver"]
+
+_WRITE_REPLACE = (
+    "INSERT OR REPLACE INTO writes (thread_id, checkpoint_ns, checkpoint_id, task_id, task_path, "
+    "idx, channel, type, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_WRITE_IGNORE = _WRITE_REPLACE.replace("OR REPLACE", "OR IGNORE", 1)
+_CHECKPOINT = (
+    "INSERT OR REPLACE INTO checkpoints (thread_id, checkpoint_ns, checkpoint_id, "
+    "parent_checkpoint_id, type, checkpoint, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+@dataclass
+class _Entry:
+    query: str
+    rows: list[tuple[Any, ...]]
+    done: asyncio.Future[None]
+
+
+@dataclass
+class _Group:
+    entries: list[_Entry] = field(default_factory=list)
+
+
+class GroupCommitSaver(AsyncSqliteSaver):
+    """`AsyncSqliteSaver` whose concurrent `aput`/`aput_writes` share commits (see the module)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._group: _Group | None = None
+        """The group new entries join (None: the next entry opens one)."""
+        self._flushes: set[asyncio.Task[None]] = set()
+
+    async def aput_writes(
+        self,
+        config: RunnableConfig,
+        writes: Sequence[tuple[str, Any]],
+        task_id: str,
+        task_path: str = "",
+    ) -> None:
+        """LangGraph's `aput_writes` (same rows, same query), committed with its group."""
+        query = _WRITE_REPLACE if all(w[0] in WRITES_IDX_MAP for w in writes) else _WRITE_IGNORE
+        configurable = config["configurable"]
+        rows = [
+            (
+                str(configurable["thread_id"]),
+                str(configurable["checkpoint_ns"]),
+                str(configurable["checkpoint_id"]),
+                task_id,
+                task_path,
+                WRITES_IDX_MAP.get(channel, idx),
+                channel,
+                *self.serde.dumps_typed(value),
+            )
+            for idx, (channel, value) in enumerate(writes)
+        ]
+        await self.setup()
+        await self._committed(query, rows)
+
+    async def aput(
+        self,
+        config: RunnableConfig,
+        checkpoint: Checkpoint,
+        metadata: CheckpointMetadata,
+        new_versions: ChannelVersions,  # noqa: ARG002 - LangGraph's signature; its saver ignores them too
+    ) -> RunnableConfig:
+        """LangGraph's `aput` (same row), committed with its group."""
+        await self.setup()
+        thread_id = config["configurable"]["thread_id"]
+        checkpoint_ns = config["configurable"]["checkpoint_ns"]
+        type_, serialized_checkpoint = self.serde.dumps_typed(checkpoint)
+        metadata_json = json.dumps(get_checkpoint_metadata(config, metadata), ensure_ascii=False)
+        serialized_metadata = metadata_json.encode("utf-8", "ignore")
+        row = (
+            str(thread_id),
+            checkpoint_ns,
+            checkpoint["id"],
+            config["configurable"].get("checkpoint_id"),
+            type_,
+            serialized_checkpoint,
+            serialized_metadata,
+        )
+        await self._committed(_CHECKPOINT, [row])
+        return {
+            "configurable": {
+                "thread_id": thread_id,
+                "checkpoint_ns": checkpoint_ns,
+                "checkpoint_id": checkpoint["id"],
+            }
+        }
+
+    async def drain(self) -> None:
+        """Until every group opened so far has committed (or failed): before closing the connection."""
+        while self._flushes:
+            await asyncio.gather(*self._flushes, return_exceptions=True)
+
+    async def _committed(self, query: str, rows: list[tuple[Any, ...]]) -> None:
+        """Join the open group (or open one) and wait until its transaction commits."""
+        loop = asyncio.get_running_loop()
+        entry = _Entry(query, rows, loop.create_future())
+        group = self._group
+        if group is None:
+            group = self._group = _Group()
+            flush = loop.create_task(self._flush(group))
+            self._flushes.add(flush)
+            flush.add_done_callback(self._flushes.discard)
+        group.entries.append(entry)
+        # shielded: a writer cancelled while waiting leaves its entry to be committed
+        await asyncio.shield(entry.done)
+
+    async def _flush(self, group: _Group) -> None:
+        async with self.lock:
+            if self._group is group:
+                self._group = None  # entries arriving from now on wait for the next commit
+            entries = group.entries
+            try:
+                await self._execute(entries)
+            except Exception as exc:
+                with contextlib.suppress(Exception):
+                    await self.conn.rollback()
+                if len(entries) == 1:
+                    _settle(entries[0], exc)
+                    return
+                for entry in entries:  # one at a time: each fails (or not) on its own
+                    try:
+                        await self._execute([entry])
+                    except Exception as one:
+                        with contextlib.suppress(Exception):
+                            await self.conn.rollback()
+                        _settle(entry, one)
+                    else:
+                        _settle(entry, None)
+                return
+            except BaseException as exc:  # cancelled (the loop is closing): nothing committed
+                for entry in entries:
+                    _settle(entry, exc)
+                raise
+            for entry in entries:
+                _settle(entry, None)
+
+    async def _execute(self, entries: list[_Entry]) -> None:
+        """Run the entries' statements in order, in one transaction, and commit it."""
+        async with self.conn.cursor() as cur:
+            start = 0
+            while start < len(entries):
+                query = entries[start].query
+                end = start + 1
+                while end < len(entries) and entries[end].query == query:
+                    end += 1
+                rows = [row for entry in entries[start:end] for row in entry.rows]
+                await cur.executemany(query, rows)
+                start = end
+        await self.conn.commit()
+
+
+def _settle(entry: _Entry, exc: BaseException | None) -> None:
+    if entry.done.done():
+        return
+    if exc is None:
+        entry.done.set_result(None)
+    elif isinstance(exc, asyncio.CancelledError):
+        entry.done.cancel()
+    else:
+        entry.done.set_exception(exc)
+        entry.done.exception()  # retrieved: a writer that stopped waiting is no unhandled error
