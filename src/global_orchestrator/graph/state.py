@@ -8,8 +8,10 @@ models at their edges.
 from __future__ import annotations
 
 import operator
+from collections.abc import Sequence
 from typing import Annotated, Any
 
+from langgraph.channels.binop import BinaryOperatorAggregate, _get_overwrite
 from typing_extensions import TypedDict  # pydantic needs it on 3.11 for the graph's schemas
 
 
@@ -20,6 +22,31 @@ def merge_dicts(left: dict[str, Any] | None, right: dict[str, Any] | None) -> di
     if not right:
         return left
     return {**left, **right}
+
+
+class MergedDicts(BinaryOperatorAggregate[dict[str, Any]]):
+    """The `merge_dicts` channel, merging a superstep's writes in one pass.
+
+    LangGraph's reducer channel folds each write in turn (`merge_dicts(value, write)`), and
+    each fold copies the whole dict: with every subtask in one superstep, 10,000 results
+    cost 50 million entry copies (~0.45 s; DESIGN-NOTES, "Engine overhead, eighth pass").
+    Here the superstep's writes go into one copy, in the order LangGraph hands them over:
+    the same value, later keys winning. A batch holding an `Overwrite` goes through
+    LangGraph's own fold, as does a channel with no value yet.
+    """
+
+    def update(self, values: Sequence[dict[str, Any]]) -> bool:
+        """Fold a superstep's writes into the value (True: the channel was updated)."""
+        if not values or not isinstance(self.value, dict) or any(_get_overwrite(v)[0] for v in values):
+            return super().update(values)
+        if not any(values):
+            return True  # `merge_dicts(left, empty)` keeps `left` (and its identity)
+        merged = dict(self.value)
+        for value in values:
+            if value:
+                merged.update(value)
+        self.value = merged
+        return True
 
 
 def keep_result(left: dict[str, Any] | None, right: dict[str, Any] | None) -> dict[str, Any]:
@@ -57,7 +84,7 @@ class MissionState(TypedDict, total=False):
     mission: dict[str, Any]
     context: dict[str, Any]
     plan: dict[str, Any]
-    results: Annotated[dict[str, dict[str, Any]], merge_dicts]
+    results: Annotated[dict[str, dict[str, Any]], MergedDicts(dict, merge_dicts)]
     """SubtaskResult JSON by subtask id; each result is written once, when it is final."""
     approvals: Annotated[dict[str, bool], merge_dicts]
     """Decisions on subtasks that need approval."""
