@@ -606,6 +606,11 @@ _DASH_SIGN = re.compile(
 """A dash signature ending the text (`... can i try the nurtec? -Kels`, `- Serena Wu`)."""
 _DASH_SIGN_LOWER = re.compile(r"(?:^|\s)[-\u2013\u2014][^\S\n]?([a-z]{2,20})[^\w\n]{0,6}\Z")
 """The same in lower case: a Census first name that is no everyday word (`- kieran`)."""
+_DASH_SIGN_REACH = 140
+"""The longest `_DASH_SIGN` match: a space, a dash and a space (3), two words of at most 63 and a
+space between them (127), six closing characters (136)."""
+_DASH_SIGN_LOWER_REACH = 40
+"""The longest `_DASH_SIGN_LOWER` match: 3, a word of at most 20 characters, 6 (29)."""
 _SELF_INTRO, _SELF_INTRO_KEYS = _cue_pattern(
     r"(?i:\b(?:hi|hello|hey|hola|bonjour|hallo|good\s+(?:morning|afternoon|evening))\b[^\n.?]{0,24}?"
     r"\b(?:i\s+am|i'm|im|this\s+is|it's|its|soy|je\s+suis|ich\s+bin|me\s+llamo|je\s+m'appelle|mi\s+chiamo))"
@@ -735,13 +740,17 @@ def _kin_and_sign_off_names(text: str) -> list[Span]:
         ):
             found.append(Span("name", m.start(1), m.end(1), 0.7))
     if "-" in text or "\u2013" in text or "\u2014" in text:
-        for m in _DASH_SIGN.finditer(text):
+        # both end the text (`\Z`) and are at most `_DASH_SIGN_REACH` and `_DASH_SIGN_LOWER_REACH`
+        # characters long: searched in that tail only (`^` still matches only at offset 0)
+        for m in _DASH_SIGN.finditer(text, max(0, len(text) - _DASH_SIGN_REACH)):
             signed = [w.lower() for w in m.group(1).split()]
             if any(k in _NOT_A_NAME or k in _NOT_NAMES_LOWER or k in ORG_WORDS for k in signed):
                 continue  # `- Northwind Team`, `- Love`
             if signed[0] in common or (signed[0] not in words and _person_word(m.group(1).split()[0])):
                 found.append(Span("name", m.start(1), m.end(1), 0.7))
-        lower = _DASH_SIGN_LOWER.search(text)  # `... or email k.obrien@outlook.ie - kieran`
+        lower = _DASH_SIGN_LOWER.search(  # `... or email k.obrien@outlook.ie - kieran`
+            text, max(0, len(text) - _DASH_SIGN_LOWER_REACH)
+        )
         if (
             lower is not None
             and (key := lower.group(1)) in common

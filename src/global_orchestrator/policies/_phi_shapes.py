@@ -272,7 +272,8 @@ def phones(text: str, record: bool) -> list[Span]:
             cued = m.start() - line <= 8 and _LETTER_LABEL.fullmatch(text, line, m.start()) is not None
         if (cued or seven) and not toll_free(value) and not ours(text, m.start()):
             found.append(Span(phone_kind(text, m.start()), m.start(), m.end(), 0.75))
-    for m in _GLUED.finditer(text):
+    # a glued number is a run of 10-13 digits (`\d{10,13}`): none without a run that long
+    for m in _GLUED.finditer(text) if digit_runs(text)[1] >= 10 else ():
         if _GLUED_CUE.search(text, max(0, m.start() - 9), m.start()) and not toll_free(m.group(0)):
             found.append(Span(phone_kind(text, m.start()), m.start(), m.end(), 0.75))
     return found
