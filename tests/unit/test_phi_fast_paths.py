@@ -17,12 +17,13 @@ import pytest
 from global_orchestrator.policies import (
     _phi_context,
     _phi_dates,
+    _phi_health,
     _phi_keyed,
     _phi_names,
     _phi_places,
     _phi_shapes,
 )
-from global_orchestrator.policies._phi_spans import WordGate, match_at, scan_at_words
+from global_orchestrator.policies._phi_spans import WordGate, match_at, scan_at_words, scan_words
 
 N = _phi_names
 PLAIN_RUN = re.compile(
@@ -905,3 +906,123 @@ def test_ours_and_fax_gates_answer_like_the_plain_searches() -> None:
             before = text[max(0, start - 50) : start]
             plain = "fax" if S._FAX_CUE.search(S._SENTENCE_BREAK.split(before)[-1]) else "phone"
             assert S.phone_kind(text, start) == plain, text
+
+
+# -- seventh speed pass ---------------------------------------------------------------------------
+
+PLAIN_OWNER = re.compile(r"\b([A-Z][a-z]{1,20})['\u2019]s\b")
+PLAIN_GLUED_PHONE = re.compile(r"(?<=[A-Za-z])\+?\d{10,13}(?![\w/-])")
+PLAIN_ED_HIS = re.compile(r"(?<=[a-z]{2})ed\s+(?:his|her)\b")
+PLAIN_AU_POSTCODE = re.compile(r"\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)[^\S\n]{1,2}\d{4}(?![\d-])")
+
+
+@pytest.mark.parametrize(
+    ("plain", "fast", "pieces"),
+    [
+        (
+            PLAIN_OWNER,
+            _phi_health._OWNER,
+            [*"MaAz'\u2019s _-1\n.", "Maria", "maria", "'s", "\u2019s", "S", "\u00c9"],
+        ),
+        (PLAIN_GLUED_PHONE, _phi_shapes._GLUED, [*"a+Z1 -/_9\u0663", "12345", "0123456789", "tel", "+", "é"]),
+        (
+            PLAIN_ED_HIS,
+            _phi_context._ED_HIS,
+            [*"aZ \n_.", "ed", "ed ", "his", "her", "list", "Ed", "\u00e9d", "herb"],
+        ),
+        (
+            PLAIN_AU_POSTCODE,
+            _phi_places._AU_POSTCODE,
+            [
+                "NSW",
+                "VIC",
+                "QLD",
+                "WA",
+                "SA",
+                "TAS",
+                "ACT",
+                "NT",
+                "N",
+                "A",
+                "S",
+                " ",
+                "\n",
+                "\t",
+                "2000",
+                "1",
+                "-",
+                "x",
+            ],
+        ),
+    ],
+    ids=["owner", "glued-phone", "ed-his", "au-postcode"],
+)
+def test_led_rewrites_of_the_seventh_pass_match_like_the_plain_ones(
+    plain: re.Pattern[str], fast: re.Pattern[str], pieces: list[str]
+) -> None:
+    for text in _texts(pieces, 97, n=6000, most=16):
+        assert _found(fast.finditer(text)) == _found(plain.finditer(text)), text
+
+
+def test_handles_at_their_words_match_like_finditer() -> None:
+    pieces = [
+        *"aB1_.@- \t\n:=",
+        "user",
+        "User name",
+        "username",
+        "userid",
+        "login",
+        "login id",
+        "screen name",
+    ]
+    pieces += [
+        "handle",
+        "Twitter",
+        "insta",
+        "IG",
+        "ig",
+        "x",
+        "X",
+        "tiktok",
+        "threads",
+        "telegram",
+        "snapchat",
+    ]
+    pieces += [
+        "discord",
+        "Portal user",
+        "is",
+        "was",
+        "@leslie78_",
+        "gval",
+        "pj_2291",
+        "name ",
+        "and",
+        "\u017fnapchat",
+    ]
+    pieces += ["\u0130G", "\u0131nsta", "box", "fax "]
+    for text in _texts(pieces, 98, n=6000, most=12):
+        fast = scan_words(_phi_keyed._HANDLE, text, _phi_keyed._HANDLE_KEYS)
+        assert _found(fast) == _found(_phi_keyed._HANDLE.finditer(text)), text
+
+
+def test_dash_sign_offs_in_the_tail_are_the_whole_text_matches() -> None:
+    C = _phi_context
+    pieces = [
+        *"-\u2013\u2014 \t\n.!,x",
+        "Kels",
+        "Serena",
+        "Wu",
+        "Mary-Jane",
+        "kieran",
+        "ab",
+        "M" + "a" * 30,
+        "-Ma" + "a" * 29,
+        "a" * 20,
+    ]
+    for text in _texts(pieces, 99, n=6000, most=14):
+        whole = _found(C._DASH_SIGN.finditer(text))
+        assert _found(C._DASH_SIGN.finditer(text, max(0, len(text) - C._DASH_SIGN_REACH))) == whole, text
+        lower = C._DASH_SIGN_LOWER.search(text)
+        tail = C._DASH_SIGN_LOWER.search(text, max(0, len(text) - C._DASH_SIGN_LOWER_REACH))
+        assert (None if lower is None else lower.span()) == (None if tail is None else tail.span()), text
