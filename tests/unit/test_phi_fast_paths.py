@@ -1026,3 +1026,81 @@ def test_dash_sign_offs_in_the_tail_are_the_whole_text_matches() -> None:
         lower = C._DASH_SIGN_LOWER.search(text)
         tail = C._DASH_SIGN_LOWER.search(text, max(0, len(text) - C._DASH_SIGN_LOWER_REACH))
         assert (None if lower is None else lower.span()) == (None if tail is None else tail.span()), text
+
+
+NATIONAL_PIECES = [
+    *["850101-1234", "850101-1234567", "1 85 01 2A 123 456 78", "S1234567D", "12345678901234567"],
+    *["131052-308T", "850101+1234", "x850101-1234567", "T1234567J"],
+    *"0123456789 -+.xXAFUYSTG_\n",
+    "12345678",
+    "123456",
+    "1234",
+    "2A",
+    "19",
+    "\u0663",
+    "Z",
+    "T",
+]
+PLAIN_NATIONAL = {
+    "_NIR": r"(?<![\w-])([12])[ .]?(\d{2})[ .]?(\d{2})[ .]?(\d{2}|2[AB])[ .]?(\d{3})[ .]?(\d{3})[ .]?(\d{2})(?![\w-])",
+    "_HETU": r"(?<![\w-])(\d{6})([-+A-FU-Y])(\d{3})([0-9A-Y])(?![\w-])",
+    "_SIX_FOUR": r"(?<![\w-])(\d{6})[-+](\d{4})(?![\w-])",
+    "_NRIC": r"(?<![\w-])([STFG])(\d{7})([A-Z])(?![\w-])",
+    "_CN_ID": r"(?<![0-9])(\d{17})([0-9Xx])(?![0-9A-Za-z])",
+    "_KR_RRN": r"(?<![0-9-])(\d{6})-([1-8]\d{6})(?![0-9-])",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PLAIN_NATIONAL))
+def test_digit_led_national_ids_match_like_the_plain_ones(name: str) -> None:
+    from global_orchestrator.policies import _phi_national
+
+    plain, fast = re.compile(PLAIN_NATIONAL[name]), getattr(_phi_national, name)
+    for text in _texts(NATIONAL_PIECES, 101, n=6000, most=14):
+        assert _found(fast.finditer(text)) == _found(plain.finditer(text)), text
+
+
+PLAIN_CAPS_NAME = re.compile(
+    rf"(?<![\w'-])({N._CAPS_WORD})(,?)[^\S\n]{{1,2}}({N._CAPS_WORD})(?:[^\S\n]{{1,2}}[A-Z]\.?)?(?![\w'-])"
+)
+PLAIN_HOUSE = re.compile(
+    rf"(?<![\w.,/:-])\d{{1,6}}[A-Za-z]?[^\S\n]{{1,3}}(?:\d{{1,5}}[^\S\n]{{1,3}})?(?=[{_phi_places.UPPER}])"
+)
+
+
+def test_caps_names_and_house_numbers_led_by_a_class_match_like_the_plain_ones() -> None:
+    caps = [*"AB ,-'\n\tx_1.", "JOHN", "SMITH", "A" * 21, "O'NEIL", "DIALLO, ", "AMINATA", "Q."]
+    for text in _texts(caps, 102, n=6000, most=12):
+        assert _found(N._CAPS_NAME.finditer(text)) == _found(PLAIN_CAPS_NAME.finditer(text)), text
+    house = [*"0123456789 \t\nAaZ.,/:-_", "1234567", "12 ", "Main", "\u00c9", "\u0663"]
+    for text in _texts(house, 103, n=6000, most=14):
+        fast = _phi_context._HOUSE
+        assert _found(fast.finditer(text)) == _found(PLAIN_HOUSE.finditer(text)), text
+        assert _found(fast.finditer(text, 2, max(2, len(text) - 1))) == _found(
+            PLAIN_HOUSE.finditer(text, 2, max(2, len(text) - 1))
+        ), text
+
+
+def test_line_led_patterns_at_line_starts_match_like_finditer() -> None:
+    from global_orchestrator.policies._phi_spans import line_starts
+
+    C, P = _phi_context, _phi_places
+    pieces = [*" \t\n|[]:;-x", "[10:14] ", "[10:42]", "maria", "Mariana", "Trevor", "http://", "agent"]
+    pieces += [
+        "Address",
+        "home address",
+        "City",
+        "Wohnort",
+        "ADDR.",
+        "12 Main St",
+        "\u017f",
+        "place of birth",
+    ]
+    for text in _texts(pieces, 104, n=8000, most=12):
+        for pattern, marks in (
+            (C._LOWER_SPEAKER, ""),
+            (C._SPEAKER_CAP, "["),
+            (P._LABEL, "|"),
+        ):  # (the helper)
+            fast = match_at(pattern, text, line_starts(text, marks))
+            assert _found(fast) == _found(pattern.finditer(text)), (pattern.pattern[:20], text)

@@ -51,6 +51,7 @@ from global_orchestrator.policies._phi_spans import (
     Span,
     grouped,
     has_any,
+    line_starts,
     list_keys,
     match_at,
     ours,
@@ -789,7 +790,8 @@ def _kin_and_sign_off_names(text: str) -> list[Span]:
     if ":" in text:
         # a Census first name speaking; in a transcript (two speaker lines or more) even one
         # that is also a word (`maria:`); roles (`agent:`, `user:`) are no Census names
-        speakers = list(_LOWER_SPEAKER.finditer(text))
+        # it opens with a multiline `^`: tried at line starts only
+        speakers = list(match_at(_LOWER_SPEAKER, text, line_starts(text)))
         found += [
             Span("name", m.start(1), m.end(1), 0.65)
             for m in speakers
@@ -1085,8 +1087,10 @@ _UNIT_MARK = re.compile(
     r"[AUSF](?<![\w.].)(?:(?<=A)pt|(?<=A)partment|(?<=S)uite|(?<=S)te|(?<=U)nit|(?<=F)lat)"
     r"\.?[^\S\n]{1,2}#?\d{1,5}[A-Za-z]?(?![\w])"
 )
+# `(?<![\w.,/:-])\d{1,6}...`, led by its first digit (a class the engine skips to in C; the
+# look-behind after it), same matches
 _HOUSE = re.compile(
-    rf"(?<![\w.,/:-])\d{{1,6}}[A-Za-z]?[^\S\n]{{1,3}}(?:\d{{1,5}}[^\S\n]{{1,3}})?(?=[{UPPER}])"
+    rf"\d(?<![\w.,/:-]\d)\d{{0,5}}[A-Za-z]?[^\S\n]{{1,3}}(?:\d{{1,5}}[^\S\n]{{1,3}})?(?=[{UPPER}])"
 )
 _TAIL_TOKEN = re.compile(rf",?[^\S\n]{{1,3}}(?:[{UPPER}][^\s,.;:!?()\[\]]{{0,30}}|nan)(?=[\s,.;:!?)]|\Z)")
 _PLACE_TOKEN = rf"(?:[{UPPER}][^\s,.;:!?()]{{0,30}}|nan|\d{{3,6}}(?:-\d{{3,4}})?|\([^()\n]{{1,20}}\))"

@@ -957,8 +957,10 @@ _NO_CAPS_NAME = _NOT_NAMES | _TITLES | _ORG
 """Words no upper-case name after a label holds (`Signed: ACME, INC` is no one)."""
 _CAPS_PAIR = re.compile(r"[A-Z]{2}[A-Z'-]*,?[^\S\n]{1,2}[A-Z]{2}")
 """A gate: two upper-case words side by side (what every match of _CAPS_NAME holds)."""
+# `(?<![\w'-])({_CAPS_WORD})...`, led by its first capital (a class the engine skips to in C; the
+# look-behind after it; `[A-Z][A-Z]{1,19}+` is `[A-Z]{2,20}+`), same matches
 _CAPS_NAME = re.compile(
-    rf"(?<![\w'-])({_CAPS_WORD})(,?)[^\S\n]{{1,2}}({_CAPS_WORD})(?:[^\S\n]{{1,2}}[A-Z]\.?)?(?![\w'-])"
+    rf"([A-Z](?<![\w'-].)[A-Z]{{1,19}}+(?:[-'][A-Z]{{2,20}}+)?)(,?)[^\S\n]{{1,2}}({_CAPS_WORD})(?:[^\S\n]{{1,2}}[A-Z]\.?)?(?![\w'-])"
 )
 
 
