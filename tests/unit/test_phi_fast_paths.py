@@ -17,12 +17,13 @@ import pytest
 from global_orchestrator.policies import (
     _phi_context,
     _phi_dates,
+    _phi_health,
     _phi_keyed,
     _phi_names,
     _phi_places,
     _phi_shapes,
 )
-from global_orchestrator.policies._phi_spans import WordGate, match_at, scan_at_words
+from global_orchestrator.policies._phi_spans import WordGate, match_at, scan_at_words, scan_words
 
 N = _phi_names
 PLAIN_RUN = re.compile(
@@ -905,3 +906,201 @@ def test_ours_and_fax_gates_answer_like_the_plain_searches() -> None:
             before = text[max(0, start - 50) : start]
             plain = "fax" if S._FAX_CUE.search(S._SENTENCE_BREAK.split(before)[-1]) else "phone"
             assert S.phone_kind(text, start) == plain, text
+
+
+# -- seventh speed pass ---------------------------------------------------------------------------
+
+PLAIN_OWNER = re.compile(r"\b([A-Z][a-z]{1,20})['\u2019]s\b")
+PLAIN_GLUED_PHONE = re.compile(r"(?<=[A-Za-z])\+?\d{10,13}(?![\w/-])")
+PLAIN_ED_HIS = re.compile(r"(?<=[a-z]{2})ed\s+(?:his|her)\b")
+PLAIN_AU_POSTCODE = re.compile(r"\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)[^\S\n]{1,2}\d{4}(?![\d-])")
+
+
+@pytest.mark.parametrize(
+    ("plain", "fast", "pieces"),
+    [
+        (
+            PLAIN_OWNER,
+            _phi_health._OWNER,
+            [*"MaAz'\u2019s _-1\n.", "Maria", "maria", "'s", "\u2019s", "S", "\u00c9"],
+        ),
+        (PLAIN_GLUED_PHONE, _phi_shapes._GLUED, [*"a+Z1 -/_9\u0663", "12345", "0123456789", "tel", "+", "é"]),
+        (
+            PLAIN_ED_HIS,
+            _phi_context._ED_HIS,
+            [*"aZ \n_.", "ed", "ed ", "his", "her", "list", "Ed", "\u00e9d", "herb"],
+        ),
+        (
+            PLAIN_AU_POSTCODE,
+            _phi_places._AU_POSTCODE,
+            [
+                "NSW",
+                "VIC",
+                "QLD",
+                "WA",
+                "SA",
+                "TAS",
+                "ACT",
+                "NT",
+                "N",
+                "A",
+                "S",
+                " ",
+                "\n",
+                "\t",
+                "2000",
+                "1",
+                "-",
+                "x",
+            ],
+        ),
+    ],
+    ids=["owner", "glued-phone", "ed-his", "au-postcode"],
+)
+def test_led_rewrites_of_the_seventh_pass_match_like_the_plain_ones(
+    plain: re.Pattern[str], fast: re.Pattern[str], pieces: list[str]
+) -> None:
+    for text in _texts(pieces, 97, n=6000, most=16):
+        assert _found(fast.finditer(text)) == _found(plain.finditer(text)), text
+
+
+def test_handles_at_their_words_match_like_finditer() -> None:
+    pieces = [
+        *"aB1_.@- \t\n:=",
+        "user",
+        "User name",
+        "username",
+        "userid",
+        "login",
+        "login id",
+        "screen name",
+    ]
+    pieces += [
+        "handle",
+        "Twitter",
+        "insta",
+        "IG",
+        "ig",
+        "x",
+        "X",
+        "tiktok",
+        "threads",
+        "telegram",
+        "snapchat",
+    ]
+    pieces += [
+        "discord",
+        "Portal user",
+        "is",
+        "was",
+        "@leslie78_",
+        "gval",
+        "pj_2291",
+        "name ",
+        "and",
+        "\u017fnapchat",
+    ]
+    pieces += ["\u0130G", "\u0131nsta", "box", "fax "]
+    for text in _texts(pieces, 98, n=6000, most=12):
+        fast = scan_words(_phi_keyed._HANDLE, text, _phi_keyed._HANDLE_KEYS)
+        assert _found(fast) == _found(_phi_keyed._HANDLE.finditer(text)), text
+
+
+def test_dash_sign_offs_in_the_tail_are_the_whole_text_matches() -> None:
+    C = _phi_context
+    pieces = [
+        *"-\u2013\u2014 \t\n.!,x",
+        "Kels",
+        "Serena",
+        "Wu",
+        "Mary-Jane",
+        "kieran",
+        "ab",
+        "M" + "a" * 30,
+        "-Ma" + "a" * 29,
+        "a" * 20,
+    ]
+    for text in _texts(pieces, 99, n=6000, most=14):
+        whole = _found(C._DASH_SIGN.finditer(text))
+        assert _found(C._DASH_SIGN.finditer(text, max(0, len(text) - C._DASH_SIGN_REACH))) == whole, text
+        lower = C._DASH_SIGN_LOWER.search(text)
+        tail = C._DASH_SIGN_LOWER.search(text, max(0, len(text) - C._DASH_SIGN_LOWER_REACH))
+        assert (None if lower is None else lower.span()) == (None if tail is None else tail.span()), text
+
+
+NATIONAL_PIECES = [
+    *["850101-1234", "850101-1234567", "1 85 01 2A 123 456 78", "S1234567D", "12345678901234567"],
+    *["131052-308T", "850101+1234", "x850101-1234567", "T1234567J"],
+    *"0123456789 -+.xXAFUYSTG_\n",
+    "12345678",
+    "123456",
+    "1234",
+    "2A",
+    "19",
+    "\u0663",
+    "Z",
+    "T",
+]
+PLAIN_NATIONAL = {
+    "_NIR": r"(?<![\w-])([12])[ .]?(\d{2})[ .]?(\d{2})[ .]?(\d{2}|2[AB])[ .]?(\d{3})[ .]?(\d{3})[ .]?(\d{2})(?![\w-])",
+    "_HETU": r"(?<![\w-])(\d{6})([-+A-FU-Y])(\d{3})([0-9A-Y])(?![\w-])",
+    "_SIX_FOUR": r"(?<![\w-])(\d{6})[-+](\d{4})(?![\w-])",
+    "_NRIC": r"(?<![\w-])([STFG])(\d{7})([A-Z])(?![\w-])",
+    "_CN_ID": r"(?<![0-9])(\d{17})([0-9Xx])(?![0-9A-Za-z])",
+    "_KR_RRN": r"(?<![0-9-])(\d{6})-([1-8]\d{6})(?![0-9-])",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PLAIN_NATIONAL))
+def test_digit_led_national_ids_match_like_the_plain_ones(name: str) -> None:
+    from global_orchestrator.policies import _phi_national
+
+    plain, fast = re.compile(PLAIN_NATIONAL[name]), getattr(_phi_national, name)
+    for text in _texts(NATIONAL_PIECES, 101, n=6000, most=14):
+        assert _found(fast.finditer(text)) == _found(plain.finditer(text)), text
+
+
+PLAIN_CAPS_NAME = re.compile(
+    rf"(?<![\w'-])({N._CAPS_WORD})(,?)[^\S\n]{{1,2}}({N._CAPS_WORD})(?:[^\S\n]{{1,2}}[A-Z]\.?)?(?![\w'-])"
+)
+PLAIN_HOUSE = re.compile(
+    rf"(?<![\w.,/:-])\d{{1,6}}[A-Za-z]?[^\S\n]{{1,3}}(?:\d{{1,5}}[^\S\n]{{1,3}})?(?=[{_phi_places.UPPER}])"
+)
+
+
+def test_caps_names_and_house_numbers_led_by_a_class_match_like_the_plain_ones() -> None:
+    caps = [*"AB ,-'\n\tx_1.", "JOHN", "SMITH", "A" * 21, "O'NEIL", "DIALLO, ", "AMINATA", "Q."]
+    for text in _texts(caps, 102, n=6000, most=12):
+        assert _found(N._CAPS_NAME.finditer(text)) == _found(PLAIN_CAPS_NAME.finditer(text)), text
+    house = [*"0123456789 \t\nAaZ.,/:-_", "1234567", "12 ", "Main", "\u00c9", "\u0663"]
+    for text in _texts(house, 103, n=6000, most=14):
+        fast = _phi_context._HOUSE
+        assert _found(fast.finditer(text)) == _found(PLAIN_HOUSE.finditer(text)), text
+        assert _found(fast.finditer(text, 2, max(2, len(text) - 1))) == _found(
+            PLAIN_HOUSE.finditer(text, 2, max(2, len(text) - 1))
+        ), text
+
+
+def test_line_led_patterns_at_line_starts_match_like_finditer() -> None:
+    from global_orchestrator.policies._phi_spans import line_starts
+
+    C, P = _phi_context, _phi_places
+    pieces = [*" \t\n|[]:;-x", "[10:14] ", "[10:42]", "maria", "Mariana", "Trevor", "http://", "agent"]
+    pieces += [
+        "Address",
+        "home address",
+        "City",
+        "Wohnort",
+        "ADDR.",
+        "12 Main St",
+        "\u017f",
+        "place of birth",
+    ]
+    for text in _texts(pieces, 104, n=8000, most=12):
+        for pattern, marks in (
+            (C._LOWER_SPEAKER, ""),
+            (C._SPEAKER_CAP, "["),
+            (P._LABEL, "|"),
+        ):  # (the helper)
+            fast = match_at(pattern, text, line_starts(text, marks))
+            assert _found(fast) == _found(pattern.finditer(text)), (pattern.pattern[:20], text)

@@ -20,10 +20,13 @@ from global_orchestrator.policies._phi_spans import (
     Span,
     WordGate,
     by_first_letter,
+    digit_shape,
     folded,
     grouped,
     has_any,
     list_keys,
+    match_at,
+    number_positions,
     scan_at_words,
     split_alternatives,
     word_keys,
@@ -195,7 +198,8 @@ def dates(text: str, record: bool) -> list[Span]:
         if day is not None:  # `Monday Jul 17`, `Tue, 3/4`: the weekday is the date's
             start = day.start()
         found.append(Span("date", start, m.end(), 0.9 if cued else 0.8, weak=not cued))
-    if digit and (cue_near.positions is None or cue_near.positions):
+    # a compact date is a run of exactly 8 digits (`(?<![\d-])`, `(?![\d-])`): without one, no match
+    if digit and (cue_near.positions is None or cue_near.positions) and "\x08" in digit_shape(text):
         found += [
             Span("date", m.start(), m.end(), 0.9)
             for m in _COMPACT.finditer(text)
@@ -206,7 +210,14 @@ def dates(text: str, record: bool) -> list[Span]:
     for m in scan_at_words(_AGE, text, _AGE_KEYS, numbers=True, number_starts=_AGE_NUMBER_STARTS):
         group = next(g for g in range(1, 6) if m.group(g))
         found.append(Span("age_over_89", m.start(group), m.end(group), 0.9))
-    for m in _AGE_SEX.finditer(text):
+    # every `_AGE_SEX` match starts a word (`(?<![\w.,/-])`) with 9, 10 or 11: tried at those only
+    numbers = number_positions(text)
+    ages = (
+        _AGE_SEX.finditer(text)
+        if numbers is None
+        else match_at(_AGE_SEX, text, [q for q in numbers if text.startswith(_AGE_NUMBER_STARTS, q)])
+    )
+    for m in ages:
         if not _NO_AGE_BEFORE.search(text, max(0, m.start() - 16), m.start()):
             found.append(Span("age_over_89", m.start(1), m.end(1), 0.8))
     return found

@@ -332,6 +332,9 @@ _HANDLE = re.compile(
 `Portal user pjohnson_2291`): a handle with `@`, a login with a digit, `_` or `.` in it, or
 any lower-case word right after `username` (`handle` or `login` before an everyday word,
 `username and password`, are no one's)."""
+_HANDLE_KEYS = ("use", "log", "scr", "han", "twi", "ins", "ig", "tik", "x", "thr", "tel", "sna", "dis", "por")
+"""Index keys of the words every `_HANDLE` match starts (`scan_words`): its label opens at a word
+start (`\b`), and `ig` and `x` are whole words (`\b` or white space after them)."""
 _HANDLE_WORDS = (
     *("user", "login", "screen", "handle", "twitter", "insta", "ig ", "tiktok", "x ", "threads"),
     *("telegram", "snapchat", "discord"),
@@ -346,7 +349,7 @@ def keyed(text: str) -> list[Span]:
         words = english()
         found += [
             Span("other_unique_identifier", m.start(1), m.end(1), 0.85)
-            for m in _HANDLE.finditer(text)
+            for m in scan_words(_HANDLE, text, _HANDLE_KEYS)
             if not ours(text, m.start()) and not (m.group(1).isalpha() and m.group(1) in words)
         ]
     if digit and (any(map(text.__contains__, _NATIONAL_ACRONYMS)) or has_any(text, _NATIONAL_WORDS)):

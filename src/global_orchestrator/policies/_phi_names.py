@@ -714,6 +714,10 @@ _OPEN_IN = re.compile(
 )
 _OUR = re.compile(r"(?i:\bour\s+(?:new\s+|flagship\s+|first\s+)?)$")
 _STORE_AFTER = re.compile(r"\s+(?i:store|shop|showroom|branch|location|outlet|studio|clinic|office)\b")
+# gates: every `_OPEN_IN` match ends its window with one of these words and white space (`$`),
+# every `_OUR` match with one of those (`ends_with` reads the last word past white space)
+_OPEN_IN_ENDS = ("in", "at", "the")
+_OUR_ENDS = ("our", "new", "flagship", "first")
 
 
 def _place_of_business(text: str, start: int, end: int) -> bool:
@@ -727,9 +731,13 @@ def _place_of_business(text: str, start: int, end: int) -> bool:
     if first in census()[0]:
         return False
     window = before_run(text, start)
-    if _OPEN_IN.search(window):
+    if ends_with(window, _OPEN_IN_ENDS) and _OPEN_IN.search(window):
         return True
-    return _OUR.search(window) is not None and _STORE_AFTER.match(text, end) is not None
+    return (
+        ends_with(window, _OUR_ENDS)
+        and _STORE_AFTER.match(text, end) is not None
+        and _OUR.search(window) is not None
+    )
 
 
 def before_run(text: str, start: int) -> str:
@@ -949,8 +957,10 @@ _NO_CAPS_NAME = _NOT_NAMES | _TITLES | _ORG
 """Words no upper-case name after a label holds (`Signed: ACME, INC` is no one)."""
 _CAPS_PAIR = re.compile(r"[A-Z]{2}[A-Z'-]*,?[^\S\n]{1,2}[A-Z]{2}")
 """A gate: two upper-case words side by side (what every match of _CAPS_NAME holds)."""
+# `(?<![\w'-])({_CAPS_WORD})...`, led by its first capital (a class the engine skips to in C; the
+# look-behind after it; `[A-Z][A-Z]{1,19}+` is `[A-Z]{2,20}+`), same matches
 _CAPS_NAME = re.compile(
-    rf"(?<![\w'-])({_CAPS_WORD})(,?)[^\S\n]{{1,2}}({_CAPS_WORD})(?:[^\S\n]{{1,2}}[A-Z]\.?)?(?![\w'-])"
+    rf"([A-Z](?<![\w'-].)[A-Z]{{1,19}}+(?:[-'][A-Z]{{2,20}}+)?)(,?)[^\S\n]{{1,2}}({_CAPS_WORD})(?:[^\S\n]{{1,2}}[A-Z]\.?)?(?![\w'-])"
 )
 
 

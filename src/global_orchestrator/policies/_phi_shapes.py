@@ -126,7 +126,9 @@ _PHONE_WORD = re.compile(
 """The cues that name a phone (`_PHONE_CUE` without "number", "home", "work", "contact" ...)."""
 _LETTER_LABEL = re.compile(r"[ \t]*(?i:[mtpchw]|mob|tel|ph)[ \t]*[:.][ \t]*")
 """A one-letter phone label opening a line (`M: 91434615`, `T. 020 7946 0958` in a signature)."""
-_GLUED = re.compile(r"(?<=[A-Za-z])\+?\d{10,13}(?![\w/-])")
+# `(?<=[A-Za-z])\+?\d{10,13}(?![\w/-])`, led by a class of its first character (`+` or a digit:
+# the engine skips to those in C); the look-behinds after it pick the letter before and the branch
+_GLUED = re.compile(r"[+\d](?<=[A-Za-z].)(?:(?<=\+)\d{10,13}|(?<=\d)\d{9,12})(?![\w/-])")
 """Digits glued to the word before them (`call5551234567`): a phone when that word is a cue."""
 _GLUED_CUE = re.compile(
     r"(?i:(?<![a-z])(?:call|tel|ph|phone|cell|mobile|mob|text|txt|sms|fax|whatsapp|at|on))\Z"
@@ -272,7 +274,8 @@ def phones(text: str, record: bool) -> list[Span]:
             cued = m.start() - line <= 8 and _LETTER_LABEL.fullmatch(text, line, m.start()) is not None
         if (cued or seven) and not toll_free(value) and not ours(text, m.start()):
             found.append(Span(phone_kind(text, m.start()), m.start(), m.end(), 0.75))
-    for m in _GLUED.finditer(text):
+    # a glued number is a run of 10-13 digits (`\d{10,13}`): none without a run that long
+    for m in _GLUED.finditer(text) if digit_runs(text)[1] >= 10 else ():
         if _GLUED_CUE.search(text, max(0, m.start() - 9), m.start()) and not toll_free(m.group(0)):
             found.append(Span(phone_kind(text, m.start()), m.start(), m.end(), 0.75))
     return found

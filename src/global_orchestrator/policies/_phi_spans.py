@@ -104,6 +104,7 @@ _FIRST_THREE = itemgetter(slice(3))
 _FIRST = itemgetter(0)
 _START = re.Match.start
 _GROUP = re.Match.group
+_END = re.Match.end
 _WORD_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_"
 
 
@@ -369,6 +370,21 @@ def scan_words(
         low = folded(text)  # as long as `text` (`word_positions` is not None)
         starts = [q for q in starts if low.startswith(prefixes.get(low[q : q + 2], ()), q)]
     yield from match_at(pattern, text, starts)
+
+
+@lru_cache(maxsize=8)
+def _line_or(marks: str) -> re.Pattern[str]:
+    return re.compile(r"\n|(?=[" + re.escape(marks) + "])") if marks else re.compile(r"\n")
+
+
+def line_starts(text: str, marks: str = "") -> list[int]:
+    r"""Where a multiline `^` matches in `text` (0, after each `\n`) and where one of `marks` is, in order.
+
+    For `match_at`: a pattern that opens with `^` (multiline) or with one of `marks` is tried
+    there only, not at every position (where the engine cannot skip ahead). An offset may
+    come twice (`\n[`); `match_at` tries it once more at most.
+    """
+    return [0, *map(_END, _line_or(marks).finditer(text))]
 
 
 def match_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:

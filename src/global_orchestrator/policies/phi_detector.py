@@ -262,10 +262,12 @@ def _beside_names(text: str, spans: list[Span]) -> list[Span]:
     for s in spans:
         if s.category != "name":
             continue
-        age = _AGE_AFTER_NAME.match(text, s.end)
+        # each regex opens with what is checked before it (a comma; a bracket after at most two
+        # spaces): a name with neither after it (most) costs no regex call
+        age = _AGE_AFTER_NAME.match(text, s.end) if text.startswith(",", s.end) else None
         if age is not None:
             found.append(Span("age_over_89", age.start(1), age.end(1), 0.8))
-        code = _ID_AFTER_NAME.match(text, s.end)
+        code = _ID_AFTER_NAME.match(text, s.end) if "(" in text[s.end : s.end + 3] else None
         if code is not None:
             found.append(Span("other_unique_identifier", code.start(1), code.end(1), 0.8))
     return found
