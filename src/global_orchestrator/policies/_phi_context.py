@@ -832,6 +832,7 @@ def _single_names(text: str) -> list[Span]:
     if " and " in text:
         found += _coordinated(text)
     found += _kin_and_sign_off_names(text)
+    found += _names_by_role(text)
     for m in scan_words(
         _PEOPLE_LIST, text, _PEOPLE_LIST_KEYS
     ):  # "our 3 founders: Ylönen, Gawler and Timayev"
@@ -844,6 +845,75 @@ def _single_names(text: str) -> list[Span]:
         speakers = [m for m in _speakers(text) if _person_word(m.group(1))]
         if len({m.group(1) for m in speakers}) >= 2 or len(speakers) >= 2:
             found += [Span("name", m.start(1), m.end(1), 0.7) for m in speakers]
+    return found
+
+
+_ATTRIBUTE_OF, _ATTRIBUTE_OF_KEYS = _cue_pattern(
+    rf"(?i:\b(?:gender|sexuality|pronouns|nationality|ethnicity)[^\S\n]{{1,3}}of)[^\S\n]{{1,3}}"
+    rf"({_BARE_WORD})(?![\w'\u2019-])"
+)
+"""A name after what only a person has (`the true gender of Adony`, `the nationality of Kamila Nowak`)."""
+_AUTHOR_WORK, _AUTHOR_WORK_KEYS = _cue_pattern(
+    r"(?i:\b(?:novels?|novellas?|memoirs?|biography|autobiography|poems?|sonnets?)\b)"
+)
+_AUTHOR_BEFORE = re.compile(rf"(?:^|[^\w'\u2019-])({_BARE_WORD})[^\S\n]{{1,2}}\Z")
+"""`the Ritter novel`: a surname before a work that one person writes (not `film` or `album`:
+studios and bands make those)."""
+_FORMER_MEMBER = re.compile(
+    rf"(?<![\w-])[Ee]x-[{UPPER}][\w&.'\u2019]{{1,30}}[^\S\n]{{1,3}}({_BARE_WORD})(?![\w'\u2019-])"
+)
+"""A former member named after their group (`by ex-Zombie Prošková`, `ex-Beatle Ringo`)."""
+_UNDER_NAME = re.compile(rf"\bunder[^\S\n]{{1,3}}({_BARE_WORD})(?![\w'\u2019-])")
+_UNDER_WHAT = re.compile(
+    r"(?i:\b(?:it's|it\u2019s|it\s+is|it\s+was|booked|reserved|reservation|booking|registered|table|order)[^\S\n]{1,3})\Z"
+)
+"""A booking under a person's name (`Maybe it's under Szonja Tot`, `Reservation under Payne`)."""
+
+
+def _surname_like(word: str) -> bool:
+    """A person's capitalised word: no everyday or organisation word, and no place unless a Census name."""
+    key = word.lower()
+    common, _, surnames = census()
+    return (
+        _person_word(word)
+        and key not in english()
+        and key not in ORG_WORDS
+        and key not in _NOT_NAMES_LOWER
+        and (key in common or key in surnames or not _place(word))
+    )
+
+
+def _names_by_role(text: str) -> list[Span]:
+    """Names known by what only a person has, writes, was a member of or books under.
+
+    `the true gender of Adony`, `the Ritter novel` (a Census surname, or a word with a
+    letter outside ASCII: a series of books named by an invented word, `the Discworld
+    novels`, names no one), `ex-Zombie Prošková`, `it's under Szonja Tot`. The name must be
+    no everyday word (`the gender of Things`, `a Classic Novel`, `ex-Google Engineers`,
+    `it's under Review`) and no place unless a Census first name.
+    """
+    found: list[Span] = []
+    common = census()[0]
+    for m in scan_words(_ATTRIBUTE_OF, text, _ATTRIBUTE_OF_KEYS):
+        word = m.group(1)  # a Census first name counts even when a word too (`the gender of Poppy`)
+        if (_surname_like(word) or (word.lower() in common and _person_word(word))) and not is_country(word):
+            found.append(Span("name", m.start(1), _surname_end(text, m.end(1)), 0.75))
+    surnames = census()[2]
+    for m in scan_words(_AUTHOR_WORK, text, _AUTHOR_WORK_KEYS):
+        before = _AUTHOR_BEFORE.search(text, max(0, m.start() - 34), m.start())
+        if before is None:
+            continue
+        word = before.group(1)
+        if _surname_like(word) and (word.lower() in surnames or not word.isascii()):
+            found.append(Span("name", before.start(1), before.end(1), 0.7))
+    if "x-" in text:
+        for m in _FORMER_MEMBER.finditer(text):
+            if _surname_like(m.group(1)):
+                found.append(Span("name", m.start(1), _surname_end(text, m.end(1)), 0.7))
+    if "under " in text:
+        for m in _UNDER_NAME.finditer(text):
+            if _surname_like(m.group(1)) and _UNDER_WHAT.search(text, max(0, m.start() - 20), m.start()):
+                found.append(Span("name", m.start(1), _surname_end(text, m.end(1)), 0.7))
     return found
 
 

@@ -1,0 +1,130 @@
+"""PHI detector: classes read off presidio-evaluator's sentences that had no finding at all.
+
+Each positive case states a class (what ties the value to a person, or makes it an address
+whoever's it is); the negatives are marketing copy and clinical text of the same shape that
+the same rule must leave clean. Values are made up for the tests, not taken from the sets.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from global_orchestrator.policies import detect_phi
+
+
+def _found(text: str) -> set[tuple[str, str]]:
+    return {(f.category, f.text) for f in detect_phi(text)}
+
+
+# -- a name after what only a person has -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The true gender of Oksana has been under debate for years.", "Oksana"),
+        ("Nobody knows the nationality of Teodor Brankovic.", "Teodor Brankovic"),
+        ("The gender of Dirk was never settled.", "Dirk"),
+        ("What are the pronouns of Ximena?", "Ximena"),
+    ],
+)
+def test_a_name_after_a_persons_attribute(text: str, name: str) -> None:
+    assert ("name", name) in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The gender of Things is a new exhibition at the museum.",
+        "Explore the nationality of France through its cheeses.",
+        "Gender of nouns in German: a free workshop for learners.",
+        "Patient education: the gender of Sickle cell carriers does not matter.",
+    ],
+)
+def test_an_attribute_of_a_word_or_a_country_is_no_name(text: str) -> None:
+    assert not any(f.category == "name" for f in detect_phi(text)), detect_phi(text)
+
+
+# -- a surname before a work one person writes ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Unlike the Hartmann novel, it is not about the war.", "Hartmann"),
+        ("I finished the Kowalczyk memoir last night.", "Kowalczyk"),
+        ("Her favourite is the Szabó poem about rivers.", "Szabó"),
+    ],
+)
+def test_a_surname_before_a_novel_or_memoir(text: str, name: str) -> None:
+    assert ("name", name) in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shop the Discworld novels at 20% off this weekend!",
+        "Our Classic Novel collection is back in stock.",
+        "Join the Graphic Novel club: new titles every month.",
+        "The Kindle memoir deals end Sunday.",
+        "Watch the Netflix film and the Pixar album tonight.",
+    ],
+)
+def test_a_series_or_a_genre_before_a_novel_is_no_name(text: str) -> None:
+    assert not any(f.category == "name" for f in detect_phi(text)), detect_phi(text)
+
+
+# -- a former member named after the group ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("This song by ex-Zombie Novotná is a perfect example.", "Novotná"),
+        ("A new album from ex-Wolfpack Radovan Ilic is out.", "Radovan Ilic"),
+    ],
+)
+def test_a_former_member_after_the_group(text: str, name: str) -> None:
+    assert ("name", name) in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ex-Google Engineers Launch a New Budgeting App",
+        "Meet our ex-Apple designers at the booth.",
+        "ex-Goldman Sachs analysts share their picks for 2025",
+        "Ex-Smokers Support Group meets every Tuesday at the clinic.",
+    ],
+)
+def test_a_former_employer_before_a_role_or_a_firm_is_no_name(text: str) -> None:
+    assert not any(f.category == "name" for f in detect_phi(text)), detect_phi(text)
+
+
+# -- a booking under a person's name ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Maybe it's under Radka Horvat", "Radka Horvat"),
+        ("The reservation under Okonkwo was cancelled.", "Okonkwo"),
+        ("Table for four, booked under Ingeborg.", "Ingeborg"),
+    ],
+)
+def test_a_name_a_booking_is_under(text: str, name: str) -> None:
+    assert ("name", name) in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It's under Review: expect an update within 24 hours.",
+        "Your order is under Processing and ships soon.",
+        "Find it under Settings, then Notifications.",
+        "It's Under Armour week: 30% off running gear.",
+        "The wound is under Tegaderm; change the dressing daily.",
+    ],
+)
+def test_a_state_or_a_menu_after_under_is_no_name(text: str) -> None:
+    assert not any(f.category == "name" for f in detect_phi(text)), detect_phi(text)
