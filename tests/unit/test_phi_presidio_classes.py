@@ -128,3 +128,35 @@ def test_a_name_a_booking_is_under(text: str, name: str) -> None:
 )
 def test_a_state_or_a_menu_after_under_is_no_name(text: str) -> None:
     assert not any(f.category == "name" for f in detect_phi(text)), detect_phi(text)
+
+
+# -- a street and its house number after `is on` / `enter on` ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("The bus station is on Vaikne 41", "Vaikne 41"),
+        ("The bus station is on Lindtveien 12.", "Lindtveien 12"),
+        ("Pedestrians must enter on Hringbraut 27 St. the first three months", "Hringbraut 27 St"),
+    ],
+)
+def test_a_street_and_its_house_number_is_an_address(text: str, address: str) -> None:
+    assert ("address", address) in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The game is on Nintendo Switch 2, PS5 and Xbox.",
+        "Our new show is on Netflix 24/7.",
+        "The sale is on Day 3 of the festival.",
+        "Our store is on Hofweg 12.",
+        "The patient is on Lasix 40 mg daily.",
+        "The patient is on Keppra 500, seizure free.",
+        "Everything is on Sale 50 percent off.",
+        "Pedestrians must enter on Main Street during the parade.",
+    ],
+)
+def test_a_product_a_dose_or_a_street_without_a_number_is_no_address(text: str) -> None:
+    assert not any(f.category == "address" for f in detect_phi(text)), detect_phi(text)

@@ -376,11 +376,32 @@ _ZIP_CUE, _ZIP_CUE_KEYS = _cue_pattern(
 )
 _STREET_CUE, _STREET_CUE_KEYS = _cue_pattern(
     rf"(?i:\b(?:(?:lives|living|lived|live|resides|resided)\s+on\s+(?:the\s+\w+\s+side\s+of\s+)?|"
-    rf"address(?:\s+is)?\s*:\s*|(?:home|residence)\s*:\s*(?=\d)|is\s+at\s+(?=\d)|enter\s+on\s+))"
+    rf"address(?:\s+is)?\s*:\s*|(?:home|residence)\s*:\s*(?=\d)|is\s+at\s+(?=\d)|enter\s+on\s+|"
+    rf"(?:is|are|was)\s+on\s+(?=[{UPPER}])))"
     rf"((?:\d{{1,5}}[A-Za-z]?\s+)?{_WORD}(?:[^\S\n]{{1,3}}(?:{_WORD}|\d{{1,4}}\.?|[a-z]{{1,3}}\.)){{0,4}}"
     rf"(?:,[^\S\n]{{1,3}}(?:{_WORD}(?:[ -]{_WORD}){{0,2}}|[{UPPER}]{{2,}}(?:[ -][{UPPER}]{{2,}}){{0,2}})"
     rf"(?![\w-]))?)"
 )
+_ON_STREET = re.compile(r"(?i:is|are|was)\s")
+"""The `is on <street> <number>` branch of `_STREET_CUE` (`The bus station is on Pagari 18`)."""
+_PLACE_SUBJECT = re.compile(
+    r"(?i:\b(?:station|stop|terminal|shop|store|office|school|hotel|hostel|museum|hospital|church|library|"
+    r"bank|house|home|building|entrance|venue|bar|pub|cafe|club|gym|apartment|flat|garage|theatre|theater|"
+    r"cinema|market|embassy|consulate|campus|warehouse|depot|address)(?:es|s)?[^\S\n]{1,3}\Z)"
+)
+"""What stands on a street (`The bus station is on ...`): a person is on a drug, a diet, a team."""
+_HOUSE_AFTER_WORD = re.compile(r"([^\W\d_]{2,})\.?[^\S\n]{1,3}\d{1,5}[A-Za-z]?\.?(?:[^\S\n]|\Z)")
+"""A street's name and its house number (`Aðalgata 37 St`, `Pagari 18`; not `Nintendo Switch 2`)."""
+
+
+def _numbered_street(value: str) -> bool:
+    """`value` holds a street's own name (no everyday word: `_street_like`) right before a house number."""
+    return any(_street_like(m.group(1)) for m in _HOUSE_AFTER_WORD.finditer(value))
+
+
+_CLAUSE_END = re.compile(r"[^\S\n]*(?:[.,;:!?)\n]|\Z)")
+_STREET_GATE = ("live", "resid", "address", " at ", "enter on", "is on ", "are on ", "was on ")
+"""What a text with a match of `_STREET_CUE` holds (but `Home:`, `_HOME_COLON`): a gate."""
 _HOME_COLON = re.compile(r"(?i:home)\s*:")
 """The gate of `_STREET_CUE`'s `Home:` branch: any white space before the colon, as there."""
 _DELIVERY_CUE, _DELIVERY_CUE_KEYS = _cue_pattern(
@@ -1341,18 +1362,31 @@ def context(text: str) -> list[Span]:
             for m in _IBAN.finditer(text)
             if _iban_ok(m.group(1))
         ]
-    if has_any(text, ("live", "resid", "address", " at ", "enter on")) or _HOME_COLON.search(text):
+    if has_any(text, _STREET_GATE) or _HOME_COLON.search(text):
         for m in scan_words(_STREET_CUE, text, _STREET_CUE_KEYS):
             if ours(text, m.start(1)):
                 continue
             if m.group(0)[:1] in "hH" and not _street_like(m.group(1)):  # "Home: 12 Days of Deals"
                 continue
+            # a street and its house number (`Aðalgata 37 St`, `Pagari 18`): an address, whoever's
+            numbered = _numbered_street(m.group(1))
+            if _ON_STREET.match(text, m.start()) and not (
+                numbered
+                and m.group(1).rstrip(".")[-1].isdigit()
+                and _CLAUSE_END.match(text, m.end(1))
+                and _PLACE_SUBJECT.search(text, max(0, m.start() - 20), m.start())
+            ):
+                # a place `is on <street> <number>`, ending its clause: not `is on Netflix 24/7`,
+                # not `The patient is on Keppra 500, seizure free`
+                continue
             end = m.end(1)
+            if text[end - 1] == "." and text[end - 2].isdigit():
+                end -= 1  # a sentence's full stop after the house number (`is on Pagari 18.`)
             street = _STREET_WORD.match(text, end)
             if street is not None:
                 end = street.end()
             lives = m.group(0)[:1].lower() in "lr"  # someone lives or resides there
-            strong = lives or m.group(1)[:1].isdigit() or street is not None
+            strong = lives or m.group(1)[:1].isdigit() or street is not None or numbered
             found.append(Span("address", m.start(1), end, 0.75, weak=not strong))
     for m in scan_words(_CITY_CUE, text, _CITY_CUE_KEYS):
         if is_country(m.group(1)) or is_us_state(m.group(1)):  # no Safe Harbor identifier
