@@ -160,3 +160,35 @@ def test_a_street_and_its_house_number_is_an_address(text: str, address: str) ->
 )
 def test_a_product_a_dose_or_a_street_without_a_number_is_no_address(text: str) -> None:
     assert not any(f.category == "address" for f in detect_phi(text)), detect_phi(text)
+
+
+# -- a town and its postal code after `in` ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (
+            "Looking to support Northwind Ltd in Rotterdam 3011 AB in its mission to grow.",
+            "Rotterdam 3011 AB",
+        ),
+        ("Looking to support Acme SA in Vetschau 3552 in its mission to grow.", "Vetschau 3552"),
+        ("Our partner in Wien 1010 and in Graz 8010 opens soon.", "Wien 1010"),
+    ],
+)
+def test_a_town_and_its_postal_code_is_an_address(text: str, address: str) -> None:
+    assert ("address", address) in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Join 3000 runners in Chicago 3000 runners strong!",
+        "Now in Berlin 2026 for the summit.",
+        "Ranked first in Sales 4000 in a row.",
+        "Tested in Phase 1200 patients? No: in 1,200 patients across 40 sites.",
+        "Top 10 in Europe 1500 metres final.",
+    ],
+)
+def test_a_year_a_count_or_a_word_before_a_number_is_no_address(text: str) -> None:
+    assert not any(f.category == "address" for f in detect_phi(text)), detect_phi(text)

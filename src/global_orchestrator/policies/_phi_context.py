@@ -1342,9 +1342,17 @@ def context(text: str) -> list[Span]:
             ]
         for m in scan_words(_IN_CITY_CODE, text, _IN_CITY_CODE_KEYS):
             code, after = m.group(2), m.group(3)
-            known = sum(c.isdigit() for c in code) >= 4 and not _YEAR.fullmatch(code) and _place(m.group(1))
-            if known and (after is None or after in _FUNCTION_WORDS):
-                found.append(Span("address", m.start(1), m.end(2), 0.75, weak=True))
+            if sum(c.isdigit() for c in code) < 4 or _YEAR.fullmatch(code):
+                continue
+            if after is not None and after not in _FUNCTION_WORDS:
+                continue  # `in Chicago 3000 runners`
+            # a town and its postal code is an address, whoever's (as `Austin, TX 78701` is): a
+            # known town, or words that are no everyday or organisation words (`in Bärau 3552`)
+            keys = m.group(1).lower().split()
+            if _place(m.group(1)) or all(
+                k not in english() and k not in ORG_WORDS and k not in _NOT_A_NAME for k in keys
+            ):
+                found.append(Span("address", m.start(1), m.end(2), 0.75))
         for m in _line_ends(_CITY_REGION_CODE, text):
             city = m.group(1)
             if _YEAR.fullmatch(m.group(2)):
