@@ -192,3 +192,32 @@ def test_a_town_and_its_postal_code_is_an_address(text: str, address: str) -> No
 )
 def test_a_year_a_count_or_a_word_before_a_number_is_no_address(text: str) -> None:
     assert not any(f.category == "address" for f in detect_phi(text)), detect_phi(text)
+
+
+# -- how long a complaint has lasted ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("It's like that since 6/14/1987", "6/14/1987"),
+        ("It's been like this ever since 2/3/2021, the knee keeps clicking.", "2/3/2021"),
+        ("my wrist hurts since 03/04/2024", "03/04/2024"),
+    ],
+)
+def test_a_date_a_complaint_has_lasted_since(text: str, date: str) -> None:
+    assert ("date", date) in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices like that since 1/1/2020? Only at our store!",
+        "Serving the community since 3/1/1985.",
+        "Our clinic has been open since 9/1/2019 and is hiring.",
+        "No fees like this since 1/1/2020 anywhere else.",
+        "Knee pain clinic: open since 2/3/2021, walk-ins welcome.",
+    ],
+)
+def test_a_business_since_a_date_is_no_date_of_a_person(text: str) -> None:
+    assert not any(f.category == "date" for f in detect_phi(text)), detect_phi(text)
