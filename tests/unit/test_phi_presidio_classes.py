@@ -162,6 +162,38 @@ def test_a_product_a_dose_or_a_street_without_a_number_is_no_address(text: str) 
     assert not any(f.category == "address" for f in detect_phi(text)), detect_phi(text)
 
 
+# -- a street's name and house number before `street`, a venue's street address -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("The title refers to Vodnikova 12 street in Ptuj.", "Vodnikova 12 street"),
+        ("The song is set on Pod Lipami 31 street, near the river.", "Pod Lipami 31 street"),
+        ("We'll meet Friday at Nordlys AS, 12 Storgata 4, Tromsø", "12 Storgata 4, Tromsø"),
+        ("Let's meet at Café Rouge, 18 Rue Lepic, Paris", "18 Rue Lepic, Paris"),
+        ("We'll meet Sunday at Acme Kft., 02100 Kossuth utca 45., Pomáz", "02100 Kossuth utca 45., Pomáz"),
+    ],
+)
+def test_a_street_before_street_or_after_a_venue_is_an_address(text: str, address: str) -> None:
+    assert ("address", address) in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Route 66 road trip deals: 20% off all luggage.",
+        "Windows 11 street team launch party on Friday.",
+        "Meeting at 10, 2 Breakout Rooms are booked.",
+        "Meet me at the gym, 3 sets of 10 reps.",
+        "Meet the team at Expo West, 3 Halls of brands.",
+        "Meet our pharmacist at Wellness Day, 2 free checks per person.",
+    ],
+)
+def test_a_product_a_count_or_a_room_after_a_venue_is_no_address(text: str) -> None:
+    assert not any(f.category == "address" for f in detect_phi(text)), detect_phi(text)
+
+
 # -- a town and its postal code after `in` ----------------------------------------------------
 
 

@@ -399,6 +399,28 @@ def _numbered_street(value: str) -> bool:
     return any(_street_like(m.group(1)) for m in _HOUSE_AFTER_WORD.finditer(value))
 
 
+_NUMBERED_STREET_TYPE = re.compile(
+    rf"(?<![\w'\u2019-])({_WORD}(?:[^\S\n]{{1,3}}{_WORD}){{0,2}}[^\S\n]{{1,3}}\d{{1,5}}[A-Za-z]?)"
+    r"[^\S\n]{1,3}(?i:street|road|avenue)\b"
+)
+"""A street's name and house number, then `street` (`refers to Tavcarjeva 103 street in Ruše`)."""
+_MEETING_PLACE, _MEETING_PLACE_KEYS = _cue_pattern(
+    r"(?i:\b(?:meet|meeting)(?:[^\S\n]{1,3}(?:me|you|them|him|her))?"
+    r"(?:[^\S\n]{1,3}(?:on[^\S\n]{1,3})?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"tomorrow|tonight|today))?[^\S\n]{1,3}at[^\S\n]{1,3})(?=[^,\n]{0,60}[A-Z])[^,\n]{2,60}?,[^\S\n]{1,3}"
+    rf"(\d{{1,5}}[A-Za-z]?(?:[^\S\n]{{1,3}}\d{{1,5}})?[^\S\n]{{1,3}}{_STREET_PART}"
+    rf"(?:[^\S\n]{{1,3}}(?:{_STREET_PART}|"
+    rf"[{LOWER}]{{2,12}}(?=(?:[^\S\n]{{1,3}}[{LOWER}]{{2,12}}){{0,2}}[^\S\n]{{1,3}}\d))){{0,4}}"
+    rf"(?:[^\S\n]{{1,3}}\d{{1,5}}[A-Za-z]?\.?)?"
+    rf"(?:,[^\S\n]{{1,3}}(?:{_WORD}(?:[ -]{_WORD}){{0,2}}|"
+    rf"[{UPPER}]{{2,}}(?:[ -][{UPPER}]{{2,}}){{0,2}})(?![\w-]))?)"
+)
+"""Where people meet, a venue and its street address (`We'll meet Monday at Acme Inc., 524
+Westdorp 346, Tintange`): a house number, a street, maybe a house number and a town."""
+_MEETING_ADDRESS = re.compile(
+    r"[^\W\d_][^\S\n]{1,3}\d|,[^\S\n]{1,3}\S|\b(?i:street|st|road|rd|avenue|ave|lane|ln|drive|dr|way|place|pl)\.?\Z"
+)
+"""What makes the value after a venue an address: a house number after the street, a town, a street type."""
 _CLAUSE_END = re.compile(r"[^\S\n]*(?:[.,;:!?)\n]|\Z)")
 _STREET_GATE = ("live", "resid", "address", " at ", "enter on", "is on ", "are on ", "was on ")
 """What a text with a match of `_STREET_CUE` holds (but `Home:`, `_HOME_COLON`): a gate."""
@@ -1365,6 +1387,17 @@ def context(text: str) -> list[Span]:
                 found.append(Span("address", m.start(1), m.end(1), 0.75))
         if "PO " in text:
             found += [Span("address", m.start(), m.end(), 0.9) for m in _MILITARY.finditer(text)]
+        if has_any(text, (" street", " road", " avenue")):
+            found += [
+                Span("address", m.start(1), m.end(), 0.75)
+                for m in _NUMBERED_STREET_TYPE.finditer(text)
+                if _numbered_street(m.group(1)) and not ours(text, m.start(1))
+            ]
+        found += [
+            Span("address", m.start(1), m.end(1), 0.75)
+            for m in scan_words(_MEETING_PLACE, text, _MEETING_PLACE_KEYS)
+            if _street_like(m.group(1)) and _MEETING_ADDRESS.search(m.group(1))
+        ]
         found += [
             Span("account_number", m.start(), m.end(), 0.95)
             for m in _IBAN.finditer(text)
