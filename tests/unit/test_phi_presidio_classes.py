@@ -194,6 +194,42 @@ def test_a_product_a_count_or_a_room_after_a_venue_is_no_address(text: str) -> N
     assert not any(f.category == "address" for f in detect_phi(text)), detect_phi(text)
 
 
+# -- a unit-led address whose place lines follow written-out line breaks ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (
+            "Ms. Ana Ruiz Suite 12 909 Constitución 71\\nZamayón SA 37112",
+            "Suite 12 909 Constitución 71\\nZamayón SA 37112",
+        ),
+        ("Apt. 5 14 Lyngveien 3 \nBODØ 8004", "Apt. 5 14 Lyngveien 3 \nBODØ 8004"),
+    ],
+)
+def test_the_place_lines_under_a_unit_after_an_escaped_line_break(text: str, address: str) -> None:
+    assert ("address", address) in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        (
+            "Ole Hansen\\n2068 Villandveien 121\\n Suite 659\\n KRISTIANSAND S\\n952 45 809-Office",
+            "952 45 809",
+        ),
+        (
+            "23605 Vicolo Calcirelli 13\\n Suite 872\\n Valderice\\n Italy 36472\\n0328 0350851",
+            "0328 0350851",
+        ),
+        ("149 1599 Elm Drive\\n Suite 576\\n New York\\n United States 75821\\n646-489-8219", "646-489-8219"),
+    ],
+)
+def test_a_phone_line_under_an_address_stays_a_phone(text: str, phone: str) -> None:
+    found = {f.text for f in detect_phi(text) if f.category in ("phone", "fax")}
+    assert phone in found, detect_phi(text)
+
+
 # -- a town and its postal code after `in` ----------------------------------------------------
 
 

@@ -1194,6 +1194,8 @@ _PLACE_LINE = re.compile(
     rf"[^\S\n]*,?[^\S\n]*({_PLACE_TOKEN}(?:[^\S\n]*,?[^\S\n]{{1,3}}{_PLACE_TOKEN}){{0,4}})[^\S\n]*(\n|\Z)?"
 )
 _CODE_END = re.compile(r"\d{3,6}(?:-\d{3,4})?\Z")
+_MORE_DIGITS = re.compile(r"(?:[^\S\n]{1,3}|[-./])\d")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 _STREET_PIECE = rf"(?:[{UPPER}][^\s,;:!?()]{{0,30}}|\d{{1,5}}[A-Za-z]?\.?|[{LOWER}]{{1,3}}\.)"
@@ -1228,14 +1230,22 @@ def _unit_addresses(text: str) -> list[Span]:
                 break
             end = tail.end()
         for _ in range(4):  # place lines under it; a line that goes on ends with a code or a country
-            if not text.startswith("\n", end):
+            brk = end
+            while brk < end + 3 and text[brk : brk + 1] in (
+                " ",
+                "\t",
+            ):  # ` \n`: an escaped one read as a break
+                brk += 1
+            if not text.startswith("\n", brk):
                 break
-            place = _PLACE_LINE.match(text, end + 1)
+            place = _PLACE_LINE.match(text, brk + 1)
             if place is None:
                 break
             words = place.group(1)
             if place.group(2) is None and not (_CODE_END.search(words) or is_country(words)):
                 break
+            if not _LETTER.search(words) and (" " in words or _MORE_DIGITS.match(text, place.end(1))):
+                break  # `432 66 315 office`, `0393 1144137`: a line of numbers is a phone, no postal code
             end = place.end(1)
         while end > house and text[end - 1] in " \t,.":  # (not text[:end].rstrip(): a copy per unit)
             end -= 1
