@@ -377,11 +377,54 @@ _ZIP_CUE, _ZIP_CUE_KEYS = _cue_pattern(
 )
 _STREET_CUE, _STREET_CUE_KEYS = _cue_pattern(
     rf"(?i:\b(?:(?:lives|living|lived|live|resides|resided)\s+on\s+(?:the\s+\w+\s+side\s+of\s+)?|"
-    rf"address(?:\s+is)?\s*:\s*|(?:home|residence)\s*:\s*(?=\d)|is\s+at\s+(?=\d)|enter\s+on\s+))"
+    rf"address(?:\s+is)?\s*:\s*|(?:home|residence)\s*:\s*(?=\d)|is\s+at\s+(?=\d)|enter\s+on\s+|"
+    rf"(?:is|are|was)\s+on\s+(?=[{UPPER}])))"
     rf"((?:\d{{1,5}}[A-Za-z]?\s+)?{_WORD}(?:[^\S\n]{{1,3}}(?:{_WORD}|\d{{1,4}}\.?|[a-z]{{1,3}}\.)){{0,4}}"
     rf"(?:,[^\S\n]{{1,3}}(?:{_WORD}(?:[ -]{_WORD}){{0,2}}|[{UPPER}]{{2,}}(?:[ -][{UPPER}]{{2,}}){{0,2}})"
     rf"(?![\w-]))?)"
 )
+_ON_STREET = re.compile(r"(?i:is|are|was)\s")
+"""The `is on <street> <number>` branch of `_STREET_CUE` (`The bus station is on Pagari 18`)."""
+_PLACE_SUBJECT = re.compile(
+    r"(?i:\b(?:station|stop|terminal|shop|store|office|school|hotel|hostel|museum|hospital|church|library|"
+    r"bank|house|home|building|entrance|venue|bar|pub|cafe|club|gym|apartment|flat|garage|theatre|theater|"
+    r"cinema|market|embassy|consulate|campus|warehouse|depot|address)(?:es|s)?[^\S\n]{1,3}\Z)"
+)
+"""What stands on a street (`The bus station is on ...`): a person is on a drug, a diet, a team."""
+_HOUSE_AFTER_WORD = re.compile(r"([^\W\d_]{2,})\.?[^\S\n]{1,3}\d{1,5}[A-Za-z]?\.?(?:[^\S\n]|\Z)")
+"""A street's name and its house number (`Aðalgata 37 St`, `Pagari 18`; not `Nintendo Switch 2`)."""
+
+
+def _numbered_street(value: str) -> bool:
+    """`value` holds a street's own name (no everyday word: `_street_like`) right before a house number."""
+    return any(_street_like(m.group(1)) for m in _HOUSE_AFTER_WORD.finditer(value))
+
+
+_NUMBERED_STREET_TYPE = re.compile(
+    rf"(?<![\w'\u2019-])({_WORD}(?:[^\S\n]{{1,3}}{_WORD}){{0,2}}[^\S\n]{{1,3}}\d{{1,5}}[A-Za-z]?)"
+    r"[^\S\n]{1,3}(?i:street|road|avenue)\b"
+)
+"""A street's name and house number, then `street` (`refers to Tavcarjeva 103 street in Ruše`)."""
+_MEETING_PLACE, _MEETING_PLACE_KEYS = _cue_pattern(
+    r"(?i:\b(?:meet|meeting)(?:[^\S\n]{1,3}(?:me|you|them|him|her))?"
+    r"(?:[^\S\n]{1,3}(?:on[^\S\n]{1,3})?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"tomorrow|tonight|today))?[^\S\n]{1,3}at[^\S\n]{1,3})(?=[^,\n]{0,60}[A-Z])[^,\n]{2,60}?,[^\S\n]{1,3}"
+    rf"(\d{{1,5}}[A-Za-z]?(?:[^\S\n]{{1,3}}\d{{1,5}})?[^\S\n]{{1,3}}{_STREET_PART}"
+    rf"(?:[^\S\n]{{1,3}}(?:{_STREET_PART}|"
+    rf"[{LOWER}]{{2,12}}(?=(?:[^\S\n]{{1,3}}[{LOWER}]{{2,12}}){{0,2}}[^\S\n]{{1,3}}\d))){{0,4}}"
+    rf"(?:[^\S\n]{{1,3}}\d{{1,5}}[A-Za-z]?\.?)?"
+    rf"(?:,[^\S\n]{{1,3}}(?:{_WORD}(?:[ -]{_WORD}){{0,2}}|"
+    rf"[{UPPER}]{{2,}}(?:[ -][{UPPER}]{{2,}}){{0,2}})(?![\w-]))?)"
+)
+"""Where people meet, a venue and its street address (`We'll meet Monday at Acme Inc., 524
+Westdorp 346, Tintange`): a house number, a street, maybe a house number and a town."""
+_MEETING_ADDRESS = re.compile(
+    r"[^\W\d_][^\S\n]{1,3}\d|,[^\S\n]{1,3}\S|\b(?i:street|st|road|rd|avenue|ave|lane|ln|drive|dr|way|place|pl)\.?\Z"
+)
+"""What makes the value after a venue an address: a house number after the street, a town, a street type."""
+_CLAUSE_END = re.compile(r"[^\S\n]*(?:[.,;:!?)\n]|\Z)")
+_STREET_GATE = ("live", "resid", "address", " at ", "enter on", "is on ", "are on ", "was on ")
+"""What a text with a match of `_STREET_CUE` holds (but `Home:`, `_HOME_COLON`): a gate."""
 _HOME_COLON = re.compile(r"(?i:home)\s*:")
 """The gate of `_STREET_CUE`'s `Home:` branch: any white space before the colon, as there."""
 _DELIVERY_CUE, _DELIVERY_CUE_KEYS = _cue_pattern(
@@ -844,6 +887,7 @@ def _single_names(text: str) -> list[Span]:
     if " and " in text:
         found += _coordinated(text)
     found += _kin_and_sign_off_names(text)
+    found += _names_by_role(text)
     for m in scan_words(
         _PEOPLE_LIST, text, _PEOPLE_LIST_KEYS
     ):  # "our 3 founders: Ylönen, Gawler and Timayev"
@@ -856,6 +900,75 @@ def _single_names(text: str) -> list[Span]:
         speakers = [m for m in _speakers(text) if _person_word(m.group(1))]
         if len({m.group(1) for m in speakers}) >= 2 or len(speakers) >= 2:
             found += [Span("name", m.start(1), m.end(1), 0.7) for m in speakers]
+    return found
+
+
+_ATTRIBUTE_OF, _ATTRIBUTE_OF_KEYS = _cue_pattern(
+    rf"(?i:\b(?:gender|sexuality|pronouns|nationality|ethnicity)[^\S\n]{{1,3}}of)[^\S\n]{{1,3}}"
+    rf"({_BARE_WORD})(?![\w'\u2019-])"
+)
+"""A name after what only a person has (`the true gender of Adony`, `the nationality of Kamila Nowak`)."""
+_AUTHOR_WORK, _AUTHOR_WORK_KEYS = _cue_pattern(
+    r"(?i:\b(?:novels?|novellas?|memoirs?|biography|autobiography|poems?|sonnets?)\b)"
+)
+_AUTHOR_BEFORE = re.compile(rf"(?:^|[^\w'\u2019-])({_BARE_WORD})[^\S\n]{{1,2}}\Z")
+"""`the Ritter novel`: a surname before a work that one person writes (not `film` or `album`:
+studios and bands make those)."""
+_FORMER_MEMBER = re.compile(
+    rf"(?<![\w-])[Ee]x-[{UPPER}][\w&.'\u2019]{{1,30}}[^\S\n]{{1,3}}({_BARE_WORD})(?![\w'\u2019-])"
+)
+"""A former member named after their group (`by ex-Zombie Prošková`, `ex-Beatle Ringo`)."""
+_UNDER_NAME = re.compile(rf"\bunder[^\S\n]{{1,3}}({_BARE_WORD})(?![\w'\u2019-])")
+_UNDER_WHAT = re.compile(
+    r"(?i:\b(?:it's|it\u2019s|it\s+is|it\s+was|booked|reserved|reservation|booking|registered|table|order)[^\S\n]{1,3})\Z"
+)
+"""A booking under a person's name (`Maybe it's under Szonja Tot`, `Reservation under Payne`)."""
+
+
+def _surname_like(word: str) -> bool:
+    """A person's capitalised word: no everyday or organisation word, and no place unless a Census name."""
+    key = word.lower()
+    common, _, surnames = census()
+    return (
+        _person_word(word)
+        and key not in english()
+        and key not in ORG_WORDS
+        and key not in _NOT_NAMES_LOWER
+        and (key in common or key in surnames or not _place(word))
+    )
+
+
+def _names_by_role(text: str) -> list[Span]:
+    """Names known by what only a person has, writes, was a member of or books under.
+
+    `the true gender of Adony`, `the Ritter novel` (a Census surname, or a word with a
+    letter outside ASCII: a series of books named by an invented word, `the Discworld
+    novels`, names no one), `ex-Zombie Prošková`, `it's under Szonja Tot`. The name must be
+    no everyday word (`the gender of Things`, `a Classic Novel`, `ex-Google Engineers`,
+    `it's under Review`) and no place unless a Census first name.
+    """
+    found: list[Span] = []
+    common = census()[0]
+    for m in scan_words(_ATTRIBUTE_OF, text, _ATTRIBUTE_OF_KEYS):
+        word = m.group(1)  # a Census first name counts even when a word too (`the gender of Poppy`)
+        if (_surname_like(word) or (word.lower() in common and _person_word(word))) and not is_country(word):
+            found.append(Span("name", m.start(1), _surname_end(text, m.end(1)), 0.75))
+    surnames = census()[2]
+    for m in scan_words(_AUTHOR_WORK, text, _AUTHOR_WORK_KEYS):
+        before = _AUTHOR_BEFORE.search(text, max(0, m.start() - 34), m.start())
+        if before is None:
+            continue
+        word = before.group(1)
+        if _surname_like(word) and (word.lower() in surnames or not word.isascii()):
+            found.append(Span("name", before.start(1), before.end(1), 0.7))
+    if "x-" in text:
+        for m in _FORMER_MEMBER.finditer(text):
+            if _surname_like(m.group(1)):
+                found.append(Span("name", m.start(1), _surname_end(text, m.end(1)), 0.7))
+    if "under " in text:
+        for m in _UNDER_NAME.finditer(text):
+            if _surname_like(m.group(1)) and _UNDER_WHAT.search(text, max(0, m.start() - 20), m.start()):
+                found.append(Span("name", m.start(1), _surname_end(text, m.end(1)), 0.7))
     return found
 
 
@@ -1098,6 +1211,8 @@ _PLACE_LINE = re.compile(
     rf"[^\S\n]*,?[^\S\n]*({_PLACE_TOKEN}(?:[^\S\n]*,?[^\S\n]{{1,3}}{_PLACE_TOKEN}){{0,4}})[^\S\n]*(\n|\Z)?"
 )
 _CODE_END = re.compile(r"\d{3,6}(?:-\d{3,4})?\Z")
+_MORE_DIGITS = re.compile(r"(?:[^\S\n]{1,3}|[-./])\d")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 _STREET_PIECE = rf"(?:[{UPPER}][^\s,;:!?()]{{0,30}}|\d{{1,5}}[A-Za-z]?\.?|[{LOWER}]{{1,3}}\.)"
@@ -1132,14 +1247,22 @@ def _unit_addresses(text: str) -> list[Span]:
                 break
             end = tail.end()
         for _ in range(4):  # place lines under it; a line that goes on ends with a code or a country
-            if not text.startswith("\n", end):
+            brk = end
+            while brk < end + 3 and text[brk : brk + 1] in (
+                " ",
+                "\t",
+            ):  # ` \n`: an escaped one read as a break
+                brk += 1
+            if not text.startswith("\n", brk):
                 break
-            place = _PLACE_LINE.match(text, end + 1)
+            place = _PLACE_LINE.match(text, brk + 1)
             if place is None:
                 break
             words = place.group(1)
             if place.group(2) is None and not (_CODE_END.search(words) or is_country(words)):
                 break
+            if not _LETTER.search(words) and (" " in words or _MORE_DIGITS.match(text, place.end(1))):
+                break  # `432 66 315 office`, `0393 1144137`: a line of numbers is a phone, no postal code
             end = place.end(1)
         while end > house and text[end - 1] in " \t,.":  # (not text[:end].rstrip(): a copy per unit)
             end -= 1
@@ -1268,9 +1391,17 @@ def context(text: str) -> list[Span]:
             ]
         for m in scan_words(_IN_CITY_CODE, text, _IN_CITY_CODE_KEYS):
             code, after = m.group(2), m.group(3)
-            known = sum(c.isdigit() for c in code) >= 4 and not _YEAR.fullmatch(code) and _place(m.group(1))
-            if known and (after is None or after in _FUNCTION_WORDS):
-                found.append(Span("address", m.start(1), m.end(2), 0.75, weak=True))
+            if sum(c.isdigit() for c in code) < 4 or _YEAR.fullmatch(code):
+                continue
+            if after is not None and after not in _FUNCTION_WORDS:
+                continue  # `in Chicago 3000 runners`
+            # a town and its postal code is an address, whoever's (as `Austin, TX 78701` is): a
+            # known town, or words that are no everyday or organisation words (`in Bärau 3552`)
+            keys = m.group(1).lower().split()
+            if _place(m.group(1)) or all(
+                k not in english() and k not in ORG_WORDS and k not in _NOT_A_NAME for k in keys
+            ):
+                found.append(Span("address", m.start(1), m.end(2), 0.75))
         for m in _line_ends(_CITY_REGION_CODE, text):
             city = m.group(1)
             if _YEAR.fullmatch(m.group(2)):
@@ -1283,23 +1414,47 @@ def context(text: str) -> list[Span]:
                 found.append(Span("address", m.start(1), m.end(1), 0.75))
         if "PO " in text:
             found += [Span("address", m.start(), m.end(), 0.9) for m in _MILITARY.finditer(text)]
+        if has_any(text, (" street", " road", " avenue")):
+            found += [
+                Span("address", m.start(1), m.end(), 0.75)
+                for m in _NUMBERED_STREET_TYPE.finditer(text)
+                if _numbered_street(m.group(1)) and not ours(text, m.start(1))
+            ]
+        found += [
+            Span("address", m.start(1), m.end(1), 0.75)
+            for m in scan_words(_MEETING_PLACE, text, _MEETING_PLACE_KEYS)
+            if _street_like(m.group(1)) and _MEETING_ADDRESS.search(m.group(1))
+        ]
         found += [
             Span("account_number", m.start(), m.end(), 0.95)
             for m in _IBAN.finditer(text)
             if _iban_ok(m.group(1))
         ]
-    if has_any(text, ("live", "resid", "address", " at ", "enter on")) or _HOME_COLON.search(text):
+    if has_any(text, _STREET_GATE) or _HOME_COLON.search(text):
         for m in scan_words(_STREET_CUE, text, _STREET_CUE_KEYS):
             if ours(text, m.start(1)):
                 continue
             if m.group(0)[:1] in "hH" and not _street_like(m.group(1)):  # "Home: 12 Days of Deals"
                 continue
+            # a street and its house number (`Aðalgata 37 St`, `Pagari 18`): an address, whoever's
+            numbered = _numbered_street(m.group(1))
+            if _ON_STREET.match(text, m.start()) and not (
+                numbered
+                and m.group(1).rstrip(".")[-1].isdigit()
+                and _CLAUSE_END.match(text, m.end(1))
+                and _PLACE_SUBJECT.search(text, max(0, m.start() - 20), m.start())
+            ):
+                # a place `is on <street> <number>`, ending its clause: not `is on Netflix 24/7`,
+                # not `The patient is on Keppra 500, seizure free`
+                continue
             end = m.end(1)
+            if text[end - 1] == "." and text[end - 2].isdigit():
+                end -= 1  # a sentence's full stop after the house number (`is on Pagari 18.`)
             street = _STREET_WORD.match(text, end)
             if street is not None:
                 end = street.end()
             lives = m.group(0)[:1].lower() in "lr"  # someone lives or resides there
-            strong = lives or m.group(1)[:1].isdigit() or street is not None
+            strong = lives or m.group(1)[:1].isdigit() or street is not None or numbered
             found.append(Span("address", m.start(1), end, 0.75, weak=not strong))
     for m in scan_words(_CITY_CUE, text, _CITY_CUE_KEYS):
         if is_country(m.group(1)) or is_us_state(m.group(1)):  # no Safe Harbor identifier

@@ -101,7 +101,10 @@ _DATE_CUE = re.compile(
     # one person's history: "LMP 2/28/91", "Lap chole performed 2090-11-05", "Last colonoscopy 04/22/19"
     r"lmp|edd|performed(?=(?:\s+on)?\s*$)|returned\s+to\s+(?:clinic|the\s+ed|the\s+er)|post-?op|hospitali[sz]ation|"
     r"symptoms\s+(?:began|started)|last\s+(?:colonoscopy|mammogram|mri|ct|biopsy|admission|dose|"
-    r"menstrual\s+period|echo|ekg|ecg|a1c|labs?))\b"
+    r"menstrual\s+period|echo|ekg|ecg|a1c|labs?)|"
+    # how long a complaint has lasted: "It's like that since 8/16/1955", "it hurts since 3/2/2024"
+    r"(?:it's|it\u2019s|it\s+is|been)\s+like\s+(?:that|this)(?:\s+ever)?\s+since|(?:hurts?|hurting|aching|swollen|bleeding|itching|dizzy|"
+    r"nauseous|coughing|limping)\s+(?:ever\s+)?since)\b"
     r"(?:(?<=d\.o\.b)\.|(?<=geb)\.)?[^.;!?\n]{0,25}$",  # `D.O.B. 19620214`, `geb. 03.07.1951`: a last dot
     re.IGNORECASE,
 )
