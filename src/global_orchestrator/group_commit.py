@@ -15,7 +15,8 @@ is being committed waits for the next one, with everything else that arrived mea
 REPLACE` rows end as they would one by one. A transaction that fails is rolled back and
 its entries are retried one transaction each, so a failing entry fails alone, with its
 own error, as it would have on LangGraph's saver. Reads go through LangGraph's code under
-the same lock, so they never see half a group.
+the same lock, so they never see half a group. Used on the `langgraph-checkpoint-sqlite`
+versions it was checked against (`sqlite_saver`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import contextlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from importlib.metadata import version
 from typing import Any
 
 from langchain_core.runnables import RunnableConfig
@@ -37,7 +39,10 @@ from langgraph.checkpoint.base import (
 )
 from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
 
-__all__ = ["GroupCommitSaver"]
+__all__ = ["GroupCommitSaver", "sqlite_saver"]
+
+_TESTED = ("3.",)
+"""`langgraph-checkpoint-sqlite` versions (prefixes) whose tables and queries this repeats."""
 
 _WRITE_REPLACE = (
     "INSERT OR REPLACE INTO writes (thread_id, checkpoint_ns, checkpoint_id, task_id, task_path, "
@@ -191,6 +196,17 @@ class GroupCommitSaver(AsyncSqliteSaver):
                 await cur.executemany(query, rows)
                 start = end
         await self.conn.commit()
+
+
+def sqlite_saver(conn: Any) -> AsyncSqliteSaver:
+    """A `GroupCommitSaver` on `conn`; LangGraph's own saver on an untested `langgraph-checkpoint-sqlite`.
+
+    The override repeats LangGraph's rows and queries, so it is used only on the versions it
+    was checked against (`_TESTED`).
+    """
+    if version("langgraph-checkpoint-sqlite").startswith(_TESTED):
+        return GroupCommitSaver(conn)
+    return AsyncSqliteSaver(conn)
 
 
 def _settle(entry: _Entry, exc: BaseException | None) -> None:

@@ -215,7 +215,7 @@ async def _open_sqlite(url: str, pool: PoolSettings) -> Persistence:
     import aiosqlite
     from langgraph.store.sqlite.aio import AsyncSqliteStore
 
-    from global_orchestrator.group_commit import GroupCommitSaver
+    from global_orchestrator.group_commit import GroupCommitSaver, sqlite_saver
 
     path = sqlite_path(url)
     conns: list[aiosqlite.Connection] = []
@@ -233,7 +233,7 @@ async def _open_sqlite(url: str, pool: PoolSettings) -> Persistence:
         for conn in conns:
             await conn.close()
         raise UserError(f"cannot open SQLite database {path}: {exc}") from exc
-    saver = GroupCommitSaver(conns[0])  # LangGraph's saver, concurrent writes sharing commits
+    saver = sqlite_saver(conns[0])  # LangGraph's saver, concurrent writes sharing commits
     store = AsyncSqliteStore(conns[1])
     # one process at a time; cheap when the schema is there (and the store's setup also
     # registers a SQL function on its connection, so it runs for every new connection)
@@ -243,7 +243,8 @@ async def _open_sqlite(url: str, pool: PoolSettings) -> Persistence:
 
     async def close() -> None:
         await _stop_background_task(store)
-        await saver.drain()  # writes already handed over are committed, not dropped
+        if isinstance(saver, GroupCommitSaver):
+            await saver.drain()  # writes already handed over are committed, not dropped
         # A run aborted by an exception that is no `Exception` (Ctrl-C, a crash stand-in) can
         # leave LangGraph's checkpoint write running in a task nobody awaits. Under the
         # saver's and store's own locks no write is half-way: roll back what is open and

@@ -162,3 +162,14 @@ async def test_sequential_and_concurrent_missions_end_alike(tmp_path: Path, task
             await saver.aput_writes(_config(), [("results", {str(i): i})], f"task{i}")
         assert counted.commits == tasks
     assert len(_rows(tmp_path / "s.db")["writes"]) == tasks
+
+
+async def test_an_untested_langgraph_sqlite_version_gets_langgraphs_own_saver(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from global_orchestrator import group_commit
+
+    async with aiosqlite.connect(tmp_path / "s.db") as conn:
+        assert type(group_commit.sqlite_saver(conn)) is GroupCommitSaver
+        monkeypatch.setattr(group_commit, "version", lambda _name: "4.0.0")
+        assert type(group_commit.sqlite_saver(conn)) is AsyncSqliteSaver
