@@ -347,6 +347,8 @@ def _sweeping_check(pool: Callable[[], Any], sweeps: set[asyncio.Task[None]]) ->
     from psycopg_pool import AsyncConnectionPool
 
     async def check(conn: Any) -> None:
+        if _quiet(conn):
+            return
         try:
             await AsyncConnectionPool.check_connection(conn)
         except Exception:
@@ -357,6 +359,33 @@ def _sweeping_check(pool: Callable[[], Any], sweeps: set[asyncio.Task[None]]) ->
             raise
 
     return check
+
+
+def _quiet(conn: Any) -> bool:
+    """An idle connection whose server has said nothing since: usable without a round trip.
+
+    psycopg_pool's check sends an empty query on every checkout: a round trip per saver
+    call, ~12 % of the CPU of 300 concurrent missions on PostgreSQL (profiled). A backend
+    the server terminates (`pg_terminate_backend`, a restart, a failover) sends its FATAL
+    message and closes the socket, so its socket turns readable; nothing unread on an idle,
+    open connection's socket means nothing has happened to it, and the full check runs only
+    when something has (a notification, an error, the end of the stream) or the state is
+    not plainly idle. A network that vanished without a word (no FIN) is not seen by either
+    check until a query times out; the runtime's database retries cover that case as before.
+    """
+    import select
+
+    from psycopg.pq import ConnStatus, TransactionStatus
+
+    try:
+        pgconn = conn.pgconn
+        idle = pgconn.status == ConnStatus.OK and pgconn.transaction_status == TransactionStatus.IDLE
+        if conn.closed or not idle:
+            return False
+        readable, _, _ = select.select([pgconn.socket], [], [], 0)
+    except Exception:
+        return False
+    return not readable
 
 
 def _swept(sweeps: set[asyncio.Task[None]]) -> Callable[[asyncio.Task[None]], None]:

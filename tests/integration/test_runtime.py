@@ -178,6 +178,34 @@ async def test_a_pool_whose_idle_connections_were_all_dropped_recovers_at_the_fi
         assert len([r for r in caplog.records if "failed check" in r.getMessage()]) == len(failed)
 
 
+@pytest.mark.postgres
+async def test_a_quiet_idle_connection_skips_the_round_trip_and_a_terminated_one_does_not() -> None:
+    """The pool's checkout check: no round trip for an idle connection the server said nothing on."""
+    import psycopg
+
+    from global_orchestrator.persistence import _quiet
+
+    url = postgres_url()
+    app = f"go-quiet-{uuid.uuid4().hex[:8]}"
+    async with await psycopg.AsyncConnection.connect(url, autocommit=True, application_name=app) as conn:
+        await conn.execute("SELECT 1")
+        assert _quiet(conn)
+        async with conn.transaction():  # not idle: the full check decides
+            await conn.execute("SELECT 1")
+            assert not _quiet(conn)
+        assert _quiet(conn)
+        async with await psycopg.AsyncConnection.connect(url, autocommit=True) as admin:
+            await admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = %s", (app,)
+            )
+        for _ in range(50):  # the server's FATAL message and the end of the stream arrive
+            if not _quiet(conn):
+                break
+            await asyncio.sleep(0.05)
+        assert not _quiet(conn)
+    assert not _quiet(conn)  # closed
+
+
 async def test_memory_retention_evicts_completed_runs() -> None:
     """In-memory persistence keeps at most `memory_retention` completed runs (memory stays flat)."""
     async with Orchestrator(db="memory", agents=AGENTS, memory_retention=5) as orchestrator:
