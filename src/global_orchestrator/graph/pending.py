@@ -24,19 +24,28 @@ Installed only on the LangGraph versions it was written and tested against
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import wraps
 from importlib.metadata import version
 from typing import Any
 
+from .patches import Patch
+
 _TESTED = ("1.2.",)
 """LangGraph versions (prefixes) whose `PregelLoop.put_writes` this was checked against."""
 _KNOWN = "_go_pending_tasks"
 """The loop attribute holding its `_Known` (set by the wrapper)."""
-_paused = 0
-"""Open `stock()` blocks: while any is, `install` installs nothing."""
+
+
+def _loop_class() -> Any:
+    from langgraph.pregel._loop import AsyncPregelLoop
+
+    return AsyncPregelLoop
+
+
+_PATCH = Patch(_loop_class, "put_writes")
+stock = _PATCH.stock
+"""LangGraph's own `put_writes` inside the block (benchmarks: the bare graph is stock LangGraph)."""
 
 
 @dataclass
@@ -63,7 +72,7 @@ def install() -> bool:
         from langgraph.pregel._loop import AsyncPregelLoop
     except ImportError:  # pragma: no cover - another LangGraph layout
         return False
-    if _paused or not version("langgraph").startswith(_TESTED):
+    if _PATCH.paused or not version("langgraph").startswith(_TESTED):
         return False
     original = AsyncPregelLoop.put_writes
     if getattr(original, "_go_linear", False):
@@ -91,19 +100,3 @@ def install() -> bool:
     put_writes._go_linear = True  # type: ignore[attr-defined]
     AsyncPregelLoop.put_writes = put_writes  # type: ignore[method-assign]
     return True
-
-
-@contextmanager
-def stock() -> Iterator[None]:
-    """LangGraph's own `put_writes` inside the block (benchmarks: the bare graph is stock LangGraph)."""
-    global _paused
-    from langgraph.pregel._loop import AsyncPregelLoop
-
-    current = AsyncPregelLoop.put_writes
-    _paused += 1
-    AsyncPregelLoop.put_writes = getattr(current, "__wrapped__", current)  # type: ignore[method-assign]
-    try:
-        yield
-    finally:
-        _paused -= 1
-        AsyncPregelLoop.put_writes = current  # type: ignore[method-assign]

@@ -17,15 +17,25 @@ in a block (the benchmark's bare graph runs on stock LangGraph).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from importlib.metadata import version
 from typing import Any
 
+from .patches import Patch
+
 _TESTED = ("4.",)
 """`langgraph-checkpoint` versions (prefixes) whose `_msgpack_default` this was checked against."""
-_paused = 0
-"""Open `stock()` blocks: while any is, `install` installs nothing."""
+
+
+def _jsonplus() -> Any:
+    from langgraph.checkpoint.serde import jsonplus
+
+    return jsonplus
+
+
+_PATCH = Patch(_jsonplus, "_msgpack_default")
+stock = _PATCH.stock
+"""LangGraph's own encoder inside the block (benchmarks: the bare graph is stock LangGraph)."""
 
 
 def install() -> bool:
@@ -34,7 +44,7 @@ def install() -> bool:
         from langgraph.checkpoint.serde import jsonplus
     except ImportError:  # pragma: no cover - another LangGraph layout
         return False
-    if _paused or not version("langgraph-checkpoint").startswith(_TESTED):
+    if _PATCH.paused or not version("langgraph-checkpoint").startswith(_TESTED):
         return False
     if not getattr(jsonplus._msgpack_default, "_go_fast", False):
         jsonplus._msgpack_default = fast_path(jsonplus._msgpack_default)  # type: ignore[assignment]
@@ -58,19 +68,3 @@ def fast_path(original: Callable[[Any], Any]) -> Callable[[Any], Any]:
     default._go_fast = True  # type: ignore[attr-defined]
     default.__wrapped__ = original  # type: ignore[attr-defined]
     return default
-
-
-@contextmanager
-def stock() -> Iterator[None]:
-    """LangGraph's own encoder inside the block (benchmarks: the bare graph is stock LangGraph)."""
-    global _paused
-    from langgraph.checkpoint.serde import jsonplus
-
-    current = jsonplus._msgpack_default
-    _paused += 1
-    jsonplus._msgpack_default = getattr(current, "__wrapped__", current)
-    try:
-        yield
-    finally:
-        _paused -= 1
-        jsonplus._msgpack_default = current
