@@ -25,7 +25,7 @@ import asyncio
 import contextlib
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib.metadata import version
 from typing import Any
 
@@ -62,18 +62,13 @@ class _Entry:
     done: asyncio.Future[None]
 
 
-@dataclass
-class _Group:
-    entries: list[_Entry] = field(default_factory=list)
-
-
 class GroupCommitSaver(AsyncSqliteSaver):
     """`AsyncSqliteSaver` whose concurrent `aput`/`aput_writes` share commits (see the module)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._group: _Group | None = None
-        """The group new entries join (None: the next entry opens one)."""
+        self._group: list[_Entry] | None = None
+        """The entries of the group new entries join (None: the next entry opens one)."""
         self._flushes: set[asyncio.Task[None]] = set()
 
     async def aput_writes(
@@ -145,19 +140,18 @@ class GroupCommitSaver(AsyncSqliteSaver):
         entry = _Entry(query, rows, loop.create_future())
         group = self._group
         if group is None:
-            group = self._group = _Group()
+            group = self._group = []
             flush = loop.create_task(self._flush(group))
             self._flushes.add(flush)
             flush.add_done_callback(self._flushes.discard)
-        group.entries.append(entry)
+        group.append(entry)
         # shielded: a writer cancelled while waiting leaves its entry to be committed
         await asyncio.shield(entry.done)
 
-    async def _flush(self, group: _Group) -> None:
+    async def _flush(self, entries: list[_Entry]) -> None:
         async with self.lock:
-            if self._group is group:
+            if self._group is entries:
                 self._group = None  # entries arriving from now on wait for the next commit
-            entries = group.entries
             try:
                 await self._execute(entries)
             except Exception as exc:

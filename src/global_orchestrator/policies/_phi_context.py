@@ -948,12 +948,11 @@ def _names_by_role(text: str) -> list[Span]:
     `it's under Review`) and no place unless a Census first name.
     """
     found: list[Span] = []
-    common = census()[0]
+    common, _, surnames = census()
     for m in scan_words(_ATTRIBUTE_OF, text, _ATTRIBUTE_OF_KEYS):
         word = m.group(1)  # a Census first name counts even when a word too (`the gender of Poppy`)
         if (_surname_like(word) or (word.lower() in common and _person_word(word))) and not is_country(word):
             found.append(Span("name", m.start(1), _surname_end(text, m.end(1)), 0.75))
-    surnames = census()[2]
     for m in scan_words(_AUTHOR_WORK, text, _AUTHOR_WORK_KEYS):
         before = _AUTHOR_BEFORE.search(text, max(0, m.start() - 34), m.start())
         if before is None:
