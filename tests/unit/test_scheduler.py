@@ -20,6 +20,7 @@ from global_orchestrator import (
 )
 from global_orchestrator.agents.catalog import ToolSpec
 from global_orchestrator.graph.board import DEFERRED_FULL, FREEZE_MIN_TASKS, HOLD_MIN_TASKS
+from global_orchestrator.graph.nodes import Engine
 from global_orchestrator.redaction import REDACTED
 
 
@@ -160,8 +161,19 @@ async def test_a_large_plan_runs() -> None:
     assert result.success and len(result.results) == 3000
 
 
-async def test_a_large_superstep_holds_the_collector_while_it_runs_and_releases_it() -> None:
+async def test_a_large_superstep_holds_the_collector_while_it_runs_and_releases_it(monkeypatch: Any) -> None:
     before = gc.get_threshold()
+    # the hold is taken as dispatch's router returns, before LangGraph makes the tasks: a
+    # full collection while it makes them must not walk the heap that was there before
+    routed: list[int] = []
+    route = Engine.route_after_dispatch
+
+    async def spy(self: Engine, state: Any) -> Any:
+        sends = await route(self, state)
+        routed.append(gc.get_freeze_count())
+        return sends
+
+    monkeypatch.setattr(Engine, "route_after_dispatch", spy)
 
     def seen_by(seen: list[tuple[int, int]]) -> Any:
         async def agent(subtask: Subtask, ctx: AgentContext) -> Any:
@@ -182,9 +194,10 @@ async def test_a_large_superstep_holds_the_collector_while_it_runs_and_releases_
     assert result.success
     assert {third for third, _ in large} == {DEFERRED_FULL}
     assert all(frozen > 0 for _, frozen in large)
+    assert routed.pop() > 0
     assert gc.get_threshold() == before and gc.get_freeze_count() == 0
 
-    # FREEZE_MIN_TASKS up to HOLD_MIN_TASKS: frozen by the board, full collections as usual
+    # FREEZE_MIN_TASKS up to HOLD_MIN_TASKS: held from dispatch on, full collections as usual
     middle: list[tuple[int, int]] = []
     deps = {f"t{i}": [] for i in range(FREEZE_MIN_TASKS)}
     await arun_mission(
@@ -192,6 +205,7 @@ async def test_a_large_superstep_holds_the_collector_while_it_runs_and_releases_
     )
     assert {third for third, _ in middle} == {before[2]}
     assert all(frozen > 0 for _, frozen in middle)
+    assert routed.pop() > 0
     assert gc.get_threshold() == before and gc.get_freeze_count() == 0
 
     few: list[tuple[int, int]] = []
@@ -201,6 +215,7 @@ async def test_a_large_superstep_holds_the_collector_while_it_runs_and_releases_
         agents={"marketing": seen_by(few)},
     )
     assert few == [(before[2], 0)] * 2  # nothing held
+    assert routed.pop() == 0
 
 
 async def test_one_compiled_graph_resumes_a_cancelled_run_from_its_saved_results() -> None:

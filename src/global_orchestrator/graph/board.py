@@ -39,8 +39,8 @@ from global_orchestrator.policies.budget import InFlight, Spend, admit
 from global_orchestrator.policies.flow import ContentScan, ascan_value
 
 FREEZE_MIN_TASKS = 100
-"""A run superstep with at least this many tasks freezes the collector's view of the heap
-(`freeze_heap`)."""
+"""A run superstep with at least this many tasks freezes the collector's view of the heap,
+from dispatch on (`route_after_dispatch`; `freeze_heap` for a resumed superstep)."""
 _freezes = 0
 """Holds on the freeze in this process (run supersteps, and dispatches about to start one)."""
 _defers = 0
@@ -48,9 +48,9 @@ _defers = 0
 _thresholds: tuple[int, int, int] | None = None
 """The collector's thresholds before the first deferring hold (restored by the last release)."""
 HOLD_MIN_TASKS = 2_000
-"""A run superstep of at least this many tasks is held from dispatch on, full collections
-deferred (`route_after_dispatch`): below it, one full collection per run happens either way
-and the deferred one, walking the unfrozen heap, cost more (1,000 subtasks: ~0.1 ms each)."""
+"""A run superstep of at least this many tasks also defers full collections while it runs
+(`route_after_dispatch`): below it, one full collection per run happens either way and the
+deferred one, walking the unfrozen heap, cost more (1,000 subtasks: ~0.1 ms each)."""
 DEFERRED_FULL = 1_000_000
 """The collector's third threshold while a deferring hold lasts: no full collection."""
 
@@ -252,12 +252,15 @@ class Board:
         engine's overhead over a bare wavefront (two full collections per 1,000-subtask
         mission against one; ~0.5 ms of 1 ms per subtask under load). `gc.freeze()` moves
         what exists now to the permanent generation: young collections go on as before,
-        full ones walk only objects made since. For a superstep of `HOLD_MIN_TASKS` or more,
-        `route_after_dispatch` takes the hold before LangGraph makes the tasks and defers
-        full collections too (the third threshold raised): what is made since is mostly
-        the live tasks, and every full collection walked all of them again (7 in one
-        5,000-subtask run, 3.8-4.3 s of ~11 s, while LangGraph prepared and started the
-        tasks, before this board existed); the board takes that hold over (`take_hold`).
+        full ones walk only objects made since. For a superstep of `FREEZE_MIN_TASKS` or
+        more, `route_after_dispatch` takes the hold before LangGraph makes the tasks, and
+        the board takes it over (`take_hold`): the one full collection of a 1,000-subtask
+        run falls while LangGraph makes and starts its tasks, before any board exists, and
+        walked the whole heap (~120 ms, against ~20-40 ms over what was made since the
+        hold); the board's own freeze is for a resumed superstep. From `HOLD_MIN_TASKS` on,
+        the hold defers full collections too (the third threshold raised): what is made
+        since is mostly the live tasks, and every full collection walked all of them again
+        (7 in one 5,000-subtask run, 3.8-4.3 s of ~11 s).
         `thaw_heap` releases the hold when the superstep ends (or fails); nothing is lost,
         only collected later (a deferred full collection comes with the next young
         collections, usually within the same run).
@@ -267,9 +270,10 @@ class Board:
         self.frozen = True
         hold_heap()
 
-    def take_hold(self) -> None:
-        """Take over the deferring hold dispatch took for this superstep (`hold_heap(defer=True)`)."""
-        self.frozen = self.deferring = True
+    def take_hold(self, defers: bool) -> None:
+        """Take over the hold dispatch took for this superstep (`hold_heap(defer=defers)`)."""
+        self.frozen = True
+        self.deferring = defers
 
     def thaw_heap(self) -> None:
         """Release this board's hold on the freeze (`gc.unfreeze()` when no other holds it)."""

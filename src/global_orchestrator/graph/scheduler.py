@@ -52,7 +52,7 @@ from global_orchestrator.policies.flow import (
 from global_orchestrator.policies.labels import ainherited_labels, aoutput_labels, read_labels
 from global_orchestrator.redaction import redact_subtask_result
 
-from .board import HOLD_MIN_TASKS, Board, hold_heap, release_heap
+from .board import FREEZE_MIN_TASKS, HOLD_MIN_TASKS, Board, hold_heap, release_heap
 from .records import ParseCache, kept, now, result_record, status_verb
 from .running import (
     MODEL_CANDIDATE,
@@ -144,9 +144,10 @@ class Scheduler:
             if sid in shadows:
                 sends.append(Send(node, {"id": sid, "shadow": True}))
         handed = self.dispatched.get(_superstep()[:2])
-        if len(sends) >= HOLD_MIN_TASKS and handed is not None and not handed.used and not handed.held:
+        if len(sends) >= FREEZE_MIN_TASKS and handed is not None and not handed.used and not handed.held:
             # before LangGraph makes the tasks: see `Board.freeze_heap`
-            hold_heap(defer=True)
+            handed.defers = len(sends) >= HOLD_MIN_TASKS
+            hold_heap(defer=handed.defers)
             handed.held = True
         return sends or "aggregate"
 
@@ -188,7 +189,7 @@ class Scheduler:
                 # no task of the superstep waits for it (a shielded wait per task cost a
                 # future and a wake-up each)
                 handed.used = True
-                board = self._seeded(config, handed.values, [], handed.take())
+                board = self._seeded(config, handed.values, [], handed.take(), handed.defers)
                 found = self.boards[key] = asyncio.get_running_loop().create_future()
                 found.set_result(board)
                 return board
@@ -218,20 +219,29 @@ class Scheduler:
         if saved is None:
             raise RuntimeError(f"no saved state to resume the run of thread '{thread}' from")
         values = handed.values if handed is not None else saved.checkpoint["channel_values"]
-        held = False
+        held = defers = False
         if handed is not None:
             handed.used = True
-            held = handed.take()
-        return self._seeded(config, values, list(saved.pending_writes or []), held)
+            held, defers = handed.take(), handed.defers
+        return self._seeded(config, values, list(saved.pending_writes or []), held, defers)
 
     def _seeded(
-        self, config: Mapping[str, Any], values: Mapping[str, Any], writes: list[Any], held: bool = False
+        self,
+        config: Mapping[str, Any],
+        values: Mapping[str, Any],
+        writes: list[Any],
+        held: bool = False,
+        defers: bool = False,
     ) -> Board:
-        """A board from `values` and saved `writes`; `held`: it takes over dispatch's hold on the heap."""
+        """A board from `values` and saved `writes`.
+
+        `held`: it takes over dispatch's hold on the heap (`defers`: one that defers full
+        collections).
+        """
         limit = config.get("configurable", {}).get(MAX_CONCURRENCY)
         board = Board.seed(values, writes, self.parsed.get, self._shadowed, limit)
         if held:
-            board.take_hold()  # released by its thaw_heap, as its own would be
+            board.take_hold(defers)  # released by its thaw_heap, as its own would be
         board.freeze_heap()
         return board
 
@@ -713,7 +723,9 @@ class _Dispatched:
     used: bool = False
     """A board was seeded from it: a later one (a resume) must read the pending writes."""
     held: bool = False
-    """`route_after_dispatch` took a deferring hold on the heap (`board.hold_heap`) no board took yet."""
+    """`route_after_dispatch` took a hold on the heap (`board.hold_heap`) no board took yet."""
+    defers: bool = False
+    """That hold also defers full collections (a superstep of `HOLD_MIN_TASKS` tasks or more)."""
 
     def take(self) -> bool:
         """Hand the hold on the heap over (to the board seeded from this state)."""
@@ -723,7 +735,7 @@ class _Dispatched:
     def release(self) -> None:
         """Release a hold no board took."""
         if self.take():
-            release_heap(defer=True)
+            release_heap(defer=self.defers)
 
 
 @dataclass
