@@ -369,9 +369,7 @@ def create_server(
         chat_model = make_chat_model(model) if model else (agent_model() if plan_with_model else None)
         result = await aplan_mission(mission, model=chat_model, context=context)
         if not show_phi:  # a plan carries the mission's inputs (a clinical note) and descriptions
-            data = result.to_dict()
-            data.pop("orchestrationGraph", None)  # derived from the subtasks
-            result = MissionPlan.model_validate(redact_plan(data))
+            result = MissionPlan.model_validate(redact_plan(result.state_dict()))
         return {**result.to_dict(), "mermaid": result.to_mermaid()}
 
     @tool("run")

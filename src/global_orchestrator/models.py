@@ -304,6 +304,14 @@ class MissionPlan(WireModel):
                 data = {k: v for k, v in data.items() if k not in derived}
         return data
 
+    def state_dict(self) -> dict[str, Any]:
+        """`to_dict` without the derived `orchestrationGraph`: the plan as state holds it.
+
+        Queues and clients pass it so too; computing the graph only to drop it was ~80 % of
+        the dump's time.
+        """
+        return self.model_dump(mode="json", by_alias=True, exclude_none=True, exclude={"orchestration_graph"})
+
     @computed_field  # type: ignore[prop-decorator]
     @property
     def orchestration_graph(self) -> OrchestrationGraph:

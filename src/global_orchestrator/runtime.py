@@ -764,9 +764,7 @@ async def _start_input(
         )
     data: dict[str, Any] = {"mission": mission.to_dict()}
     if plan is not None:
-        plan_data = plan.to_dict()
-        plan_data.pop("orchestrationGraph", None)
-        data["plan"] = plan_data
+        data["plan"] = plan.state_dict()
     return data
 
 

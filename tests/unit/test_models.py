@@ -51,6 +51,10 @@ def test_plan_json_round_trip_is_camel_case(examples: Path) -> None:
     assert data["subtasks"][2]["dependsOn"] == ["mission-001-seed-1", "mission-001-seed-2"]
     assert "orchestrationGraph" in data
     assert MissionPlan.model_validate(data) == plan
+    # the state's form: everything but the derived graph, and it loads back the same
+    state = plan.state_dict()
+    assert state == {k: v for k, v in plan.to_dict().items() if k != "orchestrationGraph"}
+    assert MissionPlan.model_validate(state) == plan
 
 
 def test_snake_case_and_camel_case_both_load() -> None:

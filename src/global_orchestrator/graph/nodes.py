@@ -144,7 +144,7 @@ class Engine(Scheduler):
             empty = MissionPlan(
                 mission_id=context.mission_id, summary="The mission is invalid", issues=invalid
             )
-            return {"plan": _plan_dict(empty), "logs": ["Not planned: the mission is invalid"]}
+            return {"plan": empty.state_dict(), "logs": ["Not planned: the mission is invalid"]}
         mission = self.parsed.get(Mission, state["mission"])
         given = state.get("plan")
         if given:
@@ -159,7 +159,7 @@ class Engine(Scheduler):
             plan = await aplan_mission(
                 mission, model=model, context=context, registry=self.registry, catalog=self.catalog
             )
-        data = _plan_dict(plan)
+        data = plan.state_dict()
         if given:
             # validated from JSON just above, so equal to what parsing its dump gives: the
             # nodes after this one read the plan without validating 1,000 subtasks again
@@ -280,9 +280,3 @@ def _agent_of(plan: MissionPlan, sid: str) -> str | None:
 
 def _subtask_dict(subtask: Subtask) -> dict[str, Any]:
     return subtask.model_dump(mode="json", by_alias=True)
-
-
-def _plan_dict(plan: MissionPlan) -> dict[str, Any]:
-    # the orchestration graph is derived: never stored twice, and not even computed here
-    # (building it for 1,000 subtasks only to drop it was 3% of a mission's time)
-    return plan.model_dump(mode="json", by_alias=True, exclude_none=True, exclude={"orchestration_graph"})

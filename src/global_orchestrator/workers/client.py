@@ -60,8 +60,7 @@ async def asubmit_mission(
     thread = thread_id or mission.id
     plan_data = None
     if plan is not None:
-        plan_data = plan.to_dict()
-        plan_data.pop("orchestrationGraph", None)
+        plan_data = plan.state_dict()
     submission = new_submission()
     payload: Payload = {
         "kind": "run",
