@@ -33,7 +33,7 @@ from langchain_core.language_models import BaseChatModel, LanguageModelInput
 from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
 from langchain_core.runnables import Runnable, RunnableLambda
-from pydantic import AliasChoices, BaseModel, Field, PrivateAttr
+from pydantic import AliasChoices, BaseModel, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from global_orchestrator.errors import UserError
@@ -167,11 +167,16 @@ def local_model_path() -> Path:
 
 
 _load_lock = threading.Lock()
-_loaded: dict[tuple[str, int, int], Any] = {}
+_loaded: dict[tuple[str, int, int], tuple[Any, threading.Lock]] = {}
 
 
-def _load_llama(path: str, n_ctx: int, n_threads: int) -> Any:
-    """One loaded model per (file, context, threads) and process; call under `_load_lock`."""
+def _load_llama(path: str, n_ctx: int, n_threads: int) -> tuple[Any, threading.Lock]:
+    """One loaded model per (file, context, threads) and process, with the lock its calls take.
+
+    Call under `_load_lock`. Every `LocalChatModel` of the same file shares the model, so
+    the lock is the model's, not the chat model object's: two objects calling one llama.cpp
+    context from two threads at once would interleave their decoding.
+    """
     key = (path, n_ctx, n_threads)
     if key not in _loaded:
         try:
@@ -182,7 +187,8 @@ def _load_llama(path: str, n_ctx: int, n_threads: int) -> Any:
             ) from exc
         if not _loaded:
             atexit.register(close_local_models)
-        _loaded[key] = Llama(model_path=path, n_ctx=n_ctx, n_threads=n_threads, verbose=False, seed=0)
+        llama = Llama(model_path=path, n_ctx=n_ctx, n_threads=n_threads, verbose=False, seed=0)
+        _loaded[key] = (llama, threading.Lock())
     return _loaded[key]
 
 
@@ -194,8 +200,9 @@ def close_local_models() -> None:
     """
     with _load_lock:
         while _loaded:
-            _, llama = _loaded.popitem()
-            llama.close()
+            _, (llama, lock) = _loaded.popitem()
+            with lock:  # not under a call still decoding on another thread
+                llama.close()
 
 
 def _role(message: BaseMessage) -> str:
@@ -221,9 +228,6 @@ class LocalChatModel(BaseChatModel):
     temperature: float = 0.2
     repeat_penalty: float = 1.15
 
-    # llama.cpp contexts are not thread-safe: one call at a time per process.
-    _lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
-
     @property
     def _llm_type(self) -> str:
         return "llama-cpp-local"
@@ -236,9 +240,9 @@ class LocalChatModel(BaseChatModel):
         **kwargs: Any,
     ) -> ChatResult:
         with _load_lock:
-            llama = _load_llama(self.model_path, self.n_ctx, self.n_threads)
+            llama, lock = _load_llama(self.model_path, self.n_ctx, self.n_threads)
         payload = [{"role": _role(m), "content": str(m.content)} for m in messages]
-        with self._lock:
+        with lock:  # llama.cpp contexts are not thread-safe: one call at a time per loaded model
             completion = llama.create_chat_completion(
                 messages=payload,
                 max_tokens=kwargs.get("max_tokens", self.max_tokens),

@@ -1,6 +1,7 @@
 """The embedded SmolLM2 model through the factory and the planner (runs in CI: the
 `local` extra is installed by the README's set-up command)."""
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,31 @@ def test_local_model_produces_text(local_model) -> None:  # type: ignore[no-unty
     message = local_model.invoke([("system", "You are concise."), ("human", "Name one colour.")])
     assert isinstance(message.content, str) and message.content.strip()
     assert message.usage_metadata["input_tokens"] > 0 and message.usage_metadata["output_tokens"] > 0
+
+
+def test_two_chat_model_objects_share_the_loaded_model_one_call_at_a_time() -> None:
+    """Two objects of one model file, called from two threads at once, answer as each alone would.
+
+    They share the loaded llama.cpp model (one per file and process), whose context is not
+    thread-safe: the lock is the loaded model's. With a lock per object the two calls
+    decoded in one context at once.
+    """
+    pytest.importorskip("llama_cpp", reason="the `local` extra is not installed")
+    first, second = make_chat_model("local"), make_chat_model("local")
+    assert first is not second
+    prompts = [
+        [("system", "You are concise."), ("human", "Name three fruits.")],
+        [("system", "You write slogans."), ("human", "A slogan for a bakery that opens at dawn.")],
+    ]
+    alone = [first.invoke(p).content for p in prompts]
+    for _ in range(3):
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            both = list(
+                pool.map(
+                    lambda pair: pair[0].invoke(pair[1]).content, zip((first, second), prompts, strict=True)
+                )
+            )
+        assert both == alone
 
 
 @pytest.mark.parametrize("example", ["back-to-school", "self-heal"])
