@@ -85,6 +85,48 @@ POSITIVES = [
     ("zásilka bude doručena na adresu Polní 12, 612 00 Brno.", "Polní 12"),
     ("[09:12] Customer: it's 8 Harbour Row in Cobh", "8 Harbour Row"),
     ("[09:12] Customer: it's Lindevej 22 in Hornbæk", "Hornbæk"),
+    # international addresses, phones and names
+    ("Ship to 7 Banpo-daero 22-gil, Seocho-gu, Seoul. Tel 010-2231-7788", "7 Banpo-daero 22-gil"),
+    ("Ship to 7 Banpo-daero 22-gil, Seocho-gu, Seoul. Tel 010-2231-7788", "Seocho-gu, Seoul"),
+    (
+        "Người nhận: Lê Văn An, địa chỉ 45 Lý Thường Kiệt, Hoàn Kiếm, Hà Nội. SĐT 0912 345 678",
+        "45 Lý Thường Kiệt",
+    ),
+    ("收件人\uff1a王芳\uff0c电话\uff1a+86 139 1234 5678\uff0c地址\uff1aBeijing Chaoyang Road 88", "王芳"),
+    (
+        "收件人\uff1a王芳\uff0c电话\uff1a+86 139 1234 5678\uff0c地址\uff1aBeijing Chaoyang Road 88",
+        "Beijing Chaoyang Road 88",
+    ),
+    ("박지민 고객님, 주문이 발송되었습니다.", "박지민"),
+    ("Refund issued to card ending 1188 for 佐藤 健太. Allow 5 days.", "佐藤 健太"),
+    ("ご注文の商品は2026年3月4日に発送しました。山田 花子様", "2026年3月4日"),
+    ("A csomagot a 1051 Budapest, Petőfi utca 12. címre küldjük. Tel.: 06-1/234 5678", "Petőfi utca 12."),
+    (
+        "Siparişiniz Atatürk Cad. No:14 Daire 2, Kad\u0131köy adresine gönderildi. Say\u0131n Ayla Demir",
+        "Atatürk Cad. No:14 Daire 2",
+    ),
+    (
+        "Coletul va fi livrat la Strada Florilor Nr. 12, Brasov, cod poștal 500123. Stimată doamnă Ionescu",
+        "Brasov",
+    ),
+    ("Meu endereço novo: Travessa das Flores, Olinda, CEP 53020-100. Zap: +55 81 9876-5432", "Olinda"),
+    (
+        "It was delivered to the wrong address (Strandvejen 12 instead of my flat). Order #55120.",
+        "Strandvejen 12",
+    ),
+    ("Technician visit to Flat 3B\nKelvin Court, Leeds on 2/3/2026 missed. Cust. no. 55123011", "Leeds"),
+    ("Je m'appelle Zoé Marchand, j'habite au 3, rue Victor Hugo, 75011 Paris. Tel 0612345678", "Paris"),
+    ("[14:02] Customer: 2800, it's Bredgade 4 in Lyngby", "2800"),
+    ("Vous pouvez me joindre au 0491234567. Merci, Camille Roux", "0491234567"),
+    ("Contacto: (351) 912345678. Rua das Flores 12, 4050-262 Porto", "(351) 912345678"),
+    ('Mom goes by "Bunny"; legal name Edith R. Salas.', "Bunny"),
+    ("Her brother set up gofundme.com/f/help-maria-recover-2291", "gofundme.com/f/help-maria-recover-2291"),
+    (
+        "He posts updates at https://www.caringbridge.org/visit/tomwalsh",
+        "https://www.caringbridge.org/visit/tomwalsh",
+    ),
+    ("BIBA after fall; seen at urgent care in Fox Point on 3/3 and given fluids. MRN 4410023.", "Fox Point"),
+    ("Caregiver Venkataraman independent with meds. Next visit 4/4.", "Venkataraman"),
     # one patient's chart line: its dates count
     ("K 3.0 on 5/14, repleted with 40 mEq KCl; repeat 5/15 3.8.", "5/14"),
     ("ALLERGIES: PCN (hives, childhood), codeine (rash March 2081). Reviewed 2/2/2090.", "March 2081"),
@@ -136,6 +178,14 @@ def test_the_class_is_found(text: str, value: str) -> None:
         "Hypoglycemia protocol: if BG < 70 mg/dL give 15 g carbohydrate and recheck in 15 minutes.",
         "Anaphylaxis to peanuts can be fatal; learn the signs at our free webinar.",
         "Allergy season peaks in April; stock up on antihistamines.",
+        # population statements, honorifics, labels with no one
+        "Patients aged 90 years and older were grouped into one category.",
+        "Adults aged 95+ are eligible for the home visit program.",
+        "고객님 감사합니다",
+        "Our Gangnam-gu store is now open; visit us at the Seoul flagship.",
+        "Questions? Call us at 555-0100 or see the FAQ.",
+        "Partner Walgreens now carries our vitamins.",
+        "Donate to the clinic's new wing: our team thanks you.",
     ],
 )
 def test_look_alikes_stay_clean(text: str) -> None:

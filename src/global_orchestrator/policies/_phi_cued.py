@@ -132,7 +132,7 @@ _CREDENTIAL = (
     r"OTR/L|DPT|PT|SLP|CCC-SLP|APRN|CNM|FNP|DNP|MBBS|FRCP|MRCP"
 )
 _NAME_CREDENTIAL = re.compile(
-    rf"(?<![\w.'\u2019-])({_W}(?:\s+[A-Z]\.)?(?:\s+{_W}){{0,2}})(?:,\s*|\s+\()(?:{_CREDENTIAL})(?![\w-])"
+    rf"(?<![\w.'\u2019-])({_W}(?:\s+[A-Z]\.)?(?:[^\S\n]+{_W}){{0,2}})(?:,\s*|\s+\()(?:{_CREDENTIAL})(?![\w-])"
 )
 _LABEL_NAME = re.compile(
     rf"\b(?:(?i:additional\s+driver|driver|recipient|addressee|attn|attention|guest|passenger|tenant|"
@@ -202,37 +202,46 @@ _CLINICAL = re.compile(
 # -- places -------------------------------------------------------------------------------
 _HOME_ON = re.compile(
     rf"\b(?:his|her|their|my|pt's|patient's)\s+(?:apartment|apt|house|home|flat|condo|trailer|place|"
-    rf"duplex|residence)\s+(?:on|at)\s+((?:\d{{1,5}}\s+)?{_W}(?:\s+{_W}){{0,3}}),\s+({_W}(?:\s+{_W})?)"
+    rf"duplex|residence)\s+(?:on|at)\s+((?:\d{{1,5}}\s+)?{_W}(?:[^\S\n]+{_W}){{0,3}}),\s+({_W}(?:[^\S\n]+{_W})?)"
     rf"(?![\w'\u2019-])"
 )
 _STAYING = re.compile(
     rf"\b(?:staying|lives|living|stays|stay|moved|resides|residing|sleeping)\s+with\s+(?:his|her|their|my|a)\s+"
-    rf"(?:\w+\s+){{0,2}}?(?:in|at)\s+({_W}(?:\s+{_W}){{0,2}})(?![\w'\u2019-])"
+    rf"(?:\w+\s+){{0,2}}?(?:in|at)\s+({_W}(?:[^\S\n]+{_W}){{0,2}})(?![\w'\u2019-])"
 )
 _SEEN_IN = re.compile(
     rf"\b(?:urgent\s+care|ER|ED|emergency\s+(?:room|department)|hospital|clinic|restaurant|shelter|"
-    rf"nursing\s+home|rehab|detox)\s+in\s+({_W}(?:\s+{_W}){{0,2}})(?![\w'\u2019-])"
+    rf"nursing\s+home|rehab|detox)\s+in\s+({_W}(?:[^\S\n]+{_W}){{0,2}})(?![\w'\u2019-])"
 )
+_NOT_PLACE_WORDS = frozenset(
+    (
+        *("january", "february", "march", "april", "may", "june", "july", "august", "september", "october"),
+        *("november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"),
+        *("sunday", "the", "this", "that", "our", "your", "my", "his", "her", "their", "a", "an", "town"),
+        *("spring", "summer", "fall", "autumn", "winter", "town", "downtown", "network", "person"),
+    )
+)
+"""Capitalised words that open no place after `urgent care in` (`in March`, `in Our network`)."""
 _FACILITY_CITY = re.compile(
     rf"\b(?:Nursing\s+(?:Center|Home|Facility)|Rehab(?:ilitation)?\s+Center|Assisted\s+Living|Senior\s+Living|"
     rf"Care\s+Center|Health\s+Center|Medical\s+Center|Hospital|Manor|Healthcare|Health\s+Care)"
-    rf",\s+({_W}(?:\s+{_W})?)(?=\s*[.;,)]|\s*$)",
+    rf",\s+({_W}(?:[^\S\n]+{_W})?)(?=\s*[.;,)]|\s*$)",
     re.MULTILINE,
 )
 _GEO = re.compile(
     r"\b(?:geo|city|location|loc|town)=\"?([^\s\"=&,;][^\"=&\n]{0,60}?)\"?(?=\s+\w+=|\s*$|[&\"])", re.M
 )
 _STREET_CODE_TOWN = re.compile(
-    rf"(?<![\w'\u2019-])({_W}(?:\s+(?:{_W}|[a-z]{{1,4}})){{0,2}}\s+\d{{1,4}}[A-Za-z]?)(?:,\s+|\s+)"
-    rf"(\d{{3}}\s\d{{2}}|\d{{4,5}}|\d{{2}}-\d{{3}})\s+({_W}(?:[\s-]{_W}){{0,2}})(?![\w'\u2019-])"
+    rf"(?<![\w'\u2019-])({_W}(?:[^\S\n]+(?:{_W}|[a-z]{{1,4}})){{0,2}}\s+\d{{1,4}}[A-Za-z]?)(?:,\s+|\s+)"
+    rf"(\d{{3}}\s\d{{2}}|\d{{4,5}}|\d{{2}}-\d{{3}})\s+({_W}(?:[ -]{_W}){{0,2}})(?![\w'\u2019-])"
 )
 _CODE_SHAPE = re.compile(r"\d(?<![\d-]\d)(?:\d{3,4}|\d{2}\s\d{2}|\d-\d{3})(?![\d-])")
 """A postal code's shape (4-5 digits, `353 20`, `00-950`): where `_STREET_CODE_TOWN` is looked for."""
 _IN_CHAT = re.compile(
     rf"\b(?:it's|it\u2019s|it\s+is|address\s+is|deliver\s+to|ship\s+to)\s+"
-    rf"((?:\d{{1,5}}[A-Za-z]?\s+{_W}(?:[\s-]+(?:{_W}|\d{{1,4}}-?[a-z]{{1,4}})){{0,3}})|"
-    rf"(?:{_W}(?:\s+{_W}){{0,2}},?\s+\d{{1,5}}[A-Za-z]?))\s+in\s+"
-    rf"([{UPPER}][\w'\u2019-]{{1,30}}(?:[\s-][{UPPER}][\w'\u2019-]{{1,30}}){{0,2}}(?:,\s+{_W})?)"
+    rf"((?:\d{{1,5}}[A-Za-z]?[^\S\n]+{_W}(?:[\s-]+(?:{_W}|\d{{1,4}}-?[a-z]{{1,4}})){{0,3}})|"
+    rf"(?:{_W}(?:[^\S\n]+{_W}){{0,2}},?\s+\d{{1,5}}[A-Za-z]?))\s+in\s+"
+    rf"([{UPPER}][\w'\u2019-]{{1,30}}(?:[\s-][{UPPER}][\w'\u2019-]{{1,30}}){{0,2}}(?:,[^\S\n]+{_W})?)"
 )
 
 # -- chart events -------------------------------------------------------------------------
@@ -385,6 +394,7 @@ def cued(text: str) -> list[Span]:
         found += _numbers(text)
     found += _people(text, digit)
     found += _places(text, digit)
+    found += _international(text, digit)
     return found
 
 
@@ -470,7 +480,9 @@ def _people(text: str, digit: bool) -> list[Span]:
         found += _licences(text)
     if _cue(text, _K_ROLE):
         for m in scan_words(_ROLE_NAME, text, _K_ROLE):
-            owned = text[max(0, m.start() - 12) : m.start()].split()[-1:] in ([w] for w in _OWNERS)
+            owned = text[max(0, m.start() - 12) : m.start()].split()[-1:] in ([w] for w in _OWNERS) or (
+                m.group(0)[:1].isupper() and not m.group(0).lower().startswith("partner")
+            )  # `her neighbor Tomasz`, `Caregiver Venkatesh` (the role as a title)
             if not _first_name(m.group(1), loose=owned):
                 continue
             end = m.end(1)
@@ -599,7 +611,7 @@ def _places(text: str, digit: bool) -> list[Span]:
         found += [
             Span("address", m.start(1), m.end(1), 0.7, weak=True)
             for m in scan_words(_SEEN_IN, text, _K_SEEN_IN)
-            if m.group(1).split()[0].lower() not in english()
+            if m.group(1).split()[0].lower() not in _NOT_PLACE_WORDS
         ]
     if ", " in text and _cue(text, _K_FACILITY):
         found += [
@@ -625,9 +637,17 @@ def _places(text: str, digit: bool) -> list[Span]:
             found.append(Span("address", m.start(1), m.end(1), 0.8))
             found.append(Span("address", m.start(2), m.end(3), 0.8))
         if _cue(text, _K_CHAT):
+            for m in scan_words(_IT_IS, text, _K_CHAT):
+                line = text.rfind("\n", 0, m.start()) + 1
+                code = _CHAT_CODE.search(text, max(line, m.start() - 40), m.start())
+                if (
+                    code is not None
+                ):  # `Customer: 48094, it's ...`: the postal code asked for, then the street
+                    found.append(Span("address", code.start(1), code.end(1), 0.8))
             for m in scan_words(_IN_CHAT, text, _K_CHAT):
                 found.append(Span("address", m.start(1), m.end(1), 0.8))
                 found.append(Span("address", m.start(2), m.end(2), 0.75))
+
     return found
 
 
@@ -681,3 +701,175 @@ def without_eponyms(text: str, spans: list[Span]) -> list[Span]:
                 continue
         out.append(s)
     return out
+
+
+# -- international addresses, phones and names (second batch) -----------------------------
+_EAST_ASIAN_ROAD = re.compile(
+    r"(?<![\w-])(\d{1,4}(?:-\d{1,4})?\s+[A-Z][a-z]{1,20}(?:-[a-z]{1,4})?-(?:ro|gil|daero)(?:\s+\d{1,4}(?:beon-)?-?gil)?)"
+    r"(?![\w-])"
+)
+_EAST_ASIAN_DISTRICT = re.compile(
+    r"(?<![\w-])([A-Z][a-z]{1,20}-(?:gu|si|dong|eup|myeon|gun|ku|shi|cho|machi|ward)"
+    r"(?:,\s+[A-Z][a-z]{2,20}(?:-(?:si|shi|do))?)?)(?![\w-])"
+)
+_EAST_ASIAN_SUFFIX = re.compile(r"-(?:ro|gil|gu|si|dong|eup|myeon|gun|ku|shi|cho|machi|ward)\b")
+"""A gate: every match of `_EAST_ASIAN_ROAD` and `_EAST_ASIAN_DISTRICT` holds one."""
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
+"""A gate: every CJK name, label and date rule needs a kana, Han or Hangul character."""
+_ADDRESS_LABEL = re.compile(
+    r"(?:địa\s+chỉ|Địa\s+chỉ|地址|住所|주소|배송지|收货地址|送货地址)\s*[:\uff1a]?\s*([^\n.。;\uff1b]{4,80}?)(?=\s*(?:[.。;\uff1b\n]|$|"
+    r"SĐT|电话|연락처|Tel|ĐT))"
+)
+_ADDRESS_LABEL_GATE = ("địa chỉ", "Địa chỉ", "地址", "住所", "주소", "배송지")
+_STREET_TYPE_AFTER = re.compile(
+    rf"(?<![\w'\u2019-])((?:\d{{4,5}}[^\S\n]+(?:{_W},[^\S\n]+)?)?(?:{_W}[^\S\n]+){{1,3}}(?:utca|u\.|út|útja|tér|körút|sor|köz|Cad\.|Caddesi|Cd\.|Sok\.|Sokak|"
+    rf"Sk\.|Bulvar\u0131|Blv\.|Mah\.|Mahallesi)\s*(?:No\s*[:.]?\s*)?\d{{1,4}}[A-Za-z]?\.?(?:\s*(?:Daire|D:|Kat)\s*\d{{1,3}})?)"
+    rf"(?:,\s+({_W})(?=\s|[.,;]|$))?"
+)
+_STREET_TYPE_BEFORE = re.compile(
+    rf"(?<![\w'\u2019-])((?:Strada|Str\.|Calea|Bulevardul|Bd\.|B-dul|Intrarea|Aleea|Șoseaua|Soseaua|Splaiul|"
+    rf"Piața|Piata|Ulica|ul\.|Vereda|Travessa|Rua|Avenida|Av\.|Calle|C/)\s+(?:(?:{_W}|de|da|do|dos|das|del|la)\s+){{0,4}}"
+    rf"{_W}(?:,?\s*(?:Nr\.?|nr\.?|n[º°o]\.?)?\s*\d{{1,4}}[A-Za-z]?)?)(?:,\s+({_W}(?:[^\S\n]+{_W})?))?(?=\s*[,.;]|\s*$)"
+)
+_CITY_BEFORE_CODE = re.compile(
+    rf"(?<=,\s)({_W}(?:[ -]{_W})?),\s*(?:(?i:cep|plz|c\.?p\.?|cap|psč|cod\s+po[șs]tal|c[óo]digo\s+postal|"
+    rf"code\s+postal|postcode|post\s+code|zip)\b\.?)\s*[:#]?\s*(\d{{3,6}}(?:[-\s]\d{{3,4}})?)"
+)
+_CITY_BEFORE_CODE_KEYS = ("cep", "plz", "c", "cp", "cap", "psč", "cod", "cód", "cod", "pos", "zip")
+_ADDRESS_IN_BRACKETS = re.compile(
+    r"(?i:\baddress|adresse|adres|direcci[óo]n|endere[çc]o|indirizzo)\s*\(([^()\n]{4,80}?\d[^()\n]{0,40}?)"
+    r"(?=\s+(?:instead|not|rather)\b|\))"
+)
+_VISIT_TO = re.compile(
+    rf"\b(?i:visit|delivery|delivered|shipped|sent|dispatched|moved|deliver|ship)\s+to\s+"
+    rf"((?:(?:Flat|Apt\.?|Unit|Suite|House|No\.?)\s+)?\d{{1,4}}[A-Z]?(?:/\d{{1,4}})?[^\S\n]*\n?[^\S\n]*"
+    rf"{_W}(?:[^\S\n]+{_W}){{0,2}}),\s+({_W}(?:[^\S\n]+{_W})?)(?=\s+on\b|\s*[.;,]|\s*$)"
+)
+_CODE_AFTER_COMMA = re.compile(rf"(?<=,\s)(\d{{5}})\s+({_W}(?:[ -]{_W}){{0,2}})(?![\w'\u2019-])")
+_IT_IS = re.compile(r"\bit(?:'s|\u2019s|\s+is)\s+(?=\d|[A-Z])")
+_CHAT_CODE = re.compile(r"(?:^|:\s*)((?:[A-Z]\d{2}\s[A-Z0-9]{4})|\d{4,6}|\d{2}-\d{3}|\d{3}\s\d{2}),\s*$")
+_PHONE_AFTER_LABEL = re.compile(
+    r"(?<![\w])(?i:tel|t[ée]l|telefon|telefone|tel[ée]fono|phone|contacto|contato|puh|zap|whatsapp|sđt|"
+    r"joindre\s+au|appeler\s+au|ring|ligue|llame|chiama)\.?\s*[:\uff1a]?\s*((?:\(\+?\d{1,4}\)|\+\d{1,4})?[\s.-]?"
+    r"\d[\d\s./-]{6,16}\d)(?![\w-])"
+)
+_PHONE_LABEL_KEYS = (
+    *("tel", "tél", "tele", "tél", "pho", "con", "puh", "zap", "wha", "sđt", "joi", "app", "rin"),
+    *("lig", "lla", "chi"),
+)
+_CJK_LABEL_NAME = re.compile(
+    r"(?:收件人|收货人|联系人|姓名|患者|客户|顾客|氏名|お名前|이름|성명|고객명|받는\s?분)\s*[:\uff1a]\s*"
+    r"([\u4e00-\u9fff]{2,4}|[\uac00-\ud7a3]{2,4})"
+)
+_HANGUL_HONORIFIC = re.compile(
+    r"(?<![\uac00-\ud7a3])(?!(?:고객|선생|회원|여러분|환자|의사|간호사|사장|부모|손님|담당자|관리자|고객센터)[님씨\s])"
+    r"([\uac00-\ud7a3]{2,4})\s?(?:고객님|님|씨|환자|선생님|귀하)"
+)
+_CJK_NAME_IN_LATIN = re.compile(
+    r"\b(?:for|to|from|by|with|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|customer|patient|guest)\s+"
+    r"([\u4e00-\u9fff]{1,3}[ \u3000][\u4e00-\u9fff\u3040-\u30ff]{1,3})(?![\u4e00-\u9fff\u3040-\u30ff])"
+)
+_CJK_DATE = re.compile(r"(?:19|20)\d\d\s?[年년]\s?\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일]")
+_NICKNAME = re.compile(
+    rf"\b(?i:goes\s+by|nicknamed|a\.?k\.?a\.?|prefers\s+to\s+be\s+called|likes\s+to\s+be\s+called)\s+"
+    rf"[\"'\u201c\u2018]?({_W})[\"'\u201d\u2019]?"
+)
+_FUNDRAISER = re.compile(
+    r"(?<![\w/.-])(?:https?://)?(?:www\.)?(?:gofundme\.com/f|caringbridge\.org/(?:visit|site)|"
+    r"justgiving\.com/(?:page|crowdfunding|fundraising)|givesendgo\.com|mealtrain\.com/trains|fundly\.com|"
+    r"lotsahelpinghands\.com/c|carepages\.com/blogs|giveforward\.com)/[\w%-]{2,80}(?:/[\w%-]{1,80})?"
+)
+
+
+def _international(text: str, digit: bool) -> list[Span]:
+    found: list[Span] = []
+    words = english()
+    if digit and _EAST_ASIAN_SUFFIX.search(text) is not None:
+        found += [Span("address", m.start(1), m.end(1), 0.85) for m in _EAST_ASIAN_ROAD.finditer(text)]
+        found += [
+            Span("address", m.start(1), m.end(1), 0.7, weak=True) for m in _EAST_ASIAN_DISTRICT.finditer(text)
+        ]
+    if not text.isascii() and any(map(text.__contains__, _ADDRESS_LABEL_GATE)):
+        found += [Span("address", m.start(1), m.end(1), 0.85) for m in _ADDRESS_LABEL.finditer(text)]
+    if not text.isascii() and _CJK.search(text) is not None:
+        found += [Span("name", m.start(1), m.end(1), 0.85) for m in _CJK_LABEL_NAME.finditer(text)]
+        found += [Span("name", m.start(1), m.end(1), 0.8) for m in _HANGUL_HONORIFIC.finditer(text)]
+        found += [Span("name", m.start(1), m.end(1), 0.8) for m in _CJK_NAME_IN_LATIN.finditer(text)]
+        if digit:
+            found += [Span("date", m.start(), m.end(), 0.8, weak=True) for m in _CJK_DATE.finditer(text)]
+    if digit and _cue(text, _K_STREET_AFTER):
+        for m in _near(_STREET_TYPE_AFTER, text, _K_STREET_AFTER, 80, 40):
+            if any(w.lower() in words for w in m.group(1).split()[:1]):
+                continue
+            found.append(Span("address", m.start(1), m.end(1), 0.85))
+            if m.group(2) and m.group(2).lower() not in words:
+                found.append(Span("address", m.start(2), m.end(2), 0.75))
+    if _cue(text, _K_STREET_BEFORE):
+        for m in scan_words(_STREET_TYPE_BEFORE, text, _K_STREET_BEFORE):
+            if ours(text, m.start()):
+                continue
+            found.append(
+                Span("address", m.start(1), m.end(1), 0.8, weak=not any(c.isdigit() for c in m.group(1)))
+            )
+            if m.group(2) and m.group(2).split()[0].lower() not in words:
+                found.append(Span("address", m.start(2), m.end(2), 0.7, weak=True))
+    if digit and "," in text and _cue(text, _CITY_BEFORE_CODE_KEYS):
+        for m in _near(_CITY_BEFORE_CODE, text, _CITY_BEFORE_CODE_KEYS, 40, 30):
+            first = m.group(1).split()[0].lower()
+            if first not in words and first not in census()[0] and not ours(text, m.start()):
+                found.append(Span("address", m.start(1), m.end(1), 0.75))
+                found.append(Span("address", m.start(2), m.end(2), 0.8))
+    if digit and "(" in text and _cue(text, _K_ADDRESS_WORDS):
+        found += [
+            Span("address", m.start(1), m.end(1), 0.8)
+            for m in scan_words(_ADDRESS_IN_BRACKETS, text, _K_ADDRESS_WORDS)
+        ]
+    if digit and _cue(text, _K_VISIT):
+        for m in scan_words(_VISIT_TO, text, _K_VISIT):
+            found.append(Span("address", m.start(1), m.end(1), 0.8))
+            if m.group(2).split()[0].lower() not in words:
+                found.append(Span("address", m.start(2), m.end(2), 0.75))
+    if digit and ", " in text:
+        for m in _near_numbers(_CODE_AFTER_COMMA, text, 2, 40):
+            town = m.group(2)
+            line = text[max(0, m.start() - 60) : m.start()]
+            if (
+                town.split()[0].lower() in words
+                or not any(c.isdigit() for c in line)
+                or ours(text, m.start())
+            ):
+                continue
+            found.append(Span("address", m.start(1), m.end(1), 0.8, weak=True))
+            found.append(Span("address", m.start(2), m.end(2), 0.75, weak=True))
+    if digit and _cue(text, _PHONE_LABEL_KEYS):
+        for m in scan_words(_PHONE_AFTER_LABEL, text, _PHONE_LABEL_KEYS):
+            value = m.group(1).rstrip()
+            if 8 <= sum(c.isdigit() for c in value) <= 15 and not ours(text, m.start()):
+                found.append(Span("phone", m.start(1), m.start(1) + len(value), 0.8))
+    if _cue(text, _K_NICKNAME):
+        found += [
+            Span("name", m.start(1), m.end(1), 0.8)
+            for m in scan_words(_NICKNAME, text, _K_NICKNAME)
+            if m.group(0)[-1] in "\"'\u201d\u2019"
+            or m.group(1).lower() not in words
+            or m.group(1).lower() in census()[0]
+        ]
+    if "/" in text and _cue(text, _K_FUNDRAISER):
+        found += [Span("url", m.start(), m.end(), 0.9) for m in scan_words(_FUNDRAISER, text, _K_FUNDRAISER)]
+    return found
+
+
+_K_STREET_AFTER = _keys(
+    "utca u út útja tér körút sor köz cad caddesi cd sok sokak sk bulvar blv mah mahallesi"
+)
+_K_STREET_BEFORE = _keys(
+    "strada str calea bulevardul bd b intrarea aleea șoseaua soseaua splaiul piața piata ulica ul vereda "
+    "travessa rua avenida av calle c"
+)
+_K_ADDRESS_WORDS = _keys("address adresse adres dirección direccion endereço endereco indirizzo")
+_K_VISIT = _keys("visit delivery delivered shipped sent dispatched moved deliver ship")
+_K_NICKNAME = _keys("goes nicknamed aka a prefers likes")
+_K_FUNDRAISER = _keys(
+    "gofundme caringbridge justgiving givesendgo mealtrain fundly lotsahelpinghands carepages"
+)
+_K_FUNDRAISER += _keys("giveforward https http www")

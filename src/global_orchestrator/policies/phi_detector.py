@@ -239,9 +239,14 @@ def _detect_phi(text: str) -> list[Span]:
         about_a_person = next(
             health_info(text, [], deidentified=deidentified), None
         ) is not None or about_the_patient(text)
-        if not about_a_person and (chart_shaped(text) or chart_event(text)):
+        if not about_a_person and chart_shaped(text):
             # only its dates: a chart's numbers are readings ("BP 132/84" is no flat number)
             spans = [s for s in spans if not s.weak or s.category == "date"]
+            about_a_person = True
+        elif not about_a_person and chart_event(text):
+            # one patient's event and its date ("K 3.1 on 4/27", "Anaphylaxis ... in Flagstaff on
+            # April 7th"): its dates and places are theirs
+            spans = [s for s in spans if not s.weak or s.category in ("date", "address")]
             about_a_person = True
     if not about_a_person:
         spans = [s for s in spans if not s.weak]
