@@ -176,6 +176,10 @@ _ROW = re.compile(
     re.MULTILINE,
 )
 _ROW_FIELD_DATE = re.compile(r"(?:19|20)\d\d-\d\d-\d\d|\d{1,2}[/.]\d{1,2}[/.](?:19|20)?\d\d")
+_ROW_GATE = re.compile(r"\d(?:\d{3}-\d\d-\d\d|\d?[/.]\d{1,2}[/.]\d{2,4})")
+"""A gate led by a class: every `_ROW` holds a date (`_ROW_FIELD_DATE`)."""
+_AGE_SEX_GATE = re.compile(r"\d\s?(?:yo\s?)?[MF]\b")
+"""A gate: every `_LIST_LINE` holds an age and a sex (`90F`)."""
 _ROW_ZIP = re.compile(r"\d{5}(?:-\d{4})?")
 _ROW_COUNTY = re.compile(rf"{_W}(?:\s{_W})?\s(?:County|Parish)")
 # a clinician's initials signing a note
@@ -193,6 +197,7 @@ _NOT_INITIALS = frozenset(
         *("DOB", "SSN", "TO", "OF", "IN", "ON", "AT", "BY", "IS", "OR", "AN", "THE", "AND", "FOR"),
     )
 )
+_DASH = re.compile(r"[-\u2013\u2014~/]")
 _LOWER_BEFORE = re.compile(r"[a-z]")
 _CLINICAL = re.compile(
     r"(?i:\b(?:pt|patient|advised|eval|ed|er|meds?|dose|mg|symptoms?|rx|refill|triage|clinic|"
@@ -302,9 +307,13 @@ _K_LABEL_NAME = _keys(
 )
 _K_HEADER = _keys("name patient pt")
 _K_CREDENTIAL = _keys(
-    "md m do rn np pa lpn cna licsw lcsw msw lmhc lpc lmft phd psyd pharmd rph rd otr dpt pt slp ccc aprn "
-    "cnm fnp dnp mbbs frcp mrcp"
+    "md rn np lpn cna licsw lcsw msw lmhc lpc lmft phd psyd pharmd rph otr dpt slp ccc aprn cnm fnp dnp "
+    "mbbs frcp mrcp"
 )
+"""Credentials that are no everyday word; `DO`, `PA`, `PT`, `OT`, `RD` and `M.D.` count when written so
+(`_credential_keys`)."""
+_K_CREDENTIAL_ALL = (*_K_CREDENTIAL, *_keys("do pa pt ot rd m"))
+_CREDENTIAL_WRITTEN = re.compile(r"[,(][^\S\n]?(?:DO|PA|PT|OT|RD)\b|M\.D\.")
 _K_VOCATIVE = _keys("reminder hi hello hey dear attention attn good")
 _K_IS = _keys("is was")
 _K_SALUTATION = _keys(
@@ -333,7 +342,16 @@ _K_JOB = _keys(_JOB.replace("|", " "))
 def _cue(text: str, keys: tuple[str, ...]) -> bool:
     """A word of `text` has one of `keys` (see `word_keys`), or the text has no word index."""
     present = _present(text)
-    return present is None or not present.isdisjoint(keys)
+    if present is None:
+        return True
+    frozen = _FROZEN.get(id(keys))
+    if frozen is None:
+        frozen = _FROZEN[id(keys)] = frozenset(keys)
+    return not present.isdisjoint(frozen)
+
+
+_FROZEN: dict[int, frozenset[str]] = {}
+"""The key lists as sets, by `id` (the lists are module constants, alive as long as the module)."""
 
 
 @lru_cache(maxsize=8)
@@ -365,13 +383,19 @@ def _near(
 
 def _near_numbers(pattern: re.Pattern[str], text: str, before: int, after: int) -> Iterator[re.Match[str]]:
     """`_near` at the postal-code-shaped numbers of `text` (`_CODE_SHAPE`)."""
-    at = [m.start() for m in _CODE_SHAPE.finditer(text)]
+    at = _code_starts(text)
     end = -1
     for lo, hi in _windows(at, len(text), before, after):
         for m in pattern.finditer(text, lo, hi):
             if m.start() >= end:
                 end = m.end()
                 yield m
+
+
+@lru_cache(maxsize=8)
+def _code_starts(text: str) -> list[int]:
+    """Where the postal-code-shaped numbers of `text` start (`_CODE_SHAPE`; read by two rules)."""
+    return [m.start() for m in _CODE_SHAPE.finditer(text)]
 
 
 def _windows(at: list[int], size: int, before: int, after: int) -> list[tuple[int, int]]:
@@ -511,8 +535,9 @@ def _people(text: str, digit: bool) -> list[Span]:
             found += [
                 Span("name", m.start(1), m.end(1), 0.85) for m in scan_words(_HEADER_NAME, text, _K_HEADER)
             ]
-    if _cue(text, _K_CREDENTIAL) and ("," in text or "(" in text):
-        for m in _near(_NAME_CREDENTIAL, text, _K_CREDENTIAL, 80, 12):
+    credentials = _credential_keys(text)
+    if _cue(text, credentials) and ("," in text or "(" in text):
+        for m in _near(_NAME_CREDENTIAL, text, credentials, 80, 12):
             first = m.group(1).split()[0]
             if first.lower() in words and first.lower() not in census()[0]:
                 continue
@@ -541,14 +566,19 @@ def _people(text: str, digit: bool) -> list[Span]:
     return found
 
 
+def _credential_keys(text: str) -> tuple[str, ...]:
+    """The credential keys to look near: the short ones only when a text writes one as a credential."""
+    return _K_CREDENTIAL_ALL if _CREDENTIAL_WRITTEN.search(text) is not None else _K_CREDENTIAL
+
+
 def _lists(text: str) -> list[Span]:
     found: list[Span] = []
-    if "," in text and ("F" in text or "M" in text):
+    if "," in text and _AGE_SEX_GATE.search(text) is not None:
         for m in _LIST_LINE.finditer(text):
             found.append(Span("name", m.start(1), m.end(1), 0.8))
             if 90 <= int(m.group(2)) <= 119:
                 found.append(Span("age_over_89", m.start(2), m.end(2), 0.8))
-    if "," in text or ";" in text or "\t" in text:
+    if ("," in text or ";" in text or "\t" in text) and _ROW_GATE.search(text) is not None:
         _, every, last = census()
         for m in _ROW.finditer(text):
             a, b = m.group(3).lower(), m.group(4).lower()
@@ -579,10 +609,10 @@ def _lists(text: str) -> list[Span]:
 
 def _initials(text: str) -> list[Span]:
     found: list[Span] = []
-    if any(c in text for c in "-\u2013\u2014~/"):
+    if _DASH.search(text) is not None:
         found += [
             Span("name", m.start(1), m.end(1), 0.75)
-            for m in _near(_INITIALS_CREDENTIAL, text, _K_CREDENTIAL, 8, 12)
+            for m in _near(_INITIALS_CREDENTIAL, text, _credential_keys(text), 8, 12)
         ]
     tail = text.rstrip()
     if len(tail) > 20 and tail[-1:].isupper() and _CLINICAL.search(text) is not None:
