@@ -127,6 +127,9 @@ POSITIVES = [
     ),
     ("BIBA after fall; seen at urgent care in Fox Point on 3/3 and given fluids. MRN 4410023.", "Fox Point"),
     ("Caregiver Venkataraman independent with meds. Next visit 4/4.", "Venkataraman"),
+    ("PATIENT: O'DWYER, NORA T.   MRN: 0012345", "O'DWYER, NORA T."),
+    ("8812002,Garcia,Maria Elena,04/11/1947,78704,Travis County,N18.3,03/02/2089", "Garcia"),
+    ("Lives in an apartment on Birch Lane, Akron with her daughter.", "Akron"),
     # one patient's chart line: its dates count
     ("K 3.0 on 5/14, repleted with 40 mEq KCl; repeat 5/15 3.8.", "5/14"),
     ("ALLERGIES: PCN (hives, childhood), codeine (rash March 2081). Reviewed 2/2/2090.", "March 2081"),

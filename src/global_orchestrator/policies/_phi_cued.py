@@ -43,6 +43,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, census, english, places
+from global_orchestrator.policies._phi_names import ORG_WORDS
 from global_orchestrator.policies._phi_spans import (
     DIGIT,
     Span,
@@ -56,7 +57,12 @@ from global_orchestrator.policies._phi_spans import (
 _W = rf"[{UPPER}][{LOWER}'\u2019-]{{1,30}}"
 """A capitalised word (any Latin script)."""
 _TITLES = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Ing|Pan|Pani|Herr|Frau|Sig|Sr|Sra|Mme|Mlle|Prof)\b"
-_LABELS = r"(?:MRN|DOB|SSN|ID|DOS|AGE|SEX|ACCT|ACCOUNT|RM|ROOM|BED|Mrn|Dob|Age|Sex|Acct|Room|Bed)\b"
+_LABELS = (
+    r"(?:MRN|DOB|SSN|ID|DOS|AGE|SEX|ACCT|ACCOUNT|RM|ROOM|BED|UNIT|NO|FIN|CSN|ADM|DATE|Mrn|Dob|Age|Sex|Acct|"
+    r"Room|Bed|Unit|Date)\b"
+)
+_CAPS = r"[A-Z][A-Z'\u2019]{1,20}"
+"""A word in capitals (`O'BRIEN`)."""
 
 # -- phones -------------------------------------------------------------------------------
 _PAGER = re.compile(
@@ -160,9 +166,9 @@ _SALUTATION = re.compile(
 # a patient's name in a header, surname first with a two-word surname (`Ni Bhriain, Aoife`)
 _HEADER_NAME = re.compile(
     rf"\b(?i:patient(?:\s+name)?|pt\s+name|name)\s*:[^\S\n]*"
-    rf"((?:{_W}|[A-Z]{{2,20}}|Ni|Mac|Mc|O')(?:[ -](?:{_W}|[A-Z]{{2,20}})){{1,2}},"
-    rf"[^\S\n]*(?!{_LABELS})(?:{_W}|[A-Z]{{2,20}})"
-    rf"(?:[^\S\n]+(?:[A-Z]\.?|{_W}|[A-Z]{{2,20}}))?)(?![\w'\u2019-])"
+    rf"((?:{_W}|{_CAPS}|Ni|Mac|Mc)(?:[ -](?:{_W}|{_CAPS})){{0,2}},"
+    rf"[^\S\n]?(?!{_LABELS})(?:{_W}|{_CAPS})"
+    rf"(?:[^\S\n](?!{_LABELS})(?:[A-Z]\.?|{_W}|{_CAPS}))?)(?![\w'\u2019-])"
 )
 # a sign-out or census list line: [room] Surname, I. age-sex (`4B Lowery, A. 90F MRN 8680799 - DKA`)
 _LIST_LINE = re.compile(
@@ -172,7 +178,8 @@ _LIST_LINE = re.compile(
 )
 # a headerless registry row: id, surname, given name, a date ... (comma, semicolon or tab)
 _ROW = re.compile(
-    rf"^[^\S\n]*(\w{{3,20}})([,;\t])((?:{_W}|[A-Z]{{2,30}}))\2((?:{_W}|[A-Z]{{2,30}}))\2([^\n]{{8,300}})$",
+    rf"^[^\S\n]*(\w{{3,20}})([,;\t])((?:{_W}|[A-Z]{{2,30}}))\2((?:{_W}|[A-Z]{{2,30}})(?: {_W})?)\2"
+    rf"([^\n]{{8,300}})$",
     re.MULTILINE,
 )
 _ROW_FIELD_DATE = re.compile(r"(?:19|20)\d\d-\d\d-\d\d|\d{1,2}[/.]\d{1,2}[/.](?:19|20)?\d\d")
@@ -206,7 +213,8 @@ _CLINICAL = re.compile(
 
 # -- places -------------------------------------------------------------------------------
 _HOME_ON = re.compile(
-    rf"\b(?:his|her|their|my|pt's|patient's)\s+(?:apartment|apt|house|home|flat|condo|trailer|place|"
+    rf"\b(?:his|her|their|my|pt's|patient's|(?i:lives?|living|resides?|stays?|staying)\s+in\s+(?:a|an))\s+"
+    rf"(?:apartment|apt|house|home|flat|condo|trailer|place|"
     rf"duplex|residence)\s+(?:on|at)\s+((?:\d{{1,5}}\s+)?{_W}(?:[^\S\n]+{_W}){{0,3}}),\s+({_W}(?:[^\S\n]+{_W})?)"
     rf"(?![\w'\u2019-])"
 )
@@ -320,7 +328,7 @@ _K_SALUTATION = _keys(
     "vážený vážená vazeny vazena szanowny szanowna stimate stimată stimata sehr geachte estimado estimada "
     "gentile cher chère prezado prezada aqui sou ich je soy sono"
 )
-_K_HOME = _keys("his her their my pt patient")
+_K_HOME = _keys("his her their my pt patient live lives living reside resides stay stays staying")
 _K_STAYING = _keys("staying lives living stays stay moved resides residing sleeping")
 _K_SEEN_IN = _keys("urgent er ed emergency hospital clinic restaurant shelter nursing rehab detox")
 _K_CHAT = _keys("it address deliver ship")
@@ -533,7 +541,9 @@ def _people(text: str, digit: bool) -> list[Span]:
                 found.append(Span("name", m.start(1), end, 0.8))
         if _cue(text, _K_HEADER):
             found += [
-                Span("name", m.start(1), m.end(1), 0.85) for m in scan_words(_HEADER_NAME, text, _K_HEADER)
+                Span("name", m.start(1), m.end(1), 0.85)
+                for m in scan_words(_HEADER_NAME, text, _K_HEADER)
+                if _header_name(m.group(1))
             ]
     credentials = _credential_keys(text)
     if _cue(text, credentials) and ("," in text or "(" in text):
@@ -566,6 +576,20 @@ def _people(text: str, digit: bool) -> list[Span]:
     return found
 
 
+def _header_name(value: str) -> bool:
+    """`value` after a patient label is a name.
+
+    No organisation word (`ACME, INC`), and every word an everyday word only if a Census name
+    too (`NEGATIVE, NORMAL` is a result).
+    """
+    _, every, last = census()
+    for word in value.replace(",", " ").split():
+        key = word.strip(".").lower()
+        if key in ORG_WORDS or (key in english() and key not in every and key not in last):
+            return False
+    return True
+
+
 def _credential_keys(text: str) -> tuple[str, ...]:
     """The credential keys to look near: the short ones only when a text writes one as a credential."""
     return _K_CREDENTIAL_ALL if _CREDENTIAL_WRITTEN.search(text) is not None else _K_CREDENTIAL
@@ -581,7 +605,7 @@ def _lists(text: str) -> list[Span]:
     if ("," in text or ";" in text or "\t" in text) and _ROW_GATE.search(text) is not None:
         _, every, last = census()
         for m in _ROW.finditer(text):
-            a, b = m.group(3).lower(), m.group(4).lower()
+            a, b = m.group(3).lower(), m.group(4).split()[0].lower()
             named = (a in last or b in last) and (
                 a in every or b in every or not a.isascii() or not b.isascii()
             )

@@ -246,7 +246,13 @@ def _detect_phi(text: str) -> list[Span]:
         elif not about_a_person and chart_event(text):
             # one patient's event and its date ("K 3.1 on 4/27", "Anaphylaxis ... in Flagstaff on
             # April 7th"): its dates and places are theirs
-            spans = [s for s in spans if not s.weak or s.category in ("date", "address")]
+            spans = [
+                s
+                for s in spans
+                if not s.weak
+                or s.category == "date"
+                or (s.category == "address" and text[s.start : s.end].istitle())
+            ]
             about_a_person = True
     if not about_a_person:
         spans = [s for s in spans if not s.weak]
