@@ -138,7 +138,8 @@ _CREDENTIAL = (
     r"OTR/L|DPT|PT|SLP|CCC-SLP|APRN|CNM|FNP|DNP|MBBS|FRCP|MRCP"
 )
 _NAME_CREDENTIAL = re.compile(
-    rf"(?<![\w.'\u2019-])({_W}(?:\s+[A-Z]\.)?(?:[^\S\n]+{_W}){{0,2}})(?:,\s*|\s+\()(?:{_CREDENTIAL})(?![\w-])"
+    rf"([{UPPER}](?<![\w.'\u2019-].)[{LOWER}'\u2019-]{{1,30}}(?:\s+[A-Z]\.)?(?:[^\S\n]+{_W}){{0,2}})"
+    rf"(?:,\s*|\s+\()(?:{_CREDENTIAL})(?![\w-])"
 )
 _LABEL_NAME = re.compile(
     rf"\b(?:(?i:additional\s+driver|driver|recipient|addressee|attn|attention|guest|passenger|tenant|"
@@ -153,7 +154,7 @@ _JOB = (
     r"administrator|owner|founder|ceo|cfo|cto|coo|president|accountant|supervisor|recruiter"
 )
 _PERSON_IS_JOB = re.compile(
-    rf"(?:^|(?<=[.!?]\s)|(?<=\n))({_W})\s+(?:is|was)\s+(?:(?:our|their|the|a|an)\s+)?"
+    rf"([{UPPER}](?:(?<=\A.)|(?<=\n.)|(?<=[.!?]\s.))[{LOWER}'\u2019-]{{1,30}})\s+(?:is|was)\s+(?:(?:our|their|the|a|an)\s+)?"
     rf"(?:[a-z]+\s+){{0,2}}(?:{_JOB})(?=\s*[;,.]|\s+(?:at|for|of|and)\b)"
 )
 _SALUTATION = re.compile(
@@ -314,14 +315,12 @@ _K_LABEL_NAME = _keys(
     "proxy poa"
 )
 _K_HEADER = _keys("name patient pt")
-_K_CREDENTIAL = _keys(
-    "md rn np lpn cna licsw lcsw msw lmhc lpc lmft phd psyd pharmd rph otr dpt slp ccc aprn cnm fnp dnp "
-    "mbbs frcp mrcp"
+_CREDENTIAL_AT = re.compile(
+    r"[,(\s](?:(?<=,)[^\S\n]{0,2}|(?<=\()|(?<=\s))(?:MD|M\.D\.|DO|RN|NP|PA-C|PA|LPN|CNA|LICSW|LCSW|MSW|LMHC|LPC|LMFT|"
+    r"PhD|PsyD|PharmD|RPh|RD|OTR|DPT|PT|SLP|CCC-SLP|APRN|CNM|FNP|DNP|MBBS|FRCP|MRCP|MA|RT|SW)(?![\w-])"
 )
-"""Credentials that are no everyday word; `DO`, `PA`, `PT`, `OT`, `RD` and `M.D.` count when written so
-(`_credential_keys`)."""
-_K_CREDENTIAL_ALL = (*_K_CREDENTIAL, *_keys("do pa pt ot rd m"))
-_CREDENTIAL_WRITTEN = re.compile(r"[,(][^\S\n]?(?:DO|PA|PT|OT|RD)\b|M\.D\.")
+"""A credential as a note writes it, after a comma, a bracket or a space (led by a class: a
+scan in C); the name and initials rules look just before each (`_credential_windows`)."""
 _K_VOCATIVE = _keys("reminder hi hello hey dear attention attn good")
 _K_IS = _keys("is was")
 _K_SALUTATION = _keys(
@@ -545,9 +544,8 @@ def _people(text: str, digit: bool) -> list[Span]:
                 for m in scan_words(_HEADER_NAME, text, _K_HEADER)
                 if _header_name(m.group(1))
             ]
-    credentials = _credential_keys(text)
-    if _cue(text, credentials) and ("," in text or "(" in text):
-        for m in _near(_NAME_CREDENTIAL, text, credentials, 80, 12):
+    if "," in text or "(" in text:
+        for m in _before_credentials(_NAME_CREDENTIAL, text, 80):
             first = m.group(1).split()[0]
             if first.lower() in words and first.lower() not in census()[0]:
                 continue
@@ -561,7 +559,7 @@ def _people(text: str, digit: bool) -> list[Span]:
     if _cue(text, _K_JOB) and _cue(text, _K_IS):
         found += [
             Span("name", m.start(1), m.end(1), 0.7)
-            for m in _PERSON_IS_JOB.finditer(text)
+            for m in _near(_PERSON_IS_JOB, text, _K_JOB, 80, 12)
             if _first_name(m.group(1), loose=True)
         ]
     if _cue(text, _K_SALUTATION):
@@ -590,21 +588,45 @@ def _header_name(value: str) -> bool:
     return True
 
 
-def _credential_keys(text: str) -> tuple[str, ...]:
-    """The credential keys to look near: the short ones only when a text writes one as a credential."""
-    return _K_CREDENTIAL_ALL if _CREDENTIAL_WRITTEN.search(text) is not None else _K_CREDENTIAL
+@lru_cache(maxsize=8)
+def _credential_ends(text: str) -> list[tuple[int, int]]:
+    """Where the credentials of `text` are (`_CREDENTIAL_AT`), read once for the rules that end at one."""
+    return [(m.start(), m.end()) for m in _CREDENTIAL_AT.finditer(text)]
+
+
+def _before_credentials(pattern: re.Pattern[str], text: str, before: int) -> Iterator[re.Match[str]]:
+    """The matches of `pattern` ending at a credential, looked for in the `before` characters before each."""
+    end = -1
+    for start, stop in _credential_ends(text):
+        for m in pattern.finditer(text, max(0, start - before), stop):
+            if m.start() >= end:
+                end = m.end()
+                yield m
+
+
+def _on_lines(pattern: re.Pattern[str], text: str, gate: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """The matches of the line pattern `pattern` (it opens with `^`) on the lines that hold a `gate` match."""
+    done = -1
+    for g in gate.finditer(text):
+        line = text.rfind("\n", 0, g.start()) + 1
+        if line <= done:
+            continue
+        done = line
+        m = pattern.match(text, line)
+        if m is not None:
+            yield m
 
 
 def _lists(text: str) -> list[Span]:
     found: list[Span] = []
-    if "," in text and _AGE_SEX_GATE.search(text) is not None:
-        for m in _LIST_LINE.finditer(text):
+    if "," in text:
+        for m in _on_lines(_LIST_LINE, text, _AGE_SEX_GATE):
             found.append(Span("name", m.start(1), m.end(1), 0.8))
             if 90 <= int(m.group(2)) <= 119:
                 found.append(Span("age_over_89", m.start(2), m.end(2), 0.8))
-    if ("," in text or ";" in text or "\t" in text) and _ROW_GATE.search(text) is not None:
+    if "," in text or ";" in text or "\t" in text:
         _, every, last = census()
-        for m in _ROW.finditer(text):
+        for m in _on_lines(_ROW, text, _ROW_GATE):
             a, b = m.group(3).lower(), m.group(4).split()[0].lower()
             named = (a in last or b in last) and (
                 a in every or b in every or not a.isascii() or not b.isascii()
@@ -636,7 +658,7 @@ def _initials(text: str) -> list[Span]:
     if _DASH.search(text) is not None:
         found += [
             Span("name", m.start(1), m.end(1), 0.75)
-            for m in _near(_INITIALS_CREDENTIAL, text, _credential_keys(text), 8, 12)
+            for m in _before_credentials(_INITIALS_CREDENTIAL, text, 8)
         ]
     tail = text.rstrip()
     if len(tail) > 20 and tail[-1:].isupper() and _CLINICAL.search(text) is not None:
