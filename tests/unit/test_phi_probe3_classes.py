@@ -130,6 +130,16 @@ POSITIVES = [
     ("PATIENT: O'DWYER, NORA T.   MRN: 0012345", "O'DWYER, NORA T."),
     ("8812002,Garcia,Maria Elena,04/11/1947,78704,Travis County,N18.3,03/02/2089", "Garcia"),
     ("Lives in an apartment on Birch Lane, Akron with her daughter.", "Akron"),
+    ("Transfer note: 91 yo M from Lakeview Rehab, Salem, to 6W.", "Salem"),
+    ("name=Ida+Berg&email=ida.berg%40example.se&phone=%2B46+70+123+4567&zip=11122", "%2B46+70+123+4567"),
+    ("name=Ida+Berg&email=ida.berg%40example.se&phone=%2B46+70+123+4567&zip=11122", "11122"),
+    ("Visa form: surname TANAKA, given names YUI, passport TZ7654321, place of birth Kobe.", "TANAKA"),
+    ("Visa form: surname TANAKA, given names YUI, passport TZ7654321, place of birth Kobe.", "Kobe"),
+    ("Profile: climber and baker. Blog at annaklein.de, photos at flickr.com/people/annak77", "annaklein.de"),
+    (
+        "Profile: climber and baker. Blog at annaklein.de, photos at flickr.com/people/annak77",
+        "flickr.com/people/annak77",
+    ),
     # one patient's chart line: its dates count
     ("K 3.0 on 5/14, repleted with 40 mEq KCl; repeat 5/15 3.8.", "5/14"),
     ("ALLERGIES: PCN (hives, childhood), codeine (rash March 2081). Reviewed 2/2/2090.", "March 2081"),
@@ -181,6 +191,11 @@ def test_the_class_is_found(text: str, value: str) -> None:
         "Hypoglycemia protocol: if BG < 70 mg/dL give 15 g carbohydrate and recheck in 15 minutes.",
         "Anaphylaxis to peanuts can be fatal; learn the signs at our free webinar.",
         "Allergy season peaks in April; stock up on antihistamines.",
+        # form labels with no value, a business's blog, a song
+        "Enter your first name and last name to continue.",
+        "Read tips on our blog at acmeshoes.com every week.",
+        "Born in the USA is still his best-known song.",
+        "Family name: required field.",
         # population statements, honorifics, labels with no one
         "Patients aged 90 years and older were grouped into one category.",
         "Adults aged 95+ are eligible for the home visit program.",

@@ -237,7 +237,7 @@ _NOT_PLACE_WORDS = frozenset(
 )
 """Capitalised words that open no place after `urgent care in` (`in March`, `in Our network`)."""
 _FACILITY_CITY = re.compile(
-    rf"\b(?:Nursing\s+(?:Center|Home|Facility)|Rehab(?:ilitation)?\s+Center|Assisted\s+Living|Senior\s+Living|"
+    rf"\b(?:Nursing\s+(?:Center|Home|Facility)|Rehab(?:ilitation)?(?:\s+Center)?|Assisted\s+Living|Senior\s+Living|"
     rf"Care\s+Center|Health\s+Center|Medical\s+Center|Hospital|Manor|Healthcare|Health\s+Care)"
     rf",\s+({_W}(?:[^\S\n]+{_W})?)(?=\s*[.;,)]|\s*$)",
     re.MULTILINE,
@@ -853,7 +853,33 @@ _NICKNAME = re.compile(
 _FUNDRAISER = re.compile(
     r"(?<![\w/.-])(?:https?://)?(?:www\.)?(?:gofundme\.com/f|caringbridge\.org/(?:visit|site)|"
     r"justgiving\.com/(?:page|crowdfunding|fundraising)|givesendgo\.com|mealtrain\.com/trains|fundly\.com|"
-    r"lotsahelpinghands\.com/c|carepages\.com/blogs|giveforward\.com)/[\w%-]{2,80}(?:/[\w%-]{1,80})?"
+    r"lotsahelpinghands\.com/c|carepages\.com/blogs|giveforward\.com|flickr\.com/(?:people|photos)|"
+    r"medium\.com/@?|about\.me|linktr\.ee|strava\.com/athletes|goodreads\.com/user/show)"
+    r"/[\w%.@-]{2,80}(?:/[\w%-]{1,80})?"
+)
+_BLOG_HOST = re.compile(
+    r"(?<![\w/.-])(?:https?://)?[a-z0-9-]{2,40}\.(?:blogspot|wordpress|tumblr|substack)\.com\b(?:/[\w%.-]{1,80})*"
+)
+_BLOG_HOSTS = (".blogspot.", ".wordpress.", ".tumblr.", ".substack.")
+"""A fundraiser, a blog or a profile page: a person's own (`gofundme.com/f/help-dad-walk`)."""
+_OWN_SITE = re.compile(
+    r"\b(?i:(?:my\s+)?blog|personal\s+(?:site|website|page)|portfolio|homepage)\s+(?:at|is|:)\s+"
+    r"((?:https?://)?(?:www\.)?[a-z0-9-]{2,40}\.[a-z]{2,6}(?:/[\w./%-]{0,80})?)(?![\w@])"
+)
+"""A person's own site after what it is (`Blog at lucasmoreau.fr`; not after `our`)."""
+_FORM_FIELD = re.compile(
+    r"(?<![\w%])(?i:(?P<phone>phone|tel|telephone|mobile|cell)|(?P<address>address|street|addr|address1|"
+    r"address_line1|zip|zipcode|postcode|postal_code|plz)|(?P<date>dob|birthdate|birth_date|birthday|"
+    r"date_of_birth))=([^&\s=]{2,80})"
+)
+"""A URL-encoded form's personal fields (`phone=%2B39+347+123+4567&...`)."""
+_NAME_LABEL = re.compile(
+    rf"\b(?i:surname|family\s+name|last\s+name|given\s+names?|first\s+names?|forenames?)\s*[:=]?[^\S\n]*"
+    rf"((?:{_W}|{_CAPS})(?:[ -](?:{_W}|{_CAPS}))?)(?![\w'\u2019-])"
+)
+_BIRTHPLACE = re.compile(
+    rf"\b(?i:place\s+of\s+birth|birthplace|born\s+in|lieu\s+de\s+naissance|geburtsort|luogo\s+di\s+nascita|"
+    rf"lugar\s+de\s+nacimiento)\s*[:=]?[^\S\n]*({_W}(?:[ -]{_W})?)(?![\w'\u2019-])"
 )
 
 
@@ -930,8 +956,38 @@ def _international(text: str, digit: bool) -> list[Span]:
             or m.group(1).lower() not in words
             or m.group(1).lower() in census()[0]
         ]
+    if "=" in text and "&" in text:
+        for m in _FORM_FIELD.finditer(text):
+            value = m.group(4)
+            if m.group("phone"):
+                if sum(c.isdigit() for c in value) >= 7:
+                    found.append(Span("phone", m.start(4), m.end(4), 0.85))
+            elif m.group("address"):
+                found.append(Span("address", m.start(4), m.end(4), 0.8))
+            elif any(c.isdigit() for c in value):
+                found.append(Span("date", m.start(4), m.end(4), 0.85))
+    if _cue(text, _K_NAME_LABEL):
+        for m in scan_words(_NAME_LABEL, text, _K_NAME_LABEL):
+            first = m.group(1).split()[0].split("-")[0].lower()
+            if first in words and first not in census()[1] and first not in census()[2]:
+                continue
+            found.append(Span("name", m.start(1), m.end(1), 0.85))
+        found += [
+            Span("address", m.start(1), m.end(1), 0.75, weak=True)
+            for m in scan_words(_BIRTHPLACE, text, _K_NAME_LABEL)
+            if m.group(1).split()[0].lower() not in words
+        ]
+    if _cue(text, _K_OWN_SITE):
+        found += [
+            Span("url", m.start(1), m.end(1), 0.85)
+            for m in scan_words(_OWN_SITE, text, _K_OWN_SITE)
+            if not ours(text, m.start())
+            and "our" not in text[max(0, m.start() - 6) : m.start()].lower().split()
+        ]
     if "/" in text and _cue(text, _K_FUNDRAISER):
         found += [Span("url", m.start(), m.end(), 0.9) for m in scan_words(_FUNDRAISER, text, _K_FUNDRAISER)]
+    if any(map(text.__contains__, _BLOG_HOSTS)):
+        found += [Span("url", m.start(), m.end(), 0.85) for m in _BLOG_HOST.finditer(text)]
     return found
 
 
@@ -948,4 +1004,8 @@ _K_NICKNAME = _keys("goes nicknamed aka a prefers likes")
 _K_FUNDRAISER = _keys(
     "gofundme caringbridge justgiving givesendgo mealtrain fundly lotsahelpinghands carepages"
 )
-_K_FUNDRAISER += _keys("giveforward https http www")
+_K_FUNDRAISER += _keys("giveforward https http www flickr medium about linktr strava goodreads")
+_K_NAME_LABEL = _keys(
+    "surname family last given first forename forenames place birthplace born lieu geburtsort luogo lugar"
+)
+_K_OWN_SITE = _keys("my blog personal portfolio homepage")
