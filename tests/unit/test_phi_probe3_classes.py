@@ -131,6 +131,7 @@ POSITIVES = [
     ("8812002,Garcia,Maria Elena,04/11/1947,78704,Travis County,N18.3,03/02/2089", "Garcia"),
     ("Lives in an apartment on Birch Lane, Akron with her daughter.", "Akron"),
     ("Transfer note: 91 yo M from Lakeview Rehab, Salem, to 6W.", "Salem"),
+    ("ED TRIAGE 22:10 | 96 yo M from Oak Hill SNF, Taunton | c/o fall | ESI 3", "Taunton"),
     ("name=Ida+Berg&email=ida.berg%40example.se&phone=%2B46+70+123+4567&zip=11122", "%2B46+70+123+4567"),
     ("name=Ida+Berg&email=ida.berg%40example.se&phone=%2B46+70+123+4567&zip=11122", "11122"),
     ("Visa form: surname TANAKA, given names YUI, passport TZ7654321, place of birth Kobe.", "TANAKA"),

@@ -238,8 +238,9 @@ _NOT_PLACE_WORDS = frozenset(
 """Capitalised words that open no place after `urgent care in` (`in March`, `in Our network`)."""
 _FACILITY_CITY = re.compile(
     rf"\b(?:Nursing\s+(?:Center|Home|Facility)|Rehab(?:ilitation)?(?:\s+Center)?|Assisted\s+Living|Senior\s+Living|"
-    rf"Care\s+Center|Health\s+Center|Medical\s+Center|Hospital|Manor|Healthcare|Health\s+Care)"
-    rf",\s+({_W}(?:[^\S\n]+{_W})?)(?=\s*[.;,)]|\s*$)",
+    rf"Care\s+Center|Health\s+Center|Medical\s+Center|Hospital|Manor|Healthcare|Health\s+Care|SNF|LTC|ALF|"
+    rf"Memory\s+Care|Group\s+Home)"
+    rf",\s+({_W}(?:[^\S\n]+{_W})?)(?=\s*[.;,)|]|\s*$)",
     re.MULTILINE,
 )
 _GEO = re.compile(
@@ -340,7 +341,8 @@ _K_QUESTIONS = _keys("questions")
 _K_PHOTO = _keys("photo photos photograph photographs picture pictures pic pics image images selfie selfies")
 _K_DISCIPLINE = _keys("pt ot slp st rt rn lpn cna sw msw cm np pa rd chaplain interpreter")
 _K_FACILITY = _keys(
-    "nursing rehab rehabilitation assisted senior care health medical hospital manor healthcare"
+    "nursing rehab rehabilitation assisted senior care health medical hospital manor healthcare snf ltc alf "
+    "memory group"
 )
 _K_GEO = _keys("geo city location loc town")
 _K_JOB = _keys(_JOB.replace("|", " "))
