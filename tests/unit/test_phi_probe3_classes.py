@@ -159,6 +159,7 @@ def test_the_class_is_found(text: str, value: str) -> None:
     [
         # pagers, extensions, "call": the business's numbers, products, counts
         "Remember pagers? Our museum has a 1994 pager exhibit.",
+        "Stroke alert: page neurology at pager 55123 and call the CT desk x4410.",
         "Questions? Call (415) 555-0198 and our team will help.",
         "Call us at (312) 555-0100 to book your fitting.",
         "The 4x4 edition ships with x2 batteries; contact sales.",
@@ -202,6 +203,7 @@ def test_the_class_is_found(text: str, value: str) -> None:
         "Adults aged 95+ are eligible for the home visit program.",
         "고객님 감사합니다",
         "Our Gangnam-gu store is now open; visit us at the Seoul flagship.",
+        "Flagship: 12 Gangnam-daero 102-gil, Gangnam-gu, Seoul. Open daily.",
         "Questions? Call us at 555-0100 or see the FAQ.",
         "Partner Walgreens now carries our vitamins.",
         "Donate to the clinic's new wing: our team thanks you.",

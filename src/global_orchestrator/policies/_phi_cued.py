@@ -434,10 +434,13 @@ def cued(text: str) -> list[Span]:
 def _numbers(text: str) -> list[Span]:
     found: list[Span] = []
     if _cue(text, _K_PAGER):
-        found += [Span("phone", m.start(1), m.end(1), 0.85) for m in scan_words(_PAGER, text, _K_PAGER)]
+        found += [
+            Span("phone", m.start(1), m.end(1), 0.85, weak=True) for m in scan_words(_PAGER, text, _K_PAGER)
+        ]
     if _cue(text, _K_EXTENSION) and (" x" in text or "ext" in text):
         found += [
-            Span("phone", m.start(1), m.end(1), 0.8) for m in _near(_EXTENSION, text, _K_EXTENSION, 0, 80)
+            Span("phone", m.start(1), m.end(1), 0.8, weak=True)
+            for m in _near(_EXTENSION, text, _K_EXTENSION, 0, 80)
         ]
     if _cue(text, _K_CALL) and has_any(text, ("call me", "text me", "ring me", "reach me")):
         found += [Span("phone", m.start(1), m.end(1), 0.8) for m in scan_words(_CALL_ME, text, _K_CALL)]
@@ -889,7 +892,9 @@ def _international(text: str, digit: bool) -> list[Span]:
     found: list[Span] = []
     words = english()
     if digit and _EAST_ASIAN_SUFFIX.search(text) is not None:
-        found += [Span("address", m.start(1), m.end(1), 0.85) for m in _EAST_ASIAN_ROAD.finditer(text)]
+        found += [  # weak: a store's address in copy is the business's (`Flagship: 12 Gangnam-daero ...`)
+            Span("address", m.start(1), m.end(1), 0.85, weak=True) for m in _EAST_ASIAN_ROAD.finditer(text)
+        ]
         found += [
             Span("address", m.start(1), m.end(1), 0.7, weak=True) for m in _EAST_ASIAN_DISTRICT.finditer(text)
         ]
