@@ -184,15 +184,15 @@ _ROW = re.compile(
     re.MULTILINE,
 )
 _ROW_FIELD_DATE = re.compile(r"(?:19|20)\d\d-\d\d-\d\d|\d{1,2}[/.]\d{1,2}[/.](?:19|20)?\d\d")
-_ROW_GATE = re.compile(r"\d(?:\d{3}-\d\d-\d\d|\d?[/.]\d{1,2}[/.]\d{2,4})")
-"""A gate led by a class: every `_ROW` holds a date (`_ROW_FIELD_DATE`)."""
-_AGE_SEX_GATE = re.compile(r"\d\s?(?:yo\s?)?[MF]\b")
+_ROW_GATE = re.compile(r"\d(?<=[,;\t]\d)(?:\d{3}-\d\d-\d\d|\d?[/.]\d{1,2}[/.]\d{2,4})")
+"""A gate led by a class: every `_ROW` holds a date field (`_ROW_FIELD_DATE` after a separator)."""
+_AGE_SEX_GATE = re.compile(r"\d(?<![\d]\d)\d{1,2}\s?(?:yo\s?)?[MF]\b")
 """A gate: every `_LIST_LINE` holds an age and a sex (`90F`)."""
 _ROW_ZIP = re.compile(r"\d{5}(?:-\d{4})?")
 _ROW_COUNTY = re.compile(rf"{_W}(?:\s{_W})?\s(?:County|Parish)")
 # a clinician's initials signing a note
 _INITIALS_CREDENTIAL = re.compile(
-    r"(?:^|(?<=[\s.;]))[-\u2013\u2014~/]\s?([A-Z][A-Za-z]{1,2})\b\s*,?\s*(?:RN|LPN|MD|DO|NP|PA|CNA|MA|RPh|RT|LCSW|SW)\b"
+    r"[-\u2013\u2014~/](?<![^\s.;].)\s?([A-Z][A-Za-z]{1,2})\b\s*,?\s*(?:RN|LPN|MD|DO|NP|PA|CNA|MA|RPh|RT|LCSW|SW)\b"
 )
 _INITIALS_END = re.compile(
     r"(?:[.;]\s+|^\s*[-\u2013\u2014~]\s?|\s[-\u2013\u2014~]\s?)([A-Z]{2,3})\s*$", re.MULTILINE
@@ -250,8 +250,11 @@ _STREET_CODE_TOWN = re.compile(
     rf"(?<![\w'\u2019-])({_W}(?:[^\S\n]+(?:{_W}|[a-z]{{1,4}})){{0,2}}\s+\d{{1,4}}[A-Za-z]?)(?:,\s+|\s+)"
     rf"(\d{{3}}\s\d{{2}}|\d{{4,5}}|\d{{2}}-\d{{3}})\s+({_W}(?:[ -]{_W}){{0,2}})(?![\w'\u2019-])"
 )
-_CODE_SHAPE = re.compile(r"\d(?<![\d-]\d)(?:\d{3,4}|\d{2}\s\d{2}|\d-\d{3})(?![\d-])")
-"""A postal code's shape (4-5 digits, `353 20`, `00-950`): where `_STREET_CODE_TOWN` is looked for."""
+_CODE_SHAPE = re.compile(
+    rf"\d(?<![\d-]\d)(?:\d{{3,4}}|\d{{2}}\s\d{{2}}|\d-\d{{3}})(?![\d-])(?=[^\S\n]+[{UPPER}])"
+)
+"""A postal code's shape (4-5 digits, `353 20`, `00-950`) before a capital (its town): where
+`_STREET_CODE_TOWN` and `_CODE_AFTER_COMMA` are looked for."""
 _IN_CHAT = re.compile(
     rf"\b(?:it's|it\u2019s|it\s+is|address\s+is|deliver\s+to|ship\s+to)\s+"
     rf"((?:\d{{1,5}}[A-Za-z]?[^\S\n]+{_W}(?:[\s-]+(?:{_W}|\d{{1,4}}-?[a-z]{{1,4}})){{0,3}})|"
@@ -317,11 +320,11 @@ _K_LABEL_NAME = _keys(
 )
 _K_HEADER = _keys("name patient pt")
 _CREDENTIAL_AT = re.compile(
-    r"[,(\s](?:(?<=,)[^\S\n]{0,2}|(?<=\()|(?<=\s))(?:MD|M\.D\.|DO|RN|NP|PA-C|PA|LPN|CNA|LICSW|LCSW|MSW|LMHC|LPC|LMFT|"
+    r"[,(](?:(?<=,)[^\S\n]{0,2}|(?<=\())(?:MD|M\.D\.|DO|RN|NP|PA-C|PA|LPN|CNA|LICSW|LCSW|MSW|LMHC|LPC|LMFT|"
     r"PhD|PsyD|PharmD|RPh|RD|OTR|DPT|PT|SLP|CCC-SLP|APRN|CNM|FNP|DNP|MBBS|FRCP|MRCP|MA|RT|SW)(?![\w-])"
 )
-"""A credential as a note writes it, after a comma, a bracket or a space (led by a class: a
-scan in C); the name and initials rules look just before each (`_credential_windows`)."""
+"""A credential as a note writes it, after a comma or a bracket (led by a class: a scan in C);
+the name rule looks just before each (`_before_credentials`)."""
 _K_VOCATIVE = _keys("reminder hi hello hey dear attention attn good")
 _K_IS = _keys("is was")
 _K_SALUTATION = _keys(
@@ -661,10 +664,7 @@ def _lists(text: str) -> list[Span]:
 def _initials(text: str) -> list[Span]:
     found: list[Span] = []
     if _DASH.search(text) is not None:
-        found += [
-            Span("name", m.start(1), m.end(1), 0.75)
-            for m in _before_credentials(_INITIALS_CREDENTIAL, text, 8)
-        ]
+        found += [Span("name", m.start(1), m.end(1), 0.75) for m in _INITIALS_CREDENTIAL.finditer(text)]
     tail = text.rstrip()
     if len(tail) > 20 and tail[-1:].isupper() and _CLINICAL.search(text) is not None:
         m = _INITIALS_END.search(tail, max(0, len(tail) - 8))
