@@ -40,6 +40,7 @@ eli lilly|bristol[- ]myers squibb|myers squibb|johnson & johnson|procter & gambl
 boehringer ingelheim|hoffmann-la roche|becton dickinson|thermo fisher|charles river|
 memorial sloan kettering|sloan kettering|johns hopkins|dana-farber|md anderson|cedars-sinai|
 mount sinai|kaiser permanente|st\\.? jude|shriners|mayo clinic|
+walgreens|harris teeter|baxter international|
 glasgow coma scale|glasgow coma score|apgar score|braden scale|morse fall scale|wells score|
 beck depression inventory|hamilton depression|ranson criteria|child-pugh|
 """

@@ -111,7 +111,8 @@ _DATE_CUE = re.compile(
 _DATE_CUE_KEYS = list_keys(_DATE_CUE.pattern)  # a gate (`WordGate`)
 _DATE_CUE = re.compile(grouped(_DATE_CUE.pattern), _DATE_CUE.flags)  # same matches, fewer tests
 _AGE = re.compile(
-    r"\b(?i:aged?|age\s*[:=])\s*(9\d|1[01]\d)\b(?!\s*(?:%|days|weeks|months|percent))|"
+    r"\b(?i:aged?|age\s*[:=])\s*(9\d|1[01]\d)\b(?!\s*(?:%|days|weeks|months|percent|\+|(?:years?\s+)?"
+    r"(?:and|or)\s+(?:older|over|above)))|"  # not a population: `patients aged 90 years and older`
     r"\b(9\d|1[01]\d)(?:[- ]?(?:years?|yrs?\.?)[- ]old\b|\s*(?:yrs?\b|y/?o\b|yo\b|y\.o\.?|y(?=\)))"
     r"|\s+years?\s+of\s+age\b)|"
     r"\b(?i:who|she|he|they|pt|patient)(?:'s|\s+is|\s+was|\s+will\s+be|\s+just\s+turned|\s+turned|\s+turns)"

@@ -287,7 +287,7 @@ _ORG = frozenset(
     as asa aps magazine association society ministerio ministério
     room ballroom auditorium theater theatre stadium pavilion lounge library hotel resort
     conference convention gallery museum cathedral mosque synagogue financial enterprise enterprises
-    station airport terminal arena""".split()  # noqa: SIM905
+    station airport terminal arena galleria mall commons outlets marketplace""".split()  # noqa: SIM905
 )
 ORG_WORDS = _ORG
 """Words of organisation names (`Ltd`, `Therapeutics`, `Clinic`), lower-case."""

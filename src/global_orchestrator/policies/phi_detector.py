@@ -49,6 +49,7 @@ from dataclasses import dataclass
 
 from global_orchestrator.policies._phi_brands import brand_names
 from global_orchestrator.policies._phi_context import context, repeats
+from global_orchestrator.policies._phi_cued import business_phones, chart_event, cued, without_eponyms
 from global_orchestrator.policies._phi_dates import dates
 from global_orchestrator.policies._phi_fold import fold
 from global_orchestrator.policies._phi_health import (
@@ -212,9 +213,11 @@ def _detect_phi(text: str) -> list[Span]:
     """`detect_phi` of the text as it is, as resolved spans (in text order)."""
     record = next(scan_words(_RECORD, text, _RECORD_KEYS), None) is not None
     spans = shapes(text, record) + keyed(text) + dates(text, record) + addresses(text) + context(text)
-    spans += script_names(text) + hl7_fields(text)
+    spans += script_names(text) + hl7_fields(text) + cued(text)
+    spans = business_phones(text, spans)
     strong = sorted((s.start, s.end) for s in spans if not s.weak)
     spans += [Span("name", s, e, score) for s, e, score in names(text, strong)]
+    spans = without_eponyms(text, spans)
     spans += [Span("name", s, e, 0.75) for s, e in health_owners(text)]
     deidentified = PLACEHOLDER.search(text) is not None
     if not record:
@@ -239,6 +242,17 @@ def _detect_phi(text: str) -> list[Span]:
         if not about_a_person and chart_shaped(text):
             # only its dates: a chart's numbers are readings ("BP 132/84" is no flat number)
             spans = [s for s in spans if not s.weak or s.category == "date"]
+            about_a_person = True
+        elif not about_a_person and chart_event(text):
+            # one patient's event and its date ("K 3.1 on 4/27", "Anaphylaxis ... in Flagstaff on
+            # April 7th"): its dates and places are theirs
+            spans = [
+                s
+                for s in spans
+                if not s.weak
+                or s.category == "date"
+                or (s.category == "address" and text[s.start : s.end].istitle())
+            ]
             about_a_person = True
     if not about_a_person:
         spans = [s for s in spans if not s.weak]

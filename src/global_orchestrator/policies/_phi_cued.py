@@ -1,0 +1,1018 @@
+"""Identifiers known by a cue that the other recognisers do not read (issue 12, eighth build).
+
+Each rule below was written for a class of text read off a blind probe's misses; each runs
+only when one of its cue words is a word of the text (`_cue`: a look-up in the text's word
+index, which the other recognisers share), and each regex
+is bounded, so the scan stays linear in the length of the text.
+
+- pagers and internal extensions (`pager 44545`, `On call: Brian Curry x47940`), a local
+  number after `call me` with a word between (`call me 2day 257-3792`), a number glued to
+  `home`/`work` (`home7133311650`);
+- image files after a photo of a face (`photos of her face ... (files IMG_1469.HEIC, ...)`);
+- biometric templates after the biometric they belong to (`fingerprint scanner, template
+  4BCDAF044CCD25D2`, `Fingerprint minutiae record FP7B...`);
+- numbers after their label that `_phi_keyed` has no keyword for: court dockets, dictation
+  jobs, matriculation numbers, customer numbers (`cust. no.`), vehicle registrations
+  (`vehicle reg. CVZ 819`), driving licences with no digit, national ids whose acronym it
+  does not know (`CNP`, `PPSN` ...) or read after `as`; rental agreements and orders only in
+  a text about a person (weak);
+- people by their role: `Caregiver Edward`, `her neighbor Frank`, `Family (Elaine, wife)`,
+  `OT: Danielle`, `with Layla (LICSW)`, `Michele Rose, MD`, `Additional driver: Pekka.`,
+  `Reminder: Agnieszka, you ...`, `Aleks is procurement manager`, a salutation
+  (`Vážený pane Havlíčková`), `aqui é Gabrielly`;
+- labelled and listed names: `PATIENT: NI BHRIAIN, AOIFE` (a two-word surname first), a
+  sign-out list line (`4B Lowery, A. 90F MRN ...`), a headerless registry row (`6121900,
+  Huang,Zhiqiang,1968-02-21,...`), a clinician's initials signing a note (`-Jd RN`, a
+  closing `DT` in a note);
+- places by what a person does there: `their apartment on King Freeway, Albany`, `staying
+  with her sister in German Village`, `seen at urgent care in Main South` (weak),
+  `geo=Kita-ku, Osaka` in a log line, a street with its house number and a postal code with
+  its town (`Markskiftevej 88, 6696 Risskov`), a street after `it's` in a support chat
+  (`it's Grenåvej 39 in Østbirk`);
+- `chart_event`: a lab value on a date (`K 3.1 on 4/27`), a reaction with its date (`sulfa
+  (rash October 2088)`), a reaction that opens a line (`Anaphylaxis to shellfish ... on
+  April 7th`): one patient's history, so its dates count;
+- `business_phone`: the number a piece of copy asks its readers to call (`Questions? Call
+  (279) 640-1075.`) is the business's: weak, a finding only in a text about a person.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, census, english, places
+from global_orchestrator.policies._phi_names import ORG_WORDS
+from global_orchestrator.policies._phi_spans import (
+    DIGIT,
+    Span,
+    _word_index,
+    has_any,
+    ours,
+    scan_words,
+    word_positions,
+)
+
+_W = rf"[{UPPER}][{LOWER}'\u2019-]{{1,30}}"
+"""A capitalised word (any Latin script)."""
+_TITLES = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Ing|Pan|Pani|Herr|Frau|Sig|Sr|Sra|Mme|Mlle|Prof)\b"
+_LABELS = (
+    r"(?:MRN|DOB|SSN|ID|DOS|AGE|SEX|ACCT|ACCOUNT|RM|ROOM|BED|UNIT|NO|FIN|CSN|ADM|DATE|Mrn|Dob|Age|Sex|Acct|"
+    r"Room|Bed|Unit|Date)\b"
+)
+_CAPS = r"[A-Z][A-Z'\u2019]{1,20}"
+"""A word in capitals (`O'BRIEN`)."""
+
+# -- phones -------------------------------------------------------------------------------
+_PAGER = re.compile(
+    r"\b(?i:pager|pgr|beeper|bleep)\b\.?\s*(?:#|no\.?|number)?\s*[:#]?\s*(\d{4,7}|\d{1,3}-\d{4})(?![\d-])"
+)
+_EXTENSION = re.compile(rf"(?:{_W}|[A-Z]\.)[^\S\n]{{1,2}}(?:\(?)(x\d{{3,5}}|ext\.?\s?\d{{3,5}})(?![\w-])")
+_CALL_ME = re.compile(
+    r"\b(?i:call|text|ring|reach)\s+(?i:me)\b[^\n\d]{0,12}(?:\b\w{1,8}\b[^\n\d]{0,4})?"
+    r"(?<![\d-])(\d{3}[-.]\d{4})(?![\d-])"
+)
+_GLUED_HOME = re.compile(r"(?<![A-Za-z])(?i:home|work|cell)(\d{10})(?!\d)")
+
+# -- photos and biometrics ----------------------------------------------------------------
+_FACE_PHOTO = re.compile(
+    r"(?i:\b(?:photo(?:graph)?s?|pictures?|pics?|images?|selfies?)\s+of\s+(?:his|her|their|my|the\s+patient's|"
+    r"pt's)\s+face\b)[^\n.]{0,80}"
+)
+_IMAGE_FILE = re.compile(r"(?<![\w-])[\w-]{1,60}\.(?i:jpe?g|png|heic|heif|webp|gif|bmp|tiff?)\b")
+_TEMPLATE = re.compile(
+    r"(?i:\b(?:finger\s?print|thumb\s?print|iris|retina|palm|vein|voice\s?print|face)\w*\b[^\n.;]{0,40}?"
+    r"\b(?:template|minutiae(?:\s+record)?|hash|record)\b\s*(?:id|no\.?|#)?\s*[:#]?\s*)"
+    r"([A-Z0-9][A-Z0-9-]{7,63})(?![\w-])"
+)
+
+# -- numbers after a label ------------------------------------------------------------------
+_CODE = r"([A-Z0-9](?:[A-Z0-9]|[-/.](?=[A-Z0-9])){3,24})(?![\w-])"
+_LABELLED = re.compile(
+    r"\b(?:(?P<other>(?i:docket|court\s+case|matriculation|matric|dictation\s+job|biobank|"
+    r"subject|participant)(?:\s+(?:id|no\.?|number|#))?)|"
+    r"(?P<account>(?i:cust(?:omer)?\.?\s*(?:no\.?|#|number|nr\.?)))|"
+    r"(?P<weak>(?i:(?:rental\s+)?agreement|order|booking|reservation|job)(?:\s+(?:id|no\.?|number|#|ref(?:erence)?))?))"
+    r"[^\S\n]*[:#]?[^\S\n]*(?:#[^\S\n]*)?" + _CODE
+)
+_VEHICLE_REG = re.compile(
+    r"\b(?i:vehicle\s+reg(?:istration)?|reg(?:istration)?\s+(?:no\.?|number|plate)|number\s+plate|rego|"
+    r"kennzeichen|kenteken|immatriculation|targa|matr[ií]cula|rekisterinumero|registreringsnummer)"
+    r"\.?\s*(?:no\.?|#)?\s*[:#]?\s*([A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,4}){1,2})(?![\w-])"
+)
+_LICENCE_LETTERS = re.compile(
+    r"\b(?i:driving\s+licen[cs]e|driver'?s\s+licen[cs]e|licen[cs]e)(?:\s+(?i:no\.?|number|#))?\s*[:#]?\s*"
+    r"((?=[A-Z0-9]{0,15}[A-Z])[A-Z0-9]{6,16})(?![\w-])"
+)
+_NATIONAL = re.compile(
+    r"\b(?:CNP|PPSN|PPS|IRD|TAJ|CCCD|CMND|EGN|OIB|AMKA|HETU|RRN|CNIC|EMSO|JMBG|BSN|PESEL|NIR|NIN|CPR|"
+    r"(?i:rodn[ée]\s+[čc][íi]slo|my\s+number|emirates\s+id|personal\s+code|personnummer|codice\s+fiscale))"
+    r"(?:[^\S\n]+(?i:as|is|was|number|no\.?))?[^\S\n]*[:#]?[^\S\n]*"
+    r"([A-Z0-9](?:[A-Z0-9]|[ ./-](?=[A-Z0-9])){5,20})(?![\w-])"
+)
+
+# -- names by their role ------------------------------------------------------------------
+_ROLE = (
+    r"caregiver|care\s+giver|carer|aide|hha|sitter|neighbou?r|roommate|room-mate|housemate|friend|landlord|"
+    r"landlady|nanny|guardian|interpreter|companion|boyfriend|girlfriend|fianc[eé]e?|spouse|wife|husband|"
+    r"son|daughter|sister|brother|mother|father|mom|mum|dad|niece|nephew|cousin|aunt|uncle|grandson|"
+    r"granddaughter|grandmother|grandfather|stepson|stepdaughter|partner"
+)
+_ROLE_NAME = re.compile(
+    rf"(?:^|(?<=[\s(,;:]))(?i:{_ROLE})\s+({_W})(?![\w'\u2019-])"
+    rf"(?:\s+({_W})(?![\w'\u2019-]))?",
+    re.MULTILINE,
+)
+_OWNERS = frozenset(("his", "her", "their", "my", "pt's", "patient's"))
+_RELATIVE_IN_BRACKETS = re.compile(
+    rf"\(({_W}),\s*(?i:{_ROLE}|sister|friend)\)",
+)
+_DISCIPLINE = re.compile(
+    rf"(?:^|(?<=[\s.;]))(?:PT|OT|SLP|ST|RT|RN|LPN|CNA|SW|MSW|CM|NP|PA|RD|Chaplain|Interpreter)\s*:\s*({_W})"
+    rf"(?:\s+({_W}))?(?![\w'\u2019-])",
+    re.MULTILINE,
+)
+_CREDENTIAL = (
+    r"MD|M\.D\.|DO|RN|NP|PA-C|PA|LPN|CNA|LICSW|LCSW|MSW|LMHC|LPC|LMFT|PhD|PsyD|PharmD|RPh|RD|OTR|"
+    r"OTR/L|DPT|PT|SLP|CCC-SLP|APRN|CNM|FNP|DNP|MBBS|FRCP|MRCP"
+)
+_NAME_CREDENTIAL = re.compile(
+    rf"([{UPPER}](?<![\w.'\u2019-].)[{LOWER}'\u2019-]{{1,30}}(?:\s+[A-Z]\.)?(?:[^\S\n]+{_W}){{0,2}})"
+    rf"(?:,\s*|\s+\()(?:{_CREDENTIAL})(?![\w-])"
+)
+_LABEL_NAME = re.compile(
+    rf"\b(?:(?i:additional\s+driver|driver|recipient|addressee|attn|attention|guest|passenger|tenant|"
+    rf"caregiver|next\s+of\s+kin|nok|hcp|proxy|poa))\s*:\s*(?!{_TITLES})({_W})(?:\s+({_W}))?(?![\w'\u2019-])"
+)
+_VOCATIVE = re.compile(
+    rf"\b(?:Reminder|Hi|Hello|Hey|Dear|Attention|Attn|Good\s+(?:morning|afternoon|evening))\s*[:,-]?\s+"
+    rf"({_W})\s*,\s*(?:you|your|we|this|it|just|please)\b"
+)
+_JOB = (
+    r"manager|director|engineer|officer|buyer|lead|head|coordinator|specialist|consultant|analyst|"
+    r"administrator|owner|founder|ceo|cfo|cto|coo|president|accountant|supervisor|recruiter"
+)
+_PERSON_IS_JOB = re.compile(
+    rf"([{UPPER}](?:(?<=\A.)|(?<=\n.)|(?<=[.!?]\s.))[{LOWER}'\u2019-]{{1,30}})\s+(?:is|was)\s+(?:(?:our|their|the|a|an)\s+)?"
+    rf"(?:[a-z]+\s+){{0,2}}(?:{_JOB})(?=\s*[;,.]|\s+(?:at|for|of|and)\b)"
+)
+_SALUTATION = re.compile(
+    rf"\b(?:V[áa][žz]en[ýáy]\s+(?:pane|pan[íi])|Szanown[ya]\s+(?:Panie|Pani)|Stimate\s+(?:domnule|doamn[ăa])|"
+    rf"Stimat[ăa]\s+doamn[ăa]|Sehr\s+geehrte[rs]?\s+(?:Herr|Frau)|Geachte\s+(?:heer|mevrouw)|"
+    rf"Estimad[oa]\s+(?:Sr\.?|Sra\.?|señor|señora)|Gentile\s+(?:signor[ae]?|sig\.?r?a?)|"
+    rf"Cher\s+Monsieur|Chère\s+Madame|Prezad[oa]\s+(?:Sr\.?|Sra\.?)|Aqui\s+[ée]|aqui\s+[ée]|"
+    rf"Sou\s+[oa]|Ich\s+bin|Je\s+suis|Soy|Sono)\s+({_W})(?:\s+({_W}))?(?![\w'\u2019-])"
+)
+# a patient's name in a header, surname first with a two-word surname (`Ni Bhriain, Aoife`)
+_HEADER_NAME = re.compile(
+    rf"\b(?i:patient(?:\s+name)?|pt\s+name|name)\s*:[^\S\n]*"
+    rf"((?:{_W}|{_CAPS}|Ni|Mac|Mc)(?:[ -](?:{_W}|{_CAPS})){{0,2}},"
+    rf"[^\S\n]?(?!{_LABELS})(?:{_W}|{_CAPS})"
+    rf"(?:[^\S\n](?!{_LABELS})(?:[A-Z]\.?|{_W}|{_CAPS}))?)(?![\w'\u2019-])"
+)
+# a sign-out or census list line: [room] Surname, I. age-sex (`4B Lowery, A. 90F MRN 8680799 - DKA`)
+_LIST_LINE = re.compile(
+    rf"^[^\S\n]*(?:[-*\u2022]\s*)?(?:(?:Rm|Room|Bed)?\s*\d{{1,4}}[A-Z]?[-/ ]?[A-Z]?\s+)?"
+    rf"({_W}(?:[ -]{_W})?,\s*[A-Z][a-z]{{0,15}}\.?)\s+(\d{{1,3}})\s?(?:yo\s?)?[MF]\b",
+    re.MULTILINE,
+)
+# a headerless registry row: id, surname, given name, a date ... (comma, semicolon or tab)
+_ROW = re.compile(
+    rf"^[^\S\n]*(\w{{3,20}})([,;\t])((?:{_W}|[A-Z]{{2,30}}))\2((?:{_W}|[A-Z]{{2,30}})(?: {_W})?)\2"
+    rf"([^\n]{{8,300}})$",
+    re.MULTILINE,
+)
+_ROW_FIELD_DATE = re.compile(r"(?:19|20)\d\d-\d\d-\d\d|\d{1,2}[/.]\d{1,2}[/.](?:19|20)?\d\d")
+_ROW_GATE = re.compile(r"\d(?<=[,;\t]\d)(?:\d{3}-\d\d-\d\d|\d?[/.]\d{1,2}[/.]\d{2,4})")
+"""A gate led by a class: every `_ROW` holds a date field (`_ROW_FIELD_DATE` after a separator)."""
+_AGE_SEX_GATE = re.compile(r"\d(?<![\d]\d)\d{1,2}\s?(?:yo\s?)?[MF]\b")
+"""A gate: every `_LIST_LINE` holds an age and a sex (`90F`)."""
+_ROW_ZIP = re.compile(r"\d{5}(?:-\d{4})?")
+_ROW_COUNTY = re.compile(rf"{_W}(?:\s{_W})?\s(?:County|Parish)")
+# a clinician's initials signing a note
+_INITIALS_CREDENTIAL = re.compile(
+    r"[-\u2013\u2014~/](?<![^\s.;].)\s?([A-Z][A-Za-z]{1,2})\b\s*,?\s*(?:RN|LPN|MD|DO|NP|PA|CNA|MA|RPh|RT|LCSW|SW)\b"
+)
+_INITIALS_END = re.compile(
+    r"(?:[.;]\s+|^\s*[-\u2013\u2014~]\s?|\s[-\u2013\u2014~]\s?)([A-Z]{2,3})\s*$", re.MULTILINE
+)
+_NOT_INITIALS = frozenset(
+    (
+        *("USA", "NYC", "LA", "UK", "EU", "US", "OK", "FAQ", "ER", "ED", "ICU", "PT", "OT", "NA", "DC"),
+        *("PM", "AM", "ID", "MD", "RN", "NP", "PA", "ASAP", "FYI", "TBD", "ETA", "CEO", "CFO", "RSVP"),
+        *("HQ", "IT", "HR", "PR", "QA", "VIP", "DIY", "SMS", "GPS", "TV", "PS", "NB", "PPS", "MRN"),
+        *("DOB", "SSN", "TO", "OF", "IN", "ON", "AT", "BY", "IS", "OR", "AN", "THE", "AND", "FOR"),
+    )
+)
+_DASH = re.compile(r"[-\u2013\u2014~/]")
+_LOWER_BEFORE = re.compile(r"[a-z]")
+_CLINICAL = re.compile(
+    r"(?i:\b(?:pt|patient|advised|eval|ed|er|meds?|dose|mg|symptoms?|rx|refill|triage|clinic|"
+    r"appt|nurse|md|rn|called|vitals|pain|bp|seen)\b)"
+)
+
+# -- places -------------------------------------------------------------------------------
+_HOME_ON = re.compile(
+    rf"\b(?:his|her|their|my|pt's|patient's|(?i:lives?|living|resides?|stays?|staying)\s+in\s+(?:a|an))\s+"
+    rf"(?:apartment|apt|house|home|flat|condo|trailer|place|"
+    rf"duplex|residence)\s+(?:on|at)\s+((?:\d{{1,5}}\s+)?{_W}(?:[^\S\n]+{_W}){{0,3}}),\s+({_W}(?:[^\S\n]+{_W})?)"
+    rf"(?![\w'\u2019-])"
+)
+_STAYING = re.compile(
+    rf"\b(?:staying|lives|living|stays|stay|moved|resides|residing|sleeping)\s+with\s+(?:his|her|their|my|a)\s+"
+    rf"(?:\w+\s+){{0,2}}?(?:in|at)\s+({_W}(?:[^\S\n]+{_W}){{0,2}})(?![\w'\u2019-])"
+)
+_SEEN_IN = re.compile(
+    rf"\b(?:urgent\s+care|ER|ED|emergency\s+(?:room|department)|hospital|clinic|restaurant|shelter|"
+    rf"nursing\s+home|rehab|detox)\s+in\s+({_W}(?:[^\S\n]+{_W}){{0,2}})(?![\w'\u2019-])"
+)
+_NOT_PLACE_WORDS = frozenset(
+    (
+        *("january", "february", "march", "april", "may", "june", "july", "august", "september", "october"),
+        *("november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"),
+        *("sunday", "the", "this", "that", "our", "your", "my", "his", "her", "their", "a", "an", "town"),
+        *("spring", "summer", "fall", "autumn", "winter", "town", "downtown", "network", "person"),
+    )
+)
+"""Capitalised words that open no place after `urgent care in` (`in March`, `in Our network`)."""
+_FACILITY_CITY = re.compile(
+    rf"\b(?:Nursing\s+(?:Center|Home|Facility)|Rehab(?:ilitation)?(?:\s+Center)?|Assisted\s+Living|Senior\s+Living|"
+    rf"Care\s+Center|Health\s+Center|Medical\s+Center|Hospital|Manor|Healthcare|Health\s+Care|SNF|LTC|ALF|"
+    rf"Memory\s+Care|Group\s+Home)"
+    rf",\s+({_W}(?:[^\S\n]+{_W})?)(?=\s*[.;,)|]|\s*$)",
+    re.MULTILINE,
+)
+_GEO = re.compile(
+    r"\b(?:geo|city|location|loc|town)=\"?([^\s\"=&,;][^\"=&\n]{0,60}?)\"?(?=\s+\w+=|\s*$|[&\"])", re.M
+)
+_STREET_CODE_TOWN = re.compile(
+    rf"(?<![\w'\u2019-])({_W}(?:[^\S\n]+(?:{_W}|[a-z]{{1,4}})){{0,2}}\s+\d{{1,4}}[A-Za-z]?)(?:,\s+|\s+)"
+    rf"(\d{{3}}\s\d{{2}}|\d{{4,5}}|\d{{2}}-\d{{3}})\s+({_W}(?:[ -]{_W}){{0,2}})(?![\w'\u2019-])"
+)
+_CODE_SHAPE = re.compile(
+    rf"\d(?<![\d-]\d)(?:\d{{3,4}}|\d{{2}}\s\d{{2}}|\d-\d{{3}})(?![\d-])(?=[^\S\n]+[{UPPER}])"
+)
+"""A postal code's shape (4-5 digits, `353 20`, `00-950`) before a capital (its town): where
+`_STREET_CODE_TOWN` and `_CODE_AFTER_COMMA` are looked for."""
+_IN_CHAT = re.compile(
+    rf"\b(?:it's|it\u2019s|it\s+is|address\s+is|deliver\s+to|ship\s+to)\s+"
+    rf"((?:\d{{1,5}}[A-Za-z]?[^\S\n]+{_W}(?:[\s-]+(?:{_W}|\d{{1,4}}-?[a-z]{{1,4}})){{0,3}})|"
+    rf"(?:{_W}(?:[^\S\n]+{_W}){{0,2}},?\s+\d{{1,5}}[A-Za-z]?))\s+in\s+"
+    rf"([{UPPER}][\w'\u2019-]{{1,30}}(?:[\s-][{UPPER}][\w'\u2019-]{{1,30}}){{0,2}}(?:,[^\S\n]+{_W})?)"
+)
+
+# -- chart events -------------------------------------------------------------------------
+_DATE_SHORT = (
+    r"(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,4})"
+)
+_CHART_EVENT = re.compile(
+    r"\b(?:K|Na|Cl|Mg|Ca|Phos|Cr|BUN|Hgb|Hct|WBC|Plt|INR|TSH|Lactate|Trop|BNP|CO2|HCO3|Glucose|Glu|ALT|AST|"
+    rf"Lipase|Ferritin|A1c|LDL)\s+\d{{1,4}}(?:\.\d{{1,2}})?\s+(?:on|\(?)\s*{_DATE_SHORT}|"
+    r"(?<=\()(?i:hives|rash|anaphylaxis|angioedema|swelling|itching|wheezing|nausea|vomiting)\s+"
+    rf"{_DATE_SHORT}|"
+    r"(?:^|(?<=[.;]\s))(?i:anaphylaxis|anaphylactic\s+reaction|angioedema|hives|urticaria)\s+(?:to|after)\s+"
+    rf"[^\n.;]{{0,60}}?\bon\s+{_DATE_SHORT}",
+    re.MULTILINE,
+)
+
+# -- the business's own number ------------------------------------------------------------
+_CALL_US = re.compile(
+    r"(?i:questions\?\s*(?:call|text|phone|ring)(?:\s+or\s+text)?(?:\s+us)?(?:\s+(?:at|on))?\s*:?\s*)$"
+)
+
+
+def _keys(words: str) -> tuple[str, ...]:
+    """Index keys of the words a rule's cue may be (their first three letters, or a shorter whole word)."""
+    return tuple(dict.fromkeys(w[:3] for w in words.lower().split()))
+
+
+_K_PAGER = _keys("pager pgr beeper bleep")
+_K_EXTENSION = _keys("call page paged contact reach covering coverage")
+_K_CALL = _keys("call text ring reach")
+_K_GLUED = _keys("home work cell")
+_K_FACE = _keys("face")
+_K_TEMPLATE = _keys("template minutiae hash record")
+_K_BIOMETRIC = _keys("finger fingerprint thumb thumbprint iris retina palm vein voice voiceprint face")
+_K_LABELLED = _keys(
+    "docket court matriculation matric dictation biobank subject participant cust customer agreement "
+    "rental order booking reservation job"
+)
+_K_VEHICLE = _keys(
+    "vehicle reg registration number rego kennzeichen kenteken immatriculation targa matricula matrícula "
+    "rekisterinumero registreringsnummer"
+)
+_K_NATIONAL = _keys(
+    "cnp ppsn pps ird taj cccd cmnd egn oib amka hetu rrn cnic emso jmbg bsn pesel nir nin cpr rodné rodne "
+    "my emirates personal personnummer codice"
+)
+_K_LICENCE = _keys("licence license")
+_K_ROLE = _keys(
+    "caregiver care carer aide hha sitter neighbor neighbour roommate room housemate friend landlord "
+    "landlady "
+    "nanny guardian interpreter companion boyfriend girlfriend fiance fiancé fiancee spouse wife husband son "
+    "daughter sister brother mother father mom mum dad niece nephew cousin aunt uncle grandson granddaughter "
+    "grandmother grandfather stepson stepdaughter partner"
+)
+_K_LABEL_NAME = _keys(
+    "additional driver recipient addressee attn attention guest passenger tenant caregiver next nok hcp "
+    "proxy poa"
+)
+_K_HEADER = _keys("name patient pt")
+_CREDENTIAL_AT = re.compile(
+    r"[,(](?:(?<=,)[^\S\n]{0,2}|(?<=\())(?:MD|M\.D\.|DO|RN|NP|PA-C|PA|LPN|CNA|LICSW|LCSW|MSW|LMHC|LPC|LMFT|"
+    r"PhD|PsyD|PharmD|RPh|RD|OTR|DPT|PT|SLP|CCC-SLP|APRN|CNM|FNP|DNP|MBBS|FRCP|MRCP|MA|RT|SW)(?![\w-])"
+)
+"""A credential as a note writes it, after a comma or a bracket (led by a class: a scan in C);
+the name rule looks just before each (`_before_credentials`)."""
+_K_VOCATIVE = _keys("reminder hi hello hey dear attention attn good")
+_K_IS = _keys("is was")
+_K_SALUTATION = _keys(
+    "vážený vážená vazeny vazena szanowny szanowna stimate stimată stimata sehr geachte estimado estimada "
+    "gentile cher chère prezado prezada aqui sou ich je soy sono"
+)
+_K_HOME = _keys("his her their my pt patient live lives living reside resides stay stays staying")
+_K_STAYING = _keys("staying lives living stays stay moved resides residing sleeping")
+_K_SEEN_IN = _keys("urgent er ed emergency hospital clinic restaurant shelter nursing rehab detox")
+_K_CHAT = _keys("it address deliver ship")
+_K_CHART_EVENT = _keys(
+    "k na cl mg ca phos cr bun hgb hct wbc plt inr tsh lactate trop bnp co2 hco3 glucose glu alt ast lipase "
+    "ferritin a1c ldl hives rash anaphylaxis anaphylactic angioedema swelling itching wheezing nausea "
+    "vomiting urticaria"
+)
+_K_QUESTIONS = _keys("questions")
+_K_PHOTO = _keys("photo photos photograph photographs picture pictures pic pics image images selfie selfies")
+_K_DISCIPLINE = _keys("pt ot slp st rt rn lpn cna sw msw cm np pa rd chaplain interpreter")
+_K_FACILITY = _keys(
+    "nursing rehab rehabilitation assisted senior care health medical hospital manor healthcare snf ltc alf "
+    "memory group"
+)
+_K_GEO = _keys("geo city location loc town")
+_K_JOB = _keys(_JOB.replace("|", " "))
+
+
+def _cue(text: str, keys: tuple[str, ...]) -> bool:
+    """A word of `text` has one of `keys` (see `word_keys`), or the text has no word index."""
+    present = _present(text)
+    if present is None:
+        return True
+    frozen = _FROZEN.get(id(keys))
+    if frozen is None:
+        frozen = _FROZEN[id(keys)] = frozenset(keys)
+    return not present.isdisjoint(frozen)
+
+
+_FROZEN: dict[int, frozenset[str]] = {}
+"""The key lists as sets, by `id` (the lists are module constants, alive as long as the module)."""
+
+
+@lru_cache(maxsize=8)
+def _present(text: str) -> frozenset[str] | None:
+    """The index keys of the words of `text` (from the word index the recognisers share), or None."""
+    index = _word_index(text)
+    return None if index is None else frozenset(index.keys)
+
+
+def _near(
+    pattern: re.Pattern[str], text: str, keys: tuple[str, ...], before: int, after: int
+) -> Iterator[re.Match[str]]:
+    """The matches of `pattern` within `before` characters before and `after` after a word with one of `keys`.
+
+    For a rule whose match does not start at its cue (a name before its credential): each
+    stretch is bounded, so the scan stays linear; overlapping stretches are merged.
+    """
+    at = word_positions(text, keys)
+    if at is None:
+        yield from pattern.finditer(text)
+        return
+    end = -1
+    for lo, hi in _windows(at, len(text), before, after):
+        for m in pattern.finditer(text, lo, hi):
+            if m.start() >= end:
+                end = m.end()
+                yield m
+
+
+def _near_numbers(pattern: re.Pattern[str], text: str, before: int, after: int) -> Iterator[re.Match[str]]:
+    """`_near` at the postal-code-shaped numbers of `text` (`_CODE_SHAPE`)."""
+    at = _code_starts(text)
+    end = -1
+    for lo, hi in _windows(at, len(text), before, after):
+        for m in pattern.finditer(text, lo, hi):
+            if m.start() >= end:
+                end = m.end()
+                yield m
+
+
+@lru_cache(maxsize=8)
+def _code_starts(text: str) -> list[int]:
+    """Where the postal-code-shaped numbers of `text` start (`_CODE_SHAPE`; read by two rules)."""
+    return [m.start() for m in _CODE_SHAPE.finditer(text)]
+
+
+def _windows(at: list[int], size: int, before: int, after: int) -> list[tuple[int, int]]:
+    """The stretches `[q - before, q + after]` around the offsets `at` (sorted), overlapping ones merged."""
+    out: list[tuple[int, int]] = []
+    for q in at:
+        lo, hi = max(0, q - before), min(size, q + after)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def cued(text: str) -> list[Span]:
+    """The identifiers of the classes above (see the module docstring)."""
+    found: list[Span] = []
+    digit = DIGIT.search(text) is not None
+    if digit:
+        found += _numbers(text)
+    found += _people(text, digit)
+    found += _places(text, digit)
+    found += _international(text, digit)
+    return found
+
+
+def _numbers(text: str) -> list[Span]:
+    found: list[Span] = []
+    if _cue(text, _K_PAGER):
+        found += [
+            Span("phone", m.start(1), m.end(1), 0.85, weak=True) for m in scan_words(_PAGER, text, _K_PAGER)
+        ]
+    if _cue(text, _K_EXTENSION) and (" x" in text or "ext" in text):
+        found += [
+            Span("phone", m.start(1), m.end(1), 0.8, weak=True)
+            for m in _near(_EXTENSION, text, _K_EXTENSION, 0, 80)
+        ]
+    if _cue(text, _K_CALL) and has_any(text, ("call me", "text me", "ring me", "reach me")):
+        found += [Span("phone", m.start(1), m.end(1), 0.8) for m in scan_words(_CALL_ME, text, _K_CALL)]
+    if _cue(text, _K_GLUED):
+        found += [Span("phone", m.start(1), m.end(1), 0.75) for m in scan_words(_GLUED_HOME, text, _K_GLUED)]
+    if _cue(text, _K_FACE) and "." in text:
+        for m in scan_words(_FACE_PHOTO, text, _K_PHOTO):
+            found += [
+                Span("full_face_photo", f.start(), f.end(), 0.85)
+                for f in _IMAGE_FILE.finditer(text, m.end() - len(m.group(0)), m.end() + 120)
+            ]
+    if _cue(text, _K_TEMPLATE) and _cue(text, _K_BIOMETRIC):
+        found += [
+            Span("biometric_identifier", m.start(1), m.end(1), 0.95)
+            for m in scan_words(_TEMPLATE, text, _K_BIOMETRIC)
+            if any(c.isdigit() for c in m.group(1))
+        ]
+    if _cue(text, _K_LABELLED):
+        for m in scan_words(_LABELLED, text, _K_LABELLED):
+            code = m.group(m.lastindex or 0)
+            if sum(c.isdigit() for c in code) < 4 or re.fullmatch(r"(?:19|20)\d\d", code):
+                continue
+            if m.group("other"):
+                found.append(Span("other_unique_identifier", m.start(m.lastindex or 0), m.end(), 0.85))
+            elif m.group("account"):
+                found.append(Span("account_number", m.start(m.lastindex or 0), m.end(), 0.85))
+            else:
+                found.append(
+                    Span("other_unique_identifier", m.start(m.lastindex or 0), m.end(), 0.8, weak=True)
+                )
+    if _cue(text, _K_VEHICLE):
+        found += [
+            Span("vehicle_identifier", m.start(1), m.end(1), 0.85)
+            for m in scan_words(_VEHICLE_REG, text, _K_VEHICLE)
+            if any(c.isdigit() for c in m.group(1))
+        ]
+    if _cue(text, _K_NATIONAL):
+        found += [
+            Span("other_unique_identifier", m.start(1), m.end(1), 0.9)
+            for m in scan_words(_NATIONAL, text, _K_NATIONAL)
+            if sum(c.isdigit() for c in m.group(1)) >= 6
+        ]
+    return found
+
+
+def _licences(text: str) -> list[Span]:
+    words = english()
+    return [
+        Span("certificate_license_number", m.start(1), m.end(1), 0.85)
+        for m in scan_words(_LICENCE_LETTERS, text, _K_LICENCE)
+        if m.group(1).isupper() and m.group(1).lower() not in words
+    ]
+
+
+def _first_name(word: str, loose: bool = False) -> bool:
+    """A Census first name (an everyday word only if a common first name: `Frank`, `Rose`).
+
+    With `loose`, any word that is no English word and no place too (`Venkatesh`, `Agnieszka`).
+    """
+    low = word.lower().rstrip("'\u2019")
+    common, every, _ = census()
+    if low in english():
+        return low in common
+    if low in every or not low.isascii():
+        return True
+    return loose and low not in places()
+
+
+def _people(text: str, digit: bool) -> list[Span]:
+    found: list[Span] = []
+    words = english()
+    if _cue(text, _K_LICENCE):
+        found += _licences(text)
+    if _cue(text, _K_ROLE):
+        for m in scan_words(_ROLE_NAME, text, _K_ROLE):
+            owned = text[max(0, m.start() - 12) : m.start()].split()[-1:] in ([w] for w in _OWNERS) or (
+                m.group(0)[:1].isupper() and not m.group(0).lower().startswith("partner")
+            )  # `her neighbor Tomasz`, `Caregiver Venkatesh` (the role as a title)
+            if not _first_name(m.group(1), loose=owned):
+                continue
+            end = m.end(1)
+            if m.group(2) and m.group(2).lower() not in words and not m.group(2).isupper():
+                end = m.end(2)
+            found.append(Span("name", m.start(1), end, 0.75))
+        if "(" in text:
+            found += [
+                Span("name", m.start(1), m.end(1), 0.8)
+                for m in _RELATIVE_IN_BRACKETS.finditer(text)
+                if m.group(1).lower() not in words
+            ]
+    if ":" in text:
+        for m in scan_words(_DISCIPLINE, text, _K_DISCIPLINE):
+            if not _first_name(m.group(1), loose=True):
+                continue
+            end = m.end(2) if m.group(2) and m.group(2).lower() not in words else m.end(1)
+            found.append(Span("name", m.start(1), end, 0.75))
+        if _cue(text, _K_LABEL_NAME):
+            for m in scan_words(_LABEL_NAME, text, _K_LABEL_NAME):
+                if m.group(1).lower() in words:
+                    continue
+                end = m.end(2) if m.group(2) and m.group(2).lower() not in words else m.end(1)
+                found.append(Span("name", m.start(1), end, 0.8))
+        if _cue(text, _K_HEADER):
+            found += [
+                Span("name", m.start(1), m.end(1), 0.85)
+                for m in scan_words(_HEADER_NAME, text, _K_HEADER)
+                if _header_name(m.group(1))
+            ]
+    if "," in text or "(" in text:
+        for m in _before_credentials(_NAME_CREDENTIAL, text, 80):
+            first = m.group(1).split()[0]
+            if first.lower() in words and first.lower() not in census()[0]:
+                continue
+            found.append(Span("name", m.start(1), m.end(1), 0.8))
+    if _cue(text, _K_VOCATIVE):
+        found += [
+            Span("name", m.start(1), m.end(1), 0.75)
+            for m in scan_words(_VOCATIVE, text, _K_VOCATIVE)
+            if m.group(1).lower() not in words and m.group(1).lower() not in places()
+        ]
+    if _cue(text, _K_JOB) and _cue(text, _K_IS):
+        found += [
+            Span("name", m.start(1), m.end(1), 0.7)
+            for m in _near(_PERSON_IS_JOB, text, _K_JOB, 80, 12)
+            if _first_name(m.group(1), loose=True)
+        ]
+    if _cue(text, _K_SALUTATION):
+        for m in scan_words(_SALUTATION, text, _K_SALUTATION):
+            if m.group(1).lower() in words:
+                continue
+            end = m.end(2) if m.group(2) and m.group(2).lower() not in words else m.end(1)
+            found.append(Span("name", m.start(1), end, 0.75))
+    if digit:
+        found += _lists(text)
+    found += _initials(text)
+    return found
+
+
+def _header_name(value: str) -> bool:
+    """`value` after a patient label is a name.
+
+    No organisation word (`ACME, INC`), and every word an everyday word only if a Census name
+    too (`NEGATIVE, NORMAL` is a result).
+    """
+    _, every, last = census()
+    for word in value.replace(",", " ").split():
+        key = word.strip(".").lower()
+        if key in ORG_WORDS or (key in english() and key not in every and key not in last):
+            return False
+    return True
+
+
+@lru_cache(maxsize=8)
+def _credential_ends(text: str) -> list[tuple[int, int]]:
+    """Where the credentials of `text` are (`_CREDENTIAL_AT`), read once for the rules that end at one."""
+    return [(m.start(), m.end()) for m in _CREDENTIAL_AT.finditer(text)]
+
+
+def _before_credentials(pattern: re.Pattern[str], text: str, before: int) -> Iterator[re.Match[str]]:
+    """The matches of `pattern` ending at a credential, looked for in the `before` characters before each."""
+    end = -1
+    for start, stop in _credential_ends(text):
+        for m in pattern.finditer(text, max(0, start - before), stop):
+            if m.start() >= end:
+                end = m.end()
+                yield m
+
+
+def _on_lines(pattern: re.Pattern[str], text: str, gate: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """The matches of the line pattern `pattern` (it opens with `^`) on the lines that hold a `gate` match."""
+    done = -1
+    for g in gate.finditer(text):
+        line = text.rfind("\n", 0, g.start()) + 1
+        if line <= done:
+            continue
+        done = line
+        m = pattern.match(text, line)
+        if m is not None:
+            yield m
+
+
+def _lists(text: str) -> list[Span]:
+    found: list[Span] = []
+    if "," in text:
+        for m in _on_lines(_LIST_LINE, text, _AGE_SEX_GATE):
+            found.append(Span("name", m.start(1), m.end(1), 0.8))
+            if 90 <= int(m.group(2)) <= 119:
+                found.append(Span("age_over_89", m.start(2), m.end(2), 0.8))
+    if "," in text or ";" in text or "\t" in text:
+        _, every, last = census()
+        for m in _on_lines(_ROW, text, _ROW_GATE):
+            a, b = m.group(3).lower(), m.group(4).split()[0].lower()
+            named = (a in last or b in last) and (
+                a in every or b in every or not a.isascii() or not b.isascii()
+            )
+            if not named and not (a in last and b not in english()):
+                continue
+            rest = m.group(5)
+            if _ROW_FIELD_DATE.search(rest) is None:
+                continue
+            found.append(Span("name", m.start(3), m.end(3), 0.8))
+            found.append(Span("name", m.start(4), m.end(4), 0.8))
+            if any(c.isdigit() for c in m.group(1)):
+                found.append(Span("other_unique_identifier", m.start(1), m.end(1), 0.75))
+            sep = m.group(2)
+            at = m.start(5)
+            for field in rest.split(sep):
+                value = field.strip()
+                start = at + field.find(value) if value else at
+                if _ROW_FIELD_DATE.fullmatch(value):
+                    found.append(Span("date", start, start + len(value), 0.8))
+                elif _ROW_ZIP.fullmatch(value) or _ROW_COUNTY.fullmatch(value):
+                    found.append(Span("address", start, start + len(value), 0.75))
+                at += len(field) + len(sep)
+    return found
+
+
+def _initials(text: str) -> list[Span]:
+    found: list[Span] = []
+    if _DASH.search(text) is not None:
+        found += [Span("name", m.start(1), m.end(1), 0.75) for m in _INITIALS_CREDENTIAL.finditer(text)]
+    tail = text.rstrip()
+    if len(tail) > 20 and tail[-1:].isupper() and _CLINICAL.search(text) is not None:
+        m = _INITIALS_END.search(tail, max(0, len(tail) - 8))
+        if (
+            m is not None
+            and m.group(1) not in _NOT_INITIALS
+            and _LOWER_BEFORE.search(tail, max(0, m.start() - 40), m.start())
+        ):
+            found.append(Span("name", m.start(1), m.end(1), 0.7))
+    return found
+
+
+def _places(text: str, digit: bool) -> list[Span]:
+    found: list[Span] = []
+    if _cue(text, _K_HOME):
+        for m in scan_words(_HOME_ON, text, _K_HOME):
+            found.append(Span("address", m.start(1), m.end(1), 0.8))
+            found.append(Span("address", m.start(2), m.end(2), 0.75))
+    if _cue(text, _K_STAYING):
+        found += [
+            Span("address", m.start(1), m.end(1), 0.7, weak=True)
+            for m in scan_words(_STAYING, text, _K_STAYING)
+        ]
+    if _cue(text, _K_SEEN_IN):
+        found += [
+            Span("address", m.start(1), m.end(1), 0.7, weak=True)
+            for m in scan_words(_SEEN_IN, text, _K_SEEN_IN)
+            if m.group(1).split()[0].lower() not in _NOT_PLACE_WORDS
+        ]
+    if ", " in text and _cue(text, _K_FACILITY):
+        found += [
+            Span("address", m.start(1), m.end(1), 0.7, weak=True)
+            for m in _near(_FACILITY_CITY, text, _K_FACILITY, 0, 60)
+            if m.group(1).split()[0].lower() not in english()
+        ]
+    if "=" in text and _cue(text, _K_GEO):
+        found += [
+            Span("address", m.start(1), m.end(1), 0.7, weak=True) for m in scan_words(_GEO, text, _K_GEO)
+        ]
+    if digit:
+        words = english()
+        for m in _near_numbers(_STREET_CODE_TOWN, text, 80, 50):
+            street, town = m.group(1), m.group(3)
+            if ours(text, m.start()) or re.fullmatch(r"(?:19|20)\d\d", m.group(2)):
+                continue
+            if (
+                any(w.lower() in words for w in street.split()[:-1] if w[:1].isupper())
+                or town.lower() in words
+            ):
+                continue
+            found.append(Span("address", m.start(1), m.end(1), 0.8))
+            found.append(Span("address", m.start(2), m.end(3), 0.8))
+        if _cue(text, _K_CHAT):
+            for m in scan_words(_IT_IS, text, _K_CHAT):
+                line = text.rfind("\n", 0, m.start()) + 1
+                code = _CHAT_CODE.search(text, max(line, m.start() - 40), m.start())
+                if (
+                    code is not None
+                ):  # `Customer: 48094, it's ...`: the postal code asked for, then the street
+                    found.append(Span("address", code.start(1), code.end(1), 0.8))
+            for m in scan_words(_IN_CHAT, text, _K_CHAT):
+                found.append(Span("address", m.start(1), m.end(1), 0.8))
+                found.append(Span("address", m.start(2), m.end(2), 0.75))
+
+    return found
+
+
+def chart_event(text: str) -> bool:
+    """`text` holds one patient's clinical event with its date (`K 3.1 on 4/27`, `(rash October 2088)`)."""
+    return (
+        DIGIT.search(text) is not None
+        and _cue(text, _K_CHART_EVENT)
+        and next(scan_words(_CHART_EVENT, text, _K_CHART_EVENT), None) is not None
+    )
+
+
+def business_phones(text: str, spans: list[Span]) -> list[Span]:
+    """`spans` with the number a piece of copy asks its readers to call (`Questions? Call ...`) weak.
+
+    It is the business's own: a finding only in a text about a person (a reminder that names
+    its patient keeps the clinic's number it gives).
+    """
+    if not _cue(text, _K_QUESTIONS):
+        return spans
+    out = []
+    for s in spans:
+        if s.category == "phone" and not s.weak:
+            line = max(text.rfind("\n", 0, s.start) + 1, s.start - 40)
+            if _CALL_US.search(text, line, s.start) is not None:
+                s = s._replace(weak=True)
+        out.append(s)
+    return out
+
+
+_EPONYM = re.compile(
+    r"(?:Alzheimer|Parkinson|Crohn|Huntington|Hodgkin|Tourette|Asperger|Addison|Cushing|Raynaud|Sj[öo]gren|"
+    r"Gehrig|Hashimoto|Meniere|Ménière)['\u2019]s$"
+)
+
+
+def without_eponyms(text: str, spans: list[Span]) -> list[Span]:
+    """`spans` without the names that are an everyday word and a disease named after someone.
+
+    `Walk to End Alzheimer's`, `Beat Parkinson's`: the verb and the disease read as a first
+    name and a surname's possessive.
+    """
+    if "'s" not in text and "\u2019s" not in text:
+        return spans
+    words = english()
+    out = []
+    for s in spans:
+        if s.category == "name":
+            parts = text[s.start : s.end].split()
+            if len(parts) == 2 and parts[0].lower() in words and _EPONYM.search(parts[1]):
+                continue
+        out.append(s)
+    return out
+
+
+# -- international addresses, phones and names (second batch) -----------------------------
+_EAST_ASIAN_ROAD = re.compile(
+    r"(?<![\w-])(\d{1,4}(?:-\d{1,4})?\s+[A-Z][a-z]{1,20}(?:-[a-z]{1,4})?-(?:ro|gil|daero)(?:\s+\d{1,4}(?:beon-)?-?gil)?)"
+    r"(?![\w-])"
+)
+_EAST_ASIAN_DISTRICT = re.compile(
+    r"(?<![\w-])([A-Z][a-z]{1,20}-(?:gu|si|dong|eup|myeon|gun|ku|shi|cho|machi|ward)"
+    r"(?:,\s+[A-Z][a-z]{2,20}(?:-(?:si|shi|do))?)?)(?![\w-])"
+)
+_EAST_ASIAN_SUFFIX = re.compile(r"-(?:ro|gil|gu|si|dong|eup|myeon|gun|ku|shi|cho|machi|ward)\b")
+"""A gate: every match of `_EAST_ASIAN_ROAD` and `_EAST_ASIAN_DISTRICT` holds one."""
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
+"""A gate: every CJK name, label and date rule needs a kana, Han or Hangul character."""
+_ADDRESS_LABEL = re.compile(
+    r"(?:địa\s+chỉ|Địa\s+chỉ|地址|住所|주소|배송지|收货地址|送货地址)\s*[:\uff1a]?\s*([^\n.。;\uff1b]{4,80}?)(?=\s*(?:[.。;\uff1b\n]|$|"
+    r"SĐT|电话|연락처|Tel|ĐT))"
+)
+_ADDRESS_LABEL_GATE = ("địa chỉ", "Địa chỉ", "地址", "住所", "주소", "배송지")
+_STREET_TYPE_AFTER = re.compile(
+    rf"(?<![\w'\u2019-])((?:\d{{4,5}}[^\S\n]+(?:{_W},[^\S\n]+)?)?(?:{_W}[^\S\n]+){{1,3}}(?:utca|u\.|út|útja|tér|körút|sor|köz|Cad\.|Caddesi|Cd\.|Sok\.|Sokak|"
+    rf"Sk\.|Bulvar\u0131|Blv\.|Mah\.|Mahallesi)\s*(?:No\s*[:.]?\s*)?\d{{1,4}}[A-Za-z]?\.?(?:\s*(?:Daire|D:|Kat)\s*\d{{1,3}})?)"
+    rf"(?:,\s+({_W})(?=\s|[.,;]|$))?"
+)
+_STREET_TYPE_BEFORE = re.compile(
+    rf"(?<![\w'\u2019-])((?:Strada|Str\.|Calea|Bulevardul|Bd\.|B-dul|Intrarea|Aleea|Șoseaua|Soseaua|Splaiul|"
+    rf"Piața|Piata|Ulica|ul\.|Vereda|Travessa|Rua|Avenida|Av\.|Calle|C/)\s+(?:(?:{_W}|de|da|do|dos|das|del|la)\s+){{0,4}}"
+    rf"{_W}(?:,?\s*(?:Nr\.?|nr\.?|n[º°o]\.?)?\s*\d{{1,4}}[A-Za-z]?)?)(?:,\s+({_W}(?:[^\S\n]+{_W})?))?(?=\s*[,.;]|\s*$)"
+)
+_CITY_BEFORE_CODE = re.compile(
+    rf"(?<=,\s)({_W}(?:[ -]{_W})?),\s*(?:(?i:cep|plz|c\.?p\.?|cap|psč|cod\s+po[șs]tal|c[óo]digo\s+postal|"
+    rf"code\s+postal|postcode|post\s+code|zip)\b\.?)\s*[:#]?\s*(\d{{3,6}}(?:[-\s]\d{{3,4}})?)"
+)
+_CITY_BEFORE_CODE_KEYS = ("cep", "plz", "c", "cp", "cap", "psč", "cod", "cód", "cod", "pos", "zip")
+_ADDRESS_IN_BRACKETS = re.compile(
+    r"(?i:\baddress|adresse|adres|direcci[óo]n|endere[çc]o|indirizzo)\s*\(([^()\n]{4,80}?\d[^()\n]{0,40}?)"
+    r"(?=\s+(?:instead|not|rather)\b|\))"
+)
+_VISIT_TO = re.compile(
+    rf"\b(?i:visit|delivery|delivered|shipped|sent|dispatched|moved|deliver|ship)\s+to\s+"
+    rf"((?:(?:Flat|Apt\.?|Unit|Suite|House|No\.?)\s+)?\d{{1,4}}[A-Z]?(?:/\d{{1,4}})?[^\S\n]*\n?[^\S\n]*"
+    rf"{_W}(?:[^\S\n]+{_W}){{0,2}}),\s+({_W}(?:[^\S\n]+{_W})?)(?=\s+on\b|\s*[.;,]|\s*$)"
+)
+_CODE_AFTER_COMMA = re.compile(rf"(?<=,\s)(\d{{5}})\s+({_W}(?:[ -]{_W}){{0,2}})(?![\w'\u2019-])")
+_IT_IS = re.compile(r"\bit(?:'s|\u2019s|\s+is)\s+(?=\d|[A-Z])")
+_CHAT_CODE = re.compile(r"(?:^|:\s*)((?:[A-Z]\d{2}\s[A-Z0-9]{4})|\d{4,6}|\d{2}-\d{3}|\d{3}\s\d{2}),\s*$")
+_PHONE_AFTER_LABEL = re.compile(
+    r"(?<![\w])(?i:tel|t[ée]l|telefon|telefone|tel[ée]fono|phone|contacto|contato|puh|zap|whatsapp|sđt|"
+    r"joindre\s+au|appeler\s+au|ring|ligue|llame|chiama)\.?\s*[:\uff1a]?\s*((?:\(\+?\d{1,4}\)|\+\d{1,4})?[\s.-]?"
+    r"\d[\d\s./-]{6,16}\d)(?![\w-])"
+)
+_PHONE_LABEL_KEYS = (
+    *("tel", "tél", "tele", "tél", "pho", "con", "puh", "zap", "wha", "sđt", "joi", "app", "rin"),
+    *("lig", "lla", "chi"),
+)
+_CJK_LABEL_NAME = re.compile(
+    r"(?:收件人|收货人|联系人|姓名|患者|客户|顾客|氏名|お名前|이름|성명|고객명|받는\s?분)\s*[:\uff1a]\s*"
+    r"([\u4e00-\u9fff]{2,4}|[\uac00-\ud7a3]{2,4})"
+)
+_HANGUL_HONORIFIC = re.compile(
+    r"(?<![\uac00-\ud7a3])(?!(?:고객|선생|회원|여러분|환자|의사|간호사|사장|부모|손님|담당자|관리자|고객센터)[님씨\s])"
+    r"([\uac00-\ud7a3]{2,4})\s?(?:고객님|님|씨|환자|선생님|귀하)"
+)
+_CJK_NAME_IN_LATIN = re.compile(
+    r"\b(?:for|to|from|by|with|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|customer|patient|guest)\s+"
+    r"([\u4e00-\u9fff]{1,3}[ \u3000][\u4e00-\u9fff\u3040-\u30ff]{1,3})(?![\u4e00-\u9fff\u3040-\u30ff])"
+)
+_CJK_DATE = re.compile(r"(?:19|20)\d\d\s?[年년]\s?\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일]")
+_NICKNAME = re.compile(
+    rf"\b(?i:goes\s+by|nicknamed|a\.?k\.?a\.?|prefers\s+to\s+be\s+called|likes\s+to\s+be\s+called)\s+"
+    rf"[\"'\u201c\u2018]?({_W})[\"'\u201d\u2019]?"
+)
+_FUNDRAISER = re.compile(
+    r"(?<![\w/.-])(?:https?://)?(?:www\.)?(?:gofundme\.com/f|caringbridge\.org/(?:visit|site)|"
+    r"justgiving\.com/(?:page|crowdfunding|fundraising)|givesendgo\.com|mealtrain\.com/trains|fundly\.com|"
+    r"lotsahelpinghands\.com/c|carepages\.com/blogs|giveforward\.com|flickr\.com/(?:people|photos)|"
+    r"medium\.com/@?|about\.me|linktr\.ee|strava\.com/athletes|goodreads\.com/user/show)"
+    r"/[\w%.@-]{2,80}(?:/[\w%-]{1,80})?"
+)
+_BLOG_HOST = re.compile(
+    r"(?<![\w/.-])(?:https?://)?[a-z0-9-]{2,40}\.(?:blogspot|wordpress|tumblr|substack)\.com\b(?:/[\w%.-]{1,80})*"
+)
+_BLOG_HOSTS = (".blogspot.", ".wordpress.", ".tumblr.", ".substack.")
+"""A fundraiser, a blog or a profile page: a person's own (`gofundme.com/f/help-dad-walk`)."""
+_OWN_SITE = re.compile(
+    r"\b(?i:(?:my\s+)?blog|personal\s+(?:site|website|page)|portfolio|homepage)\s+(?:at|is|:)\s+"
+    r"((?:https?://)?(?:www\.)?[a-z0-9-]{2,40}\.[a-z]{2,6}(?:/[\w./%-]{0,80})?)(?![\w@])"
+)
+"""A person's own site after what it is (`Blog at lucasmoreau.fr`; not after `our`)."""
+_FORM_FIELD = re.compile(
+    r"(?<![\w%])(?i:(?P<phone>phone|tel|telephone|mobile|cell)|(?P<address>address|street|addr|address1|"
+    r"address_line1|zip|zipcode|postcode|postal_code|plz)|(?P<date>dob|birthdate|birth_date|birthday|"
+    r"date_of_birth))=([^&\s=]{2,80})"
+)
+"""A URL-encoded form's personal fields (`phone=%2B39+347+123+4567&...`)."""
+_NAME_LABEL = re.compile(
+    rf"\b(?i:surname|family\s+name|last\s+name|given\s+names?|first\s+names?|forenames?)\s*[:=]?[^\S\n]*"
+    rf"((?:{_W}|{_CAPS})(?:[ -](?:{_W}|{_CAPS}))?)(?![\w'\u2019-])"
+)
+_BIRTHPLACE = re.compile(
+    rf"\b(?i:place\s+of\s+birth|birthplace|born\s+in|lieu\s+de\s+naissance|geburtsort|luogo\s+di\s+nascita|"
+    rf"lugar\s+de\s+nacimiento)\s*[:=]?[^\S\n]*({_W}(?:[ -]{_W})?)(?![\w'\u2019-])"
+)
+
+
+def _international(text: str, digit: bool) -> list[Span]:
+    found: list[Span] = []
+    words = english()
+    if digit and _EAST_ASIAN_SUFFIX.search(text) is not None:
+        found += [  # weak: a store's address in copy is the business's (`Flagship: 12 Gangnam-daero ...`)
+            Span("address", m.start(1), m.end(1), 0.85, weak=True) for m in _EAST_ASIAN_ROAD.finditer(text)
+        ]
+        found += [
+            Span("address", m.start(1), m.end(1), 0.7, weak=True) for m in _EAST_ASIAN_DISTRICT.finditer(text)
+        ]
+    if not text.isascii() and any(map(text.__contains__, _ADDRESS_LABEL_GATE)):
+        found += [Span("address", m.start(1), m.end(1), 0.85) for m in _ADDRESS_LABEL.finditer(text)]
+    if not text.isascii() and _CJK.search(text) is not None:
+        found += [Span("name", m.start(1), m.end(1), 0.85) for m in _CJK_LABEL_NAME.finditer(text)]
+        found += [Span("name", m.start(1), m.end(1), 0.8) for m in _HANGUL_HONORIFIC.finditer(text)]
+        found += [Span("name", m.start(1), m.end(1), 0.8) for m in _CJK_NAME_IN_LATIN.finditer(text)]
+        if digit:
+            found += [Span("date", m.start(), m.end(), 0.8, weak=True) for m in _CJK_DATE.finditer(text)]
+    if digit and _cue(text, _K_STREET_AFTER):
+        for m in _near(_STREET_TYPE_AFTER, text, _K_STREET_AFTER, 80, 40):
+            if any(w.lower() in words for w in m.group(1).split()[:1]):
+                continue
+            found.append(Span("address", m.start(1), m.end(1), 0.85))
+            if m.group(2) and m.group(2).lower() not in words:
+                found.append(Span("address", m.start(2), m.end(2), 0.75))
+    if _cue(text, _K_STREET_BEFORE):
+        for m in scan_words(_STREET_TYPE_BEFORE, text, _K_STREET_BEFORE):
+            if ours(text, m.start()):
+                continue
+            found.append(
+                Span("address", m.start(1), m.end(1), 0.8, weak=not any(c.isdigit() for c in m.group(1)))
+            )
+            if m.group(2) and m.group(2).split()[0].lower() not in words:
+                found.append(Span("address", m.start(2), m.end(2), 0.7, weak=True))
+    if digit and "," in text and _cue(text, _CITY_BEFORE_CODE_KEYS):
+        for m in _near(_CITY_BEFORE_CODE, text, _CITY_BEFORE_CODE_KEYS, 40, 30):
+            first = m.group(1).split()[0].lower()
+            if first not in words and first not in census()[0] and not ours(text, m.start()):
+                found.append(Span("address", m.start(1), m.end(1), 0.75))
+                found.append(Span("address", m.start(2), m.end(2), 0.8))
+    if digit and "(" in text and _cue(text, _K_ADDRESS_WORDS):
+        found += [
+            Span("address", m.start(1), m.end(1), 0.8)
+            for m in scan_words(_ADDRESS_IN_BRACKETS, text, _K_ADDRESS_WORDS)
+        ]
+    if digit and _cue(text, _K_VISIT):
+        for m in scan_words(_VISIT_TO, text, _K_VISIT):
+            found.append(Span("address", m.start(1), m.end(1), 0.8))
+            if m.group(2).split()[0].lower() not in words:
+                found.append(Span("address", m.start(2), m.end(2), 0.75))
+    if digit and ", " in text:
+        for m in _near_numbers(_CODE_AFTER_COMMA, text, 2, 40):
+            town = m.group(2)
+            line = text[max(0, m.start() - 60) : m.start()]
+            if (
+                town.split()[0].lower() in words
+                or not any(c.isdigit() for c in line)
+                or ours(text, m.start())
+            ):
+                continue
+            found.append(Span("address", m.start(1), m.end(1), 0.8, weak=True))
+            found.append(Span("address", m.start(2), m.end(2), 0.75, weak=True))
+    if digit and _cue(text, _PHONE_LABEL_KEYS):
+        for m in scan_words(_PHONE_AFTER_LABEL, text, _PHONE_LABEL_KEYS):
+            value = m.group(1).rstrip()
+            if 8 <= sum(c.isdigit() for c in value) <= 15 and not ours(text, m.start()):
+                found.append(Span("phone", m.start(1), m.start(1) + len(value), 0.8))
+    if _cue(text, _K_NICKNAME):
+        found += [
+            Span("name", m.start(1), m.end(1), 0.8)
+            for m in scan_words(_NICKNAME, text, _K_NICKNAME)
+            if m.group(0)[-1] in "\"'\u201d\u2019"
+            or m.group(1).lower() not in words
+            or m.group(1).lower() in census()[0]
+        ]
+    if "=" in text and "&" in text:
+        for m in _FORM_FIELD.finditer(text):
+            value = m.group(4)
+            if m.group("phone"):
+                if sum(c.isdigit() for c in value) >= 7:
+                    found.append(Span("phone", m.start(4), m.end(4), 0.85))
+            elif m.group("address"):
+                found.append(Span("address", m.start(4), m.end(4), 0.8))
+            elif any(c.isdigit() for c in value):
+                found.append(Span("date", m.start(4), m.end(4), 0.85))
+    if _cue(text, _K_NAME_LABEL):
+        for m in scan_words(_NAME_LABEL, text, _K_NAME_LABEL):
+            first = m.group(1).split()[0].split("-")[0].lower()
+            if first in words and first not in census()[1] and first not in census()[2]:
+                continue
+            found.append(Span("name", m.start(1), m.end(1), 0.85))
+        found += [
+            Span("address", m.start(1), m.end(1), 0.75, weak=True)
+            for m in scan_words(_BIRTHPLACE, text, _K_NAME_LABEL)
+            if m.group(1).split()[0].lower() not in words
+        ]
+    if _cue(text, _K_OWN_SITE):
+        found += [
+            Span("url", m.start(1), m.end(1), 0.85)
+            for m in scan_words(_OWN_SITE, text, _K_OWN_SITE)
+            if not ours(text, m.start())
+            and "our" not in text[max(0, m.start() - 6) : m.start()].lower().split()
+        ]
+    if "/" in text and _cue(text, _K_FUNDRAISER):
+        found += [Span("url", m.start(), m.end(), 0.9) for m in scan_words(_FUNDRAISER, text, _K_FUNDRAISER)]
+    if any(map(text.__contains__, _BLOG_HOSTS)):
+        found += [Span("url", m.start(), m.end(), 0.85) for m in _BLOG_HOST.finditer(text)]
+    return found
+
+
+_K_STREET_AFTER = _keys(
+    "utca u út útja tér körút sor köz cad caddesi cd sok sokak sk bulvar blv mah mahallesi"
+)
+_K_STREET_BEFORE = _keys(
+    "strada str calea bulevardul bd b intrarea aleea șoseaua soseaua splaiul piața piata ulica ul vereda "
+    "travessa rua avenida av calle c"
+)
+_K_ADDRESS_WORDS = _keys("address adresse adres dirección direccion endereço endereco indirizzo")
+_K_VISIT = _keys("visit delivery delivered shipped sent dispatched moved deliver ship")
+_K_NICKNAME = _keys("goes nicknamed aka a prefers likes")
+_K_FUNDRAISER = _keys(
+    "gofundme caringbridge justgiving givesendgo mealtrain fundly lotsahelpinghands carepages"
+)
+_K_FUNDRAISER += _keys("giveforward https http www flickr medium about linktr strava goodreads")
+_K_NAME_LABEL = _keys(
+    "surname family last given first forename forenames place birthplace born lieu geburtsort luogo lugar"
+)
+_K_OWN_SITE = _keys("my blog personal portfolio homepage")
