@@ -385,17 +385,18 @@ def _near(
     if at is None:
         yield from pattern.finditer(text)
         return
-    end = -1
-    for lo, hi in _windows(at, len(text), before, after):
-        for m in pattern.finditer(text, lo, hi):
-            if m.start() >= end:
-                end = m.end()
-                yield m
+    yield from _around(pattern, text, at, before, after)
 
 
 def _near_numbers(pattern: re.Pattern[str], text: str, before: int, after: int) -> Iterator[re.Match[str]]:
     """`_near` at the postal-code-shaped numbers of `text` (`_CODE_SHAPE`)."""
-    at = _code_starts(text)
+    yield from _around(pattern, text, _code_starts(text), before, after)
+
+
+def _around(
+    pattern: re.Pattern[str], text: str, at: list[int], before: int, after: int
+) -> Iterator[re.Match[str]]:
+    """The matches of `pattern` in the merged windows around the offsets `at`, each once."""
     end = -1
     for lo, hi in _windows(at, len(text), before, after):
         for m in pattern.finditer(text, lo, hi):
