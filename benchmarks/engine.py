@@ -60,6 +60,7 @@ from langgraph.types import Send
 
 from global_orchestrator import Mission, MissionPlan, Orchestrator, RetrySettings, Subtask
 from global_orchestrator.graph.pending import stock as stock_pending_writes
+from global_orchestrator.graph.runtime_copy import stock as stock_runtime_copy
 from global_orchestrator.graph.serde import stock as stock_send_encoder
 from global_orchestrator.persistence import sqlite_path
 
@@ -159,8 +160,9 @@ async def run_bare(
 ) -> float:
     # stock LangGraph: not the engine's linear pending writes (graph/pending.py), which would
     # speed the bare graph's wide waves up too, nor its encoder of `Send` (graph/serde.py),
-    # nor its saver's group commit
-    with stock_pending_writes(), stock_send_encoder():
+    # nor its copies of LangGraph's per-task runtime (graph/runtime_copy.py), nor its saver's
+    # group commit
+    with stock_pending_writes(), stock_send_encoder(), stock_runtime_copy():
         async with stock_saver(db) as saver:
             graph = bare_graph(deps, work, saver)
             config = {"configurable": {"thread_id": thread}, "recursion_limit": 100_000}

@@ -202,7 +202,11 @@ async def test_mission_runs_to_completion_and_time_travels(server: StudioServer)
         }
         assert result["results"]["mission-001-seed-2"]["output"]["text"].startswith("[echo] ")
         states = await history(client, tid)
-        assert {"guard_plan", "dispatch", "agent_marketing", "agent_browser", "aggregate"} <= ran(states)
+        assert {"guard_plan", "agent_marketing", "agent_browser", "aggregate"} <= ran(states)
+        # no approval to ask: guard_plan's router starts the agents, no dispatch step between
+        assert "dispatch" not in ran(states)
+        at_guard = next(i for i, s in enumerate(states) if s["next"] == ["guard_plan"])
+        assert set(states[at_guard - 1]["next"]) == {"agent_marketing", "agent_browser"}  # newest first
         assert states[0]["next"] == []
 
         # time travel: replay from the checkpoint right after planning, as Studio's history does

@@ -24,6 +24,7 @@ from .nodes import Engine
 from .pending import install as install_linear_pending_writes
 from .records import ParseCache
 from .running import RetrySettings
+from .runtime_copy import install as install_runtime_copy
 from .serde import install as install_send_encoder
 from .state import MissionInput, MissionOutput, MissionState
 
@@ -51,9 +52,10 @@ def build_graph(
 ) -> Any:
     """Compile the mission graph.
 
-    `START → build_context → plan → guard_plan → [approval per subtask] → dispatch →
+    `START → build_context → plan → guard_plan → [approval per subtask → dispatch] →
     agent_<family> (every subtask, one superstep) → aggregate → END`, one agent node per
-    family. Each subtask's task starts its agent the moment its own dependencies finish
+    family (without approvals to ask, guard_plan's router starts the agents itself). Each
+    subtask's task starts its agent the moment its own dependencies finish
     (`graph/board.py`).
 
     Args:
@@ -124,18 +126,20 @@ def build_graph(
     graph.add_edge(START, "build_context")
     graph.add_edge("build_context", "plan")
     graph.add_edge("plan", "guard_plan")
+    agent_nodes = [f"agent_{f}" for f in families]
+    # no approval to ask: guard_plan's router sends the run superstep itself (no dispatch step)
     graph.add_conditional_edges(
-        "guard_plan", engine.route_after_guard_plan, ["approval", "dispatch", "aggregate"]
+        "guard_plan", engine.route_after_guard_plan, ["approval", *agent_nodes, "aggregate"]
     )
     graph.add_edge("approval", "dispatch")
-    graph.add_conditional_edges(
-        "dispatch", engine.route_after_dispatch, [*(f"agent_{f}" for f in families), "aggregate"]
-    )
+    graph.add_conditional_edges("dispatch", engine.route_after_dispatch, [*agent_nodes, "aggregate"])
     graph.add_edge("aggregate", END)
     # every subtask runs in one superstep: keep LangGraph's pending-write list linear (graph/pending.py)
     install_linear_pending_writes()
     # ... and every subtask is a `Send` the checkpointer encodes twice (graph/serde.py)
     install_send_encoder()
+    # ... and LangGraph copies its per-task `Runtime` five times per task (graph/runtime_copy.py)
+    install_runtime_copy()
     return graph.compile(checkpointer=checkpointer, store=store, name="global-orchestrator")
 
 

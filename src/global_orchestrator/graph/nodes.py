@@ -52,10 +52,10 @@ from .state import MissionState
 __all__ = ["APPROVAL", "MAX_CONCURRENCY", "MISSION_INVALID", "Engine"]
 
 APPROVAL = "approval"
+"""The `type` of the graph's approval interrupt value (an `ApprovalRequest` plus this key)."""
 MISSION_INVALID = "mission.invalid"
 """The issue of a mission the graph cannot read (Studio / LangGraph Server input): the run
 ends through `aggregate` with it, instead of raising in a node."""
-"""The `type` of the graph's approval interrupt value (an `ApprovalRequest` plus this key)."""
 
 
 @dataclass
@@ -186,7 +186,12 @@ class Engine(Scheduler):
         return {"results": updates, "logs": logs} if updates else {}
 
     async def route_after_guard_plan(self, state: MissionState) -> list[Send] | str:
-        """Ask for approvals still undecided, then dispatch; an invalid plan goes to aggregate."""
+        """Ask for approvals still undecided; an invalid plan goes to aggregate.
+
+        With nothing to ask, the run superstep follows at once (what `dispatch` does after
+        approvals: `hand_over` and `route_after_dispatch`), saving a superstep and its
+        checkpoint (a synced commit on SQLite) before the first agent starts.
+        """
         plan = self.parsed.get(MissionPlan, state["plan"])
         if plan.has_errors:
             return "aggregate"
@@ -200,7 +205,10 @@ class Engine(Scheduler):
             for s in plan.subtasks
             if needs_approval(s, mission.permissions) and s.id not in approvals and s.id not in results
         ]
-        return asks or "dispatch"
+        if asks:
+            return asks
+        self.hand_over(state)
+        return await self.route_after_dispatch(state)
 
     async def approval(self, payload: dict[str, Any]) -> dict[str, Any]:
         """Pause for a person's decision on one subtask (`interrupt`); record it.

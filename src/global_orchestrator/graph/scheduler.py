@@ -112,13 +112,21 @@ class Scheduler:
         return not self.model_priced
 
     async def dispatch(self, state: MissionState) -> dict[str, Any]:
-        """Hand the state to the run superstep that follows (its board is seeded from it)."""
+        """Hand the state to the run superstep that follows (its board is seeded from it).
+
+        Only after approvals: without any, `route_after_guard_plan` hands the state over
+        and sends the run superstep itself (`hand_over`), one superstep fewer.
+        """
+        self.hand_over(state)
+        return {}
+
+    def hand_over(self, state: MissionState) -> None:
+        """Keep `state` for the board of the run superstep this task's router starts."""
         thread, ns, _ = _superstep()
         old = self.dispatched.get((thread, ns))
         if old is not None:
             old.release()  # a hold no board took (a run that ended before its superstep began)
         self.dispatched[(thread, ns)] = _Dispatched(dict(state))
-        return {}
 
     async def route_after_dispatch(self, state: MissionState) -> list[Send] | str:
         """Send every subtask without a result, and each shadow candidate, in one superstep.
