@@ -76,7 +76,7 @@ surger(?:y|ies) operation procedure replacement transplant fusion root\s+canal b
 amputation c-section vasectomy hysterectomy mastectomy implant pacemaker cpap hearing\s+aids?
 physical\s+therapy rehab\w* admitted discharged hospitali[sz]ed hospitali[sz]ations?
 er\s+visit emergency\s+room
-appointments? check-?ups? follow-?ups? cardiology\s+\w+ oncology\s+\w+ dermatology\s+\w+
+appointments? check-?ups? follow-?ups? cardiology\s+[a-z]\w* oncology\s+[a-z]\w* dermatology\s+[a-z]\w*
 on\s+(?:hospice|oxygen)
 """
 _HEALTH_WORDS = " ".join([_CONDITIONS, _DRUGS, _TESTS, _CARE]).split()
