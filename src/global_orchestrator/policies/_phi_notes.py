@@ -1,0 +1,437 @@
+"""Identifiers in the shapes of US clinical notes and Safe Harbor forms (probe5's classes).
+
+Each recogniser is one bounded regular expression behind a cheap gate (a word the match
+must hold), so texts without the word cost one substring test:
+
+- names after a clinical cue, in any case and in `Last, First M` order (`PCP soykan eraslan`,
+  `Dr. Pham, Bich`, `HCP May King (wife)`, `dictated by L. van der Berg md`), before a
+  credential (`hedi trupp, MD`), a patient header line (`Volkov, Gabriel 44273564  ADM ...`)
+  and a first name before `is a 54-year-old`;
+- dates a note writes beside a stamp or a label (`D: 2/22/15  T: 05/24/64`, `ADM 2/15/2020`,
+  `Date of transfer: 9-25-2017`) or after `mid-` / `early-` / `late-` (`mid-March 2011`);
+- counties (`Essex Co.`, `Bristol county`, `County of residence: Erie County`) and the city
+  before one (`from Jacobstown, Cuyahoga county`), a home town (`at his home in Lake
+  Christopher`), the city and ZIP ending a street address that has no state;
+- bed and room codes on a patient's line (`Bed 287-1`, `Room 10B-28`);
+- Safe Harbor codes by their cue: an insurance group number, a device serial and a HIBCC UDI,
+  a voiceprint id, a photo's file or id, a link a person shared.
+
+Places, dates and bed codes are weak (PHI only in a text about a person) unless a label makes
+them a record's; names need a cue, and a lower-case word that is an English word (and no
+Census name) ends one, so `dr on call`, `son was` are no names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, census, english
+from global_orchestrator.policies._phi_spans import Span
+
+_L = f"{UPPER}{LOWER}"
+_WORD = rf"[{_L}](?:[{_L}]|['\u2019-](?=[{_L}]))*"
+"""A word of a name in any case, with inner hyphens and apostrophes (`pierre-louis`, `O'Neil`)."""
+_NICK = r"[\"\u201c][^\"\u201d\n]{1,20}[\"\u201d]"
+_PIECE = re.compile(rf"{_NICK}|[{UPPER}]\.(?![{_L}])|{_WORD}")
+_PARTICLES_WORDS = (
+    "van von der den de del della da das dos di du la le bin ibn al el ter ten mac mc ó o ní ni an "
+    "na y e st st."
+)
+_PARTICLES = frozenset(_PARTICLES_WORDS.split())
+_STOP_WORDS = (
+    "md rn do np pa dds phd mba msn bsn lpn cnp aprn pgy dr mr mrs ms who whom on in at to for of "
+    "the a an and or is was be been by with from as per re cc pt patient pcp hcp call cell tel phone "
+    "pager ph note notes notified regarding about via home today tomorrow yesterday will would has "
+    "had have said states confirmed agrees aware present dob mrn ssn npi dea acct dos dod adm dis ed "
+    "er icu id no"
+)
+_STOP = frozenset(_STOP_WORDS.split())
+_CREDENTIAL = re.compile(r",?[ \t]{1,2}(?:M\.?D\.?|md|R\.?N\.?|D\.?O\.?|NP|PA-C|PhD|DDS|MBBS|FACP)\b")
+
+# a cue a name follows: a clinician's role or title, a relative, a signature
+_NAME_CUE = re.compile(
+    r"(?i:\b(?:dr\.?|doctor|pcp|hcp|attending|accepting\s+physician|referring\s+physician|physician|"
+    r"surgeon|nurse|son|daughter|wife|husband|brother|sister|mother|father|niece|nephew|grandson|"
+    r"granddaughter|aunt|uncle|spouse|partner|caregiver|guardian|next\s+of\s+kin|"
+    r"(?:dictated|signed|entered|reviewed|cosigned|seen|examined|transcribed)\s+by|signed|cc|"
+    r"(?P<loose>for\s+member|refills\s+for|enrol(?:l?ment)?\s+for|request\s+for|implanted\s+in|"
+    r"message\s+from|please\s+see|intake|security\s+log|caller|subject\s+[\w-]+\s+|patient|pt))"
+    r"(?:\s*:|\s*\(|\.)?[ \t]{1,2}(?:\(?(?i:dr\.?|doctor)[ \t]{1,2})?)"
+)
+_NAME_CUE_GATE = (
+    "dr", "doctor", "pcp", "hcp", "attending", "physician", "surgeon", "nurse", "son", "daughter", "wife",
+    "husband", "brother", "sister", "mother", "father", "niece", "nephew", "aunt", "uncle", "spouse",
+    "partner", "caregiver", "guardian", "kin", " by", "signed", "cc", "member", "refills", "enrol",
+    "request", "implanted", "message", "please see", "intake", "security", "caller", "subject", "patient",
+    "pt",
+)  # fmt: skip
+_NAME_BEFORE_AGE = re.compile(
+    rf"(?<![{_L}])([{UPPER}][{LOWER}]{{2,20}})\s+is\s+an?\s+\d{{1,3}}[- ]year[- ]old\b"
+)
+_HEADER = re.compile(
+    rf"(?m)^[ \t]*({_WORD}(?:[ \t]{_WORD}){{0,2}},[ \t]{_WORD}(?:[ \t]{_WORD})?(?:[ \t][{UPPER}]\.?)?)"
+    r"[ \t]{1,4}(?:(MRN[ \t:#]*)?([A-Z]{0,2}\d[\d -]{4,10}\d[A-Z]?|\d{6,10}[A-Z]?)(?=[ \t]{2})|MRN\b)"
+)
+"""A patient header line: `Volkov, Gabriel 44273564  ADM ...`, `Svensson, Esperanza    MRN 1789812`."""
+
+
+def _name_word(word: str, after_first: bool = False) -> bool:
+    """A word that can be part of a name.
+
+    An English word is one only as a common Census first name (`may`, `john`) or, capitalised,
+    as a Census surname right after one (`Max Morris`); an upper-case word (an acronym
+    otherwise: `HIPAA`, `NPO`) only as a Census name.
+    """
+    low = word.lower()
+    if low in _STOP or len(low) < 2:
+        return False
+    common, _, surnames = census()
+    if word.isupper():
+        return low in common or (after_first and low in surnames)
+    if low not in english():
+        return True
+    if low in common:
+        return not (word.islower() and low in _COMMON_LOWER)
+    return after_first and word[0].isupper() and low in surnames
+
+
+def _first_name(word: str) -> bool:
+    return word.lower() in census()[0]
+
+
+def _all_names(words: list[str]) -> bool:
+    """Every word can be part of a name (a surname that is an English word after a first name)."""
+    after_first = False
+    for word in words:
+        if not _name_word(word, after_first):
+            return False
+        after_first = _first_name(word)
+    return True
+
+
+_COMMON_LOWER_WORDS = (
+    "will may grant mark bill rose joy faith hope young long little brown white black green gray "
+    "grey king rich price page hall hill wood stone mason cook miller bell lane ward rice"
+)
+_COMMON_LOWER = frozenset(_COMMON_LOWER_WORDS.split())
+"""Census names that, written in lower case, are everyday words first."""
+
+
+def _pieces(text: str, pos: int, limit: int = 5) -> Iterator[tuple[int, int, str]]:
+    """The name pieces from `pos` on, one or two spaces apart, on one line."""
+    for _ in range(limit):
+        m = _PIECE.match(text, pos)
+        if m is None:
+            return
+        yield m.start(), m.end(), m.group(0)
+        gap = pos = m.end()
+        while pos < len(text) and pos - gap < 2 and text[pos] in " \t":
+            pos += 1
+        if pos == gap or (pos < len(text) and text[pos] in " \t"):
+            return
+
+
+_INNER_PARTICLES = "|".join(sorted(_PARTICLES - {"y", "e", "st", "st."}, key=len, reverse=True))
+_COMMA_NAME = re.compile(
+    rf"((?:(?i:{_INNER_PARTICLES})[ \t]|[{UPPER}]'|[{UPPER}]\u2019)*"
+    rf"{_WORD}(?:[ \t]{_WORD})?),[ \t]({_WORD})(?:[ \t]({_WORD}))?"
+)
+"""`Last, First [Middle]` (`Dorje, Tenzin U`, `Mac Conaonaigh, Therese`, `ZHANG, WEI`)."""
+_INITIAL_AFTER = re.compile(rf"[ \t][{UPPER}]\.?(?![{_L}])")
+
+
+def _comma_name(text: str, pos: int) -> int | None:
+    """The end of a `Last, First [M]` name at `pos`, or None.
+
+    The order itself marks a name, so a surname may be a Census surname that is an English
+    word (`Smith, Joris`) and, in upper case, any word that is no English one (`OZA, NETRA`);
+    the words after the comma are in the surname's case (not `Smith, DOB`).
+    """
+    m = _COMMA_NAME.match(text, pos)
+    if m is None or _CREDENTIAL.match(text, m.end(1)) is not None:
+        return None
+    last = [w for w in m.group(1).split() if w.lower() not in _PARTICLES and w[-1] not in "'\u2019"]
+    if not last:
+        return None
+    shape = _shape(last[-1])
+    if _shape(m.group(2)) != shape or not (_name_word(m.group(2)) or _caps_word(m.group(2))):
+        return None
+    surnames = census()[2]
+    if not all(_name_word(w) or w.lower() in surnames or _caps_word(w) for w in last):
+        return None
+    end = m.end(2)
+    second = m.group(3)
+    if second and len(second) > 1 and _shape(second) == shape and (_name_word(second) or _caps_word(second)):
+        end = m.end(3)
+    initial = _INITIAL_AFTER.match(text, end)
+    return initial.end() if initial is not None and _CREDENTIAL.match(text, end) is None else end
+
+
+def _shape(word: str) -> int:
+    return 2 if word.isupper() else 0 if word.islower() else 1
+
+
+def _caps_word(word: str) -> bool:
+    """An upper-case word that is no English one nor a label (`NETRA`, not `DOB`)."""
+    low = word.lower()
+    return word.isupper() and len(low) > 1 and low not in _STOP and low not in english()
+
+
+def _name_at(text: str, pos: int, words: int = 1) -> tuple[int, int] | None:
+    """The name starting at `pos` (after a cue), or None: `Last, First [M]` or up to 5 pieces.
+
+    `words`: how many words it needs (a loose cue, `patient`, wants two: not `pt font`).
+    """
+    comma = _comma_name(text, pos)
+    if comma is not None:
+        return pos, comma
+    end = None
+    count = 0
+    after_first = False
+    for _, e, piece in _pieces(text, pos):
+        if piece[0] in '"\u201c' or (len(piece) == 2 and piece.endswith(".")):
+            after_first = True  # a nickname or an initial: a word must follow
+            continue
+        if piece.lower() in _PARTICLES:
+            after_first = True  # `van der`, `Mac an`: a word must follow
+            continue
+        if not _name_word(piece, after_first):
+            break
+        after_first = _first_name(piece)
+        end = e
+        count += 1
+        if text.startswith(",", e):
+            break
+    if end is None or count < words:
+        return None
+    return pos, end
+
+
+_TRAILING_INITIAL = re.compile(rf"[ \t][{UPPER}]\.?(?![{_L}])")
+
+
+def _cued_names(text: str, low: str) -> list[Span]:
+    found: list[Span] = []
+    if any(w in low for w in _NAME_CUE_GATE):
+        for m in _NAME_CUE.finditer(text):
+            got = _name_at(text, m.end(), 2 if m.group("loose") else 1)
+            if got is not None and got[1] - got[0] > 1:
+                found.append(Span("name", got[0], got[1], 0.7))
+    if "md" in low or "rn" in low or "do" in low or "np" in low:
+        for m in _CREDENTIAL.finditer(text):
+            start = _name_back(text, m.start())
+            if start is not None:
+                found.append(Span("name", start, m.start(), 0.7))
+    if "year" in low:
+        for m in _NAME_BEFORE_AGE.finditer(text):
+            word = m.group(1)
+            if _name_word(word) and (word.lower() not in english() or _first_name(word)):
+                found.append(Span("name", m.start(1), m.end(1), 0.7))
+    if "," in text:
+        for m in _HEADER.finditer(text):
+            if _comma_name(text, m.start(1)) is not None:
+                found.append(Span("name", m.start(1), m.end(1), 0.75))
+                if m.group(3) and not m.group(2):
+                    found.append(Span("medical_record_number", m.start(3), m.end(3), 0.7))
+    return found
+
+
+_LINE_START_NAME = re.compile(
+    rf"(?m:^|(?<=[:;(]))[ \t]*((?:{_WORD}|[{UPPER}]\.)(?:[ \t]{{1,2}}(?:{_WORD}|[{UPPER}]\.)){{0,4}}"
+    rf"(?:,[ \t]{_WORD}(?:[ \t][{UPPER}]\.?)?)?)\Z"
+)
+
+
+def _name_back(text: str, end: int) -> int | None:
+    """The start of a name that ends at `end`, before a credential: a line's or a label's first words."""
+    line = max(text.rfind("\n", 0, end) + 1, end - 60)
+    m = _LINE_START_NAME.search(text, line, end)
+    if m is None:
+        return None
+    run = m.group(1)
+    words = [w for w in re.split(r"[ \t,]+", run) if w]
+    real = [w for w in words if w.lower() not in _PARTICLES and not (len(w) <= 2 and w.endswith("."))]
+    if not real or not _all_names(real):
+        return None
+    if len(real) < 2 and not any(w.endswith(".") for w in words):
+        return None
+    return m.start(1)
+
+
+# -- dates ------------------------------------------------------------------------------------
+
+_NUM_DATE = r"\d{1,2}[/-]\d{1,2}[/-](?:\d{4}|\d{2})(?![\d/])"
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_STAMP = re.compile(
+    rf"(?m)(?:^|[ \t]{{2}})(?i:d):?[ \t]{{1,2}}({_NUM_DATE})[ \t]{{1,3}}(?i:t):?[ \t]{{1,2}}({_NUM_DATE})"
+)
+"""A transcription stamp: dictated and typed dates (`D: 12/20/87  T: 05/05/23`, `d 7/2/20 t 3/25/08`)."""
+_ADM_DIS = re.compile(rf"\b(?:ADM|DIS|DISCH|D/C)[ \t:]{{1,3}}({_NUM_DATE})")
+_DATE_OF = re.compile(
+    r"(?i:\bdate\s+of\s+(?:transfer|arrival|injury|onset|consult(?:ation)?|exam(?:ination)?|encounter|"
+    r"referral|operation|delivery|transport|evaluation|assessment|dictation|transcription|report|"
+    r"transfusion|accident|incident|enrol(?:l?ment)|intake)\s*:?[ \t]{0,3})"
+    rf"({_NUM_DATE}|{_MONTHS}\.?[ \t]\d{{1,2}},?[ \t](?:19|20|21)\d\d)"
+)
+_MID = re.compile(
+    rf"(?i:\b(?:mid|early|late)-)({_MONTHS}\.?[ \t](?:19|20|21)\d\d\b|"
+    rf"(?:0?[1-9]|1[0-2])/(?:19|20|21)\d\d(?![\d/])|{_MONTHS}\b)"
+)
+
+
+def _dates(text: str, low: str, record: bool) -> list[Span]:
+    found: list[Span] = []
+    if "/" in text or "-" in text:
+        if " t" in low:
+            for m in _STAMP.finditer(text):
+                found += [Span("date", m.start(g), m.end(g), 0.85) for g in (1, 2)]
+        if "ADM" in text or "DIS" in text or "D/C" in text:
+            found += [Span("date", m.start(1), m.end(1), 0.85) for m in _ADM_DIS.finditer(text)]
+    if "date of" in low:
+        found += [Span("date", m.start(1), m.end(1), 0.85) for m in _DATE_OF.finditer(text)]
+    if "mid-" in low or "early-" in low or "late-" in low:
+        found += [Span("date", m.start(1), m.end(1), 0.7, weak=not record) for m in _MID.finditer(text)]
+    return found
+
+
+# -- places -----------------------------------------------------------------------------------
+
+_PLACE = rf"[{UPPER}][{LOWER}]+(?:[ \t][{UPPER}][{LOWER}]+){{0,2}}"
+_COUNTY = re.compile(
+    rf"(?:(?<![{_L}])({_PLACE}),[ \t])?"
+    rf"(?<![{_L}])((?:St\.[ \t])?[{UPPER}][{LOWER}]+(?:[ \t-][{UPPER}][{LOWER}]+)?"
+    r"[ \t](?:County|county|Co\.|Parish|parish))"
+    r"(?![ \t]+(?:Hospital|Medical|Health|General|Board|Court|Jail|Fair|Commission|Department|Sheriff|"
+    r"Public|School|Schools|Library|Clerk|Line|Road|Rd|Park|Airport|Council|Government|Office))"
+)
+_COUNTY_LABEL = re.compile(r"(?i:\bcounty(?:\s+of\s+residence)?\s*:[ \t]*)$")
+_NOT_COUNTY = frozenset({"The", "This", "That", "Each", "Every", "Our", "Your", "Any", "Per", "Which", "One"})
+_HOME_IN = re.compile(
+    rf"(?i:\b(?:at|from|to)\s+(?:(?:his|her|their|the\s+patient's|my)\s+)?home\s+in)[ \t]+({_PLACE})\b"
+)
+_CITY_ZIP = re.compile(rf",[ \t]({_PLACE}),?[ \t](\d{{5}}(?:-\d{{4}})?)(?![\d-])")
+_HOUSE = re.compile(r"(?<![\w/.-])\d{1,6}[ \t]+[A-Z]")
+
+
+def _places(text: str, low: str) -> list[Span]:
+    found: list[Span] = []
+    if "county" in low or "co." in low or "parish" in low:
+        for m in _COUNTY.finditer(text):
+            name = m.group(2).split()[0]
+            if name in _NOT_COUNTY:
+                continue
+            line = max(text.rfind("\n", 0, m.start(2)) + 1, m.start(2) - 40)
+            labelled = _COUNTY_LABEL.search(text, line, m.start(2)) is not None
+            found.append(Span("address", m.start(2), m.end(2), 0.7, weak=not labelled))
+            if m.group(1) and m.group(1).split()[0] not in _NOT_COUNTY:
+                found.append(Span("address", m.start(1), m.end(1), 0.6, weak=True))
+    if "home in" in low:
+        found += [Span("address", m.start(1), m.end(1), 0.6, weak=True) for m in _HOME_IN.finditer(text)]
+    if "," in text:
+        for m in _CITY_ZIP.finditer(text):
+            if _HOUSE.search(text, max(0, m.start() - 60), m.start()) is None:
+                continue
+            found.append(Span("address", m.start(1), m.end(1), 0.6, weak=True))
+            found.append(Span("address", m.start(2), m.end(2), 0.6, weak=True))
+    return found
+
+
+# -- bed and room codes -----------------------------------------------------------------------
+
+_BED = re.compile(
+    r"\b(?:Bed|Room|Rm\.?|BED|ROOM)[ \t]{1,2}#?[ \t]?"
+    r"((?:[A-Z]{1,2}-?)?\d{1,4}[A-Z]?(?:-\d{1,3}[A-Z]?)?|\d{1,3}[A-Z]-?\d{1,3})(?![\w/.%-]|\.\d)"
+)
+_PATIENT_LINE = re.compile(
+    r"(?i:\b(?:triage|esi\s+\d|attending|service|disposition|admit\w*|mrn|pt|patient|dob|arrival)\b\s*:?)"
+)
+
+
+def _beds(text: str) -> list[Span]:
+    found: list[Span] = []
+    for m in _BED.finditer(text):
+        code = m.group(1)
+        if code.isdigit() and len(code) == 1:
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line = text[line_start : line_end if line_end != -1 else len(text)]
+        strong = _PATIENT_LINE.search(line) is not None
+        found.append(Span("other_unique_identifier", m.start(1), m.end(1), 0.6, weak=not strong))
+    return found
+
+
+# -- Safe Harbor codes by their cue -----------------------------------------------------------
+
+_CODE = r"[A-Za-z0-9](?:[A-Za-z0-9]|[-_](?=[A-Za-z0-9])){3,30}"
+_GROUP = re.compile(rf"(?i:\bgroup(?:\s+(?:number|no\.?|id|#))?\s*[:#]?\s*)(?<!age group )({_CODE})\b")
+_INSURANCE = re.compile(
+    r"(?i:\b(?:member|subscriber|insur\w*|health\s+plan|policy|payer|medicaid|medicare|claim))"
+)
+_SERIAL = re.compile(
+    r"(?i:\bserial(?:\s+(?:number|no\.?|#))?\s*[:#]?\s*)([A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){5,24})\b"
+)
+_HIBCC = re.compile(r"(?<![\w+])\+[A-Z]\d{3}[A-Z0-9]{1,18}/\$\$?[0-9A-Z+]{3,30}")
+_VOICEPRINT = re.compile(
+    rf"(?i:\b(?:voice\s*print|voice\s+sample|speaker\s+template|faceprint|face\s+template|palm\s*print)"
+    rf"(?:\s+(?:id|template|#|no\.?))?\s*[:#]?\s*)({_CODE})\b"
+)
+_PHOTO = re.compile(
+    r"(?i:\b(?:photo(?:graph)?|picture|image|selfie|headshot|portrait|mugshot)(?:\s+(?:id|file|#|no\.?))?"
+    r"\s*[:#]?\s*)"
+    r"([\w-]{1,60}\.(?i:jpe?g|png|heic|heif|gif|tiff?|bmp|webp|dcm)\b|[A-Z]{2,8}[-_]\d{4,12}(?:[-_][A-Z0-9]{1,8})?\b)"
+)
+_NOT_PERSONAL = re.compile(
+    r"(?i:\b(?:product|stock|cover|banner|hero|catalog(?:ue)?|menu|logo|item)\W{1,3}\w*\s*)$"
+)
+_SHARED_LINK = re.compile(
+    r"(?i:\b(?:shared|sent|posted|forwarded|emailed|texted)\s+(?:me\s+|us\s+)?(?:the|a|this|her|his|my)?\s*link\s+)"
+    r"(https?://[^\s<>\"')]+[^\s<>\"').,;:!?])"
+)
+
+
+def _codes(text: str, low: str) -> list[Span]:
+    found: list[Span] = []
+    if "group" in low and _INSURANCE.search(text):
+        for m in _GROUP.finditer(text):
+            if any(c.isdigit() for c in m.group(1)):
+                found.append(Span("health_plan_number", m.start(1), m.end(1), 0.7))
+    if "serial" in low:
+        for m in _SERIAL.finditer(text):
+            code = m.group(1)
+            if any(c.isdigit() for c in code):
+                found.append(Span("device_identifier", m.start(1), m.end(1), 0.75))
+    if "+" in text and "/$" in text:
+        found += [Span("device_identifier", m.start(), m.end(), 0.85) for m in _HIBCC.finditer(text)]
+    if "print" in low or "voice" in low or "template" in low:
+        for m in _VOICEPRINT.finditer(text):
+            if any(c.isdigit() for c in m.group(1)):
+                found.append(Span("biometric_identifier", m.start(1), m.end(1), 0.75))
+    if (
+        "photo" in low
+        or "picture" in low
+        or "image" in low
+        or "selfie" in low
+        or "portrait" in low
+        or "shot" in low
+    ):
+        for m in _PHOTO.finditer(text):
+            # a person's photo: weak (a text about a person), and no product's or stock image
+            if _NOT_PERSONAL.search(text, max(0, m.start() - 20), m.start()) is None:
+                found.append(Span("full_face_photo", m.start(1), m.end(1), 0.7, weak=True))
+    if "link" in low and "http" in low:
+        found += [Span("url", m.start(1), m.end(1), 0.7, weak=True) for m in _SHARED_LINK.finditer(text)]
+    return found
+
+
+def notes(text: str, record: bool) -> list[Span]:
+    """probe5's classes in `text` (see the module's docstring); `record`: the text is a patient record."""
+    low = text.lower()
+    spans = _cued_names(text, low) + _dates(text, low, record) + _places(text, low) + _codes(text, low)
+    if "bed" in low or "room" in low or "rm" in low:
+        spans += _beds(text)
+    return spans
