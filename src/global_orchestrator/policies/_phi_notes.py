@@ -27,7 +27,15 @@ import re
 from collections.abc import Iterator
 
 from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, census, english
-from global_orchestrator.policies._phi_spans import Span
+from global_orchestrator.policies._phi_spans import (
+    Span,
+    digit_shape,
+    folded,
+    line_starts,
+    match_at,
+    scan_words,
+    word_keys,
+)
 
 _L = f"{UPPER}{LOWER}"
 _WORD = rf"[{_L}](?:[{_L}]|['\u2019-](?=[{_L}]))*"
@@ -51,26 +59,29 @@ _CREDENTIAL = re.compile(r",?[ \t]{1,2}(?:M\.?D\.?|md|R\.?N\.?|D\.?O\.?|NP|PA-C|
 
 # a cue a name follows: a clinician's role or title, a relative, a signature
 _NAME_CUE = re.compile(
-    r"(?i:\b(?:dr\.?|doctor|pcp|hcp|attending|accepting\s+physician|referring\s+physician|physician|"
+    r"(?i:(?:dr\.?|doctor|pcp|hcp|attending|accepting\s+physician|referring\s+physician|physician|"
     r"surgeon|nurse|son|daughter|wife|husband|brother|sister|mother|father|niece|nephew|grandson|"
-    r"granddaughter|aunt|uncle|spouse|partner|caregiver|guardian|next\s+of\s+kin|"
+    r"granddaughter|aunt|uncle|spouse|partner|caregiver|guardian|kin|"
     r"(?:dictated|signed|entered|reviewed|cosigned|seen|examined|transcribed)\s+by|signed|cc|"
-    r"(?P<loose>for\s+member|refills\s+for|enrol(?:l?ment)?\s+for|request\s+for|implanted\s+in|"
+    r"(?P<loose>member|refills\s+for|enrol(?:l?ment)?\s+for|request\s+for|implanted\s+in|"
     r"message\s+from|please\s+see|intake|security\s+log|caller|subject\s+[\w-]+\s+|patient|pt))"
     r"(?:\s*:|\s*\(|\.)?[ \t]{1,2}(?:\(?(?i:dr\.?|doctor)[ \t]{1,2})?)"
 )
-_NAME_CUE_GATE = (
-    "dr", "doctor", "pcp", "hcp", "attending", "physician", "surgeon", "nurse", "son", "daughter", "wife",
-    "husband", "brother", "sister", "mother", "father", "niece", "nephew", "aunt", "uncle", "spouse",
-    "partner", "caregiver", "guardian", "kin", " by", "signed", "cc", "member", "refills", "enrol",
-    "request", "implanted", "message", "please see", "intake", "security", "caller", "subject", "patient",
-    "pt",
-)  # fmt: skip
-_NAME_BEFORE_AGE = re.compile(
-    rf"(?<![{_L}])([{UPPER}][{LOWER}]{{2,20}})\s+is\s+an?\s+\d{{1,3}}[- ]year[- ]old\b"
+_NAME_CUE_WORDS = (
+    r"dr\b doctor pcp hcp attending accepting referring physician surgeon nurse son\b daughter wife "
+    r"husband brother sister mother father niece nephew grandson granddaughter aunt uncle spouse partner "
+    r"caregiver guardian kin dictated signed entered reviewed cosigned seen examined transcribed cc\b "
+    r"for\s refills enrol request implanted message please intake security caller subject patient pt\b"
 )
+_NAME_CUE_KEYS = word_keys(_NAME_CUE_WORDS.split())
+"""The words a `_NAME_CUE` match starts with (`scan_words`: the regex runs at those only)."""
+_CREDENTIAL_AFTER = re.compile(
+    r"(?<=[ \t])(?:M\.?D\b\.?|md\b|R\.?N\b\.?|D\.?O\b\.?|NP\b|PA-C\b|PhD\b|DDS\b|MBBS\b|FACP\b)"
+)
+_CREDENTIAL_GATE = ("MD", "M.D", " md", "RN", "R.N", "DO", "D.O", "NP", "PA-C", "PhD", "DDS", "MBBS", "FACP")
+_AGE_BEFORE = re.compile(rf"(?<![{_L}])([{UPPER}][{LOWER}]{{2,20}})\s+is\s+an?\s+\d{{1,3}}[- ]\Z")
 _HEADER = re.compile(
-    rf"(?m)^[ \t]*({_WORD}(?:[ \t]{_WORD}){{0,2}},[ \t]{_WORD}(?:[ \t]{_WORD})?(?:[ \t][{UPPER}]\.?)?)"
+    rf"[ \t]*({_WORD}(?:[ \t]{_WORD}){{0,2}},[ \t]{_WORD}(?:[ \t]{_WORD})?(?:[ \t][{UPPER}]\.?)?)"
     r"[ \t]{1,4}(?:(MRN[ \t:#]*)?([A-Z]{0,2}\d[\d -]{4,10}\d[A-Z]?|\d{6,10}[A-Z]?)(?=[ \t]{2})|MRN\b)"
 )
 """A patient header line: `Volkov, Gabriel 44273564  ADM ...`, `Svensson, Esperanza    MRN 1789812`."""
@@ -178,26 +189,33 @@ def _caps_word(word: str) -> bool:
     return word.isupper() and len(low) > 1 and low not in _STOP and low not in english()
 
 
+_LOWER_HEAD = re.compile(rf"[{LOWER}]+(?![{_L}'\u2019-])")
+
+
 def _name_at(text: str, pos: int, words: int = 1) -> tuple[int, int] | None:
     """The name starting at `pos` (after a cue), or None: `Last, First [M]` or up to 5 pieces.
 
     `words`: how many words it needs (a loose cue, `patient`, wants two: not `pt font`).
     """
+    head = _LOWER_HEAD.match(text, pos)
+    if head is not None and head.group(0) not in _PARTICLES and not _name_word(head.group(0)):
+        return None  # `son was`, `patient education`: the cheap answer for most cues
     comma = _comma_name(text, pos)
     if comma is not None:
         return pos, comma
     end = None
     count = 0
-    after_first = False
+    after_first = particle = False
     for _, e, piece in _pieces(text, pos):
         if piece[0] in '"\u201c' or (len(piece) == 2 and piece.endswith(".")):
             after_first = True  # a nickname or an initial: a word must follow
             continue
         if piece.lower() in _PARTICLES:
-            after_first = True  # `van der`, `Mac an`: a word must follow
+            after_first = particle = True  # `van der`, `Mac an`: a word must follow
             continue
-        if not _name_word(piece, after_first):
-            break
+        if not (_name_word(piece, after_first) or (particle and piece.lower() in census()[2])):
+            break  # (a surname after a particle in any case: `luis van der berg`)
+        particle = False
         after_first = _first_name(piece)
         end = e
         count += 1
@@ -211,25 +229,33 @@ def _name_at(text: str, pos: int, words: int = 1) -> tuple[int, int] | None:
 _TRAILING_INITIAL = re.compile(rf"[ \t][{UPPER}]\.?(?![{_L}])")
 
 
-def _cued_names(text: str, low: str) -> list[Span]:
+def _cued_names(text: str) -> list[Span]:
     found: list[Span] = []
-    if any(w in low for w in _NAME_CUE_GATE):
-        for m in _NAME_CUE.finditer(text):
-            got = _name_at(text, m.end(), 2 if m.group("loose") else 1)
-            if got is not None and got[1] - got[0] > 1:
-                found.append(Span("name", got[0], got[1], 0.7))
-    if "md" in low or "rn" in low or "do" in low or "np" in low:
-        for m in _CREDENTIAL.finditer(text):
-            start = _name_back(text, m.start())
-            if start is not None:
-                found.append(Span("name", start, m.start(), 0.7))
-    if "year" in low:
-        for m in _NAME_BEFORE_AGE.finditer(text):
-            word = m.group(1)
-            if _name_word(word) and (word.lower() not in english() or _first_name(word)):
-                found.append(Span("name", m.start(1), m.end(1), 0.7))
-    if "," in text:
-        for m in _HEADER.finditer(text):
+    for m in scan_words(_NAME_CUE, text, _NAME_CUE_KEYS):
+        got = _name_at(text, m.end(), 2 if m.group("loose") else 1)
+        if got is not None and got[1] - got[0] > 1:
+            found.append(Span("name", got[0], got[1], 0.7))
+    for m in _CREDENTIAL_AFTER.finditer(text) if any(c in text for c in _CREDENTIAL_GATE) else ():
+        cut = m.start()
+        while cut > 0 and m.start() - cut < 3 and text[cut - 1] in " \t":
+            cut -= 1
+        if cut == m.start() or m.start() - cut > 2:
+            continue  # a credential after one or two spaces (and maybe a comma)
+        if text.startswith(",", cut - 1):
+            cut -= 1
+        start = _name_back(text, cut)
+        if start is not None:
+            found.append(Span("name", start, cut, 0.7))
+    at = text.find("year", 8)
+    while at != -1:  # `Oyelaran is a 47-year-old`
+        if text.startswith(("-old", " old"), at + 4):
+            age = _AGE_BEFORE.search(text, max(0, at - 40), at)
+            word = age.group(1) if age is not None else ""
+            if age is not None and _name_word(word) and (word.lower() not in english() or _first_name(word)):
+                found.append(Span("name", age.start(1), age.end(1), 0.7))
+        at = text.find("year", at + 4)
+    if ", " in text and ("  " in text or "MRN" in text):  # (an id, then a column gap; or `MRN`)
+        for m in match_at(_HEADER, text, line_starts(text)):
             if _comma_name(text, m.start(1)) is not None:
                 found.append(Span("name", m.start(1), m.end(1), 0.75))
                 if m.group(3) and not m.group(2):
@@ -331,7 +357,7 @@ def _places(text: str, low: str) -> list[Span]:
                 found.append(Span("address", m.start(1), m.end(1), 0.6, weak=True))
     if "home in" in low:
         found += [Span("address", m.start(1), m.end(1), 0.6, weak=True) for m in _HOME_IN.finditer(text)]
-    if "," in text:
+    if "," in text and "\x05" in digit_shape(text):  # (five digits in a row)
         for m in _CITY_ZIP.finditer(text):
             if _HOUSE.search(text, max(0, m.start() - 60), m.start()) is None:
                 continue
@@ -430,8 +456,8 @@ def _codes(text: str, low: str) -> list[Span]:
 
 def notes(text: str, record: bool) -> list[Span]:
     """probe5's classes in `text` (see the module's docstring); `record`: the text is a patient record."""
-    low = text.lower()
-    spans = _cued_names(text, low) + _dates(text, low, record) + _places(text, low) + _codes(text, low)
-    if "bed" in low or "room" in low or "rm" in low:
+    low = folded(text)
+    spans = _cued_names(text) + _dates(text, low, record) + _places(text, low) + _codes(text, low)
+    if "Bed" in text or "Room" in text or "Rm" in text or "BED" in text or "ROOM" in text:
         spans += _beds(text)
     return spans
