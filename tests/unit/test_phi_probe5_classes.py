@@ -193,3 +193,27 @@ def test_safe_harbor_codes_by_their_cue(text: str, category: str, value: str) ->
 )
 def test_safe_harbor_shapes_about_no_one_stay_clean(text: str) -> None:
     assert detect_phi(text) == [], _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("MRN 5520931. Callback: 318-2290 ext. 44", "318-2290 ext. 44"),
+        ("Pt Jonas Albers, home (207) 555-8812 x3", "(207) 555-8812 x3"),
+    ],
+)
+def test_a_local_number_with_its_extension(text: str, value: str) -> None:
+    assert ("phone", value) in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Workshop line: 318-2290 ext. 44, weekdays only.", "Part 318-2290 x 4 boxes in stock."]
+)
+def test_an_extension_in_copy_about_no_one_stays_clean(text: str) -> None:
+    assert detect_phi(text) == []
+
+
+def test_a_name_in_brackets_after_a_subject_code() -> None:
+    assert ("name", "oksana weremczuk") in _found(
+        "Study log: subject KQ-118-204 (oksana weremczuk) consented."
+    )

@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, census, english
 from global_orchestrator.policies._phi_spans import (
     Span,
+    digit_runs,
     digit_shape,
     folded,
     line_starts,
@@ -65,13 +66,13 @@ _NAME_CUE = re.compile(
     r"(?:dictated|signed|entered|reviewed|cosigned|seen|examined|transcribed)\s+by|signed|cc|"
     r"(?P<loose>member|refills\s+for|enrol(?:l?ment)?\s+for|request\s+for|implanted\s+in|"
     r"message\s+from|please\s+see|intake|security\s+log|caller|subject\s+[\w-]+\s+|patient|pt))"
-    r"(?:\s*:|\s*\(|\.)?[ \t]{1,2}(?:\(?(?i:dr\.?|doctor)[ \t]{1,2})?)"
+    r"(?:\s*:[ \t]{1,2}|[ \t]?\(|\.?[ \t]{1,2})(?:\(?(?i:dr\.?|doctor)[ \t]{1,2})?)"
 )
 _NAME_CUE_WORDS = (
     r"dr\b doctor pcp hcp attending accepting referring physician surgeon nurse son\b daughter wife "
     r"husband brother sister mother father niece nephew grandson granddaughter aunt uncle spouse partner "
     r"caregiver guardian kin dictated signed entered reviewed cosigned seen examined transcribed cc\b "
-    r"for\s refills enrol request implanted message please intake security caller subject patient pt\b"
+    r"member refills enrol request implanted message please intake security caller subject patient pt\b"
 )
 _NAME_CUE_KEYS = word_keys(_NAME_CUE_WORDS.split())
 """The words a `_NAME_CUE` match starts with (`scan_words`: the regex runs at those only)."""
@@ -454,10 +455,19 @@ def _codes(text: str, low: str) -> list[Span]:
     return found
 
 
+_EXTENSION = re.compile(
+    r"(?<![\w+()-])(?:\(?\d{3}\)?[-. ]?)?\d{3}[-. ]\d{4}"
+    r"[ \t]{0,2}(?i:ext\.?|x)[ \t]{0,2}\d{1,5}(?!\w)"
+)
+"""A local number and its extension (`576-5555 ext. 671`): the extension makes it a phone."""
+
+
 def notes(text: str, record: bool) -> list[Span]:
     """probe5's classes in `text` (see the module's docstring); `record`: the text is a patient record."""
     low = folded(text)
     spans = _cued_names(text) + _dates(text, low, record) + _places(text, low) + _codes(text, low)
+    if "x" in low and digit_runs(text)[1] >= 3:
+        spans += [Span("phone", m.start(), m.end(), 0.7, weak=True) for m in _EXTENSION.finditer(text)]
     if "Bed" in text or "Room" in text or "Rm" in text or "BED" in text or "ROOM" in text:
         spans += _beds(text)
     return spans
