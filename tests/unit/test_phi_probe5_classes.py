@@ -217,3 +217,14 @@ def test_a_name_in_brackets_after_a_subject_code() -> None:
     assert ("name", "oksana weremczuk") in _found(
         "Study log: subject KQ-118-204 (oksana weremczuk) consented."
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patient MyChart Login: reset your password online.",
+        "New member Rewards Hub opens Monday with Fitbit perks.",
+    ],
+)
+def test_product_names_after_a_loose_cue_are_no_names(text: str) -> None:
+    assert not [f for f in detect_phi(text) if f.category == "name"], _found(text)

@@ -206,7 +206,7 @@ def _name_at(text: str, pos: int, words: int = 1) -> tuple[int, int] | None:
         return pos, comma
     end = None
     count = 0
-    after_first = particle = False
+    after_first = particle = personal = False
     for _, e, piece in _pieces(text, pos):
         if piece[0] in '"\u201c' or (len(piece) == 2 and piece.endswith(".")):
             after_first = True  # a nickname or an initial: a word must follow
@@ -220,11 +220,27 @@ def _name_at(text: str, pos: int, words: int = 1) -> tuple[int, int] | None:
         after_first = _first_name(piece)
         end = e
         count += 1
+        personal = (
+            personal
+            or after_first
+            or piece.islower()
+            or not piece.isascii()
+            or "-" in piece
+            or _census_word(piece)
+        )
         if text.startswith(",", e):
             break
-    if end is None or count < words:
-        return None
+    if end is None or count < words or (words > 1 and not personal):
+        return (
+            None  # after a loose cue, a Census name, lower case or a letter beyond ASCII: not `MyChart Login`
+        )
     return pos, end
+
+
+def _census_word(word: str) -> bool:
+    _, first, surnames = census()
+    low = word.lower()
+    return low in first or low in surnames
 
 
 _TRAILING_INITIAL = re.compile(rf"[ \t][{UPPER}]\.?(?![{_L}])")
