@@ -228,3 +228,8 @@ def test_a_name_in_brackets_after_a_subject_code() -> None:
 )
 def test_product_names_after_a_loose_cue_are_no_names(text: str) -> None:
     assert not [f for f in detect_phi(text) if f.category == "name"], _found(text)
+
+
+def test_a_surname_after_a_quoted_nickname() -> None:
+    text = 'New patient intake: Oyelowo "Bunmi" Anvil, DOB 3/3/1950'
+    assert _covered(text, 'Oyelowo "Bunmi" Anvil'), _found(text)

@@ -206,16 +206,22 @@ def _name_at(text: str, pos: int, words: int = 1) -> tuple[int, int] | None:
         return pos, comma
     end = None
     count = 0
-    after_first = particle = personal = False
+    after_first = particle = personal = nick = False
     for _, e, piece in _pieces(text, pos):
         if piece[0] in '"\u201c' or (len(piece) == 2 and piece.endswith(".")):
             after_first = True  # a nickname or an initial: a word must follow
+            if piece[0] in '"\u201c':
+                nick = personal = True  # `First "Nick" Last`: a name's shape
             continue
         if piece.lower() in _PARTICLES:
             after_first = particle = True  # `van der`, `Mac an`: a word must follow
             continue
-        if not (_name_word(piece, after_first) or (particle and piece.lower() in census()[2])):
-            break  # (a surname after a particle in any case: `luis van der berg`)
+        if not (
+            _name_word(piece, after_first)
+            or (particle and piece.lower() in census()[2])
+            or (nick and end is not None and piece[0].isupper() and piece[1:].islower())
+        ):
+            break  # (a surname after a particle in any case, `luis van der berg`; any after a nickname)
         particle = False
         after_first = _first_name(piece)
         end = e
