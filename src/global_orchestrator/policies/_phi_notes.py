@@ -366,15 +366,29 @@ _CITY_ZIP = re.compile(rf",[ \t]({_PLACE}),?[ \t](\d{{5}}(?:-\d{{4}})?)(?![\d-])
 _HOUSE = re.compile(r"(?<![\w/.-])\d{1,6}[ \t]+[A-Z]")
 
 
+_COUNTY_WORD = re.compile(r"[ \t](?:County|county|Co\.|Parish|parish)(?!\w)")
+
+
+def _counties(text: str) -> Iterator[re.Match[str]]:
+    """`_COUNTY`'s matches, tried only in the 100 characters before each county word."""
+    for word in _COUNTY_WORD.finditer(text):
+        for m in _COUNTY.finditer(text, max(0, word.start() - 100), word.end() + 120):
+            if m.end(2) == word.end():
+                yield m
+                break
+
+
 def _places(text: str, low: str) -> list[Span]:
     found: list[Span] = []
     if "county" in low or "co." in low or "parish" in low:
-        for m in _COUNTY.finditer(text):
+        for m in _counties(text):
             name = m.group(2).split()[0]
             if name in _NOT_COUNTY:
                 continue
             line = max(text.rfind("\n", 0, m.start(2)) + 1, m.start(2) - 40)
             labelled = _COUNTY_LABEL.search(text, line, m.start(2)) is not None
+            if m.group(2).endswith("Co.") and not (labelled or m.group(1)):
+                continue  # `Totenko Co.`: a company, unless a label or a city before it makes it a county
             found.append(Span("address", m.start(2), m.end(2), 0.7, weak=not labelled))
             if m.group(1) and m.group(1).split()[0] not in _NOT_COUNTY:
                 found.append(Span("address", m.start(1), m.end(1), 0.6, weak=True))
