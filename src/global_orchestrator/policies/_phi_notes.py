@@ -405,10 +405,12 @@ def _places(text: str, low: str) -> list[Span]:
 
 # -- bed and room codes -----------------------------------------------------------------------
 
+_ROOM_CODE = r"((?:[A-Z]{1,2}-?)?\d{1,4}[A-Z]?(?:-\d{1,3}[A-Z]?)?|\d{1,3}[A-Z]-?\d{1,3})(?![\w/.%-]|\.\d)"
 _BED = re.compile(
-    r"\b(?:Bed|Room|Rm\.?|BED|ROOM)[ \t]{1,2}#?[ \t]?"
-    r"((?:[A-Z]{1,2}-?)?\d{1,4}[A-Z]?(?:-\d{1,3}[A-Z]?)?|\d{1,3}[A-Z]-?\d{1,3})(?![\w/.%-]|\.\d)"
+    r"\b(?:(?:Bed|Room|Rm\.?|BED|ROOM|RM|rm)(?:[ \t]{0,2}:[ \t]{0,3}|[ \t]{1,3})#?[ \t]?"
+    r"|(?:BED|ROOM|RM)#?(?=[A-Z]?\d))" + _ROOM_CODE
 )
+"""A bed or room code after its label: `Room 4B`, `ROOM:\t209-1`, `rm 612B`, glued `RM829B`."""
 _PATIENT_LINE = re.compile(
     r"(?i:\b(?:triage|esi\s+\d|attending|service|disposition|admit\w*|mrn|pt|patient|dob|arrival)\b\s*:?)"
 )
@@ -492,7 +494,7 @@ def _codes(text: str, low: str) -> list[Span]:
 
 
 _EXTENSION = re.compile(
-    r"(?<![\w+()-])(?:\(?\d{3}\)?[-. ]?)?\d{3}[-. ]\d{4}"
+    r"(?<![\w+()-])(?:(?:\(?\d{3}\)?[-. ]?)?\d{3}[-. ]\d{4}|\d{10})"
     r"[ \t]{0,2}(?i:ext\.?|x)[ \t]{0,2}\d{1,5}(?!\w)"
 )
 """A local number and its extension (`576-5555 ext. 671`): the extension makes it a phone."""
@@ -504,6 +506,59 @@ def notes(text: str, record: bool) -> list[Span]:
     spans = _cued_names(text) + _dates(text, low, record) + _places(text, low) + _codes(text, low)
     if "x" in low and digit_runs(text)[1] >= 3:
         spans += [Span("phone", m.start(), m.end(), 0.7, weak=True) for m in _EXTENSION.finditer(text)]
-    if "Bed" in text or "Room" in text or "Rm" in text or "BED" in text or "ROOM" in text:
+    if any(label in text for label in _BED_GATE):
         spans += _beds(text)
+    if "MR" in text or "hart" in text or "HART" in text:
+        # weak: in a text about no one, `MR: 45213` is as likely a merge request, and a
+        # pager a department's (`page neurology at pager 55123`)
+        spans += [
+            Span("medical_record_number", m.start(1), m.end(1), 0.8, weak=True)
+            for m in _CHART_NUMBER.finditer(text)
+        ]
+    if "ager" in text or "eeper" in text or "pgr" in low:
+        spans += [Span("phone", m.start(1), m.end(1), 0.75, weak=True) for m in _PAGER.finditer(text)]
+    if "|" in text or "  " in text or "\t" in text:
+        spans += _header_names(text)
     return spans
+
+
+_BED_GATE = ("Bed", "Room", "Rm", "BED", "ROOM", "RM", "rm ")
+_CHART_NUMBER = re.compile(
+    r"(?<![\w-])(?:MR[ \t]{0,2}[:#][ \t]{0,3}"
+    r"|(?:chart|Chart|CHART)(?:[ \t]{0,2}[:#][ \t]{0,3}|[ \t]?(?:no\.?|number|#)[ \t]{0,3}|(?=\d)))"
+    r"((?:[A-Z]{1,2}-?)?\d(?:[ -]?\d){4,13})(?![\w-])"
+)
+"""A record number after `MR:` (a chart's own label; `MR: moderate` has no digits) or
+`chart` (also glued: `chart85-725835`)."""
+_PAGER = re.compile(
+    r"(?i:\b(?:pager|beeper|pgr)\.?)(?:[ \t]{0,2}(?:#|no\.?|number|:)[ \t]{0,3}|[ \t]{0,2})"
+    r"(\d{3}[-. ]\d{4}|\d{4,7})(?![\w-])"
+)
+"""A pager number after its word (`pager 772-9323`, `pager35206`, `pgr #12345`)."""
+_HEADER_NAME = re.compile(
+    r"(?:^|(?<=\|))[ \t]*([A-Z][A-Z'\u2019-]+(?:[ \t][A-Z][A-Z'\u2019-]+)?,"
+    r"[ \t]?[A-Z][A-Z'\u2019-]+(?:[ \t][A-Z]\.?)?)"
+    r"[ \t]*(?=\||[ \t]{2}|\t|$)",
+    re.MULTILINE,
+)
+"""`LAST, FIRST [M]` as a cell of a record's header line (between pipes, or at the line's
+start before a column gap): `|VELASCO, ALONSO|MRN…`, `BAKER, FAITH   97 years old   MRN …`."""
+_HEADER_LINE = re.compile(
+    r"(?i:\bMRN|\bDOB\b|\bD\.O\.B|years?[ \t-]old|\by\.?o\.?(?!\w)|\bmed(?:ical)?\s+rec)"
+)
+
+
+def _header_names(text: str) -> list[Span]:
+    found: list[Span] = []
+    for m in _HEADER_NAME.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line = text[line_start : line_end if line_end != -1 else len(text)]
+        if _HEADER_LINE.search(line) is None:
+            continue  # a header line of a patient record only (a table of contents has caps too)
+        _, first, surnames = census()
+        words = [w.lower() for w in re.split(r"[ \t,]+", m.group(1)) if len(w) > 2]
+        if any(w in english() and w not in first and w not in surnames for w in words):
+            continue  # `SERVICE, CARDIOLOGY`: words, not a name
+        found.append(Span("name", m.start(1), m.end(1), 0.8))
+    return found
