@@ -1,0 +1,71 @@
+"""PHI detector: classes read off a second blind probe's misses and false flags (ninth build).
+
+The probe (`probe4`) is international: national ids of many countries, profile URLs,
+European street addresses, and marketing copy that must stay clean. Each positive case
+states a class; each negative is marketing copy or clinical text about no one of the same
+shape, which the same rule must leave clean. Values are made up for the tests, not taken
+from the probe.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from global_orchestrator.policies import deidentify, detect_phi
+
+
+def _covered(text: str, value: str) -> bool:
+    """Some finding covers at least half of `value` (its first occurrence in `text`)."""
+    start = text.index(value)
+    end = start + len(value)
+    overlap = sum(max(0, min(end, f.end) - max(start, f.start)) for f in detect_phi(text))
+    return overlap * 2 >= len(value)
+
+
+POSITIVES: list[tuple[str, str]] = [
+    # a dialogue's speakers are still found when a line of it is short
+    ("Grant: are you coming tonight?\nMelody: yes, after work", "Melody"),
+]
+
+BENIGN = [
+    # a spec sheet's fields are no speakers
+    "TrailLamp Duo\nSKU: QX-2210-L\nPrice: $64\nWeight: 410 g\nColour: Charcoal Grey",
+    "Desk Fan 20\nPrice: €35.00\nStock: 91 units\nColor: Ivory",
+    # a CamelCase product and its model number is no street
+    "Meet the new StreamRing 4: brighter, lighter, and only $79.",
+    "Die BrightHof 12 ist da: jetzt vorbestellen.",
+    # a date in numbers is no phone number, and a price in Swiss francs no heart failure
+    "Gutschein gültig bis 04.11.2026. Nur online.",
+    "Offer valid until 21/06/2026 while stocks last.",
+    "Jetzt nur CHF 59.- statt CHF 79.-, bis 30.09.2026.",
+    # an event's venue line: the town is no person, the date no one's
+    "Spring Forum\nVenue: Harbour Hall, Florence, 12 May 2026",
+    "Workshop\nOrt: Messehalle 2, Jena, 2026-03-19",
+]
+
+
+@pytest.mark.parametrize(("text", "value"), POSITIVES)
+def test_the_class_is_found(text: str, value: str) -> None:
+    assert _covered(text, value), detect_phi(text)
+
+
+@pytest.mark.parametrize("text", BENIGN)
+def test_look_alikes_stay_clean(text: str) -> None:
+    assert detect_phi(text) == []
+
+
+def test_a_glued_street_type_is_still_a_street() -> None:
+    text = "She moved to Kerkpad 14 last spring; the new flat is smaller."
+    assert _covered(text, "Kerkpad 14")
+
+
+def test_a_phone_with_a_trunk_zero_is_still_a_phone() -> None:
+    text = "Ring her on 030 9812 4471 after six."
+    assert _covered(text, "030 9812 4471")
+
+
+@pytest.mark.parametrize(("text", "value"), POSITIVES)
+def test_deidentify_leaves_nothing(text: str, value: str) -> None:
+    cleaned, _ = deidentify(text)
+    assert value not in cleaned
+    assert [f for f in detect_phi(cleaned) if f.category != "patient_health_info"] == []
