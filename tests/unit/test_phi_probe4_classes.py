@@ -51,6 +51,21 @@ POSITIVES: list[tuple[str, str]] = [
     ("आधार संख्या\uff1a3321 4455 6677", "3321 4455 6677"),
     ("マイナンバー\uff1a1234 5678 9012", "1234 5678 9012"),
     ("IRD no. (NZ): 049091850", "049091850"),
+    # profile URLs with or without a scheme, fediverse and Bluesky handles
+    ("ping me, my GitHub is github.com/oskar-lind", "github.com/oskar-lind"),
+    ("Streams: https://www.twitch.tv/nadia_plays", "https://www.twitch.tv/nadia_plays"),
+    ("Profil: xing.com/profile/Ute_Brandl", "xing.com/profile/Ute_Brandl"),
+    ("Publications: researchgate.net/profile/Kofi-Mensah", "researchgate.net/profile/Kofi-Mensah"),
+    ("answers at stackoverflow.com/users/5531902/pkm", "stackoverflow.com/users/5531902/pkm"),
+    ("name,profile\nLiv Moe,fosstodon.org/@livmoe", "fosstodon.org/@livmoe"),
+    ("Site perso : https://camillerey.github.io", "https://camillerey.github.io"),
+    ("Toot at me: @rui_s@mastodon.online", "@rui_s@mastodon.online"),
+    ("I moved to @dana-k.bsky.social", "@dana-k.bsky.social"),
+    # a person's own site after a first-person cue, or a link whose text is a name
+    ("Bekijk mijn website: www.ilsedewit.nl", "www.ilsedewit.nl"),
+    ("Retrouvez-moi sur marcpetit.fr !", "marcpetit.fr"),
+    ("Portfolio -> noorahmed.co.uk", "noorahmed.co.uk"),
+    ('<a href="https://tomas-vidal.cat">Tomas Vidal</a>', "https://tomas-vidal.cat"),
 ]
 
 BENIGN = [
@@ -73,6 +88,13 @@ BENIGN = [
     "Our model AB123456C ships next week.",
     "Use code PROMO2025 at checkout; over 10000000000 requests served.",
     "ICD-10 E11.9; LOINC 4548-4; ATC A10BA02.",
+    # a business's own accounts, a repository, a platform's own pages, a link to a page
+    "Follow us on instagram.com/trailmix_co for new drops.",
+    "See our channel youtube.com/@LumaLabsOfficial for tutorials.",
+    "Release notes: https://github.com/lumalabs/widget/releases",
+    "Compare plans at github.com/pricing and github.com/features.",
+    '<a href="https://lumalabs.io/pricing">See Pricing</a>',
+    "Read the guideline at https://www.nice.org.uk/guidance/ng28",
 ]
 
 
