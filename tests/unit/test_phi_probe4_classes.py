@@ -66,6 +66,25 @@ POSITIVES: list[tuple[str, str]] = [
     ("Retrouvez-moi sur marcpetit.fr !", "marcpetit.fr"),
     ("Portfolio -> noorahmed.co.uk", "noorahmed.co.uk"),
     ('<a href="https://tomas-vidal.cat">Tomas Vidal</a>', "https://tomas-vidal.cat"),
+    # hospital numbers, passports, licences and cards after labels in other languages
+    ("Re: Ivo Lang (DOB 2/3/61) - UR No.: 41/220918", "41/220918"),
+    ("Patient: Rosa Kemp, Hosp. no 5510293.", "5510293"),
+    ("Paciente: Ana Gil   NHC: 2021-440182", "2021-440182"),
+    ("Patient: Anne Roux, N° de dossier 88120455", "88120455"),
+    ("Fallnummer: 4410092817", "4410092817"),
+    ("nacida el 1/2/1990, pasaporte PKX204417, domicilio en Calle Mayor 3", "PKX204417"),
+    ("Kenteken: 12-KLM-3 | Rijbewijsnummer: H55-201-778", "H55-201-778"),
+    ("guest Tom Ebert, passport no. LM4QRT9Z2, arrival 3 May", "LM4QRT9Z2"),
+    ("which credit card? 4000123412341234", "4000123412341234"),
+    # the cells under a CSV export's personal columns
+    ('id,mrn,patient,dob\nA1,77120394,"Okafor, Ben",1961-04-02', "77120394"),
+    ('id,mrn,patient,dob\nA1,77120394,"Okafor, Ben",1961-04-02', "Okafor, Ben"),
+    # a camera's file name that someone sends
+    ("can you send a photo?\nLea: sent it, file is IMG_20250301_101112.jpg", "IMG_20250301_101112.jpg"),
+    (
+        "pic attached: WhatsApp Image 2025-03-01 at 10.11.12.jpeg",
+        "WhatsApp Image 2025-03-01 at 10.11.12.jpeg",
+    ),
 ]
 
 BENIGN = [
@@ -95,6 +114,12 @@ BENIGN = [
     "Compare plans at github.com/pricing and github.com/features.",
     '<a href="https://lumalabs.io/pricing">See Pricing</a>',
     "Read the guideline at https://www.nice.org.uk/guidance/ng28",
+    # labels in everyday sentences, a product list, a file name given as an example
+    "Travel tip: renew your passport 6 months before you fly.",
+    "Pay by credit card or PayPal; 12 months interest-free.",
+    "The Hospital No. 1 in the region for 2024.",
+    "name,price,url\nTrailLamp,64,https://lumalabs.io/trail\nDesk Fan,35,https://lumalabs.io/fan",
+    "Upload a photo of your receipt (JPG or PNG, e.g. IMG_1234.jpg) to claim.",
 ]
 
 

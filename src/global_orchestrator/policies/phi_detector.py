@@ -61,6 +61,7 @@ from global_orchestrator.policies._phi_health import (
 from global_orchestrator.policies._phi_hl7 import hl7_fields
 from global_orchestrator.policies._phi_ids import checked_more, labelled_ids
 from global_orchestrator.policies._phi_keyed import keyed
+from global_orchestrator.policies._phi_labels import camera_photos, csv_columns, labelled_codes
 from global_orchestrator.policies._phi_names import labelled_at, names
 from global_orchestrator.policies._phi_places import addresses, person_home, wide_place
 from global_orchestrator.policies._phi_profiles import profiles
@@ -216,7 +217,7 @@ def _detect_phi(text: str) -> list[Span]:
     record = next(scan_words(_RECORD, text, _RECORD_KEYS), None) is not None
     spans = shapes(text, record) + keyed(text) + dates(text, record) + addresses(text) + context(text)
     spans += script_names(text) + hl7_fields(text) + cued(text) + checked_more(text) + labelled_ids(text)
-    spans += profiles(text)
+    spans += profiles(text) + labelled_codes(text) + csv_columns(text) + camera_photos(text)
     spans = business_phones(text, spans)
     strong = sorted((s.start, s.end) for s in spans if not s.weak)
     spans += [Span("name", s, e, score) for s, e, score in names(text, strong)]
