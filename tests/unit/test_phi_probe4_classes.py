@@ -85,6 +85,25 @@ POSITIVES: list[tuple[str, str]] = [
         "pic attached: WhatsApp Image 2025-03-01 at 10.11.12.jpeg",
         "WhatsApp Image 2025-03-01 at 10.11.12.jpeg",
     ),
+    # street-first addresses after a label or a verb of living, in many languages
+    (
+        "Morada: Travessa do Sol, 12, Bairro Alto, 40110-220 Salvador / BA.",
+        "Travessa do Sol, 12, Bairro Alto",
+    ),
+    ("titular: Eva Ros, domicilio en Pasaje Norte N° 88, Rosario 2000, Santa Fe.", "Pasaje Norte N° 88"),
+    ("Je vous adresse Mme Ana Roy, demeurant 77 rang Sud, Lac-Vert, QC G1A 2B3, pour avis.", "77 rang Sud"),
+    ("The parcel was sent to Lindholmsgatan 14, Göteborg.", "Lindholmsgatan 14"),
+    ("Her new flat is at Pohjoistie 9 B, Oulu.", "Pohjoistie 9 B"),
+    # a unit opening a line, a record line's place, a birthplace after a birth date
+    (
+        "Re: Mei Lin (DOB 3/4/55)\nFlat 9C, 12/F, Block 3, Harbour View, Kowloon\nTel: 2345 6789",
+        "Flat 9C, 12/F",
+    ),
+    ("Ola Berg, 550312-1234, Ålesund", "Ålesund"),
+    ("Vi inviamo il Sig. Rudi Moser, nato il 02.03.1950 a Sursee, per controllo.", "Sursee"),
+    # a phone after a next-of-kin contact, or after "my number is" in other languages
+    ("Next of kin: Rui Sousa (son), 912 334 556\nDiagnosis: COPD", "912 334 556"),
+    ("Bonjour, mon numéro est le 0612457890. Merci.", "0612457890"),
 ]
 
 BENIGN = [
@@ -120,6 +139,10 @@ BENIGN = [
     "The Hospital No. 1 in the region for 2024.",
     "name,price,url\nTrailLamp,64,https://lumalabs.io/trail\nDesk Fan,35,https://lumalabs.io/fan",
     "Upload a photo of your receipt (JPG or PNG, e.g. IMG_1234.jpg) to claim.",
+    # a business's own address after a locative cue, a brand's story, a count after "delivered to"
+    "Our new showroom is at Lindholmsgatan 14, Göteborg.",
+    "The brand was born in 2010 in Oslo by two friends.",
+    "Ship to any address in the EU; delivered to 40 countries.",
 ]
 
 

@@ -74,6 +74,7 @@ from global_orchestrator.policies._phi_spans import (
     split_alternatives,
     word_keys,
 )
+from global_orchestrator.policies._phi_streets import streets
 
 CATEGORIES: tuple[str, ...] = (
     "name",
@@ -218,6 +219,7 @@ def _detect_phi(text: str) -> list[Span]:
     spans = shapes(text, record) + keyed(text) + dates(text, record) + addresses(text) + context(text)
     spans += script_names(text) + hl7_fields(text) + cued(text) + checked_more(text) + labelled_ids(text)
     spans += profiles(text) + labelled_codes(text) + csv_columns(text) + camera_photos(text)
+    spans += streets(text)
     spans = business_phones(text, spans)
     strong = sorted((s.start, s.end) for s in spans if not s.weak)
     spans += [Span("name", s, e, score) for s, e, score in names(text, strong)]
