@@ -25,7 +25,14 @@ from collections.abc import Callable
 from datetime import date
 
 from global_orchestrator.policies._phi_shapes import luhn_ok
-from global_orchestrator.policies._phi_spans import Span, digit_runs, has_any
+from global_orchestrator.policies._phi_spans import (
+    Span,
+    digit_runs,
+    digit_shape,
+    has_any,
+    prefix_table,
+    scan_words,
+)
 
 
 def _real_date(year: int, month: int, day: int) -> bool:
@@ -79,9 +86,9 @@ def _ahv(m: re.Match[str]) -> bool:
     return (10 - total % 10) % 10 == int(d[12])
 
 
-def _birth_number(m: re.Match[str]) -> bool:
+def _birth_number_of(yy_text: str, mm_text: str, dd_text: str, serial: str) -> bool:
     """Czech / Slovak rodné číslo: YYMMDD (month + 50 for women, + 20 since 2004) / 3 or 4 digits."""
-    yy, mm, dd, serial = int(m.group(1)), int(m.group(2)), int(m.group(3)), m.group(4)
+    yy, mm, dd = int(yy_text), int(mm_text), int(dd_text)
     month = mm - 50 if mm > 50 else mm
     month = month - 20 if month > 20 else month
     if len(serial) == 3:  # before 1954: no check digit
@@ -89,7 +96,7 @@ def _birth_number(m: re.Match[str]) -> bool:
     year = 1900 + yy if yy >= 54 else 2000 + yy
     if not _real_date(year, month, dd):
         return False
-    number = int(m.group(1) + m.group(2) + m.group(3) + serial)
+    number = int(yy_text + mm_text + dd_text + serial)
     return number % 11 == 0 or (int(str(number)[:-1]) % 11 == 10 and serial.endswith("0"))
 
 
@@ -131,8 +138,7 @@ def _id_number(m: re.Match[str]) -> bool:
     return swedish or _aadhaar(m) or _my_number(m)
 
 
-def _hkid(m: re.Match[str]) -> bool:
-    letters, digits, check = m.group(1), m.group(2), m.group(3) or m.group(4)
+def _hkid_of(letters: str, digits: str, check: str) -> bool:
     values = [36] if len(letters) == 1 else []
     values += [ord(c) - 55 for c in letters] + [int(c) for c in digits]
     total = sum(v * w for v, w in zip(values, range(9, 1, -1), strict=True))
@@ -189,19 +195,30 @@ def _za_id(m: re.Match[str]) -> bool:
     return born and d[10] in "01" and luhn_ok(d)
 
 
-def _personnummer12(m: re.Match[str]) -> bool:
-    birth, rest = m.group(1), m.group(2)
+_DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
+
+
+def _birth_number_glued(m: re.Match[str]) -> bool:
+    """`_birth_number` of a match whose first digit is outside its groups (the regex is led by it)."""
+    return _birth_number_of(m.group(0)[0] + m.group(1), m.group(2), m.group(3), m.group(4))
+
+
+def _hkid_glued(m: re.Match[str]) -> bool:
+    text = m.group(0)
+    letters = text[0] + m.group(1)
+    return _hkid_of(letters, m.group(2), m.group(3) or m.group(4))
+
+
+def _personnummer12_glued(m: re.Match[str]) -> bool:
+    birth, rest = m.group(0)[0] + m.group(1), m.group(2)
     day = int(birth[6:])
     day = day - 60 if day > 60 else day
     return _real_date(int(birth[:4]), int(birth[4:6]), day) and luhn_ok(birth[2:] + rest)
 
 
-_DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
-
-
-def _nie(m: re.Match[str]) -> bool:
-    number = str("XYZ".index(m.group(1))) + m.group(2)
-    return _DNI_LETTERS[int(number) % 23] == m.group(3)
+def _nie_glued(m: re.Match[str]) -> bool:
+    number = str("XYZ".index(m.group(0)[0])) + m.group(1)
+    return _DNI_LETTERS[int(number) % 23] == m.group(2)
 
 
 def _shape_only(_: re.Match[str]) -> bool:
@@ -213,33 +230,69 @@ _NINO_PREFIX_NEVER = frozenset({"BG", "GB", "NK", "KN", "TN", "NT", "ZZ"})
 
 
 def _nino(m: re.Match[str]) -> bool:
-    return m.group(1) not in _NINO_PREFIX_NEVER
+    return m.group(0)[:2] not in _NINO_PREFIX_NEVER
 
 
 _S = r"[^\S\n]?"
-_CHECKED_MORE: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], bool]], ...] = (
-    (re.compile(r"(?<![\w.-])756(?:\.\d{4}\.\d{4}\.\d{2}|\d{10})(?![\w-]|\.\d)"), _ahv),
-    (re.compile(r"(?<![\w/.-])(\d{2})(\d{2})(\d{2})[^\S\n]?/[^\S\n]?(\d{3,4})(?![\w/-])"), _birth_number),
-    (re.compile(r"(?<![\w.-])(?:20|23|24|27|30|33|34)-\d{8}-\d(?![\w-])"), _cuil),
-    (re.compile(r"(?<![\w.,/-])\d{11}(?![\w-]|[.,]\d)"), _eleven),
-    (re.compile(r"(?<![\w.,/+-])(?<!\d )\d{4}([ -])\d{4}\1\d{4}(?![\w-]|[.,]\d| \d)"), _id_number),
-    (re.compile(r"(?<![\w.,/+-])\d{12}(?![\w-]|[.,]\d)"), _id_number),
-    (re.compile(r"(?<![\w-])[A-Z]{3}P[A-Z]\d{4}[A-Z](?![\w-])"), _shape_only),
-    (re.compile(r"(?<![\w-])([A-Z]{1,2})(\d{6})(?:\(([0-9A])\)|([0-9A]))(?![\w-])"), _hkid),
+_CHECKED_MORE: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], bool], tuple[str, ...]], ...] = (
+    (
+        re.compile(r"7(?<![\w.-]7)56(?:\.\d{4}\.\d{4}\.\d{2}|\d{10})(?![\w-]|\.\d)"),
+        _ahv,
+        ("\x03\x04\x04\x02", "\x0d"),
+    ),
+    (
+        re.compile(r"\d(?<![\w/.-]\d)(\d)(\d{2})(\d{2})[^\S\n]?/[^\S\n]?(\d{3,4})(?![\w/-])"),
+        _birth_number_glued,
+        ("\x06\x03", "\x06\x04"),
+    ),
+    (re.compile(r"[23](?<![\w.-][23])\d-\d{8}-\d(?![\w-])"), _cuil, ("\x02\x08\x01",)),
+    (re.compile(r"\d(?<![\w.,/-]\d)\d{10}(?![\w-]|[.,]\d)"), _eleven, ("\x0b",)),
+    (
+        re.compile(r"\d(?<![\w.,/+-]\d)(?<!\d \d)\d{3}([ -])\d{4}\1\d{4}(?![\w-]|[.,]\d| \d)"),
+        _id_number,
+        ("\x04\x04\x04",),
+    ),
+    (re.compile(r"\d(?<![\w.,/+-]\d)\d{11}(?![\w-]|[.,]\d)"), _id_number, ("\x0c",)),
+    (re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]{2}P[A-Z]\d{4}[A-Z](?![\w-])"), _shape_only, ("\x04",)),
+    (
+        re.compile(r"[A-Z](?<![\w-][A-Z])([A-Z]?)(\d{6})(?:\(([0-9A])\)|([0-9A]))(?![\w-])"),
+        _hkid_glued,
+        ("\x06", "\x07"),
+    ),
     (
         re.compile(
-            rf"(?<![\w-])([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]){_S}\d{{2}}{_S}\d{{2}}{_S}\d{{2}}{_S}[A-D](?![\w-])"
+            rf"[A-CEGHJ-PR-TW-Z](?<![\w-].)[A-CEGHJ-NPR-TW-Z]{_S}\d{{2}}{_S}\d{{2}}{_S}\d{{2}}{_S}[A-D](?![\w-])"
         ),
         _nino,
+        ("\x02\x02\x02", "\x06"),
     ),
-    (re.compile(r"(?<![\w.,/+-])(?<!\d )\d{3}([ -])\d{3}\1\d{3}(?![\w-]|[.,]\d| \d)"), _sin),
-    (re.compile(r"(?<![\w.,/+-])\d{2,3}-\d{3}-\d{3}(?![\w-]|[.,]\d)"), _ird),
-    (re.compile(r"(?<![\w.,/-])\d{3}\.\d{3}\.\d{3}-\d{2}(?![\w-]|[.,]\d)"), _cpf),
-    (re.compile(r"(?<![\w.,/+-])\d{13}(?![\w-]|[.,]\d)"), _za_id),
-    (re.compile(r"(?<![\w.,/+-])((?:19|20)\d{6})[-+](\d{4})(?![\w-])"), _personnummer12),
-    (re.compile(r"(?<![\w-])([XYZ])-(\d{7})-([A-Z])(?![\w-])"), _nie),
+    (
+        re.compile(r"\d(?<![\w.,/+-]\d)(?<!\d \d)\d{2}([ -])\d{3}\1\d{3}(?![\w-]|[.,]\d| \d)"),
+        _sin,
+        ("\x03\x03\x03",),
+    ),
+    (
+        re.compile(r"\d(?<![\w.,/+-]\d)\d{1,2}-\d{3}-\d{3}(?![\w-]|[.,]\d)"),
+        _ird,
+        ("\x02\x03\x03", "\x03\x03\x03"),
+    ),
+    (
+        re.compile(r"\d(?<![\w.,/-]\d)\d{2}\.\d{3}\.\d{3}-\d{2}(?![\w-]|[.,]\d)"),
+        _cpf,
+        ("\x03\x03\x03\x02",),
+    ),
+    (re.compile(r"\d(?<![\w.,/+-]\d)\d{12}(?![\w-]|[.,]\d)"), _za_id, ("\x0d",)),
+    (
+        re.compile(r"[12](?<![\w.,/+-][12])((?<=1)9\d{6}|(?<=2)0\d{6})[-+](\d{4})(?![\w-])"),
+        _personnummer12_glued,
+        ("\x08\x04",),
+    ),
+    (re.compile(r"[XYZ](?<![\w-][XYZ])-(\d{7})-([A-Z])(?![\w-])"), _nie_glued, ("\x07",)),
 )
-"""Each shape and its check (see the module docstring)."""
+"""Each shape, its check, and the runs of digits (`digit_shape`) one of which every match holds (a gate).
+
+Each regex is led by a class of its first character, the look-behind after it (the engine skips
+to candidates in C)."""
 
 
 _COMMERCE = re.compile(
@@ -256,11 +309,13 @@ def checked_more(text: str) -> list[Span]:
     A code after an order, parcel, model or barcode label is that code, whatever check it
     happens to pass (one twelve-digit number in five passes one of the twelve-digit checks).
     """
-    if digit_runs(text)[0] < 4:
+    if digit_runs(text)[1] < 2:
         return []
+    shape = digit_shape(text)
     return [
         Span("ssn", m.start(), m.end(), 0.72)  # (a phone number read on the same digits wins)
-        for pattern, check in _CHECKED_MORE
+        for pattern, check, runs in _CHECKED_MORE
+        if any(run in shape for run in runs)
         for m in pattern.finditer(text)
         if check(m) and not _COMMERCE.search(text, max(0, m.start() - 40), m.start())
     ]
@@ -296,44 +351,130 @@ _NATIVE_LABELS = (
     r"身分證|マイナンバー|個人番号|주민등록번호|"
     r"\u0391\u039c\u039a\u0391|\u0391\u03a6\u039c"  # (Greek AMKA, AFM)
 )
-_LABEL = (
-    rf"(?:(?i:\b(?:{_LABEL_WORDS}))|\b(?:{_LABEL_ACRONYMS})(?![\w-])|(?:{_NATIVE_LABELS}))"
+_BETWEEN = (
     # between the label and the value: "no.", a country in brackets, a verb, "on file to"
     r"(?:[^\S\n]+(?i:no\.?|nr\.?|n[°º]\.?|number|nummer|nommer|número|numero))?"
     r"(?:[^\S\n]*\([^()\n]{2,30}\))?"
     r"(?:[^\S\n]+(?i:is|es|est|ist|è|é|är|er|era|was|on\s+file\s+to|to|lautet|luidt|numaram|numaras\u0131))?"
     r"[^\S\n]*[:\uff1a#=]?[^\S\n]*"
 )
-_LABELLED = re.compile(
-    _LABEL
-    + r"([A-Z0-9](?:[A-Z0-9]|[ .\-/](?=[A-Z0-9])|\((?=[0-9A]\)))(?:[A-Z0-9]|[ .\-/](?=[A-Z0-9])|[()]){4,22})"
+_VALUE = (
+    r"([A-Z0-9](?:[A-Z0-9]|[ .\-/](?=[A-Z0-9])|\((?=[0-9A]\)))(?:[A-Z0-9]|[ .\-/](?=[A-Z0-9])|[()]){4,22})"
 )
-_LABEL_GATES = (
-    *("insurance", "identi", " id", "birth", "tax", "social", "hkid", "ird", "aadhaar", "number"),
-    *("rodn", "nummer", "avs", "ahv", "cuil", "cuit", "dni", "d.n.i", "kimlik", "pesel", "nie", "nif"),
-    *("cpf", "bsn", "cpr", "sin", "nas", "uid", "pan", "nino", "ni ", "tin", "nir", "rč", "personal", "pnr"),
-    *("mero", "documento", "nommer"),
-    *(
-        "आधार",
-        "पैन",
-        "身份",
-        "身分",
-        "マイナンバー",
-        "個人番号",
-        "주민등록번호",
-        "\u03b1\u03bc\u03ba\u03b1",
-        "\u03b1\u03c6\u03bc",
-        "pessoas",
-    ),
+_LABELLED = re.compile(rf"(?:(?i:\b(?:{_LABEL_WORDS}))|\b(?:{_LABEL_ACRONYMS})(?![\w-]))" + _BETWEEN + _VALUE)
+"""A national-id label in Latin letters, then the value (tried at the words `_LABEL_KEYS` only)."""
+_NATIVE_LABELLED = re.compile(f"(?:{_NATIVE_LABELS})" + _BETWEEN + _VALUE)
+_LABEL_KEYS = tuple(
+    dict.fromkeys(
+        w[:3]
+        for w in [
+            "national",
+            "social",
+            "personal",
+            "identity",
+            "identification",
+            "civil",
+            "citizen",
+            "id",
+            "czech",
+            "slovak",
+            "birth",
+            "tax",
+            "taxpayer",
+            "resident",
+            "hkid",
+            "ird",
+            "aadhaar",
+            "my",
+            "rodné",
+            "rodne",
+            "personnummer",
+            "cpr",
+            "bsn",
+            "burgerservicenummer",
+            "sofinummer",
+            "ahv",
+            "numéro",
+            "numero",
+            "n",
+            "nº",
+            "número",
+            "documento",
+            "t",
+            "kimlik",
+            "numer",
+            "identiteitsnummer",
+            "personalausweisnummer",
+            "pnr",
+            "cadastro",
+            "nino",
+            "ni",
+            "sin",
+            "nas",
+            "uid",
+            "uidai",
+            "pan",
+            "cuil",
+            "cuit",
+            "d",
+            "dni",
+            "nie",
+            "nif",
+            "cpf",
+            "pesel",
+            "avs",
+            "tckn",
+            "rč",
+            "tin",
+            "nir",
+        ]
+    )
+)
+"""Index keys of the words a label starts with (`word_positions`): the first three letters, or the word."""
+_LABEL_PREFIXES = prefix_table(
+    (
+        *(
+            "national",
+            "social",
+            "personal",
+            "identi",
+            "id card",
+            "civil",
+            "citizen",
+            "czech",
+            "slovak",
+            "birth",
+        ),
+        *("tax", "resident", "hkid", "ird", "aadhaar", "my number", "rodn", "personnummer", "cpr", "bsn"),
+        *("burgerservice", "sofinummer", "ahv", "numéro", "numero", "n.", "n°", "nº", "número", "documento"),
+        *("t.", "t ", "kimlik", "numer", "id-n", "personalausweis", "pnr", "cadastro", "nino", "ni ", "sin"),
+        *("nas", "uid", "pan", "cuil", "cuit", "d.n.i", "dni", "nie", "nif", "cpf", "pesel", "avs", "tckn"),
+        *("rč", "tin", "nir"),
+    )
+)
+"""What every label starts with, lower-cased (`scan_words`): tried only at the words that start so."""
+_NATIVE_GATES = (
+    "आधार",
+    "पैन",
+    "身份",
+    "身分",
+    "マイナンバー",
+    "個人番号",
+    "주민등록번호",
+    "\u03b1\u03bc\u03ba\u03b1",
+    "\u03b1\u03c6\u03bc",
 )
 
 
 def labelled_ids(text: str) -> list[Span]:
     """A code after a national-id label (see the module docstring)."""
-    if digit_runs(text)[1] < 2 or not has_any(text, _LABEL_GATES):
+    if digit_runs(text)[1] < 2:
         return []
+    matches = list(scan_words(_LABELLED, text, _LABEL_KEYS, _LABEL_PREFIXES))
+    if has_any(text, _NATIVE_GATES):
+        matches += _NATIVE_LABELLED.finditer(text)
     found = []
-    for m in _LABELLED.finditer(text):
+    for m in matches:
         value = m.group(1).rstrip(" .-/(")
         if value.count("(") != value.count(")"):
             value = value.split("(")[0].rstrip()

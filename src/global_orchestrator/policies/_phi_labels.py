@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from global_orchestrator.policies._phi_spans import Span, has_any
+from global_orchestrator.policies._phi_spans import Span, digit_runs, has_any, prefix_table, scan_words
 
 _MRN_LABELS = (
     r"ur\s+(?:no\.?|number|nr\.?)|unit\s+record(?:\s+(?:no\.?|number))?|hosp(?:ital)?\.?\s+(?:no\.?|nr\.?|number)|"
@@ -57,6 +57,46 @@ _LABEL_GATES = (
     *("patente", "carta de condu", "licen", "kenteken", "matr", "immatriculation", "kennzeichen", "targa"),
     *("card", "tarjeta", "cuenta", "kontonummer"),
 )
+_LABEL_PREFIXES = prefix_table(
+    (
+        *("ur ", "ur\t", "unit record", "hosp", "nhc", "n°", "nº", "no", "historia", "num", "ipp", "fall"),
+        *("patienten", "pat.", "pat-", "n.", "cartella", "nosologico", "prontu", "processo", "pati", "nhs"),
+        *(
+            "nhi",
+            "chi",
+            "pasaporte",
+            "passeport",
+            "reisepass",
+            "passaport",
+            "paspoort",
+            "passport",
+            "rijbewijs",
+        ),
+        *(
+            "permis",
+            "führerschein",
+            "fuhrerschein",
+            "carnet",
+            "licencia",
+            "patente",
+            "carta",
+            "driving",
+            "driver",
+        ),
+        *("kenteken", "matr", "immatriculation", "kennzeichen", "targa", "credit", "debit", "card", "número"),
+        *("numero", "kontonummer"),
+    )
+)
+"""What every label starts with, lower-cased (`scan_words`)."""
+_LABEL_KEYS = tuple(
+    dict.fromkeys(
+        word.group(0)[:3]
+        for prefixes in _LABEL_PREFIXES.values()
+        for word in (re.match(r"\w+", p) for p in prefixes)
+        if word is not None
+    )
+)
+"""Index keys of the words a label starts with."""
 _CATEGORY = {
     "mrn": "medical_record_number",
     "licence": "certificate_license_number",
@@ -66,10 +106,10 @@ _CATEGORY = {
 
 def labelled_codes(text: str) -> list[Span]:
     """Codes after a hospital-number, passport, licence, plate or card label (see the module)."""
-    if not has_any(text, _LABEL_GATES):
+    if not has_any(text, _LABEL_GATES) or digit_runs(text)[0] < 2:
         return []
     found = []
-    for m in _LABELLED.finditer(text):
+    for m in scan_words(_LABELLED, text, _LABEL_KEYS, _LABEL_PREFIXES):
         value = m.group(4).rstrip(".-/")
         digits = sum(c.isdigit() for c in value)
         kind = next(k for k in ("mrn", "licence", "account") if m.group(k) is not None)

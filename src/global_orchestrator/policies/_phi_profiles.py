@@ -49,13 +49,53 @@ _PLATFORM_PATHS = (
 )
 _PROFILE = re.compile(_SCHEME + r"(?i:" + _PLATFORM_PATHS + r")")
 _PROFILE_GATES = (
-    *("github", "gitlab", "codeberg", "bitbucket", "twitch", "behance", "dribbble", "keybase", "vk.com"),
-    *("pinterest", "soundcloud", "linktr", "about.me", "ko-fi", "patreon", "buymeacoffee", "t.me", "wa.me"),
-    *("instagram", "facebook", "tiktok", "threads", "x.com", "twitter", "mastodon", "linkedin", "xing"),
-    *("researchgate", "bsky", "goodreads", "stackoverflow", "strava", "flickr", "reddit", "youtube"),
-    *("medium", "orcid", "academia", "quora", "steamcommunity", "last.fm", "letterboxd", "untappd"),
-    *("scholar.google", "sites.google", "/@"),
+    *(
+        "github.com",
+        "gitlab.com",
+        "codeberg.org",
+        "bitbucket.org",
+        "twitch.tv",
+        "behance.net",
+        "dribbble.com",
+    ),
+    *("keybase.io", "vk.com", "pinterest.com", "soundcloud.com", "linktr.ee", "about.me", "ko-fi.com"),
+    *("patreon.com", "buymeacoffee.com", "t.me/", "wa.me/", "instagram.com", "facebook.com", "tiktok.com"),
+    *(
+        "threads.net",
+        "x.com/",
+        "twitter.com",
+        "mastodon.social",
+        "linkedin.com",
+        "xing.com",
+        "researchgate.net",
+    ),
+    *(
+        "bsky.app",
+        "goodreads.com",
+        "stackoverflow.com",
+        "strava.com",
+        "flickr.com",
+        "reddit.com",
+        "youtube.com",
+    ),
+    *(
+        "medium.com",
+        "orcid.org",
+        "academia.edu",
+        "quora.com",
+        "steamcommunity.com",
+        "last.fm",
+        "letterboxd.com",
+    ),
+    *("untappd.com", "scholar.google.", "sites.google.com", "/@", ".github.io", ".gitlab.io"),
 )
+"""Gates (substrings in C): every `_PROFILE` match holds one of these."""
+_TLD = re.compile(
+    r"\.(?:com|net|org|io|dev|me|co|uk|de|fr|es|it|nl|pt|ch|se|dk|no|fi|pl|cz|at|be|eu|info|app|site|online|"
+    r"ca|au|nz|in|jp|br|ar|za|tr|hk|cat|blog|page|ie|gr|ro|hu|sk|si|hr|lt|lv|ee|us|mx|cl|pe|kr|cn|tw|sg)\b",
+    re.IGNORECASE,
+)
+"""A domain's ending, led by its dot (a gate for a person's own site after a cue)."""
 _HANDLE = re.compile(
     r"(?<![\w@.])@[A-Za-z0-9_]{2,40}@[a-z0-9-]{2,40}(?:\.[a-z0-9-]{2,20})+(?![\w-])|"
     r"(?<![\w@.])@?[a-z0-9-]{2,40}\.bsky\.social\b"
@@ -103,7 +143,7 @@ def profiles(text: str) -> list[Span]:
         found += [
             Span("url", m.start(), m.end(), 0.85) for m in _HANDLE.finditer(text) if not ours(text, m.start())
         ]
-    if "." in text and has_any(text, _OWN_GATES):
+    if "." in text and has_any(text, _OWN_GATES) and _TLD.search(text) is not None:
         for m in _OWN_CUE.finditer(text):
             value = m.group(1).rstrip(".,;:)]}!?")
             found.append(Span("url", m.start(1), m.start(1) + len(value), 0.8))

@@ -22,7 +22,15 @@ from __future__ import annotations
 import re
 
 from global_orchestrator.policies._phi_lexicon import english
-from global_orchestrator.policies._phi_spans import Span, has_any
+from global_orchestrator.policies._phi_spans import (
+    Span,
+    digit_runs,
+    has_any,
+    line_starts,
+    match_at,
+    prefix_table,
+    scan_words,
+)
 
 _UP = "A-ZÀ-ÖØ-ÞĀ-Žͱ-Ͽ"
 _LOW = "a-zß-öø-ÿā-žͰ-Ͽ"
@@ -129,12 +137,12 @@ def _street_first(value: str) -> bool:
     return not (first in english() and len(value.split()) == 2 and value.split()[1].isdigit())
 
 
-_UNIT_LINE = re.compile(
-    r"(?m)^[^\S\n]*((?:Flat|Unit|Studio|Apt\.?|Apartment|Suite|Room|H\.No\.|House\s+No\.?|Shop)[^\S\n]+[\w/-]{1,8},"
+_UNIT_LINE = re.compile(  # (tried at line starts: `match_at`)
+    r"(?m)[^\S\n]*((?:Flat|Unit|Studio|Apt\.?|Apartment|Suite|Room|H\.No\.|House\s+No\.?|Shop)[^\S\n]+[\w/-]{1,8},"
     r"[^\n]{5,150}?)[^\S\n]*$"
 )
-_RECORD_LINE = re.compile(
-    rf"(?m)^[^\S\n]*[{_UP}][^\n,|]{{2,60}},[^\S\n]+([^\n,]{{0,6}}\d[\d\s/().-]{{4,20}}[A-Z]?),[^\S\n]+"
+_RECORD_LINE = re.compile(  # (tried at line starts: `match_at`)
+    rf"(?m)[^\S\n]*[{_UP}][^\n,|]{{2,60}},[^\S\n]+([^\n,]{{0,6}}\d[\d\s/().-]{{4,20}}[A-Z]?),[^\S\n]+"
     r"((?![a-z])[^\W\d_][^\n,\d]{1,40})[^\S\n]*$"
 )
 _DATE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}")
@@ -155,32 +163,110 @@ _MY_NUMBER = re.compile(
 )
 
 
+def _prefixes(*words: str) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
+    """Index keys and the prefix table of the words a cue starts with (for `scan_words`)."""
+    keys = tuple(dict.fromkeys(m.group(0)[:3] for m in (re.match(r"\w+", w) for w in words) if m is not None))
+    return keys, prefix_table(words)
+
+
+_STRONG_KEYS, _STRONG_PREFIXES = _prefixes(
+    *(
+        "morada",
+        "endere",
+        "direcci",
+        "domicili",
+        "adresse",
+        "adres",
+        "indirizzo",
+        "anschrift",
+        "home address",
+    ),
+    *(
+        "address",
+        "demeurant",
+        "residente",
+        "wohnhaft",
+        "woonachtig",
+        "j'habite",
+        "vivo en",
+        "vive en",
+        "moro ",
+    ),
+    *("lives at", "living at", "resides at", "new address"),
+)
+_WEAK_KEYS, _WEAK_PREFIXES = _prefixes(
+    *(
+        "is at",
+        "sent to",
+        "send it",
+        "deliver",
+        "ship",
+        "moved to",
+        "lives on",
+        "his ",
+        "her ",
+        "their ",
+        "my ",
+    ),
+)
+_BIRTH_KEYS, _BIRTH_PREFIXES = _prefixes("nato", "nata", "né", "nacid", "nascid", "geboren", "born")
+_KIN_KEYS, _KIN_PREFIXES = _prefixes("next of kin", "personne", "notfallkontakt", "familiar de")
+_NUMBER_KEYS, _NUMBER_PREFIXES = _prefixes(
+    "mon num", "my number", "mi número", "meine nummer", "il mio", "mijn nummer", "o meu"
+)
+_UNIT_WORDS = (
+    "flat ",
+    "unit ",
+    "studio ",
+    "apt",
+    "apartment ",
+    "suite ",
+    "room ",
+    "h.no.",
+    "house no",
+    "shop ",
+)
+
+
 def streets(text: str) -> list[Span]:
     """Street-first addresses, unit lines, record places, birthplaces and phones by cue (see the module)."""
     found: list[Span] = []
-    digit = any(c.isdigit() for c in text)
-    if digit and has_any(text, _STRONG_GATES):
-        for m in _STRONG_CUE.finditer(text):
+    if digit_runs(text)[0] == 0:
+        return found
+    if has_any(text, _STRONG_GATES):
+        for m in scan_words(_STRONG_CUE, text, _STRONG_KEYS, _STRONG_PREFIXES):
             parts = _address_parts(text, m.end())
             if parts is not None:
                 found.append(Span("address", parts[0], parts[1], 0.8))
-    if digit and has_any(text, _WEAK_GATES):
-        for m in _WEAK_CUE.finditer(text):
+    if has_any(text, _WEAK_GATES):
+        for m in scan_words(_WEAK_CUE, text, _WEAK_KEYS, _WEAK_PREFIXES):
             parts = _address_parts(text, m.end())
             line = text.rfind("\n", 0, m.start()) + 1
             if _OURS_BEFORE.search(text, max(line, m.start() - 40), m.start()) is not None:
                 continue  # `Our flagship is at Calle Mayor 12`: the business's own address
             if parts is not None and _street_first(text[parts[0] : parts[1]]):
                 found.append(Span("address", parts[0], parts[1], 0.8))
-    if digit and "," in text:
-        found += [Span("address", m.start(1), m.end(1), 0.8) for m in _UNIT_LINE.finditer(text)]
-        for m in _RECORD_LINE.finditer(text):
-            if sum(c.isdigit() for c in m.group(1)) >= 6 and not _DATE.search(m.group(1)):
-                found.append(Span("address", m.start(2), m.end(2), 0.75))
-    if digit and has_any(text, ("nat", "né", "nacid", "nascid", "geboren", "born")):
-        found += [Span("address", m.start(1), m.end(1), 0.75) for m in _BIRTHPLACE.finditer(text)]
-    if digit and has_any(text, ("kin", "contacto", "prévenir", "notfall")):
-        found += [Span("phone", m.start(1), m.end(1), 0.8) for m in _KIN_PHONE.finditer(text)]
-    if digit and has_any(text, ("numéro", "number", "número", "nummer", "numero")):
-        found += [Span("phone", m.start(1), m.end(1), 0.8) for m in _MY_NUMBER.finditer(text)]
+    if "," in text:
+        lines = line_starts(text)
+        if has_any(text, _UNIT_WORDS):
+            found += [Span("address", m.start(1), m.end(1), 0.8) for m in match_at(_UNIT_LINE, text, lines)]
+        if digit_runs(text)[0] >= 6:
+            for m in match_at(_RECORD_LINE, text, lines):
+                if sum(c.isdigit() for c in m.group(1)) >= 6 and not _DATE.search(m.group(1)):
+                    found.append(Span("address", m.start(2), m.end(2), 0.75))
+    if has_any(text, ("nat", "né", "nacid", "nascid", "geboren", "born")):
+        found += [
+            Span("address", m.start(1), m.end(1), 0.75)
+            for m in scan_words(_BIRTHPLACE, text, _BIRTH_KEYS, _BIRTH_PREFIXES)
+        ]
+    if has_any(text, ("next of kin", "personne", "notfall", "familiar")):
+        found += [
+            Span("phone", m.start(1), m.end(1), 0.8)
+            for m in scan_words(_KIN_PHONE, text, _KIN_KEYS, _KIN_PREFIXES)
+        ]
+    if has_any(text, ("numéro", "number", "número", "nummer", "numero")):
+        found += [
+            Span("phone", m.start(1), m.end(1), 0.8)
+            for m in scan_words(_MY_NUMBER, text, _NUMBER_KEYS, _NUMBER_PREFIXES)
+        ]
     return found
