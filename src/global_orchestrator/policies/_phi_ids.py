@@ -253,18 +253,18 @@ _CHECKED_MORE: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], bool], tup
         ("\x04\x04\x04",),
     ),
     (re.compile(r"\d(?<![\w.,/+-]\d)\d{11}(?![\w-]|[.,]\d)"), _id_number, ("\x0c",)),
-    (re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]{2}P[A-Z]\d{4}[A-Z](?![\w-])"), _shape_only, ("\x04",)),
+    (re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]{2}P[A-Z]\d{4}[A-Z](?![\w-])"), _shape_only, ("P",)),
     (
         re.compile(r"[A-Z](?<![\w-][A-Z])([A-Z]?)(\d{6})(?:\(([0-9A])\)|([0-9A]))(?![\w-])"),
         _hkid_glued,
-        ("\x06", "\x07"),
+        ("H",),
     ),
     (
         re.compile(
             rf"[A-CEGHJ-PR-TW-Z](?<![\w-].)[A-CEGHJ-NPR-TW-Z]{_S}\d{{2}}{_S}\d{{2}}{_S}\d{{2}}{_S}[A-D](?![\w-])"
         ),
         _nino,
-        ("\x02\x02\x02", "\x06"),
+        ("N",),
     ),
     (
         re.compile(r"\d(?<![\w.,/+-]\d)(?<!\d \d)\d{2}([ -])\d{3}\1\d{3}(?![\w-]|[.,]\d| \d)"),
@@ -303,6 +303,12 @@ _COMMERCE = re.compile(
 """A commerce label in the 40 characters before a run of digits: an order, parcel or barcode number."""
 
 
+# gates for the shapes led by letters (their digit runs are common): a regex led by a digit
+_PAN_GATE = re.compile(r"\d(?<=P[A-Z]\d)\d{3}[A-Z](?![\w-])")
+_NINO_GATE = re.compile(r"\d(?<=\d\d)[^\S\n]?[A-D](?![\w-])")
+_HKID_GATE = re.compile(r"\d(?<=[A-Z]\d)\d{5}(?:\([0-9A]\)|[0-9A])(?![\w-])")
+
+
 def checked_more(text: str) -> list[Span]:
     """National identity numbers of `_CHECKED_MORE` whose check holds.
 
@@ -312,10 +318,15 @@ def checked_more(text: str) -> list[Span]:
     if digit_runs(text)[1] < 2:
         return []
     shape = digit_shape(text)
+    letters = "".join(
+        key
+        for key, gate in (("P", _PAN_GATE), ("N", _NINO_GATE), ("H", _HKID_GATE))
+        if gate.search(text) is not None
+    )
     return [
         Span("ssn", m.start(), m.end(), 0.72)  # (a phone number read on the same digits wins)
         for pattern, check, runs in _CHECKED_MORE
-        if any(run in shape for run in runs)
+        if any(run in shape or run in letters for run in runs)
         for m in pattern.finditer(text)
         if check(m) and not _COMMERCE.search(text, max(0, m.start() - 40), m.start())
     ]

@@ -151,6 +151,8 @@ _COLUMNS = {
     ),
     **dict.fromkeys(("profile_url", "profile", "website", "homepage", "url"), "url"),
 }
+_HEADER = re.compile(r"(?m)^[A-Za-z_-]{2,30}(?:,[A-Za-z_-]{2,30})+[^\S\n]*$")
+"""A line of column names (a gate: a CSV header)."""
 _CSV_CELL = re.compile(r'"[^"\n]*"|[^,\n]*')
 
 
@@ -189,6 +191,8 @@ def csv_columns(text: str) -> list[Span]:
     """The cells under a CSV header's personal columns (`mrn,patient,dob`), up to 200 lines below it."""
     found: list[Span] = []
     if "," not in text or "\n" not in text:
+        return found
+    if _HEADER.search(text) is None:
         return found
     lines = text.split("\n")
     offset = 0

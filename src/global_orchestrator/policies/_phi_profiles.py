@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from global_orchestrator.policies._phi_lexicon import english
-from global_orchestrator.policies._phi_spans import Span, has_any, ours
+from global_orchestrator.policies._phi_spans import Span, folded, has_any, match_at, ours, scan_words
 
 _SCHEME = r"(?<![\w/.@-])(?:https?://)?(?:www\.)?"
 _SEG = r"[\w%.~-]{2,80}+"
@@ -131,11 +131,65 @@ def _business(text: str, start: int) -> bool:
     return ours(text, start) or _OUR_BEFORE.search(text, max(line, start - 30), start) is not None
 
 
+_DELIMITERS = frozenset(" \t\n\"'<>(),;|")
+_SCHEMES = ("https://www.", "http://www.", "https://", "http://", "www.")
+_OWN_KEYS = tuple(
+    dict.fromkeys(
+        w[:3]
+        for w in [
+            "my",
+            "mi",
+            "mon",
+            "ma",
+            "mes",
+            "mijn",
+            "mein",
+            "meine",
+            "il",
+            "la",
+            "o",
+            "a",
+            "find",
+            "follow",
+            "visit",
+            "see",
+            "check",
+            "suivez",
+            "retrouvez",
+            "contactez",
+            "sígueme",
+            "volg",
+            "seguimi",
+            "siga",
+            "folge",
+            "portfolio",
+        ]
+    )
+)
+
+
+def _candidates(text: str) -> list[int]:
+    """Where a profile URL may start: the token around each gate, and the gate (or a scheme before it)."""
+    low = folded(text)
+    starts: set[int] = set()
+    for gate in _PROFILE_GATES:
+        i = low.find(gate)
+        while i != -1:
+            j = i
+            while j > 0 and i - j < 80 and text[j - 1] not in _DELIMITERS:
+                j -= 1
+            starts.add(j)
+            starts.add(i)
+            starts.update(i - len(scheme) for scheme in _SCHEMES if low.startswith(scheme, i - len(scheme)))
+            i = low.find(gate, i + 1)
+    return sorted(q for q in starts if q >= 0)
+
+
 def profiles(text: str) -> list[Span]:
     """Profile URLs, handles, and a person's own site (see the module docstring)."""
     found: list[Span] = []
-    if has_any(text, _PROFILE_GATES):
-        for m in _PROFILE.finditer(text):
+    if "/" in text or ".git" in text:
+        for m in match_at(_PROFILE, text, _candidates(text)):
             value = m.group(0).rstrip(".,;:)]}!?")
             if not _business(text, m.start()):
                 found.append(Span("url", m.start(), m.start() + len(value), 0.85))
@@ -143,8 +197,8 @@ def profiles(text: str) -> list[Span]:
         found += [
             Span("url", m.start(), m.end(), 0.85) for m in _HANDLE.finditer(text) if not ours(text, m.start())
         ]
-    if "." in text and has_any(text, _OWN_GATES) and _TLD.search(text) is not None:
-        for m in _OWN_CUE.finditer(text):
+    if has_any(text, _OWN_GATES) and _TLD.search(text) is not None:
+        for m in scan_words(_OWN_CUE, text, _OWN_KEYS):
             value = m.group(1).rstrip(".,;:)]}!?")
             found.append(Span("url", m.start(1), m.start(1) + len(value), 0.8))
     if "<a" in text:
