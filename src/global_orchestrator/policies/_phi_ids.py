@@ -320,8 +320,12 @@ def checked_more(text: str) -> list[Span]:
     shape = digit_shape(text)
     letters = "".join(
         key
-        for key, gate in (("P", _PAN_GATE), ("N", _NINO_GATE), ("H", _HKID_GATE))
-        if gate.search(text) is not None
+        for key, runs, gate in (
+            ("P", ("\x04",), _PAN_GATE),
+            ("N", ("\x02\x02\x02", "\x06"), _NINO_GATE),
+            ("H", ("\x06", "\x07"), _HKID_GATE),
+        )
+        if any(run in shape for run in runs) and gate.search(text) is not None
     )
     return [
         Span("ssn", m.start(), m.end(), 0.72)  # (a phone number read on the same digits wins)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from global_orchestrator.policies._phi_lexicon import english
-from global_orchestrator.policies._phi_spans import Span, folded, has_any, match_at, ours, scan_words
+from global_orchestrator.policies._phi_spans import Span, folded, has_any, match_at, ours
 
 _SCHEME = r"(?<![\w/.@-])(?:https?://)?(?:www\.)?"
 _SEG = r"[\w%.~-]{2,80}+"
@@ -96,10 +96,10 @@ _TLD = re.compile(
     re.IGNORECASE,
 )
 """A domain's ending, led by its dot (a gate for a person's own site after a cue)."""
-_HANDLE = re.compile(
-    r"(?<![\w@.])@[A-Za-z0-9_]{2,40}@[a-z0-9-]{2,40}(?:\.[a-z0-9-]{2,20})+(?![\w-])|"
-    r"(?<![\w@.])@?[a-z0-9-]{2,40}\.bsky\.social\b"
-)
+_HANDLE = re.compile(r"@(?<![\w@.]@)[A-Za-z0-9_]{2,40}@[a-z0-9-]{2,40}(?:\.[a-z0-9-]{2,20})+(?![\w-])")
+"""A fediverse handle (`@user@host.social`)."""
+_BSKY = re.compile(r"(?<![\w@.-])@?[a-z0-9-]{2,40}\.bsky\.social\b")
+"""A Bluesky handle (`@name.bsky.social`; run only on texts that hold `.bsky.social`)."""
 _DOMAIN = r"(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]{1,62}(?:\.[a-z0-9-]{2,62}){0,2}\.[a-z]{2,6}(?:/[\w./%#?=&~-]{0,120})?"
 _OWN_CUE = re.compile(
     r"(?i:\b(?:my|mi|mon|ma|mes|mijn|mein(?:e)?|il\s+mio|la\s+mia|o\s+meu|a\s+minha)\s+"
@@ -114,6 +114,25 @@ _OWN_GATES = (
     *("my ", "mi ", "mon ", "ma ", "mes ", "mijn ", "mein", "mio ", "mia ", "meu ", "minha "),
     *(" me ", "-moi", "sígueme", "volg me", "seguimi", "siga-me", "folge mir", "portfolio"),
 )
+_OWN_NOUNS = (
+    *(
+        "website",
+        "site",
+        "web",
+        "sitio",
+        "página",
+        "pagina",
+        "page",
+        "blog",
+        "portf",
+        "perfil",
+        "profil",
+        "cv",
+    ),
+    *("résumé", "resume", "channel", "canal", "kanaal", " me on", " me at", "-moi sur", "sígueme", "volg me"),
+    *("seguimi", "siga-me", "folge mir"),
+)
+"""Gates: every `_OWN_CUE` match holds one of these (and one of `_OWN_GATES`)."""
 _ANCHOR = re.compile(
     r"<a\s+href=[\"']([^\"'<>\s]{4,200})[\"'][^<>]{0,80}>[^\S\n]*"
     r"([A-Z][a-zà-ÿ'-]+(?:[^\S\n]+(?:[A-Z][a-zà-ÿ'-]+|van|de|da|von|le|la)){1,3})[^\S\n]*</a>"
@@ -133,39 +152,6 @@ def _business(text: str, start: int) -> bool:
 
 _DELIMITERS = frozenset(" \t\n\"'<>(),;|")
 _SCHEMES = ("https://www.", "http://www.", "https://", "http://", "www.")
-_OWN_KEYS = tuple(
-    dict.fromkeys(
-        w[:3]
-        for w in [
-            "my",
-            "mi",
-            "mon",
-            "ma",
-            "mes",
-            "mijn",
-            "mein",
-            "meine",
-            "il",
-            "la",
-            "o",
-            "a",
-            "find",
-            "follow",
-            "visit",
-            "see",
-            "check",
-            "suivez",
-            "retrouvez",
-            "contactez",
-            "sígueme",
-            "volg",
-            "seguimi",
-            "siga",
-            "folge",
-            "portfolio",
-        ]
-    )
-)
 
 
 def _candidates(text: str) -> list[int]:
@@ -193,12 +179,11 @@ def profiles(text: str) -> list[Span]:
             value = m.group(0).rstrip(".,;:)]}!?")
             if not _business(text, m.start()):
                 found.append(Span("url", m.start(), m.start() + len(value), 0.85))
-    if "@" in text:
-        found += [
-            Span("url", m.start(), m.end(), 0.85) for m in _HANDLE.finditer(text) if not ours(text, m.start())
-        ]
-    if has_any(text, _OWN_GATES) and _TLD.search(text) is not None:
-        for m in scan_words(_OWN_CUE, text, _OWN_KEYS):
+    handles = [*_HANDLE.finditer(text)] if "@" in text else []
+    handles += _BSKY.finditer(text) if ".bsky.social" in text else []
+    found += [Span("url", m.start(), m.end(), 0.85) for m in handles if not _business(text, m.start())]
+    if has_any(text, _OWN_GATES) and has_any(text, _OWN_NOUNS) and _TLD.search(text) is not None:
+        for m in _OWN_CUE.finditer(text):  # (only in a text with a domain: rare)
             value = m.group(1).rstrip(".,;:)]}!?")
             found.append(Span("url", m.start(1), m.start(1) + len(value), 0.8))
     if "<a" in text:

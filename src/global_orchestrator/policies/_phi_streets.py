@@ -44,7 +44,7 @@ _STRONG_CUE = re.compile(
 )
 _WEAK_CUE = re.compile(
     r"(?i:\b(?:is\s+at|sent\s+to|send\s+it\s+to|deliver(?:ed|y)?\s+to|ship(?:ped)?\s+to|moved\s+to|lives\s+on|"
-    r"(?:his|her|their|my)\s+(?:flat|apartment|house|home)\s+(?:is\s+)?(?:at|on|in))\b)"
+    r"(?:his|her|their|my)\s+(?:flat|apartment|house|home)\s+(?:is\s+)?(?:at|on|in))\b)"  # (tried at `is at`)
 )
 _STRONG_GATES = (
     *("morada", "endere", "direcci", "domicili", "adres", "indirizzo", "anschrift", "address"),
@@ -203,16 +203,13 @@ _WEAK_KEYS, _WEAK_PREFIXES = _prefixes(
         "ship",
         "moved to",
         "lives on",
-        "his ",
-        "her ",
-        "their ",
-        "my ",
     ),
 )
 _BIRTH_KEYS, _BIRTH_PREFIXES = _prefixes("nato", "nata", "né", "nacid", "nascid", "geboren", "born")
 _KIN_KEYS, _KIN_PREFIXES = _prefixes("next of kin", "personne", "notfallkontakt", "familiar de")
-_NUMBER_KEYS, _NUMBER_PREFIXES = _prefixes(
-    "mon num", "my number", "mi número", "meine nummer", "il mio", "mijn nummer", "o meu"
+_NUMBER_GATES = (
+    *("mon numéro", "my number", "mi número", "meine nummer", "il mio numero", "mijn nummer"),
+    "o meu número",
 )
 _UNIT_WORDS = (
     "flat ",
@@ -264,9 +261,6 @@ def streets(text: str) -> list[Span]:
             Span("phone", m.start(1), m.end(1), 0.8)
             for m in scan_words(_KIN_PHONE, text, _KIN_KEYS, _KIN_PREFIXES)
         ]
-    if has_any(text, ("numéro", "number", "número", "nummer", "numero")):
-        found += [
-            Span("phone", m.start(1), m.end(1), 0.8)
-            for m in scan_words(_MY_NUMBER, text, _NUMBER_KEYS, _NUMBER_PREFIXES)
-        ]
+    if has_any(text, _NUMBER_GATES):  # (rare: the regex then runs on the whole text)
+        found += [Span("phone", m.start(1), m.end(1), 0.8) for m in _MY_NUMBER.finditer(text)]
     return found
