@@ -104,6 +104,18 @@ POSITIVES: list[tuple[str, str]] = [
     # a phone after a next-of-kin contact, or after "my number is" in other languages
     ("Next of kin: Rui Sousa (son), 912 334 556\nDiagnosis: COPD", "912 334 556"),
     ("Bonjour, mon numéro est le 0612457890. Merci.", "0612457890"),
+    # a title then the surname in capitals; SURNAME, Given in a register or a pipe row
+    ("Je vous adresse Mme BERTRAND Colette, née le 2/5/1948, pour avis.", "BERTRAND Colette"),
+    ("Guest registration - ADEYEMI, Tunde, nationality Nigerian, passport no. A1234567", "ADEYEMI, Tunde"),
+    ("02/04/2024 | Ibarra, Lucía | NHC 2024-118822 | Sodium: 139 mmol/L", "Ibarra, Lucía"),
+    ("Vaccination record\nTeodor Lindqvist | born 3 May 1970 | pnr 700503-1234", "Teodor Lindqvist"),
+    # the line after a closing salutation, in other languages
+    ("Telefoon: 020 123 4567.\n\nMet collegiale groet,\nK. Verhoeven, huisarts", "K. Verhoeven"),
+    ("Merci de votre retour.\n\nCordialement,\nAmélie Garnier", "Amélie Garnier"),
+    # someone introducing themselves; the line after a shipping label
+    ("hey it's Radka! new number: +420 601 222 333", "Radka"),
+    ("Bonjour, je m'appelle Théo Lambert, j'habite à Lyon.", "Théo Lambert"),
+    ("SHIP TO:\nIngrid Solberg\nStorgata 12\n0155 Oslo", "Ingrid Solberg"),
 ]
 
 BENIGN = [
@@ -143,6 +155,11 @@ BENIGN = [
     "Our new showroom is at Lindholmsgatan 14, Göteborg.",
     "The brand was born in 2010 in Oslo by two friends.",
     "Ship to any address in the EU; delivered to 40 countries.",
+    # a brand introducing itself, words in capitals, a team signing off, a warehouse label
+    "hello, this is Northwind. Your order shipped",
+    "NEW, Improved formula. SALE, Today only",
+    "Thanks for shopping with us.\n\nKind regards,\nThe Support Team",
+    "Merci !\n\nCordialement,\nL'équipe Lumalabs",
 ]
 
 

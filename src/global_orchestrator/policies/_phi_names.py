@@ -726,10 +726,22 @@ _VENUE_LABEL = re.compile(
     r"[^\S\n]*:"
 )
 """A line naming an event's place (English, German, French, Spanish, Italian, Dutch, Portuguese labels)."""
+_VENUE_ANYWHERE = re.compile(
+    r"(?im)^[^\S\n]*(?:venue|location|where|place|ort|veranstaltungsort|lieu|lugar|sede|luogo|locatie|plaats|local)"
+    r"[^\S\n]*:"
+)
+
+
+@lru_cache(maxsize=8)
+def _has_venue_label(text: str) -> bool:
+    """A gate, once per text: a venue label (`_VENUE_LABEL`) is somewhere in it."""
+    return _VENUE_ANYWHERE.search(text) is not None
 
 
 def _on_venue_line(text: str, start: int) -> bool:
     """`start` is on a line that opens with a venue's label (`Venue: Harbour Hall, Florence`)."""
+    if not _has_venue_label(text):
+        return False
     line = text.rfind("\n", max(0, start - 80), start) + 1
     return ":" in text[line:start] and _VENUE_LABEL.match(text, line) is not None
 

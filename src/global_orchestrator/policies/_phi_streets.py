@@ -44,7 +44,7 @@ _STRONG_CUE = re.compile(
 )
 _WEAK_CUE = re.compile(
     r"(?i:\b(?:is\s+at|sent\s+to|send\s+it\s+to|deliver(?:ed|y)?\s+to|ship(?:ped)?\s+to|moved\s+to|lives\s+on|"
-    r"(?:his|her|their|my)\s+(?:flat|apartment|house|home)\s+(?:is\s+)?(?:at|on|in))\b)"  # (tried at `is at`)
+    r"(?:his|her|their|my)\s+(?:flat|apartment|house|home)\s+(?:is\s+)?(?:at|on|in))\b)"
 )
 _STRONG_GATES = (
     *("morada", "endere", "direcci", "domicili", "adres", "indirizzo", "anschrift", "address"),
@@ -194,17 +194,6 @@ _STRONG_KEYS, _STRONG_PREFIXES = _prefixes(
     ),
     *("lives at", "living at", "resides at", "new address"),
 )
-_WEAK_KEYS, _WEAK_PREFIXES = _prefixes(
-    *(
-        "is at",
-        "sent to",
-        "send it",
-        "deliver",
-        "ship",
-        "moved to",
-        "lives on",
-    ),
-)
 _BIRTH_KEYS, _BIRTH_PREFIXES = _prefixes("nato", "nata", "né", "nacid", "nascid", "geboren", "born")
 _KIN_KEYS, _KIN_PREFIXES = _prefixes("next of kin", "personne", "notfallkontakt", "familiar de")
 _NUMBER_GATES = (
@@ -236,7 +225,7 @@ def streets(text: str) -> list[Span]:
             if parts is not None:
                 found.append(Span("address", parts[0], parts[1], 0.8))
     if has_any(text, _WEAK_GATES):
-        for m in scan_words(_WEAK_CUE, text, _WEAK_KEYS, _WEAK_PREFIXES):
+        for m in _WEAK_CUE.finditer(text):
             parts = _address_parts(text, m.end())
             line = text.rfind("\n", 0, m.start()) + 1
             if _OURS_BEFORE.search(text, max(line, m.start() - 40), m.start()) is not None:
