@@ -154,8 +154,27 @@ _SHIP_GATES = (
 
 
 _TEAM_WORDS = frozenset(
-    "team équipe equipe equipo squadra kundenservice kundendienst service support staff crew gmbh ltd inc "
-    "sarl sas srl bv ag".split()
+    [
+        "team",
+        "équipe",
+        "equipe",
+        "equipo",
+        "squadra",
+        "kundenservice",
+        "kundendienst",
+        "service",
+        "support",
+        "staff",
+        "crew",
+        "gmbh",
+        "ltd",
+        "inc",
+        "sarl",
+        "sas",
+        "srl",
+        "bv",
+        "ag",
+    ]
 )
 """Words of a team or a firm signing off (`L'équipe Acme`, `The Support Team`, `Acme GmbH`)."""
 
