@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from global_orchestrator.policies._phi_lexicon import census, english, places
-from global_orchestrator.policies._phi_spans import Span, has_any
+from global_orchestrator.policies._phi_spans import Span, folded, has_any, match_at
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _LOW = "a-zß-öø-ÿ"
@@ -213,6 +213,21 @@ def _introduced(text: str, m: re.Match[str]) -> bool:
     return text.startswith("!", m.end(1)) and not m.group(0).lower().startswith("this")
 
 
+def _phrase_starts(text: str, phrases: tuple[str, ...]) -> list[int]:
+    """Where one of `phrases` (lower case) starts a word of `text`, any case (found with `str.find`)."""
+    low = folded(text)
+    if len(low) != len(text):
+        low = text
+    starts: set[int] = set()
+    for phrase in phrases:
+        i = low.find(phrase.strip())
+        while i != -1:
+            if i == 0 or not low[i - 1].isalnum():
+                starts.add(i)
+            i = low.find(phrase.strip(), i + 1)
+    return sorted(starts)
+
+
 def people(text: str) -> list[Span]:
     """Names in letters, registers, rows, sign-offs, self-introductions and shipping labels."""
     found: list[Span] = []
@@ -241,7 +256,9 @@ def people(text: str) -> list[Span]:
                 found.append(Span("name", m.start(1), m.end(1), 0.8))
     if has_any(text, _INTRO_GATES):
         found += [
-            Span("name", m.start(1), m.end(1), 0.75) for m in _INTRO.finditer(text) if _introduced(text, m)
+            Span("name", m.start(1), m.end(1), 0.75)
+            for m in match_at(_INTRO, text, _phrase_starts(text, _INTRO_GATES))
+            if _introduced(text, m)
         ]
     if "\n" in text and has_any(text, _SHIP_GATES):
         for m in _SHIP_TO.finditer(text):

@@ -171,6 +171,19 @@ def _candidates(text: str) -> list[int]:
     return sorted(q for q in starts if q >= 0)
 
 
+def _own_sites(text: str) -> list[re.Match[str]]:
+    """`_OWN_CUE.finditer(text)`, read only in the 100 characters before each domain ending (and it)."""
+    found: list[re.Match[str]] = []
+    end = 0
+    for tld in _TLD.finditer(text):
+        lo = max(end, tld.start() - 100)
+        for m in _OWN_CUE.finditer(text, lo, min(len(text), tld.end() + 130)):
+            if m.end(1) >= tld.end() and m.start() >= end:
+                found.append(m)
+                end = m.end()
+    return found
+
+
 def profiles(text: str) -> list[Span]:
     """Profile URLs, handles, and a person's own site (see the module docstring)."""
     found: list[Span] = []
@@ -183,7 +196,7 @@ def profiles(text: str) -> list[Span]:
     handles += _BSKY.finditer(text) if ".bsky.social" in text else []
     found += [Span("url", m.start(), m.end(), 0.85) for m in handles if not _business(text, m.start())]
     if has_any(text, _OWN_GATES) and has_any(text, _OWN_NOUNS) and _TLD.search(text) is not None:
-        for m in _OWN_CUE.finditer(text):  # (only in a text with a domain: rare)
+        for m in _own_sites(text):
             value = m.group(1).rstrip(".,;:)]}!?")
             found.append(Span("url", m.start(1), m.start(1) + len(value), 0.8))
     if "<a" in text:
