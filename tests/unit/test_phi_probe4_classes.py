@@ -116,6 +116,8 @@ POSITIVES: list[tuple[str, str]] = [
     ("hey it's Radka! new number: +420 601 222 333", "Radka"),
     ("Bonjour, je m'appelle Théo Lambert, j'habite à Lyon.", "Théo Lambert"),
     ("SHIP TO:\nIngrid Solberg\nStorgata 12\n0155 Oslo", "Ingrid Solberg"),
+    ("Hierbij verwijs ik mevr. Femke van den Berg (geb. 2-3-1961) naar uw poli.", "Femke van den Berg"),
+    ("invio in visita la Sig.ra Carla Benedetti, nata il 4/5/1950 a Como", "Carla Benedetti"),
 ]
 
 BENIGN = [

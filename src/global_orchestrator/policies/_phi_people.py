@@ -179,6 +179,41 @@ _TEAM_WORDS = frozenset(
 """Words of a team or a firm signing off (`L'équipe Acme`, `The Support Team`, `Acme GmbH`)."""
 
 
+_INTRO_STARTS = (
+    *(
+        "it's",
+        "its",
+        "it is",
+        "this is",
+        "c'est",
+        "soy",
+        "sono",
+        "ich bin",
+        "ik ben",
+        "aqui é",
+        "je m'appelle",
+    ),
+    *(
+        "me llamo",
+        "mi chiamo",
+        "ich heiße",
+        "mein name ist",
+        "my name is",
+        "ik heet",
+        "chamo-me",
+        "o meu nome",
+    ),
+    *("jag heter", "mam na imię", "jmenuji se"),
+)
+"""What every `_INTRO` match starts with (lower case): where it is tried."""
+_TITLED_NAME = re.compile(
+    r"(?<![\w.])(?:Sig\.ra|Sig\.|Sra\.|Sr\.|[Mm]evr\.|[Dd]hr\.|Mme|Mlle|Herr|Frau)[^\S\n]+"
+    rf"({_GIVEN}(?:[^\S\n]+(?:van|von|de|der|den|da|di|del|le|la|ten|ter)){{0,3}}(?:[^\S\n]+{_GIVEN}){{1,2}})"
+)
+"""A title, then a given name and a surname (`Sig.ra Anna Verri`, `mevr. Iris van der Leek`)."""
+_TITLE_GATES = ("sig.", "sra.", "sr.", "mevr.", "dhr.", "mme", "mlle", "herr ", "frau ")
+
+
 def _no_word(name: str) -> bool:
     """A name that is no everyday English word nor a place (`Zuzana`, `Loïc Martin`; not `Friday`)."""
     first_names = census()[0]
@@ -237,6 +272,12 @@ def people(text: str) -> list[Span]:
             for m in _TITLED_CAPS.finditer(text)
             if _caps_surname(" ".join(w for w in m.group(1).split() if w.isupper()))
         ]
+    if has_any(text, _TITLE_GATES):
+        found += [
+            Span("name", m.start(1), m.end(1), 0.85)
+            for m in _TITLED_NAME.finditer(text)
+            if _no_word(m.group(1))
+        ]
     if "," in text and has_any(text, _REGISTER_GATES):
         found += [
             Span("name", m.start(1), m.end(1), 0.85)
@@ -257,7 +298,7 @@ def people(text: str) -> list[Span]:
     if has_any(text, _INTRO_GATES):
         found += [
             Span("name", m.start(1), m.end(1), 0.75)
-            for m in match_at(_INTRO, text, _phrase_starts(text, _INTRO_GATES))
+            for m in match_at(_INTRO, text, _phrase_starts(text, _INTRO_STARTS))
             if _introduced(text, m)
         ]
     if "\n" in text and has_any(text, _SHIP_GATES):
