@@ -36,23 +36,8 @@ _REGISTER = re.compile(
     rf"[^\S\n]+{_GIVEN}(?:[^\S\n]+{_GIVEN})?)"
 )
 _REGISTER_GATES = (
-    *(
-        "registr",
-        "enregistr",
-        "anmeldung",
-        "inschrijving",
-        "guest",
-        "hu",
-        "gast",
-        "ospite",
-        "passe",
-    ),
-    *(
-        "pasajero",
-        "travel",
-        "hôte",
-        "hote",
-    ),
+    *("registration", "registro", "enregistrement", "anmeldung", "inschrijving", "guest", "huésped", "hôte"),
+    *("hote ", "gast ", "ospite", "passenger", "passager", "pasajero", "traveller", "traveler"),
 )
 _CELL_NAME = re.compile(
     rf"[^\S\n]*((?:{_CAPS}|[{_UP}][{_LOW}'\u2019-]+)(?:[ -](?:{_CAPS}|[{_UP}][{_LOW}'\u2019-]+)){{0,3}},"
@@ -211,7 +196,8 @@ _TITLED_NAME = re.compile(
     rf"({_GIVEN}(?:[^\S\n]+(?:van|von|de|der|den|da|di|del|le|la|ten|ter)){{0,3}}(?:[^\S\n]+{_GIVEN}){{1,2}})"
 )
 """A title, then a given name and a surname (`Sig.ra Anna Verri`, `mevr. Iris van der Leek`)."""
-_TITLE_GATES = ("sig.", "sra.", "sr.", "mevr.", "dhr.", "mme", "mlle", "herr ", "frau ")
+_TITLE_GATES = ("sig.", "sra.", " sr.", "mevr.", "dhr.", "mme ", "mlle ", "herr ", "frau ")
+_CAPS_TITLE_GATES = (*_TITLE_GATES, "m. ", "mm. ", "mr", "mrs", "ms. ", "ms ", "dr. ", "dr ")
 
 
 def _no_word(name: str) -> bool:
@@ -266,7 +252,7 @@ def _phrase_starts(text: str, phrases: tuple[str, ...]) -> list[int]:
 def people(text: str) -> list[Span]:
     """Names in letters, registers, rows, sign-offs, self-introductions and shipping labels."""
     found: list[Span] = []
-    if _CAPS_THEN_GIVEN.search(text) is not None:
+    if has_any(text, _CAPS_TITLE_GATES) and _CAPS_THEN_GIVEN.search(text) is not None:
         found += [
             Span("name", m.start(1), m.end(1), 0.85)
             for m in _TITLED_CAPS.finditer(text)
