@@ -548,6 +548,31 @@ _SPEAKER_FIRST = re.compile(_SPEAKER_LINE)
 _SPEAKER_NEXT = re.compile(rf"\n{_SPEAKER_LINE}")
 
 
+_FIELD_VALUE = re.compile(
+    r"[^\S\n]*(?:[£$€¥₹]|[A-Z]{3}[^\S\n]?\d|\d|(?:[A-Z][a-z]+[^\S\n]?){1,3}$)", re.MULTILINE
+)
+"""What follows a field's label on a spec sheet: a price, a number, or one to three capitalised words
+(`Price: £129`, `In stock: 230`, `Colour: Midnight Blue`)."""
+
+
+def _field_line(text: str, speaker: re.Match[str]) -> bool:
+    """A speaker line that is a spec sheet's field (`Price: £129`, `Colour: Graphite`), not a turn.
+
+    A line of speech is words; a field's value is a price, a number or a name of a colour or
+    material. One of them in capitals is still a name when it is no everyday word
+    (`Jerry: Tom`); the label must be an everyday word too (`Price`, not `Jerry`).
+    """
+    value = _FIELD_VALUE.match(text, text.index(":", speaker.end(1)) + 1)
+    label = speaker.group(1).lower()
+    if value is None or (label not in english() and label not in _COLOURS):
+        return False
+    words = value.group(0).split()
+    return not words[-1][:1].isupper() or all(w.lower() in english() or w.lower() in _COLOURS for w in words)
+
+
+_COLOURS = frozenset(["colour", "grey", "graphite", "charcoal", "ivory", "beige", "navy", "teal"])
+
+
 def _speakers(text: str) -> list[re.Match[str]]:
     """What `_SPEAKER.finditer(text)` yields, as far as its group goes (a match holds no line break).
 
@@ -897,7 +922,7 @@ def _single_names(text: str) -> list[Span]:
             if w.group(0) != "and" and _person_word(w.group(0))
         ]
     if ":" in text and "\n" in text:
-        speakers = [m for m in _speakers(text) if _person_word(m.group(1))]
+        speakers = [m for m in _speakers(text) if _person_word(m.group(1)) and not _field_line(text, m)]
         if len({m.group(1) for m in speakers}) >= 2 or len(speakers) >= 2:
             found += [Span("name", m.start(1), m.end(1), 0.7) for m in speakers]
     return found

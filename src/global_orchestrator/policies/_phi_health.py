@@ -48,7 +48,7 @@ pregnan\w* miscarriage infertil\w* ivf endometriosis pcos menopaus\w* erectile\s
 std sti chlamydia gonorrhea syphilis herpes hpv covid(?:-19)? flu influenza pneumonia
 tuberculosis strep opioid\w* addiction alcoholism substance\s+use overdose eating\s+disorder
 anorexia bulimia concussion fractur\w* torn\s+acl sprain injur\w* allerg\w* shingles
-sepsis septic\w* psychosis psychotic chf
+sepsis septic\w* psychosis psychotic chf(?![^\S\n]?\d)
 """
 _DRUGS = r"""
 metformin insulin\w* glargine lisinopril losartan amlodipine atorvastatin rosuvastatin simvastatin

@@ -185,7 +185,7 @@ _KEYWORD = re.compile(
 _KEYWORD_KEYS = word_keys([alt for _, alts in _KEYWORDS for alt in alts if not alt.startswith("\\s")])
 """Index keys of the keywords (`WordGate`); " acct" holds the word "acct"."""
 _CODE = re.compile(  # (?<![\w/.@$-])(?=[A-Z0-9()./-]{0,40}\d)\(?[A-Z0-9][A-Z0-9()]*+..., led by a class
-    r"[(A-Z0-9](?<![\w/.@$-].)(?:(?<=\d)|(?=[A-Z0-9()./-]{0,39}\d))(?:(?<=\()[A-Z0-9]|(?<=[A-Z0-9]))[A-Z0-9()]*+(?:[-./][A-Z0-9()]++)*+(?:\s\d{2,}+(?:[-.]\d++)*+)*+"
+    r"[(A-Z0-9](?<![\w/.@$-].)(?:(?<=\d)|(?=[A-Z0-9()./-]{0,39}\d))(?:(?<=\()[A-Z0-9]|(?<=[A-Z0-9]))[A-Z0-9()]*+(?:[-./][A-Z0-9()]++)*+(?:[^\S\n]\d{2,}+(?:[-.]\d++)*+)*+"
 )
 _PLATE = re.compile(
     r"\b(?i:licen[cs]e\s+plate|plate|tag)(?i:\s+(?:number|no\.?|#))?\s*[:#]?\s*"

@@ -452,7 +452,8 @@ def names(text: str, near: list[tuple[int, int]]) -> Iterator[tuple[int, int, fl
         yield from _capitalised(text, {s for s, _ in near}, {e for _, e in near})
     yield from _lower_names(text)
     if upper and "," in text:
-        yield from _surname_first(text)
+        # (`Venue: Harbour Hall, Florence`: a place and its town, no surname and given name)
+        yield from (f for f in _surname_first(text) if not _on_venue_line(text, f[0]))
     if upper and _CAPS_PAIR.search(text):
         yield from _caps_names(text)
 
@@ -720,6 +721,31 @@ _OPEN_IN_ENDS = ("in", "at", "the")
 _OUR_ENDS = ("our", "new", "flagship", "first")
 
 
+_VENUE_LABEL = re.compile(
+    r"[^\S\n]*(?i:venue|location|where|place|ort|veranstaltungsort|lieu|lugar|sede|luogo|locatie|plaats|local)"
+    r"[^\S\n]*:"
+)
+"""A line naming an event's place (English, German, French, Spanish, Italian, Dutch, Portuguese labels)."""
+_VENUE_ANYWHERE = re.compile(
+    r"(?im)^[^\S\n]*(?:venue|location|where|place|ort|veranstaltungsort|lieu|lugar|sede|luogo|locatie|plaats|local)"
+    r"[^\S\n]*:"
+)
+
+
+@lru_cache(maxsize=8)
+def _has_venue_label(text: str) -> bool:
+    """A gate, once per text: a venue label (`_VENUE_LABEL`) is somewhere in it."""
+    return _VENUE_ANYWHERE.search(text) is not None
+
+
+def _on_venue_line(text: str, start: int) -> bool:
+    """`start` is on a line that opens with a venue's label (`Venue: Harbour Hall, Florence`)."""
+    if not _has_venue_label(text):
+        return False
+    line = text.rfind("\n", max(0, start - 80), start) + 1
+    return ":" in text[line:start] and _VENUE_LABEL.match(text, line) is not None
+
+
 def _place_of_business(text: str, start: int, end: int) -> bool:
     """The run names where a business is: `Now open in Serrara Fontana!`, `our La Coruña store`.
 
@@ -727,6 +753,8 @@ def _place_of_business(text: str, start: int, end: int) -> bool:
     a title or a label before the run (`Dr.`, `Patient:`) decided before this is asked. A
     run that opens with a common first name stays a name (`located at John Smith's home`).
     """
+    if _on_venue_line(text, start):
+        return True  # `Venue: The Foundry, Milan, 27 April 2025`: the line names where an event is
     first = text[start:end].split(maxsplit=1)[0].lower()
     if first in census()[0]:
         return False

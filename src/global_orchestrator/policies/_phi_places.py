@@ -504,6 +504,19 @@ def _word_and_number(street: str) -> bool:
     return m is not None and m.group(1).lower() in english()
 
 
+_CAMEL = re.compile(r"(?!Ma?c[A-Z])[A-Z][a-z]+[A-Z]")
+
+
+def _product_name(street: str) -> bool:
+    """A CamelCase word then a number (`PixelPad 11`, `StreamRing 2`): a product and its model.
+
+    A glued street type is written in lower case after its name (`Kerkpad 4`, `Hofweg 12`) or
+    after a hyphen (`Konrad-Adenauer-Straße 3`); a capital inside the word is a brand's
+    (`McAllisterweg` aside).
+    """
+    return _CAMEL.match(street) is not None
+
+
 def _numbered(text: str) -> list[Span]:
     """The shapes that hold a digit: street addresses, PO boxes, ZIP, postal codes, PINs."""
     street = _ADDRESS if has_any(text, ("box",)) else _ADDRESS_NO_BOX  # a PO box needs "box"
@@ -516,6 +529,7 @@ def _numbered(text: str) -> list[Span]:
         if any(c.isdigit() for c in m.group(0))
         and not ours(text, m.start())
         and not _word_and_number(m.group(0))
+        and not _product_name(m.group(0))
     ]
     total, longest = digit_runs(text)
     upper = UPPER_CHAR.search(text) is not None

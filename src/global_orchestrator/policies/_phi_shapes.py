@@ -134,6 +134,10 @@ _GLUED_CUE = re.compile(
     r"(?i:(?<![a-z])(?:call|tel|ph|phone|cell|mobile|mob|text|txt|sms|fax|whatsapp|at|on))\Z"
 )
 _SSN_SHAPE = re.compile(r"\d{3}([- .])\d{2}\1\d{4}")
+_DATE_SHAPE = re.compile(
+    r"(?:0?[1-9]|[12]\d|3[01])([./-])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d|(?:19|20)\d\d([./-])(?:0?[1-9]|1[0-2])\2(?:0?[1-9]|[12]\d|3[01])"
+)
+"""A calendar date in numbers (`03.05.2025`, `2025-05-03`): never a phone number, whatever its trunk zero."""
 _SEVEN = re.compile(r"\d{3}[\s-]\d{4}")
 _TOLL_FREE = frozenset({"800", "888", "877", "866", "855", "844", "833"})
 _FAX_CUE = re.compile(r"\bfax", re.IGNORECASE)
@@ -254,7 +258,12 @@ def phones(text: str, record: bool) -> list[Span]:
     for pattern, score in ((_PHONE_INTL, 0.9), (_PHONE_TRUNK, 0.8)):
         for m in pattern.finditer(text):
             value = m.group(0).rstrip(" .-/")
-            if toll_free(value) or _SSN_SHAPE.fullmatch(value) or ours(text, m.start()):
+            if (
+                toll_free(value)
+                or _SSN_SHAPE.fullmatch(value)
+                or _DATE_SHAPE.fullmatch(value)
+                or ours(text, m.start())
+            ):
                 continue
             if value.startswith("00") and value.isdigit() and not _cued(cues, m.start()):
                 continue  # "0011882405" alone is any number: order ids, tracking codes
@@ -273,6 +282,8 @@ def phones(text: str, record: bool) -> list[Span]:
             line = text.rfind("\n", 0, m.start()) + 1
             cued = m.start() - line <= 8 and _LETTER_LABEL.fullmatch(text, line, m.start()) is not None
         if (cued or seven) and not toll_free(value) and not ours(text, m.start()):
+            if _DATE_SHAPE.fullmatch(value):
+                continue
             found.append(Span(phone_kind(text, m.start()), m.start(), m.end(), 0.75))
     # a glued number is a run of 10-13 digits (`\d{10,13}`): none without a run that long
     for m in _GLUED.finditer(text) if digit_runs(text)[1] >= 10 else ():

@@ -20,6 +20,12 @@ each (all regular expressions and word lists, no model, nothing fetched):
   digits), a single name after or before a person cue (`call me`, `said`, `'s kid`), a
   list of first names, a dialogue's speakers, and every other occurrence of a word of a
   name found in the text;
+- ninth build (probe4's classes): `_phi_ids` (national ids of more countries, by their own
+  check or after a label in many languages), `_phi_profiles` (profile URLs, fediverse and
+  Bluesky handles, a person's own site), `_phi_labels` (hospital numbers, passports, licences
+  and cards after local labels; CSV columns; camera photos someone sends), `_phi_streets`
+  (street-first addresses after a cue, unit lines, birthplaces, phones by cue), `_phi_people`
+  (`Mme DUPONT Anne`, `SURNAME, Given` in registers and rows, sign-offs, self-introductions);
 - `_phi_brands`: not a recogniser: brands and institutions named after a person or a
   place (`Edward Jones`, `Eli Lilly`, `Glasgow Coma Scale`), whose name findings are
   dropped from a text about no one else;
@@ -59,10 +65,14 @@ from global_orchestrator.policies._phi_health import (
     health_owners,
 )
 from global_orchestrator.policies._phi_hl7 import hl7_fields
+from global_orchestrator.policies._phi_ids import checked_more, labelled_ids
 from global_orchestrator.policies._phi_keyed import keyed
+from global_orchestrator.policies._phi_labels import camera_photos, csv_columns, labelled_codes
 from global_orchestrator.policies._phi_names import labelled_at, names
 from global_orchestrator.policies._phi_notes import notes
+from global_orchestrator.policies._phi_people import people
 from global_orchestrator.policies._phi_places import addresses, person_home, wide_place
+from global_orchestrator.policies._phi_profiles import profiles
 from global_orchestrator.policies._phi_scripts import script_names
 from global_orchestrator.policies._phi_shapes import shapes
 from global_orchestrator.policies._phi_spans import (
@@ -72,6 +82,7 @@ from global_orchestrator.policies._phi_spans import (
     split_alternatives,
     word_keys,
 )
+from global_orchestrator.policies._phi_streets import streets
 
 CATEGORIES: tuple[str, ...] = (
     "name",
@@ -214,7 +225,10 @@ def _detect_phi(text: str) -> list[Span]:
     """`detect_phi` of the text as it is, as resolved spans (in text order)."""
     record = next(scan_words(_RECORD, text, _RECORD_KEYS), None) is not None
     spans = shapes(text, record) + keyed(text) + dates(text, record) + addresses(text) + context(text)
-    spans += script_names(text) + hl7_fields(text) + cued(text) + notes(text, record)
+    spans += script_names(text) + hl7_fields(text) + cued(text) + checked_more(text) + labelled_ids(text)
+    spans += profiles(text) + labelled_codes(text) + csv_columns(text) + camera_photos(text)
+    spans += streets(text) + people(text)
+    spans += notes(text, record)
     spans = business_phones(text, spans)
     strong = sorted((s.start, s.end) for s in spans if not s.weak)
     spans += [Span("name", s, e, score) for s, e, score in names(text, strong)]
