@@ -190,3 +190,53 @@ def test_deidentify_leaves_nothing(text: str, value: str) -> None:
     cleaned, _ = deidentify(text)
     assert value not in cleaned
     assert [f for f in detect_phi(cleaned) if f.category != "patient_health_info"] == []
+
+
+# -- classes read from the held half's benign misses (main, after its first scoring) ----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our 6-person team now serves customers across Latin America and Southern Europe.",
+        "Shipping to North America, the Middle East and Southeast Asia starts in May.",
+        '{"sku": "QX-1180-B", "name": "Orbitline", "price": "€29.00", "stock": 310}',
+        "Name: Cedar Desk Lamp\nSKU: LM-4410\nPrice: $89\nColour: Walnut",
+    ],
+)
+def test_regions_and_product_records_are_no_people(text: str) -> None:
+    assert detect_phi(text) == [], [(f.category, f.text) for f in detect_phi(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ('{"name": "Joanna Kowalczyk", "price": 40, "order": "A-1"}', "Joanna Kowalczyk"),
+        ("Patient name: Oyelaran Bisi\nprice: 40", "Oyelaran Bisi"),
+        ("Maria Santos moved from Latin America to Lisbon in 2019; her MRN is 5512093.", "Maria Santos"),
+    ],
+)
+def test_a_persons_name_beside_goods_or_a_region_is_still_found(text: str, value: str) -> None:
+    assert any(f.text == value for f in detect_phi(text)), [(f.category, f.text) for f in detect_phi(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Deliver to 경기도 성남시 분당구 판교로 235 after 6 pm.", "경기도 성남시 분당구 판교로 235"),
+        (
+            "Ship to 부산광역시 해운대구 센텀1로 77-3 (우동), thanks",
+            "부산광역시 해운대구 센텀1로 77-3 (우동)",
+        ),
+        ("Διεύθυνση: Αθηνάς 12, \u03a4.\u039a. 105 54 Αθήνα", "\u03a4.\u039a. 105 54"),
+    ],
+)
+def test_korean_addresses_and_greek_postal_codes(text: str, value: str) -> None:
+    assert _covered(text, value), [(f.category, f.text) for f in detect_phi(text)]
+
+
+@pytest.mark.parametrize(
+    "text", ["Our Seoul office is in 강남구, near the station.", "서울특별시 is the capital."]
+)
+def test_korean_places_without_a_street_stay_clean(text: str) -> None:
+    assert detect_phi(text) == [], [(f.category, f.text) for f in detect_phi(text)]

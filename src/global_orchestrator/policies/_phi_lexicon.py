@@ -75,8 +75,8 @@ def is_country(words: str) -> bool:
 
 
 def is_continent(words: str) -> bool:
-    """`words` name a continent or a region of several countries (`Africa`, `Scandinavia`)."""
-    return words.lower() in _CONTINENTS
+    """`words` name a continent or a region of several countries (`Africa`, `Latin America`)."""
+    return " ".join(words.lower().split()) in _CONTINENTS
 
 
 def is_us_state(words: str) -> bool:
@@ -84,7 +84,17 @@ def is_us_state(words: str) -> bool:
     return " ".join(words.lower().split()) in _US_STATES
 
 
-_CONTINENTS = frozenset(["africa", "europe", "asia", "america", "antarctica", "oceania", "scandinavia"])
+_REGION_PARTS = ("north", "south", "east", "west", "central", "northern", "southern", "eastern", "western")
+_CONTINENTS = frozenset(
+    ["africa", "europe", "asia", "america", "antarctica", "oceania", "scandinavia", "americas"]
+    + ["the americas", "latin america", "middle east", "the middle east"]
+    + [f"{part} {whole}" for part in _REGION_PARTS for whole in ("africa", "europe", "asia", "america")]
+    + ["southeast asia", "south-east asia", "northeast asia"]
+    + ["far east", "the far east", "sub-saharan africa", "asia pacific", "asia-pacific", "the caribbean"]
+    + ["caribbean", "the balkans", "balkans", "the baltics", "baltics", "the nordics", "nordics", "benelux"]
+    + ["iberia", "the gulf", "emea", "apac", "latam", "mena", "dach"]
+)
+"""Continents and regions of several countries: geography no one lives at as an address."""
 
 _COUNTRY_NAMES = frozenset(
     [

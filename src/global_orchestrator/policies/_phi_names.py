@@ -499,6 +499,11 @@ def _in_run(
     i = bisect_left(titles, first - 10)
     titled = i < len(titles) and titles[i] < first and _titled(before)
     labelled = not titled and run.lead == 0 and _labelled(before)  # (read only when not titled)
+    if labelled and _BARE_NAME_LABEL.search(before) is not None and _GOODS.search(text) is not None:
+        # `{"sku": ..., "name": "Ledgerly", "price": ...}`: a product record's name field; a
+        # person's name there is one by its own words (a Census first name and surname)
+        found = _judge(text, start, run_text, False, False, near_starts, near_ends)
+        return found if found is not None and found[2] >= 0.85 else None
     if labelled and run_text.lower() in _SPEAKER_TAGS and text.startswith(":", start + len(run_text)):
         return None  # "What's your name? User: ...": the speaker's tag, the name after it
     if not titled and not labelled and _role_run(run_text) and _role_after(text, start + len(run_text)):
@@ -509,6 +514,14 @@ def _in_run(
         return None
     return _judge(text, start, run_text, titled or run.lead > 0, labelled, near_starts, near_ends)
 
+
+_BARE_NAME_LABEL = re.compile(r"(?i:(?<![\w -])[\"']?(?<![\w -])name[\"']?[ \t]*[:=][ \t]{0,6}[\"']?)$")
+"""A field named just `name` ends the text before a run (not `first_name`, `Patient name`)."""
+_GOODS = re.compile(
+    r"(?i:(?<![\w-])[\"']?(?:sku|price|unit[_ ]price|msrp|currency|stock|in[_ ]stock|ean|upc|gtin|"
+    r"product[_ ]?(?:id|code|type)|brand|model|category)[\"']?[ \t]*[:=])"
+)
+"""A field of a product record (`"sku":`, `Price:`, `brand=`): the record's `name` is the product's."""
 
 _ROLES = (
     r"speaker|keynote\s+speaker|ceo|cfo|cto|coo|founder|co-?founder|president|vice\s+president|chairman|"
@@ -659,7 +672,8 @@ def _cut(run: str, titled: bool, labelled: bool) -> _Cut | None:
     worded = not any(_first(w) for w in proper) and all(_everyday(w) for w in proper)
     every = not worded and all(_first(w) or _last(w) or not _everyday(w) for w in proper)
     score: float | None = None
-    if " ".join(w.key for w in proper) in places():
+    joined = " ".join(w.key for w in proper)
+    if joined in places() or is_continent(joined):  # "Latin America": a region, no one's name
         score = 0.0
     elif known_first and known_last and not worded:
         score = 0.85

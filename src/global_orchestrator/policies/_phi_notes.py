@@ -504,7 +504,7 @@ def notes(text: str, record: bool) -> list[Span]:
     """probe5's classes in `text` (see the module's docstring); `record`: the text is a patient record."""
     low = folded(text)
     spans = _cued_names(text) + _dates(text, low, record) + _places(text, low) + _codes(text, low)
-    if "x" in low and digit_runs(text)[1] >= 3:
+    if "x" in low and digit_runs(text)[1] >= 3 and _EXTENSION_GATE.search(text) is not None:
         spans += [Span("phone", m.start(), m.end(), 0.7, weak=True) for m in _EXTENSION.finditer(text)]
     if any(label in text for label in _BED_GATE):
         spans += _beds(text)
@@ -515,14 +515,17 @@ def notes(text: str, record: bool) -> list[Span]:
             Span("medical_record_number", m.start(1), m.end(1), 0.8, weak=True)
             for m in _CHART_NUMBER.finditer(text)
         ]
-    if "ager" in text or "eeper" in text or "pgr" in low:
+    if "pager" in low or "beeper" in low or "pgr" in low:
         spans += [Span("phone", m.start(1), m.end(1), 0.75, weak=True) for m in _PAGER.finditer(text)]
-    if "|" in text or "  " in text or "\t" in text:
+    if ("|" in text or "  " in text or "\t" in text) and any(w in low for w in _HEADER_GATE):
         spans += _header_names(text)
     return spans
 
 
-_BED_GATE = ("Bed", "Room", "Rm", "BED", "ROOM", "RM", "rm ")
+_BED_GATE = ("Bed", "Room", "Rm", "BED", "ROOM", "RM", " rm ")
+_EXTENSION_GATE = re.compile(r"(?i:ext\.?|x)[ \t]{0,2}\d")
+"""A gate: an extension mark before a digit (most texts hold an `x`)."""
+_HEADER_GATE = ("mrn", "dob", "d.o.b", "old", "y.o", "yo ", "med rec", "medical rec")
 _CHART_NUMBER = re.compile(
     r"(?<![\w-])(?:MR[ \t]{0,2}[:#][ \t]{0,3}"
     r"|(?:chart|Chart|CHART)(?:[ \t]{0,2}[:#][ \t]{0,3}|[ \t]?(?:no\.?|number|#)[ \t]{0,3}|(?=\d)))"

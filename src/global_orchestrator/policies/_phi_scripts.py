@@ -45,12 +45,19 @@ _ADDRESS = re.compile(
     rf"|{_HAN}{{1,3}}[都道府県]{_HAN}{{1,6}}[市区町村郡](?:{_HAN}|{_KANA}){{0,12}}\d{{1,4}}丁目(?:\d{{1,4}}番(?:地)?)?(?:\d{{1,4}}号)?"
     # Chinese: province or city, district, road or street and number
     rf"|{_HAN}{{2,6}}[省市]{_HAN}{{1,8}}[区县市]{_HAN}{{1,12}}[路街道巷]\d{{1,5}}号"
+    # Korean: province or metropolitan city, city / county / district, road (`로`, `길`) and
+    # building number, the neighbourhood in brackets after it
+    rf"|{_HANGUL}{{1,6}}(?:특별시|광역시|특별자치시|특별자치도|도)[ \t]{_HANGUL}{{1,6}}[시군구]"
+    rf"(?:[ \t]{_HANGUL}{{1,6}}[구읍면])?[ \t](?:{_HANGUL}|\d){{1,12}}(?:로|길)[ \t]?\d{{1,5}}(?:-\d{{1,5}})?"
+    rf"(?:[ \t]?\([^)\n]{{1,20}}\))?"
+    # Greek: a postal code after its mark (Tau Kappa, `TK 77668`, `T.K. 104 31` in Greek letters)
+    r"|(?<![\w.])\u03a4\.?\u039a\.?[ \t]?\d{3}[ \t]?\d{2}(?!\d)"
 )
 _GROUPS = range(1, 8)
 
 
-_SCRIPT_CHAR = re.compile(r"[\u0400-\u04ff\u0900-\u097f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3\u3012]")
-"""A gate: a character of one of the scripts above (or the postal mark)."""
+_SCRIPT_CHAR = re.compile(r"[\u0400-\u04ff\u0900-\u097f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3\u3012\u03a4]")
+"""A gate: a character of one of the scripts above (or the postal mark, or a Greek capital Tau)."""
 
 
 def script_names(text: str) -> list[Span]:
