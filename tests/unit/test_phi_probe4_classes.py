@@ -240,3 +240,29 @@ def test_korean_addresses_and_greek_postal_codes(text: str, value: str) -> None:
 )
 def test_korean_places_without_a_street_stay_clean(text: str) -> None:
     assert detect_phi(text) == [], [(f.category, f.text) for f in detect_phi(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Übergabe Bett 4: Hedwig Brandt (96y, weiblich), Sturz in der Nacht.", "96"),
+        ("Implantat von Jonas Reiter\nSeriennummer: 4471-0932-QK", "4471-0932-QK"),
+        ("Numéro de série : KX20931877 du stimulateur de Mme Aline Roux", "KX20931877"),
+        ("Versichertennr.: K220419837 (Tobias Weigl)", "K220419837"),
+        ("Tessera sanitaria n. 80380001200412345678 - Giulia Ferri", "80380001200412345678"),
+    ],
+)
+def test_implant_cards_insurance_labels_and_short_ages(text: str, value: str) -> None:
+    assert _covered(text, value), [(f.category, f.text) for f in detect_phi(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our 95 year warranty covers 90y of normal use.",
+        "Run the 100 yards dash in 11 s.",
+        "Firmware 2.95y ships today.",
+    ],
+)
+def test_short_ages_about_no_one_stay_clean(text: str) -> None:
+    assert detect_phi(text) == [], [(f.category, f.text) for f in detect_phi(text)]

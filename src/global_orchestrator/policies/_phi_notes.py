@@ -438,8 +438,11 @@ _INSURANCE = re.compile(
     r"(?i:\b(?:member|subscriber|insur\w*|health\s+plan|policy|payer|medicaid|medicare|claim))"
 )
 _SERIAL = re.compile(
-    r"(?i:\bserial(?:\s+(?:number|no\.?|#))?\s*[:#]?\s*)([A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){5,24})\b"
+    r"(?i:\b(?:serial(?:\s+(?:number|no\.?|#))?|seriennummer|serien-?nr\.?|serienummer|"
+    r"(?:num[ée]ro|n[°º]|n\.|nr\.?)\s+(?:de\s+|di\s+)?s[ée]rie)\s*[:#]?\s*)"
+    r"([A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){5,24})\b"
 )
+"""A serial number after its label, in English and the languages of implant cards."""
 _HIBCC = re.compile(r"(?<![\w+])\+[A-Z]\d{3}[A-Z0-9]{1,18}/\$\$?[0-9A-Z+]{3,30}")
 _VOICEPRINT = re.compile(
     rf"(?i:\b(?:voice\s*print|voice\s+sample|speaker\s+template|faceprint|face\s+template|palm\s*print)"
@@ -465,7 +468,7 @@ def _codes(text: str, low: str) -> list[Span]:
         for m in _GROUP.finditer(text):
             if any(c.isdigit() for c in m.group(1)):
                 found.append(Span("health_plan_number", m.start(1), m.end(1), 0.7))
-    if "serial" in low:
+    if "seri" in low or "séri" in low:  # serial, Seriennummer, numéro de série, numero di serie
         for m in _SERIAL.finditer(text):
             code = m.group(1)
             if any(c.isdigit() for c in code):
@@ -515,6 +518,11 @@ def notes(text: str, record: bool) -> list[Span]:
             Span("medical_record_number", m.start(1), m.end(1), 0.8, weak=True)
             for m in _CHART_NUMBER.finditer(text)
         ]
+    if "y" in low and _AGE_Y_GATE.search(text) is not None:
+        # `(100y, female)`, `101 yo`: an age over 89 in a note's shorthand (weak: a person in the text)
+        spans += [Span("age_over_89", m.start(1), m.end(1), 0.7, weak=True) for m in _AGE_Y.finditer(text)]
+    if "versicher" in low or "tessera" in low or "assur" in low:
+        spans += [Span("health_plan_number", m.start(1), m.end(1), 0.8) for m in _INSURED.finditer(text)]
     if "pager" in low or "beeper" in low or "pgr" in low:
         spans += [Span("phone", m.start(1), m.end(1), 0.75, weak=True) for m in _PAGER.finditer(text)]
     if ("|" in text or "  " in text or "\t" in text) and any(w in low for w in _HEADER_GATE):
@@ -523,6 +531,16 @@ def notes(text: str, record: bool) -> list[Span]:
 
 
 _BED_GATE = ("Bed", "Room", "Rm", "BED", "ROOM", "RM", " rm ")
+_AGE_Y_GATE = re.compile(r"(?<![\w.,])(?:9\d|1[01]\d)[ \t]?y")
+_AGE_Y = re.compile(r"(?<![\w.,])(9\d|1[01]\d)[ \t]?(?:y|yo|y/o|yrs?)(?![\w/])")
+"""An age over 89 written `100y`, `95 yo`, `101 yrs` (`y.o.` and `years old` are `_phi_shapes`')."""
+_INSURED = re.compile(
+    r"(?i:\b(?:versicherten-?(?:nr\.?|nummer)|versicherungsnummer|krankenversicherungsnummer|"
+    r"tessera\s+sanitaria(?:\s+(?:n\.|nr\.?|numero|no\.?))?|"
+    r"(?:num[ée]ro|n[°º])\s+d[\u2019']assur[ée](?:\s+social)?)\s*[:#]?\s*)"
+    r"([A-Z0-9](?:[A-Z0-9]|[ -](?=[A-Z0-9])){5,24})\b"
+)
+"""A health-insurance number after its label in German, Italian and French."""
 _EXTENSION_GATE = re.compile(r"(?i:ext\.?|x)[ \t]{0,2}\d")
 """A gate: an extension mark before a digit (most texts hold an `x`)."""
 _HEADER_GATE = ("mrn", "dob", "d.o.b", "old", "y.o", "yo ", "med rec", "medical rec")
