@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
 
+from global_orchestrator.policies._phi_national import dni_ok, real_date
 from global_orchestrator.policies._phi_shapes import luhn_ok
 from global_orchestrator.policies._phi_spans import (
     Span,
@@ -33,14 +33,6 @@ from global_orchestrator.policies._phi_spans import (
     prefix_table,
     scan_words,
 )
-
-
-def _real_date(year: int, month: int, day: int) -> bool:
-    try:
-        date(year, month, day)
-    except ValueError:
-        return False
-    return True
 
 
 def _digits(value: str) -> str:
@@ -92,9 +84,9 @@ def _birth_number_of(yy_text: str, mm_text: str, dd_text: str, serial: str) -> b
     month = mm - 50 if mm > 50 else mm
     month = month - 20 if month > 20 else month
     if len(serial) == 3:  # before 1954: no check digit
-        return yy < 54 and _real_date(1900 + yy, month, dd)
+        return yy < 54 and real_date(1900 + yy, month, dd)
     year = 1900 + yy if yy >= 54 else 2000 + yy
-    if not _real_date(year, month, dd):
+    if not real_date(year, month, dd):
         return False
     number = int(yy_text + mm_text + dd_text + serial)
     return number % 11 == 0 or (int(str(number)[:-1]) % 11 == 10 and serial.endswith("0"))
@@ -112,7 +104,7 @@ def _pesel(m: re.Match[str]) -> bool:
     d = m.group(0)
     yy, mm, dd = int(d[:2]), int(d[2:4]), int(d[4:6])
     century = {0: 1900, 1: 2000, 2: 2100, 3: 2200, 4: 1800}.get(mm // 20, 1900)
-    if not _real_date(century + yy, mm % 20, dd):
+    if not real_date(century + yy, mm % 20, dd):
         return False
     total = sum(int(x) * w for x, w in zip(d[:10], (1, 3, 7, 9, 1, 3, 7, 9, 1, 3), strict=True))
     return (10 - total % 10) % 10 == int(d[10])
@@ -134,7 +126,7 @@ def _my_number(m: re.Match[str]) -> bool:
 def _id_number(m: re.Match[str]) -> bool:
     """Aadhaar, My Number or a Swedish personnummer with its century: twelve digits, any check."""
     d = _digits(m.group(0))
-    swedish = d[:2] in ("19", "20") and _real_date(int(d[:4]), int(d[4:6]), int(d[6:8])) and luhn_ok(d[2:])
+    swedish = d[:2] in ("19", "20") and real_date(int(d[:4]), int(d[4:6]), int(d[6:8])) and luhn_ok(d[2:])
     return swedish or _aadhaar(m) or _my_number(m)
 
 
@@ -189,13 +181,10 @@ def _eleven(m: re.Match[str]) -> bool:
 
 def _za_id(m: re.Match[str]) -> bool:
     d = m.group(0)
-    born = _real_date(1900 + int(d[:2]), int(d[2:4]), int(d[4:6])) or _real_date(
+    born = real_date(1900 + int(d[:2]), int(d[2:4]), int(d[4:6])) or real_date(
         2000 + int(d[:2]), int(d[2:4]), int(d[4:6])
     )
     return born and d[10] in "01" and luhn_ok(d)
-
-
-_DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
 
 
 def _birth_number_glued(m: re.Match[str]) -> bool:
@@ -213,12 +202,11 @@ def _personnummer12_glued(m: re.Match[str]) -> bool:
     birth, rest = m.group(0)[0] + m.group(1), m.group(2)
     day = int(birth[6:])
     day = day - 60 if day > 60 else day
-    return _real_date(int(birth[:4]), int(birth[4:6]), day) and luhn_ok(birth[2:] + rest)
+    return real_date(int(birth[:4]), int(birth[4:6]), day) and luhn_ok(birth[2:] + rest)
 
 
 def _nie_glued(m: re.Match[str]) -> bool:
-    number = str("XYZ".index(m.group(0)[0])) + m.group(1)
-    return _DNI_LETTERS[int(number) % 23] == m.group(2)
+    return dni_ok(m.group(0)[0], m.group(1), m.group(2))
 
 
 def _shape_only(_: re.Match[str]) -> bool:

@@ -735,15 +735,10 @@ _OPEN_IN_ENDS = ("in", "at", "the")
 _OUR_ENDS = ("our", "new", "flagship", "first")
 
 
-_VENUE_LABEL = re.compile(
-    r"[^\S\n]*(?i:venue|location|where|place|ort|veranstaltungsort|lieu|lugar|sede|luogo|locatie|plaats|local)"
-    r"[^\S\n]*:"
-)
+_VENUE_WORDS = r"venue|location|where|place|ort|veranstaltungsort|lieu|lugar|sede|luogo|locatie|plaats|local"
+_VENUE_LABEL = re.compile(rf"[^\S\n]*(?i:{_VENUE_WORDS})[^\S\n]*:")
 """A line naming an event's place (English, German, French, Spanish, Italian, Dutch, Portuguese labels)."""
-_VENUE_ANYWHERE = re.compile(
-    r"(?im)^[^\S\n]*(?:venue|location|where|place|ort|veranstaltungsort|lieu|lugar|sede|luogo|locatie|plaats|local)"
-    r"[^\S\n]*:"
-)
+_VENUE_ANYWHERE = re.compile(rf"(?im)^[^\S\n]*(?:{_VENUE_WORDS})[^\S\n]*:")
 
 
 @lru_cache(maxsize=8)

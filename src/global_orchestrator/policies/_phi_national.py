@@ -41,7 +41,8 @@ _CN_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _KR_RRN = re.compile(r"(\d(?<![0-9-]\d)\d{5})-([1-8]\d{6})(?![0-9-])")
 
 
-def _real_date(year: int, month: int, day: int) -> bool:
+def real_date(year: int, month: int, day: int) -> bool:
+    """`year-month-day` is a calendar date (a birth date inside an id)."""
     try:
         date(year, month, day)
     except ValueError:
@@ -50,7 +51,11 @@ def _real_date(year: int, month: int, day: int) -> bool:
 
 
 def _dni(m: re.Match[str]) -> bool:
-    prefix, number, letter = m.group(1), m.group(2), m.group(3)
+    return dni_ok(m.group(1), m.group(2), m.group(3))
+
+
+def dni_ok(prefix: str | None, number: str, letter: str) -> bool:
+    """A Spanish DNI (8 digits) or NIE (`X`, `Y` or `Z` and 7 digits) and its check letter."""
     if prefix:  # NIE: X, Y, Z stand for 0, 1, 2 before 7 digits
         if len(number) != 7:
             return False
@@ -75,7 +80,7 @@ def _hetu(m: re.Match[str]) -> bool:
     birth, sign, serial, check = m.groups()
     century = 2000 if sign in "ABCDEF" else _HETU_CENTURY.get(sign, 1900)
     day, month, year = int(birth[:2]), int(birth[2:4]), century + int(birth[4:])
-    return _real_date(year, month, day) and _HETU_CHECK[int(birth + serial) % 31] == check
+    return real_date(year, month, day) and _HETU_CHECK[int(birth + serial) % 31] == check
 
 
 def _personnummer(m: re.Match[str]) -> bool:
@@ -83,7 +88,7 @@ def _personnummer(m: re.Match[str]) -> bool:
     year, month, day = int(birth[:2]), int(birth[2:4]), int(birth[4:])
     if day > 60:
         day -= 60  # a coordination number
-    return (_real_date(2000 + year, month, day) or _real_date(1900 + year, month, day)) and luhn_ok(
+    return (real_date(2000 + year, month, day) or real_date(1900 + year, month, day)) and luhn_ok(
         birth + rest
     )
 
@@ -99,7 +104,7 @@ def _nric(m: re.Match[str]) -> bool:
 
 def _cn_id(m: re.Match[str]) -> bool:
     body, check = m.group(1), m.group(2).upper()
-    if not _real_date(int(body[6:10]), int(body[10:12]), int(body[12:14])):
+    if not real_date(int(body[6:10]), int(body[10:12]), int(body[12:14])):
         return False
     total = sum(int(d) * w for d, w in zip(body, _CN_WEIGHTS, strict=True))
     return "10X98765432"[total % 11] == check
@@ -109,7 +114,7 @@ def _kr_rrn(m: re.Match[str]) -> bool:
     """A birth date and the sex-and-century digit (numbers issued since 2020 carry no check digit)."""
     birth, rest = m.groups()
     century = 2000 if rest[0] in "3478" else 1900
-    return _real_date(century + int(birth[:2]), int(birth[2:4]), int(birth[4:]))
+    return real_date(century + int(birth[:2]), int(birth[2:4]), int(birth[4:]))
 
 
 _CHECKED: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], bool], tuple[str, ...]], ...] = (

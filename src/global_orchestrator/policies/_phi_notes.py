@@ -416,16 +416,19 @@ _PATIENT_LINE = re.compile(
 )
 
 
+def _line_of(text: str, start: int, end: int) -> str:
+    """The whole line (or lines) of `text` holding `text[start:end]`."""
+    line_end = text.find("\n", end)
+    return text[text.rfind("\n", 0, start) + 1 : line_end if line_end != -1 else len(text)]
+
+
 def _beds(text: str) -> list[Span]:
     found: list[Span] = []
     for m in _BED.finditer(text):
         code = m.group(1)
         if code.isdigit() and len(code) == 1:
             continue
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        line_end = text.find("\n", m.end())
-        line = text[line_start : line_end if line_end != -1 else len(text)]
-        strong = _PATIENT_LINE.search(line) is not None
+        strong = _PATIENT_LINE.search(_line_of(text, m.start(), m.end())) is not None
         found.append(Span("other_unique_identifier", m.start(1), m.end(1), 0.6, weak=not strong))
     return found
 
@@ -572,10 +575,7 @@ _HEADER_LINE = re.compile(
 def _header_names(text: str) -> list[Span]:
     found: list[Span] = []
     for m in _HEADER_NAME.finditer(text):
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        line_end = text.find("\n", m.end())
-        line = text[line_start : line_end if line_end != -1 else len(text)]
-        if _HEADER_LINE.search(line) is None:
+        if _HEADER_LINE.search(_line_of(text, m.start(), m.end())) is None:
             continue  # a header line of a patient record only (a table of contents has caps too)
         _, first, surnames = census()
         words = [w.lower() for w in re.split(r"[ \t,]+", m.group(1)) if len(w) > 2]
