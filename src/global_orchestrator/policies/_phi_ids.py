@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from global_orchestrator.policies._phi_national import dni_ok, real_date
+from global_orchestrator.policies._phi_national import dni_ok, personnummer_ok, real_date
 from global_orchestrator.policies._phi_shapes import luhn_ok
 from global_orchestrator.policies._phi_spans import (
     Span,
@@ -126,7 +126,7 @@ def _my_number(m: re.Match[str]) -> bool:
 def _id_number(m: re.Match[str]) -> bool:
     """Aadhaar, My Number or a Swedish personnummer with its century: twelve digits, any check."""
     d = _digits(m.group(0))
-    swedish = d[:2] in ("19", "20") and real_date(int(d[:4]), int(d[4:6]), int(d[6:8])) and luhn_ok(d[2:])
+    swedish = d[:2] in ("19", "20") and personnummer_ok(d[2:8], d[8:], century=int(d[:2]) * 100)
     return swedish or _aadhaar(m) or _my_number(m)
 
 
@@ -199,10 +199,8 @@ def _hkid_glued(m: re.Match[str]) -> bool:
 
 
 def _personnummer12_glued(m: re.Match[str]) -> bool:
-    birth, rest = m.group(0)[0] + m.group(1), m.group(2)
-    day = int(birth[6:])
-    day = day - 60 if day > 60 else day
-    return real_date(int(birth[:4]), int(birth[4:6]), day) and luhn_ok(birth[2:] + rest)
+    birth, rest = m.group(0)[0] + m.group(1), m.group(2)  # YYYYMMDD, the last four
+    return personnummer_ok(birth[2:], rest, century=int(birth[:2]) * 100)
 
 
 def _nie_glued(m: re.Match[str]) -> bool:

@@ -83,14 +83,22 @@ def _hetu(m: re.Match[str]) -> bool:
     return real_date(year, month, day) and _HETU_CHECK[int(birth + serial) % 31] == check
 
 
-def _personnummer(m: re.Match[str]) -> bool:
-    birth, rest = m.groups()
+def personnummer_ok(birth: str, rest: str, century: int | None = None) -> bool:
+    """A Swedish personnummer: `birth` a real date, and the Luhn check over `birth + rest`.
+
+    `birth` is YYMMDD (the day plus 60 in a coordination number), in `century` (1900 or 2000
+    when None: either).
+    """
     year, month, day = int(birth[:2]), int(birth[2:4]), int(birth[4:])
     if day > 60:
         day -= 60  # a coordination number
-    return (real_date(2000 + year, month, day) or real_date(1900 + year, month, day)) and luhn_ok(
-        birth + rest
-    )
+    centuries = (2000, 1900) if century is None else (century,)
+    return any(real_date(c + year, month, day) for c in centuries) and luhn_ok(birth + rest)
+
+
+def _personnummer(m: re.Match[str]) -> bool:
+    birth, rest = m.groups()
+    return personnummer_ok(birth, rest)
 
 
 def _nric(m: re.Match[str]) -> bool:
