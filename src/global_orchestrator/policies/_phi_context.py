@@ -83,8 +83,8 @@ _NOT_A_NAME = frozenset(
     there here what who why how when where which yes no ok okay hi hello hey dear thanks thank
     please sorry well oh wow so and but or if then also just not now today tomorrow yesterday
     mr mrs ms miss dr sir madam team customer support service sales admin manager user guest
-    monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december god lord
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat
+    january february march april may june july august september october november december god lord
     on in at to of for from by with as up out off over back about into onto is are was be
     nurse doctor surgeon patient driver officer client parent husband student tenant neighbor
     guardian cousin nephew niece courier nanny mechanic plumber lawyer sheriff deputy""".split()  # noqa: SIM905

@@ -244,6 +244,11 @@ _NOT_NAMES = frozenset(
     russian swedish norwegian danish finnish turkish arabic persian hispanic european asian african""".split()  # noqa: SIM905
 )
 NOT_NAMES = _NOT_NAMES
+WEEKDAYS = frozenset(
+    """mon tue tues wed weds thu thur thurs fri sat sun monday tuesday wednesday thursday friday
+    saturday sunday""".split()  # noqa: SIM905
+)
+"""Days of the week and their abbreviations (lower case): `Mon-Fri` is a range of days, no name."""
 _COMMON = frozenset(
     """park street st avenue ave road rd lane drive way place court boulevard square plaza mall
     sale sales day days week weekend month year years season holiday holidays christmas easter
@@ -340,6 +345,8 @@ def _describe(text: str) -> tuple[str, str, bool, bool, bool]:
     else:
         kind = "word"
     common, _, last = census()
+    if kind == "word" and "-" in text and all(p.rstrip(".").lower() in WEEKDAYS for p in text.split("-")):
+        return key, kind, False, False, True  # `Mon-Fri`, `Tue-Sat`, `Monday-Friday`: a range of days
     return (
         key,
         kind,

@@ -33,8 +33,17 @@ _EMAIL = re.compile(
 _ROLE_MAILBOXES = frozenset(
     """info hello hi support help care team press sales contact contactus noreply no-reply news
     newsletter marketing orders service customerservice admin office billing events jobs careers
-    media partners feedback privacy legal webmaster shop store""".split()  # noqa: SIM905
+    media partners feedback privacy legal webmaster shop store
+    ir investors investor investorrelations investor-relations investor.relations pr publicity
+    communications comms newsroom hr humanresources recruiting recruitment talent hiring
+    partnerships partner sponsorship sponsors affiliates wholesale returns warranty orders
+    customercare customer-service customer.service helpdesk servicedesk accessibility compliance
+    security abuse postmaster hostmaster donotreply do-not-reply notifications alerts updates
+    accounts accounting finance payments invoices ap ar reservations bookings booking catering
+    donations giving community social studio membership members rewards enquiries inquiries
+    general mail reception frontdesk appointments scheduling""".split()  # noqa: SIM905
 )
+"""Mailboxes of a role, not a person (`ir@brand.com`, `press@`, `careers@`): no finding."""
 # \b(?:https?://|www\.)..., led by a class of its first character (see below), same matches
 _URL = re.compile(r"[hw](?<!\w.)(?:(?<=[hH])ttps?://|(?<=[wW])ww\.)[^\s<>\"']{1,2000}", re.IGNORECASE)
 _PERSONAL_URL = re.compile(

@@ -412,13 +412,32 @@ def word_before(text: str, start: int) -> int | None:
     return k if k < j < start else None
 
 
+# a line that gives the business's own address: "Headquarters: ...", "HQ: ...", a footer
+# "\u00a9 2025 Brand, 12 Main St, ..." (what follows the label or the mark on its line is the business's)
+_OUR_LINE = re.compile(
+    r"(?:\b(?:headquarters|head\s+office|hq|corporate\s+(?:office|offices|headquarters)|registered\s+office|"
+    r"main\s+office|home\s+office)\s*:|\u00a9|\(c\)\s*(?:19|20)\d\d|\bcopyright\b)",
+    re.IGNORECASE,
+)
+_OUR_LINE_REACH = 120
+"""How far back on its line a business-address label or a copyright mark reaches (characters)."""
+
+
 def ours(text: str, start: int) -> bool:
-    """The business's own address or number: "visit our flagship at ...", "call us at ..."."""
+    """The business's own address or number: "visit our flagship at ...", "call us at ...".
+
+    Also whatever follows, on its line, a headquarters label (`Headquarters:`, `HQ:`) or a
+    copyright mark (a footer `\u00a9 2025 Brand, 12 Main St, Austin, TX 78701`).
+    """
     window = text[max(0, start - 40) : start]
     rest = window.rstrip()
-    if len(rest) == len(window) or rest[-2:].lower() not in ("at", "on"):  # every match ends so (a gate)
-        return False
-    return _OURS.search(window) is not None
+    if len(rest) != len(window) and rest[-2:].lower() in ("at", "on") and _OURS.search(window) is not None:
+        return True
+    line = max(text.rfind("\n", 0, start) + 1, start - _OUR_LINE_REACH)
+    head = text[line:start]
+    return (":" in head or "\u00a9" in head or "(" in head or "opyright" in head) and _OUR_LINE.search(
+        head
+    ) is not None
 
 
 # what a letter matches under re.IGNORECASE besides its two ASCII cases

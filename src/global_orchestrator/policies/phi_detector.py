@@ -78,6 +78,7 @@ from global_orchestrator.policies._phi_shapes import shapes
 from global_orchestrator.policies._phi_spans import (
     Span,
     by_first_letter,
+    ours,
     scan_words,
     split_alternatives,
     word_keys,
@@ -230,6 +231,7 @@ def _detect_phi(text: str) -> list[Span]:
     spans += streets(text) + people(text)
     spans += notes(text, record)
     spans = business_phones(text, spans)
+    spans = _without_business_addresses(text, spans)
     strong = sorted((s.start, s.end) for s in spans if not s.weak)
     spans += [Span("name", s, e, score) for s, e, score in names(text, strong)]
     spans = without_eponyms(text, spans)
@@ -300,6 +302,18 @@ def _beside_names(text: str, spans: list[Span]) -> list[Span]:
         if code is not None:
             found.append(Span("other_unique_identifier", code.start(1), code.end(1), 0.8))
     return found
+
+
+def _without_business_addresses(text: str, spans: list[Span]) -> list[Span]:
+    """`spans` without the business's own address (`ours`: "Visit us at ...", "Headquarters: ...",
+    a copyright footer), and without what is found apart inside it (its ZIP code, city and
+    street; a state read as a keyword: `ID 83702`)."""
+    ours_at = [(s.start, s.end) for s in spans if s.category == "address" and ours(text, s.start)]
+    if not ours_at:
+        return spans
+    return [
+        s for s in spans if s.category == "name" or not any(a <= s.start and s.end <= b for a, b in ours_at)
+    ]
 
 
 def _without_brands(text: str, spans: list[Span], deidentified: bool) -> list[Span]:
