@@ -11,6 +11,7 @@ health information is tied to it either (`Edward Jones, 67M, admitted ...` stays
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _BRANDS = """
 trader joe's|ralph lauren|edward jones|jenny craig|paul mitchell|tommy hilfiger|tommy bahama|
@@ -59,6 +60,64 @@ _LONGEST = 40
 """No brand's words are longer (characters): where to look for one around a name."""
 
 
+# what marks a name as a brand's or a product's in a piece of copy (`_by_context`)
+_PRODUCT_AFTER = re.compile(
+    r"(?:['\u2019]s)?(?:[^\S\n]{1,3}(?:[xX\u00d7][^\S\n]{1,3}[A-Z]|pop-?up\b|(?:Rewards|Expo|Collection|Outlet|"
+    r"Store|Shop|Kitchen|Cosmetics|Beauty|Skincare|Foods)\b|(?:[a-z]{3,15}[^\S\n]{1,3})?(?:line|collection|"
+    r"range|brand)\b(?![^\S\n]*\d))|[^\S\n]*:[^\S\n]*an?[^\S\n]+(?:limited|exclusive|new)[^\S\n]+collab)"
+)
+"""`<Brand> x <Brand>`, `<Brand> pop-up shop`, `<Brand> Rewards`, `the <Name> scrub line`."""
+_PRODUCT_BEFORE = re.compile(
+    r"(?:\b[xX\u00d7]|\u00a9[^\S\n]*(?:(?:19|20)\d\d[^\S\n]+)?|\([cC]\)[^\S\n]*(?:19|20)\d\d|"
+    r"\b(?i:copyright)[^\S\n]+(?:(?:19|20)\d\d[^\S\n]+)?|\b(?i:founded|launched|co-founded|shop|"
+    r"introducing)|\b(?i:introducing)\b[^\n]{1,60}\bfrom)[^\S\n]{1,3}$"
+)
+"""`... x <Brand>`, a copyright footer's holder, `Introducing <product> from <Brand>`."""
+_MEDIA_WORDS = frozenset(
+    """living magazine weekly daily today tonight news journal times post gazette tribune herald
+    digest report show live radio podcast network tv""".split()  # noqa: SIM905
+)
+"""The last word of a show's, a paper's or a magazine's title (`Martha Stewart Living`)."""
+_SITE = re.compile(
+    r"(?<![\w.@-])@([A-Za-z][\w]{3,40})|(?<![\w-])([A-Za-z0-9][A-Za-z0-9-]{3,40})\.(?:com|net|org|co|shop|store|us)\b"
+)
+"""A handle (`@bobevans`, not a mailbox's domain) or a web site's name (`warbyparker` of `warbyparker.com`)."""
+
+
+def _letters(words: str) -> str:
+    """The lower-case ASCII letters of `words` (`Est\u00e9e Lauder` -> `esteelauder`)."""
+    plain = unicodedata.normalize("NFKD", words).encode("ascii", "ignore").decode()
+    return "".join(c for c in plain.lower() if c.isalnum())
+
+
+def _sites(text: str) -> set[str]:
+    """The names of the web sites and handles in `text`, lower case."""
+    return {(m.group(1) or m.group(2)).lower() for m in _SITE.finditer(text)}
+
+
+def _by_context(text: str, names: list[tuple[int, int]]) -> set[str]:
+    """The words of the `names` that one of their mentions marks as a brand's or a product's.
+
+    A name that spells the text's own web site or handle (`Warby Parker`, `warbyparker.com`),
+    that ends in a media word (`Martha Stewart Living`), or that stands in a brand's place:
+    `<Brand> x <Brand>: a limited collaboration`, `<Brand> pop-up shop`, `<Brand> Rewards`,
+    `the <Name> scrub line`, `\u00a9 2025 <Brand>, ...`, `Introducing <product> from <Brand>`.
+    """
+    sites = _sites(text) if "." in text or "@" in text else set()
+    found = set()
+    for start, end in names:
+        words = text[start:end]
+        letters = _letters(words)
+        if (
+            (len(letters) >= 5 and any(letters == s or (len(letters) >= 6 and letters in s) for s in sites))
+            or words.split()[-1].lower() in _MEDIA_WORDS
+            or _PRODUCT_AFTER.match(text, end)
+            or _PRODUCT_BEFORE.search(text, max(0, start - 80), start)
+        ):
+            found.add(words)
+    return found
+
+
 def brand_names(text: str, names: list[tuple[int, int]]) -> dict[tuple[int, int], bool]:
     """The `names` (name findings' offsets) that are a brand's words, each: is it an institution.
 
@@ -76,4 +135,9 @@ def brand_names(text: str, names: list[tuple[int, int]]) -> dict[tuple[int, int]
             if m.start() <= start < m.end():
                 found[(start, end)] = m.group("i") is not None
                 break
+    rest = [n for n in names if n not in found]
+    if rest:
+        branded = _by_context(text, rest)
+        words = {w for b in branded for w in b.split()}  # `Mary` of `Mary Kay Wellness Expo`
+        found.update({n: False for n in rest if text[n[0] : n[1]] in branded or text[n[0] : n[1]] in words})
     return found

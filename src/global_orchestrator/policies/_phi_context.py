@@ -1094,6 +1094,12 @@ _PRODUCT_AFTER = re.compile(
     r"shoes?|boots?|sofas?|chairs?|candles?|scents?|bouquets?|sets?|kits?|bundles?|products?|flavou?rs?)\b"
 )
 
+_VENUES_AFTER = re.compile(
+    r"[^\S\n]{1,3}(?i:locations?|stores?|shops?|branch(?:es)?|offices?|clinics?|showrooms?|outlets?|"
+    r"markets?|metros?|areas?|campuses|restaurants?|hotels?|warehouses?|studios?|flagships?)\b"
+)
+"""`Our Charlotte and Austin locations`: the towns a business is in, no one's names."""
+
 
 _PEOPLE_AFTER = re.compile(
     r"[^\S\n]{1,3}(?:were|are)[^\S\n]{1,3}(?:[a-z]{2,20}[^\S\n]{1,3}){0,2}?(?:engineers|doctors|nurses|"
@@ -1131,6 +1137,7 @@ def _coordinated(text: str) -> list[Span]:
                 and not everyday
                 and (people or (2 * sum(k in common for k in keys) >= len(keys) and not surnames_only))
                 and not _PRODUCT_AFTER.match(text, last.end(1))  # "the Ella and Ava lines": products
+                and not _VENUES_AFTER.match(text, last.end(1))  # "our Charlotte and Austin stores": towns
             ):
                 found += [Span("name", s, e, 0.7) for s, e in words]
         pos = text.find(" and ", pos + 5)

@@ -138,7 +138,8 @@ _UPPER_DIGIT = re.compile(r"[A-Z]\d")  # a gate: a UK or Canadian postcode has o
 _PIN_SLASH = re.compile(r"/\d{1,4},\s")  # a gate: _PIN's first branch holds one
 # the rest of the sentence after "I live at", "lives at", "ship it to <name>," ...
 _LIVES_AT = re.compile(
-    r"(?i:\b(?:i\s+live|lives|living|lived|resides?|residing|located|address\s+is|home\s+address)\s+(?:at|in|on|:)?\s*)"
+    r"(?i:\b(?:i\s+live|lives|living|lived|resides?|residing|located|address\s+is|home\s+address)"
+    r"(?:\s+(?:at|in|on)\b\s*|\s*:\s*|[^\S\n]+))"  # (no connector: the place is on the same line)
     r"((?:[^\n;.!?]|\.(?![ \t]+[A-Z]|\s*$)){3,90}+)"
 )
 _LIVES_KEYS = word_keys([r"i\s+live", "lives", "resides", "located", "address", "home"])
@@ -521,7 +522,9 @@ def _numbered(text: str) -> list[Span]:
     """The shapes that hold a digit: street addresses, PO boxes, ZIP, postal codes, PINs."""
     street = _ADDRESS if has_any(text, ("box",)) else _ADDRESS_NO_BOX  # a PO box needs "box"
     found = [
-        Span("address", m.start(), m.end(), 0.9) for m in street.finditer(text) if not ours(text, m.start())
+        Span("address", m.start(), m.end(), 0.9)
+        for m in street.finditer(text)
+        if not ours(text, m.start()) and m.group(0).count("\n") < 2  # "starts 4/17\n\nSale runs": two paragraphs
     ]
     found += [
         Span("address", m.start(), m.end(), 0.85)

@@ -231,10 +231,11 @@ def _detect_phi(text: str) -> list[Span]:
     spans += streets(text) + people(text)
     spans += notes(text, record)
     spans = business_phones(text, spans)
-    spans = _without_business_addresses(text, spans)
+    ours_at = _business_addresses(text, spans)
+    spans = _outside(spans, ours_at)
     strong = sorted((s.start, s.end) for s in spans if not s.weak)
     spans += [Span("name", s, e, score) for s, e, score in names(text, strong)]
-    spans = without_eponyms(text, spans)
+    spans = _outside(without_eponyms(text, spans), ours_at)
     spans += [Span("name", s, e, 0.75) for s, e in health_owners(text)]
     deidentified = PLACEHOLDER.search(text) is not None
     if not record:
@@ -304,16 +305,18 @@ def _beside_names(text: str, spans: list[Span]) -> list[Span]:
     return found
 
 
-def _without_business_addresses(text: str, spans: list[Span]) -> list[Span]:
-    """`spans` without the business's own address (`ours`: "Visit us at ...", "Headquarters: ...",
-    a copyright footer), and without what is found apart inside it (its ZIP code, city and
-    street; a state read as a keyword: `ID 83702`)."""
-    ours_at = [(s.start, s.end) for s in spans if s.category == "address" and ours(text, s.start)]
-    if not ours_at:
+def _business_addresses(text: str, spans: list[Span]) -> list[tuple[int, int]]:
+    """Where the business's own address is (`ours`: "Visit us at ...", "Headquarters: ...", a
+    copyright footer): nothing found inside it is a finding (its ZIP code, city and street found
+    apart, a town read as a name, a state read as a keyword: `ID 83702`)."""
+    return [(s.start, s.end) for s in spans if s.category == "address" and ours(text, s.start)]
+
+
+def _outside(spans: list[Span], regions: list[tuple[int, int]]) -> list[Span]:
+    """`spans` but those inside one of `regions`."""
+    if not regions:
         return spans
-    return [
-        s for s in spans if s.category == "name" or not any(a <= s.start and s.end <= b for a, b in ours_at)
-    ]
+    return [s for s in spans if not any(a <= s.start and s.end <= b for a, b in regions)]
 
 
 def _without_brands(text: str, spans: list[Span], deidentified: bool) -> list[Span]:
