@@ -43,7 +43,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, census, english, places
-from global_orchestrator.policies._phi_names import ORG_WORDS
+from global_orchestrator.policies._phi_health import EPONYM_AFTER
+from global_orchestrator.policies._phi_names import ORG_WORDS, labelled_at, titled_before
 from global_orchestrator.policies._phi_spans import (
     DIGIT,
     Span,
@@ -767,22 +768,30 @@ _EPONYM = re.compile(
 
 
 def without_eponyms(text: str, spans: list[Span]) -> list[Span]:
-    """`spans` without the names that are an everyday word and a disease named after someone.
+    """`spans` without the names that are a sign, disease, score or procedure named after someone.
 
     `Walk to End Alzheimer's`, `Beat Parkinson's`: the verb and the disease read as a first
-    name and a surname's possessive.
+    name and a surname's possessive. `Kernig's sign`, `Lou Gehrig's disease`, `An Apgar
+    score`, `the Whipple procedure` (`EPONYM_AFTER`): the term itself, unless a title or a
+    label marks the name (`Dr. Whipple's clinic`, `Patient: Lou Gehrig`).
     """
-    if "'s" not in text and "\u2019s" not in text:
-        return spans
-    words = english()
+    possessive = "'s" in text or "\u2019s" in text
+    words = english() if possessive else frozenset()
     out = []
     for s in spans:
         if s.category == "name":
             parts = text[s.start : s.end].split()
-            if len(parts) == 2 and parts[0].lower() in words and _EPONYM.search(parts[1]):
+            if possessive and len(parts) == 2 and parts[0].lower() in words and _EPONYM.search(parts[1]):
+                continue
+            if EPONYM_AFTER.match(text, s.end) and not _marked(text, s.start):
                 continue
         out.append(s)
     return out
+
+
+def _marked(text: str, start: int) -> bool:
+    """A title or a label ends the 40 characters before `start` (`Dr. `, `Patient: `)."""
+    return labelled_at(text, start) or titled_before(text, start)
 
 
 # -- international addresses, phones and names (second batch) -----------------------------

@@ -152,6 +152,19 @@ _SCORE_BEFORE = re.compile(
     r"(?i:\b(?:pain|score|scale|rated|rating|severity|level|grade)\b[\s:=]*(?:of|is|was|at)?\s*)$"
 )
 """What a score out of ten follows (`Pain 3/10`, `rated 7/10`), not a month and day."""
+_UNIT_AFTER = re.compile(
+    r"[^\S\n]*(?i:inch(?:es)?|in\.|cm|mm|ml|tsp|tbsp|teaspoons?|tablespoons?|cups?|tabs?|tablets?|caps?|"
+    r"capsules?|pills?|oz|ounces?|lbs?|pounds?|miles?|mi|ft|feet|foot|yards?|strength|doses?|lengths?|"
+    r"of\s+(?:a|an|the|one)\b)(?![\w-])"
+)
+"""A unit after a fraction (`3/4 inch`, `1/2 tab`, `3/4 of a cup`): no month and day."""
+_DOCUMENT_BEFORE = re.compile(
+    r"(?i:\b(?:policy|policies|version|guidelines?|protocol|revision|edition|standard|bulletin|handout|"
+    r"formulary|notice|terms|manual|sop|order\s+set|this\s+(?:form|document|page|leaflet))\b[^.;!?\n]{0,30}?"
+    r"\b(?:effective|dated|revised|updated|reviewed|published|issued|approved|adopted|last\s+modified|"
+    r"expires|replaces|supersedes)(?:[^\S\n]+(?:on|as\s+of|from|to|through))?[^\S\n]*:?[^\S\n]*)\Z"
+)
+"""A document's own date: `This policy is effective ...`, `the version dated ...`, `Guideline revised on ...`."""
 
 _COMPACT = re.compile(r"(?<![\d-])(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\d-])")
 """A date written without separators (`19620214`): a finding only after a date cue."""
@@ -190,6 +203,10 @@ def dates(text: str, record: bool) -> list[Span]:
             continue
         if m.group("m") and _SCORE_BEFORE.search(text, max(0, m.start() - 16), m.start()):
             continue  # "Pain 3/10": a score out of ten
+        if m.group("m") and _UNIT_AFTER.match(text, m.end()):
+            continue  # "3/4 inch of ointment", "1/2 tab": a fraction of a measure
+        if not cued and _DOCUMENT_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+            continue  # "This policy is effective January 1, 2025": a document's date, no one's
         if (m.group("m") or m.group("y")) and not (cued or record):
             # "3/4 of our members", "open 7/5": a bare month/day alone is no date; in a text
             # about a person it is (`next fill 4/28`, `out 2/12-2/14` beside a name)

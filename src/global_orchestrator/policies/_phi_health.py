@@ -174,6 +174,27 @@ def _records(text: str) -> Iterator[re.Match[str]]:
     yield from match_at(_RECORDS, text, sorted({*starts, *(b for b in before if b is not None)}))
 
 
+_TOOL_BEFORE = re.compile(
+    r"(?i:\b(?:available|accessible|found|located|built|listed|posted|linked|embedded|integrated|"
+    r"launched|opened|enabled|configured|installed)[^\S\n]{1,3})\Z"
+)
+_MENU_AFTER = re.compile(
+    r"[^\S\n]{1,3}(?i:under|via|from\s+the|in\s+the|on\s+the)[^\S\n]{1,3}(?:the[^\S\n]{1,3})?"
+    r"(?:[A-Z][\w-]*(?:[^\S\n][A-Z][\w-]*){0,3}|[a-z]{2,15}[^\S\n]{1,3}(?:menu|tab|toolbar|sidebar|panel|"
+    r"section|activity|workspace))"
+)
+
+
+def _software_place(text: str, start: int, end: int) -> bool:
+    """`in the EHR` as where a tool is (`available in the EHR under Patient Education`): no patient's data."""
+    if not text[start:end].lower().startswith("in "):
+        return False
+    return (
+        _TOOL_BEFORE.search(text, max(0, start - 24), start) is not None
+        or _MENU_AFTER.match(text, end) is not None
+    )
+
+
 def health_info(
     text: str, anchors: list[tuple[int, int]], *, deidentified: bool = False
 ) -> Iterator[tuple[int, int, float]]:
@@ -186,7 +207,8 @@ def health_info(
     """
     if not deidentified and has_any(text, ("patient", "record", "histor", "log", "data", "ehr", "emr")):
         for match in _records(text):
-            yield match.start(), match.end(), 0.9
+            if not _software_place(text, match.start(), match.end()):
+                yield match.start(), match.end(), 0.9
     terms = list(scan_words(_HEALTH, text, _HEALTH_KEYS, _HEALTH_PREFIXES))
     if not terms:
         return
@@ -291,6 +313,21 @@ _STORES = frozenset(
 """Stores and brands written with a possessive (`Walgreen's flu shots`, `Denny's phone number`)."""
 _OWNER_REACH = 80
 """How far after a first name's possessive its health term may be (characters, same sentence)."""
+_EPONYM_NOUNS = (
+    r"signs?|diseases?|syndromes?|phenomenon|palsy|triad|reflex|ulcers?|sarcoma|lymphoma|tumou?rs?|"
+    r"encephalopathy|aphasia|anomaly|criteria|classification|maneuver|manoeuvre|nodes?|contracture|"
+    r"diverticulum|law|granulomatosis|thyroiditis|neuroma|cyst|dystrophy|chorea|ataxia|anemia|anaemia"
+)
+EPONYM_AFTER = re.compile(
+    r"(?:['\u2019]s?)?[^\S\n]{1,2}(?:"
+    + _EPONYM_NOUNS
+    + r"|(?<![s'\u2019][^\S\n])(?<![s'\u2019][^\S\n]{2})(?:score|scale|test|procedure|operation|surgery|"
+    r"technique|catheter(?:ization)?|fracture|point|rules?|index|equation|formula|method|position|"
+    r"forceps|splint|tube|stain|staging))\b(?![^\S\n]?-?(?:up|in|off|out|results?)\b)"
+)
+"""What makes the name before it an eponym, the term itself (`Kernig's sign`, `Lou Gehrig's disease`,
+`an Apgar score`, `the Whipple procedure`): a sign, disease or syndrome after a possessive or
+not, a score, test or procedure only without one (`Maria's surgery` is hers)."""
 
 
 _PERSONAL = re.compile(
@@ -330,8 +367,8 @@ def health_owners(text: str) -> list[tuple[int, int]]:
         return []
     found = []
     for m in owners:
-        if _HEALTH.match(text, m.start()) or m.group(1).lower() in _STORES:
-            continue
+        if _HEALTH.match(text, m.start()) or m.group(1).lower() in _STORES or EPONYM_AFTER.match(text, m.end(1)):
+            continue  # (an eponym: `Kernig's sign suggests the diagnosis`)
         after = _NEXT_CAPITAL.match(text, m.end())
         if after is not None and not _HEALTH.match(text, after.start(1)):
             continue  # a business: `Sam's Club flu shots`, `Maria's Bakery`

@@ -598,6 +598,11 @@ def _labelled(before: str) -> bool:
     return ends_with(before, _LABEL_ENDS, " \t\n\r\f\v:,-=\"'") and _STRONG_LABEL.search(before) is not None
 
 
+def titled_before(text: str, start: int) -> bool:
+    """A title ("Dr.", "Mrs") ends the text before offset `start`."""
+    return _titled(text[max(0, start - 10) : start])
+
+
 def labelled_at(text: str, start: int) -> bool:
     """A label ("Patient:", "Dictated by") ends the 40 characters before offset `start`."""
     return _labelled(text[max(0, start - 40) : start])

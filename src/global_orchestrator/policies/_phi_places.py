@@ -561,7 +561,7 @@ def _numbered(text: str) -> list[Span]:
     return found
 
 
-_NOT_A_PIN = re.compile(r"(?:0?[1-9]|1[0-2])/(?:19|20)\d\d,")
-"""A month and its year (`03/2018, normal`), not a house number."""
+_NOT_A_PIN = re.compile(r"(?:0?[1-9]|1[0-2])/(?:19|20)\d\d,|24/7,|24/365,")
+"""A month and its year (`03/2018, normal`), or round the clock (`24/7, free`): not a house number."""
 _PRESSURE_BEFORE = re.compile(r"(?i:\b(?:bp|b/p|pressure)\b[^\n\d]{0,12})$")
 """A blood pressure's label before a reading (`BP 132/84, HR 76`), not a house number."""

@@ -144,6 +144,8 @@ _UNIT_LINE = re.compile(  # (tried at line starts: `match_at`)
     r"(?m)[^\S\n]*((?:Flat|Unit|Studio|Apt\.?|Apartment|Suite|Room|H\.No\.|House\s+No\.?|Shop)[^\S\n]+[\w/-]{1,8},"
     r"[^\n]{5,150}?)[^\S\n]*$"
 )
+_WARD_AFTER = re.compile(r"[^\S\n]*(?i:beds?|bay|ward|floor|level|wing|side|window|door|station|pod|cot|chair)\b")
+"""`Room 12, bed B: q2h turns`: a bed in a ward, no one's address."""
 _RECORD_LINE = re.compile(  # (tried at line starts: `match_at`)
     rf"(?m)[^\S\n]*[{_UP}][^\n,|]{{2,60}},[^\S\n]+([^\n,]{{0,6}}\d[\d\s/().-]{{4,20}}[A-Z]?),[^\S\n]+"
     r"((?![a-z])[^\W\d_][^\n,\d]{1,40})[^\S\n]*$"
@@ -238,7 +240,11 @@ def streets(text: str) -> list[Span]:
     if "," in text:
         lines = line_starts(text)
         if has_any(text, _UNIT_WORDS):
-            found += [Span("address", m.start(1), m.end(1), 0.8) for m in match_at(_UNIT_LINE, text, lines)]
+            found += [
+                Span("address", m.start(1), m.end(1), 0.8)
+                for m in match_at(_UNIT_LINE, text, lines)
+                if _WARD_AFTER.match(m.group(1), m.group(1).index(",") + 1) is None
+            ]
         if digit_runs(text)[0] >= 6:
             for m in match_at(_RECORD_LINE, text, lines):
                 if sum(c.isdigit() for c in m.group(1)) >= 6 and not _DATE.search(m.group(1)):
