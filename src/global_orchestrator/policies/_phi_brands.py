@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from global_orchestrator.policies._phi_names import titled_before
+
 _BRANDS = """
 trader joe's|ralph lauren|edward jones|jenny craig|paul mitchell|tommy hilfiger|tommy bahama|
 calvin klein|michael kors|tory burch|marc jacobs|vera wang|kate spade|estee lauder|estée lauder|
@@ -34,6 +36,11 @@ baker mckenzie|clifford chance|allen & overy|latham & watkins|kirkland & ellis|s
 davis polk|slaughter and may|white & case|jones day|raymond james|stanley black & decker|
 black & decker|marsh mclennan|arthur d\\.? little|apple pay|google pay|samsung pay|
 santa claus|mickey mouse|minnie mouse|sherlock holmes|dr\\.? watson|harry potter|colonel sanders|
+dr\\.? seuss|mother goose|peter rabbit|winnie the pooh|curious george|paddington|raggedy ann|
+mary kay|warby parker|bob evans|smith & wesson|heinz|kellogg's|abbott|merck|pfizer|j\\.? crew|
+wendy's|mcdonald's|dunkin|ralph's|kroger|meijer|sherwin-williams|sherwin williams|dick's sporting goods|
+jack in the box|marie callender|famous amos|wally amos|paula's choice|bath & body works|victoria's secret|
+l\\.l\\. bean|ll bean|eddie bauer|liz claiborne|laura ashley|jimmy choo|tory burch|ray-ban|oscar de la renta|
 """
 """Brands that are also the name a person may carry (`Edward Jones, 67M, admitted ...`)."""
 _INSTITUTIONS = """
@@ -61,18 +68,29 @@ _LONGEST = 40
 
 
 # what marks a name as a brand's or a product's in a piece of copy (`_by_context`)
+_GOODS = (
+    r"tote|bag|handbag|purse|wallet|dress|gown|scarf|shoe|sneaker|boot|sandal|jacket|coat|watch|ring|"
+    r"necklace|bracelet|lamp|chair|sofa|couch|recliner|desk|table|bed|mattress|pillow|blanket|rug|mug|"
+    r"candle|scent|fragrance|perfume|cologne|serum|cream|lotion|balm|lipstick|palette|mascara|kit|set|"
+    r"bundle|box|blend|roast|bar|bars|cookie|cookies|pie|pies|sauce|jam|butter|tea|coffee|cake|mix|"
+    r"burger|sandwich|meal|menu|doll|figure|toy|game|print|poster|bouquet|planner|notebook|pen|"
+    r"sunglasses|frames|glasses|scrubs"
+)
 _PRODUCT_AFTER = re.compile(
     r"(?:['\u2019]s)?(?:[^\S\n]{1,3}(?:[xX\u00d7][^\S\n]{1,3}[A-Z]|pop-?up\b|(?:Rewards|Expo|Collection|Outlet|"
     r"Store|Shop|Kitchen|Cosmetics|Beauty|Skincare|Foods)\b|(?:[a-z]{3,15}[^\S\n]{1,3})?(?:line|collection|"
     r"range|brand)\b(?![^\S\n]*\d))|[^\S\n]*:[^\S\n]*an?[^\S\n]+(?:limited|exclusive|new)[^\S\n]+collab)"
 )
 """`<Brand> x <Brand>`, `<Brand> pop-up shop`, `<Brand> Rewards`, `the <Name> scrub line`."""
+_GOODS_AFTER = re.compile(rf"[^\S\n]{{1,3}}(?:[a-z]{{3,15}}[^\S\n]{{1,3}})?(?:{_GOODS})\b")
+"""`the <Name> tote`, `the <Name> desk lamp`: a product named after someone (after `the`)."""
+_THE = re.compile(r"\b(?i:the)[^\S\n]{1,3}\Z")
 _PRODUCT_BEFORE = re.compile(
     r"(?:\b[xX\u00d7]|\u00a9[^\S\n]*(?:(?:19|20)\d\d[^\S\n]+)?|\([cC]\)[^\S\n]*(?:19|20)\d\d|"
     r"\b(?i:copyright)[^\S\n]+(?:(?:19|20)\d\d[^\S\n]+)?|\b(?i:founded|launched|co-founded|shop|"
-    r"introducing)|\b(?i:introducing)\b[^\n]{1,60}\bfrom)[^\S\n]{1,3}$"
+    r"introducing[^\S\n]+the)|\b(?i:introducing)\b[^\n]{1,60}\bfrom)[^\S\n]{1,3}$"
 )
-"""`... x <Brand>`, a copyright footer's holder, `Introducing <product> from <Brand>`."""
+"""`... x <Brand>`, a copyright footer's holder, `Introducing <product> from <Brand>`, `Introducing the <Name> ...`."""
 _MEDIA_WORDS = frozenset(
     """living magazine weekly daily today tonight news journal times post gazette tribune herald
     digest report show live radio podcast network tv""".split()  # noqa: SIM905
@@ -113,6 +131,7 @@ def _by_context(text: str, names: list[tuple[int, int]]) -> set[str]:
             or words.split()[-1].lower() in _MEDIA_WORDS
             or _PRODUCT_AFTER.match(text, end)
             or _PRODUCT_BEFORE.search(text, max(0, start - 80), start)
+            or (_GOODS_AFTER.match(text, end) and _THE.search(text, max(0, start - 6), start))
         ):
             found.add(words)
     return found
@@ -133,9 +152,10 @@ def brand_names(text: str, names: list[tuple[int, int]]) -> dict[tuple[int, int]
         lo = max(0, start - _LONGEST)
         for m in _BRAND.finditer(text, lo, min(len(text), start + _LONGEST)):
             if m.start() <= start < m.end():
-                found[(start, end)] = m.group("i") is not None
+                if not titled_before(text, m.start()):  # `Dr. Abbott` is a person; `Dr. Scholl's` a brand
+                    found[(start, end)] = m.group("i") is not None
                 break
-    rest = [n for n in names if n not in found]
+    rest = [n for n in names if n not in found and not titled_before(text, n[0])]
     if rest:
         branded = _by_context(text, rest)
         words = {w for b in branded for w in b.split()}  # `Mary` of `Mary Kay Wellness Expo`

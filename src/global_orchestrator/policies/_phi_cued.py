@@ -767,13 +767,20 @@ _EPONYM = re.compile(
 )
 
 
+_INSTRUMENT_WORDS = frozenset(
+    """test scale score index criteria inventory questionnaire syndrome disease sign maneuver
+    procedure classification screening""".split()  # noqa: SIM905
+)
+"""The last word of a scale's, a test's or a disease's name (`Denver Developmental Screening Test`)."""
+
+
 def without_eponyms(text: str, spans: list[Span]) -> list[Span]:
     """`spans` without the names that are a sign, disease, score or procedure named after someone.
 
     `Walk to End Alzheimer's`, `Beat Parkinson's`: the verb and the disease read as a first
     name and a surname's possessive. `Kernig's sign`, `Lou Gehrig's disease`, `An Apgar
-    score`, `the Whipple procedure` (`EPONYM_AFTER`): the term itself, unless a title or a
-    label marks the name (`Dr. Whipple's clinic`, `Patient: Lou Gehrig`).
+    score`, `the Whipple procedure` (`EPONYM_AFTER`), `Denver Developmental Screening Test`
+    (`_INSTRUMENT_WORDS`): the term itself, unless a title or a label marks the name (`Dr. Whipple's clinic`, `Patient: Lou Gehrig`).
     """
     possessive = "'s" in text or "\u2019s" in text
     words = english() if possessive else frozenset()
@@ -783,7 +790,9 @@ def without_eponyms(text: str, spans: list[Span]) -> list[Span]:
             parts = text[s.start : s.end].split()
             if possessive and len(parts) == 2 and parts[0].lower() in words and _EPONYM.search(parts[1]):
                 continue
-            if EPONYM_AFTER.match(text, s.end) and not _marked(text, s.start):
+            if (
+                EPONYM_AFTER.match(text, s.end) or parts[-1].lower() in _INSTRUMENT_WORDS
+            ) and not _marked(text, s.start):
                 continue
         out.append(s)
     return out

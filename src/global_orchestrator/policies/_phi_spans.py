@@ -423,6 +423,22 @@ _OUR_LINE_REACH = 120
 """How far back on its line a business-address label or a copyright mark reaches (characters)."""
 
 
+_OUR_OWN = re.compile(
+    r"\b(?:our\s+(?:\w+\s+)?(?:store|flagship|shop|office|clinic|location|showroom|studio|pharmacy|booth|"
+    r"headquarters|hq|bakery|cafe|restaurant|gym|spa)|us)\s+(?:is\s+|are\s+)?at\s+$",
+    re.IGNORECASE,
+)
+
+
+def our_own(text: str, start: int) -> bool:
+    """The business's own address, said so: "visit us at", "our store at", a headquarters label
+    or a copyright footer on its line (`ours` without "the restaurant is at", which may be anyone's)."""
+    window = text[max(0, start - 40) : start]
+    if window.rstrip()[-2:].lower() == "at" and _OUR_OWN.search(window) is not None:
+        return True
+    return _our_line(text, start)
+
+
 def ours(text: str, start: int) -> bool:
     """The business's own address or number: "visit our flagship at ...", "call us at ...".
 
@@ -433,6 +449,11 @@ def ours(text: str, start: int) -> bool:
     rest = window.rstrip()
     if len(rest) != len(window) and rest[-2:].lower() in ("at", "on") and _OURS.search(window) is not None:
         return True
+    return _our_line(text, start)
+
+
+def _our_line(text: str, start: int) -> bool:
+    """A headquarters label or a copyright mark before `start` on its line."""
     line = max(text.rfind("\n", 0, start) + 1, start - _OUR_LINE_REACH)
     head = text[line:start]
     return (":" in head or "\u00a9" in head or "(" in head or "opyright" in head) and _OUR_LINE.search(

@@ -78,7 +78,7 @@ from global_orchestrator.policies._phi_shapes import shapes
 from global_orchestrator.policies._phi_spans import (
     Span,
     by_first_letter,
-    ours,
+    our_own,
     scan_words,
     split_alternatives,
     word_keys,
@@ -306,10 +306,16 @@ def _beside_names(text: str, spans: list[Span]) -> list[Span]:
 
 
 def _business_addresses(text: str, spans: list[Span]) -> list[tuple[int, int]]:
-    """Where the business's own address is (`ours`: "Visit us at ...", "Headquarters: ...", a
+    """Where the business's own address is (`our_own`: "Visit us at ...", "Headquarters: ...", a
     copyright footer): nothing found inside it is a finding (its ZIP code, city and street found
     apart, a town read as a name, a state read as a keyword: `ID 83702`)."""
-    return [(s.start, s.end) for s in spans if s.category == "address" and ours(text, s.start)]
+    low = text.lower()
+    if not (
+        (" at" in low and ("us " in low or "our " in low))
+        or any(w in low for w in ("\u00a9", "(c)", "copyright", "headquarters", "hq", "office"))
+    ):
+        return []  # a gate: no cue of `our_own` in the text
+    return [(s.start, s.end) for s in spans if s.category == "address" and our_own(text, s.start)]
 
 
 def _outside(spans: list[Span], regions: list[tuple[int, int]]) -> list[Span]:
