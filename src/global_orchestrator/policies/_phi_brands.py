@@ -37,8 +37,8 @@ davis polk|slaughter and may|white & case|jones day|raymond james|stanley black 
 black & decker|marsh mclennan|arthur d\\.? little|apple pay|google pay|samsung pay|
 santa claus|mickey mouse|minnie mouse|sherlock holmes|dr\\.? watson|harry potter|colonel sanders|
 dr\\.? seuss|mother goose|peter rabbit|winnie the pooh|curious george|paddington|raggedy ann|
-mary kay|warby parker|bob evans|smith & wesson|heinz|kellogg's|abbott|merck|pfizer|j\\.? crew|
-wendy's|mcdonald's|dunkin|ralph's|kroger|meijer|sherwin-williams|sherwin williams|dick's sporting goods|
+mary kay|warby parker|bob evans|smith & wesson|kellogg's|j\\.? crew|
+wendy's|mcdonald's|ralph's|sherwin-williams|sherwin williams|dick's sporting goods|
 jack in the box|marie callender|famous amos|wally amos|paula's choice|bath & body works|victoria's secret|
 l\\.l\\. bean|ll bean|eddie bauer|liz claiborne|laura ashley|jimmy choo|tory burch|ray-ban|oscar de la renta|
 """

@@ -412,11 +412,15 @@ def word_before(text: str, start: int) -> int | None:
     return k if k < j < start else None
 
 
-# a line that gives the business's own address: "Headquarters: ...", "HQ: ...", a footer
+# a line that gives the business's own address: "Headquarters: ...", "Store address: ...",
+# "Now open at ...", "Find us at ...", a line opening "Located at ...", a footer
 # "\u00a9 2025 Brand, 12 Main St, ..." (what follows the label or the mark on its line is the business's)
 _OUR_LINE = re.compile(
     r"(?:\b(?:headquarters|head\s+office|hq|corporate\s+(?:office|offices|headquarters)|registered\s+office|"
-    r"main\s+office|home\s+office)\s*:|\u00a9|\(c\)\s*(?:19|20)\d\d|\bcopyright\b)",
+    r"main\s+office|home\s+office|(?:store|shop|showroom|boutique|flagship|business|company|event)\s+"
+    r"(?:address|location|venue)|venue|our\s+(?:new\s+)?(?:location|store|flagship|showroom|shop))\s*:|"
+    r"\b(?:(?:now|newly)\s+open(?:ed)?|grand\s+opening|pop-?up(?:\s+shop)?|(?:find|visit|see|join|meet)\s+us)"
+    r"\s+at\b|\A[^\S\n]*(?:conveniently\s+)?located\s+at\b|\u00a9|\(c\)\s*(?:19|20)\d\d|\bcopyright\b)",
     re.IGNORECASE,
 )
 _OUR_LINE_REACH = 120
@@ -456,9 +460,9 @@ def _our_line(text: str, start: int) -> bool:
     """A headquarters label or a copyright mark before `start` on its line."""
     line = max(text.rfind("\n", 0, start) + 1, start - _OUR_LINE_REACH)
     head = text[line:start]
-    return (":" in head or "\u00a9" in head or "(" in head or "opyright" in head) and _OUR_LINE.search(
-        head
-    ) is not None
+    return (
+        ":" in head or "\u00a9" in head or "(" in head or "opyright" in head or " at" in head or "at " in head
+    ) and _OUR_LINE.search(head) is not None
 
 
 # what a letter matches under re.IGNORECASE besides its two ASCII cases
