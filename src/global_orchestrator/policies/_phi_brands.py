@@ -2,7 +2,9 @@
 
 `Edward Jones named a top workplace`, `Save 20% at Jenny Craig`, `Glasgow Coma Scale 15`:
 the capitalised words read as a person's name. `brand_names` tells which name findings
-are such a brand; the detector drops them only from a text that is about no one else (no
+are such a brand, by a list or by the copy around a mention (`_by_context`: the text's own
+web site or handle, `<Brand> x <Brand>`, a copyright footer's holder ...; a title before it,
+`Dr. Abbott`, marks a person); the detector drops them only from a text that is about no one else (no
 patient record, no other identifier), and a brand a person may be named after only when no
 health information is tied to it either (`Edward Jones, 67M, admitted ...` stays a name;
 `Eli Lilly's diabetes webinar` does not).
@@ -90,7 +92,8 @@ _PRODUCT_BEFORE = re.compile(
     r"\b(?i:copyright)[^\S\n]+(?:(?:19|20)\d\d[^\S\n]+)?|\b(?i:founded|launched|co-founded|shop|"
     r"introducing[^\S\n]+the)|\b(?i:introducing)\b[^\n]{1,60}\bfrom)[^\S\n]{1,3}$"
 )
-"""`... x <Brand>`, a copyright footer's holder, `Introducing <product> from <Brand>`, `Introducing the <Name> ...`."""
+"""`... x <Brand>`, a copyright footer's holder, `Introducing <product> from <Brand>`, `Introducing
+the <Name> ...`."""
 _MEDIA_WORDS = frozenset(
     """living magazine weekly daily today tonight news journal times post gazette tribune herald
     digest report show live radio podcast network tv""".split()  # noqa: SIM905
@@ -99,7 +102,8 @@ _MEDIA_WORDS = frozenset(
 _SITE = re.compile(
     r"(?<![\w.@-])@([A-Za-z][\w]{3,40})|(?<![\w-])([A-Za-z0-9][A-Za-z0-9-]{3,40})\.(?:com|net|org|co|shop|store|us)\b"
 )
-"""A handle (`@bobevans`, not a mailbox's domain) or a web site's name (`warbyparker` of `warbyparker.com`)."""
+"""A handle (`@bobevans`, not a mailbox's domain) or a web site's name (`warbyparker` of
+`warbyparker.com`)."""
 
 
 def _letters(words: str) -> str:

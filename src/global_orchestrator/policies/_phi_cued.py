@@ -42,8 +42,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, census, english, places
 from global_orchestrator.policies._phi_health import EPONYM_AFTER
+from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, census, english, places
 from global_orchestrator.policies._phi_names import ORG_WORDS, labelled_at, titled_before
 from global_orchestrator.policies._phi_spans import (
     DIGIT,
@@ -780,7 +780,8 @@ def without_eponyms(text: str, spans: list[Span]) -> list[Span]:
     `Walk to End Alzheimer's`, `Beat Parkinson's`: the verb and the disease read as a first
     name and a surname's possessive. `Kernig's sign`, `Lou Gehrig's disease`, `An Apgar
     score`, `the Whipple procedure` (`EPONYM_AFTER`), `Denver Developmental Screening Test`
-    (`_INSTRUMENT_WORDS`): the term itself, unless a title or a label marks the name (`Dr. Whipple's clinic`, `Patient: Lou Gehrig`).
+    (`_INSTRUMENT_WORDS`): the term itself, unless a title or a label marks the name
+    (`Dr. Whipple's clinic`, `Patient: Lou Gehrig`).
     """
     possessive = "'s" in text or "\u2019s" in text
     words = english() if possessive else frozenset()
@@ -790,9 +791,9 @@ def without_eponyms(text: str, spans: list[Span]) -> list[Span]:
             parts = text[s.start : s.end].split()
             if possessive and len(parts) == 2 and parts[0].lower() in words and _EPONYM.search(parts[1]):
                 continue
-            if (
-                EPONYM_AFTER.match(text, s.end) or parts[-1].lower() in _INSTRUMENT_WORDS
-            ) and not _marked(text, s.start):
+            if (EPONYM_AFTER.match(text, s.end) or parts[-1].lower() in _INSTRUMENT_WORDS) and not _marked(
+                text, s.start
+            ):
                 continue
         out.append(s)
     return out

@@ -164,7 +164,8 @@ _DOCUMENT_BEFORE = re.compile(
     r"\b(?:effective|dated|revised|updated|reviewed|published|issued|approved|adopted|last\s+modified|"
     r"expires|replaces|supersedes)(?:[^\S\n]+(?:on|as\s+of|from|to|through))?[^\S\n]*:?[^\S\n]*)\Z"
 )
-"""A document's own date: `This policy is effective ...`, `the version dated ...`, `Guideline revised on ...`."""
+"""A document's own date: `This policy is effective ...`, `the version dated ...`, `Guideline
+revised on ...`."""
 
 _COMPACT = re.compile(r"(?<![\d-])(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\d-])")
 """A date written without separators (`19620214`): a finding only after a date cue."""

@@ -367,7 +367,11 @@ def health_owners(text: str) -> list[tuple[int, int]]:
         return []
     found = []
     for m in owners:
-        if _HEALTH.match(text, m.start()) or m.group(1).lower() in _STORES or EPONYM_AFTER.match(text, m.end(1)):
+        if (
+            _HEALTH.match(text, m.start())
+            or m.group(1).lower() in _STORES
+            or EPONYM_AFTER.match(text, m.end(1))
+        ):
             continue  # (an eponym: `Kernig's sign suggests the diagnosis`)
         after = _NEXT_CAPITAL.match(text, m.end())
         if after is not None and not _HEALTH.match(text, after.start(1)):

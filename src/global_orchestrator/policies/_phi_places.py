@@ -524,7 +524,8 @@ def _numbered(text: str) -> list[Span]:
     found = [
         Span("address", m.start(), m.end(), 0.9)
         for m in street.finditer(text)
-        if not ours(text, m.start()) and m.group(0).count("\n") < 2  # "starts 4/17\n\nSale runs": two paragraphs
+        # (not across a blank line: "starts 4/17\n\nSale runs" is two paragraphs)
+        if not ours(text, m.start()) and m.group(0).count("\n") < 2
     ]
     found += [
         Span("address", m.start(), m.end(), 0.85)

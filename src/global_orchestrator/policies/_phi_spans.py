@@ -435,8 +435,11 @@ _OUR_OWN = re.compile(
 
 
 def our_own(text: str, start: int) -> bool:
-    """The business's own address, said so: "visit us at", "our store at", a headquarters label
-    or a copyright footer on its line (`ours` without "the restaurant is at", which may be anyone's)."""
+    """The business's own address, said so: "visit us at", "our store at", a label on its line.
+
+    A headquarters or store label, a copyright footer (`ours` without "the restaurant is at",
+    which may be anyone's).
+    """
     window = text[max(0, start - 40) : start]
     if window.rstrip()[-2:].lower() == "at" and _OUR_OWN.search(window) is not None:
         return True

@@ -144,7 +144,9 @@ _UNIT_LINE = re.compile(  # (tried at line starts: `match_at`)
     r"(?m)[^\S\n]*((?:Flat|Unit|Studio|Apt\.?|Apartment|Suite|Room|H\.No\.|House\s+No\.?|Shop)[^\S\n]+[\w/-]{1,8},"
     r"[^\n]{5,150}?)[^\S\n]*$"
 )
-_WARD_AFTER = re.compile(r"[^\S\n]*(?i:beds?|bay|ward|floor|level|wing|side|window|door|station|pod|cot|chair)\b")
+_WARD_AFTER = re.compile(
+    r"[^\S\n]*(?i:beds?|bay|ward|floor|level|wing|side|window|door|station|pod|cot|chair)\b"
+)
 """`Room 12, bed B: q2h turns`: a bed in a ward, no one's address."""
 _RECORD_LINE = re.compile(  # (tried at line starts: `match_at`)
     rf"(?m)[^\S\n]*[{_UP}][^\n,|]{{2,60}},[^\S\n]+([^\n,]{{0,6}}\d[\d\s/().-]{{4,20}}[A-Z]?),[^\S\n]+"

@@ -27,17 +27,22 @@ each (all regular expressions and word lists, no model, nothing fetched):
   (street-first addresses after a cue, unit lines, birthplaces, phones by cue), `_phi_people`
   (`Mme DUPONT Anne`, `SURNAME, Given` in registers and rows, sign-offs, self-introductions);
 - `_phi_brands`: not a recogniser: brands and institutions named after a person or a
-  place (`Edward Jones`, `Eli Lilly`, `Glasgow Coma Scale`), whose name findings are
-  dropped from a text about no one else;
+  place (`Edward Jones`, `Eli Lilly`, `Glasgow Coma Scale`), by a list or by their context
+  (the text's own web site or handle, `<Brand> x <Brand>`, `<Brand> pop-up shop`, a
+  copyright footer's holder, `the <Name> scrub line`), whose name findings are dropped from
+  a text about no one else;
 - `_phi_fold`: not a recogniser: the disguises it undoes (zero-width characters, full-width
   forms, homoglyphs, `%40`, odd case ...) give a second text to scan (`detect_phi`).
 
 Dates, cities and bare seven-digit numbers are PHI only when the text is about a person:
 a patient record (a note header, "the patient presented ..."), any other identifier in
 it, health information tied to someone ("Her MRI is on July 3rd"), or where someone lives
-("The patient resides in Cook County"). Campaign dates ("sale ends March 3"), the business's own address and number, brand
-URLs, role mailboxes (`support@`), toll-free numbers, promo codes, organisation names and
-health topics with no person are not findings.
+("The patient resides in Cook County"). Campaign dates ("sale ends March 3"), a document's
+own dates ("This policy is effective ..."), the business's own address and number ("Visit
+us at ...", "Headquarters: ...", a copyright footer: nothing found inside it), brand URLs,
+role mailboxes (`support@`, `ir@`), toll-free numbers, promo codes, organisation names,
+titles of shows and papers after a press mention ("Featured on ..."), eponyms (`Kernig's
+sign`, `an Apgar score`) and health topics with no person are not findings.
 
 The typed placeholders `deidentify` writes (`[NAME]`, `[DATE]` ...: the upper-cased
 `CATEGORIES`) are never findings, so de-identified text re-scans clean. In such text health
@@ -306,9 +311,11 @@ def _beside_names(text: str, spans: list[Span]) -> list[Span]:
 
 
 def _business_addresses(text: str, spans: list[Span]) -> list[tuple[int, int]]:
-    """Where the business's own address is (`our_own`: "Visit us at ...", "Headquarters: ...", a
-    copyright footer): nothing found inside it is a finding (its ZIP code, city and street found
-    apart, a town read as a name, a state read as a keyword: `ID 83702`)."""
+    """Where the business's own address is (`our_own`: "Visit us at ...", "Headquarters: ...").
+
+    A copyright footer too. Nothing found inside it is a finding (its ZIP code, city and street
+    found apart, a town read as a name, a state read as a keyword: `ID 83702`).
+    """
     low = text.lower()
     if not (" at" in low or ":" in low or any(w in low for w in ("\u00a9", "(c)", "copyright"))):
         return []  # a gate: no cue of `our_own` in the text
