@@ -166,6 +166,12 @@ _DOCUMENT_BEFORE = re.compile(
 )
 """A document's own date: `This policy is effective ...`, `the version dated ...`, `Guideline
 revised on ...`."""
+_REVISED_BEFORE = re.compile(
+    r"(?im:(?:^|[.;]\s+)[^\S\n]*(?:last\s+(?:revised|reviewed|updated|modified)|revised|revision\s+date)"
+    r"(?:[^\S\n]+on)?[^\S\n]*:?"
+    r"[^\S\n]*|\bnext[^\S\n]+review(?:[^\S\n]+(?:date|due|on|by))?[^\S\n]*:?[^\S\n]*)\Z"
+)
+"""A page's own revision date opening its line or sentence (`Last revised: 11/2024`), outside a record."""
 
 _COMPACT = re.compile(r"(?<![\d-])(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\d-])")
 """A date written without separators (`19620214`): a finding only after a date cue."""
@@ -206,7 +212,10 @@ def dates(text: str, record: bool) -> list[Span]:
             continue  # "Pain 3/10": a score out of ten
         if m.group("m") and _UNIT_AFTER.match(text, m.end()):
             continue  # "3/4 inch of ointment", "1/2 tab": a fraction of a measure
-        if not cued and _DOCUMENT_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+        if not cued and (
+            _DOCUMENT_BEFORE.search(text, max(0, m.start() - 60), m.start())
+            or (not record and _REVISED_BEFORE.search(text, max(0, m.start() - 30), m.start()))
+        ):
             continue  # "This policy is effective January 1, 2025": a document's date, no one's
         if (m.group("m") or m.group("y")) and not (cued or record):
             # "3/4 of our members", "open 7/5": a bare month/day alone is no date; in a text
