@@ -519,17 +519,23 @@ def _in_run(
         return None if found is None else (found[0], found[1], 0.6)
     if run.needs_context and not titled and not labelled:  # what _judge checks first
         return None
-    if not titled and not labelled and ends_with(before, _PRESS_ENDS) and _PRESS_BEFORE.search(before):
+    if (
+        not titled
+        and not labelled
+        and ends_with(before, _PRESS_ENDS, " \t")
+        and _PRESS_BEFORE.search(text, max(0, first - 100), first)
+    ):
         return None  # "Featured on Good Morning America", "as seen in Martha Stewart Living": a title
     return _judge(text, start, run_text, titled or run.lead > 0, labelled, near_starts, near_ends)
 
 
 _PRESS_BEFORE = re.compile(
     r"(?i:\b(?:featured|as\s+seen|as\s+heard|appeared|appearing|spotlighted|"
-    r"ranked|voted|covered|profiled)\s+(?:on|in)\s+(?:the\s+)?)$"
+    r"ranked|voted|covered|profiled)\s+(?:on|in)\s+(?:the\s+)?"
+    r"(?:[^.!?\n]{0,60}?(?:,|\band\b|&)\s+(?:(?:in|on)\s+)?(?:the\s+)?)?)$"  # the next titles of a list
 )
 """A press mention: the run after it is a show's, a paper's or a magazine's title, no one's name."""
-_PRESS_ENDS = ("on", "in", "the")  # a gate: the last word of every `_PRESS_BEFORE` match
+_PRESS_ENDS = ("on", "in", "the", "and", "&", ",")  # a gate: the end of every `_PRESS_BEFORE` match
 _BARE_NAME_LABEL = re.compile(r"(?i:(?<![\w -])[\"']?(?<![\w -])name[\"']?[ \t]*[:=][ \t]{0,6}[\"']?)$")
 """A field named just `name` ends the text before a run (not `first_name`, `Patient name`)."""
 _GOODS = re.compile(
