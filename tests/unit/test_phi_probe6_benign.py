@@ -87,6 +87,9 @@ def test_a_persons_mailbox_is_still_found(text: str, value: str) -> None:
         "Store address: 902 Broad St, Richmond, VA 23219. Grand opening Saturday, May 3!",
         "Now open at 455 Elm Street, Dayton, OH 45402! Doors open June 7 at 9 AM.",
         "Visit us at 12 Canal St, Boston, MA 02114 for the launch party on 10/10.",
+        "Returns: 1200 Industrial Pkwy, Reno, NV 89502. Labels expire 30 days after 6/1.",
+        "Ships from our warehouse at 1200 Industrial Pkwy, Reno, NV 89502 by 12/18.",
+        "Corporate office - 500 Market St, San Francisco, CA 94105 | Summer sale ends 8/1",
     ],
 )
 def test_the_business_own_address_is_no_finding(text: str) -> None:

@@ -418,7 +418,8 @@ def word_before(text: str, start: int) -> int | None:
 _OUR_LINE = re.compile(
     r"(?:\b(?:headquarters|head\s+office|hq|corporate\s+(?:office|offices|headquarters)|registered\s+office|"
     r"main\s+office|home\s+office|(?:store|shop|showroom|boutique|flagship|business|company|event)\s+"
-    r"(?:address|location|venue)|venue|our\s+(?:new\s+)?(?:location|store|flagship|showroom|shop))\s*:|"
+    r"(?:address|location|venue)|venue|returns(?:\s+address)?|our\s+(?:new\s+)?(?:location|store|flagship|showroom|"
+    r"shop|warehouse))\s*(?::|-\s)|"
     r"\b(?:(?:now|newly)\s+open(?:ed)?|grand\s+opening|pop-?up(?:\s+shop)?|(?:find|visit|see|join|meet)\s+us)"
     r"\s+at\b|\A[^\S\n]*(?:conveniently\s+)?located\s+at\b|\u00a9|\(c\)\s*(?:19|20)\d\d|\bcopyright\b)",
     re.IGNORECASE,
@@ -429,7 +430,8 @@ _OUR_LINE_REACH = 120
 
 _OUR_OWN = re.compile(
     r"\b(?:our\s+(?:\w+\s+)?(?:store|flagship|shop|office|clinic|location|showroom|studio|pharmacy|booth|"
-    r"headquarters|hq|bakery|cafe|restaurant|gym|spa)|us)\s+(?:is\s+|are\s+)?at\s+$",
+    r"headquarters|hq|bakery|cafe|restaurant|gym|spa|warehouse|factory|plant|distribution\s+center|outlet|"
+    r"boutique|brewery|winery|taproom|kitchen)|us)\s+(?:is\s+|are\s+)?at\s+$",
     re.IGNORECASE,
 )
 
@@ -464,7 +466,13 @@ def _our_line(text: str, start: int) -> bool:
     line = max(text.rfind("\n", 0, start) + 1, start - _OUR_LINE_REACH)
     head = text[line:start]
     return (
-        ":" in head or "\u00a9" in head or "(" in head or "opyright" in head or " at" in head or "at " in head
+        ":" in head
+        or "\u00a9" in head
+        or "(" in head
+        or "opyright" in head
+        or " at" in head
+        or "at " in head
+        or "- " in head
     ) and _OUR_LINE.search(head) is not None
 
 

@@ -317,7 +317,7 @@ def _business_addresses(text: str, spans: list[Span]) -> list[tuple[int, int]]:
     found apart, a town read as a name, a state read as a keyword: `ID 83702`).
     """
     low = text.lower()
-    if not (" at" in low or ":" in low or any(w in low for w in ("\u00a9", "(c)", "copyright"))):
+    if not any(w in low for w in (" at", ":", " - ", "\u00a9", "(c)", "copyright")):
         return []  # a gate: no cue of `our_own` in the text
     return [(s.start, s.end) for s in spans if s.category == "address" and our_own(text, s.start)]
 
