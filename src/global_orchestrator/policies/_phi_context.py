@@ -83,7 +83,7 @@ _NOT_A_NAME = frozenset(
     there here what who why how when where which yes no ok okay hi hello hey dear thanks thank
     please sorry well oh wow so and but or if then also just not now today tomorrow yesterday
     mr mrs ms miss dr sir madam team customer support service sales admin manager user guest
-    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thurs fri sat
     january february march april may june july august september october november december god lord
     on in at to of for from by with as up out off over back about into onto is are was be
     nurse doctor surgeon patient driver officer client parent husband student tenant neighbor
