@@ -180,6 +180,9 @@ def test_a_person_before_a_health_word_is_still_found(text: str, value: str) -> 
         "Room 12, bed B: q2h turns, Braden 14.",
         "Bed 4, bay 2: fall precautions, bed alarm on.",
         "Poison Control: 1-800-222-1222 (24/7, free and confidential).",
+        "NYU Langone and Cleveland Clinic publish patient guides on this. Room 14, bed A: NPO.",
+        "Discharge Instructions (template)\nRoom 7: keep HOB at 30 degrees; recheck on 4/4.",
+        "Admission Orders [sample]: telemetry, fall precautions; review on March 2.",
     ],
 )
 def test_clinical_text_about_no_one(text: str) -> None:
@@ -193,6 +196,8 @@ def test_clinical_text_about_no_one(text: str) -> None:
         ("Jane Doe, call 555-201-7788. Reviewed: 3/4/2024", "3/4/2024"),
         ("Flat 4, 22 Baker Street, London NW1 6XE", "Flat 4, 22 Baker Street"),
         ("Pull the diabetics in the EHR and send them the flyer.", "in the EHR"),
+        ("Patient: J. Ortiz. Room 14B, bed A: NPO.", "14B"),
+        ("Discharge Instructions\nRoom 7: keep HOB at 30 degrees; recheck on 4/4.", "4/4"),
     ],
 )
 def test_a_persons_date_unit_and_records_are_still_found(text: str, value: str) -> None:

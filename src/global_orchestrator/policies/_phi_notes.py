@@ -412,7 +412,9 @@ _BED = re.compile(
 )
 """A bed or room code after its label: `Room 4B`, `ROOM:\t209-1`, `rm 612B`, glued `RM829B`."""
 _PATIENT_LINE = re.compile(
-    r"(?i:\b(?:triage|esi\s+\d|attending|service|disposition|admit\w*|mrn|pt|patient|dob|arrival)\b\s*:?)"
+    r"(?i:\b(?:triage|esi\s+\d|attending|service|disposition|admit\w*|mrn|pt|patient|dob|arrival)\b"
+    r"(?!\s+(?:guides?|education|handouts?|safety|experience|portals?|materials?|resources?|information|"
+    r"satisfaction|population|leaflets?|brochures?)\b)\s*:?)"  # (`patient guides`: no one's line)
 )
 
 

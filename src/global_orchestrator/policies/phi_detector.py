@@ -145,6 +145,8 @@ _RECORD_WORDS = (
     r"returned|underwent|tolerated|will|was\s+seen)|follow[- ]?up\s+(?:with|in)\s+(?:dr|clinic|\d)"
 )
 _RECORD_KEYS = word_keys(split_alternatives(_RECORD_WORDS))
+_TEMPLATE_AFTER = re.compile(r"[^\S\n]*[(\[](?i:generic|template|sample|example|blank|model)[)\]]")
+"""A record word heading a template (`Discharge Instructions (generic)`), no patient's record."""
 _RECORD = re.compile(r"(?i:\b" + by_first_letter(split_alternatives(_RECORD_WORDS)) + r"\b)")
 
 
@@ -229,7 +231,10 @@ def _escaped_windows(text: str) -> list[tuple[int, int]]:
 
 def _detect_phi(text: str) -> list[Span]:
     """`detect_phi` of the text as it is, as resolved spans (in text order)."""
-    record = next(scan_words(_RECORD, text, _RECORD_KEYS), None) is not None
+    # (a heading marked a template is none: `Discharge Instructions (generic)`)
+    record = any(
+        _TEMPLATE_AFTER.match(text, m.end()) is None for m in scan_words(_RECORD, text, _RECORD_KEYS)
+    )
     spans = shapes(text, record) + keyed(text) + dates(text, record) + addresses(text) + context(text)
     spans += script_names(text) + hl7_fields(text) + cued(text) + checked_more(text) + labelled_ids(text)
     spans += profiles(text) + labelled_codes(text) + csv_columns(text) + camera_photos(text)
