@@ -80,7 +80,8 @@ _GOODS = (
 )
 _PRODUCT_AFTER = re.compile(
     r"(?:['\u2019]s)?(?:[^\S\n]{1,3}(?:[xX\u00d7][^\S\n]{1,3}[A-Z]|pop-?up\b|(?:Rewards|Expo|Collection|Outlet|"
-    r"Store|Shop|Kitchen|Cosmetics|Beauty|Skincare|Foods)\b|(?:[a-z]{3,15}[^\S\n]{1,3})?(?:line|collection|"
+    r"Store|Shop|Kitchen|Cosmetics|Beauty|Skincare|Foods)\b|(?:(?!(?:phone|help|care|nurse|direct|land|hot|main|fax|text|support|office|front|call|private|"
+    r"personal|cell|home|work|mobile|crisis|tip|info)[^\S\n])[a-z]{3,15}[^\S\n]{1,3})?(?:line|collection|"
     r"range|brand)\b(?![^\S\n]*\d))|[^\S\n]*:[^\S\n]*an?[^\S\n]+(?:limited|exclusive|new)[^\S\n]+collab)"
 )
 """`<Brand> x <Brand>`, `<Brand> pop-up shop`, `<Brand> Rewards`, `the <Name> scrub line`."""
