@@ -159,13 +159,14 @@ _UNIT_AFTER = re.compile(
 )
 """A unit after a fraction (`3/4 inch`, `1/2 tab`, `3/4 of a cup`): no month and day."""
 _DOCUMENT_BEFORE = re.compile(
-    r"(?i:\b(?:policy|policies|version|guidelines?|protocol|revision|edition|standard|bulletin|handout|"
-    r"formulary|notice|terms|manual|sop|order\s+set|this\s+(?:form|document|page|leaflet))\b[^.;!?\n]{0,30}?"
+    r"(?i:\b(?:(?:this|these|our)\s+(?:policy|policies|notice|terms|form|document|page|leaflet)|version|"
+    r"guidelines?|protocol|revision|edition|standard|bulletin|handout|formulary|manual|sop|order\s+set)\b"
+    r"[^.;!?\n]{0,30}?"
     r"\b(?:effective|dated|revised|updated|reviewed|published|issued|approved|adopted|last\s+modified|"
     r"expires|replaces|supersedes)(?:[^\S\n]+(?:on|as\s+of|from|to|through))?[^\S\n]*:?[^\S\n]*)\Z"
 )
 """A document's own date: `This policy is effective ...`, `the version dated ...`, `Guideline
-revised on ...`."""
+revised on ...` (an insurance policy's dates are its member's: `Policy 88213 effective 1/1/2024`)."""
 _REVISED_BEFORE = re.compile(
     r"(?im:(?:^|[.;]\s+)[^\S\n]*(?:last\s+(?:revised|reviewed|updated|modified)|revised|revision\s+date)"
     r"(?:[^\S\n]+on)?[^\S\n]*:?"

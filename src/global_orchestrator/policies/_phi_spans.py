@@ -463,20 +463,10 @@ def ours(text: str, start: int) -> bool:
 
 def _our_line(text: str, start: int) -> bool:
     """A headquarters label or a copyright mark before `start` on its line (within `_OUR_LINE_REACH`)."""
-    line = text.rfind("\n", 0, start) + 1
-    reach = start - _OUR_LINE_REACH
-    return any(a >= reach and b <= start for a, b in _line_marks(text, line))
-
-
-@lru_cache(maxsize=64)
-def _line_marks(text: str, line: int) -> tuple[tuple[int, int], ...]:
-    """Where `_OUR_LINE` matches on the line of `text` that starts at `line` (each line read once)."""
-    end = text.find("\n", line)
-    head = text[line : len(text) if end == -1 else end]
+    reach = max(0, start - _OUR_LINE_REACH)
+    head = text[text.rfind("\n", reach, start) + 1 or reach : start]
     low = head.lower()
-    if not any(w in low for w in _OUR_LINE_WORDS):
-        return ()
-    return tuple((line + m.start(), line + m.end()) for m in _OUR_LINE.finditer(head))
+    return any(w in low for w in _OUR_LINE_WORDS) and _OUR_LINE.search(head) is not None
 
 
 _OUR_LINE_WORDS = (
