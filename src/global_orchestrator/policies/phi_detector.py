@@ -324,7 +324,10 @@ def _business_addresses(text: str, spans: list[Span]) -> list[tuple[int, int]]:
     low = text.lower()
     if not any(w in low for w in (" at", ":", " - ", "\u00a9", "(c)", "copyright")):
         return []  # a gate: no cue of `our_own` in the text
-    return [(s.start, s.end) for s in spans if s.category == "address" and our_own(text, s.start)]
+    # (a street address or a postal code: a city alone names no one's place but in a text about someone)
+    starts = {s.start for s in spans if s.category == "address" and not s.weak}
+    ours_at = {start for start in starts if our_own(text, start)}
+    return [(s.start, s.end) for s in spans if s.category == "address" and s.start in ours_at]
 
 
 def _outside(spans: list[Span], regions: list[tuple[int, int]]) -> list[Span]:
