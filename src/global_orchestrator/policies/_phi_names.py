@@ -49,7 +49,7 @@ from global_orchestrator.policies._phi_lexicon import (
     is_country,
     places,
 )
-from global_orchestrator.policies._phi_spans import ends_with, grouped, match_at
+from global_orchestrator.policies._phi_spans import ends_with, grouped, has_any, match_at
 
 # a token ends at the word's end: "Tik" of "TikTok", "You" of "YouTube" are no names
 _TOKEN = (
@@ -523,6 +523,7 @@ def _in_run(
         not titled
         and not labelled
         and ends_with(before, _PRESS_ENDS, " \t")
+        and has_any(text, _PRESS_WORDS)
         and _PRESS_BEFORE.search(text, max(0, first - 100), first)
     ):
         return None  # "Featured on Good Morning America", "as seen in Martha Stewart Living": a title
@@ -536,6 +537,11 @@ _PRESS_BEFORE = re.compile(
 )
 """A press mention: the run after it is a show's, a paper's or a magazine's title, no one's name."""
 _PRESS_ENDS = ("on", "in", "the", "and", "&", ",")  # a gate: the end of every `_PRESS_BEFORE` match
+_PRESS_WORDS = (
+    *("featur", "as seen", "as heard", "appear", "spotlighted"),
+    *("ranked", "voted", "covered", "profiled"),
+)
+"""A gate: every `_PRESS_BEFORE` match holds one (lower case)."""
 _BARE_NAME_LABEL = re.compile(r"(?i:(?<![\w -])[\"']?(?<![\w -])name[\"']?[ \t]*[:=][ \t]{0,6}[\"']?)$")
 """A field named just `name` ends the text before a run (not `first_name`, `Patient name`)."""
 _GOODS = re.compile(
