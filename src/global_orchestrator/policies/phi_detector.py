@@ -26,6 +26,8 @@ each (all regular expressions and word lists, no model, nothing fetched):
   and cards after local labels; CSV columns; camera photos someone sends), `_phi_streets`
   (street-first addresses after a cue, unit lines, birthplaces, phones by cue), `_phi_people`
   (`Mme DUPONT Anne`, `SURNAME, Given` in registers and rows, sign-offs, self-introductions);
+- `_phi_x12`: identifiers in X12 EDI claims and remittances, by segment and element
+  (`NM1` names and member ids, `N3`/`N4` addresses, `DMG`/`DTP` dates, `REF`, `CLM`, `PER`);
 - `_phi_brands`: not a recogniser: brands and institutions named after a person or a
   place (`Edward Jones`, `Eli Lilly`, `Glasgow Coma Scale`), whose name findings are
   dropped from a text about no one else;
@@ -83,6 +85,7 @@ from global_orchestrator.policies._phi_spans import (
     word_keys,
 )
 from global_orchestrator.policies._phi_streets import streets
+from global_orchestrator.policies._phi_x12 import x12_segments
 
 CATEGORIES: tuple[str, ...] = (
     "name",
@@ -225,7 +228,14 @@ def _detect_phi(text: str) -> list[Span]:
     """`detect_phi` of the text as it is, as resolved spans (in text order)."""
     record = next(scan_words(_RECORD, text, _RECORD_KEYS), None) is not None
     spans = shapes(text, record) + keyed(text) + dates(text, record) + addresses(text) + context(text)
-    spans += script_names(text) + hl7_fields(text) + cued(text) + checked_more(text) + labelled_ids(text)
+    spans += (
+        script_names(text)
+        + hl7_fields(text)
+        + x12_segments(text)
+        + cued(text)
+        + checked_more(text)
+        + labelled_ids(text)
+    )
     spans += profiles(text) + labelled_codes(text) + csv_columns(text) + camera_photos(text)
     spans += streets(text) + people(text)
     spans += notes(text, record)
