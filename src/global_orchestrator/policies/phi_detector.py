@@ -28,6 +28,11 @@ each (all regular expressions and word lists, no model, nothing fetched):
   (`Mme DUPONT Anne`, `SURNAME, Given` in registers and rows, sign-offs, self-introductions);
 - `_phi_x12`: identifiers in X12 EDI claims and remittances, by segment and element
   (`NM1` names and member ids, `N3`/`N4` addresses, `DMG`/`DTP` dates, `REF`, `CLM`, `PER`);
+- `_phi_messages`: portal messages, chats and report headers: self-introductions and
+  sign-offs in any case, a chat's speakers (`[09:14] Agent June:`), a name before a
+  relative in brackets, weekday dates (`tues (8/17)`), six-digit birth dates after a cue,
+  plates after `plate is`, `SURNAME, Given` after `for`/`Re:`/`NAME`, and specimen,
+  requisition, reference and authorisation numbers after their labels;
 - `_phi_brands`: not a recogniser: brands and institutions named after a person or a
   place (`Edward Jones`, `Eli Lilly`, `Glasgow Coma Scale`), whose name findings are
   dropped from a text about no one else;
@@ -70,6 +75,7 @@ from global_orchestrator.policies._phi_hl7 import hl7_fields
 from global_orchestrator.policies._phi_ids import checked_more, labelled_ids
 from global_orchestrator.policies._phi_keyed import keyed
 from global_orchestrator.policies._phi_labels import camera_photos, csv_columns, labelled_codes
+from global_orchestrator.policies._phi_messages import messages
 from global_orchestrator.policies._phi_names import labelled_at, names
 from global_orchestrator.policies._phi_notes import notes
 from global_orchestrator.policies._phi_people import people
@@ -237,7 +243,7 @@ def _detect_phi(text: str) -> list[Span]:
         + labelled_ids(text)
     )
     spans += profiles(text) + labelled_codes(text) + csv_columns(text) + camera_photos(text)
-    spans += streets(text) + people(text)
+    spans += streets(text) + people(text) + messages(text)
     spans += notes(text, record)
     spans = business_phones(text, spans)
     strong = sorted((s.start, s.end) for s in spans if not s.weak)

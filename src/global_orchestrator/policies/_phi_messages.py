@@ -1,0 +1,305 @@
+"""Identifiers in patient-portal messages, chat transcripts and the headers of reports, by their cue.
+
+Portal messages are informal: names in lower case, first names alone, names that are also
+words (`hope bell`, `- Major`). What makes them names is where they stand:
+
+- a self-introduction: `this is`, `it's`, `my name is`, `i am`, `regarding`, `writing for
+  my dad`, `a patient of dr X,` and then two to five name words that end where a name ends
+  (punctuation, `'s`, ` and`, a bracket): `It's karl-georg gotthard, I saw ...`;
+- a sign-off: a closing (`thx in advance,`, `Kind regards,`, a lone `-`; letters may be
+  doubled by a typo: `thhanks`, `Sinceerely`) ending a line, then a line that is a name,
+  maybe after a dash and before a phone number or a bracket (`- jen`, `roland
+  (father-in-law)`, `angel kumer, 518-1610`); a phone number alone on the next line is
+  the writer's too;
+- a name before a relative in brackets (`Hope (aunt) is my emergency contact`);
+- a chat transcript's speakers (`[09:14] Agent June: ...`, `[09:07] lívia: ...`): in a
+  transcript (two time-stamped lines or more), a speaker is a name unless a role
+  (`Patient`, `Guest`, `Visitor`);
+- a weekday before a date in numbers (`tuesday (8/17)`, `thurs 12/30`): the weekday is part
+  of the date;
+- a six-digit birth date after a birth cue (`dob: 092185`, `born on 040191`);
+- a licence plate of two groups after `plate is` (`058 UAM`, `TFD 8593`);
+- in reports and claims, a `SURNAME, Given` after `for`, `Re:`, `NAME`, `Patient`, `Member`
+  or `update:` (`for LOVE, PAULA K (MR# ...)`), and specimen, requisition and patient
+  numbers after their labels (`Req #: CH24-507736`, `Lab No: 24:HE24167R`, `PID: E2166905`,
+  `Reference number PA-0016859`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, census, english
+from global_orchestrator.policies._phi_names import ORG_WORDS
+from global_orchestrator.policies._phi_spans import DIGIT, Span, folded
+
+_W = rf"[{UPPER}{LOWER}](?:[{UPPER}{LOWER}'\u2019]|-(?=[{UPPER}{LOWER}]))*"
+"""A name word: letters, inner hyphens and apostrophes."""
+_TOKEN = rf"(?:{_W}|[{UPPER}{LOWER}]\.)"
+"""A name word or an initial."""
+_NAME = re.compile(rf"({_TOKEN}(?:[^\S\n]{{1,2}}{_TOKEN}){{0,4}})")
+_NAME_END = re.compile(r"[^\S\n]*(?:[,.;:!?()\n]|['\u2019]s\b|and\b|writing\b|here\b|\Z)")
+
+_INTRO = re.compile(
+    r"(?i:\b(?:this\s+is|it'?s|it\u2019s|its|my\s+name\s+is|my\s+name'?s|i\s+am|i'?m|i\u2019m|im|"
+    r"(?:this\s+(?:message|msg)\s+is\s+)regarding|writing\s+for\s+my\s+[a-z]+(?:-in-law)?|"
+    r"a\s+patient\s+of\s+dr\.?\s+[^\W\d_][\w'\u2019-]*,)[^\S\n]+)"
+)
+_INTRO_GATES = (
+    "this is",
+    "it's",
+    "its ",
+    "name",
+    "i am",
+    "i'm",
+    "im ",
+    "regarding",
+    "writing for",
+    "patient of",
+)
+
+_STOP = frozenset(
+    """a an the my your our his her their its me you him them us we i he she it they this that these those
+    and or but not no yes so very just also too still again here there now then today tomorrow yesterday
+    is am are was were be been being have has had do does did will would can could should may might must
+    writing calling texting emailing asking sending following checking reaching hoping trying going
+    patient patients doctor dr nurse team staff office clinic everyone family friend mom dad mother father
+    son daughter wife husband sister brother aunt uncle grandma grandpa grandmother grandfather partner
+    caregiver guardian me myself about from for with of to in on at by as""".split()  # noqa: SIM905
+)
+"""Words that end or rule out a name after a cue (pronouns, verbs, roles, relatives)."""
+
+_KIN = (
+    r"wife|husband|son|daughter|mother|father|mom|mum|dad|brother|sister|partner|grandson|granddaughter|"
+    r"grandmother|grandfather|grandma|grandpa|niece|nephew|aunt|uncle|cousin|friend|caregiver|guardian|"
+    r"spouse|stepmother|stepfather|stepson|stepdaughter|(?:mother|father|son|daughter|brother|sister)-in-law"
+)
+_KIN_BRACKET = re.compile(
+    rf"(?:^|(?<=[.!?])[^\S\n]+|(?<=\n))[^\S\n]*(?:-[^\S\n]*)?({_W})[^\S\n]*\((?i:{_KIN})\)", re.MULTILINE
+)
+
+_CLOSINGS = (
+    "thanks",
+    "thanks in advance",
+    "thanks so much",
+    "thanks again",
+    "thank you",
+    "thank you so much",
+    "thank you again",
+    "many thanks",
+    "thx",
+    "thx in advance",
+    "tks",
+    "ty",
+    "regards",
+    "kind regards",
+    "best regards",
+    "warm regards",
+    "warmest regards",
+    "best",
+    "best wishes",
+    "all the best",
+    "cheers",
+    "sincerely",
+    "yours truly",
+    "respectfully",
+    "warmly",
+    "take care",
+    "love",
+    "with thanks",
+    "gratefully",
+    "blessings",
+)
+
+
+def _doubled(phrase: str) -> str:
+    """`phrase` as a regex whose letters may be doubled by a typo (`thhanks`, `sinceerely`)."""
+    return r"[^\S\n]+".join("".join(f"{c}+" for c in word) for word in phrase.split())
+
+
+_SIGN_OFF = re.compile(
+    r"(?:^|(?<=[.!?])[^\S\n]+|(?<=\n))[^\S\n]*(?i:(?:"
+    + "|".join(_doubled(p) for p in sorted(_CLOSINGS, key=len, reverse=True))
+    + r")[^\S\n]*[,.!]*|-)[^\S\n]*\n(?:[^\S\n]*\n)?[^\S\n]*(?:-[^\S\n]*)?"
+    + rf"({_TOKEN}(?:[^\S\n]{{1,2}}{_TOKEN}){{0,4}})[^\S\n]*(?=,|\(|\n|\Z)",
+    re.MULTILINE,
+)
+_SIGN_OFF_GATES = ("than", "thx", "tks", "ty", "regard", "best", "cheers", "sinc", "truly", "respect", "warm")
+_SIGN_OFF_GATES += ("care", "love", "grate", "bless", "-")
+_PHONE_AFTER = re.compile(
+    r"(?:,[^\S\n]*|[^\S\n]*\n[^\S\n]*)(\(?\d{3}\)?[-. ]?\d{3}[-. ]\d{4}|\d{10}|\d{3}[-.]\d{4})"
+    r"(?=[^\S\n]*(?:\n|\Z))"
+)
+
+_STAMP = r"\[\d{1,2}:\d{2}(?:[^\]\n]{0,8})\]"
+_ROLES = (
+    r"agent|rep|representative|nurse|rn|lpn|ma|advisor|adviser|specialist|coordinator|care\s+coordinator|"
+    r"pharmacist|navigator|scheduler|tech|technician|csr|support|associate|counselor|dr\.?"
+)
+_CHAT_LINE = re.compile(
+    rf"^[^\S\n]*{_STAMP}[^\S\n]*(?:(?i:({_ROLES}))[^\S\n]+)?({_W}(?:[^\S\n]{_W})?)[^\S\n]*:", re.MULTILINE
+)
+_SPEAKER_ROLES = frozenset(
+    """patient guest visitor agent user member caller customer client system bot assistant automated you me
+    nurse doctor staff support admin moderator host operator rep representative parent caregiver mom dad
+    pharmacist provider clinic office team unknown anonymous note notes reply response chatbot
+    virtual""".split()  # noqa: SIM905
+)
+
+_WEEKDAY = (
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun"
+)
+_WEEKDAY_DATE = re.compile(
+    rf"(?i:\b(?:{_WEEKDAY})\b\.?,?[^\S\n]+(?:\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\)|\d{{1,2}}/\d{{1,2}}"
+    rf"(?:/\d{{2,4}})?(?![\d/])))(?![^\S\n]*,?[^\S\n]*\d)"
+)
+"""A weekday and its date; not a log's date column, a reading after it (`Mon 2/5 148/90`)."""
+_WEEKDAY_GATES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+_BIRTH_SIX = re.compile(
+    r"(?i:\b(?:dob|d\.o\.b\.?|date\s+of\s+bi?rth|birth\s*date|birthday|birhday|b-day|born(?:\s+on)?)"
+    r"(?:[^\S\n]+is)?[^\S\n]*[:#]?[^\S\n]*)((?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d\d)(?!\d)"
+)
+_BIRTH_GATES = ("dob", "d.o.b", "birth", "born", "birhday", "b-day")
+
+_PLATE = re.compile(
+    r"(?i:\bplate(?:[^\S\n]+(?:number|no\.?|#))?(?:[^\S\n]+is|[^\S\n]*[:#])?[^\S\n]+)"
+    r"((?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{1,4}[ -][A-Z0-9]{2,5})\b"
+)
+
+_UPWORD = rf"[{UPPER}][{UPPER}{LOWER}'\u2019]*(?:-[{UPPER}][{UPPER}{LOWER}'\u2019]*)?"
+_LISTED_NAME = re.compile(
+    rf"(?:\b(?i:for|re:|name:?|patient:?|pt\s+name:?|member:?|update:|guarantor:?|insured:?|subscriber:?)"
+    rf"[^\S\n]+)((?:[{UPPER}]\.?[^\S\n])?{_UPWORD}(?:[^\S\n]{_UPWORD})?,[^\S\n]+{_UPWORD}"
+    rf"(?:[^\S\n]+[{UPPER}]\.?(?![\w'\u2019]))?)(?=[^\S\n]*(?:\(|\n|\Z|[^\S\n]{{2}}|[^\S\n]has\b|[^\S\n]\||,))"
+)
+_LISTED_GATES = (
+    "for ",
+    "re:",
+    "name",
+    "patient",
+    "pt ",
+    "member",
+    "update:",
+    "guarantor",
+    "insured",
+    "subscriber",
+)
+
+_LABELLED_ID = re.compile(
+    r"(?i:\b(?:(req|requisition|lab|accession|acc|specimen|case|pid|reference|ref|auth|authorization|"
+    r"authorisation|prior\s+auth(?:orization)?|pa|call\s+ref(?:erence)?)"
+    r"(?:[^\S\n]*(?:#|no\.?|num(?:ber)?\.?|id)[^\S\n]*[:#]?|[^\S\n]*:)[^\S\n]*))"
+    r"((?=[A-Z0-9:-]*\d{4})(?=[A-Z0-9:-]{6})[A-Z0-9]{1,14}(?:[:-][A-Z0-9]{2,12}){0,3})(?![\w-])"
+)
+_LABELLED_ID_GATES = ("req", "lab", "acc", "specimen", "case", "pid", "ref", "auth", "pa")
+_ID_CATEGORY = {"pid": "medical_record_number", "case": "other_unique_identifier"}
+
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    common, first, surnames = census()
+    return english(), first | common, surnames
+
+
+def _name_ok(tokens: list[str], single: bool, dashed: bool = False) -> bool:
+    """Whether `tokens` (words and initials) read as a person's name (see the module docstring).
+
+    One word alone (`single`) must be a Census first name, and no everyday word unless
+    `dashed` (a dash before it, or a relative in brackets after it: `- Major`, `May (mother)`).
+    """
+    words = [t.lower() for t in tokens if not t.endswith(".")]
+    if not words or any(w in _STOP or w in ORG_WORDS for w in words):
+        return False
+    english_words, first, surnames = _words()
+    if len(words) == 1:
+        w = words[0]
+        return single and w in first and (w not in english_words or dashed)
+    return (words[0] in first or words[0] in surnames or words[0] not in english_words) and (
+        words[-1] in surnames or words[-1] in first or words[-1] not in english_words
+    )
+
+
+def _intro_names(text: str, low: str) -> list[Span]:
+    found: list[Span] = []
+    if not any(g in low for g in _INTRO_GATES):
+        return found
+    for cue in _INTRO.finditer(text):
+        m = _NAME.match(text, cue.end())
+        if m is None:
+            continue
+        tokens = m.group(1).split()
+        # the longest run of tokens that ends where a name ends
+        while tokens:
+            end = m.start(1) + len(" ".join(tokens)) if "  " not in m.group(1) else None
+            if end is None:
+                break
+            if _NAME_END.match(text, end) and len(tokens) >= 2 and _name_ok(tokens, single=False):
+                found.append(Span("name", m.start(1), end, 0.7))
+                break
+            tokens.pop()
+    return found
+
+
+def _sign_off_names(text: str, low: str) -> list[Span]:
+    found: list[Span] = []
+    if "\n" not in text or not any(g in low for g in _SIGN_OFF_GATES):
+        return found
+    for m in _SIGN_OFF.finditer(text):
+        tokens = m.group(1).split()
+        dashed = text[: m.start(1)].rstrip(" \t").endswith("-") or text.startswith("(", m.end(1))
+        if not _name_ok(tokens, single=True, dashed=dashed):
+            continue
+        found.append(Span("name", m.start(1), m.end(1), 0.7))
+        phone = _PHONE_AFTER.match(text, m.end(1))
+        if phone is not None:
+            found.append(Span("phone", phone.start(1), phone.end(1), 0.7))
+    return found
+
+
+def _chat_names(text: str) -> list[Span]:
+    if text.count("[") < 2 or ":" not in text:
+        return []
+    lines = list(_CHAT_LINE.finditer(text))
+    if len(lines) < 2:
+        return []
+    found = []
+    for m in lines:
+        words = m.group(2).lower().split()
+        if any(w in _SPEAKER_ROLES or w in _STOP for w in words):
+            continue
+        if m.group(1) is None and len(words) == 1 and words[0] in english() and words[0] not in _words()[1]:
+            continue  # `[10:02] Reminder:` names no one
+        found.append(Span("name", m.start(2), m.end(2), 0.7))
+    return found
+
+
+def messages(text: str) -> list[Span]:
+    """Names, dates, phones and ids of portal messages, chats and report headers (module docstring)."""
+    low = folded(text)
+    found = _intro_names(text, low) + _sign_off_names(text, low) + _chat_names(text)
+    if "(" in text:
+        for m in _KIN_BRACKET.finditer(text):
+            if _name_ok([m.group(1)], single=True, dashed=True):
+                found.append(Span("name", m.start(1), m.end(1), 0.7))
+    if "," in text and any(g in low for g in _LISTED_GATES):
+        found += [
+            Span("name", m.start(1), m.end(1), 0.75)
+            for m in _LISTED_NAME.finditer(text)
+            if _name_ok(m.group(1).replace(",", " ").split()[:2], single=False)
+        ]
+    if DIGIT.search(text) is None:
+        return found
+    if any(g in low for g in _WEEKDAY_GATES):
+        found += [Span("date", m.start(), m.end(), 0.6, weak=True) for m in _WEEKDAY_DATE.finditer(text)]
+    if any(g in low for g in _BIRTH_GATES):
+        found += [Span("date", m.start(1), m.end(1), 0.8) for m in _BIRTH_SIX.finditer(text)]
+    if "plate" in low:
+        found += [Span("vehicle_identifier", m.start(1), m.end(1), 0.8) for m in _PLATE.finditer(text)]
+    if any(g in low for g in _LABELLED_ID_GATES):
+        for m in _LABELLED_ID.finditer(text):
+            category = _ID_CATEGORY.get(m.group(1).lower(), "other_unique_identifier")
+            found.append(Span(category, m.start(2), m.end(2), 0.8))
+    return found
