@@ -34,9 +34,9 @@ from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, census, engl
 from global_orchestrator.policies._phi_names import ORG_WORDS
 from global_orchestrator.policies._phi_spans import DIGIT, Span, folded
 
-_W = rf"[{UPPER}{LOWER}](?:[{UPPER}{LOWER}'\u2019]|-(?=[{UPPER}{LOWER}]))*"
-"""A name word: letters, inner hyphens and apostrophes."""
-_TOKEN = rf"(?:{_W}|[{UPPER}{LOWER}]\.)"
+_W = r"[^\W\d_](?:[^\W\d_]|['\u2019](?![sS]\b)[^\W\d_]|-(?=[^\W\d_]))*"
+"""A name word: letters (any script: `Đặng`), inner hyphens and apostrophes (not a possessive `'s`)."""
+_TOKEN = rf"(?:[^\W\d_]\.|{_W})"
 """A name word or an initial."""
 _NAME = re.compile(rf"({_TOKEN}(?:[^\S\n]{{1,2}}{_TOKEN}){{0,4}})")
 _NAME_END = re.compile(r"[^\S\n]*(?:[,.;:!?()\n]|['\u2019]s\b|and\b|writing\b|here\b|\Z)")
@@ -76,8 +76,19 @@ _KIN = (
     r"spouse|stepmother|stepfather|stepson|stepdaughter|(?:mother|father|son|daughter|brother|sister)-in-law"
 )
 _KIN_BRACKET = re.compile(
-    rf"(?:^|(?<=[.!?])[^\S\n]+|(?<=\n))[^\S\n]*(?:-[^\S\n]*)?({_W})[^\S\n]*\((?i:{_KIN})\)", re.MULTILINE
+    rf"(?:^|(?<=[.!?])[^\S\n]+|(?<=\n))[^\S\n]*(?:-[^\S\n]*)?({_W}(?:[^\S\n]{_W}){{0,2}})[^\S\n]*"
+    rf"\((?i:{_KIN})\)",
+    re.MULTILINE,
 )
+_KIN_NAME = re.compile(
+    rf"(?i:\bmy[^\S\n]+(?:{_KIN}))[^\S\n]+({_TOKEN}(?:[^\S\n]{_TOKEN}){{0,3}}?)"
+    r"(?=[^\S\n]*\(|[^\S\n]+(?i:will|at|fell|is|was|has|had|who|can|says|said|and)\b|[^\S\n]*[,;])"
+)
+"""A relative and their name, then what follows a name (`my grandpa karan at`, `my dad ana ruiz will`)."""
+_THANKS = re.compile(rf"(?i:\b(?:thanks|thank[^\S\n]+you|thx|hi|hello|hey))[,]?[^\S\n]+({_W})(?=[.!,])")
+"""Someone thanked or greeted in a chat (`Thanks Andrew.`, `Hi yetunde,`)."""
+_DR_LOWER = re.compile(rf"\bdr\.?[^\S\n]+({_W})(?=[^\S\n]*[,.]|[^\S\n]+on\b|[^\S\n]*\n)")
+"""A doctor's surname in lower case (`hi dr gray,`, `I saw dr levy on Nov 15`)."""
 
 _CLOSINGS = (
     "thanks",
@@ -216,7 +227,11 @@ def _name_ok(tokens: list[str], single: bool, dashed: bool = False) -> bool:
     english_words, first, surnames = _words()
     if len(words) == 1:
         w = words[0]
-        return single and w in first and (w not in english_words or dashed)
+        return (
+            single
+            and (w in first or (dashed and w not in english_words))
+            and (w not in english_words or dashed)
+        )
     return (words[0] in first or words[0] in surnames or words[0] not in english_words) and (
         words[-1] in surnames or words[-1] in first or words[-1] not in english_words
     )
@@ -273,6 +288,15 @@ def _chat_names(text: str) -> list[Span]:
         if m.group(1) is None and len(words) == 1 and words[0] in english() and words[0] not in _words()[1]:
             continue  # `[10:02] Reminder:` names no one
         found.append(Span("name", m.start(2), m.end(2), 0.7))
+    first = _words()[1]
+    for m in _THANKS.finditer(text):
+        w = m.group(1).lower()
+        if (
+            w not in _STOP
+            and w not in _SPEAKER_ROLES
+            and (w not in english() or (w in first and w[0] != m.group(1)[0]))
+        ):
+            found.append(Span("name", m.start(1), m.end(1), 0.7))
     return found
 
 
@@ -282,8 +306,22 @@ def messages(text: str) -> list[Span]:
     found = _intro_names(text, low) + _sign_off_names(text, low) + _chat_names(text)
     if "(" in text:
         for m in _KIN_BRACKET.finditer(text):
-            if _name_ok([m.group(1)], single=True, dashed=True):
+            if _name_ok(m.group(1).split(), single=True, dashed=True):
                 found.append(Span("name", m.start(1), m.end(1), 0.7))
+    if "my" in low:
+        for m in _KIN_NAME.finditer(text):
+            tokens = m.group(1).split()
+            if _name_ok(tokens, single=True, dashed=True):
+                found.append(Span("name", m.start(1), m.end(1), 0.7))
+    if "dr" in low:
+        _, _, surnames = _words()
+        found += [
+            Span("name", m.start(1), m.end(1), 0.7)
+            for m in _DR_LOWER.finditer(text)
+            if m.group(1).islower()
+            and (m.group(1) in surnames or m.group(1) not in english())
+            and m.group(1) not in _STOP
+        ]
     if "," in text and any(g in low for g in _LISTED_GATES):
         found += [
             Span("name", m.start(1), m.end(1), 0.75)
