@@ -32,7 +32,15 @@ from functools import lru_cache
 
 from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, census, english
 from global_orchestrator.policies._phi_names import ORG_WORDS
-from global_orchestrator.policies._phi_spans import DIGIT, Span, folded
+from global_orchestrator.policies._phi_spans import (
+    DIGIT,
+    Span,
+    folded,
+    line_starts,
+    list_keys,
+    match_at,
+    scan_words,
+)
 
 _W = r"[^\W\d_](?:[^\W\d_]|['\u2019](?![sS]\b)[^\W\d_]|-(?=[^\W\d_]))*"
 """A name word: letters (any script: `Đặng`), inner hyphens and apostrophes (not a possessive `'s`)."""
@@ -42,10 +50,11 @@ _NAME = re.compile(rf"({_TOKEN}(?:[^\S\n]{{1,2}}{_TOKEN}){{0,4}})")
 _NAME_END = re.compile(r"[^\S\n]*(?:[,.;:!?()\n]|['\u2019]s\b|and\b|writing\b|here\b|\Z)")
 
 _INTRO = re.compile(
-    r"(?i:\b(?:this\s+is|it'?s|it\u2019s|its|my\s+name\s+is|my\s+name'?s|i\s+am|i'?m|i\u2019m|im|"
+    r"(?i:\b(?:this\s+is|it'?s|its|my\s+name\s+is|my\s+name'?s|i\s+am|i'?m|im|"
     r"(?:this\s+(?:message|msg)\s+is\s+)regarding|writing\s+for\s+my\s+[a-z]+(?:-in-law)?|"
     r"a\s+patient\s+of\s+dr\.?\s+[^\W\d_][\w'\u2019-]*,)[^\S\n]+)"
 )
+_INTRO_KEYS = list_keys(_INTRO.pattern)
 _INTRO_GATES = (
     "this is",
     "it's",
@@ -66,7 +75,8 @@ _STOP = frozenset(
     writing calling texting emailing asking sending following checking reaching hoping trying going
     patient patients doctor dr nurse team staff office clinic everyone family friend mom dad mother father
     son daughter wife husband sister brother aunt uncle grandma grandpa grandmother grandfather partner
-    caregiver guardian me myself about from for with of to in on at by as""".split()  # noqa: SIM905
+    caregiver guardian me myself about from for with of to in on at by as mr mrs ms miss mx sir madam
+    pan pani herr frau sr sra srta""".split()  # noqa: SIM905
 )
 """Words that end or rule out a name after a cue (pronouns, verbs, roles, relatives)."""
 
@@ -75,20 +85,24 @@ _KIN = (
     r"grandmother|grandfather|grandma|grandpa|niece|nephew|aunt|uncle|cousin|friend|caregiver|guardian|"
     r"spouse|stepmother|stepfather|stepson|stepdaughter|(?:mother|father|son|daughter|brother|sister)-in-law"
 )
-_KIN_BRACKET = re.compile(
-    rf"(?:^|(?<=[.!?])[^\S\n]+|(?<=\n))[^\S\n]*(?:-[^\S\n]*)?({_W}(?:[^\S\n]{_W}){{0,2}})[^\S\n]*"
-    rf"\((?i:{_KIN})\)",
-    re.MULTILINE,
+_KIN_PAREN = re.compile(rf"\((?i:{_KIN})\)")
+_BEFORE_KIN_PAREN = re.compile(
+    rf"(?:\A|\n|[.!?][^\S\n]+)[^\S\n]*(?:-[^\S\n]*)?({_W}(?:[^\S\n]{_W}){{0,2}})[^\S\n]*\Z"
 )
+"""A name opening a line or a sentence before a relative in brackets (searched back from the bracket)."""
 _KIN_NAME = re.compile(
-    rf"(?i:\bmy[^\S\n]+(?:{_KIN}))[^\S\n]+({_TOKEN}(?:[^\S\n]{_TOKEN}){{0,3}}?)"
+    rf"(?i:\b(?:my)[^\S\n]+(?:{_KIN}))[^\S\n]+({_TOKEN}(?:[^\S\n]{_TOKEN}){{0,3}}?)"
     r"(?=[^\S\n]*\(|[^\S\n]+(?i:will|at|fell|is|was|has|had|who|can|says|said|and)\b|[^\S\n]*[,;])"
 )
+_KIN_NAME_KEYS = list_keys(_KIN_NAME.pattern)
 """A relative and their name, then what follows a name (`my grandpa karan at`, `my dad ana ruiz will`)."""
 _THANKS = re.compile(rf"(?i:\b(?:thanks|thank[^\S\n]+you|thx|hi|hello|hey))[,]?[^\S\n]+({_W})(?=[.!,])")
 """Someone thanked or greeted in a chat (`Thanks Andrew.`, `Hi yetunde,`)."""
-_DR_LOWER = re.compile(rf"\bdr\.?[^\S\n]+({_W})(?=[^\S\n]*[,.]|[^\S\n]+on\b|[^\S\n]*\n)")
-"""A doctor's surname in lower case (`hi dr gray,`, `I saw dr levy on Nov 15`)."""
+_THANKS_KEYS = list_keys(_THANKS.pattern)
+_DR_LOWER = re.compile(rf"\b(?:dr)[^\S\n]+({_W})(?=[^\S\n]*[,.]|[^\S\n]+on\b|[^\S\n]*\n)")
+"""A doctor's surname in informal writing: `dr` without its period, then a surname in lower case
+(`hi dr gray,`, `I saw dr levy on Nov 15`)."""
+_DR_LOWER_KEYS = list_keys(_DR_LOWER.pattern)
 
 _CLOSINGS = (
     "thanks",
@@ -129,15 +143,29 @@ def _doubled(phrase: str) -> str:
     return r"[^\S\n]+".join("".join(f"{c}+" for c in word) for word in phrase.split())
 
 
-_SIGN_OFF = re.compile(
-    r"(?:^|(?<=[.!?])[^\S\n]+|(?<=\n))[^\S\n]*(?i:(?:"
-    + "|".join(_doubled(p) for p in sorted(_CLOSINGS, key=len, reverse=True))
-    + r")[^\S\n]*[,.!]*|-)[^\S\n]*\n(?:[^\S\n]*\n)?[^\S\n]*(?:-[^\S\n]*)?"
-    + rf"({_TOKEN}(?:[^\S\n]{{1,2}}{_TOKEN}){{0,4}})[^\S\n]*(?=,|\(|\n|\Z)",
-    re.MULTILINE,
+def _doubled_keys(phrase: str) -> tuple[str, ...]:
+    """The word-index keys (first three characters) of `phrase` with letters doubled by a typo."""
+    word = phrase.split()[0]
+    keys = {""}
+    for c in word[:3]:
+        keys = {k + c * n for k in keys for n in (1, 2)}
+    return tuple({k[:3] for k in keys})
+
+
+_SIGNATURE = (
+    r"[^\S\n]*\n(?:[^\S\n]*\n)?[^\S\n]*(?:-[^\S\n]*)?"
+    rf"({_TOKEN}(?:[^\S\n]{{1,2}}{_TOKEN}){{0,4}})[^\S\n]*(?=,|\(|\n|\Z)"
 )
-_SIGN_OFF_GATES = ("than", "thx", "tks", "ty", "regard", "best", "cheers", "sinc", "truly", "respect", "warm")
-_SIGN_OFF_GATES += ("care", "love", "grate", "bless", "-")
+_SIGN_OFF = re.compile(
+    r"(?i:"
+    + "|".join(_doubled(p) for p in sorted(_CLOSINGS, key=len, reverse=True))
+    + r")\b[^\S\n]*[,.!]*"
+    + _SIGNATURE
+)
+"""A closing at a line's end, then the writer's name on the next line (tried at the closing's words)."""
+_SIGN_OFF_KEYS = tuple(sorted({k for p in _CLOSINGS for k in _doubled_keys(p)}))
+_DASH_SIGN_OFF = re.compile("-" + _SIGNATURE)
+"""A lone dash on a line, then the writer's name."""
 _PHONE_AFTER = re.compile(
     r"(?:,[^\S\n]*|[^\S\n]*\n[^\S\n]*)(\(?\d{3}\)?[-. ]?\d{3}[-. ]\d{4}|\d{10}|\d{3}[-.]\d{4})"
     r"(?=[^\S\n]*(?:\n|\Z))"
@@ -167,25 +195,29 @@ _WEEKDAY_DATE = re.compile(
     rf"(?:/\d{{2,4}})?(?![\d/])))(?![^\S\n]*,?[^\S\n]*\d)"
 )
 """A weekday and its date; not a log's date column, a reading after it (`Mon 2/5 148/90`)."""
+_WEEKDAY_KEYS = list_keys(_WEEKDAY_DATE.pattern)
 _WEEKDAY_GATES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 _BIRTH_SIX = re.compile(
     r"(?i:\b(?:dob|d\.o\.b\.?|date\s+of\s+bi?rth|birth\s*date|birthday|birhday|b-day|born(?:\s+on)?)"
     r"(?:[^\S\n]+is)?[^\S\n]*[:#]?[^\S\n]*)((?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d\d)(?!\d)"
 )
+_BIRTH_KEYS = list_keys(_BIRTH_SIX.pattern)
 _BIRTH_GATES = ("dob", "d.o.b", "birth", "born", "birhday", "b-day")
 
 _PLATE = re.compile(
-    r"(?i:\bplate(?:[^\S\n]+(?:number|no\.?|#))?(?:[^\S\n]+is|[^\S\n]*[:#])?[^\S\n]+)"
+    r"(?i:\b(?:plate)(?:[^\S\n]+(?:number|no\.?|#))?(?:[^\S\n]+is|[^\S\n]*[:#])?[^\S\n]+)"
     r"((?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{1,4}[ -][A-Z0-9]{2,5})\b"
 )
 
+_PLATE_KEYS = list_keys(_PLATE.pattern)
 _UPWORD = rf"[{UPPER}][{UPPER}{LOWER}'\u2019]*(?:-[{UPPER}][{UPPER}{LOWER}'\u2019]*)?"
 _LISTED_NAME = re.compile(
-    rf"(?:\b(?i:for|re:|name:?|patient:?|pt\s+name:?|member:?|update:|guarantor:?|insured:?|subscriber:?)"
-    rf"[^\S\n]+)((?:[{UPPER}]\.?[^\S\n])?{_UPWORD}(?:[^\S\n]{_UPWORD})?,[^\S\n]+{_UPWORD}"
+    rf"(?i:\b(?:for|re:|name:?|patient:?|pt\s+name:?|member:?|update:|guarantor:?|insured:?|subscriber:?))"
+    rf"[^\S\n]+((?:[{UPPER}]\.?[^\S\n])?{_UPWORD}(?:[^\S\n]{_UPWORD})?,[^\S\n]+{_UPWORD}"
     rf"(?:[^\S\n]+[{UPPER}]\.?(?![\w'\u2019]))?)(?=[^\S\n]*(?:\(|\n|\Z|[^\S\n]{{2}}|[^\S\n]has\b|[^\S\n]\||,))"
 )
+_LISTED_KEYS = list_keys(_LISTED_NAME.pattern)
 _LISTED_GATES = (
     "for ",
     "re:",
@@ -200,13 +232,41 @@ _LISTED_GATES = (
 )
 
 _LABELLED_ID = re.compile(
-    r"(?i:\b(?:(req|requisition|lab|accession|acc|specimen|case|pid|reference|ref|auth|authorization|"
+    r"(?i:\b(?:req|requisition|lab|accession|acc|specimen|case|pid|reference|ref|auth|authorization|"
     r"authorisation|prior\s+auth(?:orization)?|pa|call\s+ref(?:erence)?)"
-    r"(?:[^\S\n]*(?:#|no\.?|num(?:ber)?\.?|id)[^\S\n]*[:#]?|[^\S\n]*:)[^\S\n]*))"
-    r"((?=[A-Z0-9:-]*\d{4})(?=[A-Z0-9:-]{6})[A-Z0-9]{1,14}(?:[:-][A-Z0-9]{2,12}){0,3})(?![\w-])"
+    r"(?:[^\S\n]*(?:#|no\.?|num(?:ber)?\.?|id)[^\S\n]*[:#]?|[^\S\n]*:)[^\S\n]*)"
+    r"((?=(?:[A-Z:-]*\d){6})(?=[A-Z0-9:-]{6})[A-Z0-9]{1,14}(?:[:-][A-Z0-9]{2,12}){0,3})(?![\w-])"
 )
+_LABELLED_ID_KEYS = list_keys(_LABELLED_ID.pattern)
+_ID_LABEL = (
+    r"mrn|mr\s*#|pid|patient\s+id|chart\s+(?:no\.?|#|number)|hosp(?:ital)?\s*(?:#|no\.?|number)|"
+    r"member\s+id|dob|d\.o\.b\.?|acct|account"
+)
+_NAME_ON_ITS_LINE = re.compile(
+    rf"^[^\S\n]*({_UPWORD}(?:[^\S\n]{_UPWORD}){{0,2}},[^\S\n]+{_UPWORD}(?:[^\S\n]+{_UPWORD})?"
+    rf"(?:[^\S\n]+[{UPPER}]\.?(?![\w'\u2019]))?)"
+    rf"(?=[^\S\n]*\((?i:{_ID_LABEL})|[^\S\n]*\n[^\S\n]*\d{{1,6}}[^\S\n]+(?:[NSEW]\.?[^\S\n]+)?[{UPPER}][{LOWER}])",
+    re.MULTILINE,
+)
+"""A `Surname, Given` line before a record number in brackets or a street line (a label, a note's head):
+`Quiñónez, Ignacio (PID: ...)`, `THOMPSON, BILLY T` above `504 Green Manors`."""
+_ID_PAREN = re.compile(rf"\((?i:{_ID_LABEL})")
+_NAME_BEFORE_ID = re.compile(rf"\b({_UPWORD}(?:[^\S\n]+(?:[{UPPER}]\.|{_UPWORD})){{1,3}})[^\S\n]*\Z")
+"""A name just before a record number in brackets (`for Precious Brown (Hosp #: ...)`)."""
+_CREDENTIAL = (
+    r"MD|DO|DDS|DMD|DPM|RN|LPN|NP|PA-C|APRN|FNP-C|FNP|CNM|CRNA|PharmD|RPh|RD|DPT|PhD|MSW|LCSW|FACC|FACS|"
+    r"MBBS|OD|CNP|ANP|DNP|MA|CMA"
+)
+_COMMA_CREDENTIAL = re.compile(rf",[^\S\n]+(?:{_CREDENTIAL})\b")
+_INITIAL_NAME = re.compile(
+    rf"\b((?:{_UPWORD}[^\S\n]+)?[{UPPER}]\.(?:[^\S\n]?[{UPPER}]\.)?[^\S\n]+"
+    rf"(?:(?:de|da|van|von|del|di|le|la)[^\S\n]+)?{_UPWORD}(?:[^\S\n]+{_UPWORD})?)\Z"
+)
+"""An initial and a surname before a credential, maybe after a given name (`-- J. Vu, MD`,
+`Discussed with M. Brown, DDS`, `CRISTIAN K. BASS, MD`)."""
 _LABELLED_ID_GATES = ("req", "lab", "acc", "specimen", "case", "pid", "ref", "auth", "pa")
-_ID_CATEGORY = {"pid": "medical_record_number", "case": "other_unique_identifier"}
+_REACH_BACK = 60
+"""How far before a bracket or a credential a name is looked for."""
 
 
 @lru_cache(maxsize=1)
@@ -241,7 +301,7 @@ def _intro_names(text: str, low: str) -> list[Span]:
     found: list[Span] = []
     if not any(g in low for g in _INTRO_GATES):
         return found
-    for cue in _INTRO.finditer(text):
+    for cue in scan_words(_INTRO, text, _INTRO_KEYS):
         m = _NAME.match(text, cue.end())
         if m is None:
             continue
@@ -258,13 +318,24 @@ def _intro_names(text: str, low: str) -> list[Span]:
     return found
 
 
-def _sign_off_names(text: str, low: str) -> list[Span]:
+def _sign_off_names(text: str) -> list[Span]:
     found: list[Span] = []
-    if "\n" not in text or not any(g in low for g in _SIGN_OFF_GATES):
+    if "\n" not in text:
         return found
-    for m in _SIGN_OFF.finditer(text):
+    matches = [
+        m for m in scan_words(_SIGN_OFF, text, _SIGN_OFF_KEYS) if _line_or_sentence_start(text, m.start())
+    ]
+    dash = text.find("-\n")
+    while dash != -1:
+        if _line_or_sentence_start(text, dash):
+            m = _DASH_SIGN_OFF.match(text, dash)
+            if m is not None:
+                matches.append(m)
+        dash = text.find("-\n", dash + 2)
+    for m in matches:
         tokens = m.group(1).split()
-        dashed = text[: m.start(1)].rstrip(" \t").endswith("-") or text.startswith("(", m.end(1))
+        before = text[max(0, m.start(1) - 4) : m.start(1)].rstrip(" \t")
+        dashed = before.endswith("-") or text.startswith("(", m.end(1))
         if not _name_ok(tokens, single=True, dashed=dashed):
             continue
         found.append(Span("name", m.start(1), m.end(1), 0.7))
@@ -272,6 +343,14 @@ def _sign_off_names(text: str, low: str) -> list[Span]:
         if phone is not None:
             found.append(Span("phone", phone.start(1), phone.end(1), 0.7))
     return found
+
+
+def _line_or_sentence_start(text: str, at: int) -> bool:
+    """Only white space (no line break) between `at` and the start of its line or the end of a sentence."""
+    j = at
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    return j == 0 or text[j - 1] == "\n" or (j < at and text[j - 1] in ".!?")
 
 
 def _chat_names(text: str) -> list[Span]:
@@ -289,7 +368,7 @@ def _chat_names(text: str) -> list[Span]:
             continue  # `[10:02] Reminder:` names no one
         found.append(Span("name", m.start(2), m.end(2), 0.7))
     first = _words()[1]
-    for m in _THANKS.finditer(text):
+    for m in scan_words(_THANKS, text, _THANKS_KEYS):
         w = m.group(1).lower()
         if (
             w not in _STOP
@@ -303,13 +382,14 @@ def _chat_names(text: str) -> list[Span]:
 def messages(text: str) -> list[Span]:
     """Names, dates, phones and ids of portal messages, chats and report headers (module docstring)."""
     low = folded(text)
-    found = _intro_names(text, low) + _sign_off_names(text, low) + _chat_names(text)
+    found = _intro_names(text, low) + _sign_off_names(text) + _chat_names(text)
     if "(" in text:
-        for m in _KIN_BRACKET.finditer(text):
-            if _name_ok(m.group(1).split(), single=True, dashed=True):
+        for paren in _KIN_PAREN.finditer(text):
+            m = _BEFORE_KIN_PAREN.search(text, max(0, paren.start() - _REACH_BACK), paren.start())
+            if m is not None and _name_ok(m.group(1).split(), single=True, dashed=True):
                 found.append(Span("name", m.start(1), m.end(1), 0.7))
     if "my" in low:
-        for m in _KIN_NAME.finditer(text):
+        for m in scan_words(_KIN_NAME, text, _KIN_NAME_KEYS):
             tokens = m.group(1).split()
             if _name_ok(tokens, single=True, dashed=True):
                 found.append(Span("name", m.start(1), m.end(1), 0.7))
@@ -317,7 +397,7 @@ def messages(text: str) -> list[Span]:
         _, _, surnames = _words()
         found += [
             Span("name", m.start(1), m.end(1), 0.7)
-            for m in _DR_LOWER.finditer(text)
+            for m in scan_words(_DR_LOWER, text, _DR_LOWER_KEYS)
             if m.group(1).islower()
             and (m.group(1) in surnames or m.group(1) not in english())
             and m.group(1) not in _STOP
@@ -325,19 +405,43 @@ def messages(text: str) -> list[Span]:
     if "," in text and any(g in low for g in _LISTED_GATES):
         found += [
             Span("name", m.start(1), m.end(1), 0.75)
-            for m in _LISTED_NAME.finditer(text)
+            for m in scan_words(_LISTED_NAME, text, _LISTED_KEYS)
             if _name_ok(m.group(1).replace(",", " ").split()[:2], single=False)
         ]
+    if "\n" in text and ", " in text:
+        found += [
+            Span("name", m.start(1), m.end(1), 0.75)
+            for m in match_at(_NAME_ON_ITS_LINE, text, line_starts(text))
+            if _name_ok(m.group(1).replace(",", " ").split()[:2], single=False)
+        ]
+    if "(" in text:
+        for paren in _ID_PAREN.finditer(text):
+            m = _NAME_BEFORE_ID.search(text, max(0, paren.start() - _REACH_BACK), paren.start())
+            if m is not None and _name_ok(m.group(1).replace(",", " ").split(), single=False):
+                found.append(Span("name", m.start(1), m.end(1), 0.75))
+    if ". " in text and "," in text:
+        for credential in _COMMA_CREDENTIAL.finditer(text):
+            m = _INITIAL_NAME.search(text, max(0, credential.start() - _REACH_BACK), credential.start())
+            if m is not None:
+                found.append(Span("name", m.start(1), m.end(1), 0.75))
     if DIGIT.search(text) is None:
         return found
     if any(g in low for g in _WEEKDAY_GATES):
-        found += [Span("date", m.start(), m.end(), 0.6, weak=True) for m in _WEEKDAY_DATE.finditer(text)]
+        found += [
+            Span("date", m.start(), m.end(), 0.6, weak=True)
+            for m in scan_words(_WEEKDAY_DATE, text, _WEEKDAY_KEYS)
+        ]
     if any(g in low for g in _BIRTH_GATES):
-        found += [Span("date", m.start(1), m.end(1), 0.8) for m in _BIRTH_SIX.finditer(text)]
+        found += [Span("date", m.start(1), m.end(1), 0.8) for m in scan_words(_BIRTH_SIX, text, _BIRTH_KEYS)]
     if "plate" in low:
-        found += [Span("vehicle_identifier", m.start(1), m.end(1), 0.8) for m in _PLATE.finditer(text)]
+        found += [
+            Span("vehicle_identifier", m.start(1), m.end(1), 0.8)
+            for m in scan_words(_PLATE, text, _PLATE_KEYS)
+        ]
     if any(g in low for g in _LABELLED_ID_GATES):
-        for m in _LABELLED_ID.finditer(text):
-            category = _ID_CATEGORY.get(m.group(1).lower(), "other_unique_identifier")
-            found.append(Span(category, m.start(2), m.end(2), 0.8))
+        for m in scan_words(_LABELLED_ID, text, _LABELLED_ID_KEYS):
+            pid = m.group(0)[:3].lower() == "pid"
+            found.append(
+                Span("medical_record_number" if pid else "other_unique_identifier", m.start(1), m.end(1), 0.8)
+            )
     return found
