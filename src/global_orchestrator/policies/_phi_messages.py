@@ -292,9 +292,18 @@ def _name_ok(tokens: list[str], single: bool, dashed: bool = False) -> bool:
             and (w in first or (dashed and w not in english_words))
             and (w not in english_words or dashed)
         )
-    return (words[0] in first or words[0] in surnames or words[0] not in english_words) and (
+    return (words[0] in first or words[0] not in english_words) and (
         words[-1] in surnames or words[-1] in first or words[-1] not in english_words
     )
+
+
+def _given_first(name: str) -> list[str]:
+    """The words of `name` in reading order: `Surname, Given I` as `Given Surname` (initials dropped)."""
+    if "," not in name:
+        return name.split()
+    surname, given = name.split(",", 1)
+    words = [w for w in given.split() if len(w.rstrip(".")) > 1]
+    return [*words[:1], *surname.split()[-1:]]
 
 
 def _intro_names(text: str, low: str) -> list[Span]:
@@ -406,18 +415,18 @@ def messages(text: str) -> list[Span]:
         found += [
             Span("name", m.start(1), m.end(1), 0.75)
             for m in scan_words(_LISTED_NAME, text, _LISTED_KEYS)
-            if _name_ok(m.group(1).replace(",", " ").split()[:2], single=False)
+            if _name_ok(_given_first(m.group(1)), single=False)
         ]
     if "\n" in text and ", " in text:
         found += [
             Span("name", m.start(1), m.end(1), 0.75)
             for m in match_at(_NAME_ON_ITS_LINE, text, line_starts(text))
-            if _name_ok(m.group(1).replace(",", " ").split()[:2], single=False)
+            if _name_ok(_given_first(m.group(1)), single=False)
         ]
     if "(" in text:
         for paren in _ID_PAREN.finditer(text):
             m = _NAME_BEFORE_ID.search(text, max(0, paren.start() - _REACH_BACK), paren.start())
-            if m is not None and _name_ok(m.group(1).replace(",", " ").split(), single=False):
+            if m is not None and _name_ok(_given_first(m.group(1)), single=False):
                 found.append(Span("name", m.start(1), m.end(1), 0.75))
     if ". " in text and "," in text:
         for credential in _COMMA_CREDENTIAL.finditer(text):
