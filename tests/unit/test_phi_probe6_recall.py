@@ -217,7 +217,10 @@ def test_labels_without_a_record_number(text: str) -> None:
     ("text", "name"),
     [
         ("Note - 2024-02-11\nAbernathy, Quentin (MRN: 5520391) is on warfarin", "Abernathy, Quentin"),
-        ("Rx# 4471002   Filled: 3/3/24\nSORENSEN, IDA M\n41 Birch Hollow Rd\nLITHIUM 300MG", "SORENSEN, IDA M"),
+        (
+            "Rx# 4471002   Filled: 3/3/24\nSORENSEN, IDA M\n41 Birch Hollow Rd\nLITHIUM 300MG",
+            "SORENSEN, IDA M",
+        ),
         ("Results for Odalys Ferro (Hosp #: 7719002) are final.", "Odalys Ferro"),
         ("COB update: KWIATKOWSKI, ALINA has secondary coverage", "KWIATKOWSKI, ALINA"),
         ("Discussed with R. Thistlewood, DPM by phone.", "R. Thistlewood"),
