@@ -245,3 +245,31 @@ def test_header_shapes_that_are_no_name(text: str) -> None:
 def test_a_birth_date_before_a_letters_greeting_stays_a_date() -> None:
     text = "Re: Ivo Lund, DOB 6/8/82\n\nDear Dr. Pike,\n\nThank you for seeing my patient."
     assert "6/8/82" in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Hi, Nell Ortiz here. We live at 4418 quarry hollow apt. 9 now.", ["4418 quarry hollow apt. 9"]),
+        ("dob 2/2/52. pls mail the forms to 61 e birch lane.\nthx, ray pell", ["61 e birch lane"]),
+        ("my new address is 12 fern rd, unit 3\nduluth, mn 55802 thanks, opal finch", ["duluth", "55802"]),
+        ("Ines Roy, 88 Pike St\nAlbany, NY 12207", ["Albany", "12207"]),
+        ("Patient: Omar Hale, 1402 Martin Luther King Jr Blvd, Macon", ["1402 Martin Luther King Jr Blvd"]),
+    ],
+)
+def test_a_persons_street_city_and_zip_in_any_case(text: str, values: list[str]) -> None:
+    for value in values:
+        assert covered(text, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "please mail the forms to our billing office by friday.",
+        "our clinic moved to 3 new locations this spring",
+        "Prices in or near 97201 may vary, see store for details",
+        "we moved to 2 shifts and mail it to 3 offices now",
+    ],
+)
+def test_addresses_in_text_about_no_one(text: str) -> None:
+    assert found(text) == []

@@ -32,6 +32,7 @@ from functools import lru_cache
 
 from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, census, english
 from global_orchestrator.policies._phi_names import ORG_WORDS
+from global_orchestrator.policies._phi_places import STATES
 from global_orchestrator.policies._phi_spans import (
     DIGIT,
     Span,
@@ -265,6 +266,20 @@ _INITIAL_NAME = re.compile(
 """An initial and a surname before a credential, maybe after a given name (`-- J. Vu, MD`,
 `Discussed with M. Brown, DDS`, `CRISTIAN K. BASS, MD`)."""
 _LABELLED_ID_GATES = ("req", "lab", "acc", "specimen", "case", "pid", "ref", "auth", "pa")
+_HOME_CUE = re.compile(
+    r"(?i:\b(?:live|living|lives|forms?|forrms|mail|address|moved)[^\S\n]+(?:(?:it|them|this|that)[^\S\n]+)?"
+    r"(?:at|to|is)[^\S\n]+)"
+    r"(\d{1,6}[A-Za-z]?[^\S\n]+(?:[NSEWnsew]\.?[^\S\n]+)?[^\W\d_][\w'-]*\.?(?:[^\S\n]+[^\W\d_][\w'-]*\.?){0,5}?"
+    r"(?:,?[^\S\n]+(?i:apt\.?|apartment|unit|suite|ste\.?|lot|fl\.?|floor|\#)[^\S\n]*\#?\w{1,6})?)"
+    r"(?=[^\S\n]*(?:[,;!?/]|\.(?!\w)|\n|\Z)|[^\S\n]+(?i:now|in|so|and|please|pls)\b)"
+)
+"""A street line in any case after a home cue (`We live at 5964 weeks flat apt. 032 now`, `mail the forms
+to 4166 e church drive.`): weak, a place is a person's only in a text about one."""
+_HOME_CUE_KEYS = list_keys(_HOME_CUE.pattern)
+_STATE_ZIP = re.compile(rf"(?i:\b(?:{STATES}))\.?[^\S\n]+(\d{{5}}(?:-\d{{4}})?)(?![\w-])")
+_STATE_ZIP_KEYS = list_keys(_STATE_ZIP.pattern)
+_CITY_BEFORE = re.compile(rf"(?:[,\n]|\bin\b)[^\S\n]*({_W}(?:[^\S\n]{_W}){{0,2}}),?[^\S\n]+\Z")
+"""A city between a separator (a comma, a line break, `in`) and a state and ZIP code (searched back)."""
 _REACH_BACK = 60
 """How far before a bracket or a credential a name is looked for."""
 
@@ -447,6 +462,20 @@ def messages(text: str) -> list[Span]:
             Span("vehicle_identifier", m.start(1), m.end(1), 0.8)
             for m in scan_words(_PLATE, text, _PLATE_KEYS)
         ]
+    if "live" in low or "to " in low or "address" in low:
+        found += [
+            Span("address", m.start(1), m.end(1), 0.75, weak=True)
+            for m in scan_words(_HOME_CUE, text, _HOME_CUE_KEYS)
+        ]
+    for m in scan_words(_STATE_ZIP, text, _STATE_ZIP_KEYS):
+        city = _CITY_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if city is not None and any(w.lower() in _STOP for w in city.group(1).split()):
+            city = None
+        if city is None and not text[m.start() : m.start() + 2].isupper():
+            continue  # a state in lower case is a word (`in 20000`, `or 12345`) unless a city comes first
+        found.append(Span("address", m.start(1), m.end(1), 0.7, weak=True))
+        if city is not None:
+            found.append(Span("address", city.start(1), city.end(1), 0.7, weak=True))
     if any(g in low for g in _LABELLED_ID_GATES):
         for m in scan_words(_LABELLED_ID, text, _LABELLED_ID_KEYS):
             pid = m.group(0)[:3].lower() == "pid"
