@@ -273,3 +273,57 @@ def test_a_persons_street_city_and_zip_in_any_case(text: str, values: list[str])
 )
 def test_addresses_in_text_about_no_one(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("hi, the last 4 of my social is 4821, can you check", "4821"),
+        ("Caller verified the last four digits of her SSN: 0917", "0917"),
+        ("member gave SSN ending in 3344 on the call", "3344"),
+        ("my social security number ends with 5512", "5512"),
+    ],
+)
+def test_the_last_four_of_a_social_security_number(text: str, value: str) -> None:
+    assert value in [f.text for f in detect_phi(text) if f.category == "ssn"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Social hour ends at 1800 on Fridays",
+        "the last 4 of 10 patients recovered in 2024",
+    ],
+)
+def test_numbers_near_social_words_that_are_no_ssn(text: str) -> None:
+    assert [f.text for f in detect_phi(text) if f.category == "ssn"] == []
+
+
+def test_a_card_on_file_ending() -> None:
+    assert "1941" in found("Questions? call us. Card on file ending 1941.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Agent Wren: your claim was reprocessed\nMember: ok thx", "Wren"),
+        ("RN Tobias: pt called back\nspouse confirmed", "Tobias"),
+        ("i'll be late to the visit.\nthx, gwendolyn", "gwendolyn"),
+        ("the portal is down again.\nThanks - Isolde", "Isolde"),
+    ],
+)
+def test_role_speakers_and_one_line_sign_offs(text: str, name: str) -> None:
+    assert name in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nurse Practitioner: see the order set below",
+        "Agent Support: replies within a day",
+        "thanks lolz hahaha",
+        "thanks, everyone!",
+    ],
+)
+def test_roles_and_sign_offs_without_a_name(text: str) -> None:
+    assert [f.text for f in detect_phi(text) if f.category == "name"] == []

@@ -184,8 +184,27 @@ _SPEAKER_ROLES = frozenset(
     """patient guest visitor agent user member caller customer client system bot assistant automated you me
     nurse doctor staff support admin moderator host operator rep representative parent caregiver mom dad
     pharmacist provider clinic office team unknown anonymous note notes reply response chatbot
-    virtual""".split()  # noqa: SIM905
+    virtual practitioner manager supervisor lead desk line services service center ai""".split()  # noqa: SIM905
 )
+_ROLE_SPEAKER = re.compile(rf"(?i:\b(?:{_ROLES}))[^\S\n]+({_W}(?:[^\S\n]{_W})?)[^\S\n]*:(?!//)")
+"""A speaker named with a role at a line's start, with no time stamp (`Agent June: ...`, `RN Tobias: ...`)."""
+_ROLE_SPEAKER_KEYS = list_keys(_ROLE_SPEAKER.pattern)
+_SSN_LAST_FOUR = re.compile(
+    r"(?i:\b(?:last[^\S\n]+(?:4|four)(?:[^\S\n]+digits)?[^\S\n]+(?:of[^\S\n]+)?(?:(?:my|his|her|their|your|the)[^\S\n]+)?"
+    r"(?:ssn|ss\#|soc(?:ial)?(?:[^\S\n]+sec(?:urity)?)?(?:[^\S\n]+(?:number|no\.?|\#))?)|"
+    r"(?:ssn|ss\#|social(?:[^\S\n]+security)?(?:[^\S\n]+number)?)[^\S\n]+(?:ending|ends)(?:[^\S\n]+(?:in|with))?)"
+    r"(?:[^\S\n]+(?:is|are|=))?[^\S\n]*[:#-]?[^\S\n]*)(\d{4})(?![\d-])"
+)
+"""The last four digits of a social security number (`last 4 of my social is 1234`, `SSN ending in 0917`)."""
+_SSN_LAST_FOUR_KEYS = list_keys(_SSN_LAST_FOUR.pattern)
+_CARD_ENDING = re.compile(r"(?i:\b(?:card)\b[^\n.;]{0,30}?\bending(?:[^\S\n]+in)?[^\S\n]+)(\d{4})(?!\d)")
+"""A card's last four digits (`card on file ending 1941`)."""
+_SIGN_OFF_INLINE = re.compile(
+    r"(?i:"
+    + "|".join(_doubled(p) for p in sorted(_CLOSINGS, key=len, reverse=True))
+    + rf")(?:,[^\S\n]*|[^\S\n]+-[^\S\n]*)({_W}(?:[^\S\n]{_W})?)[^\S\n]*[.!]?[^\S\n]*(?=\n|\Z)"
+)
+"""A closing, a comma or a dash, and the writer's name ending the line (`thx, maria`, `Thanks - Jen`)."""
 
 _WEEKDAY = (
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
@@ -236,7 +255,7 @@ _LABELLED_ID = re.compile(
     r"(?i:\b(?:req|requisition|lab|accession|acc|specimen|case|pid|reference|ref|auth|authorization|"
     r"authorisation|prior\s+auth(?:orization)?|pa|call\s+ref(?:erence)?)"
     r"(?:[^\S\n]*(?:#|no\.?|num(?:ber)?\.?|id)[^\S\n]*[:#]?|[^\S\n]*:)[^\S\n]*)"
-    r"((?=(?:[A-Z:-]*\d){6})(?=[A-Z0-9:-]{6})[A-Z0-9]{1,14}(?:[:-][A-Z0-9]{2,12}){0,3})(?![\w-])"
+    r"((?=(?:[A-Z:-]*\d){5})(?=[A-Z0-9:-]{6})[A-Z0-9]{1,14}(?:[:-][A-Z0-9]{2,12}){0,3})(?![\w-])"
 )
 _LABELLED_ID_KEYS = list_keys(_LABELLED_ID.pattern)
 _ID_LABEL = (
@@ -344,8 +363,6 @@ def _intro_names(text: str, low: str) -> list[Span]:
 
 def _sign_off_names(text: str) -> list[Span]:
     found: list[Span] = []
-    if "\n" not in text:
-        return found
     matches = [
         m for m in scan_words(_SIGN_OFF, text, _SIGN_OFF_KEYS) if _line_or_sentence_start(text, m.start())
     ]
@@ -356,6 +373,9 @@ def _sign_off_names(text: str) -> list[Span]:
             if m is not None:
                 matches.append(m)
         dash = text.find("-\n", dash + 2)
+    for m in scan_words(_SIGN_OFF_INLINE, text, _SIGN_OFF_KEYS):
+        if _line_or_sentence_start(text, m.start()):
+            matches.append(m)
     for m in matches:
         tokens = m.group(1).split()
         before = text[max(0, m.start(1) - 4) : m.start(1)].rstrip(" \t")
@@ -378,12 +398,22 @@ def _line_or_sentence_start(text: str, at: int) -> bool:
 
 
 def _chat_names(text: str) -> list[Span]:
-    if text.count("[") < 2 or ":" not in text:
-        return []
-    lines = list(_CHAT_LINE.finditer(text))
-    if len(lines) < 2:
+    if ":" not in text:
         return []
     found = []
+    for m in scan_words(_ROLE_SPEAKER, text, _ROLE_SPEAKER_KEYS):
+        at = m.start()
+        while at > 0 and text[at - 1] in " \t":
+            at -= 1
+        if (at == 0 or text[at - 1] in "\n]") and not any(
+            w in _SPEAKER_ROLES or w in _STOP for w in m.group(1).lower().split()
+        ):
+            found.append(Span("name", m.start(1), m.end(1), 0.7))
+    if text.count("[") < 2:
+        return found
+    lines = list(_CHAT_LINE.finditer(text))
+    if len(lines) < 2:
+        return found
     for m in lines:
         words = m.group(2).lower().split()
         if any(w in _SPEAKER_ROLES or w in _STOP for w in words):
@@ -476,6 +506,13 @@ def messages(text: str) -> list[Span]:
         found.append(Span("address", m.start(1), m.end(1), 0.7, weak=True))
         if city is not None:
             found.append(Span("address", city.start(1), city.end(1), 0.7, weak=True))
+    if "ss" in low or "soc" in low:
+        found += [
+            Span("ssn", m.start(1), m.end(1), 0.8)
+            for m in scan_words(_SSN_LAST_FOUR, text, _SSN_LAST_FOUR_KEYS)
+        ]
+    if "ending" in low and "card" in low:
+        found += [Span("account_number", m.start(1), m.end(1), 0.75) for m in _CARD_ENDING.finditer(text)]
     if any(g in low for g in _LABELLED_ID_GATES):
         for m in scan_words(_LABELLED_ID, text, _LABELLED_ID_KEYS):
             pid = m.group(0)[:3].lower() == "pid"
