@@ -327,3 +327,28 @@ def test_role_speakers_and_one_line_sign_offs(text: str, name: str) -> None:
 )
 def test_roles_and_sign_offs_without_a_name(text: str) -> None:
     assert [f.text for f in detect_phi(text) if f.category == "name"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Re: Appeal of claim 4410\nPatient: Lan Đặng, DOB 2/2/1950", "Lan Đặng"),
+        ("Member: Sky Okonjo | Member ID: 44X9120 | Group: 77", "Sky Okonjo"),
+        ("Ordering Provider: Minh T. Nguyễn, PA-C", "Minh T. Nguyễn"),
+        ("Pt Name: TRẦN, HOA   BD: 1/2/60", "TRẦN, HOA"),
+    ],
+)
+def test_names_in_any_script_after_a_persons_label(text: str, name: str) -> None:
+    assert name in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Name: Cedar Desk Lamp\nSKU: LM-4410",
+        "Insured: Self Pay, see notes",
+        "Member: Gold Plan | Tier: 2",
+    ],
+)
+def test_labels_before_things_that_are_no_name(text: str) -> None:
+    assert [f.text for f in detect_phi(text) if f.category == "name"] == []

@@ -231,7 +231,16 @@ _PLATE = re.compile(
 )
 
 _PLATE_KEYS = list_keys(_PLATE.pattern)
-_UPWORD = rf"[{UPPER}][{UPPER}{LOWER}'\u2019]*(?:-[{UPPER}][{UPPER}{LOWER}'\u2019]*)?"
+_UPWORD = rf"[{UPPER}](?:[^\W\d_]|['\u2019])*(?:-[{UPPER}](?:[^\W\d_]|['\u2019])*)?"
+"""A capitalised word; its other letters of any script (`Đặng`, `NGUYỄN`)."""
+_LABELLED_PERSON = re.compile(
+    r"(?i:\b(?:patient(?:\s+name)?|member(?:\s+name)?|pt\s+name|guarantor|insured|subscriber|referring"
+    r"(?:\s+(?:provider|physician))?|ordering(?:\s+(?:provider|physician))?|prescriber|pathologist)"
+    r"[^\S\n]*:[^\S\n]*)"
+    rf"({_UPWORD}(?:[^\S\n]+(?:[{UPPER}]\.?|{_UPWORD})){{1,3}})(?=[^\S\n]*(?:[,(|\n]|[^\S\n]{{2}}|\Z))"
+)
+"""A name in reading order after a person's label (`Patient: Jane Đặng, DOB ...`, `Member: Madison Day |`)."""
+_LABELLED_PERSON_KEYS = list_keys(_LABELLED_PERSON.pattern)
 _LISTED_NAME = re.compile(
     rf"(?i:\b(?:for|re:|name:?|patient:?|pt\s+name:?|member:?|update:|guarantor:?|insured:?|subscriber:?))"
     rf"[^\S\n]+((?:[{UPPER}]\.?[^\S\n])?{_UPWORD}(?:[^\S\n]{_UPWORD})?,[^\S\n]+{_UPWORD}"
@@ -307,6 +316,19 @@ _REACH_BACK = 60
 def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     common, first, surnames = census()
     return english(), first | common, surnames
+
+
+def _labelled_name_ok(tokens: list[str]) -> bool:
+    """Whether `tokens` after a person's label read as a name.
+
+    No role or stop word; a first name first, or a word that is no everyday word (`Madison Day`,
+    `Summer Price`; not `NEGATIVE NORMAL`, `Gold Plan`).
+    """
+    words = [t.lower() for t in tokens if not t.endswith(".") and len(t) > 1]
+    if len(words) < 2 or any(w in _STOP or w in ORG_WORDS for w in words):
+        return False
+    english_words, first, _ = _words()
+    return words[0] in first or any(w not in english_words for w in words)
 
 
 def _name_ok(tokens: list[str], single: bool, dashed: bool = False) -> bool:
@@ -460,7 +482,13 @@ def messages(text: str) -> list[Span]:
         found += [
             Span("name", m.start(1), m.end(1), 0.75)
             for m in scan_words(_LISTED_NAME, text, _LISTED_KEYS)
-            if _name_ok(_given_first(m.group(1)), single=False)
+            if _name_ok(_given_first(m.group(1)), single=False) or _labelled_name_ok(_given_first(m.group(1)))
+        ]
+    if ":" in text:
+        found += [
+            Span("name", m.start(1), m.end(1), 0.75)
+            for m in scan_words(_LABELLED_PERSON, text, _LABELLED_PERSON_KEYS)
+            if _labelled_name_ok(m.group(1).split())
         ]
     if "\n" in text and ", " in text:
         found += [
