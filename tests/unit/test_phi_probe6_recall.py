@@ -352,3 +352,29 @@ def test_names_in_any_script_after_a_persons_label(text: str, name: str) -> None
 )
 def test_labels_before_things_that_are_no_name(text: str) -> None:
     assert [f.text for f in detect_phi(text) if f.category == "name"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        (
+            "Rx# 5512009   Filled: 2/2/24\nHALVORSEN, INGRID\n88 Quill Commons Dover DE 19901\nAMOXICILLIN",
+            ["88 Quill Commons"],
+        ),
+        (
+            "Filled: 3/3/23\nOkoro, Ada\n12 Wren Pass, apt 4 in East Lomax\nMETFORMIN 500MG",
+            ["12 Wren Pass, apt 4", "East Lomax"],
+        ),
+        (
+            "STATEMENT\nGuarantor: Lise Haugen\n4410 Quarry Spur\nNorwich, CT 06360",
+            ["4410 Quarry Spur", "Norwich"],
+        ),
+    ],
+)
+def test_address_lines_under_a_name_line(text: str, values: list[str]) -> None:
+    for value in values:
+        assert covered(text, value)
+
+
+def test_a_line_under_a_heading_is_no_address() -> None:
+    assert found("PRICE LIST, SPRING\n40 W bulbs included") == []

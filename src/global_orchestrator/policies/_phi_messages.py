@@ -308,6 +308,14 @@ _STATE_ZIP = re.compile(rf"(?i:\b(?:{STATES}))\.?[^\S\n]+(\d{{5}}(?:-\d{{4}})?)(
 _STATE_ZIP_KEYS = list_keys(_STATE_ZIP.pattern)
 _CITY_BEFORE = re.compile(rf"(?:[,\n]|\bin\b)[^\S\n]*({_W}(?:[^\S\n]{_W}){{0,2}}),?[^\S\n]+\Z")
 """A city between a separator (a comma, a line break, `in`) and a state and ZIP code (searched back)."""
+_LINE_STREET_CITY = re.compile(
+    r"[^\S\n]*(\d{1,6}[^\S\n]+[^\W\d_][^\n,]*?(?:,[^\S\n]*(?i:apt|apartment|unit|suite|ste|fl|floor|lot|\#)[^\n,]*?)?)"
+    rf"(?:(?:,[^\S\n]*|[^\S\n]+in[^\S\n]+)({_UPWORD}(?:[^\S\n]+{_UPWORD}){{0,2}})(?=[^\S\n]*(?:,|\n|\Z))"
+    r"|[^\S\n]+(?=[A-Z]{2}[^\S\n]+\d{5}(?:-\d{4})?[^\S\n]*(?:\n|\Z))|[^\S\n]*(?=\n|\Z))"
+)
+"""The street line under a name in a label, a register or a statement: the street, then its city
+after a comma or `in` (`2246 S Mill Rd, apt 12 in Macon`), or street and city as one before a state
+and ZIP code (`504 Green Manors Tulsa MA 29838`), or the street alone."""
 _REACH_BACK = 60
 """How far before a bracket or a credential a name is looked for."""
 
@@ -411,6 +419,17 @@ def _sign_off_names(text: str) -> list[Span]:
     return found
 
 
+def _address_lines(text: str, at: int) -> list[Span]:
+    """The street (and city) on the line at `at`, below a name's line (see `_LINE_STREET_CITY`)."""
+    m = _LINE_STREET_CITY.match(text, at) if at > 0 else None
+    if m is None:
+        return []
+    found = [Span("address", m.start(1), m.end(1), 0.75)]
+    if m.group(2) is not None:
+        found.append(Span("address", m.start(2), m.end(2), 0.75))
+    return found
+
+
 def _line_or_sentence_start(text: str, at: int) -> bool:
     """Only white space (no line break) between `at` and the start of its line or the end of a sentence."""
     j = at
@@ -485,17 +504,21 @@ def messages(text: str) -> list[Span]:
             if _name_ok(_given_first(m.group(1)), single=False) or _labelled_name_ok(_given_first(m.group(1)))
         ]
     if ":" in text:
-        found += [
-            Span("name", m.start(1), m.end(1), 0.75)
-            for m in scan_words(_LABELLED_PERSON, text, _LABELLED_PERSON_KEYS)
-            if _labelled_name_ok(m.group(1).split())
-        ]
+        for m in scan_words(_LABELLED_PERSON, text, _LABELLED_PERSON_KEYS):
+            if _labelled_name_ok(m.group(1).split()):
+                found.append(Span("name", m.start(1), m.end(1), 0.75))
+                line_end = (
+                    m.end(1)
+                    + len(text[m.end(1) : m.end(1) + 4])
+                    - len(text[m.end(1) : m.end(1) + 4].lstrip(" \t"))
+                )
+                if text.startswith("\n", line_end):  # the name ends its line: an address may follow
+                    found += _address_lines(text, line_end + 1)
     if "\n" in text and ", " in text:
-        found += [
-            Span("name", m.start(1), m.end(1), 0.75)
-            for m in match_at(_NAME_ON_ITS_LINE, text, line_starts(text))
-            if _name_ok(_given_first(m.group(1)), single=False)
-        ]
+        for m in match_at(_NAME_ON_ITS_LINE, text, line_starts(text)):
+            if _name_ok(_given_first(m.group(1)), single=False):
+                found.append(Span("name", m.start(1), m.end(1), 0.75))
+                found += _address_lines(text, text.find("\n", m.end(1)) + 1)
     if "(" in text:
         for paren in _ID_PAREN.finditer(text):
             m = _NAME_BEFORE_ID.search(text, max(0, paren.start() - _REACH_BACK), paren.start())
