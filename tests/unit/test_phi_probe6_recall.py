@@ -378,3 +378,20 @@ def test_address_lines_under_a_name_line(text: str, values: list[str]) -> None:
 
 def test_a_line_under_a_heading_is_no_address() -> None:
     assert found("PRICE LIST, SPRING\n40 W bulbs included") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("(9:14 AM) Agent Wren: hello\n(9:15 AM) kasia: hi i need help\n(9:16 AM) Agent Wren: sure", "kasia"),
+        ("09:14 - Patient: hi\n09:15 - Mireille: hello there", "Mireille"),
+        ("writing on behalf of my mother ottilie brandt, she is 91", "ottilie brandt"),
+        ("the lab never called.\nbe well,\nTamsin Oyelaran", "Tamsin Oyelaran"),
+    ],
+)
+def test_other_stamps_intros_and_closings(text: str, name: str) -> None:
+    assert name in found(text)
+
+
+def test_an_agenda_is_no_transcript() -> None:
+    assert found("10:30 Meeting: budget review\n11:45 Lunch: cafeteria\n13:00 Workshop: triage") == []

@@ -53,6 +53,8 @@ _NAME_END = re.compile(r"[^\S\n]*(?:[,.;:!?()\n]|['\u2019]s\b|and\b|writing\b|he
 _INTRO = re.compile(
     r"(?i:\b(?:this\s+is|it'?s|its|my\s+name\s+is|my\s+name'?s|i\s+am|i'?m|im|"
     r"(?:this\s+(?:message|msg)\s+is\s+)regarding|writing\s+for\s+my\s+[a-z]+(?:-in-law)?|"
+    r"writing\s+(?:about|on\s+behalf\s+of)(?:\s+my\s+[a-z]+(?:-in-law)?)?|calling\s+about|"
+    r"on\s+behalf\s+of(?:\s+my\s+[a-z]+(?:-in-law)?)?|patient\s+name\s+is|"
     r"a\s+patient\s+of\s+dr\.?\s+[^\W\d_][\w'\u2019-]*,)[^\S\n]+)"
 )
 _INTRO_KEYS = list_keys(_INTRO.pattern)
@@ -84,7 +86,9 @@ _STOP = frozenset(
 _KIN = (
     r"wife|husband|son|daughter|mother|father|mom|mum|dad|brother|sister|partner|grandson|granddaughter|"
     r"grandmother|grandfather|grandma|grandpa|niece|nephew|aunt|uncle|cousin|friend|caregiver|guardian|"
-    r"spouse|stepmother|stepfather|stepson|stepdaughter|(?:mother|father|son|daughter|brother|sister)-in-law"
+    r"spouse|stepmother|stepfather|stepson|stepdaughter|(?:mother|father|son|daughter|brother|sister)-in-law|"
+    r"stepmom|stepdad|fiance|fiancee|boyfriend|girlfriend|roommate|neighbor|neighbour|godmother|godfather|"
+    r"granny|nana|papa|hubby|child|kid"
 )
 _KIN_PAREN = re.compile(rf"\((?i:{_KIN})\)")
 _BEFORE_KIN_PAREN = re.compile(
@@ -107,6 +111,15 @@ _DR_LOWER_KEYS = list_keys(_DR_LOWER.pattern)
 
 _CLOSINGS = (
     "thanks",
+    "thanks a lot",
+    "thank u",
+    "with gratitude",
+    "stay well",
+    "be well",
+    "god bless",
+    "hugs",
+    "cordially",
+    "xoxo",
     "thanks in advance",
     "thanks so much",
     "thanks again",
@@ -172,7 +185,11 @@ _PHONE_AFTER = re.compile(
     r"(?=[^\S\n]*(?:\n|\Z))"
 )
 
-_STAMP = r"\[\d{1,2}:\d{2}(?:[^\]\n]{0,8})\]"
+_STAMP = (
+    r"(?:\[\d{1,2}:\d{2}[^\]\n]{0,8}\]|\(\d{1,2}:\d{2}[^)\n]{0,8}\)|"
+    r"\d{1,2}:\d{2}(?::\d{2})?(?:[^\S\n]?[AaPp]\.?[Mm]\.?)?(?:[^\S\n]*[-|\u2013])?)"
+)
+"""A chat line's time stamp: `[09:14]`, `(9:14 AM)`, `09:14:05 -`."""
 _ROLES = (
     r"agent|rep|representative|nurse|rn|lpn|ma|advisor|adviser|specialist|coordinator|care\s+coordinator|"
     r"pharmacist|navigator|scheduler|tech|technician|csr|support|associate|counselor|dr\.?"
@@ -450,9 +467,9 @@ def _chat_names(text: str) -> list[Span]:
             w in _SPEAKER_ROLES or w in _STOP for w in m.group(1).lower().split()
         ):
             found.append(Span("name", m.start(1), m.end(1), 0.7))
-    if text.count("[") < 2:
+    if text.count(":") < 4:  # two stamped lines or more
         return found
-    lines = list(_CHAT_LINE.finditer(text))
+    lines = list(match_at(_CHAT_LINE, text, line_starts(text)))
     if len(lines) < 2:
         return found
     for m in lines:
