@@ -36,11 +36,14 @@ from global_orchestrator.policies._phi_places import STATES
 from global_orchestrator.policies._phi_spans import (
     DIGIT,
     Span,
+    digit_shape,
     folded,
     line_starts,
     list_keys,
     match_at,
+    number_positions,
     scan_words,
+    word_positions,
 )
 
 _W = r"[^\W\d_](?:[^\W\d_]|['\u2019](?![sS]\b)[^\W\d_]|-(?=[^\W\d_]))*"
@@ -322,7 +325,9 @@ _HOME_CUE = re.compile(
 to 4166 e church drive.`): weak, a place is a person's only in a text about one."""
 _HOME_CUE_KEYS = list_keys(_HOME_CUE.pattern)
 _STATE_ZIP = re.compile(rf"(?i:\b(?:{STATES}))\.?[^\S\n]+(\d{{5}}(?:-\d{{4}})?)(?![\w-])")
-_STATE_ZIP_KEYS = list_keys(_STATE_ZIP.pattern)
+_STATE_BEFORE = re.compile(rf"(?i:\b(?:{STATES}))\.?[^\S\n]{{1,3}}\Z")
+_STAMP_STARTS = "[(0123456789"
+_ANY_WORD = re.compile(r"\b\w")
 _CITY_BEFORE = re.compile(rf"(?:[,\n]|\bin\b)[^\S\n]*({_W}(?:[^\S\n]{_W}){{0,2}}),?[^\S\n]+\Z")
 """A city between a separator (a comma, a line break, `in`) and a state and ZIP code (searched back)."""
 _LINE_STREET_CITY = re.compile(
@@ -410,9 +415,14 @@ def _intro_names(text: str, low: str) -> list[Span]:
 
 def _sign_off_names(text: str) -> list[Span]:
     found: list[Span] = []
-    matches = [
-        m for m in scan_words(_SIGN_OFF, text, _SIGN_OFF_KEYS) if _line_or_sentence_start(text, m.start())
-    ]
+    # a closing opens its line or follows a sentence: the other words with its keys are not tried
+    starts = word_positions(text, _SIGN_OFF_KEYS)
+    starts = (
+        [q for q in starts if _line_or_sentence_start(text, q)]
+        if starts is not None
+        else [m.start() for m in _ANY_WORD.finditer(text) if _line_or_sentence_start(text, m.start())]
+    )
+    matches = list(match_at(_SIGN_OFF, text, starts))
     dash = text.find("-\n")
     while dash != -1:
         if _line_or_sentence_start(text, dash):
@@ -420,9 +430,7 @@ def _sign_off_names(text: str) -> list[Span]:
             if m is not None:
                 matches.append(m)
         dash = text.find("-\n", dash + 2)
-    for m in scan_words(_SIGN_OFF_INLINE, text, _SIGN_OFF_KEYS):
-        if _line_or_sentence_start(text, m.start()):
-            matches.append(m)
+    matches += match_at(_SIGN_OFF_INLINE, text, starts)
     for m in matches:
         tokens = m.group(1).split()
         before = text[max(0, m.start(1) - 4) : m.start(1)].rstrip(" \t")
@@ -444,6 +452,31 @@ def _address_lines(text: str, at: int) -> list[Span]:
     found = [Span("address", m.start(1), m.end(1), 0.75)]
     if m.group(2) is not None:
         found.append(Span("address", m.start(2), m.end(2), 0.75))
+    return found
+
+
+def _comma_soon(text: str, q: int) -> bool:
+    """The line at `q` opens with a capital and has a comma within its first 45 characters (a gate)."""
+    if not text[q : q + 1].isupper():
+        return False
+    comma = text.find(",", q, q + 45)
+    return comma != -1 and text.find("\n", q, comma) == -1
+
+
+def _states_and_zips(text: str) -> list[re.Match[str]]:
+    """`_STATE_ZIP`'s matches: tried before the five-digit numbers only (found by the word index)."""
+    if "\x05" not in digit_shape(text):
+        return []
+    numbers = number_positions(text)
+    if numbers is None:
+        return list(_STATE_ZIP.finditer(text))
+    found = []
+    for q in numbers:
+        if text[q : q + 5].isdigit() and not text[q + 5 : q + 6].isdigit():
+            state = _STATE_BEFORE.search(text, max(0, q - 8), q)
+            m = _STATE_ZIP.match(text, state.start()) if state is not None else None
+            if m is not None:
+                found.append(m)
     return found
 
 
@@ -469,7 +502,9 @@ def _chat_names(text: str) -> list[Span]:
             found.append(Span("name", m.start(1), m.end(1), 0.7))
     if text.count(":") < 4:  # two stamped lines or more
         return found
-    lines = list(match_at(_CHAT_LINE, text, line_starts(text)))
+    lines = list(
+        match_at(_CHAT_LINE, text, [q for q in line_starts(text) if text[q : q + 1] in _STAMP_STARTS])
+    )
     if len(lines) < 2:
         return found
     for m in lines:
@@ -532,7 +567,7 @@ def messages(text: str) -> list[Span]:
                 if text.startswith("\n", line_end):  # the name ends its line: an address may follow
                     found += _address_lines(text, line_end + 1)
     if "\n" in text and ", " in text:
-        for m in match_at(_NAME_ON_ITS_LINE, text, line_starts(text)):
+        for m in match_at(_NAME_ON_ITS_LINE, text, [q for q in line_starts(text) if _comma_soon(text, q)]):
             if _name_ok(_given_first(m.group(1)), single=False):
                 found.append(Span("name", m.start(1), m.end(1), 0.75))
                 found += _address_lines(text, text.find("\n", m.end(1)) + 1)
@@ -565,7 +600,7 @@ def messages(text: str) -> list[Span]:
             Span("address", m.start(1), m.end(1), 0.75, weak=True)
             for m in scan_words(_HOME_CUE, text, _HOME_CUE_KEYS)
         ]
-    for m in scan_words(_STATE_ZIP, text, _STATE_ZIP_KEYS):
+    for m in _states_and_zips(text):
         city = _CITY_BEFORE.search(text, max(0, m.start() - 40), m.start())
         if city is not None and any(w.lower() in _STOP for w in city.group(1).split()):
             city = None
