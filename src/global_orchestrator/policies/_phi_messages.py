@@ -54,11 +54,11 @@ _NAME = re.compile(rf"({_TOKEN}(?:[^\S\n]{{1,2}}{_TOKEN}){{0,4}})")
 _NAME_END = re.compile(r"[^\S\n]*(?:[,.;:!?()\n]|['\u2019]s\b|and\b|writing\b|here\b|\Z)")
 
 _INTRO = re.compile(
-    r"(?i:\b(?:this\s+is|it'?s|its|my\s+name\s+is|my\s+name'?s|i\s+am|i'?m|im|"
+    r"(?i:\b(?:this\s+is|it'?s|its|my\s+name\s+is|my\s+name'?s|i\s+am|i'?m|im\b|"
     r"(?:this\s+(?:message|msg)\s+is\s+)regarding|writing\s+for\s+my\s+[a-z]+(?:-in-law)?|"
     r"writing\s+(?:about|on\s+behalf\s+of)(?:\s+my\s+[a-z]+(?:-in-law)?)?|calling\s+about|"
-    r"on\s+behalf\s+of(?:\s+my\s+[a-z]+(?:-in-law)?)?|patient\s+name\s+is|"
-    r"a\s+patient\s+of\s+dr\.?\s+[^\W\d_][\w'\u2019-]*,)[^\S\n]+)"
+    r"behalf\s+of(?:\s+my\s+[a-z]+(?:-in-law)?)?|patient\s+name\s+is|"
+    r"patient\s+of\s+dr\.?\s+[^\W\d_][\w'\u2019-]*,)[^\S\n]+)"
 )
 _INTRO_KEYS = list_keys(_INTRO.pattern)
 _INTRO_GATES = (
@@ -116,7 +116,6 @@ _CLOSINGS = (
     "thanks",
     "thanks a lot",
     "thank u",
-    "with gratitude",
     "stay well",
     "be well",
     "god bless",
@@ -141,15 +140,12 @@ _CLOSINGS = (
     "warmest regards",
     "best",
     "best wishes",
-    "all the best",
     "cheers",
     "sincerely",
-    "yours truly",
     "respectfully",
     "warmly",
     "take care",
     "love",
-    "with thanks",
     "gratefully",
     "blessings",
 )
@@ -194,7 +190,7 @@ _STAMP = (
 )
 """A chat line's time stamp: `[09:14]`, `(9:14 AM)`, `09:14:05 -`."""
 _ROLES = (
-    r"agent|rep|representative|nurse|rn|lpn|ma|advisor|adviser|specialist|coordinator|care\s+coordinator|"
+    r"agent|rep|representative|nurse|rn|lpn|advisor|adviser|specialist|coordinator|care\s+coordinator|"
     r"pharmacist|navigator|scheduler|tech|technician|csr|support|associate|counselor|dr\.?"
 )
 _CHAT_LINE = re.compile(
@@ -282,7 +278,7 @@ _LISTED_GATES = (
 
 _LABELLED_ID = re.compile(
     r"(?i:\b(?:req|requisition|lab|accession|acc|specimen|case|pid|reference|ref|auth|authorization|"
-    r"authorisation|prior\s+auth(?:orization)?|pa|call\s+ref(?:erence)?)"
+    r"authorisation|prior\s+auth(?:orization)?|pa\b(?=[^\S\n]*(?:\#|no\b|num))|call\s+ref(?:erence)?)"
     r"(?:[^\S\n]*(?:#|no\.?|num(?:ber)?\.?|id)[^\S\n]*[:#]?|[^\S\n]*:)[^\S\n]*)"
     r"((?=(?:[A-Z:-]*\d){5})(?=[A-Z0-9:-]{6})[A-Z0-9]{1,14}(?:[:-][A-Z0-9]{2,12}){0,3})(?![\w-])"
 )
