@@ -41,7 +41,6 @@ from global_orchestrator.policies._phi_spans import (
     line_starts,
     list_keys,
     match_at,
-    number_positions,
     scan_words,
     word_positions,
 )
@@ -61,17 +60,8 @@ _INTRO = re.compile(
     r"patient\s+of\s+dr\.?\s+[^\W\d_][\w'\u2019-]*,)[^\S\n]+)"
 )
 _INTRO_KEYS = list_keys(_INTRO.pattern)
-_INTRO_GATES = (
-    "this is",
-    "it's",
-    "its ",
-    "name",
-    "i am",
-    "i'm",
-    "im ",
-    "regarding",
-    "writing for",
-    "patient of",
+_INTRO_GATE = re.compile(
+    r"this is|it'?s |its |name|i am|i'?m |im |regarding|writing|patient of|behalf|calling"
 )
 
 _STOP = frozenset(
@@ -232,14 +222,12 @@ _WEEKDAY_DATE = re.compile(
 )
 """A weekday and its date; not a log's date column, a reading after it (`Mon 2/5 148/90`)."""
 _WEEKDAY_KEYS = list_keys(_WEEKDAY_DATE.pattern)
-_WEEKDAY_GATES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 _BIRTH_SIX = re.compile(
     r"(?i:\b(?:dob|d\.o\.b\.?|date\s+of\s+bi?rth|birth\s*date|birthday|birhday|b-day|born(?:\s+on)?)"
     r"(?:[^\S\n]+is)?[^\S\n]*[:#]?[^\S\n]*)((?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d\d)(?!\d)"
 )
 _BIRTH_KEYS = list_keys(_BIRTH_SIX.pattern)
-_BIRTH_GATES = ("dob", "d.o.b", "birth", "born", "birhday", "b-day")
 
 _PLATE = re.compile(
     r"(?i:\b(?:plate)(?:[^\S\n]+(?:number|no\.?|#))?(?:[^\S\n]+is|[^\S\n]*[:#])?[^\S\n]+)"
@@ -263,18 +251,6 @@ _LISTED_NAME = re.compile(
     rf"(?:[^\S\n]+[{UPPER}]\.?(?![\w'\u2019]))?)(?=[^\S\n]*(?:\(|\n|\Z|[^\S\n]{{2}}|[^\S\n]has\b|[^\S\n]\||,))"
 )
 _LISTED_KEYS = list_keys(_LISTED_NAME.pattern)
-_LISTED_GATES = (
-    "for ",
-    "re:",
-    "name",
-    "patient",
-    "pt ",
-    "member",
-    "update:",
-    "guarantor",
-    "insured",
-    "subscriber",
-)
 
 _LABELLED_ID = re.compile(
     r"(?i:\b(?:req|requisition|lab|accession|acc|specimen|case|pid|reference|ref|auth|authorization|"
@@ -309,7 +285,6 @@ _INITIAL_NAME = re.compile(
 )
 """An initial and a surname before a credential, maybe after a given name (`-- J. Vu, MD`,
 `Discussed with M. Brown, DDS`, `CRISTIAN K. BASS, MD`)."""
-_LABELLED_ID_GATES = ("req", "lab", "acc", "specimen", "case", "pid", "ref", "auth", "pa")
 _HOME_CUE = re.compile(
     r"(?i:\b(?:live|living|lives|forms?|forrms|mail|address|moved)[^\S\n]+(?:(?:it|them|this|that)[^\S\n]+)?"
     r"(?:at|to|is)[^\S\n]+)"
@@ -323,6 +298,9 @@ _HOME_CUE_KEYS = list_keys(_HOME_CUE.pattern)
 _STATE_ZIP = re.compile(rf"(?i:\b(?:{STATES}))\.?[^\S\n]+(\d{{5}}(?:-\d{{4}})?)(?![\w-])")
 _STATE_BEFORE = re.compile(rf"(?i:\b(?:{STATES}))\.?[^\S\n]{{1,3}}\Z")
 _STAMP_STARTS = "[(0123456789"
+_COMMA_LINE = re.compile(rf"(?:\A|\n)((?=[{UPPER}][^\n,]{{0,44}},))")
+"""The start of a line that opens with a capital and has a comma within its first 45 characters."""
+_FIVE_DIGITS = re.compile(r"\d{5}(?![\d-]|-\d{4})|\d{5}-\d{4}(?!\d)")
 _ANY_WORD = re.compile(r"\b\w")
 _CITY_BEFORE = re.compile(rf"(?:[,\n]|\bin\b)[^\S\n]*({_W}(?:[^\S\n]{_W}){{0,2}}),?[^\S\n]+\Z")
 """A city between a separator (a comma, a line break, `in`) and a state and ZIP code (searched back)."""
@@ -390,7 +368,7 @@ def _given_first(name: str) -> list[str]:
 
 def _intro_names(text: str, low: str) -> list[Span]:
     found: list[Span] = []
-    if not any(g in low for g in _INTRO_GATES):
+    if _INTRO_GATE.search(low) is None:
         return found
     for cue in scan_words(_INTRO, text, _INTRO_KEYS):
         m = _NAME.match(text, cue.end())
@@ -451,24 +429,14 @@ def _address_lines(text: str, at: int) -> list[Span]:
     return found
 
 
-def _comma_soon(text: str, q: int) -> bool:
-    """The line at `q` opens with a capital and has a comma within its first 45 characters (a gate)."""
-    if not text[q : q + 1].isupper():
-        return False
-    comma = text.find(",", q, q + 45)
-    return comma != -1 and text.find("\n", q, comma) == -1
-
-
 def _states_and_zips(text: str) -> list[re.Match[str]]:
-    """`_STATE_ZIP`'s matches: tried before the five-digit numbers only (found by the word index)."""
+    """`_STATE_ZIP`'s matches: tried before the five-digit numbers only."""
     if "\x05" not in digit_shape(text):
         return []
-    numbers = number_positions(text)
-    if numbers is None:
-        return list(_STATE_ZIP.finditer(text))
     found = []
-    for q in numbers:
-        if text[q : q + 5].isdigit() and not text[q + 5 : q + 6].isdigit():
+    for five in _FIVE_DIGITS.finditer(text):
+        q = five.start()
+        if q == 0 or not (text[q - 1].isalnum() or text[q - 1] == "-"):
             state = _STATE_BEFORE.search(text, max(0, q - 8), q)
             m = _STATE_ZIP.match(text, state.start()) if state is not None else None
             if m is not None:
@@ -545,7 +513,7 @@ def messages(text: str) -> list[Span]:
             and (m.group(1) in surnames or m.group(1) not in english())
             and m.group(1) not in _STOP
         ]
-    if "," in text and any(g in low for g in _LISTED_GATES):
+    if "," in text:
         found += [
             Span("name", m.start(1), m.end(1), 0.75)
             for m in scan_words(_LISTED_NAME, text, _LISTED_KEYS)
@@ -563,7 +531,7 @@ def messages(text: str) -> list[Span]:
                 if text.startswith("\n", line_end):  # the name ends its line: an address may follow
                     found += _address_lines(text, line_end + 1)
     if "\n" in text and ", " in text:
-        for m in match_at(_NAME_ON_ITS_LINE, text, [q for q in line_starts(text) if _comma_soon(text, q)]):
+        for m in match_at(_NAME_ON_ITS_LINE, text, [c.start(1) for c in _COMMA_LINE.finditer(text)]):
             if _name_ok(_given_first(m.group(1)), single=False):
                 found.append(Span("name", m.start(1), m.end(1), 0.75))
                 found += _address_lines(text, text.find("\n", m.end(1)) + 1)
@@ -579,12 +547,12 @@ def messages(text: str) -> list[Span]:
                 found.append(Span("name", m.start(1), m.end(1), 0.75))
     if DIGIT.search(text) is None:
         return found
-    if any(g in low for g in _WEEKDAY_GATES):
+    if "/" in text:
         found += [
             Span("date", m.start(), m.end(), 0.6, weak=True)
             for m in scan_words(_WEEKDAY_DATE, text, _WEEKDAY_KEYS)
         ]
-    if any(g in low for g in _BIRTH_GATES):
+    if "b" in low:
         found += [Span("date", m.start(1), m.end(1), 0.8) for m in scan_words(_BIRTH_SIX, text, _BIRTH_KEYS)]
     if "plate" in low:
         found += [
@@ -612,10 +580,9 @@ def messages(text: str) -> list[Span]:
         ]
     if "ending" in low and "card" in low:
         found += [Span("account_number", m.start(1), m.end(1), 0.75) for m in _CARD_ENDING.finditer(text)]
-    if any(g in low for g in _LABELLED_ID_GATES):
-        for m in scan_words(_LABELLED_ID, text, _LABELLED_ID_KEYS):
-            pid = m.group(0)[:3].lower() == "pid"
-            found.append(
-                Span("medical_record_number" if pid else "other_unique_identifier", m.start(1), m.end(1), 0.8)
-            )
+    for m in scan_words(_LABELLED_ID, text, _LABELLED_ID_KEYS):
+        pid = m.group(0)[:3].lower() == "pid"
+        found.append(
+            Span("medical_record_number" if pid else "other_unique_identifier", m.start(1), m.end(1), 0.8)
+        )
     return found
