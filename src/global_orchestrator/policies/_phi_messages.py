@@ -4,25 +4,37 @@ Portal messages are informal: names in lower case, first names alone, names that
 words (`hope bell`, `- Major`). What makes them names is where they stand:
 
 - a self-introduction: `this is`, `it's`, `my name is`, `i am`, `regarding`, `writing for
-  my dad`, `a patient of dr X,` and then two to five name words that end where a name ends
-  (punctuation, `'s`, ` and`, a bracket): `It's karl-georg gotthard, I saw ...`;
+  my dad`, `on behalf of`, `patient of dr X,` and then two to five name words that end
+  where a name ends (punctuation, `'s`, ` and`, a bracket): `It's karl-georg gotthard, I
+  saw ...`; its first word a first name or no everyday word (not `I'm feeling better`);
 - a sign-off: a closing (`thx in advance,`, `Kind regards,`, a lone `-`; letters may be
   doubled by a typo: `thhanks`, `Sinceerely`) ending a line, then a line that is a name,
   maybe after a dash and before a phone number or a bracket (`- jen`, `roland
   (father-in-law)`, `angel kumer, 518-1610`); a phone number alone on the next line is
-  the writer's too;
-- a name before a relative in brackets (`Hope (aunt) is my emergency contact`);
-- a chat transcript's speakers (`[09:14] Agent June: ...`, `[09:07] lívia: ...`): in a
+  the writer's too; or a closing, a comma and the name ending one line (`thx, maria`);
+- a name before a relative in brackets (`Hope (aunt) is my emergency contact`), a relative's
+  name after `my` (`my grandpa karan at ...`), a lower-case surname after `dr` (`hi dr gray,`);
+- a chat transcript's speakers (`[09:14] Agent June: ...`, `(9:14 AM) lívia: ...`): in a
   transcript (two time-stamped lines or more), a speaker is a name unless a role
-  (`Patient`, `Guest`, `Visitor`);
+  (`Patient`, `Guest`, `Visitor`); a speaker named with a role needs no stamp (`Agent
+  June:`); someone thanked or greeted in a transcript (`Thanks Andrew.`);
 - a weekday before a date in numbers (`tuesday (8/17)`, `thurs 12/30`): the weekday is part
   of the date;
 - a six-digit birth date after a birth cue (`dob: 092185`, `born on 040191`);
-- a licence plate of two groups after `plate is` (`058 UAM`, `TFD 8593`);
+- a licence plate of two groups after `plate is` (`058 UAM`, `TFD 8593`); the last four
+  digits of an SSN after their cue (`last 4 of my social is 1234`, `SSN ending in 0917`)
+  and of a card on file (`card on file ending 1941`);
+- a street line in any case after a home cue (`We live at 5964 weeks flat apt. 032 now`),
+  and a city and ZIP code before and after a US state code (`cedar rapids, ky 91285`):
+  weak, a person's only in a text about one; a state in lower case only after a city;
 - in reports and claims, a `SURNAME, Given` after `for`, `Re:`, `NAME`, `Patient`, `Member`
-  or `update:` (`for LOVE, PAULA K (MR# ...)`), and specimen, requisition and patient
-  numbers after their labels (`Req #: CH24-507736`, `Lab No: 24:HE24167R`, `PID: E2166905`,
-  `Reference number PA-0016859`).
+  or `update:` (`for LOVE, PAULA K (MR# ...)`), alone on its line before a record number
+  in brackets or a street line (and that street and city line), a name in reading order
+  after a person's label (`Patient: Jane Đặng,`, `Member: Madison Day |`), before a record
+  number in brackets (`Precious Brown (Hosp #: ...)`) or an initial and surname before a
+  credential (`-- J. Vu, MD`); and specimen, requisition, patient, reference and
+  authorisation numbers after their labels (`Req #: CH24-507736`, `Lab No: 24:HE24167R`,
+  `PID: 42-24-72-50`, `PA# 55120981`, `Reference number PA-0016859`).
 """
 
 from __future__ import annotations

@@ -29,10 +29,12 @@ each (all regular expressions and word lists, no model, nothing fetched):
 - `_phi_x12`: identifiers in X12 EDI claims and remittances, by segment and element
   (`NM1` names and member ids, `N3`/`N4` addresses, `DMG`/`DTP` dates, `REF`, `CLM`, `PER`);
 - `_phi_messages`: portal messages, chats and report headers: self-introductions and
-  sign-offs in any case, a chat's speakers (`[09:14] Agent June:`), a name before a
-  relative in brackets, weekday dates (`tues (8/17)`), six-digit birth dates after a cue,
-  plates after `plate is`, `SURNAME, Given` after `for`/`Re:`/`NAME`, and specimen,
-  requisition, reference and authorisation numbers after their labels;
+  sign-offs in any case, a chat's speakers (`[09:14] Agent June:`), a name beside a
+  relative, weekday dates (`tues (8/17)`), six-digit birth dates after a cue, plates after
+  `plate is`, SSN and card last-four fragments, lower-case street, city and ZIP lines,
+  names in report headers and labels (`SURNAME, Given` after `for`/`Re:`/`NAME`, after a
+  person's label, before a record number or a credential) and the address lines under
+  them, and specimen, requisition, reference and authorisation numbers after their labels;
 - `_phi_brands`: not a recogniser: brands and institutions named after a person or a
   place (`Edward Jones`, `Eli Lilly`, `Glasgow Coma Scale`), whose name findings are
   dropped from a text about no one else;
