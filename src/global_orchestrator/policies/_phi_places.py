@@ -61,10 +61,11 @@ _TAIL = (
     rf"(?:,\s{{0,3}}{_CAP}(?:\s{_CAP}){{0,2}})?(?:,?\s{{0,3}}(?:{STATES})\b)?(?:,?\s{{0,3}}\d{{5}}(?:-\d{{4}})?\b)?"
 )
 # led by a class (the first character; see _phi_shapes): \b\d{1,6}... | \b\d{1,6}... | \bp.o. box ...
+# (no blank line between the house number and the street's name: `DOB 6/8/82\n\nDear Dr.` is no street)
 _ADDRESS_NUMBERS = (
-    rf"(?<=\d)\d{{0,5}}[A-Za-z]?\s{{1,3}}(?:[NSEW]\.?\s{{1,3}})?(?:(?:{_CAP}|\d{{1,3}}(?:st|nd|rd|th))\s{{1,3}}){{1,3}}"
+    rf"(?<=\d)\d{{0,5}}[A-Za-z]?(?:[^\S\n]{{1,3}}|[^\S\n]?\n[^\S\n]?)(?:[NSEW]\.?\s{{1,3}})?(?:(?:{_CAP}|\d{{1,3}}(?:st|nd|rd|th))\s{{1,3}}){{1,4}}"
     rf"(?i:(?:{_STREET_TYPE})s?)\b\.?{_TAIL}|"
-    r"(?<=\d)\d{0,5}\s{1,3}(?:[a-z]{2,20}\s{1,3}){1,2}(?:(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|parkway|pkwy|"
+    r"(?<=\d)\d{0,5}(?:[^\S\n]{1,3}|[^\S\n]?\n[^\S\n]?)(?:[a-z]{2,20}\s{1,3}){1,2}(?:(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|parkway|pkwy|"
     r"terrace|circle|cir|place|court|ct)\b\.?|dr\.)"
 )
 _ADDRESS = re.compile(

@@ -26,6 +26,15 @@ each (all regular expressions and word lists, no model, nothing fetched):
   and cards after local labels; CSV columns; camera photos someone sends), `_phi_streets`
   (street-first addresses after a cue, unit lines, birthplaces, phones by cue), `_phi_people`
   (`Mme DUPONT Anne`, `SURNAME, Given` in registers and rows, sign-offs, self-introductions);
+- `_phi_x12`: identifiers in X12 EDI claims and remittances, by segment and element
+  (`NM1` names and member ids, `N3`/`N4` addresses, `DMG`/`DTP` dates, `REF`, `CLM`, `PER`);
+- `_phi_messages`: portal messages, chats and report headers: self-introductions and
+  sign-offs in any case, a chat's speakers (`[09:14] Agent June:`), a name beside a
+  relative, weekday dates (`tues (8/17)`), six-digit birth dates after a cue, plates after
+  `plate is`, SSN and card last-four fragments, lower-case street, city and ZIP lines,
+  names in report headers and labels (`SURNAME, Given` after `for`/`Re:`/`NAME`, after a
+  person's label, before a record number or a credential) and the address lines under
+  them, and specimen, requisition, reference and authorisation numbers after their labels;
 - `_phi_brands`: not a recogniser: brands and institutions named after a person or a
   place (`Edward Jones`, `Eli Lilly`, `Glasgow Coma Scale`), by a list or by their context
   (the text's own web site or handle, `<Brand> x <Brand>`, `<Brand> pop-up shop`, a
@@ -73,6 +82,7 @@ from global_orchestrator.policies._phi_hl7 import hl7_fields
 from global_orchestrator.policies._phi_ids import checked_more, labelled_ids
 from global_orchestrator.policies._phi_keyed import keyed
 from global_orchestrator.policies._phi_labels import camera_photos, csv_columns, labelled_codes
+from global_orchestrator.policies._phi_messages import messages
 from global_orchestrator.policies._phi_names import labelled_at, names
 from global_orchestrator.policies._phi_notes import notes
 from global_orchestrator.policies._phi_people import people
@@ -89,6 +99,7 @@ from global_orchestrator.policies._phi_spans import (
     word_keys,
 )
 from global_orchestrator.policies._phi_streets import streets
+from global_orchestrator.policies._phi_x12 import x12_segments
 
 CATEGORIES: tuple[str, ...] = (
     "name",
@@ -236,9 +247,16 @@ def _detect_phi(text: str) -> list[Span]:
         _TEMPLATE_AFTER.match(text, m.end()) is None for m in scan_words(_RECORD, text, _RECORD_KEYS)
     )
     spans = shapes(text, record) + keyed(text) + dates(text, record) + addresses(text) + context(text)
-    spans += script_names(text) + hl7_fields(text) + cued(text) + checked_more(text) + labelled_ids(text)
+    spans += (
+        script_names(text)
+        + hl7_fields(text)
+        + x12_segments(text)
+        + cued(text)
+        + checked_more(text)
+        + labelled_ids(text)
+    )
     spans += profiles(text) + labelled_codes(text) + csv_columns(text) + camera_photos(text)
-    spans += streets(text) + people(text)
+    spans += streets(text) + people(text) + messages(text)
     spans += notes(text, record)
     spans = business_phones(text, spans)
     ours_at = _business_addresses(text, spans)
