@@ -56,12 +56,151 @@ _ADDRESS = re.compile(
 _GROUPS = range(1, 8)
 
 
-_SCRIPT_CHAR = re.compile(r"[\u0400-\u04ff\u0900-\u097f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3\u3012\u03a4]")
-"""A gate: a character of one of the scripts above (or the postal mark, or a Greek capital Tau)."""
+_SCRIPT_CHAR = re.compile(
+    r"[\u0400-\u04ff\u0600-\u06ff\u0900-\u097f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3\u3012\u03a4]"
+)
+"""A gate: a character of one of the scripts above or Arabic (or the postal mark, or a Greek capital Tau)."""
+
+
+# Family names, for a name in Han or Hangul after a cue (a word after `患者` is a name only if
+# it opens with one): the common Chinese surnames (one character), the compound ones, the
+# common Japanese ones (one to three characters) and the Korean ones (one syllable, or two)
+_ZH_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
+    "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔"
+    "向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌"
+    "毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦"
+    "麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩"
+    "明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强"
+    "帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊乌母裘亓修"
+    "邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公湛宾戎勾茅利於居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧"
+    "張劉陳楊黃趙吳孫馬鄭謝許韓馮鄧蕭董葉蘇魏呂盧鍾譚陸賈韋鄒閻龔錢顏聶魯嚴龐"
+)
+_ZH_COMPOUND = frozenset(
+    ["欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙", "宇文"]
+)
+_JA_SURNAMES = frozenset(
+    " ".join(
+        (
+            "佐藤 鈴木 高橋 田中 渡辺 渡邊 伊藤 山本 中村 小林 加藤 吉田 山田",
+            "佐々木 山口 松本 井上 木村 林 斎藤 斉藤 清水 山崎 森 池田 橋本 阿部",
+            "石川 山下 中島 石井 小川 前田 岡田 長谷川 藤田 後藤 近藤 村上 遠藤",
+            "青木 坂本 福田 太田 西村 藤井 金子 岡本 藤原 中野 三浦 原田 中川",
+            "松田 竹内 小野 田村 中山 和田 石田 森田 上田 原 内田 柴田 酒井 宮崎",
+            "横山 高木 安藤 宮本 大野 小島 工藤 谷口 今井 高田 丸山 増田 杉山",
+            "村田 大塚 小山 平野 藤本 河野 上野 野口 武田 松井 千葉 岩崎 菅原",
+            "木下 久保 佐野 野村 松尾 市川 菊地 杉本 古川 大西 島田 水野 桜井",
+            "高野 渡部 吉川 山内 西田 飯田 菊池 西川 小松 北村 安田 五十嵐 川口",
+            "平田 関 中田 久保田 服部 東 岩田 土屋 川崎 福島 本田 辻 樋口 秋山",
+            "田口 永井 山中 中西 吉村 川上 石原 大橋 松岡 馬場 浅野 荒木 大久保",
+            "野田 小池 宇野 津田 村井 宮田 小西 片山 大島 北川 堀 岡 星野 今村",
+            "河合 中尾 望月 矢野 田辺 松下 浜田 早川 川村 三宅 根本",
+        )
+    ).split(" ")
+)
+_KO_SURNAMES = frozenset(
+    "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현"
+    "함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용예경봉사부가복태목형계피두감음빈동온"
+)
+_KO_COMPOUND = frozenset(["남궁", "선우", "황보", "제갈", "독고", "사공", "서문"])
+_HIRA = r"[\u3041-\u309f]"
+_AR_WORD = r"[\u0621-\u064a\u0671-\u06d3][\u0621-\u065f\u0670-\u06d3]{0,20}"
+_DEVA_WORD = r"[\u0900-\u0963\u0971-\u097f][\u0900-\u0963\u0971-\u097f\u2019']{0,20}"
+_SCRIPT_NAME = (
+    rf"({_HAN}{{2,5}}|{_HAN}{{1,3}}{_HIRA}{{1,4}}{_HAN}?|{_HANGUL}{{2,4}}"
+    rf"|{_AR_WORD}(?:[ ]{_AR_WORD}){{0,4}}|{_DEVA_WORD}(?:[ ]{_DEVA_WORD}){{0,3}})"
+)
+# what may follow a name: a delimiter (`,`, `/`, `(`, the Arabic comma, the danda, full-width
+# punctuation), the end, or an honorific
+_NAME_END = (
+    r"(?=[ \t]*(?:[,;:/|()<>\[\].\u060c\u061b\u0964\uff0c\u3001\u3002\uff08\uff09\uff1a\n]|$|様|さん|님|씨|"
+    r"先生|女士|जी\b))"
+)
+_CUED_NAME = re.compile(
+    # a person word of English or of the text's language, then (a colon and) the name
+    r"(?:(?<![A-Za-z])(?i:(?:full|passport|patient|given|legal|account)[ ]name(?:[ ]is)?|name[ ]is|name|"
+    r"patient|beneficiary|guardian|account[ ]holder|holder|caregiver|"
+    r"(?:treatment|referral|consent|care)[ ]for|dear|mr|mrs|ms|dr)\.?"
+    r"|姓名|氏名|名前|お名前|患者|病人|联系人|收款人|이름|성명|환자|보호자|الاسم|المريضة|المريض|السيدة|السيد|"
+    r"नाम|मरीज़|मरीज|रोगी|श्रीमती|श्री)[ \t]*[:\uff1a]?[ \t]*"
+    rf"{_SCRIPT_NAME}{_NAME_END}"
+    # an e-mail header line, `Name <address>`
+    rf"|(?m:^)[ \t]*{_SCRIPT_NAME}[ \t]*<[\w.+-]+@"
+    # Chinese: money "transferred to <name>'s account"
+    rf"|(?:转至|转到|转给|汇至|汇入)({_HAN}{{2,4}})名下"
+    # Hindi: "<name>'s referral / address / phone ..." opening a sentence
+    rf"|(?:^|[.\u0964!?\n][ \t]*)({_DEVA_WORD}(?:[ ]{_DEVA_WORD}){{1,2}})[ ](?:का|की|के)[ ]"
+    r"(?:रेफ़रल|रेफरल|पता|फ़ोन|फोन|मोबाइल|ईमेल|जन्म|आधार|खाता|रिपोर्ट|अपॉइंटमेंट|इलाज)"
+    # Japanese: a name before -sama or -san with no space in it, opening a sentence
+    rf"|(?<![\u3040-\u30ff\u4e00-\u9fff])({_HAN}{{2,5}}|{_HAN}{{1,3}}{_HIRA}{{1,4}}{_HAN}?)(?:様|さん)"
+)
+_CUED_GROUPS = range(1, 6)
+_NOT_NAME_WORDS = frozenset(
+    # Arabic and Hindi words that follow a person cue and are no name ("to", "in", "address" ...)
+    " ".join(
+        (
+            "إلى في من على عن العنوان الموعد رقم تاريخ قسم الكريم العزيز المحترم",
+            "का की के है में से को पता नाम मरीज़ मरीज जन्म फ़ोन",
+        )
+    ).split(" ")
+)
+
+
+def _script_name_ok(name: str) -> bool:
+    """A value after a person cue that reads as a name in its script (a family name opens Han and Hangul)."""
+    first = name[0]
+    if "\uac00" <= first <= "\ud7a3":
+        return (len(name) == 3 and first in _KO_SURNAMES) or (len(name) == 4 and name[:2] in _KO_COMPOUND)
+    if "\u4e00" <= first <= "\u9fff":
+        if any(name[:k] in _JA_SURNAMES for k in (1, 2, 3) if len(name) > k):
+            return True
+        return len(name) <= 4 and (first in _ZH_SURNAMES or name[:2] in _ZH_COMPOUND)
+    return name.split(" ", 1)[0] not in _NOT_NAME_WORDS
+
+
+_ZH_ADDRESS = (
+    rf"(?:{_HAN}{{2,8}}?(?:省|自治区))?{_HAN}{{1,8}}?[市县区]{_HAN}{{1,14}}?[路街道巷]"
+    r"[A-Za-z0-9]{1,5}[座号栋室](?:[ \t]?\d{6}(?!\d))?"
+)
+_AR_ADDRESS = (
+    rf"(?:شارع|طريق|جادة|حي)[ \t]+{_AR_WORD}(?:[ \t]{_AR_WORD}){{0,3}}"
+    r"[\u060c,][ \t]*(?:مبنى|بناية|عمارة|فيلا|منزل)[ \t]*(?:رقم[ \t]*)?\d{1,5}"
+    r"(?:[\u060c,][ \t]*(?:شقة|طابق)[ \t]*(?:رقم[ \t]*)?\d{1,5})?"
+    rf"(?:[\u060c,][ \t]*{_AR_WORD}(?:[ ]{_AR_WORD})?(?=[ \t]*(?:[\u060c,./|;\n]|$)))?"
+)
+_MORE_ADDRESS = re.compile(
+    # Chinese: province, city or county, road or street, building, postal code (after an address
+    # word, or opening a run of Han)
+    rf"(?:住址|地址|住所|居住地|(?i:address))[ \t]*[:\uff1a]?[ \t]*({_ZH_ADDRESS})"
+    rf"|(?<!{_HAN})({_ZH_ADDRESS})"
+    # Arabic: street, building (and flat) number, city
+    rf"|({_AR_ADDRESS})"
+    # Indian: house number, locality and city words, six-digit PIN code
+    rf"|(?<![\d/])(\d{{1,5}}(?:/\d{{1,5}})?[ \t]+(?:{_DEVA_WORD}[ \t]+){{0,5}}{_DEVA_WORD}"
+    r"[ \t-]?\d{6})(?!\d)"
+)
+_ADDRESS_GROUPS = range(1, 5)
+_CJK_DATE = re.compile(
+    r"(?<![\d/.\-])(?:19|20)\d\d([/.\-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?![\d/.\-])"
+)
+_EMAIL = re.compile(
+    r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}@[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63})*"
+    r"\.[A-Za-z]{2,12}(?![A-Za-z0-9\-])"
+)
+
+
+def _cjk(char: str) -> bool:
+    """A character of Chinese, Japanese or Korean text, or its full-width punctuation."""
+    return "\u3000" <= char <= "\u9fff" or "\uac00" <= char <= "\ud7a3" or "\uff00" <= char <= "\uffef"
+
+
+def _beside_cjk(text: str, start: int, end: int) -> bool:
+    """The characters on either side of text[start:end] include one of CJK text."""
+    return (start > 0 and _cjk(text[start - 1])) or (end < len(text) and _cjk(text[end]))
 
 
 def script_names(text: str) -> list[Span]:
-    """Names, phones and addresses written in the scripts above (none in ASCII text)."""
+    """Names, phones, addresses, dates and e-mails in (or beside) the scripts above (none in ASCII text)."""
     if text.isascii() or _SCRIPT_CHAR.search(text) is None:
         return []
     found: list[Span] = []
@@ -70,4 +209,24 @@ def script_names(text: str) -> list[Span]:
         found.append(Span("name", m.start(group), m.end(group), 0.8))
     found += [Span("phone", m.start(1), m.end(1), 0.85) for m in _PHONE.finditer(text)]
     found += [Span("address", m.start(), m.end(), 0.85) for m in _ADDRESS.finditer(text)]
+    for m in _CUED_NAME.finditer(text):
+        group = next(g for g in _CUED_GROUPS if m.group(g))
+        if _script_name_ok(m.group(group)):
+            found.append(Span("name", m.start(group), m.end(group), 0.8))
+    for m in _MORE_ADDRESS.finditer(text):
+        group = next(g for g in _ADDRESS_GROUPS if m.group(g))
+        found.append(Span("address", m.start(group), m.end(group), 0.8))
+    # numbers written against Chinese or Japanese words, where `\b` does not fall
+    # (`预约时间2024/04/05\u3002`, `\uff081950/03/12生\uff09`)
+    found += [
+        Span("date", m.start(), m.end(), 0.85, weak=True)
+        for m in _CJK_DATE.finditer(text)
+        if _beside_cjk(text, m.start(), m.end())
+    ]
+    if "@" in text:
+        found += [
+            Span("email", m.start(), m.end(), 0.95)
+            for m in _EMAIL.finditer(text)
+            if _beside_cjk(text, m.start(), m.end())
+        ]
     return found
