@@ -1,11 +1,25 @@
-"""Names, phones and addresses in Cyrillic, Chinese, Japanese, Korean and Devanagari text.
+"""Names, phones and addresses in Cyrillic, Chinese, Japanese, Korean, Arabic and Devanagari text.
 
 The other recognisers read Latin script (capitalised words, English cues). Here, for
 text that holds another script, the shapes and cues those languages write: a
 self-introduction (`Меня зовут Борислав Ермаков`, `我叫段莹`, `제 이름은 최영식`,
 `मेरा नाम सुरेन्द्र चवन है`), an honorific after a name (`石川 桃子様`, `최영식님`), a phone
-after its word (`电话17396361053`, `мой телефон +7 ...`), a Japanese postal code
+after its word (`电话17396361053`, `мой телефон +7 ...`, `الهاتف: ...`), a Japanese postal code
 (`〒617-8847`) and a prefecture-to-block address, a Chinese province-to-number address.
+
+Tenth build (probe6's classes):
+
+- **a name after a person cue**, of English (`Full name:`, `beneficiary`, `Guardian`, `treatment
+  for`, `passport name is`) or of the text's language (`患者`, `氏名`, `이름`, `환자`, `الاسم`,
+  `المريض`, `नाम`, `मरीज़`), ending at a delimiter or an honorific; in Han or Hangul only when
+  a family name opens it (`患者信息` is no one); and a name opening an e-mail header line
+  (`山本加奈 <a@b.jp>`), before `名下` ("in the name of") and before `का रेफ़रल` ("'s referral");
+- **addresses**: Chinese province, city or county, road or street and building (`...街N座
+  701186`), Arabic street, building or flat number and city (`شارع النصر، مبنى 287، شقة 1،
+  الشارقة`), Indian house number, locality and six-digit PIN code;
+- **dates and e-mails written against CJK text**, where no word boundary falls
+  (`预约时间2024/04/05`, `ご連絡はa@b.comまで`).
+
 ASCII text is skipped at once.
 """
 
@@ -36,7 +50,8 @@ _NAMES = re.compile(
     r"|(?:मेरा\s+नाम|मेरा नाम)\s+([\u0900-\u097f]+(?:\s+[\u0900-\u097f]+){0,2}?)\s+(?:है|हूँ|हूं)"
 )
 _PHONE = re.compile(
-    r"(?:电话|電話|手机|手機|携帯|전화(?:번호)?|휴대폰|핸드폰|(?i:телефон|тел\.?)|फ़ोन|फोन|मोबाइल)"
+    r"(?:电话|電話|手机|手機|携帯|전화(?:번호)?|휴대폰|핸드폰|(?i:телефон|тел\.?)|फ़ोन|फोन|मोबाइल|"
+    r"الهاتف|هاتف|الجوال|جوال|موبايل)"
     r"(?:[^\d\n+]{0,12})(\+?\d[\d \-()]{6,18}\d)"
 )
 _ADDRESS = re.compile(
@@ -114,15 +129,18 @@ _SCRIPT_NAME = (
 # punctuation), the end, or an honorific
 _NAME_END = (
     r"(?=[ \t]*(?:[,;:/|()<>\[\].\u060c\u061b\u0964\uff0c\u3001\u3002\uff08\uff09\uff1a\n]|$|様|さん|님|씨|"
-    r"先生|女士|जी\b))"
+    r"先生|女士|です|と申します|입니다|이고|이며|이에요|예요|जी\b))"
 )
 _CUED_NAME = re.compile(
     # a person word of English or of the text's language, then (a colon and) the name
     r"(?:(?<![A-Za-z])(?i:(?:full|passport|patient|given|legal|account)[ ]name(?:[ ]is)?|name[ ]is|name|"
-    r"patient|beneficiary|guardian|account[ ]holder|holder|caregiver|"
-    r"(?:treatment|referral|consent|care)[ ]for|dear|mr|mrs|ms|dr)\.?"
-    r"|姓名|氏名|名前|お名前|患者|病人|联系人|收款人|이름|성명|환자|보호자|الاسم|المريضة|المريض|السيدة|السيد|"
-    r"नाम|मरीज़|मरीज|रोगी|श्रीमती|श्री)[ \t]*[:\uff1a]?[ \t]*"
+    r"patient|beneficiary|guardian|account[ ]holder|holder|caregiver|applicant|insured|cardholder|"
+    r"traveller|traveler|passenger|(?:treatment|referral|consent|care)[ ]for|dear|mr|mrs|ms|dr|"
+    r"i[ ]am|i'm|this[ ]is)\.?"
+    r"|姓名|氏名|名前|お名前|患者|病人|联系人|收款人|申请人|持卡人|户名|监护人|被保险人|我是|申込者|契約者|保護者|"
+    r"名義|私は|이름|성명|환자|보호자|신청인|예금주|수취인|고객명|저는|الاسم|اسمي|المريضة|المريض|السيدة|السيد|"
+    r"المستفيد|صاحب[ ]الحساب|ولي[ ]الأمر|नाम|मरीज़|मरीज|रोगी|श्रीमती|श्री|सुश्री|लाभार्थी|खाताधारक|अभिभावक)"
+    r"[ \t]*[:\uff1a]?[ \t]*"
     rf"{_SCRIPT_NAME}{_NAME_END}"
     # an e-mail header line, `Name <address>`
     rf"|(?m:^)[ \t]*{_SCRIPT_NAME}[ \t]*<[\w.+-]+@"
@@ -152,7 +170,7 @@ def _script_name_ok(name: str) -> bool:
     if "\uac00" <= first <= "\ud7a3":
         return (len(name) == 3 and first in _KO_SURNAMES) or (len(name) == 4 and name[:2] in _KO_COMPOUND)
     if "\u4e00" <= first <= "\u9fff":
-        if any(name[:k] in _JA_SURNAMES for k in (1, 2, 3) if len(name) > k):
+        if any(name[:k] in _JA_SURNAMES for k in (1, 2, 3) if len(name) > max(k, 2)):
             return True
         return len(name) <= 4 and (first in _ZH_SURNAMES or name[:2] in _ZH_COMPOUND)
     return name.split(" ", 1)[0] not in _NOT_NAME_WORDS
@@ -164,8 +182,7 @@ _ZH_ADDRESS = (
 )
 _AR_ADDRESS = (
     rf"(?:شارع|طريق|جادة|حي)[ \t]+{_AR_WORD}(?:[ \t]{_AR_WORD}){{0,3}}"
-    r"[\u060c,][ \t]*(?:مبنى|بناية|عمارة|فيلا|منزل)[ \t]*(?:رقم[ \t]*)?\d{1,5}"
-    r"(?:[\u060c,][ \t]*(?:شقة|طابق)[ \t]*(?:رقم[ \t]*)?\d{1,5})?"
+    r"(?:[\u060c,]?[ \t]*(?:مبنى|بناية|عمارة|فيلا|منزل|شقة|طابق|رقم)[ \t]*(?:رقم[ \t]*)?\d{1,5}){1,3}"
     rf"(?:[\u060c,][ \t]*{_AR_WORD}(?:[ ]{_AR_WORD})?(?=[ \t]*(?:[\u060c,./|;\n]|$)))?"
 )
 _MORE_ADDRESS = re.compile(

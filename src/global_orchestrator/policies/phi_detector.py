@@ -26,6 +26,12 @@ each (all regular expressions and word lists, no model, nothing fetched):
   and cards after local labels; CSV columns; camera photos someone sends), `_phi_streets`
   (street-first addresses after a cue, unit lines, birthplaces, phones by cue), `_phi_people`
   (`Mme DUPONT Anne`, `SURNAME, Given` in registers and rows, sign-offs, self-introductions);
+- tenth build (probe6's classes): `_phi_scripts` also reads names in Han, kana, Hangul,
+  Arabic and Devanagari after a person cue of English or the text's language (`Full name:`,
+  `患者`, `氏名`, `이름`, `الاسم`, `नाम`; family-name lists check Han and Hangul), Chinese, Arabic
+  and Indian addresses, and dates and e-mails written against CJK text; `_phi_locales` (a
+  home after a verb of living with its town, `bor på ... i Lidköping`; an account number after
+  an account word; a full name after a name label of many languages; Brazilian phones);
 - `_phi_brands`: not a recogniser: brands and institutions named after a person or a
   place (`Edward Jones`, `Eli Lilly`, `Glasgow Coma Scale`), whose name findings are
   dropped from a text about no one else;
@@ -68,6 +74,7 @@ from global_orchestrator.policies._phi_hl7 import hl7_fields
 from global_orchestrator.policies._phi_ids import checked_more, labelled_ids
 from global_orchestrator.policies._phi_keyed import keyed
 from global_orchestrator.policies._phi_labels import camera_photos, csv_columns, labelled_codes
+from global_orchestrator.policies._phi_locales import locale_values
 from global_orchestrator.policies._phi_names import labelled_at, names
 from global_orchestrator.policies._phi_notes import notes
 from global_orchestrator.policies._phi_people import people
@@ -227,7 +234,7 @@ def _detect_phi(text: str) -> list[Span]:
     spans = shapes(text, record) + keyed(text) + dates(text, record) + addresses(text) + context(text)
     spans += script_names(text) + hl7_fields(text) + cued(text) + checked_more(text) + labelled_ids(text)
     spans += profiles(text) + labelled_codes(text) + csv_columns(text) + camera_photos(text)
-    spans += streets(text) + people(text)
+    spans += streets(text) + people(text) + locale_values(text)
     spans += notes(text, record)
     spans = business_phones(text, spans)
     strong = sorted((s.start, s.end) for s in spans if not s.weak)

@@ -1,0 +1,96 @@
+"""Identifiers of Latin-script locales known by a local wording (tenth build, probe6's classes).
+
+- **A home after a verb of living** in Swedish, Dutch, Polish, Portuguese, Spanish, Italian
+  (`bor på Granstigen 5 i Lidköping`, `woont op Kayhof 4 in Hooge Zwaluwe`, `zamieszkały przy
+  ul. Wrzosowa 7 w Głogów`): the street and house number, and the town after the preposition
+  (`i`, `in`, `w`, `en`, `em`, `a`) as a place of its own; and a Turkish town before
+  `adresinde` ("at the address in").
+- **An account number after an account word** (`konto SE91 7336 ...`, `rekening`, `IBAN:`): an
+  IBAN-shaped value, even when its check digits fail (a typo in a person's account is still
+  theirs).
+- **A full name after a name label** of many languages (`Naam:`, `Ad Soyad:`, `Namn:`,
+  `t.n.v.`, `kontoinnehavare`, `passport name is`), particles included (`Demi die Pelser`,
+  `Aaliyah van 't Erve`), in capitals too (`OTTAVIO POLESEL`), up to a delimiter.
+- **A Brazilian phone** (`12 9529-9427`, `(21) 98765-4321`) on a line with a contact word
+  (`Contato`, `Telefone`, `Celular`, `WhatsApp`).
+
+Each is gated on a cheap substring test of the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, english
+from global_orchestrator.policies._phi_spans import Span, has_any
+
+_TOWN = rf"[{UPPER}][{LOWER}'\u2019]+(?:[- ][{UPPER}][{LOWER}'\u2019]+){{0,2}}"
+_HOME = re.compile(
+    r"(?i:\bbor[ ]p\u00e5|\bwoont[ ](?:op|aan)|\bwoonachtig[ ](?:op|aan)|\bzamieszka\w{0,3}[ ]przy|"
+    r"\bmieszka[ ]przy|\bmora[ ](?:na|no|em)|\bvive[ ]en|\babita[ ]in)[ ]"
+    r"([^\n,;:]{2,50}?[ ]\d{1,5}(?:[/-]\d{1,5})?[a-zA-Z]?)"
+    rf"(?:[ ](?:i|in|w|we|en|em|a|te)[ ]({_TOWN})(?=[ ]*(?:[.,;:!?)\n]|$)|[ ][{LOWER}]))?"
+)
+_HOME_GATES = ("bor p", "woont ", "woonachtig ", "zamieszka", "mieszka ", "mora ", "vive en", "abita in")
+_ADRESINDE = re.compile(rf",[ ]*({_TOWN})[ ]+adresinde\b")
+_ACCOUNT = re.compile(
+    r"(?i:\b(?:iban|konto(?:nummer)?|kontonr|account(?:[ ](?:no|number|nr))?|rekening(?:nummer)?|"
+    r"conta|cuenta|conto|rachunek|hesap|compte)\b)[ .:#]{0,3}(?:(?i:nr|no)\.?[ ]?)?"
+    r"([A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){3,7}(?:[ ]?[A-Z0-9]{1,3})?)(?![A-Za-z0-9])"
+)
+_ACCOUNT_GATES = (
+    "iban",
+    "konto",
+    "account",
+    "rekening",
+    "conta",
+    "cuenta",
+    "conto",
+    "rachunek",
+    "hesap",
+    "compte",
+)
+_NAME_WORD = rf"[{UPPER}][{UPPER}{LOWER}'\u2019-]+"
+_PARTICLE = r"(?:van|von|de|der|den|die|da|di|del|della|dos|das|do|du|la|le|ter|ten|'t|\u2019t|bin|ibn|al|el)"
+_LABELLED = re.compile(
+    r"(?:(?i:\bnaam|\bnamn|\bnome|\bnombre|\bad[ ]soyad[\u0131i]?|\bimi\u0119[ ]i[ ]nazwisko|"
+    r"\bfull[ ]name)[ ]*:"
+    r"|(?i:\bpassport[ ]name[ ]is|\bt\.n\.v\.|\bkontoinnehavare|\brekeninghouder|"
+    r"\btitular(?:[ ]da[ ]conta)?))[ ]*"
+    rf"({_NAME_WORD}(?:[ ](?:{_PARTICLE}[ ])*{_NAME_WORD}){{1,3}})(?=[ ]*(?:[/|,.;()<\n]|$))"
+)
+_LABEL_GATES = ("naam", "namn", "nome", "nombre", "soyad", "nazwisko", "full name", "passport name", "t.n.v.")
+_LABEL_GATES_MORE = ("kontoinnehavare", "rekeninghouder", "titular")
+_BR_PHONE = re.compile(
+    r"(?i:contato|telefone|tel\.?|celular|whatsapp|fone)[^\n]{0,80}?"
+    r"(?<![\d-])(\(?\d{2}\)?[ ]9?\d{4}-\d{4})(?![\d-])"
+)
+
+
+def _people_words(name: str) -> bool:
+    """Not every capitalised word of `name` is an everyday English word (`Customer Service`)."""
+    words = english()
+    return any(w.lower() not in words for w in name.split(" ") if w[:1].isupper())
+
+
+def locale_values(text: str) -> list[Span]:
+    """Homes after a verb of living, accounts after an account word, labelled names, Brazilian phones."""
+    found: list[Span] = []
+    if has_any(text, _HOME_GATES):
+        for m in _HOME.finditer(text):
+            found.append(Span("address", m.start(1), m.end(1), 0.8))
+            if m.group(2):
+                found.append(Span("address", m.start(2), m.end(2), 0.75, weak=True))
+    if "adresinde" in text:
+        found += [Span("address", m.start(1), m.end(1), 0.75, weak=True) for m in _ADRESINDE.finditer(text)]
+    if has_any(text, _ACCOUNT_GATES):
+        found += [Span("account_number", m.start(1), m.end(1), 0.85) for m in _ACCOUNT.finditer(text)]
+    if has_any(text, _LABEL_GATES) or has_any(text, _LABEL_GATES_MORE):
+        found += [
+            Span("name", m.start(1), m.end(1), 0.8)
+            for m in _LABELLED.finditer(text)
+            if _people_words(m.group(1))
+        ]
+    if "-" in text and has_any(text, ("contato", "telefone", "tel", "celular", "whatsapp", "fone")):
+        found += [Span("phone", m.start(1), m.end(1), 0.8) for m in _BR_PHONE.finditer(text)]
+    return found
