@@ -122,7 +122,7 @@ _HIRA = r"[\u3041-\u309f]"
 _AR_WORD = r"[\u0621-\u064a\u0671-\u06d3][\u0621-\u065f\u0670-\u06d3]{0,20}"
 _DEVA_WORD = r"[\u0900-\u0963\u0971-\u097f][\u0900-\u0963\u0971-\u097f\u2019']{0,20}"
 _SCRIPT_NAME = (
-    rf"({_HAN}{{2,5}}|{_HAN}{{1,3}}{_HIRA}{{1,4}}{_HAN}?|{_HANGUL}{{2,4}}"
+    rf"({_HAN}{{2,5}}?|{_HAN}{{1,3}}{_HIRA}{{1,4}}{_HAN}?|{_HANGUL}{{2,4}}"
     rf"|{_AR_WORD}(?:[ ]{_AR_WORD}){{0,4}}|{_DEVA_WORD}(?:[ ]{_DEVA_WORD}){{0,3}})"
 )
 # what may follow a name: a delimiter (`,`, `/`, `(`, the Arabic comma, the danda, full-width
@@ -135,11 +135,14 @@ _CUED_NAME = re.compile(
     # a person word of English or of the text's language, then (a colon and) the name
     r"(?:(?<![A-Za-z])(?i:(?:full|passport|patient|given|legal|account)[ ]name(?:[ ]is)?|name[ ]is|name|"
     r"patient|beneficiary|guardian|account[ ]holder|holder|caregiver|applicant|insured|cardholder|"
-    r"traveller|traveler|passenger|(?:treatment|referral|consent|care)[ ]for|dear|mr|mrs|ms|dr|"
-    r"i[ ]am|i'm|this[ ]is)\.?"
-    r"|姓名|氏名|名前|お名前|患者|病人|联系人|收款人|申请人|持卡人|户名|监护人|被保险人|我是|申込者|契約者|保護者|"
-    r"名義|私は|이름|성명|환자|보호자|신청인|예금주|수취인|고객명|저는|الاسم|اسمي|المريضة|المريض|السيدة|السيد|"
-    r"المستفيد|صاحب[ ]الحساب|ولي[ ]الأمر|नाम|मरीज़|मरीज|रोगी|श्रीमती|श्री|सुश्री|लाभार्थी|खाताधारक|अभिभावक)"
+    r"traveller|traveler|passenger|resident|employee|sponsor|tenant|recipient|payee|sender|spouse|wife|"
+    r"husband|son|daughter|mother|father|brother|sister|next[ ]of[ ]kin|(?:emergency[ ])?contact|signed|"
+    r"attn|(?:treatment|referral|consent|care)[ ]for|dear|mr|mrs|ms|dr|i[ ]am|i'm|this[ ]is)\.?"
+    r"|姓名|氏名|名前|お名前|患者|病人|联系人|收款人|申请人|持卡人|户名|监护人|被保险人|家属|尊敬的|亲爱的|我是|"
+    r"申込者|契約者|保護者|担当者?|名義|私は|이름|성명|환자|보호자|신청인|신청자|예금주|수취인|수신인|고객명|담당자|"
+    r"피보험자|저는|الاسم|اسمي|المريضة|المريض|السيدة|السيد|المستفيد|صاحب[ ]الحساب|ولي[ ]الأمر|عزيزي|عزيزتي|"
+    r"الدكتورة|الدكتور|الأستاذة|الأستاذ|नाम|मरीज़|मरीज|रोगी|श्रीमती|श्री|सुश्री|प्रिय|डॉ\.?|लाभार्थी|खाताधारक|"
+    r"अभिभावक)"
     r"[ \t]*[:\uff1a]?[ \t]*"
     rf"{_SCRIPT_NAME}{_NAME_END}"
     # an e-mail header line, `Name <address>`
@@ -151,8 +154,10 @@ _CUED_NAME = re.compile(
     r"(?:रेफ़रल|रेफरल|पता|फ़ोन|फोन|मोबाइल|ईमेल|जन्म|आधार|खाता|रिपोर्ट|अपॉइंटमेंट|इलाज)"
     # Japanese: a name before -sama or -san with no space in it, opening a sentence
     rf"|(?<![\u3040-\u30ff\u4e00-\u9fff])({_HAN}{{2,5}}|{_HAN}{{1,3}}{_HIRA}{{1,4}}{_HAN}?)(?:様|さん)"
+    # Chinese: a name before "Mr" or "Ms" (`王伟先生`, `李娜女士`)
+    rf"|(?<![\u3040-\u30ff\u4e00-\u9fff])({_HAN}{{2,3}})(?:先生|女士|小姐)"
 )
-_CUED_GROUPS = range(1, 6)
+_CUED_GROUPS = range(1, 7)
 _NOT_NAME_WORDS = frozenset(
     # Arabic and Hindi words that follow a person cue and are no name ("to", "in", "address" ...)
     " ".join(
@@ -188,7 +193,7 @@ _AR_ADDRESS = (
 _MORE_ADDRESS = re.compile(
     # Chinese: province, city or county, road or street, building, postal code (after an address
     # word, or opening a run of Han)
-    rf"(?:住址|地址|住所|居住地|(?i:address))[ \t]*[:\uff1a]?[ \t]*({_ZH_ADDRESS})"
+    rf"(?:住址|地址|住所|居住地|家住|现住|住在|居住在|(?i:address))[ \t]*[:\uff1a]?[ \t]*({_ZH_ADDRESS})"
     rf"|(?<!{_HAN})({_ZH_ADDRESS})"
     # Arabic: street, building (and flat) number, city
     rf"|({_AR_ADDRESS})"
@@ -199,6 +204,12 @@ _MORE_ADDRESS = re.compile(
 _ADDRESS_GROUPS = range(1, 5)
 _CJK_DATE = re.compile(
     r"(?<![\d/.\-])(?:19|20)\d\d([/.\-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?![\d/.\-])"
+)
+_MONTH_DATE = re.compile(
+    # Arabic and Hindi: day, month name, year (`5 مارس 2024`, `12 जनवरी 1990`)
+    r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])[ \t]+(?:يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|"
+    r"سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر|जनवरी|फ़रवरी|फरवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|"
+    r"अक्तूबर|नवंबर|नवम्बर|दिसंबर|दिसम्बर)[ \t,]+(?:19|20)\d\d(?!\d)"
 )
 _EMAIL = re.compile(
     r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}@[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63})*"
@@ -240,6 +251,7 @@ def script_names(text: str) -> list[Span]:
         for m in _CJK_DATE.finditer(text)
         if _beside_cjk(text, m.start(), m.end())
     ]
+    found += [Span("date", m.start(), m.end(), 0.85, weak=True) for m in _MONTH_DATE.finditer(text)]
     if "@" in text:
         found += [
             Span("email", m.start(), m.end(), 0.95)
