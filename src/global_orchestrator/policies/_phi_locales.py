@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, english
+from global_orchestrator.policies._phi_names import ORG_WORDS
 from global_orchestrator.policies._phi_spans import Span, has_any
 
 _TOWN = rf"[{UPPER}][{LOWER}'\u2019]+(?:[- ][{UPPER}][{LOWER}'\u2019]+){{0,2}}"
@@ -67,10 +68,43 @@ _BR_PHONE = re.compile(
 )
 
 
+# words of organisations in the languages of these labels (`t.n.v. Stichting Beheer`)
+_ORG_MORE = frozenset(
+    [
+        "stichting",
+        "vereniging",
+        "gemeente",
+        "ziekenhuis",
+        "kliniek",
+        "stiftelse",
+        "förening",
+        "kommun",
+        "sjukhus",
+        "fundacja",
+        "spółka",
+        "szpital",
+        "fundação",
+        "fundación",
+        "fondazione",
+        "vakf\u0131",
+        "derneği",
+        "şirketi",
+        "hastanesi",
+        "ltda",
+        "associação",
+        "asociación",
+        "associazione",
+    ]
+)
+
+
 def _people_words(name: str) -> bool:
-    """Not every capitalised word of `name` is an everyday English word (`Customer Service`)."""
-    words = english()
-    return any(w.lower() not in words for w in name.split(" ") if w[:1].isupper())
+    """`name` has no word of an organisation and not every capitalised word is an everyday English one."""
+    words = [w.lower() for w in name.split(" ")]
+    if any(w in ORG_WORDS or w in _ORG_MORE for w in words):
+        return False
+    everyday = english()
+    return any(w not in everyday for w, o in zip(words, name.split(" "), strict=True) if o[:1].isupper())
 
 
 def locale_values(text: str) -> list[Span]:

@@ -121,8 +121,9 @@ _KO_COMPOUND = frozenset(["남궁", "선우", "황보", "제갈", "독고", "사
 _HIRA = r"[\u3041-\u309f]"
 _AR_WORD = r"[\u0621-\u064a\u0671-\u06d3][\u0621-\u065f\u0670-\u06d3]{0,20}"
 _DEVA_WORD = r"[\u0900-\u0963\u0971-\u097f][\u0900-\u0963\u0971-\u097f\u2019']{0,20}"
+_HAN_NAME = r"[\u4e00-\u9fff\u3005]"  # Han and the repeat mark (`佐々木`)
 _SCRIPT_NAME = (
-    rf"({_HAN}{{2,5}}?|{_HAN}{{1,3}}{_HIRA}{{1,4}}{_HAN}?|{_HANGUL}{{2,4}}"
+    rf"({_HAN_NAME}{{2,5}}?|{_HAN_NAME}{{1,3}}{_HIRA}{{1,4}}{_HAN}?|{_HANGUL}{{2,4}}"
     rf"|{_AR_WORD}(?:[ ]{_AR_WORD}){{0,4}}|{_DEVA_WORD}(?:[ ]{_DEVA_WORD}){{0,3}})"
 )
 # what may follow a name: a delimiter (`,`, `/`, `(`, the Arabic comma, the danda, full-width
@@ -153,7 +154,7 @@ _CUED_NAME = re.compile(
     rf"|(?:^|[.\u0964!?\n][ \t]*)({_DEVA_WORD}(?:[ ]{_DEVA_WORD}){{1,2}})[ ](?:का|की|के)[ ]"
     r"(?:रेफ़रल|रेफरल|पता|फ़ोन|फोन|मोबाइल|ईमेल|जन्म|आधार|खाता|रिपोर्ट|अपॉइंटमेंट|इलाज)"
     # Japanese: a name before -sama or -san with no space in it, opening a sentence
-    rf"|(?<![\u3040-\u30ff\u4e00-\u9fff])({_HAN}{{2,5}}|{_HAN}{{1,3}}{_HIRA}{{1,4}}{_HAN}?)(?:様|さん)"
+    rf"|(?<![\u3040-\u30ff\u4e00-\u9fff])({_HAN_NAME}{{2,5}}|{_HAN_NAME}{{1,3}}{_HIRA}{{1,4}}{_HAN}?)(?:様|さん)"
     # Chinese: a name before "Mr" or "Ms" (`王伟先生`, `李娜女士`)
     rf"|(?<![\u3040-\u30ff\u4e00-\u9fff])({_HAN}{{2,3}})(?:先生|女士|小姐)"
 )
@@ -167,11 +168,24 @@ _NOT_NAME_WORDS = frozenset(
         )
     ).split(" ")
 )
+_NOT_NAMES_CJK = frozenset(
+    # Chinese and Korean words after a person cue that open with a family name and are no one
+    # ("patient safety", "patient guide", "the guardian's consent form" ...)
+    " ".join(
+        (
+            "安全 安排 管理 满意 权利 方案 金额 程序 文件 康复 高危 高龄 严重 常规 平均 费用 解释 应急 华人",
+            "安全性 管理费 满意度 康复期 정보란 안내문 안내서 신청서 동의서 진료비 확인서 진단서 문의처",
+            "이용자 관리자 담당자 보호자 대기실 방문객 전화번호 주소지",
+        )
+    ).split(" ")
+)
 
 
 def _script_name_ok(name: str) -> bool:
     """A value after a person cue that reads as a name in its script (a family name opens Han and Hangul)."""
     first = name[0]
+    if name in _NOT_NAMES_CJK:
+        return False
     if "\uac00" <= first <= "\ud7a3":
         return (len(name) == 3 and first in _KO_SURNAMES) or (len(name) == 4 and name[:2] in _KO_COMPOUND)
     if "\u4e00" <= first <= "\u9fff":

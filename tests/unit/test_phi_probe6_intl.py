@@ -1,0 +1,197 @@
+"""probe6's international classes (`_phi_scripts`, `_phi_locales`): values in other scripts and locales.
+
+Made-up strings, positive and benign-negative for each class.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from global_orchestrator.policies.phi_detector import detect_phi
+
+
+def _found(text: str) -> set[tuple[str, str]]:
+    return {(f.category, f.text) for f in detect_phi(text)}
+
+
+def _covered(text: str, value: str) -> bool:
+    start = text.index(value)
+    end = start + len(value)
+    return any(f.start <= start and f.end >= end for f in detect_phi(text))
+
+
+def _flagged(text: str, value: str) -> bool:
+    start = text.index(value)
+    end = start + len(value)
+    return any(f.start < end and f.end > start for f in detect_phi(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # Chinese, after a cue word and before "in the name of" / "Mr"
+        ("病人吴晓东\uff0c电话13900001111\uff0c请于周五复诊。", "吴晓东"),
+        ("联系人\uff1a欧阳明月 / 手机 13522223333", "欧阳明月"),
+        ("请把货款汇入谢小兰名下的账户。", "谢小兰"),
+        ("尊敬的胡建平先生\uff0c您的报告已出。", "胡建平"),
+        # Japanese, after a cue word or before -sama with no space
+        ("氏名\uff1a松井ひろみ / 生年月日\uff1a1971/02/03", "松井ひろみ"),
+        ("村田健一様の検査結果をお送りします。", "村田健一"),
+        ("私は藤本直美です。予約の確認をお願いします。", "藤本直美"),
+        # Korean
+        ("성명: 윤지호 / 생년월일: 1980.01.02", "윤지호"),
+        ("보호자 남궁민수 (전화 010-2222-3333)", "남궁민수"),
+        ("저는 배수진입니다. 진료 예약을 바꾸고 싶어요.", "배수진"),
+        # Arabic
+        ("المريضة سلمى الحداد، رقم الملف 2231.", "سلمى الحداد"),
+        ("عزيزي يوسف بن راشد، نرجو تأكيد الموعد.", "يوسف بن راشد"),
+        # Hindi
+        ("मरीज़ अनुराधा कुलकर्णी, उम्र 41, को भर्ती किया गया।", "अनुराधा कुलकर्णी"),
+        ("प्रिय विजय मल्होत्रा, आपकी रिपोर्ट तैयार है।", "विजय मल्होत्रा"),
+        ("सुनील भाटिया का पता बदल गया है।", "सुनील भाटिया"),
+        # English cues before a name in another script
+        ("Emergency contact: 高橋美咲 (sister), tel 090-1111-2222", "高橋美咲"),
+        ("Beneficiary: فاطمة الزهراء / IBAN on file", "فاطمة الزهراء"),
+        ("Consent signed by guardian 조은비, DOB 1999.09.09.", "조은비"),
+        ("Passenger name: अमित वर्मा | Seat 14C", "अमित वर्मा"),
+        ("罗志强 <zq.luo@example.cn> wrote:\nPlease move my visit.", "罗志强"),
+    ],
+)
+def test_a_name_in_another_script_after_a_person_cue(text: str, value: str) -> None:
+    assert _covered(text, value), _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("患者安全\uff0c请注意防跌倒。", "安全"),  # "patient safety": a word, though 安 is a family name
+        ("患者须知\uff1a就诊前请空腹。", "须知"),
+        ("환자 안내문: 검사 전 금식", "안내문"),  # "patient guide"
+        ("from 南京 to 上海 by train", "南京"),  # no person cue
+        ("会員様限定のセールは3月末まで。", "会員"),  # "dear member"
+        ("المريض إلى قسم الطوارئ.", "إلى"),  # "the patient to the emergency ward": no name
+    ],
+)
+def test_a_word_after_a_cue_that_is_no_name_is_not_flagged(text: str, value: str) -> None:
+    assert not _flagged(text, value), _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("地址\uff1a浙江省杭州市西湖区文三路A座 310012\uff0c邮箱略", "浙江省杭州市西湖区文三路A座 310012"),
+        ("家住四川省成都市武侯区人民南路12号。", "四川省成都市武侯区人民南路12号"),
+        ("العنوان: شارع الخليج، مبنى 44، شقة 7، الكويت / الهاتف", "شارع الخليج، مبنى 44، شقة 7، الكويت"),
+        ("يسكن في طريق المطار رقم 19، جدة.", "طريق المطار رقم 19، جدة"),
+        ("पता: 12/7 गांधी नगर भोपाल 462001 / फ़ोन", "12/7 गांधी नगर भोपाल 462001"),
+        ("पता 88 लाजपत कॉलोनी कानपुर-208001, ईमेल", "88 लाजपत कॉलोनी कानपुर-208001"),
+    ],
+)
+def test_an_address_in_chinese_arabic_or_devanagari(text: str, value: str) -> None:
+    assert _covered(text, value), _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "شارع الملك فهد مزدحم اليوم بسبب الأمطار.",  # a street with no house number: a public place
+        "हमारे 25 केंद्र पूरे देश में खुले हैं।",  # a number and words, no PIN code
+        "上海市是中国最大的城市之一。",  # a city, no street and building
+    ],
+)
+def test_a_public_place_in_those_scripts_is_no_address(text: str) -> None:
+    assert not any(f.category == "address" for f in detect_phi(text)), _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("患者许强\uff0c预约时间2023/11/02。", "2023/11/02"),
+        ("患者 佐々木花 様\uff081958/07/21生\uff09", "1958/07/21"),
+        ("عزيزي سامي العمر، موعدك يوم 3 أبريل 2025.", "3 أبريل 2025"),
+        ("प्रिय गीता राव, आपका अपॉइंटमेंट 14 जुलाई 2024 को है।", "14 जुलाई 2024"),
+    ],
+)
+def test_a_date_against_cjk_text_or_with_an_arabic_or_hindi_month(text: str, value: str) -> None:
+    assert _covered(text, value), _found(text)
+
+
+def test_an_email_written_against_japanese_text() -> None:
+    text = "ご質問は k.tanaka@example.jp までご連絡ください。担当 北村京子様宛て\uff1ak2.kita@example.jpまで"
+    assert _covered(text, "k2.kita@example.jp"), _found(text)
+
+
+def test_a_phone_after_an_arabic_phone_word() -> None:
+    text = "الاسم: هدى السالم / الهاتف: 0551234567"
+    assert _covered(text, "0551234567"), _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "street", "town"),
+    [
+        ("Patienten bor på Björkstigen 14 i Sundsvall. Återbesök i maj.", "Björkstigen 14", "Sundsvall"),
+        ("Mevrouw woont op Lindeweg 3 in Oude Pekela; bel haar dochter.", "Lindeweg 3", "Oude Pekela"),
+        (
+            "Pacjent zamieszkały przy ul. Lipowa 8/2 w Kędzierzyn-Koźle, tel. w karcie.",
+            "ul. Lipowa 8/2",
+            None,
+        ),
+        ("Ela mora na Rua das Flores 120 em Campinas, desde 2019.", "Rua das Flores 120", "Campinas"),
+    ],
+)
+def test_a_home_after_a_verb_of_living_and_its_town(text: str, street: str, town: str | None) -> None:
+    assert _covered(text, street), _found(text)
+    assert _covered(text, town or "Kędzierzyn-Koźle"), _found(text)
+
+
+def test_a_turkish_town_before_adresinde() -> None:
+    text = "Hasta Cumhuriyet Mah. Gül Sok. No:4, Eskişehir adresinde ikamet etmektedir."
+    assert _covered(text, "Eskişehir"), _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Återbetalning till konto SE12 3456 7890 1234 5678 9012.", "SE12 3456 7890 1234 5678 9012"),
+        ("Graag overmaken op rekening NL00 ABCD 0123 4567 89.", "NL00 ABCD 0123 4567 89"),
+        ("IBAN: DE00123456780000000000 (Kontoinhaber siehe oben)", "DE00123456780000000000"),
+    ],
+)
+def test_an_account_number_after_an_account_word_even_with_bad_check_digits(text: str, value: str) -> None:
+    assert _covered(text, value), _found(text)
+
+
+def test_a_code_without_an_account_word_is_no_account() -> None:
+    text = "Order reference SE12 3456 7890 1234 5678 9012 shipped."
+    assert not any(f.category == "account_number" for f in detect_phi(text)), _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Naam: Sanne van der Wiel / BSN: 123456782", "Sanne van der Wiel"),
+        ("Ad Soyad: Berkay Öztürk / Doğum Tarihi: 01.02.1990", "Berkay Öztürk"),
+        ("Betaling t.n.v. Noor van 't Hof.", "Noor van 't Hof"),
+        ("For the visa: my passport name is MARIELLA FONTANA.", "MARIELLA FONTANA"),
+        ("Utbetalning, kontoinnehavare Lisbeth Wallin, via Swish.", "Lisbeth Wallin"),
+    ],
+)
+def test_a_full_name_after_a_name_label(text: str, value: str) -> None:
+    assert _covered(text, value), _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Full name: Customer Service / Tel: see website",  # everyday words, no person
+        "The passport name is THE SAME AS BEFORE.",
+    ],
+)
+def test_a_name_label_with_everyday_words_is_no_name(text: str) -> None:
+    assert not any(f.category == "name" for f in detect_phi(text)), _found(text)
+
+
+def test_a_brazilian_phone_after_a_contact_word() -> None:
+    text = "Contato: paciente@example.com.br / 31 98765-4321."
+    assert _covered(text, "31 98765-4321"), _found(text)
+    assert not any(f.category == "phone" for f in detect_phi("Preço 12 1234-5678 no catálogo."))
