@@ -195,3 +195,29 @@ def test_a_brazilian_phone_after_a_contact_word() -> None:
     text = "Contato: paciente@example.com.br / 31 98765-4321."
     assert _covered(text, "31 98765-4321"), _found(text)
     assert not any(f.category == "phone" for f in detect_phi("Preço 12 1234-5678 no catálogo."))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("오민지 고객님, 예약이 변경되었습니다.", "오민지"),  # Korean: the title after the name
+        ("검사 결과: 황보영 환자의 혈압은 정상입니다.", "황보영"),
+        ("北村一郎 様へ、検査結果のお知らせ", "北村一郎"),  # Japanese: a space before -sama
+        ("From: 송하늘 <sky@example.kr>\nSubject: 예약", "송하늘"),
+        ("الاسم الكامل: منى عبد الله / رقم الهوية: على الملف", "منى عبد الله"),
+    ],
+)
+def test_a_name_before_its_title_or_after_a_header(text: str, value: str) -> None:
+    assert _covered(text, value), _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("العنوان: الشارقة، حي الخان، فيلا 8 / البريد: على الملف", "الشارقة، حي الخان، فيلا 8"),
+        ("تقيم في حي الروضة، جدة، الموعد يوم الأحد", "حي الروضة، جدة"),
+        ("Hon är bosatt på Ekbacken 12 i Falun sedan 2010.", "Ekbacken 12"),
+    ],
+)
+def test_an_address_after_an_address_word_or_a_verb_of_living(text: str, value: str) -> None:
+    assert _covered(text, value), _found(text)

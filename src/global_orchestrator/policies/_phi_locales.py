@@ -27,12 +27,25 @@ from global_orchestrator.policies._phi_spans import Span, has_any
 
 _TOWN = rf"[{UPPER}][{LOWER}'\u2019]+(?:[- ][{UPPER}][{LOWER}'\u2019]+){{0,2}}"
 _HOME = re.compile(
-    r"(?i:\bbor[ ]p\u00e5|\bwoont[ ](?:op|aan)|\bwoonachtig[ ](?:op|aan)|\bzamieszka\w{0,3}[ ]przy|"
-    r"\bmieszka[ ]przy|\bmora[ ](?:na|no|em)|\bvive[ ]en|\babita[ ]in)[ ]"
+    r"(?i:\bbor[ ]p\u00e5|\bbosatt[ ]p\u00e5|\bwoont[ ](?:op|aan)|\bwonende[ ](?:op|aan)|"
+    r"\bwoonachtig[ ](?:op|aan)|\bzamieszka\w{0,3}[ ]przy|\bzam\.[ ]?(?:przy|ul\.)|\bmieszka[ ]przy|"
+    r"\bmora[ ](?:na|no|em)|\breside[ ](?:na|no|en|em|in)|\bvive[ ]en|\babita[ ](?:in|a))[ ]"
     r"([^\n,;:]{2,50}?[ ]\d{1,5}(?:[/-]\d{1,5})?[a-zA-Z]?)"
     rf"(?:[ ](?:i|in|w|we|en|em|a|te)[ ]({_TOWN})(?=[ ]*(?:[.,;:!?)\n]|$)|[ ][{LOWER}]))?"
 )
-_HOME_GATES = ("bor p", "woont ", "woonachtig ", "zamieszka", "mieszka ", "mora ", "vive en", "abita in")
+_HOME_GATES = (
+    "bor p",
+    "bosatt",
+    "woont ",
+    "wonende",
+    "woonachtig ",
+    "zamieszka",
+    "zam.",
+    "mieszka ",
+    "mora ",
+    "reside ",
+)
+_HOME_GATES_MORE = ("vive en", "abita ")
 _ADRESINDE = re.compile(rf",[ ]*({_TOWN})[ ]+adresinde\b")
 _ACCOUNT = re.compile(
     r"(?i:\b(?:iban|konto(?:nummer)?|kontonr|account(?:[ ](?:no|number|nr))?|rekening(?:nummer)?|"
@@ -110,7 +123,7 @@ def _people_words(name: str) -> bool:
 def locale_values(text: str) -> list[Span]:
     """Homes after a verb of living, accounts after an account word, labelled names, Brazilian phones."""
     found: list[Span] = []
-    if has_any(text, _HOME_GATES):
+    if has_any(text, _HOME_GATES) or has_any(text, _HOME_GATES_MORE):
         for m in _HOME.finditer(text):
             found.append(Span("address", m.start(1), m.end(1), 0.8))
             if m.group(2):

@@ -138,10 +138,12 @@ _CUED_NAME = re.compile(
     r"patient|beneficiary|guardian|account[ ]holder|holder|caregiver|applicant|insured|cardholder|"
     r"traveller|traveler|passenger|resident|employee|sponsor|tenant|recipient|payee|sender|spouse|wife|"
     r"husband|son|daughter|mother|father|brother|sister|next[ ]of[ ]kin|(?:emergency[ ])?contact|signed|"
-    r"attn|(?:treatment|referral|consent|care)[ ]for|dear|mr|mrs|ms|dr|i[ ]am|i'm|this[ ]is)\.?"
+    r"attn|(?:treatment|referral|consent|care)[ ]for|dear|mr|mrs|ms|dr|i[ ]am|i'm|this[ ]is|surname|"
+    r"forenames?|(?:from|to|cc)(?=[ ]*:))\.?"
     r"|姓名|氏名|名前|お名前|患者|病人|联系人|收款人|申请人|持卡人|户名|监护人|被保险人|家属|尊敬的|亲爱的|我是|"
-    r"申込者|契約者|保護者|担当者?|名義|私は|이름|성명|환자|보호자|신청인|신청자|예금주|수취인|수신인|고객명|담당자|"
-    r"피보험자|저는|الاسم|اسمي|المريضة|المريض|السيدة|السيد|المستفيد|صاحب[ ]الحساب|ولي[ ]الأمر|عزيزي|عزيزتي|"
+    r"申込者|契約者|保護者|担当医|担当者?|名義|私は|이름|성명|성함|환자|보호자|신청인|신청자|예금주|수취인|수신인|"
+    r"고객명|담당자|피보험자|저는|الاسم[ ]الكامل|الاسم[ ]الثلاثي|اسم[ ]المريضة|اسم[ ]المريض|الاسم|اسمي|"
+    r"المريضة|المريض|السيدة|السيد|المستفيد|صاحب[ ]الحساب|ولي[ ]الأمر|عزيزي|عزيزتي|"
     r"الدكتورة|الدكتور|الأستاذة|الأستاذ|नाम|मरीज़|मरीज|रोगी|श्रीमती|श्री|सुश्री|प्रिय|डॉ\.?|लाभार्थी|खाताधारक|"
     r"अभिभावक)"
     r"[ \t]*[:\uff1a]?[ \t]*"
@@ -154,11 +156,14 @@ _CUED_NAME = re.compile(
     rf"|(?:^|[.\u0964!?\n][ \t]*)({_DEVA_WORD}(?:[ ]{_DEVA_WORD}){{1,2}})[ ](?:का|की|के)[ ]"
     r"(?:रेफ़रल|रेफरल|पता|फ़ोन|फोन|मोबाइल|ईमेल|जन्म|आधार|खाता|रिपोर्ट|अपॉइंटमेंट|इलाज)"
     # Japanese: a name before -sama or -san with no space in it, opening a sentence
-    rf"|(?<![\u3040-\u30ff\u4e00-\u9fff])({_HAN_NAME}{{2,5}}|{_HAN_NAME}{{1,3}}{_HIRA}{{1,4}}{_HAN}?)(?:様|さん)"
+    rf"|(?<![\u3040-\u30ff\u4e00-\u9fff])({_HAN_NAME}{{2,5}}|{_HAN_NAME}{{1,3}}{_HIRA}{{1,4}}{_HAN}?)"
+    r"[ \u3000]?(?:様|さん|殿)"
+    # Korean: a name before its title, which follows it (`김민수 고객님`, `이지은 환자`)
+    rf"|(?<!{_HANGUL})({_HANGUL}{{3,4}})[ ]?(?:고객님|환자|보호자님|님|씨)(?![\uac00-\ud7a3])"
     # Chinese: a name before "Mr" or "Ms" (`王伟先生`, `李娜女士`)
     rf"|(?<![\u3040-\u30ff\u4e00-\u9fff])({_HAN}{{2,3}})(?:先生|女士|小姐)"
 )
-_CUED_GROUPS = range(1, 7)
+_CUED_GROUPS = range(1, 8)
 _NOT_NAME_WORDS = frozenset(
     # Arabic and Hindi words that follow a person cue and are no name ("to", "in", "address" ...)
     " ".join(
@@ -175,7 +180,8 @@ _NOT_NAMES_CJK = frozenset(
         (
             "安全 安排 管理 满意 权利 方案 金额 程序 文件 康复 高危 高龄 严重 常规 平均 费用 解释 应急 华人",
             "安全性 管理费 满意度 康复期 정보란 안내문 안내서 신청서 동의서 진료비 확인서 진단서 문의처",
-            "이용자 관리자 담당자 보호자 대기실 방문객 전화번호 주소지",
+            "이용자 관리자 담당자 보호자 대기실 방문객 전화번호 주소지 사용자 구매자 신청자 판매자",
+            "주문자 수령인 방문자 예약자 가입자 작성자 참가자 당첨자 소비자 시청자 운전자 보험자 계약자",
         )
     ).split(" ")
 )
@@ -209,13 +215,18 @@ _MORE_ADDRESS = re.compile(
     # word, or opening a run of Han)
     rf"(?:住址|地址|住所|居住地|家住|现住|住在|居住在|(?i:address))[ \t]*[:\uff1a]?[ \t]*({_ZH_ADDRESS})"
     rf"|(?<!{_HAN})({_ZH_ADDRESS})"
-    # Arabic: street, building (and flat) number, city
+    # Arabic: street, building (and flat) number, city; any value after an address word or a verb of
+    # living, up to a delimiter or the next field (`، الموعد`, `، الهاتف`)
     rf"|({_AR_ADDRESS})"
+    r"|(?:العنوان|عنوانه|عنوانها|يسكن[ ]في|تسكن[ ]في|يقيم[ ]في|تقيم[ ]في|المقيم[ ]في|المقيمة[ ]في)"
+    r"[ \t]*:?[ \t]*"
+    r"([\u0621-\u064a][^/|\n.;:]{2,80}?)(?=[ \t]*(?:[/|\n.;]|$|[\u060c,][ \t]*(?:الموعد|الهاتف|هاتف|الجوال|"
+    r"البريد|رقم|تاريخ|الهوية)))"
     # Indian: house number, locality and city words, six-digit PIN code
     rf"|(?<![\d/])(\d{{1,5}}(?:/\d{{1,5}})?[ \t]+(?:{_DEVA_WORD}[ \t]+){{0,5}}{_DEVA_WORD}"
     r"[ \t-]?\d{6})(?!\d)"
 )
-_ADDRESS_GROUPS = range(1, 5)
+_ADDRESS_GROUPS = range(1, 6)
 _CJK_DATE = re.compile(
     r"(?<![\d/.\-])(?:19|20)\d\d([/.\-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?![\d/.\-])"
 )
