@@ -221,3 +221,29 @@ def test_a_name_before_its_title_or_after_a_header(text: str, value: str) -> Non
 )
 def test_an_address_after_an_address_word_or_a_verb_of_living(text: str, value: str) -> None:
     assert _covered(text, value), _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "患者 喜多川陽菜 様の検査は終了しました。",
+            "喜多川陽菜",
+        ),  # a family name no list holds, before -sama
+        ("Full name: 江古田陽子 | Ward 3", "江古田陽子"),
+    ],
+)
+def test_a_japanese_name_beside_a_name_label_or_an_honorific(text: str, value: str) -> None:
+    assert _covered(text, value), _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("利用者様各位\uff1aシステム更新のお知らせ", "利用者"),  # a role before -sama
+        ("担当者様へ資料を送付します。", "担当者"),
+        ("Name: 報告書.pdf (attached)", "報告書"),  # a file name
+    ],
+)
+def test_a_role_or_a_file_name_is_no_japanese_name(text: str, value: str) -> None:
+    assert not _flagged(text, value), _found(text)

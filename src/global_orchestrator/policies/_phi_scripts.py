@@ -129,7 +129,8 @@ _SCRIPT_NAME = (
 # what may follow a name: a delimiter (`,`, `/`, `(`, the Arabic comma, the danda, full-width
 # punctuation), the end, or an honorific
 _NAME_END = (
-    r"(?=[ \t]*(?:[,;:/|()<>\[\].\u060c\u061b\u0964\uff0c\u3001\u3002\uff08\uff09\uff1a\n]|$|様|さん|님|씨|"
+    r"(?=[ \t]*(?:[,;:/|()<>\[\]\u060c\u061b\u0964\uff0c\u3001\u3002\uff08\uff09\uff1a\n]|"
+    r"\.(?![A-Za-z0-9])|$|様|さん|님|씨|"
     r"先生|女士|です|と申します|입니다|이고|이며|이에요|예요|जी\b))"
 )
 _CUED_NAME = re.compile(
@@ -187,15 +188,29 @@ _NOT_NAMES_CJK = frozenset(
 )
 
 
-def _script_name_ok(name: str) -> bool:
-    """A value after a person cue that reads as a name in its script (a family name opens Han and Hangul)."""
+_HONORIFIC = re.compile(r"[ \u3000]?(?:様|さん|殿|先生|女士)")
+_NAME_LABEL = ("姓名", "氏名", "名前", "お名前")
+_ROLE_END = "者員長部社係課様"  # `担当者`, `会員`, `利用者`: a role before -sama, no one
+
+
+def _script_name_ok(name: str, sure: bool = False) -> bool:
+    """A value after a person cue that reads as a name in its script (a family name opens Han and Hangul).
+
+    `sure`: a name label or an honorific is beside it (`Name:`, `氏名`, `... 様`); three Han characters
+    or more then need no family name of the lists (a Japanese one the list lacks), only not to
+    end as a role word does.
+    """
     first = name[0]
     if name in _NOT_NAMES_CJK:
         return False
     if "\uac00" <= first <= "\ud7a3":
         return (len(name) == 3 and first in _KO_SURNAMES) or (len(name) == 4 and name[:2] in _KO_COMPOUND)
     if "\u4e00" <= first <= "\u9fff":
+        if name[-1] in _ROLE_END:
+            return False
         if any(name[:k] in _JA_SURNAMES for k in (1, 2, 3) if len(name) > max(k, 2)):
+            return True
+        if sure and len(name) >= 3:
             return True
         return len(name) <= 4 and (first in _ZH_SURNAMES or name[:2] in _ZH_COMPOUND)
     return name.split(" ", 1)[0] not in _NOT_NAME_WORDS
@@ -264,7 +279,13 @@ def script_names(text: str) -> list[Span]:
     found += [Span("address", m.start(), m.end(), 0.85) for m in _ADDRESS.finditer(text)]
     for m in _CUED_NAME.finditer(text):
         group = next(g for g in _CUED_GROUPS if m.group(g))
-        if _script_name_ok(m.group(group)):
+        cue = m.group()
+        sure = (
+            "name" in cue.lower()
+            or cue.startswith(_NAME_LABEL)
+            or _HONORIFIC.match(text, m.end(group)) is not None
+        )
+        if _script_name_ok(m.group(group), sure):
             found.append(Span("name", m.start(group), m.end(group), 0.8))
     for m in _MORE_ADDRESS.finditer(text):
         group = next(g for g in _ADDRESS_GROUPS if m.group(g))
