@@ -247,3 +247,28 @@ def test_a_japanese_name_beside_a_name_label_or_an_honorific(text: str, value: s
 )
 def test_a_role_or_a_file_name_is_no_japanese_name(text: str, value: str) -> None:
     assert not _flagged(text, value), _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("患者姓名\uff1a蒋文博 / 性别\uff1a男", "蒋文博"),  # a cue word, then a name label
+        ("患者氏名\uff1a宮沢りえ子", "宮沢りえ子"),
+        ("تم حجز الموعد باسم ليلى الشمري، يوم 5/5/2025.", "ليلى الشمري"),  # "in the name of"
+        ("पति: सुरेश यादव, मोबाइल 9876543210", "सुरेश यादव"),  # "husband"
+        ("환자명: 윤서진 / 진료과: 내과", "윤서진"),
+    ],
+)
+def test_a_name_after_a_chain_of_cues_or_a_relative(text: str, value: str) -> None:
+    assert _covered(text, value), _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("पिता जी, आज आपकी रिपोर्ट आई।", "जी"),  # "respected father": an honorific, no name
+        ("पति के साथ आएं।", "के साथ"),
+    ],
+)
+def test_an_honorific_or_a_postposition_after_a_relative_is_no_name(text: str, value: str) -> None:
+    assert not _flagged(text, value), _found(text)

@@ -143,10 +143,12 @@ _CUED_NAME = re.compile(
     r"forenames?|(?:from|to|cc)(?=[ ]*:))\.?"
     r"|姓名|氏名|名前|お名前|患者|病人|联系人|收款人|申请人|持卡人|户名|监护人|被保险人|家属|尊敬的|亲爱的|我是|"
     r"申込者|契約者|保護者|担当医|担当者?|名義|私は|이름|성명|성함|환자|보호자|신청인|신청자|예금주|수취인|수신인|"
-    r"고객명|담당자|피보험자|저는|الاسم[ ]الكامل|الاسم[ ]الثلاثي|اسم[ ]المريضة|اسم[ ]المريض|الاسم|اسمي|"
-    r"المريضة|المريض|السيدة|السيد|المستفيد|صاحب[ ]الحساب|ولي[ ]الأمر|عزيزي|عزيزتي|"
+    r"고객명|환자명|보호자명|담당자|피보험자|저는|"
+    r"الاسم[ ]الكامل|الاسم[ ]الثلاثي|اسم[ ]المريضة|اسم[ ]المريض|الاسم|اسمي|"
+    r"المريضة|المريض|للمريضة|للمريض|السيدة|السيد|للسيدة|للسيد|المستفيد|صاحب[ ]الحساب|ولي[ ]الأمر|عزيزي|"
+    r"عزيزتي|باسم|لصالح|المواطنة|المواطن|مقدم[ ]الطلب|الزوجة|الزوج|الابنة|الابن|جهة[ ]الاتصال|"
     r"الدكتورة|الدكتور|الأستاذة|الأستاذ|नाम|मरीज़|मरीज|रोगी|श्रीमती|श्री|सुश्री|प्रिय|डॉ\.?|लाभार्थी|खाताधारक|"
-    r"अभिभावक)"
+    r"अभिभावक|कुमारी|आवेदक|संपर्क|पिता|पति|पत्नी|पुत्र|पुत्री)"
     r"[ \t]*[:\uff1a]?[ \t]*"
     rf"{_SCRIPT_NAME}{_NAME_END}"
     # an e-mail header line, `Name <address>`
@@ -170,7 +172,7 @@ _NOT_NAME_WORDS = frozenset(
     " ".join(
         (
             "إلى في من على عن العنوان الموعد رقم تاريخ قسم الكريم العزيز المحترم",
-            "का की के है में से को पता नाम मरीज़ मरीज जन्म फ़ोन",
+            "का की के है में से को पता नाम मरीज़ मरीज जन्म फ़ोन जी साथ",
         )
     ).split(" ")
 )
@@ -277,16 +279,20 @@ def script_names(text: str) -> list[Span]:
         found.append(Span("name", m.start(group), m.end(group), 0.8))
     found += [Span("phone", m.start(1), m.end(1), 0.85) for m in _PHONE.finditer(text)]
     found += [Span("address", m.start(), m.end(), 0.85) for m in _ADDRESS.finditer(text)]
-    for m in _CUED_NAME.finditer(text):
-        group = next(g for g in _CUED_GROUPS if m.group(g))
-        cue = m.group()
+    c: re.Match[str] | None = _CUED_NAME.search(text)
+    while c is not None:
+        group = next(g for g in _CUED_GROUPS if c.group(g))
+        cue = c.group()
         sure = (
             "name" in cue.lower()
             or cue.startswith(_NAME_LABEL)
-            or _HONORIFIC.match(text, m.end(group)) is not None
+            or _HONORIFIC.match(text, c.end(group)) is not None
         )
-        if _script_name_ok(m.group(group), sure):
-            found.append(Span("name", m.start(group), m.end(group), 0.8))
+        if _script_name_ok(c.group(group), sure):
+            found.append(Span("name", c.start(group), c.end(group), 0.8))
+            c = _CUED_NAME.search(text, c.end())
+        else:  # `患者姓名\uff1a...`: what follows a cue may be a cue itself
+            c = _CUED_NAME.search(text, max(c.start(group), c.start() + 1))
     for m in _MORE_ADDRESS.finditer(text):
         group = next(g for g in _ADDRESS_GROUPS if m.group(g))
         found.append(Span("address", m.start(group), m.end(group), 0.8))
