@@ -272,3 +272,16 @@ def test_a_name_after_a_chain_of_cues_or_a_relative(text: str, value: str) -> No
 )
 def test_an_honorific_or_a_postposition_after_a_relative_is_no_name(text: str, value: str) -> None:
     assert not _flagged(text, value), _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("患者邓丽娟于2023年6月1日入院。", "邓丽娟"),  # a Chinese function word ("on") after the name
+        ("患者孟凡在候诊区等待。", "孟凡"),
+        ("환자 정우성은 내일 퇴원합니다.", "정우성"),  # a Korean particle after the name
+        ("보호자 한지민의 연락처를 확인했습니다.", "한지민"),
+    ],
+)
+def test_a_name_in_a_sentence_before_a_particle(text: str, value: str) -> None:
+    assert _covered(text, value), _found(text)

@@ -123,7 +123,7 @@ _AR_WORD = r"[\u0621-\u064a\u0671-\u06d3][\u0621-\u065f\u0670-\u06d3]{0,20}"
 _DEVA_WORD = r"[\u0900-\u0963\u0971-\u097f][\u0900-\u0963\u0971-\u097f\u2019']{0,20}"
 _HAN_NAME = r"[\u4e00-\u9fff\u3005]"  # Han and the repeat mark (`佐々木`)
 _SCRIPT_NAME = (
-    rf"({_HAN_NAME}{{2,5}}?|{_HAN_NAME}{{1,3}}{_HIRA}{{1,4}}{_HAN}?|{_HANGUL}{{2,4}}"
+    rf"({_HAN_NAME}{{2,5}}|{_HAN_NAME}{{1,3}}{_HIRA}{{1,4}}{_HAN}?|{_HANGUL}{{2,4}}?"
     rf"|{_AR_WORD}(?:[ ]{_AR_WORD}){{0,4}}|{_DEVA_WORD}(?:[ ]{_DEVA_WORD}){{0,3}})"
 )
 # what may follow a name: a delimiter (`,`, `/`, `(`, the Arabic comma, the danda, full-width
@@ -131,7 +131,11 @@ _SCRIPT_NAME = (
 _NAME_END = (
     r"(?=[ \t]*(?:[,;:/|()<>\[\]\u060c\u061b\u0964\uff0c\u3001\u3002\uff08\uff09\uff1a\n]|"
     r"\.(?![A-Za-z0-9])|$|様|さん|님|씨|"
-    r"先生|女士|です|と申します|입니다|이고|이며|이에요|예요|जी\b))"
+    r"先生|女士|です|と申します|입니다|이고|이며|이에요|예요|जी\b"
+    # a Chinese function word after a name in a sentence (`患者李明于3月5日就诊`: "on"), a Korean
+    # particle (`김민수는`, `김민수의`)
+    r"|(?<=[\u4e00-\u9fff])[于在的已因来到和与将从被说今昨]"
+    r"|(?<=[\uac00-\ud7a3])(?:은|는|이|가|의|을|를|에게|께서|와|과|도)(?![\uac00-\ud7a3])))"
 )
 _CUED_NAME = re.compile(
     # a person word of English or of the text's language, then (a colon and) the name
@@ -191,6 +195,7 @@ _NOT_NAMES_CJK = frozenset(
 
 
 _HONORIFIC = re.compile(r"[ \u3000]?(?:様|さん|殿|先生|女士)")
+_TITLES_AFTER = ("先生", "女士", "小姐")
 _NAME_LABEL = ("姓名", "氏名", "名前", "お名前")
 _ROLE_END = "者員長部社係課様"  # `担当者`, `会員`, `利用者`: a role before -sama, no one
 
@@ -288,8 +293,11 @@ def script_names(text: str) -> list[Span]:
             or cue.startswith(_NAME_LABEL)
             or _HONORIFIC.match(text, c.end(group)) is not None
         )
-        if _script_name_ok(c.group(group), sure):
-            found.append(Span("name", c.start(group), c.end(group), 0.8))
+        name = c.group(group)
+        if len(name) > 3 and name.endswith(_TITLES_AFTER):  # `王伟先生`: the title is no part of it
+            name = name[:-2]
+        if _script_name_ok(name, sure):
+            found.append(Span("name", c.start(group), c.start(group) + len(name), 0.8))
             c = _CUED_NAME.search(text, c.end())
         else:  # `患者姓名\uff1a...`: what follows a cue may be a cue itself
             c = _CUED_NAME.search(text, max(c.start(group), c.start() + 1))
