@@ -285,3 +285,17 @@ def test_an_honorific_or_a_postposition_after_a_relative_is_no_name(text: str, v
 )
 def test_a_name_in_a_sentence_before_a_particle(text: str, value: str) -> None:
     assert _covered(text, value), _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("المريض حسن البدوي في غرفة 12 منذ أمس.", "حسن البدوي"),  # an Arabic preposition after the name
+        ("المريضة نورة القحطاني تعاني من صداع.", "نورة القحطاني"),
+        ("मरीज़ दीपक जोशी को छुट्टी दे दी गई।", "दीपक जोशी"),  # a Hindi postposition
+        ("श्रीमती कविता सेन ने फ़ोन किया।", "कविता सेन"),
+    ],
+)
+def test_an_arabic_or_hindi_name_in_a_sentence(text: str, value: str) -> None:
+    assert _covered(text, value), _found(text)
+    assert not _flagged(text, text.split(value)[1].split()[1]), _found(text)  # the sentence goes on

@@ -135,7 +135,12 @@ _NAME_END = (
     # a Chinese function word after a name in a sentence (`患者李明于3月5日就诊`: "on"), a Korean
     # particle (`김민수는`, `김민수의`)
     r"|(?<=[\u4e00-\u9fff])[于在的已因来到和与将从被说今昨]"
-    r"|(?<=[\uac00-\ud7a3])(?:은|는|이|가|의|을|를|에게|께서|와|과|도)(?![\uac00-\ud7a3])))"
+    r"|(?<=[\uac00-\ud7a3])(?:은|는|이|가|의|을|를|에게|께서|와|과|도)(?![\uac00-\ud7a3])"
+    # an Arabic preposition or verb after a name (`المريض أحمد علي في ...`: "in"), a Hindi postposition
+    # (`राम कुमार को ...`: "to")
+    r"|(?<=[\u0621-\u06d3])[ ](?:في|من|إلى|على|عن|مع|يعاني|تعاني|لديه|لديها|حضر|حضرت|راجع|راجعت|وصل|وصلت|"
+    r"بتاريخ|يوم|رقم|المولود|المولودة|مواليد)(?![\u0621-\u06d3])"
+    r"|(?<=[\u0900-\u097f])[ ](?:को|ने|का|की|के|से|में|है|हैं|था|थी)(?![\u0900-\u097f])))"
 )
 _CUED_NAME = re.compile(
     # a person word of English or of the text's language, then (a colon and) the name
@@ -176,7 +181,8 @@ _NOT_NAME_WORDS = frozenset(
     " ".join(
         (
             "إلى في من على عن العنوان الموعد رقم تاريخ قسم الكريم العزيز المحترم",
-            "का की के है में से को पता नाम मरीज़ मरीज जन्म फ़ोन जी साथ",
+            "مع يعاني تعاني لديه لديها حضر حضرت راجع راجعت وصل وصلت بتاريخ يوم المولود المولودة مواليد",
+            "का की के है हैं था थी ने में से को पता नाम मरीज़ मरीज जन्म फ़ोन जी साथ",
         )
     ).split(" ")
 )
@@ -294,6 +300,10 @@ def script_names(text: str) -> list[Span]:
             or _HONORIFIC.match(text, c.end(group)) is not None
         )
         name = c.group(group)
+        if " " in name:  # `أحمد علي في قسم`: a name ends before a word no name holds
+            words = name.split(" ")
+            cut = next((i for i, w in enumerate(words) if w in _NOT_NAME_WORDS), len(words))
+            name = " ".join(words[:cut]) if cut else name
         if len(name) > 3 and name.endswith(_TITLES_AFTER):  # `王伟先生`: the title is no part of it
             name = name[:-2]
         if _script_name_ok(name, sure):
