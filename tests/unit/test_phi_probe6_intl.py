@@ -299,3 +299,11 @@ def test_a_name_in_a_sentence_before_a_particle(text: str, value: str) -> None:
 def test_an_arabic_or_hindi_name_in_a_sentence(text: str, value: str) -> None:
     assert _covered(text, value), _found(text)
     assert not _flagged(text, text.split(value)[1].split()[1]), _found(text)  # the sentence goes on
+
+
+def test_a_japanese_family_name_with_sama_and_an_era_date() -> None:
+    text = "Dear 石田様, your check-up is on 令和7年1月9日 at 10:00."
+    assert _covered(text, "石田"), _found(text)
+    assert _covered(text, "令和7年1月9日"), _found(text)
+    benign = "平成の名曲を特集します。会員様限定。"
+    assert not any(f.category in ("name", "date") for f in detect_phi(benign)), _found(benign)

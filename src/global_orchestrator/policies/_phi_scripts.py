@@ -223,7 +223,7 @@ def _script_name_ok(name: str, sure: bool = False) -> bool:
             return False
         if any(name[:k] in _JA_SURNAMES for k in (1, 2, 3) if len(name) > max(k, 2)):
             return True
-        if sure and len(name) >= 3:
+        if sure and (len(name) >= 3 or name in _JA_SURNAMES):  # `山田様`: a family name and -sama
             return True
         return len(name) <= 4 and (first in _ZH_SURNAMES or name[:2] in _ZH_COMPOUND)
     return name.split(" ", 1)[0] not in _NOT_NAME_WORDS
@@ -258,6 +258,8 @@ _ADDRESS_GROUPS = range(1, 6)
 _CJK_DATE = re.compile(
     r"(?<![\d/.\-])(?:19|20)\d\d([/.\-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?![\d/.\-])"
 )
+_ERA_DATE = re.compile(r"(?:令和|平成|昭和|大正)(?:元|\d{1,2})年\d{1,2}月\d{1,2}日")
+"""A Japanese date in an imperial era (`令和6年3月5日`, `昭和55年4月1日`)."""
 _MONTH_DATE = re.compile(
     # Arabic and Hindi: day, month name, year (`5 مارس 2024`, `12 जनवरी 1990`)
     r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])[ \t]+(?:يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|"
@@ -322,6 +324,8 @@ def script_names(text: str) -> list[Span]:
         if _beside_cjk(text, m.start(), m.end())
     ]
     found += [Span("date", m.start(), m.end(), 0.85, weak=True) for m in _MONTH_DATE.finditer(text)]
+    if "年" in text:
+        found += [Span("date", m.start(), m.end(), 0.85, weak=True) for m in _ERA_DATE.finditer(text)]
     if "@" in text:
         found += [
             Span("email", m.start(), m.end(), 0.95)
