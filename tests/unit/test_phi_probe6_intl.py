@@ -307,3 +307,24 @@ def test_a_japanese_family_name_with_sama_and_an_era_date() -> None:
     assert _covered(text, "令和7年1月9日"), _found(text)
     benign = "平成の名曲を特集します。会員様限定。"
     assert not any(f.category in ("name", "date") for f in detect_phi(benign)), _found(benign)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Patient Nils Ek (tel 070-123 45 67) flyttade till Björkgränd 14, Kiruna.", "Björkgränd 14"),
+        ("Patient Nils Ek (tel 070-123 45 67) flyttade till Björkgränd 14, Kiruna.", "Kiruna"),
+        ("Pasient Kari Dahl, Solbakken 3 i Tromsø. Time 3. mars.", "Solbakken 3"),
+        ("Hon bor i Skellefteå sedan 2010. Patient Eva Ström, 070-555 12 34.", "Skellefteå"),
+        ("Pacjent Jan Nowak, PESEL 02070803628, mieszka w Gdańsku.", "Gdańsku"),
+    ],
+)
+def test_a_nordic_street_by_its_suffix_and_a_town_after_a_verb_of_living(text: str, value: str) -> None:
+    assert _covered(text, value), _found(text)
+
+
+def test_a_home_ends_with_its_sentence_and_a_street_word_alone_is_no_address() -> None:
+    text = "Ela mora em Campinas com a filha. CPF 123.456.789-09"
+    assert not _flagged(text, "filha"), _found(text)
+    benign = "Vägen 2 till hälsa: tips om sömn och motion."  # no person, no house number of anyone
+    assert not any(f.category == "address" for f in detect_phi(benign)), _found(benign)

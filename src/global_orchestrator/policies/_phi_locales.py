@@ -3,8 +3,12 @@
 - **A home after a verb of living** in Swedish, Dutch, Polish, Portuguese, Spanish, Italian
   (`bor på Granstigen 5 i Lidköping`, `woont op Kayhof 4 in Hooge Zwaluwe`, `zamieszkały przy
   ul. Wrzosowa 7 w Głogów`): the street and house number, and the town after the preposition
-  (`i`, `in`, `w`, `en`, `em`, `a`) as a place of its own; and a Turkish town before
-  `adresinde` ("at the address in").
+  (`i`, `in`, `w`, `en`, `em`, `a`) as a place of its own; a town after the verb alone (`bor i
+  Lidköping`, `mora em Campinas`; no country); and a Turkish town before `adresinde` ("at the
+  address in").
+- **A Nordic street by its suffix** and a house number, with no cue (`Granstigen 507`, `Åkergränd
+  98`, `Møllegade 4`), and the town after it (`, Lidköping`, ` i Lidköping`): places, PHI only
+  in text about a person.
 - **An account number after an account word** (`konto SE91 7336 ...`, `rekening`, `IBAN:`): an
   IBAN-shaped value, even when its check digits fail (a typo in a person's account is still
   theirs).
@@ -21,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, english
+from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, english, is_country
 from global_orchestrator.policies._phi_names import ORG_WORDS
 from global_orchestrator.policies._phi_spans import Span, has_any
 
@@ -30,7 +34,8 @@ _HOME = re.compile(
     r"(?i:\bbor[ ]p\u00e5|\bbosatt[ ]p\u00e5|\bwoont[ ](?:op|aan)|\bwonende[ ](?:op|aan)|"
     r"\bwoonachtig[ ](?:op|aan)|\bzamieszka\w{0,3}[ ]przy|\bzam\.[ ]?(?:przy|ul\.)|\bmieszka[ ]przy|"
     r"\bmora[ ](?:na|no|em)|\breside[ ](?:na|no|en|em|in)|\bvive[ ]en|\babita[ ](?:in|a))[ ]"
-    r"([^\n,;:]{2,50}?[ ]\d{1,5}(?:[/-]\d{1,5})?[a-zA-Z]?)"
+    # (a full stop only after an abbreviation, `ul.`, `pl.`: after a word it ends the sentence)
+    r"((?:[^\n,;:.]|(?<![^\W\d_]{4})\.){2,50}?[ ]\d{1,5}(?:[/-]\d{1,5})?[a-zA-Z]?)"
     rf"(?:[ ](?:i|in|w|we|en|em|a|te)[ ]({_TOWN})(?=[ ]*(?:[.,;:!?)\n]|$)|[ ][{LOWER}]))?"
 )
 _HOME_GATES = (
@@ -46,6 +51,44 @@ _HOME_GATES = (
     "reside ",
 )
 _HOME_GATES_MORE = ("vive en", "abita ")
+# a town after a verb of living with no street (`bor i Lidköping`, `mieszka w Gdańsku`)
+_LIVES_IN = re.compile(
+    r"(?i:\b(?:bor|bosatt)[ ]i|\bwoont[ ]in|\bwoonachtig[ ]te|\bwonende[ ]te|\bmieszka[ ]w|"
+    r"\bzamieszka\w{0,3}[ ]w|\bmora[ ]em|\breside[ ](?:em|en|a)|\bvive[ ]en|\babita[ ]a|\bresidente[ ]a)[ ]"
+    rf"({_TOWN})(?=[ ]*(?:[.,;:!?)\n]|$)|[ ][{LOWER}]|[ ]\d)"
+)
+# a street of a Nordic language by its suffix and a house number, with no cue (`Granstigen 507`,
+# `Åkergränd 98`, `Møllegade 4`), and the town after it (`, Lidköping` / ` i Lidköping`)
+_NORDIC_STREET = re.compile(
+    rf"(?<![\w-])([{UPPER}][{LOWER}]{{2,30}}(?:stigen|gr\u00e4nd|torget|v\u00e4gen|gatan|backen|all\u00e9n|leden|"
+    r"platsen|str\u00e5ket|slingan|g\u00e5ngen|gata|gate|gade|vej|veien|vegen|stien|bakken)"
+    r"[ ]\d{1,4}[A-Za-z]?)(?![\w-])"
+    rf"(?:(?:,[ ]|[ ]i[ ])({_TOWN})(?=[ ]*(?:[.,;:!?)\n]|$)))?"
+)
+_NORDIC_GATES = (
+    "stigen",
+    "gränd",
+    "torget",
+    "vägen",
+    "gatan",
+    "backen",
+    "allén",
+    "leden",
+    "platsen",
+    "stråket",
+)
+_NORDIC_GATES_MORE = (
+    "slingan",
+    "gången",
+    "gata",
+    "gate",
+    "gade",
+    "vej ",
+    "veien",
+    "vegen",
+    "stien",
+    "bakken",
+)
 _ADRESINDE = re.compile(rf",[ ]*({_TOWN})[ ]+adresinde\b")
 _ACCOUNT = re.compile(
     r"(?i:\b(?:iban|konto(?:nummer)?|kontonr|account(?:[ ](?:no|number|nr))?|rekening(?:nummer)?|"
@@ -128,6 +171,19 @@ def locale_values(text: str) -> list[Span]:
             found.append(Span("address", m.start(1), m.end(1), 0.8))
             if m.group(2):
                 found.append(Span("address", m.start(2), m.end(2), 0.75, weak=True))
+    if has_any(
+        text, ("bor i", "bosatt i", "woont in", " te ", "mieszka w", "zamieszka", "mora em", "reside ")
+    ) or (has_any(text, ("vive en", "abita a", "residente a"))):
+        found += [
+            Span("address", m.start(1), m.end(1), 0.7, weak=True)
+            for m in _LIVES_IN.finditer(text)
+            if not is_country(m.group(1))
+        ]
+    if has_any(text, _NORDIC_GATES) or has_any(text, _NORDIC_GATES_MORE):
+        for m in _NORDIC_STREET.finditer(text):
+            found.append(Span("address", m.start(1), m.end(1), 0.75, weak=True))
+            if m.group(2):
+                found.append(Span("address", m.start(2), m.end(2), 0.7, weak=True))
     if "adresinde" in text:
         found += [Span("address", m.start(1), m.end(1), 0.75, weak=True) for m in _ADRESINDE.finditer(text)]
     if has_any(text, _ACCOUNT_GATES):
