@@ -65,35 +65,30 @@ _NORDIC_STREET = re.compile(
     r"[ ]\d{1,4}[A-Za-z]?)(?![\w-])"
     rf"(?:(?:,[ ]|[ ]i[ ])({_TOWN})(?=[ ]*(?:[.,;:!?)\n]|$)))?"
 )
-_NORDIC_GATES = (
-    "stigen",
-    "gränd",
-    "torget",
-    "vägen",
-    "gatan",
-    "backen",
-    "allén",
-    "leden",
-    "platsen",
-    "stråket",
+_NORDIC_SUFFIXES = (
+    *("stigen", "gr\u00e4nd", "torget", "v\u00e4gen", "gatan", "backen", "all\u00e9n", "leden", "platsen"),
+    *(
+        "str\u00e5ket",
+        "slingan",
+        "g\u00e5ngen",
+        "gata",
+        "gate",
+        "gade",
+        "vej",
+        "veien",
+        "vegen",
+        "stien",
+        "bakken",
+    ),
 )
-_NORDIC_GATES_MORE = (
-    "slingan",
-    "gången",
-    "gata",
-    "gate",
-    "gade",
-    "vej ",
-    "veien",
-    "vegen",
-    "stien",
-    "bakken",
-)
+_SPACE_DIGIT = re.compile(r" \d")
 _ADRESINDE = re.compile(rf",[ ]*({_TOWN})[ ]+adresinde\b")
-_ACCOUNT = re.compile(
+_IBAN_SHAPE = re.compile(
+    r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){3,7}(?:[ ]?[A-Z0-9]{1,3})?(?![A-Za-z0-9])"
+)
+_ACCOUNT_BEFORE = re.compile(
     r"(?i:\b(?:iban|konto(?:nummer)?|kontonr|account(?:[ ](?:no|number|nr))?|rekening(?:nummer)?|"
-    r"conta|cuenta|conto|rachunek|hesap|compte)\b)[ .:#]{0,3}(?:(?i:nr|no)\.?[ ]?)?"
-    r"([A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){3,7}(?:[ ]?[A-Z0-9]{1,3})?)(?![A-Za-z0-9])"
+    r"conta|cuenta|conto|rachunek|hesap|compte)\b)[ .:#]{0,3}(?:(?i:nr|no)\.?[ ]?)?\Z"
 )
 _ACCOUNT_GATES = (
     "iban",
@@ -118,10 +113,8 @@ _LABELLED = re.compile(
 )
 _LABEL_GATES = ("naam", "namn", "nome", "nombre", "soyad", "nazwisko", "full name", "passport name", "t.n.v.")
 _LABEL_GATES_MORE = ("kontoinnehavare", "rekeninghouder", "titular")
-_BR_PHONE = re.compile(
-    r"(?i:contato|telefone|tel\.?|celular|whatsapp|fone)[^\n]{0,80}?"
-    r"(?<![\d-])(\(?\d{2}\)?[ ]9?\d{4}-\d{4})(?![\d-])"
-)
+_BR_PHONE = re.compile(r"(?<![\d-])\(?\d{2}\)?[ ]9?\d{4}-\d{4}(?![\d-])")
+_BR_CUE = re.compile(r"(?i:contato|telefone|tel\.?|celular|whatsapp|fone)")
 
 
 # words of organisations in the languages of these labels (`t.n.v. Stichting Beheer`)
@@ -163,6 +156,24 @@ def _people_words(name: str) -> bool:
     return any(w not in everyday for w, o in zip(words, name.split(" "), strict=True) if o[:1].isupper())
 
 
+def _nordic_streets(text: str) -> list[Span]:
+    """Nordic streets by their suffix (`Granstigen 507`) and their towns, tried at each space and digit."""
+    found: list[Span] = []
+    for d in _SPACE_DIGIT.finditer(text):
+        at = d.start()
+        if not text.endswith(_NORDIC_SUFFIXES, max(0, at - 8), at):
+            continue
+        start = at
+        while start > 0 and at - start < 40 and text[start - 1].isalpha():
+            start -= 1
+        m = _NORDIC_STREET.match(text, start)
+        if m is not None:
+            found.append(Span("address", m.start(1), m.end(1), 0.75, weak=True))
+            if m.group(2):
+                found.append(Span("address", m.start(2), m.end(2), 0.7, weak=True))
+    return found
+
+
 def locale_values(text: str) -> list[Span]:
     """Homes after a verb of living, accounts after an account word, labelled names, Brazilian phones."""
     found: list[Span] = []
@@ -179,15 +190,15 @@ def locale_values(text: str) -> list[Span]:
             for m in _LIVES_IN.finditer(text)
             if not is_country(m.group(1))
         ]
-    if has_any(text, _NORDIC_GATES) or has_any(text, _NORDIC_GATES_MORE):
-        for m in _NORDIC_STREET.finditer(text):
-            found.append(Span("address", m.start(1), m.end(1), 0.75, weak=True))
-            if m.group(2):
-                found.append(Span("address", m.start(2), m.end(2), 0.7, weak=True))
+    found += _nordic_streets(text)
     if "adresinde" in text:
         found += [Span("address", m.start(1), m.end(1), 0.75, weak=True) for m in _ADRESINDE.finditer(text)]
     if has_any(text, _ACCOUNT_GATES):
-        found += [Span("account_number", m.start(1), m.end(1), 0.85) for m in _ACCOUNT.finditer(text)]
+        found += [
+            Span("account_number", m.start(), m.end(), 0.85)
+            for m in _IBAN_SHAPE.finditer(text)
+            if _ACCOUNT_BEFORE.search(text, max(0, m.start() - 40), m.start()) is not None
+        ]
     if has_any(text, _LABEL_GATES) or has_any(text, _LABEL_GATES_MORE):
         found += [
             Span("name", m.start(1), m.end(1), 0.8)
@@ -195,5 +206,8 @@ def locale_values(text: str) -> list[Span]:
             if _people_words(m.group(1))
         ]
     if "-" in text and has_any(text, ("contato", "telefone", "tel", "celular", "whatsapp", "fone")):
-        found += [Span("phone", m.start(1), m.end(1), 0.8) for m in _BR_PHONE.finditer(text)]
+        for m in _BR_PHONE.finditer(text):
+            line = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 100)
+            if _BR_CUE.search(text, line, m.start()) is not None:
+                found.append(Span("phone", m.start(), m.end(), 0.8))
     return found
