@@ -328,3 +328,16 @@ def test_a_home_ends_with_its_sentence_and_a_street_word_alone_is_no_address() -
     assert not _flagged(text, "filha"), _found(text)
     benign = "Vägen 2 till hälsa: tips om sömn och motion."  # no person, no house number of anyone
     assert not any(f.category == "address" for f in detect_phi(benign)), _found(benign)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("تاريخ الميلاد: 3/9/1971 / الموعد: 12/1/2026", "3/9/1971"),
+        ("तारीख नहीं बदली। जन्म तिथि: 30/06/1958", "30/06/1958"),
+        ("出生日期\uff1a1949/10/01", "1949/10/01"),
+        ("생년월일: 1977년 3월 15일", "1977년 3월 15일"),
+    ],
+)
+def test_a_date_after_a_birth_date_label_in_another_script(text: str, value: str) -> None:
+    assert _covered(text, value), _found(text)

@@ -258,6 +258,13 @@ _ADDRESS_GROUPS = range(1, 6)
 _CJK_DATE = re.compile(
     r"(?<![\d/.\-])(?:19|20)\d\d([/.\-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?![\d/.\-])"
 )
+_BIRTH_DATE = re.compile(
+    # a date after a birth-date label of these languages is a person's (not weak)
+    r"(?:تاريخ[ ]الميلاد|تاريخ[ ]الولادة|जन्म[ ]?तिथि|जन्म[ ]की[ ]तारीख|出生日期|出生年月日|"
+    r"生年月日|생년월일|출생일)[ \t]*[:\uff1a]?[ \t]*"
+    r"(\d{1,4}[./\-]\d{1,2}[./\-]\d{1,4}|\d{4}年\d{1,2}月\d{1,2}日|\d{4}년[ ]?\d{1,2}월[ ]?\d{1,2}일"
+    r"|(?:令和|平成|昭和|大正)(?:元|\d{1,2})年\d{1,2}月\d{1,2}日)(?![\d/.\-])"
+)
 _ERA_DATE = re.compile(r"(?:令和|平成|昭和|大正)(?:元|\d{1,2})年\d{1,2}月\d{1,2}日")
 """A Japanese date in an imperial era (`令和6年3月5日`, `昭和55年4月1日`)."""
 _MONTH_DATE = re.compile(
@@ -324,6 +331,7 @@ def script_names(text: str) -> list[Span]:
         if _beside_cjk(text, m.start(), m.end())
     ]
     found += [Span("date", m.start(), m.end(), 0.85, weak=True) for m in _MONTH_DATE.finditer(text)]
+    found += [Span("date", m.start(1), m.end(1), 0.9) for m in _BIRTH_DATE.finditer(text)]
     if "年" in text:
         found += [Span("date", m.start(), m.end(), 0.85, weak=True) for m in _ERA_DATE.finditer(text)]
     if "@" in text:
