@@ -341,3 +341,15 @@ def test_a_home_ends_with_its_sentence_and_a_street_word_alone_is_no_address() -
 )
 def test_a_date_after_a_birth_date_label_in_another_script(text: str, value: str) -> None:
     assert _covered(text, value), _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("住所\uff1a大阪府大阪市北区梅田3-1-3 / 氏名\uff1a森田明美", "大阪府大阪市北区梅田3-1-3"),
+        ("주소: 부산 해운대구 달맞이길 62, 이름: 최수아", "부산 해운대구 달맞이길 62"),
+        ("العنوان: ص.ب 45678، أبوظبي / الاسم: ريم الكعبي", "ص.ب 45678"),
+    ],
+)
+def test_more_address_shapes_of_japan_korea_and_the_gulf(text: str, value: str) -> None:
+    assert _covered(text, value), _found(text)

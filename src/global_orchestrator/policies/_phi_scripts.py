@@ -51,7 +51,7 @@ _NAMES = re.compile(
 )
 _PHONE = re.compile(
     r"(?:电话|電話|手机|手機|携帯|전화(?:번호)?|휴대폰|핸드폰|(?i:телефон|тел\.?)|फ़ोन|फोन|मोबाइल|"
-    r"الهاتف|هاتف|الجوال|جوال|موبايل)"
+    r"الهاتف|هاتف|الجوال|جوال|موبايل|연락처)"
     r"(?:[^\d\n+]{0,12})(\+?\d[\d \-()]{6,18}\d)"
 )
 _ADDRESS = re.compile(
@@ -250,11 +250,18 @@ _MORE_ADDRESS = re.compile(
     r"[ \t]*:?[ \t]*"
     r"([\u0621-\u064a][^/|\n.;:]{2,80}?)(?=[ \t]*(?:[/|\n.;]|$|[\u060c,][ \t]*(?:الموعد|الهاتف|هاتف|الجوال|"
     r"البريد|رقم|تاريخ|الهوية)))"
+    # Japanese: prefecture, city or ward, town, block numbers with hyphens (`東京都新宿区西新宿2-8-1`)
+    rf"|({_HAN}{{1,3}}[都道府県]{_HAN}{{1,6}}[市区町村郡](?:{_HAN}|{_KANA}){{0,12}}\d{{1,4}}(?:[\-\uff0d]\d{{1,4}}){{1,2}})"
+    # Korean: a city written short (`서울 강남구 테헤란로 123`), district, road and building number
+    rf"|(?<!{_HANGUL})({_HANGUL}{{2,4}}[ ]{_HANGUL}{{1,5}}[구군시][ ](?:{_HANGUL}|\d){{1,12}}(?:로|길)"
+    r"[ ]?\d{1,5}(?:-\d{1,5})?)"
+    # Arabic: a post office box (`ص.ب 12345`)
+    r"|((?<![\u0621-\u064a])ص\.?[ ]?ب\.?[ ]?\d{2,6})"
     # Indian: house number, locality and city words, six-digit PIN code
     rf"|(?<![\d/])(\d{{1,5}}(?:/\d{{1,5}})?[ \t]+(?:{_DEVA_WORD}[ \t]+){{0,5}}{_DEVA_WORD}"
     r"[ \t-]?\d{6})(?!\d)"
 )
-_ADDRESS_GROUPS = range(1, 6)
+_ADDRESS_GROUPS = range(1, 9)
 _CJK_DATE = re.compile(
     r"(?<![\d/.\-])(?:19|20)\d\d([/.\-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?![\d/.\-])"
 )
