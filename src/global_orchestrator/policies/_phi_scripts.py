@@ -10,15 +10,26 @@ after its word (`电话17396361053`, `мой телефон +7 ...`, `الهات
 Tenth build (probe6's classes):
 
 - **a name after a person cue**, of English (`Full name:`, `beneficiary`, `Guardian`, `treatment
-  for`, `passport name is`) or of the text's language (`患者`, `氏名`, `이름`, `환자`, `الاسم`,
-  `المريض`, `नाम`, `मरीज़`), ending at a delimiter or an honorific; in Han or Hangul only when
-  a family name opens it (`患者信息` is no one); and a name opening an e-mail header line
-  (`山本加奈 <a@b.jp>`), before `名下` ("in the name of") and before `का रेफ़रल` ("'s referral");
+  for`, `passport name is`, `Emergency contact:`, `From:`) or of the text's language (`患者`,
+  `氏名`, `尊敬的`, `이름`, `환자`, `الاسم`, `المريض`, `باسم`, `नाम`, `मरीज़`, `प्रिय`), ending at a
+  delimiter, an honorific, a Chinese function word (`于`, `在`), a Korean particle (`는`, `의`),
+  an Arabic preposition or verb (`في`, `تعاني`) or a Hindi postposition (`को`, `ने`); in Han or
+  Hangul only when a family name opens it (`患者信息` is no one) or, for three Han characters or
+  more, beside a name label or an honorific (a role word before `様` is no one); a value
+  rejected after a cue may be a cue itself (`患者姓名`); and a name opening an e-mail header
+  line (`山本加奈 <a@b.jp>`), before `名下` ("in the name of"), `先生` / `女士`, a Korean title
+  (`김민수 고객님`), `様` / `さん` (a Japanese family name alone too) and `का रेफ़रल` ("'s referral");
 - **addresses**: Chinese province, city or county, road or street and building (`...街N座
-  701186`), Arabic street, building or flat number and city (`شارع النصر، مبنى 287، شقة 1،
-  الشارقة`), Indian house number, locality and six-digit PIN code;
-- **dates and e-mails written against CJK text**, where no word boundary falls
-  (`预约时间2024/04/05`, `ご連絡はa@b.comまで`).
+  701186`, after `住址` or `家住` too), Arabic street, building or flat number and city
+  (`شارع النصر، مبنى 287، شقة 1، الشارقة`), any value after an Arabic address word or verb of
+  living up to the next field, Arabic post office boxes, Japanese addresses with hyphenated
+  blocks (`新宿区西新宿2-8-1`), Korean addresses with a short city name (`서울 강남구 ...로 123`),
+  Indian house number, locality and six-digit PIN code;
+- **dates**: written against CJK text, where no word boundary falls (`预约时间2024/04/05`); in a
+  Japanese era (`令和6年3月5日`); with an Arabic or Hindi month name (`5 مارس 2024`); after a
+  birth-date label of these languages (`تاريخ الميلاد`, `जन्म तिथि`, `出生日期`, `生年月日`,
+  `생년월일`: a person's, not weak); and **e-mails** written against CJK text
+  (`ご連絡はa@b.comまで`).
 
 ASCII text is skipped at once.
 """
