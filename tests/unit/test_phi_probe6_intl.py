@@ -353,3 +353,22 @@ def test_a_date_after_a_birth_date_label_in_another_script(text: str, value: str
 )
 def test_more_address_shapes_of_japan_korea_and_the_gulf(text: str, value: str) -> None:
     assert _covered(text, value), _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Reviewed by: 周杰 / Date: 2025-03-01", "周杰"),
+        ("Customer: 김하늘 | Ticket 88", "김하늘"),
+        ("د. سامي الخطيب، عيادة القلب", "سامي الخطيب"),
+        ("黄建国大夫\uff0c您好", "黄建国"),
+        ("예약 문의는 박지성 교수님 앞으로 보내 주세요.", "박지성"),
+    ],
+)
+def test_a_name_after_a_role_cue_or_before_a_professional_title(text: str, value: str) -> None:
+    assert _covered(text, value), _found(text)
+
+
+def test_a_title_alone_is_no_name() -> None:
+    for text in ("医生建议多休息。", "선생님께 감사드립니다.", "Member: VIP / 会员"):
+        assert not any(f.category == "name" for f in detect_phi(text)), _found(text)

@@ -160,6 +160,8 @@ _CUED_NAME = re.compile(
     r"traveller|traveler|passenger|resident|employee|sponsor|tenant|recipient|payee|sender|spouse|wife|"
     r"husband|son|daughter|mother|father|brother|sister|next[ ]of[ ]kin|(?:emergency[ ])?contact|signed|"
     r"attn|(?:treatment|referral|consent|care)[ ]for|dear|mr|mrs|ms|dr|i[ ]am|i'm|this[ ]is|surname|"
+    r"customer|client|member|guest|visitor|requester|student|owner|policyholder|subscriber|claimant|"
+    r"(?:prepared|reviewed|approved|verified|issued|referred|seen|examined)[ ]by|"
     r"forenames?|(?:from|to|cc)(?=[ ]*:))\.?"
     r"|姓名|氏名|名前|お名前|患者|病人|联系人|收款人|申请人|持卡人|户名|监护人|被保险人|家属|尊敬的|亲爱的|我是|"
     r"申込者|契約者|保護者|担当医|担当者?|名義|私は|이름|성명|성함|환자|보호자|신청인|신청자|예금주|수취인|수신인|"
@@ -167,7 +169,7 @@ _CUED_NAME = re.compile(
     r"الاسم[ ]الكامل|الاسم[ ]الثلاثي|اسم[ ]المريضة|اسم[ ]المريض|الاسم|اسمي|"
     r"المريضة|المريض|للمريضة|للمريض|السيدة|السيد|للسيدة|للسيد|المستفيد|صاحب[ ]الحساب|ولي[ ]الأمر|عزيزي|"
     r"عزيزتي|باسم|لصالح|المواطنة|المواطن|مقدم[ ]الطلب|الزوجة|الزوج|الابنة|الابن|جهة[ ]الاتصال|"
-    r"الدكتورة|الدكتور|الأستاذة|الأستاذ|नाम|मरीज़|मरीज|रोगी|श्रीमती|श्री|सुश्री|प्रिय|डॉ\.?|लाभार्थी|खाताधारक|"
+    r"الدكتورة|الدكتور|د\.|الأستاذة|الأستاذ|नाम|मरीज़|मरीज|रोगी|श्रीमती|श्री|सुश्री|प्रिय|डॉ\.?|लाभार्थी|खाताधारक|"
     r"अभिभावक|कुमारी|आवेदक|संपर्क|पिता|पति|पत्नी|पुत्र|पुत्री)"
     r"[ \t]*[:\uff1a]?[ \t]*"
     rf"{_SCRIPT_NAME}{_NAME_END}"
@@ -182,9 +184,10 @@ _CUED_NAME = re.compile(
     rf"|(?<![\u3040-\u30ff\u4e00-\u9fff])({_HAN_NAME}{{2,5}}|{_HAN_NAME}{{1,3}}{_HIRA}{{1,4}}{_HAN}?)"
     r"[ \u3000]?(?:様|さん|殿)"
     # Korean: a name before its title, which follows it (`김민수 고객님`, `이지은 환자`)
-    rf"|(?<!{_HANGUL})({_HANGUL}{{3,4}})[ ]?(?:고객님|환자|보호자님|님|씨)(?![\uac00-\ud7a3])"
+    rf"|(?<!{_HANGUL})({_HANGUL}{{3,4}})[ ]?(?:고객님|환자|보호자님|선생님|교수님|원장님|간호사|님|씨)"
+    r"(?![\uac00-\ud7a3])"
     # Chinese: a name before "Mr" or "Ms" (`王伟先生`, `李娜女士`)
-    rf"|(?<![\u3040-\u30ff\u4e00-\u9fff])({_HAN}{{2,3}})(?:先生|女士|小姐)"
+    rf"|(?<![\u3040-\u30ff\u4e00-\u9fff])({_HAN}{{2,3}})(?:先生|女士|小姐|医生|大夫|护士|老师)"
 )
 _CUED_GROUPS = range(1, 8)
 _NOT_NAME_WORDS = frozenset(
@@ -212,7 +215,7 @@ _NOT_NAMES_CJK = frozenset(
 
 
 _HONORIFIC = re.compile(r"[ \u3000]?(?:様|さん|殿|先生|女士)")
-_TITLES_AFTER = ("先生", "女士", "小姐")
+_TITLES_AFTER = ("先生", "女士", "小姐", "医生", "大夫", "护士", "老师")
 _NAME_LABEL = ("姓名", "氏名", "名前", "お名前")
 _ROLE_END = "者員長部社係課様"  # `担当者`, `会員`, `利用者`: a role before -sama, no one
 
