@@ -141,7 +141,7 @@ _SCRIPT_NAME = (
 # punctuation), the end, or an honorific
 _NAME_END = (
     r"(?=[ \t]*(?:[,;:/|()<>\[\]\u060c\u061b\u0964\uff0c\u3001\u3002\uff08\uff09\uff1a\n]|"
-    r"\.(?![A-Za-z0-9])|$|様|さん|님|씨|"
+    r"\.(?![A-Za-z0-9])|$|[A-Za-z]|様|さん|님|씨|"
     r"先生|女士|です|と申します|입니다|이고|이며|이에요|예요|जी\b"
     # a Chinese function word after a name in a sentence (`患者李明于3月5日就诊`: "on"), a Korean
     # particle (`김민수는`, `김민수의`)
@@ -155,11 +155,13 @@ _NAME_END = (
 )
 _CUED_NAME = re.compile(
     # a person word of English or of the text's language, then (a colon and) the name
-    r"(?:(?<![A-Za-z])(?i:(?:full|passport|patient|given|legal|account)[ ]name(?:[ ]is)?|name[ ]is|name|"
+    r"(?:(?<![A-Za-z])(?i:(?:full|passport|patient|given|legal|account)[ ]name(?:[ ]is)?|"
+    r"name[ ](?:is|was)|name|"
     r"patient|beneficiary|guardian|account[ ]holder|holder|caregiver|applicant|insured|cardholder|"
     r"traveller|traveler|passenger|resident|employee|sponsor|tenant|recipient|payee|sender|spouse|wife|"
-    r"husband|son|daughter|mother|father|brother|sister|next[ ]of[ ]kin|(?:emergency[ ])?contact|signed|"
-    r"attn|(?:treatment|referral|consent|care)[ ]for|dear|mr|mrs|ms|dr|i[ ]am|i'm|this[ ]is|surname|"
+    r"husband|son|daughter|mother|father|brother|sister|next[ ]of[ ]kin|"
+    r"(?:emergency[ ])?contact(?:[ ]person)?|signed|attn|(?:treatment|referral|consent|care)[ ]for|"
+    r"dear|mr|mrs|ms|dr|i[ ]am|i'm|this[ ]is|surname|"
     r"customer|client|member|guest|visitor|requester|student|owner|policyholder|subscriber|claimant|"
     r"(?:prepared|reviewed|approved|verified|issued|referred|seen|examined)[ ]by|"
     r"forenames?|(?:from|to|cc)(?=[ ]*:))\.?"
@@ -175,6 +177,8 @@ _CUED_NAME = re.compile(
     rf"{_SCRIPT_NAME}{_NAME_END}"
     # an e-mail header line, `Name <address>`
     rf"|(?m:^)[ \t]*{_SCRIPT_NAME}[ \t]*<[\w.+-]+@"
+    # Hindi: "I am <name> speaking" (`मैं अंजलि मेहता बोल रही हूँ`)
+    rf"|मैं[ ]({_DEVA_WORD}(?:[ ]{_DEVA_WORD}){{0,2}}?)[ ]बोल[ ]र(?:हा|ही)"
     # Chinese: money "transferred to <name>'s account"
     rf"|(?:转至|转到|转给|汇至|汇入)({_HAN}{{2,4}})名下"
     # Hindi: "<name>'s referral / address / phone ..." opening a sentence
@@ -189,7 +193,7 @@ _CUED_NAME = re.compile(
     # Chinese: a name before "Mr" or "Ms" (`王伟先生`, `李娜女士`)
     rf"|(?<![\u3040-\u30ff\u4e00-\u9fff])({_HAN}{{2,3}})(?:先生|女士|小姐|医生|大夫|护士|老师)"
 )
-_CUED_GROUPS = range(1, 8)
+_CUED_GROUPS = range(1, 9)
 _NOT_NAME_WORDS = frozenset(
     # Arabic and Hindi words that follow a person cue and are no name ("to", "in", "address" ...)
     " ".join(
@@ -215,6 +219,7 @@ _NOT_NAMES_CJK = frozenset(
 
 
 _HONORIFIC = re.compile(r"[ \u3000]?(?:様|さん|殿|先生|女士)")
+_FUNCTION_CHARS = "于在的已因来到和与将从被说今昨"
 _TITLES_AFTER = ("先生", "女士", "小姐", "医生", "大夫", "护士", "老师")
 _NAME_LABEL = ("姓名", "氏名", "名前", "お名前")
 _ROLE_END = "者員長部社係課様"  # `担当者`, `会員`, `利用者`: a role before -sama, no one
@@ -336,6 +341,17 @@ def script_names(text: str) -> list[Span]:
             name = " ".join(words[:cut]) if cut else name
         if len(name) > 3 and name.endswith(_TITLES_AFTER):  # `王伟先生`: the title is no part of it
             name = name[:-2]
+        if not _script_name_ok(name, sure) and "\u4e00" <= name[0] <= "\u9fff":
+            # `我是刘洋的家属`: the name ends before a function word inside the run
+            start = c.start(group)
+            name = next(
+                (
+                    name[:k]
+                    for k in range(len(name) - 1, 1, -1)
+                    if text[start + k] in _FUNCTION_CHARS and _script_name_ok(name[:k], sure)
+                ),
+                name,
+            )
         if _script_name_ok(name, sure):
             found.append(Span("name", c.start(group), c.start(group) + len(name), 0.8))
             c = _CUED_NAME.search(text, c.end())
