@@ -372,3 +372,21 @@ def test_a_name_after_a_role_cue_or_before_a_professional_title(text: str, value
 def test_a_title_alone_is_no_name() -> None:
     for text in ("医生建议多休息。", "선생님께 감사드립니다.", "Member: VIP / 会员"):
         assert not any(f.category == "name" for f in detect_phi(text)), _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("您好\uff0c我是孙丽的家属\uff0c想改约时间。", "孙丽"),  # the name ends before a function word
+        ("नमस्ते, मैं विनोद शर्मा बोल रहा हूँ।", "विनोद शर्मा"),  # "I am ... speaking"
+        ("Caller said her name was 曹雪 and asked for a refill.", "曹雪"),  # a Latin word ends it
+        ("Contact person: नेहा कपूर, +91 98765 43210", "नेहा कपूर"),
+    ],
+)
+def test_a_name_ending_inside_a_run_or_before_a_latin_word(text: str, value: str) -> None:
+    assert _covered(text, value), _found(text)
+
+
+def test_a_hindi_state_after_i_am_is_no_name() -> None:
+    for text in ("मैं ठीक हूँ।", "मैं बहुत खुश हूँ।"):
+        assert not any(f.category == "name" for f in detect_phi(text)), _found(text)
