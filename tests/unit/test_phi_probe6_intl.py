@@ -390,3 +390,16 @@ def test_a_name_ending_inside_a_run_or_before_a_latin_word(text: str, value: str
 def test_a_hindi_state_after_i_am_is_no_name() -> None:
     for text in ("मैं ठीक हूँ।", "मैं बहुत खुश हूँ।"):
         assert not any(f.category == "name" for f in detect_phi(text)), _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Nome completo: João da Silva Neto / CPF: ver ficha", "João da Silva Neto"),
+        ("Patiëntnaam: Lotte van der Berg / BSN: zie dossier", "Lotte van der Berg"),
+        ("Fullständigt namn: Karl-Erik Åström / Personnummer: se journal", "Karl-Erik Åström"),
+        ("Hasta Ad\u0131: Mehmet Öztürk / Yaş: 45", "Mehmet Öztürk"),
+    ],
+)
+def test_a_full_name_after_a_longer_name_label(text: str, value: str) -> None:
+    assert _covered(text, value), _found(text)

@@ -105,14 +105,17 @@ _ACCOUNT_GATES = (
 _NAME_WORD = rf"[{UPPER}][{UPPER}{LOWER}'\u2019-]+"
 _PARTICLE = r"(?:van|von|de|der|den|die|da|di|del|della|dos|das|do|du|la|le|ter|ten|'t|\u2019t|bin|ibn|al|el)"
 _LABELLED = re.compile(
-    r"(?:(?i:\bnaam|\bnamn|\bnome|\bnombre|\bad[ ]soyad[\u0131i]?|\bimi\u0119[ ]i[ ]nazwisko|"
-    r"\bfull[ ]name)[ ]*:"
+    r"(?:(?i:\bnaam(?:[ ]pati\u00ebnt|[ ]patient)?|\bpati\u00ebntnaam|\bpatientnaam|"
+    r"\bnamn|\bfullst\u00e4ndigt[ ]namn|\bnome(?:[ ]completo|[ ]do[ ]paciente|[ ]e[ ]cognome)?|"
+    r"\bcognome[ ]e[ ]nome|"
+    r"\bnombre(?:[ ]completo|[ ]del[ ]paciente)?|\bad[\u0131i]?[ ]soyad[\u0131i]?|\bhasta[ ]ad[\u0131i]|"
+    r"\bimi\u0119[ ]i[ ]nazwisko|\bfull[ ]name)[ ]*:"
     r"|(?i:\bpassport[ ]name[ ]is|\bt\.n\.v\.|\bkontoinnehavare|\brekeninghouder|"
     r"\btitular(?:[ ]da[ ]conta)?))[ ]*"
     rf"({_NAME_WORD}(?:[ ](?:{_PARTICLE}[ ])*{_NAME_WORD}){{1,3}})(?=[ ]*(?:[/|,.;()<\n]|$))"
 )
 _LABEL_GATES = ("naam", "namn", "nome", "nombre", "soyad", "nazwisko", "full name", "passport name", "t.n.v.")
-_LABEL_GATES_MORE = ("kontoinnehavare", "rekeninghouder", "titular")
+_LABEL_GATES_MORE = ("kontoinnehavare", "rekeninghouder", "titular", "cognome", "hasta ad")
 _BR_PHONE = re.compile(r"(?<![\d-])\(?\d{2}\)?[ ]9?\d{4}-\d{4}(?![\d-])")
 _BR_CUE = re.compile(r"(?i:contato|telefone|tel\.?|celular|whatsapp|fone)")
 
