@@ -49,8 +49,9 @@ _HOME_GATES = (
     "mieszka ",
     "mora ",
     "reside ",
+    "vive en",
+    "abita ",
 )
-_HOME_GATES_MORE = ("vive en", "abita ")
 # a town after a verb of living with no street (`bor i Lidköping`, `mieszka w Gdańsku`)
 _LIVES_IN = re.compile(
     r"(?i:\b(?:bor|bosatt)[ ]i|\bwoont[ ]in|\bwoonachtig[ ]te|\bwonende[ ]te|\bmieszka[ ]w|"
@@ -81,7 +82,12 @@ _NORDIC_SUFFIXES = (
         "bakken",
     ),
 )
+_NORDIC_GATES = tuple(f"{x} " for x in _NORDIC_SUFFIXES)
 _SPACE_DIGIT = re.compile(r" \d")
+_LIVES_GATES = (
+    *("bor i", "bosatt i", "woont in", " te ", "mieszka w", "zamieszka", "mora em", "reside "),
+    *("vive en", "abita a", "residente a"),
+)
 _ADRESINDE = re.compile(rf",[ ]*({_TOWN})[ ]+adresinde\b")
 _IBAN_SHAPE = re.compile(
     r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){3,7}(?:[ ]?[A-Z0-9]{1,3})?(?![A-Za-z0-9])"
@@ -114,8 +120,10 @@ _LABELLED = re.compile(
     r"\btitular(?:[ ]da[ ]conta)?))[ ]*"
     rf"({_NAME_WORD}(?:[ ](?:{_PARTICLE}[ ])*{_NAME_WORD}){{1,3}})(?=[ ]*(?:[/|,.;()<\n]|$))"
 )
-_LABEL_GATES = ("naam", "namn", "nome", "nombre", "soyad", "nazwisko", "full name", "passport name", "t.n.v.")
-_LABEL_GATES_MORE = ("kontoinnehavare", "rekeninghouder", "titular", "cognome", "hasta ad")
+_LABEL_GATES = (
+    *("naam", "namn", "nome", "nombre", "soyad", "nazwisko", "full name", "passport name", "t.n.v."),
+    *("kontoinnehavare", "rekeninghouder", "titular", "cognome", "hasta ad"),
+)
 _BR_PHONE = re.compile(r"(?<![\d-])\(?\d{2}\)?[ ]9?\d{4}-\d{4}(?![\d-])")
 _BR_CUE = re.compile(r"(?i:contato|telefone|tel\.?|celular|whatsapp|fone)")
 
@@ -180,20 +188,19 @@ def _nordic_streets(text: str) -> list[Span]:
 def locale_values(text: str) -> list[Span]:
     """Homes after a verb of living, accounts after an account word, labelled names, Brazilian phones."""
     found: list[Span] = []
-    if has_any(text, _HOME_GATES) or has_any(text, _HOME_GATES_MORE):
+    if has_any(text, _HOME_GATES):
         for m in _HOME.finditer(text):
             found.append(Span("address", m.start(1), m.end(1), 0.8))
             if m.group(2):
                 found.append(Span("address", m.start(2), m.end(2), 0.75, weak=True))
-    if has_any(
-        text, ("bor i", "bosatt i", "woont in", " te ", "mieszka w", "zamieszka", "mora em", "reside ")
-    ) or (has_any(text, ("vive en", "abita a", "residente a"))):
+    if has_any(text, _LIVES_GATES):
         found += [
             Span("address", m.start(1), m.end(1), 0.7, weak=True)
             for m in _LIVES_IN.finditer(text)
             if not is_country(m.group(1))
         ]
-    found += _nordic_streets(text)
+    if has_any(text, _NORDIC_GATES):
+        found += _nordic_streets(text)
     if "adresinde" in text:
         found += [Span("address", m.start(1), m.end(1), 0.75, weak=True) for m in _ADRESINDE.finditer(text)]
     if has_any(text, _ACCOUNT_GATES):
@@ -202,7 +209,7 @@ def locale_values(text: str) -> list[Span]:
             for m in _IBAN_SHAPE.finditer(text)
             if _ACCOUNT_BEFORE.search(text, max(0, m.start() - 40), m.start()) is not None
         ]
-    if has_any(text, _LABEL_GATES) or has_any(text, _LABEL_GATES_MORE):
+    if has_any(text, _LABEL_GATES):
         found += [
             Span("name", m.start(1), m.end(1), 0.8)
             for m in _LABELLED.finditer(text)
