@@ -101,7 +101,7 @@ _ACCOUNT_GATES = (
     "konto",
     "account",
     "rekening",
-    "conta",
+    "conta ",
     "cuenta",
     "conto",
     "rachunek",
@@ -215,7 +215,7 @@ def locale_values(text: str) -> list[Span]:
             for m in _LABELLED.finditer(text)
             if _people_words(m.group(1))
         ]
-    if "-" in text and has_any(text, ("contato", "telefone", "tel", "celular", "whatsapp", "fone")):
+    if "-" in text and has_any(text, ("contato", "telefone", "tel.", "tel:", "celular", "whatsapp", "fone")):
         for m in _BR_PHONE.finditer(text):
             line = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 100)
             if _BR_CUE.search(text, line, m.start()) is not None:
