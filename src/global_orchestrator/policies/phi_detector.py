@@ -35,6 +35,12 @@ each (all regular expressions and word lists, no model, nothing fetched):
   names in report headers and labels (`SURNAME, Given` after `for`/`Re:`/`NAME`, after a
   person's label, before a record number or a credential) and the address lines under
   them, and specimen, requisition, reference and authorisation numbers after their labels;
+- `_phi_scripts` (probe6's classes) also reads names in Han, kana, Hangul,
+  Arabic and Devanagari after a person cue of English or the text's language (`Full name:`,
+  `患者`, `氏名`, `이름`, `الاسم`, `नाम`; family-name lists check Han and Hangul), Chinese, Arabic
+  and Indian addresses, and dates and e-mails written against CJK text; `_phi_locales` (a
+  home after a verb of living with its town, `bor på ... i Lidköping`; an account number after
+  an account word; a full name after a name label of many languages; Brazilian phones);
 - `_phi_brands`: not a recogniser: brands and institutions named after a person or a
   place (`Edward Jones`, `Eli Lilly`, `Glasgow Coma Scale`), by a list or by their context
   (the text's own web site or handle, `<Brand> x <Brand>`, `<Brand> pop-up shop`, a
@@ -82,6 +88,7 @@ from global_orchestrator.policies._phi_hl7 import hl7_fields
 from global_orchestrator.policies._phi_ids import checked_more, labelled_ids
 from global_orchestrator.policies._phi_keyed import keyed
 from global_orchestrator.policies._phi_labels import camera_photos, csv_columns, labelled_codes
+from global_orchestrator.policies._phi_locales import locale_values
 from global_orchestrator.policies._phi_messages import messages
 from global_orchestrator.policies._phi_names import labelled_at, names
 from global_orchestrator.policies._phi_notes import notes
@@ -256,7 +263,7 @@ def _detect_phi(text: str) -> list[Span]:
         + labelled_ids(text)
     )
     spans += profiles(text) + labelled_codes(text) + csv_columns(text) + camera_photos(text)
-    spans += streets(text) + people(text) + messages(text)
+    spans += streets(text) + people(text) + messages(text) + locale_values(text)
     spans += notes(text, record)
     spans = business_phones(text, spans)
     ours_at = _business_addresses(text, spans)
