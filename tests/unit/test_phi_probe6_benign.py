@@ -202,3 +202,72 @@ def test_clinical_text_about_no_one(text: str) -> None:
 )
 def test_a_persons_date_unit_and_records_are_still_found(text: str, value: str) -> None:
     assert _covered(text, value), _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Spring sale ends May 2!\n\nAcme Outdoor | 44 Harbor Rd, Salem, OR 97301 | 1-800-555-0161",
+        "New arrivals June 12\n\nBell & Reed | Riverside Plaza, Tulsa | 1-888-BELL-REE",
+        "Last call: offer valid through 3/9\n\nNorthwind Tea Co. | 900 Elm St, Dayton, OH 45402 | (877) 555-0110",
+        "Holiday hours\n\nLakeview Optics | Westgate Mall, Fresno | 855.555.0123",
+    ],
+)
+def test_a_business_contact_line_with_a_toll_free_number_is_the_business(text: str) -> None:
+    assert not _ids(text), _found(text)
+
+
+def test_a_person_contact_line_is_still_found() -> None:
+    text = "Emergency contact\nJane Doe | 12 Main St, Austin, TX 78701 | 512-555-0134"
+    assert _covered(text, "Jane Doe")
+    assert _covered(text, "12 Main St, Austin, TX 78701")
+    assert _covered(text, "512-555-0134")
+    row = "Register\nGARCIA, Maria | 1982 | 555-0100"
+    assert _covered(row, "GARCIA, Maria")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pharmacist tip: keep insulin pens out of a hot car this summer.",
+        "Nurse reminder: flu shots are free for members through October 31.",
+        "Dietitian tip: swap soda for sparkling water. Offer ends 5/1.",
+    ],
+)
+def test_a_role_and_a_lower_case_word_head_a_paragraph(text: str) -> None:
+    assert not _ids(text), _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Agent Wren: your claim was reprocessed\nMember: ok thanks", "Wren"),
+        ("Agent June: hi, how can I help?\nCustomer: my refill", "June"),
+        ("RN Tobias: your labs are back", "Tobias"),
+    ],
+)
+def test_a_chat_speaker_after_a_role_is_still_a_name(text: str, name: str) -> None:
+    assert ("name", name) in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Martha Stewart Living Customer Care - 855.227.8971 - marthastewartliving.com",
+        "Coastal Living Reader Services - 1-800-555-0199 - coastalliving.example",
+    ],
+)
+def test_living_in_a_title_is_no_verb_of_living(text: str) -> None:
+    assert not any(f.category == "address" for f in detect_phi(text)), _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The patient lives 12 Main St, Austin, with her son.", "12 Main St"),
+        ("He lives with his wife, Ana Ruiz, at 9788 Wade Passage. MRN 4455123", "9788 Wade Passage"),
+        ("Pt resides 44 Elm Rd, Dover; DOB 3/4/1950", "44 Elm Rd"),
+    ],
+)
+def test_a_verb_of_living_still_finds_the_home(text: str, value: str) -> None:
+    assert _covered(text, value), _found(text)

@@ -472,9 +472,11 @@ def _chat_names(text: str) -> list[Span]:
         at = m.start()
         while at > 0 and text[at - 1] in " \t":
             at -= 1
-        if (at == 0 or text[at - 1] in "\n]") and not any(
-            w in _SPEAKER_ROLES or w in _STOP for w in m.group(1).lower().split()
-        ):
+        words = m.group(1).lower().split()
+        if (at == 0 or text[at - 1] in "\n]") and not any(w in _SPEAKER_ROLES or w in _STOP for w in words):
+            word = words[0]
+            if len(words) == 1 and word in english() and word not in _words()[1] and m.group(1).islower():
+                continue  # `Pharmacist tip:`, `Nurse note:` head a paragraph (`Agent Wren:` names one)
             found.append(Span("name", m.start(1), m.end(1), 0.7))
     if text.count(":") < 4:  # two stamped lines or more
         return found

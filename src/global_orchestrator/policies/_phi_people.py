@@ -294,6 +294,21 @@ def people(text: str) -> list[Span]:
     return found
 
 
+_PLACE_NOUNS = frozenset(
+    """mall plaza center centre square park market arcade galleria outlets outlet village crossing commons
+    station tower building court campus terminal airport pier wharf quarter district""".split()  # noqa: SIM905
+)
+"""Words that end a place's name (`Lakeside Mall, Minneapolis` is a place and its town in a row)."""
+
+
+def _a_place(name: str) -> bool:
+    """`Surname, Given` that is a place and its town: a place noun before the comma, or a town after it."""
+    surname, _, given = name.partition(",")
+    words = surname.lower().replace("-", " ").split()
+    given = given.strip().lower()
+    return (bool(words) and words[-1] in _PLACE_NOUNS) or (given in places() and given not in census()[1])
+
+
 def _row_names(text: str) -> list[Span]:
     """`Surname, Given` cells of pipe rows that hold a number; the first cell before `| born`."""
     found = []
@@ -304,7 +319,7 @@ def _row_names(text: str) -> list[Span]:
             cells = line.split("|")
             for i, cell in enumerate(cells):
                 m = _CELL_NAME.match(cell)
-                if m is not None and _caps_surname(m.group(1)):
+                if m is not None and _caps_surname(m.group(1)) and not _a_place(m.group(1)):
                     found.append(Span("name", start + m.start(1), start + m.end(1), 0.8))
                 elif (
                     i == 0

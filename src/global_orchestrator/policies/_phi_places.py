@@ -155,6 +155,9 @@ _PIN_WORD = re.compile(rf"[{UPPER}](?<!\w.)[{LOWER}'\u2019]{{1,30}}+[- ]\d{{6}}\
 # where _PIN_WORD can end: 6 digits after a lower-case letter (or apostrophe) and "-" or " "
 _PIN_WORD_SIX = re.compile(rf"[- ](?<=[{LOWER}'\u2019][- ])\d{{6}}\b")
 _PIN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz" + LOWER.removeprefix("a-z") + "'\u2019")
+_BARE_VERBS = ("live", "lives", "living", "lived", "reside", "resides", "residing", "located")
+"""The verbs of `_LIVES_AT` that may stand right before a place without at, in or on (capitalised and
+with no house number after them, a word of a title: `Martha Stewart Living`)."""
 _LABEL = re.compile(
     r"(?im:(?:^|\|)[ \t]*(?:home\s+|mailing\s+|street\s+|permanent\s+)?"
     r"(?:address|addr\.?|residence|city|town|county|"
@@ -337,6 +340,9 @@ def addresses(text: str) -> list[Span]:
         for m in scan_words(_LIVES_AT, text, _LIVES_KEYS):
             value = m.group(1).rstrip(" .,")
             numbered = any(c.isdigit() for c in value)
+            cue = text[m.start() : m.start(1)].rstrip()
+            if cue[:1].isupper() and cue.lower().endswith(_BARE_VERBS) and not value[:1].isdigit():
+                continue  # a title's word (`Martha Stewart Living Customer Care - 855 ...`), no verb
             if numbered or _place_key(value) in places():
                 # a country or a state is a place too wide to point at anyone alone: weak, as
                 # any other place, it counts in a text about a person ("I live in Hungary" is clean)

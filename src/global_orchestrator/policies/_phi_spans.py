@@ -436,16 +436,30 @@ _OUR_OWN = re.compile(
 )
 
 
+_TOLL_FREE_CELL = re.compile(
+    r"\|[^\S\n]*(?:\+?1[-.\s]?)?\(?8(?:00|33|44|55|66|77|88)\)?[-.\s]?(?:[A-Za-z0-9][-.\s]?){6}[A-Za-z0-9]\b"
+)
+"""A toll-free number in a cell of a `|` line: the line is a business's contact line."""
+
+
+def _contact_line(text: str, start: int) -> bool:
+    """`start`'s line is a business's contact line: `Brand | 12 Main St, Austin | 1-800-555-0100`."""
+    head = text.rfind("\n", 0, start) + 1
+    end = text.find("\n", start)
+    line = text[head : len(text) if end == -1 else end]
+    return "|" in line and _TOLL_FREE_CELL.search(line) is not None
+
+
 def our_own(text: str, start: int) -> bool:
     """The business's own address, said so: "visit us at", "our store at", a label on its line.
 
-    A headquarters or store label, a copyright footer (`ours` without "the restaurant is at",
-    which may be anyone's).
+    A headquarters or store label, a contact line with a toll-free number, a copyright footer
+    (`ours` without "the restaurant is at", which may be anyone's).
     """
     window = text[max(0, start - 40) : start]
     if window.rstrip()[-2:].lower() == "at" and _OUR_OWN.search(window) is not None:
         return True
-    return _our_line(text, start)
+    return _our_line(text, start) or _contact_line(text, start)
 
 
 def ours(text: str, start: int) -> bool:

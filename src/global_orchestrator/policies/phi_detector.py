@@ -347,10 +347,10 @@ def _business_addresses(text: str, spans: list[Span]) -> list[tuple[int, int]]:
     found apart, a town read as a name, a state read as a keyword: `ID 83702`).
     """
     low = text.lower()
-    if not any(w in low for w in (" at", ":", " - ", "\u00a9", "(c)", "copyright")):
+    if not any(w in low for w in (" at", ":", " - ", "|", "\u00a9", "(c)", "copyright")):
         return []  # a gate: no cue of `our_own` in the text
-    # (a street address or a postal code: a city alone names no one's place but in a text about someone)
-    starts = {s.start for s in spans if s.category == "address" and not s.weak}
+    # (a street address, a postal code or a city: the pieces of the address found apart go too)
+    starts = {s.start for s in spans if s.category == "address"}
     ours_at = {start for start in starts if our_own(text, start)}
     return [(s.start, s.end) for s in spans if s.category == "address" and s.start in ours_at]
 
