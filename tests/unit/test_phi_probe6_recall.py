@@ -395,3 +395,37 @@ def test_other_stamps_intros_and_closings(text: str, name: str) -> None:
 
 def test_an_agenda_is_no_transcript() -> None:
     assert found("10:30 Meeting: budget review\n11:45 Lunch: cafeteria\n13:00 Workshop: triage") == []
+
+
+def test_id_columns_of_a_personal_csv_are_identifiers() -> None:
+    text = (
+        "claim_id,member_id,patient,dob,dos,cpt,icd10,billed\n"
+        "4410-552301-117,QX7731200,Nora Quinn,1950-02-11,2024-03-04,99213,E11.9,120\n"
+        "C5521190032,HPL88120301,Theo Brandt,1961-07-30,2024-05-06,97140,I10,85\n"
+    )
+    found = {(f.category, f.text) for f in detect_phi(text)}
+    for value in ("4410-552301-117", "QX7731200", "C5521190032", "HPL88120301"):
+        assert any(v == value for _, v in found), (value, found)
+    assert not any(v in ("99213", "97140", "E11.9", "I10") for _, v in found), found
+    encounters = "encounter_no,patient_name,visit_date\nE-2231-77,Ida Moss,2024-01-09\n"
+    assert any(f.text == "E-2231-77" for f in detect_phi(encounters))
+
+
+def test_id_columns_of_a_product_csv_are_no_identifiers() -> None:
+    assert (
+        detect_phi("sku,product_id,name,price\nA-100,4411,Blue mug,12.00\nA-101,4412,Red mug,12.00\n") == []
+    )
+    assert detect_phi("plan_id,group_no,payer_id,premium\nP-77,G-1200,PY-3,410.00\n") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Clm 7653-390546-623 denied CO-97 for DOS 2023-09-11 -- pt KONDO, AIKO", "7653-390546-623"),
+        ("Clm# C7232160753 pended for records", "C7232160753"),
+        ("pt DOE, JANE mbr W593740155. Resubmit w/ auth #4613124.", "W593740155"),
+        ("mbr # ZGP307418441 eligible through 12/31", "ZGP307418441"),
+    ],
+)
+def test_claim_and_member_shorthand_labels(text: str, value: str) -> None:
+    assert any(f.text == value for f in detect_phi(text)), detect_phi(text)

@@ -68,6 +68,7 @@ _KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"employee",  # `Employee E-74930: Juliet Obasanjo` (the code holds 4 digits or more)
             rf"badge{_NUMBER_WORDS}",
             rf"claim{_NUMBER_WORDS}",
+            rf"clm(?:\s*#|{_NUMBER_WORDS})",  # a work queue's shorthand (`Clm 7653-390546-623 denied`)
             rf"passport{_NUMBER_WORDS}",
             # national identity numbers whose keyword is rare as a word start (the others, whose
             # keys are common word starts, are `_NATIONAL_ID`, a regex run on texts with digits)
@@ -109,6 +110,7 @@ _KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "health_plan_number",
         (
             rf"member(?:ship)?{_NUMBER_WORDS}",
+            rf"mbr(?:\s*#|{_NUMBER_WORDS})",  # shorthand (`pt DOE, JANE mbr W593740155`)
             rf"subscriber{_NUMBER_WORDS}",
             rf"beneficiary{_NUMBER_WORDS}",
             rf"policy{_NUMBER_WORDS}",

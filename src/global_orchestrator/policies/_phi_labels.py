@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from global_orchestrator.policies._phi_spans import Span, digit_runs, has_any, prefix_table, scan_words
+from global_orchestrator.policies._phi_spans import DIGIT, Span, digit_runs, has_any, prefix_table, scan_words
 
 _MRN_LABELS = (
     r"ur\s+(?:no\.?|number|nr\.?)|unit\s+record(?:\s+(?:no\.?|number))?|hosp(?:ital)?\.?\s+(?:no\.?|nr\.?|number)|"
@@ -150,8 +150,42 @@ _COLUMNS = {
         ("ssn", "national_id", "nin", "passport", "passport_no", "licence", "license", "plate"), "ssn"
     ),
     **dict.fromkeys(("profile_url", "profile", "website", "homepage", "url"), "url"),
+    **dict.fromkeys(
+        ("member_id", "member_no", "member_number", "subscriber_id", "policy_number", "insurance_id", "mbi"),
+        "health_plan_number",
+    ),
+    **dict.fromkeys(
+        ("account", "account_no", "account_number", "acct", "acct_no", "guarantor_id"), "account_number"
+    ),
 }
-_HEADER = re.compile(r"(?m)^[A-Za-z_-]{2,30}(?:,[A-Za-z_-]{2,30})+[^\S\n]*$")
+_ID_COLUMN = re.compile(r"[a-z]+(?:_[a-z]+)*_(?:id|no|num|number|nbr)")
+"""Any other identifier's column in a personal CSV (`claim_id`, `encounter_no`): its cells with a digit."""
+_NO_ID_COLUMN = (
+    "cpt",
+    "icd",
+    "code",
+    "sku",
+    "product",
+    "item",
+    "npi",
+    "tax",
+    "group",
+    "plan",
+    "payer",
+    "line",
+)
+"""Columns of codes, goods and organisations: no one's identifier (`cpt_code`, `group_no`, `payer_id`)."""
+
+
+def _column(name: str) -> str | None:
+    """The category of a personal CSV's column `name` (None: not an identifier)."""
+    known = _COLUMNS.get(name)
+    if known is not None or _ID_COLUMN.fullmatch(name) is None or any(w in name for w in _NO_ID_COLUMN):
+        return known
+    return "other_unique_identifier"
+
+
+_HEADER = re.compile(r"(?m)^[A-Za-z][\w-]{1,29}(?:,[A-Za-z][\w-]{1,29})+[^\S\n]*$")
 """A line of column names (a gate: a CSV header)."""
 _CSV_CELL = re.compile(r'"[^"\n]*"|[^,\n]*')
 
@@ -182,7 +216,7 @@ def _personal_header(names: list[str]) -> bool:
     """
     if len(names) < 2 or any(len(n) > 30 or " " in n for n in names):
         return False
-    kinds = [_COLUMNS.get(n) for n in names]
+    kinds = [_column(n) for n in names]
     strong = any(k in _STRONG for k in kinds) or any(n.startswith("patient") for n in names)
     return strong and sum(k is not None for k in kinds) >= 2
 
@@ -202,12 +236,14 @@ def csv_columns(text: str) -> list[Span]:
         if header is None:
             names = [c.strip().lower() for c in line.split(",")]
             if _personal_header(names):
-                header = [_COLUMNS.get(n) for n in names]
+                header = [_column(n) for n in names]
                 rows = 0
         elif line.count(",") >= 1 and rows < 200:
             rows += 1
             for category, (start, end) in zip(header, _cells(line, offset), strict=False):
                 if category is not None and end - start >= 2:
+                    if category == "other_unique_identifier" and DIGIT.search(text, start, end) is None:
+                        continue  # an id column's cell holds a digit
                     found.append(Span(category, start, end, 0.85))
         else:
             header = None
