@@ -403,3 +403,52 @@ def test_a_hindi_state_after_i_am_is_no_name() -> None:
 )
 def test_a_full_name_after_a_longer_name_label(text: str, value: str) -> None:
     assert _covered(text, value), _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Pacjentka Anna Nowak, urodzona 12 marca 1961, prosi o kontakt.", "12 marca 1961"),
+        ("Jan Kowalski, ur. 3 pa\u017adziernika 1944, PESEL w karcie.", "3 pa\u017adziernika 1944"),
+        ("Merhaba, ben Ay\u015fe Kaya. 14 \u015eubat 1979 do\u011fumluyum.", "14 \u015eubat 1979"),
+        ("Patienten f\u00f6ddes 9 augusti 1958 i Ume\u00e5, MRN 5521930.", "9 augusti 1958"),
+    ],
+)
+def test_birth_dates_with_polish_turkish_and_nordic_month_names(text: str, value: str) -> None:
+    assert any(f.text == value for f in detect_phi(text)), detect_phi(text)
+
+
+def test_a_campaign_date_in_those_languages_names_no_one() -> None:
+    assert detect_phi("Kampania trwa do 30 listopada 2025. Zapraszamy!") == []
+    assert detect_phi("Kampanya 5 Aral\u0131k 2024 tarihinde bitiyor.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Consent signed by \u738b\u79c0\u82f1 on 2023\u5e745\u67082\u65e5.", "\u738b\u79c0\u82f1"),
+        ("New registration: \ubc15\uc9c0\ud6c8, born 1980\ub144 3\uc6d4 2\uc77c", "\ubc15\uc9c0\ud6c8"),
+        (
+            "\u304a\u4e16\u8a71\u306b\u306a\u3063\u3066\u304a\u308a\u307e\u3059\u3002\u4f50\u85e4\u5065\u3068\u7533\u3057\u307e\u3059\u3002",
+            "\u4f50\u85e4\u5065",
+        ),
+        (
+            "Intake: \u0633\u0627\u0645\u064a \u0627\u0644\u0639\u0644\u064a, born 02/02/1971",
+            "\u0633\u0627\u0645\u064a \u0627\u0644\u0639\u0644\u064a",
+        ),
+    ],
+)
+def test_script_names_after_signed_by_before_born_and_self_introduced(text: str, name: str) -> None:
+    assert any(f.category == "name" and f.text == name for f in detect_phi(text)), detect_phi(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u53d7\u4ed8\u306f\u4f1a\u8b70\u5ba4\u3067\u3059\u3002",
+        "\u4e88\u7d04\u306f\u660e\u65e5\u3067\u3059\u3002",
+        "\u6771\u4eac\u99c5\u3068\u8a00\u3044\u307e\u3059\u3002",
+    ],
+)
+def test_a_japanese_sentence_ending_in_desu_names_no_one(text: str) -> None:
+    assert detect_phi(text) == []

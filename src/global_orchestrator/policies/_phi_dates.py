@@ -61,7 +61,13 @@ _FOREIGN_MONTHS = (
     r"januar|februar|m[äa]rz|juni|juli|oktober|dezember|januari|februari|maart|mei|augustus|"
     r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|"
     r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"
-    r"janeiro|fevereiro|mar[çc]o|maio|junho|julho|setembro|outubro|novembro|dezembro"
+    r"janeiro|fevereiro|mar[çc]o|maio|junho|julho|setembro|outubro|novembro|dezembro|"
+    # Polish (genitive, as a date says it, and nominative), Turkish, Swedish, Danish, Norwegian
+    r"stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrze[s\u015b]nia|pa[z\u017a]dziernika|"
+    r"listopada|grudnia|stycze[n\u0144]|luty|marzec|kwiecie[n\u0144]|maj|czerwiec|lipiec|sierpie[n\u0144]|"
+    r"wrzesie[n\u0144]|pa[z\u017a]dziernik|listopad|grudzie[n\u0144]|"
+    r"ocak|[s\u015f]ubat|mart|nisan|may[i\u0131]s|haziran|temmuz|a[g\u011f]ustos|eyl[u\u00fc]l|ekim|kas[i\u0131]m|"
+    r"aral[i\u0131]k|augusti|marts|desember"
 )
 _FOREIGN_MONTH_START = re.compile(r"(?i:\d\.?\s{1,3}(?:de\s+)?(?:" + _FOREIGN_MONTHS + r")\b)")
 """A gate: a day and a month in another language (what every foreign-month date holds)."""

@@ -160,7 +160,8 @@ _CUED_NAME = re.compile(
     r"patient|beneficiary|guardian|account[ ]holder|holder|caregiver|applicant|insured|cardholder|"
     r"traveller|traveler|passenger|resident|employee|sponsor|tenant|recipient|payee|sender|spouse|wife|"
     r"husband|son|daughter|mother|father|brother|sister|next[ ]of[ ]kin|"
-    r"(?:emergency[ ])?contact(?:[ ]person)?|signed|attn|(?:treatment|referral|consent|care)[ ]for|"
+    r"(?:emergency[ ])?contact(?:[ ]person)?|signed(?:[ ]by)?|attn|registration|"
+    r"(?:treatment|referral|consent|care)[ ]for|"
     r"dear|mr|mrs|ms|dr|i[ ]am|i'm|this[ ]is|surname|"
     r"customer|client|member|guest|visitor|requester|student|owner|policyholder|subscriber|claimant|"
     r"(?:prepared|reviewed|approved|verified|issued|referred|seen|examined)[ ]by|"
@@ -192,8 +193,14 @@ _CUED_NAME = re.compile(
     r"(?![\uac00-\ud7a3])"
     # Chinese: a name before "Mr" or "Ms" (`王伟先生`, `李娜女士`)
     rf"|(?<![\u3040-\u30ff\u4e00-\u9fff])({_HAN}{{2,3}})(?:先生|女士|小姐|医生|大夫|护士|老师)"
+    # Japanese: "I am <name>" said after the name (`鈴木陽一と申します`), opening a sentence
+    rf"|(?:^|(?<=[\u3002\uff01\uff1f\n]))[ \t\u3000]*"
+    rf"({_HAN_NAME}{{2,5}}|{_HAN_NAME}{{1,3}}{_HIRA}{{1,4}}{_HAN}?)(?:と申します|です。)"
+    # a name in any of these scripts before ", born" (`New registration: 陶辉, born 1945年10月1日`)
+    rf"|(?<=[:\uff1a][ ])({_HAN_NAME}{{2,5}}|{_HANGUL}{{2,4}}|{_AR_WORD}(?:[ ]{_AR_WORD}){{0,6}}|"
+    rf"{_DEVA_WORD}(?:[ ]{_DEVA_WORD}){{0,3}}),[ ](?i:born|b\.|dob)\b"
 )
-_CUED_GROUPS = range(1, 9)
+_CUED_GROUPS = range(1, 11)
 _NOT_NAME_WORDS = frozenset(
     # Arabic and Hindi words that follow a person cue and are no name ("to", "in", "address" ...)
     " ".join(
