@@ -192,6 +192,9 @@ def scaling() -> dict[str, dict[str, float]]:
     """MB/s of detect_phi on 1 KB, 100 KB and 1 MB inputs: flat MB/s means linear time."""
     units = {
         "clinical note": scaling_note(),
+        "report header": "Name: Dolores Whitfield\nDOB: 03/14/1961\nMRN: 4471023\nOrdering: Dr. John A. Smith\n\n",
+        "portal message": "hi its maria lopez, dob 3/4/61. can u call me at 555 0134? thx, maria\n\n",
+        "contact line": "Acme Outdoor | 44 Harbor Rd, Salem, OR 97301 | 1-800-555-0161\n",
         "'Mr. ' * N": "Mr. ",
         "digit run": "7",
         "capitalised words": "Alpha Bravo Charlie ",

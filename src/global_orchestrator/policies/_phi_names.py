@@ -506,7 +506,12 @@ def _in_run(
     i = bisect_left(titles, first - 10)
     titled = i < len(titles) and titles[i] < first and _titled(before)
     labelled = not titled and run.lead == 0 and _labelled(before)  # (read only when not titled)
-    if labelled and _BARE_NAME_LABEL.search(before) is not None and _GOODS.search(text) is not None:
+    if (
+        labelled
+        and _BARE_NAME_LABEL.search(before) is not None
+        and _GOODS.search(text, max(0, first - _GOODS_REACH), first + len(run_text) + _GOODS_REACH)
+        is not None
+    ):
         # `{"sku": ..., "name": "Ledgerly", "price": ...}`: a product record's name field; a
         # person's name there is one by its own words (a Census first name and surname)
         found = _judge(text, start, run_text, False, False, near_starts, near_ends)
@@ -523,7 +528,7 @@ def _in_run(
         not titled
         and not labelled
         and ends_with(before, _PRESS_ENDS, " \t")
-        and has_any(text, _PRESS_WORDS)
+        and has_any(text[max(0, first - 100) : first], _PRESS_WORDS)  # (the window: linear time)
         and _PRESS_BEFORE.search(text, max(0, first - 100), first)
     ):
         return None  # "Featured on Good Morning America", "as seen in Martha Stewart Living": a title
@@ -549,6 +554,8 @@ _GOODS = re.compile(
     r"product[_ ]?(?:id|code|type)|brand|model|category)[\"']?[ \t]*[:=])"
 )
 """A field of a product record (`"sku":`, `Price:`, `brand=`): the record's `name` is the product's."""
+_GOODS_REACH = 300
+"""How far around a bare `name` field a product record's other fields are looked for (characters)."""
 
 _ROLES = (
     r"speaker|keynote\s+speaker|ceo|cfo|cto|coo|founder|co-?founder|president|vice\s+president|chairman|"

@@ -71,6 +71,7 @@ the text, so `detect_phi` is linear in the length of its input.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from global_orchestrator.policies._phi_brands import brand_names
@@ -356,10 +357,26 @@ def _business_addresses(text: str, spans: list[Span]) -> list[tuple[int, int]]:
 
 
 def _outside(spans: list[Span], regions: list[tuple[int, int]]) -> list[Span]:
-    """`spans` but those inside one of `regions`."""
+    """`spans` but those inside one of `regions` (or inside overlapping ones taken together).
+
+    The regions are merged and sorted once, and each span looks up the last one that starts at
+    or before it: linear time in the spans (a page of contact lines has a region per line).
+    """
     if not regions:
         return spans
-    return [s for s in spans if not any(a <= s.start and s.end <= b for a, b in regions)]
+    merged: list[list[int]] = []
+    for a, b in sorted(regions):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    starts = [a for a, _ in merged]
+    kept = []
+    for s in spans:
+        i = bisect_right(starts, s.start) - 1
+        if i < 0 or s.end > merged[i][1]:
+            kept.append(s)
+    return kept
 
 
 def _without_brands(text: str, spans: list[Span], deidentified: bool) -> list[Span]:
