@@ -429,3 +429,26 @@ def test_id_columns_of_a_product_csv_are_no_identifiers() -> None:
 )
 def test_claim_and_member_shorthand_labels(text: str, value: str) -> None:
     assert any(f.text == value for f in detect_phi(text)), detect_phi(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("can u call me back?\n\nthx\nJade\n719-4185", "Jade"),
+        ("Many thanks,\nWill\nSent from my iPhone", "Will"),
+        ("see you then\nBlessings,\nDestiny\ncell: 312-555-0144", "Destiny"),
+    ],
+)
+def test_a_first_name_alone_under_a_closing_above_a_phone_or_mail_signature(text: str, name: str) -> None:
+    assert any(f.category == "name" and f.text == name for f in detect_phi(text)), detect_phi(text)
+
+
+def test_an_everyday_word_under_a_closing_alone_is_no_name() -> None:
+    assert detect_phi("Cheers,\nSummer") == []
+    assert detect_phi("Thanks!\nNorthwind\n1-800-555-0100") == []
+
+
+def test_a_chat_answer_to_the_last_four_of_the_ssn() -> None:
+    text = "[09:05] Agent Ray: please confirm the last 4 of your SSN.\n[09:07] Visitor: 4587\n"
+    assert any(f.category == "ssn" and f.text == "4587" for f in detect_phi(text))
+    assert detect_phi("Never share the last 4 of your SSN by email.\nOffice: room 1234") == []

@@ -180,6 +180,8 @@ _SIGN_OFF = re.compile(
 """A closing at a line's end, then the writer's name on the next line (tried at the closing's words)."""
 _SIGN_OFF_KEYS = tuple(sorted({k for p in _CLOSINGS for k in _doubled_keys(p)}))
 _DASH_SIGN_OFF = re.compile("-" + _SIGNATURE)
+_SENT_FROM = re.compile(r"[^\S\n]*\n[^\S\n]*(?i:sent\s+from\s+my|(?:cell|mobile|phone|tel)\b)")
+"""A mail client's signature or a phone label on the line below a name: the writer's name above it."""
 """A lone dash on a line, then the writer's name."""
 _PHONE_AFTER = re.compile(
     r"(?:,[^\S\n]*|[^\S\n]*\n[^\S\n]*)(\(?\d{3}\)?[-. ]?\d{3}[-. ]\d{4}|\d{10}|\d{3}[-.]\d{4})"
@@ -215,6 +217,13 @@ _SSN_LAST_FOUR = re.compile(
 )
 """The last four digits of a social security number (`last 4 of my social is 1234`, `SSN ending in 0917`)."""
 _SSN_LAST_FOUR_KEYS = list_keys(_SSN_LAST_FOUR.pattern)
+_SSN_ASKED = re.compile(
+    r"(?i:\b(?:last)[^\S\n]+(?:4|four)(?:[^\S\n]+digits)?[^\S\n]+of[^\S\n]+(?:(?:your|the|ur)[^\S\n]+)?"
+    r"(?:ssn|ss\#|soc(?:ial)?(?:[^\S\n]+sec(?:urity)?)?(?:[^\S\n]+(?:number|no\.?|\#))?))"
+    r"[^\n]{0,80}\n(?:[^\S\n]*\n)?[^\n]{0,40}?:[^\S\n]*(?i:it'?s[^\S\n]+|sure,?[^\S\n]+)?(\d{4})(?![\d-])"
+)
+"""A chat's answer to a question for the last four of the SSN: the next speaker's four digits."""
+_SSN_ASKED_KEYS = list_keys(_SSN_ASKED.pattern)
 _CARD_ENDING = re.compile(r"(?i:\b(?:card)\b[^\n.;]{0,30}?\bending(?:[^\S\n]+in)?[^\S\n]+)(\d{4})(?!\d)")
 """A card's last four digits (`card on file ending 1941`)."""
 _SIGN_OFF_INLINE = re.compile(
@@ -421,7 +430,18 @@ def _sign_off_names(text: str) -> list[Span]:
         tokens = m.group(1).split()
         before = text[max(0, m.start(1) - 4) : m.start(1)].rstrip(" \t")
         dashed = before.endswith("-") or text.startswith("(", m.end(1))
-        if not _name_ok(tokens, single=True, dashed=dashed):
+        # a first name alone on the line under a closing line, and the writer's phone or
+        # `Sent from my ...` on the line below it: the writer's, even a word (`Jade`, `Will`);
+        # without them an everyday word is read as one (`Cheers,\nSummer`)
+        alone = (
+            m.re is _SIGN_OFF
+            and len(tokens) == 1
+            and tokens[0].lower() in _words()[1]
+            and (
+                _PHONE_AFTER.match(text, m.end(1)) is not None or _SENT_FROM.match(text, m.end(1)) is not None
+            )
+        )
+        if not alone and not _name_ok(tokens, single=True, dashed=dashed):
             continue
         found.append(Span("name", m.start(1), m.end(1), 0.7))
         phone = _PHONE_AFTER.match(text, m.end(1))
@@ -591,6 +611,9 @@ def messages(text: str) -> list[Span]:
         found += [
             Span("ssn", m.start(1), m.end(1), 0.8)
             for m in scan_words(_SSN_LAST_FOUR, text, _SSN_LAST_FOUR_KEYS)
+        ]
+        found += [
+            Span("ssn", m.start(1), m.end(1), 0.8) for m in scan_words(_SSN_ASKED, text, _SSN_ASKED_KEYS)
         ]
     if "ending" in low and "card" in low:
         found += [Span("account_number", m.start(1), m.end(1), 0.75) for m in _CARD_ENDING.finditer(text)]
