@@ -85,7 +85,11 @@ def test_sigkill_at_a_random_moment_then_resume_runs_every_saved_subtask_once(
     out, err = resumed.communicate(timeout=120)
     assert resumed.returncode == 0, err
     result = json.loads(out.strip().splitlines()[-1])
-    assert result["status"] == "completed" and result["success"] is True
+    # (the issues and each subtask's status in the message: a failed trial says why)
+    assert result["status"] == "completed" and result["success"] is True, (
+        result.get("issues"),
+        {sid: (r.get("status"), r.get("error")) for sid, r in result["results"].items()},
+    )
     assert sorted(result["results"]) == [f"s{i}" for i in range(1, 9)]
     final = {sid: r["output"] for sid, r in result["results"].items()}
 
