@@ -452,3 +452,9 @@ def test_script_names_after_signed_by_before_born_and_self_introduced(text: str,
 )
 def test_a_japanese_sentence_ending_in_desu_names_no_one(text: str) -> None:
     assert detect_phi(text) == []
+
+
+def test_an_iban_shaped_account_after_an_arabic_account_word() -> None:
+    text = "\u064a\u0631\u062c\u0649 \u0627\u0644\u062a\u062d\u0648\u064a\u0644 \u0625\u0644\u0649 \u0627\u0644\u062d\u0633\u0627\u0628 AE070331234567890123456 \u0634\u0643\u0631\u0627"
+    assert any(f.text == "AE070331234567890123456" for f in detect_phi(text)), detect_phi(text)
+    assert detect_phi("Use promo code AB12CDEF3456GHIJ7890 at checkout") == []

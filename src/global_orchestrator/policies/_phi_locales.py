@@ -94,7 +94,10 @@ _IBAN_SHAPE = re.compile(
 )
 _ACCOUNT_BEFORE = re.compile(
     r"(?i:\b(?:iban|konto(?:nummer)?|kontonr|account(?:[ ](?:no|number|nr))?|rekening(?:nummer)?|"
-    r"conta|cuenta|conto|rachunek|hesap|compte)\b)[ .:#]{0,3}(?:(?i:nr|no)\.?[ ]?)?\Z"
+    r"conta|cuenta|conto|rachunek|hesap|compte|"
+    # Arabic (the account, an account, IBAN)
+    r"\u0627\u0644\u062d\u0633\u0627\u0628|\u062d\u0633\u0627\u0628|\u0622\u064a\u0628\u0627\u0646|"
+    r"\u0627\u064a\u0628\u0627\u0646)\b)[ .:#]{0,3}(?:(?i:nr|no)\.?[ ]?)?\Z"
 )
 _ACCOUNT_GATES = (
     "iban",
@@ -107,6 +110,8 @@ _ACCOUNT_GATES = (
     "rachunek",
     "hesap",
     "compte",
+    "\u062d\u0633\u0627\u0628",
+    "\u064a\u0628\u0627\u0646",
 )
 _NAME_WORD = rf"[{UPPER}][{UPPER}{LOWER}'\u2019-]+"
 _PARTICLE = r"(?:van|von|de|der|den|die|da|di|del|della|dos|das|do|du|la|le|ter|ten|'t|\u2019t|bin|ibn|al|el)"
