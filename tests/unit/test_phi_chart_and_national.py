@@ -10,10 +10,7 @@ from __future__ import annotations
 import pytest
 
 from global_orchestrator.policies import deidentify, detect_phi
-
-
-def _found(text: str) -> set[tuple[str, str]]:
-    return {(f.category, f.text) for f in detect_phi(text)}
+from tests.unit.phi_checks import findings
 
 
 def _texts(text: str) -> set[str]:
@@ -37,7 +34,7 @@ def _texts(text: str) -> set[str]:
     ],
 )
 def test_a_chart_line_makes_its_dates_a_patients(text: str, date: str) -> None:
-    assert ("date", date) in _found(text)
+    assert ("date", date) in findings(text)
 
 
 @pytest.mark.parametrize(
@@ -84,7 +81,7 @@ def test_leaflets_and_undated_chart_lines_stay_clean(text: str) -> None:
     ],
 )
 def test_ages_over_89_in_more_shapes(text: str, age: str) -> None:
-    assert ("age_over_89", age) in _found(text)
+    assert ("age_over_89", age) in findings(text)
 
 
 @pytest.mark.parametrize("text", ["patient is 95% better", "Ages 90 and up", "who is 92 kg", "Stage 95"])
@@ -102,7 +99,7 @@ def test_numbers_that_are_no_age(text: str) -> None:
     ],
 )
 def test_a_title_after_a_greeting_still_marks_the_name(text: str, name: str) -> None:
-    assert ("name", name) in _found(text)
+    assert ("name", name) in findings(text)
 
 
 @pytest.mark.parametrize("text", ["Dear Sir/Madam, we write", "Dear Sir or Madam,", "Dear Dr Customer"])
@@ -123,7 +120,7 @@ def test_greetings_without_a_name_stay_clean(text: str) -> None:
     ],
 )
 def test_more_date_shapes_and_cues(text: str, date: str) -> None:
-    assert ("date", date) in _found(text)
+    assert ("date", date) in findings(text)
 
 
 # -- names: upper case after a label, column gaps, possessives --------------------------------
@@ -140,7 +137,7 @@ def test_more_date_shapes_and_cues(text: str, date: str) -> None:
     ],
 )
 def test_names_after_a_label(text: str, name: str) -> None:
-    assert ("name", name) in _found(text)
+    assert ("name", name) in findings(text)
 
 
 @pytest.mark.parametrize("text", ["Name: ACME, INC", "Patient: NEGATIVE, NORMAL", "Reviewed by: QA, TEAM"])
@@ -158,7 +155,7 @@ def test_upper_case_words_after_a_label_that_are_no_name(text: str) -> None:
     ],
 )
 def test_a_first_names_possessive_before_a_personal_thing(text: str, name: str) -> None:
-    assert ("name", name) in _found(text)
+    assert ("name", name) in findings(text)
 
 
 @pytest.mark.parametrize(
@@ -212,7 +209,7 @@ CHECKED = [
 
 @pytest.mark.parametrize(("text", "code"), CHECKED)
 def test_national_ids_whose_own_check_holds(text: str, code: str) -> None:
-    assert ("other_unique_identifier", code) in _found(text)
+    assert ("other_unique_identifier", code) in findings(text)
 
 
 @pytest.mark.parametrize(
@@ -255,7 +252,7 @@ def test_labelled_national_ids_with_a_word_between(text: str, code: str) -> None
     ],
 )
 def test_eight_digit_phones_after_a_phone_cue_or_a_letter_label(text: str, phone: str) -> None:
-    assert ("phone", phone) in _found(text)
+    assert ("phone", phone) in findings(text)
 
 
 def test_eight_digits_after_number_alone_are_no_phone() -> None:
@@ -284,7 +281,7 @@ def test_firms_named_after_people_and_stations_stay_clean(text: str) -> None:
 
 
 def test_a_firm_named_after_a_person_still_counts_in_a_record() -> None:
-    assert ("name", "Raymond James") in _found("Patient: Raymond James, DOB 03/14/1961")
+    assert ("name", "Raymond James") in findings("Patient: Raymond James, DOB 03/14/1961")
 
 
 # -- where a patient's life happens; an age written with the sex -------------------------------
@@ -300,7 +297,7 @@ def test_a_firm_named_after_a_person_still_counts_in_a_record() -> None:
     ],
 )
 def test_a_place_in_a_patients_life_counts(text: str, place: str) -> None:
-    assert ("address", place) in _found(text)
+    assert ("address", place) in findings(text)
 
 
 @pytest.mark.parametrize("text", ["He works in Marketing at Acme.", "Our team works in Boston and Denver."])
@@ -317,7 +314,7 @@ def test_a_place_of_work_without_a_person_or_a_known_place_stays_clean(text: str
     ],
 )
 def test_an_age_with_the_sex(text: str, age: str) -> None:
-    assert ("age_over_89", age) in _found(text)
+    assert ("age_over_89", age) in findings(text)
 
 
 @pytest.mark.parametrize(
@@ -351,7 +348,7 @@ def test_a_temperature_or_a_room_is_no_age(text: str) -> None:
     ],
 )
 def test_name_fields_and_a_lower_case_sign_off(text: str, name: str) -> None:
-    assert ("name", name) in _found(text)
+    assert ("name", name) in findings(text)
 
 
 @pytest.mark.parametrize(
@@ -375,7 +372,7 @@ def test_fields_and_dashes_that_hold_no_name(text: str) -> None:
     ],
 )
 def test_a_facility_in_a_text_about_a_patient(text: str, facility: str) -> None:
-    assert ("address", facility) in _found(text)
+    assert ("address", facility) in findings(text)
 
 
 @pytest.mark.parametrize(
@@ -400,7 +397,7 @@ def test_a_facility_named_in_a_text_about_no_one_stays_clean(text: str) -> None:
     ],
 )
 def test_dates_with_a_month_in_another_language(text: str, date: str) -> None:
-    assert ("date", date) in _found(text)
+    assert ("date", date) in findings(text)
 
 
 @pytest.mark.parametrize(
@@ -417,7 +414,7 @@ def test_dates_with_a_month_in_another_language(text: str, date: str) -> None:
     ],
 )
 def test_names_phones_and_addresses_in_other_scripts(text: str, found: tuple[str, str]) -> None:
-    assert found in _found(text)
+    assert found in findings(text)
 
 
 @pytest.mark.parametrize(
@@ -461,7 +458,7 @@ HL7 = (
     ],
 )
 def test_hl7_fields_by_their_place(found: tuple[str, str]) -> None:
-    assert found in _found(HL7)
+    assert found in findings(HL7)
 
 
 def test_hl7_segments_without_identifiers_and_pipes_in_prose_stay_clean() -> None:
@@ -485,7 +482,7 @@ def test_hl7_segments_without_identifiers_and_pipes_in_prose_stay_clean() -> Non
     ],
 )
 def test_initials_after_a_label_and_what_stands_beside_a_name(text: str, found: tuple[str, str]) -> None:
-    assert found in _found(text)
+    assert found in findings(text)
 
 
 @pytest.mark.parametrize("text", ["Use case: 2024 planning", "Acme Corp, 95, Main", "Name: A. B."])
@@ -494,7 +491,7 @@ def test_look_alikes_beside_no_name_stay_clean(text: str) -> None:
 
 
 def test_a_street_number_after_a_name_is_no_age() -> None:
-    assert ("age_over_89", "95") not in _found("John Smith, 95 Main St")
+    assert ("age_over_89", "95") not in findings("John Smith, 95 Main St")
 
 
 @pytest.mark.parametrize(
@@ -510,7 +507,7 @@ def test_a_street_number_after_a_name_is_no_age() -> None:
     ],
 )
 def test_a_line_about_the_patient_or_a_lab_trend_makes_its_dates_count(text: str, date: str) -> None:
-    assert ("date", date) in _found(text)
+    assert ("date", date) in findings(text)
 
 
 @pytest.mark.parametrize(
@@ -533,7 +530,7 @@ def test_units_and_services_for_patients_point_at_no_one(text: str) -> None:
     ],
 )
 def test_usernames_handles_and_employee_numbers_after_their_label(text: str, handle: str) -> None:
-    assert ("other_unique_identifier", handle) in _found(text)
+    assert ("other_unique_identifier", handle) in findings(text)
 
 
 @pytest.mark.parametrize(
@@ -570,7 +567,7 @@ def test_a_business_handle_and_login_prompts_stay_clean(text: str) -> None:
     ],
 )
 def test_institutes_weekdays_and_upper_case_names_after_a_label(text: str, found: tuple[str, str]) -> None:
-    assert found in _found(text)
+    assert found in findings(text)
 
 
 @pytest.mark.parametrize(
@@ -589,7 +586,7 @@ def test_a_weekday_an_institute_or_upper_case_words_of_no_one_stay_clean(text: s
     ],
 )
 def test_a_lower_case_full_name_after_an_introduction(text: str, name: str) -> None:
-    assert ("name", name) in _found(text)
+    assert ("name", name) in findings(text)
 
 
 @pytest.mark.parametrize(
@@ -610,19 +607,19 @@ def test_lower_case_words_after_an_introduction_that_are_no_name(text: str) -> N
     ],
 )
 def test_speaker_roles_and_form_fields_are_no_names(text: str, not_found: str) -> None:
-    assert ("name", not_found) not in _found(text)
+    assert ("name", not_found) not in findings(text)
 
 
 def test_the_name_after_a_form_field_is_still_found() -> None:
-    assert ("name", "Jan de Vries") in _found("Naam: Jan de Vries\nAdres: Kerkstraat 12, 1012 AB Amsterdam")
-    assert ("name", "Amber Tisserand") in _found(
+    assert ("name", "Jan de Vries") in findings("Naam: Jan de Vries\nAdres: Kerkstraat 12, 1012 AB Amsterdam")
+    assert ("name", "Amber Tisserand") in findings(
         "Agent: What is the name on the card?\nCaller: Amber Tisserand"
     )
 
 
 def test_a_lipid_panel_is_no_address() -> None:
     assert detect_phi("Lipid panel: LDL 98, HDL 52, TG 140.") == []
-    assert ("address", "12 Main St, Boston, MA 02114") in _found("Ship to 12 Main St, Boston, MA 02114")
+    assert ("address", "12 Main St, Boston, MA 02114") in findings("Ship to 12 Main St, Boston, MA 02114")
 
 
 @pytest.mark.parametrize(
@@ -635,7 +632,7 @@ def test_a_lipid_panel_is_no_address() -> None:
     ],
 )
 def test_someone_spoken_to_in_a_dialogue(text: str, name: str) -> None:
-    assert ("name", name) in _found(text)
+    assert ("name", name) in findings(text)
 
 
 @pytest.mark.parametrize(
@@ -655,7 +652,7 @@ def test_a_discourse_marker_before_no_name_stays_clean(text: str) -> None:
     ],
 )
 def test_phones_after_a_call_word_in_other_languages(text: str, phone: str) -> None:
-    assert ("phone", phone) in _found(text)
+    assert ("phone", phone) in findings(text)
 
 
 def test_a_ring_size_and_a_stock_count_are_no_phone() -> None:

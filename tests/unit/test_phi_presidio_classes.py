@@ -10,11 +10,7 @@ from __future__ import annotations
 import pytest
 
 from global_orchestrator.policies import detect_phi
-
-
-def _found(text: str) -> set[tuple[str, str]]:
-    return {(f.category, f.text) for f in detect_phi(text)}
-
+from tests.unit.phi_checks import findings
 
 # -- a name after what only a person has -----------------------------------------------------
 
@@ -29,7 +25,7 @@ def _found(text: str) -> set[tuple[str, str]]:
     ],
 )
 def test_a_name_after_a_persons_attribute(text: str, name: str) -> None:
-    assert ("name", name) in _found(text)
+    assert ("name", name) in findings(text)
 
 
 @pytest.mark.parametrize(
@@ -57,7 +53,7 @@ def test_an_attribute_of_a_word_or_a_country_is_no_name(text: str) -> None:
     ],
 )
 def test_a_surname_before_a_novel_or_memoir(text: str, name: str) -> None:
-    assert ("name", name) in _found(text)
+    assert ("name", name) in findings(text)
 
 
 @pytest.mark.parametrize(
@@ -85,7 +81,7 @@ def test_a_series_or_a_genre_before_a_novel_is_no_name(text: str) -> None:
     ],
 )
 def test_a_former_member_after_the_group(text: str, name: str) -> None:
-    assert ("name", name) in _found(text)
+    assert ("name", name) in findings(text)
 
 
 @pytest.mark.parametrize(
@@ -113,7 +109,7 @@ def test_a_former_employer_before_a_role_or_a_firm_is_no_name(text: str) -> None
     ],
 )
 def test_a_name_a_booking_is_under(text: str, name: str) -> None:
-    assert ("name", name) in _found(text)
+    assert ("name", name) in findings(text)
 
 
 @pytest.mark.parametrize(
@@ -142,7 +138,7 @@ def test_a_state_or_a_menu_after_under_is_no_name(text: str) -> None:
     ],
 )
 def test_a_street_and_its_house_number_is_an_address(text: str, address: str) -> None:
-    assert ("address", address) in _found(text)
+    assert ("address", address) in findings(text)
 
 
 @pytest.mark.parametrize(
@@ -176,7 +172,7 @@ def test_a_product_a_dose_or_a_street_without_a_number_is_no_address(text: str) 
     ],
 )
 def test_a_street_before_street_or_after_a_venue_is_an_address(text: str, address: str) -> None:
-    assert ("address", address) in _found(text)
+    assert ("address", address) in findings(text)
 
 
 @pytest.mark.parametrize(
@@ -208,7 +204,7 @@ def test_a_product_a_count_or_a_room_after_a_venue_is_no_address(text: str) -> N
     ],
 )
 def test_the_place_lines_under_a_unit_after_an_escaped_line_break(text: str, address: str) -> None:
-    assert ("address", address) in _found(text)
+    assert ("address", address) in findings(text)
 
 
 @pytest.mark.parametrize(
@@ -245,7 +241,7 @@ def test_a_phone_line_under_an_address_stays_a_phone(text: str, phone: str) -> N
     ],
 )
 def test_a_town_and_its_postal_code_is_an_address(text: str, address: str) -> None:
-    assert ("address", address) in _found(text)
+    assert ("address", address) in findings(text)
 
 
 @pytest.mark.parametrize(
@@ -274,7 +270,7 @@ def test_a_year_a_count_or_a_word_before_a_number_is_no_address(text: str) -> No
     ],
 )
 def test_a_date_a_complaint_has_lasted_since(text: str, date: str) -> None:
-    assert ("date", date) in _found(text)
+    assert ("date", date) in findings(text)
 
 
 @pytest.mark.parametrize(

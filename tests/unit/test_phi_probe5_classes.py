@@ -8,16 +8,7 @@ from __future__ import annotations
 import pytest
 
 from global_orchestrator.policies.phi_detector import detect_phi
-
-
-def _found(text: str) -> set[tuple[str, str]]:
-    return {(f.category, f.text) for f in detect_phi(text)}
-
-
-def _covered(text: str, value: str) -> bool:
-    start = text.index(value)
-    end = start + len(value)
-    return any(f.start <= start and f.end >= end for f in detect_phi(text))
+from tests.unit.phi_checks import covered, findings
 
 
 @pytest.mark.parametrize(
@@ -37,12 +28,12 @@ def _covered(text: str, value: str) -> bool:
     ],
 )
 def test_names_after_a_clinical_cue(text: str, value: str) -> None:
-    assert _covered(text, value), _found(text)
+    assert covered(text, value), findings(text)
 
 
 def test_a_patient_header_line_gives_the_name_and_its_number() -> None:
     text = "Nakashima, Ichiro 50417733  ADM 3/1/2020  DIS 3/9/2020"
-    found = _found(text)
+    found = findings(text)
     assert ("name", "Nakashima, Ichiro") in found
     assert ("medical_record_number", "50417733") in found
     assert ("date", "3/1/2020") in found and ("date", "3/9/2020") in found
@@ -62,7 +53,7 @@ def test_a_patient_header_line_gives_the_name_and_its_number() -> None:
     ],
 )
 def test_cue_words_without_a_name_are_clean(text: str) -> None:
-    assert not [f for f in detect_phi(text) if f.category == "name"], _found(text)
+    assert not [f for f in detect_phi(text) if f.category == "name"], findings(text)
 
 
 @pytest.mark.parametrize(
@@ -75,7 +66,7 @@ def test_cue_words_without_a_name_are_clean(text: str) -> None:
     ],
 )
 def test_dates_beside_a_note_stamp_or_label(text: str, value: str) -> None:
-    assert ("date", value) in _found(text)
+    assert ("date", value) in findings(text)
 
 
 @pytest.mark.parametrize(
@@ -87,7 +78,7 @@ def test_dates_beside_a_note_stamp_or_label(text: str, value: str) -> None:
     ],
 )
 def test_dates_about_no_one_stay_clean(text: str) -> None:
-    assert detect_phi(text) == [], _found(text)
+    assert detect_phi(text) == [], findings(text)
 
 
 @pytest.mark.parametrize(
@@ -109,7 +100,7 @@ def test_dates_about_no_one_stay_clean(text: str) -> None:
     ],
 )
 def test_counties_and_a_patients_city_and_zip(text: str, value: str) -> None:
-    assert _covered(text, value), _found(text)
+    assert covered(text, value), findings(text)
 
 
 @pytest.mark.parametrize(
@@ -122,12 +113,12 @@ def test_counties_and_a_patients_city_and_zip(text: str, value: str) -> None:
     ],
 )
 def test_places_about_no_one_stay_clean(text: str) -> None:
-    assert detect_phi(text) == [], _found(text)
+    assert detect_phi(text) == [], findings(text)
 
 
 def test_a_company_is_no_county() -> None:
     text = "Patient Otto Lindqvist, MRN 4402291, works for Hadley Tool Co. and for Brandt Co.Ltd."
-    assert not any("Co." in f.text for f in detect_phi(text)), _found(text)
+    assert not any("Co." in f.text for f in detect_phi(text)), findings(text)
 
 
 @pytest.mark.parametrize(
@@ -139,7 +130,7 @@ def test_a_company_is_no_county() -> None:
     ],
 )
 def test_bed_and_room_codes_of_a_patient(text: str, value: str) -> None:
-    assert ("other_unique_identifier", value) in _found(text)
+    assert ("other_unique_identifier", value) in findings(text)
 
 
 @pytest.mark.parametrize(
@@ -151,7 +142,7 @@ def test_bed_and_room_codes_of_a_patient(text: str, value: str) -> None:
     ],
 )
 def test_rooms_about_no_one_stay_clean(text: str) -> None:
-    assert detect_phi(text) == [], _found(text)
+    assert detect_phi(text) == [], findings(text)
 
 
 @pytest.mark.parametrize(
@@ -183,7 +174,7 @@ def test_rooms_about_no_one_stay_clean(text: str) -> None:
     ],
 )
 def test_safe_harbor_codes_by_their_cue(text: str, category: str, value: str) -> None:
-    assert (category, value) in _found(text)
+    assert (category, value) in findings(text)
 
 
 @pytest.mark.parametrize(
@@ -197,7 +188,7 @@ def test_safe_harbor_codes_by_their_cue(text: str, category: str, value: str) ->
     ],
 )
 def test_safe_harbor_shapes_about_no_one_stay_clean(text: str) -> None:
-    assert detect_phi(text) == [], _found(text)
+    assert detect_phi(text) == [], findings(text)
 
 
 @pytest.mark.parametrize(
@@ -208,7 +199,7 @@ def test_safe_harbor_shapes_about_no_one_stay_clean(text: str) -> None:
     ],
 )
 def test_a_local_number_with_its_extension(text: str, value: str) -> None:
-    assert ("phone", value) in _found(text)
+    assert ("phone", value) in findings(text)
 
 
 @pytest.mark.parametrize(
@@ -219,7 +210,7 @@ def test_an_extension_in_copy_about_no_one_stays_clean(text: str) -> None:
 
 
 def test_a_name_in_brackets_after_a_subject_code() -> None:
-    assert ("name", "oksana weremczuk") in _found(
+    assert ("name", "oksana weremczuk") in findings(
         "Study log: subject KQ-118-204 (oksana weremczuk) consented."
     )
 
@@ -232,12 +223,12 @@ def test_a_name_in_brackets_after_a_subject_code() -> None:
     ],
 )
 def test_product_names_after_a_loose_cue_are_no_names(text: str) -> None:
-    assert not [f for f in detect_phi(text) if f.category == "name"], _found(text)
+    assert not [f for f in detect_phi(text) if f.category == "name"], findings(text)
 
 
 def test_a_surname_after_a_quoted_nickname() -> None:
     text = 'New patient intake: Oyelowo "Bunmi" Anvil, DOB 3/3/1950'
-    assert _covered(text, 'Oyelowo "Bunmi" Anvil'), _found(text)
+    assert covered(text, 'Oyelowo "Bunmi" Anvil'), findings(text)
 
 
 # -- classes read from the held half's misses (main, after its first scoring) -----------------
@@ -261,7 +252,7 @@ def test_a_surname_after_a_quoted_nickname() -> None:
     ],
 )
 def test_record_codes_pagers_and_header_names(text: str, value: str) -> None:
-    assert _covered(text, value), _found(text)
+    assert covered(text, value), findings(text)
 
 
 @pytest.mark.parametrize(
@@ -275,4 +266,4 @@ def test_record_codes_pagers_and_header_names(text: str, value: str) -> None:
     ],
 )
 def test_record_code_look_alikes_about_no_one_stay_clean(text: str) -> None:
-    assert detect_phi(text) == [], _found(text)
+    assert detect_phi(text) == [], findings(text)

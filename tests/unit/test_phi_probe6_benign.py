@@ -9,21 +9,7 @@ from __future__ import annotations
 import pytest
 
 from global_orchestrator.policies.phi_detector import detect_phi
-
-
-def _found(text: str) -> set[tuple[str, str]]:
-    return {(f.category, f.text) for f in detect_phi(text)}
-
-
-def _ids(text: str) -> set[tuple[str, str]]:
-    """Findings but health information (a topic is no identifier)."""
-    return {(f.category, f.text) for f in detect_phi(text) if f.category != "patient_health_info"}
-
-
-def _covered(text: str, value: str) -> bool:
-    start = text.index(value)
-    end = start + len(value)
-    return any(f.start <= start and f.end >= end for f in detect_phi(text))
+from tests.unit.phi_checks import covered, findings, identifiers
 
 
 @pytest.mark.parametrize(
@@ -37,7 +23,7 @@ def _covered(text: str, value: str) -> bool:
     ],
 )
 def test_a_range_of_weekdays_is_no_name(text: str) -> None:
-    assert not _ids(text), _found(text)
+    assert not identifiers(text), findings(text)
 
 
 @pytest.mark.parametrize(
@@ -50,7 +36,7 @@ def test_a_range_of_weekdays_is_no_name(text: str) -> None:
     ],
 )
 def test_a_press_mention_names_a_show_or_a_paper(text: str) -> None:
-    assert not _ids(text), _found(text)
+    assert not identifiers(text), findings(text)
 
 
 @pytest.mark.parametrize(
@@ -63,7 +49,7 @@ def test_a_press_mention_names_a_show_or_a_paper(text: str) -> None:
     ],
 )
 def test_role_mailboxes_are_no_ones(text: str) -> None:
-    assert not _ids(text), _found(text)
+    assert not identifiers(text), findings(text)
 
 
 @pytest.mark.parametrize(
@@ -74,7 +60,7 @@ def test_role_mailboxes_are_no_ones(text: str) -> None:
     ],
 )
 def test_a_persons_mailbox_is_still_found(text: str, value: str) -> None:
-    assert any(value in f.text for f in detect_phi(text)), _found(text)
+    assert any(value in f.text for f in detect_phi(text)), findings(text)
 
 
 @pytest.mark.parametrize(
@@ -93,7 +79,7 @@ def test_a_persons_mailbox_is_still_found(text: str, value: str) -> None:
     ],
 )
 def test_the_business_own_address_is_no_finding(text: str) -> None:
-    assert not _ids(text), _found(text)
+    assert not identifiers(text), findings(text)
 
 
 @pytest.mark.parametrize(
@@ -105,7 +91,7 @@ def test_the_business_own_address_is_no_finding(text: str) -> None:
     ],
 )
 def test_a_persons_address_is_still_found(text: str, value: str) -> None:
-    assert _covered(text, value), _found(text)
+    assert covered(text, value), findings(text)
 
 
 @pytest.mark.parametrize(
@@ -122,7 +108,7 @@ def test_a_persons_address_is_still_found(text: str, value: str) -> None:
     ],
 )
 def test_a_brand_or_product_named_after_someone_in_copy(text: str) -> None:
-    assert not _ids(text), _found(text)
+    assert not identifiers(text), findings(text)
 
 
 @pytest.mark.parametrize(
@@ -135,7 +121,7 @@ def test_a_brand_or_product_named_after_someone_in_copy(text: str) -> None:
     ],
 )
 def test_a_person_with_a_brand_like_name_is_still_found(text: str, value: str) -> None:
-    assert _covered(text, value), _found(text)
+    assert covered(text, value), findings(text)
 
 
 @pytest.mark.parametrize(
@@ -152,7 +138,7 @@ def test_a_person_with_a_brand_like_name_is_still_found(text: str, value: str) -
     ],
 )
 def test_eponyms_are_the_term_itself(text: str) -> None:
-    assert not _ids(text), _found(text)
+    assert not identifiers(text), findings(text)
 
 
 @pytest.mark.parametrize(
@@ -164,7 +150,7 @@ def test_eponyms_are_the_term_itself(text: str) -> None:
     ],
 )
 def test_a_person_before_a_health_word_is_still_found(text: str, value: str) -> None:
-    assert _covered(text, value), _found(text)
+    assert covered(text, value), findings(text)
 
 
 @pytest.mark.parametrize(
@@ -186,7 +172,7 @@ def test_a_person_before_a_health_word_is_still_found(text: str, value: str) -> 
     ],
 )
 def test_clinical_text_about_no_one(text: str) -> None:
-    assert not _ids(text), _found(text)
+    assert not identifiers(text), findings(text)
 
 
 @pytest.mark.parametrize(
@@ -201,7 +187,7 @@ def test_clinical_text_about_no_one(text: str) -> None:
     ],
 )
 def test_a_persons_date_unit_and_records_are_still_found(text: str, value: str) -> None:
-    assert _covered(text, value), _found(text)
+    assert covered(text, value), findings(text)
 
 
 @pytest.mark.parametrize(
@@ -214,16 +200,16 @@ def test_a_persons_date_unit_and_records_are_still_found(text: str, value: str) 
     ],
 )
 def test_a_business_contact_line_with_a_toll_free_number_is_the_business(text: str) -> None:
-    assert not _ids(text), _found(text)
+    assert not identifiers(text), findings(text)
 
 
 def test_a_person_contact_line_is_still_found() -> None:
     text = "Emergency contact\nJane Doe | 12 Main St, Austin, TX 78701 | 512-555-0134"
-    assert _covered(text, "Jane Doe")
-    assert _covered(text, "12 Main St, Austin, TX 78701")
-    assert _covered(text, "512-555-0134")
+    assert covered(text, "Jane Doe")
+    assert covered(text, "12 Main St, Austin, TX 78701")
+    assert covered(text, "512-555-0134")
     row = "Register\nGARCIA, Maria | 1982 | 555-0100"
-    assert _covered(row, "GARCIA, Maria")
+    assert covered(row, "GARCIA, Maria")
 
 
 @pytest.mark.parametrize(
@@ -235,7 +221,7 @@ def test_a_person_contact_line_is_still_found() -> None:
     ],
 )
 def test_a_role_and_a_lower_case_word_head_a_paragraph(text: str) -> None:
-    assert not _ids(text), _found(text)
+    assert not identifiers(text), findings(text)
 
 
 @pytest.mark.parametrize(
@@ -247,7 +233,7 @@ def test_a_role_and_a_lower_case_word_head_a_paragraph(text: str) -> None:
     ],
 )
 def test_a_chat_speaker_after_a_role_is_still_a_name(text: str, name: str) -> None:
-    assert ("name", name) in _found(text)
+    assert ("name", name) in findings(text)
 
 
 @pytest.mark.parametrize(
@@ -258,7 +244,7 @@ def test_a_chat_speaker_after_a_role_is_still_a_name(text: str, name: str) -> No
     ],
 )
 def test_living_in_a_title_is_no_verb_of_living(text: str) -> None:
-    assert not any(f.category == "address" for f in detect_phi(text)), _found(text)
+    assert not any(f.category == "address" for f in detect_phi(text)), findings(text)
 
 
 @pytest.mark.parametrize(
@@ -270,4 +256,4 @@ def test_living_in_a_title_is_no_verb_of_living(text: str) -> None:
     ],
 )
 def test_a_verb_of_living_still_finds_the_home(text: str, value: str) -> None:
-    assert _covered(text, value), _found(text)
+    assert covered(text, value), findings(text)

@@ -8,22 +8,7 @@ from __future__ import annotations
 import pytest
 
 from global_orchestrator.policies.phi_detector import detect_phi
-
-
-def _found(text: str) -> set[tuple[str, str]]:
-    return {(f.category, f.text) for f in detect_phi(text)}
-
-
-def _covered(text: str, value: str) -> bool:
-    start = text.index(value)
-    end = start + len(value)
-    return any(f.start <= start and f.end >= end for f in detect_phi(text))
-
-
-def _flagged(text: str, value: str) -> bool:
-    start = text.index(value)
-    end = start + len(value)
-    return any(f.start < end and f.end > start for f in detect_phi(text))
+from tests.unit.phi_checks import covered, findings, touched
 
 
 @pytest.mark.parametrize(
@@ -58,7 +43,7 @@ def _flagged(text: str, value: str) -> bool:
     ],
 )
 def test_a_name_in_another_script_after_a_person_cue(text: str, value: str) -> None:
-    assert _covered(text, value), _found(text)
+    assert covered(text, value), findings(text)
 
 
 @pytest.mark.parametrize(
@@ -73,7 +58,7 @@ def test_a_name_in_another_script_after_a_person_cue(text: str, value: str) -> N
     ],
 )
 def test_a_word_after_a_cue_that_is_no_name_is_not_flagged(text: str, value: str) -> None:
-    assert not _flagged(text, value), _found(text)
+    assert not touched(text, value), findings(text)
 
 
 @pytest.mark.parametrize(
@@ -88,7 +73,7 @@ def test_a_word_after_a_cue_that_is_no_name_is_not_flagged(text: str, value: str
     ],
 )
 def test_an_address_in_chinese_arabic_or_devanagari(text: str, value: str) -> None:
-    assert _covered(text, value), _found(text)
+    assert covered(text, value), findings(text)
 
 
 @pytest.mark.parametrize(
@@ -100,7 +85,7 @@ def test_an_address_in_chinese_arabic_or_devanagari(text: str, value: str) -> No
     ],
 )
 def test_a_public_place_in_those_scripts_is_no_address(text: str) -> None:
-    assert not any(f.category == "address" for f in detect_phi(text)), _found(text)
+    assert not any(f.category == "address" for f in detect_phi(text)), findings(text)
 
 
 @pytest.mark.parametrize(
@@ -113,17 +98,17 @@ def test_a_public_place_in_those_scripts_is_no_address(text: str) -> None:
     ],
 )
 def test_a_date_against_cjk_text_or_with_an_arabic_or_hindi_month(text: str, value: str) -> None:
-    assert _covered(text, value), _found(text)
+    assert covered(text, value), findings(text)
 
 
 def test_an_email_written_against_japanese_text() -> None:
     text = "ご質問は k.tanaka@example.jp までご連絡ください。担当 北村京子様宛て\uff1ak2.kita@example.jpまで"
-    assert _covered(text, "k2.kita@example.jp"), _found(text)
+    assert covered(text, "k2.kita@example.jp"), findings(text)
 
 
 def test_a_phone_after_an_arabic_phone_word() -> None:
     text = "الاسم: هدى السالم / الهاتف: 0551234567"
-    assert _covered(text, "0551234567"), _found(text)
+    assert covered(text, "0551234567"), findings(text)
 
 
 @pytest.mark.parametrize(
@@ -140,13 +125,13 @@ def test_a_phone_after_an_arabic_phone_word() -> None:
     ],
 )
 def test_a_home_after_a_verb_of_living_and_its_town(text: str, street: str, town: str | None) -> None:
-    assert _covered(text, street), _found(text)
-    assert _covered(text, town or "Kędzierzyn-Koźle"), _found(text)
+    assert covered(text, street), findings(text)
+    assert covered(text, town or "Kędzierzyn-Koźle"), findings(text)
 
 
 def test_a_turkish_town_before_adresinde() -> None:
     text = "Hasta Cumhuriyet Mah. Gül Sok. No:4, Eskişehir adresinde ikamet etmektedir."
-    assert _covered(text, "Eskişehir"), _found(text)
+    assert covered(text, "Eskişehir"), findings(text)
 
 
 @pytest.mark.parametrize(
@@ -158,12 +143,12 @@ def test_a_turkish_town_before_adresinde() -> None:
     ],
 )
 def test_an_account_number_after_an_account_word_even_with_bad_check_digits(text: str, value: str) -> None:
-    assert _covered(text, value), _found(text)
+    assert covered(text, value), findings(text)
 
 
 def test_a_code_without_an_account_word_is_no_account() -> None:
     text = "Order reference SE12 3456 7890 1234 5678 9012 shipped."
-    assert not any(f.category == "account_number" for f in detect_phi(text)), _found(text)
+    assert not any(f.category == "account_number" for f in detect_phi(text)), findings(text)
 
 
 @pytest.mark.parametrize(
@@ -177,7 +162,7 @@ def test_a_code_without_an_account_word_is_no_account() -> None:
     ],
 )
 def test_a_full_name_after_a_name_label(text: str, value: str) -> None:
-    assert _covered(text, value), _found(text)
+    assert covered(text, value), findings(text)
 
 
 @pytest.mark.parametrize(
@@ -188,12 +173,12 @@ def test_a_full_name_after_a_name_label(text: str, value: str) -> None:
     ],
 )
 def test_a_name_label_with_everyday_words_is_no_name(text: str) -> None:
-    assert not any(f.category == "name" for f in detect_phi(text)), _found(text)
+    assert not any(f.category == "name" for f in detect_phi(text)), findings(text)
 
 
 def test_a_brazilian_phone_after_a_contact_word() -> None:
     text = "Contato: paciente@example.com.br / 31 98765-4321."
-    assert _covered(text, "31 98765-4321"), _found(text)
+    assert covered(text, "31 98765-4321"), findings(text)
     assert not any(f.category == "phone" for f in detect_phi("Preço 12 1234-5678 no catálogo."))
 
 
@@ -208,7 +193,7 @@ def test_a_brazilian_phone_after_a_contact_word() -> None:
     ],
 )
 def test_a_name_before_its_title_or_after_a_header(text: str, value: str) -> None:
-    assert _covered(text, value), _found(text)
+    assert covered(text, value), findings(text)
 
 
 @pytest.mark.parametrize(
@@ -220,7 +205,7 @@ def test_a_name_before_its_title_or_after_a_header(text: str, value: str) -> Non
     ],
 )
 def test_an_address_after_an_address_word_or_a_verb_of_living(text: str, value: str) -> None:
-    assert _covered(text, value), _found(text)
+    assert covered(text, value), findings(text)
 
 
 @pytest.mark.parametrize(
@@ -234,7 +219,7 @@ def test_an_address_after_an_address_word_or_a_verb_of_living(text: str, value: 
     ],
 )
 def test_a_japanese_name_beside_a_name_label_or_an_honorific(text: str, value: str) -> None:
-    assert _covered(text, value), _found(text)
+    assert covered(text, value), findings(text)
 
 
 @pytest.mark.parametrize(
@@ -246,7 +231,7 @@ def test_a_japanese_name_beside_a_name_label_or_an_honorific(text: str, value: s
     ],
 )
 def test_a_role_or_a_file_name_is_no_japanese_name(text: str, value: str) -> None:
-    assert not _flagged(text, value), _found(text)
+    assert not touched(text, value), findings(text)
 
 
 @pytest.mark.parametrize(
@@ -260,7 +245,7 @@ def test_a_role_or_a_file_name_is_no_japanese_name(text: str, value: str) -> Non
     ],
 )
 def test_a_name_after_a_chain_of_cues_or_a_relative(text: str, value: str) -> None:
-    assert _covered(text, value), _found(text)
+    assert covered(text, value), findings(text)
 
 
 @pytest.mark.parametrize(
@@ -271,7 +256,7 @@ def test_a_name_after_a_chain_of_cues_or_a_relative(text: str, value: str) -> No
     ],
 )
 def test_an_honorific_or_a_postposition_after_a_relative_is_no_name(text: str, value: str) -> None:
-    assert not _flagged(text, value), _found(text)
+    assert not touched(text, value), findings(text)
 
 
 @pytest.mark.parametrize(
@@ -284,7 +269,7 @@ def test_an_honorific_or_a_postposition_after_a_relative_is_no_name(text: str, v
     ],
 )
 def test_a_name_in_a_sentence_before_a_particle(text: str, value: str) -> None:
-    assert _covered(text, value), _found(text)
+    assert covered(text, value), findings(text)
 
 
 @pytest.mark.parametrize(
@@ -297,16 +282,16 @@ def test_a_name_in_a_sentence_before_a_particle(text: str, value: str) -> None:
     ],
 )
 def test_an_arabic_or_hindi_name_in_a_sentence(text: str, value: str) -> None:
-    assert _covered(text, value), _found(text)
-    assert not _flagged(text, text.split(value)[1].split()[1]), _found(text)  # the sentence goes on
+    assert covered(text, value), findings(text)
+    assert not touched(text, text.split(value)[1].split()[1]), findings(text)  # the sentence goes on
 
 
 def test_a_japanese_family_name_with_sama_and_an_era_date() -> None:
     text = "Dear 石田様, your check-up is on 令和7年1月9日 at 10:00."
-    assert _covered(text, "石田"), _found(text)
-    assert _covered(text, "令和7年1月9日"), _found(text)
+    assert covered(text, "石田"), findings(text)
+    assert covered(text, "令和7年1月9日"), findings(text)
     benign = "平成の名曲を特集します。会員様限定。"
-    assert not any(f.category in ("name", "date") for f in detect_phi(benign)), _found(benign)
+    assert not any(f.category in ("name", "date") for f in detect_phi(benign)), findings(benign)
 
 
 @pytest.mark.parametrize(
@@ -320,14 +305,14 @@ def test_a_japanese_family_name_with_sama_and_an_era_date() -> None:
     ],
 )
 def test_a_nordic_street_by_its_suffix_and_a_town_after_a_verb_of_living(text: str, value: str) -> None:
-    assert _covered(text, value), _found(text)
+    assert covered(text, value), findings(text)
 
 
 def test_a_home_ends_with_its_sentence_and_a_street_word_alone_is_no_address() -> None:
     text = "Ela mora em Campinas com a filha. CPF 123.456.789-09"
-    assert not _flagged(text, "filha"), _found(text)
+    assert not touched(text, "filha"), findings(text)
     benign = "Vägen 2 till hälsa: tips om sömn och motion."  # no person, no house number of anyone
-    assert not any(f.category == "address" for f in detect_phi(benign)), _found(benign)
+    assert not any(f.category == "address" for f in detect_phi(benign)), findings(benign)
 
 
 @pytest.mark.parametrize(
@@ -340,7 +325,7 @@ def test_a_home_ends_with_its_sentence_and_a_street_word_alone_is_no_address() -
     ],
 )
 def test_a_date_after_a_birth_date_label_in_another_script(text: str, value: str) -> None:
-    assert _covered(text, value), _found(text)
+    assert covered(text, value), findings(text)
 
 
 @pytest.mark.parametrize(
@@ -352,7 +337,7 @@ def test_a_date_after_a_birth_date_label_in_another_script(text: str, value: str
     ],
 )
 def test_more_address_shapes_of_japan_korea_and_the_gulf(text: str, value: str) -> None:
-    assert _covered(text, value), _found(text)
+    assert covered(text, value), findings(text)
 
 
 @pytest.mark.parametrize(
@@ -366,12 +351,12 @@ def test_more_address_shapes_of_japan_korea_and_the_gulf(text: str, value: str) 
     ],
 )
 def test_a_name_after_a_role_cue_or_before_a_professional_title(text: str, value: str) -> None:
-    assert _covered(text, value), _found(text)
+    assert covered(text, value), findings(text)
 
 
 def test_a_title_alone_is_no_name() -> None:
     for text in ("医生建议多休息。", "선생님께 감사드립니다.", "Member: VIP / 会员"):
-        assert not any(f.category == "name" for f in detect_phi(text)), _found(text)
+        assert not any(f.category == "name" for f in detect_phi(text)), findings(text)
 
 
 @pytest.mark.parametrize(
@@ -384,12 +369,12 @@ def test_a_title_alone_is_no_name() -> None:
     ],
 )
 def test_a_name_ending_inside_a_run_or_before_a_latin_word(text: str, value: str) -> None:
-    assert _covered(text, value), _found(text)
+    assert covered(text, value), findings(text)
 
 
 def test_a_hindi_state_after_i_am_is_no_name() -> None:
     for text in ("मैं ठीक हूँ।", "मैं बहुत खुश हूँ।"):
-        assert not any(f.category == "name" for f in detect_phi(text)), _found(text)
+        assert not any(f.category == "name" for f in detect_phi(text)), findings(text)
 
 
 @pytest.mark.parametrize(
@@ -402,7 +387,7 @@ def test_a_hindi_state_after_i_am_is_no_name() -> None:
     ],
 )
 def test_a_full_name_after_a_longer_name_label(text: str, value: str) -> None:
-    assert _covered(text, value), _found(text)
+    assert covered(text, value), findings(text)
 
 
 @pytest.mark.parametrize(

@@ -13,17 +13,11 @@ from __future__ import annotations
 import pytest
 
 from global_orchestrator.policies import detect_phi
+from tests.unit.phi_checks import covered
 
 
 def found(text: str) -> list[str]:
     return [f.text for f in detect_phi(text)]
-
-
-def covered(text: str, value: str) -> bool:
-    """A finding covers `value` (its first occurrence in `text`)."""
-    start = text.index(value)
-    end = start + len(value)
-    return any(f.start <= start and end <= f.end for f in detect_phi(text))
 
 
 _X12 = (
