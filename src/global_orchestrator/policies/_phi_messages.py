@@ -209,9 +209,11 @@ _SPEAKER_ROLES = frozenset(
 _ROLE_SPEAKER = re.compile(rf"(?i:\b(?:{_ROLES}))[^\S\n]+({_W}(?:[^\S\n]{_W})?)[^\S\n]*:(?!//)")
 """A speaker named with a role at a line's start, with no time stamp (`Agent June: ...`, `RN Tobias: ...`)."""
 _ROLE_SPEAKER_KEYS = list_keys(_ROLE_SPEAKER.pattern)
+_SSN_WORDS = r"(?:ssn|ss\#|soc(?:ial)?(?:[^\S\n]+sec(?:urity)?)?(?:[^\S\n]+(?:number|no\.?|\#))?)"
+"""A social security number named (`SSN`, `ss#`, `social`, `soc sec no.`)."""
 _SSN_LAST_FOUR = re.compile(
     r"(?i:\b(?:last[^\S\n]+(?:4|four)(?:[^\S\n]+digits)?[^\S\n]+(?:of[^\S\n]+)?(?:(?:my|his|her|their|your|the)[^\S\n]+)?"
-    r"(?:ssn|ss\#|soc(?:ial)?(?:[^\S\n]+sec(?:urity)?)?(?:[^\S\n]+(?:number|no\.?|\#))?)|"
+    rf"{_SSN_WORDS}|"
     r"(?:ssn|ss\#|social(?:[^\S\n]+security)?(?:[^\S\n]+number)?)[^\S\n]+(?:ending|ends)(?:[^\S\n]+(?:in|with))?)"
     r"(?:[^\S\n]+(?:is|are|=))?[^\S\n]*[:#-]?[^\S\n]*)(\d{4})(?![\d-])"
 )
@@ -219,7 +221,7 @@ _SSN_LAST_FOUR = re.compile(
 _SSN_LAST_FOUR_KEYS = list_keys(_SSN_LAST_FOUR.pattern)
 _SSN_ASKED = re.compile(
     r"(?i:\b(?:last)[^\S\n]+(?:4|four)(?:[^\S\n]+digits)?[^\S\n]+of[^\S\n]+(?:(?:your|the|ur)[^\S\n]+)?"
-    r"(?:ssn|ss\#|soc(?:ial)?(?:[^\S\n]+sec(?:urity)?)?(?:[^\S\n]+(?:number|no\.?|\#))?))"
+    rf"{_SSN_WORDS})"
     r"[^\n]{0,80}\n(?:[^\S\n]*\n)?[^\n]{0,40}?:[^\S\n]*(?i:it'?s[^\S\n]+|sure,?[^\S\n]+)?(\d{4})(?![\d-])"
 )
 """A chat's answer to a question for the last four of the SSN: the next speaker's four digits."""

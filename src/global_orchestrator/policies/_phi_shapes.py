@@ -17,6 +17,7 @@ import re
 from global_orchestrator.policies._phi_spans import (
     ASCII_UPPER,
     DIGIT,
+    TOLL_FREE,
     Span,
     WordGate,
     digit_runs,
@@ -148,7 +149,6 @@ _DATE_SHAPE = re.compile(
 )
 """A calendar date in numbers (`03.05.2025`, `2025-05-03`): never a phone number, whatever its trunk zero."""
 _SEVEN = re.compile(r"\d{3}[\s-]\d{4}")
-_TOLL_FREE = frozenset({"800", "888", "877", "866", "855", "844", "833"})
 _FAX_CUE = re.compile(r"\bfax", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s")
 _CARD = re.compile(r"\d(?<![\w-]\d)(?:\d{3}[ -]?\d{6}[ -]?\d{5}|\d{3}(?:[ -]?\d{4}){2}[ -]?\d{1,7})(?![\w-])")
@@ -243,7 +243,7 @@ def toll_free(value: str) -> bool:
     digits = _NON_DIGIT.sub("", value)
     if len(digits) == 11 and digits[0] == "1":
         digits = digits[1:]
-    return len(digits) == 10 and digits[:3] in _TOLL_FREE
+    return len(digits) == 10 and digits[:3] in TOLL_FREE
 
 
 def _digits(s: str) -> int:

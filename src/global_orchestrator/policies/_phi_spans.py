@@ -436,8 +436,11 @@ _OUR_OWN = re.compile(
 )
 
 
+TOLL_FREE = frozenset({"800", "888", "877", "866", "855", "844", "833"})
+"""The North American toll-free area codes: a business's number, no one's own."""
 _TOLL_FREE_CELL = re.compile(
-    r"\|[^\S\n]*(?:\+?1[-.\s]?)?\(?8(?:00|33|44|55|66|77|88)\)?[-.\s]?(?:[A-Za-z0-9][-.\s]?){6}[A-Za-z0-9]\b"
+    rf"\|[^\S\n]*(?:\+?1[-.\s]?)?\(?(?:{'|'.join(sorted(TOLL_FREE))})\)?[-.\s]?"
+    r"(?:[A-Za-z0-9][-.\s]?){6}[A-Za-z0-9]\b"
 )
 """A toll-free number in a cell of a `|` line: the line is a business's contact line."""
 
