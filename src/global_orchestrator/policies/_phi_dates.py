@@ -123,6 +123,11 @@ _AGE = re.compile(
     r"|\s+years?\s+of\s+age\b)|"
     r"\b(?i:who|she|he|they|pt|patient)(?:'s|\s+is|\s+was|\s+will\s+be|\s+just\s+turned|\s+turned|\s+turns)"
     r"\s+(9\d|1[01]\d)\b(?!\s*(?:%|kg|lbs?|pounds|mg|bpm|/|\.\d|percent|minutes|min|mins|days|hours))|"
+    # the same said in words, as a transcript writes it: `she's ninety-one`, `he turned a hundred and one`
+    r"\b(?i:who|she|he|they|pt|patient)(?:'s|\s+is|\s+was|\s+will\s+be|\s+just\s+turned|\s+turned|\s+turns)"
+    rf"\s+((?i:ninety(?:[- ](?:{_UNITS}))?|(?:a|one)\s+hundred(?:\s+and)?(?:[- ](?:{_UNITS}|{_TEENS}))?))\b"
+    r"(?![- ]?(?i:%|percent|pounds|lbs|kilos|kg|miles|mph|minutes|days|hours|dollars|bucks|times|feet|"
+    r"degrees|thousand|million|billion|sure|of|per))|"
     r"\b(?:turned|turns|turning|now)\s+(9\d|1[01]\d)\b(?!\s*(?:%|percent|stores|locations|countries|items|orders))|"
     rf"\b((?i:ninety(?:[- ](?:{_UNITS}))?|one\s+hundred(?:\s+and)?(?:\s+(?:{_UNITS}|{_TEENS}))?))"
     r"(?=[- ](?i:years?[- ]old|yo\b))",
@@ -246,7 +251,7 @@ def dates(text: str, record: bool) -> list[Span]:
     if not _AGE_NUMBER.search(text) and not has_any(text, ("ninety", "hundred")):
         return found
     for m in scan_at_words(_AGE, text, _AGE_KEYS, numbers=True, number_starts=_AGE_NUMBER_STARTS):
-        group = next(g for g in range(1, 6) if m.group(g))
+        group = next(g for g in range(1, 7) if m.group(g))
         found.append(Span("age_over_89", m.start(group), m.end(group), 0.9))
     # every `_AGE_SEX` match starts a word (`(?<![\w.,/-])`) with 9, 10 or 11: tried at those only
     numbers = number_positions(text)

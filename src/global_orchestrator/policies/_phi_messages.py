@@ -106,8 +106,14 @@ _KIN_NAME = re.compile(
 )
 _KIN_NAME_KEYS = list_keys(_KIN_NAME.pattern)
 """A relative and their name, then what follows a name (`my grandpa karan at`, `my dad ana ruiz will`)."""
-_THANKS = re.compile(rf"(?i:\b(?:thanks|thank[^\S\n]+you|thx|hi|hello|hey))[,]?[^\S\n]+({_W})(?=[.!,])")
-"""Someone thanked or greeted in a chat (`Thanks Andrew.`, `Hi yetunde,`)."""
+_TURN = re.compile(r"[^\S\n]*(?:\[[\d:]+\][^\S\n]*)?[A-Za-z][A-Za-z0-9 .]{0,24}:[^\S\n]")
+"""A dialogue's turn: a speaker and a colon opening the line (`Caller: ...`, `[00:00:07] AGENT: ...`)."""
+_THANKS = re.compile(
+    r"(?i:\b(?:thanks|thank[^\S\n]+you|thx|hi|hello|hey|no[^\S\n]+problem|okay|ok\b|alright|got[^\S\n]+it|"
+    rf"sorry|good[^\S\n]+(?:morning|afternoon|evening)))[,]?[^\S\n]+({_W})(?=[.!,])"
+)
+"""Someone thanked, greeted or answered in a chat or a call (`Thanks Andrew.`, `Hi yetunde,`,
+`No problem, Bob.`, `Okay, Mark, the refill ...`)."""
 _THANKS_KEYS = list_keys(_THANKS.pattern)
 _DR_LOWER = re.compile(rf"\b(?:dr)[^\S\n]+({_W})(?=[^\S\n]*[,.]|[^\S\n]+on\b|[^\S\n]*\n)")
 """A doctor's surname in informal writing: `dr` without its period, then a surname in lower case
@@ -407,7 +413,35 @@ def _intro_names(text: str, low: str) -> list[Span]:
                 found.append(Span("name", m.start(1), end, 0.7))
                 break
             tokens.pop()
+        else:
+            one = _FIRST_NAME_ALONE.match(text, cue.end())
+            if one is not None and _first_name_alone(one.group(1), cue.group().lower()):
+                found.append(Span("name", one.start(1), one.end(1), 0.65))
     return found
+
+
+_FIRST_NAME_ALONE = re.compile(
+    rf"({_W})(?=[^\S\n]*(?:[,.;!?\n]|\Z)|[^\S\n]+(?i:by[^\S\n]+the[^\S\n]+way|here|speaking|calling|again)\b)"
+)
+"""A first name alone after a self-introduction, then what ends it (`this is jimmy by the way`)."""
+_CALENDAR_WORDS = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday christmas easter""".split()  # noqa: SIM905
+)
+"""Months and days, some of them Census first names (`it's june already`): no name alone."""
+_NAMING_CUES = ("my name is", "my name's", "my names", "my name\u2019s")
+
+
+def _first_name_alone(word: str, cue: str) -> bool:
+    """`word` alone after the introduction `cue` is a speaker's first name (`my name's rebecca,`).
+
+    A Census first name; after `this is`, `i'm` and the like also no everyday word (`this is
+    great.`, `i'm will`): only after `my name is` may a first name be one (`my name's jasmine`).
+    """
+    w = word.lower()
+    if w in _STOP or w in _CALENDAR_WORDS or w not in _words()[1]:
+        return False
+    return " ".join(cue.split()) in _NAMING_CUES or w not in english()
 
 
 def _sign_off_names(text: str) -> list[Span]:
@@ -506,7 +540,9 @@ def _chat_names(text: str) -> list[Span]:
         match_at(_CHAT_LINE, text, [q for q in line_starts(text) if text[q : q + 1] in _STAMP_STARTS])
     )
     if len(lines) < 2:
-        return found
+        lines = []
+        if sum(1 for _ in match_at(_TURN, text, line_starts(text))) < 3:
+            return found  # neither a stamped chat nor a dialogue's turns (`Agent: ...`, `Caller: ...`)
     for m in lines:
         words = m.group(2).lower().split()
         if any(w in _SPEAKER_ROLES or w in _STOP for w in words):
@@ -520,6 +556,7 @@ def _chat_names(text: str) -> list[Span]:
         if (
             w not in _STOP
             and w not in _SPEAKER_ROLES
+            and w not in _CALENDAR_WORDS
             and (w not in english() or (w in first and w[0] != m.group(1)[0]))
         ):
             found.append(Span("name", m.start(1), m.end(1), 0.7))

@@ -41,6 +41,9 @@ each (all regular expressions and word lists, no model, nothing fetched):
   and Indian addresses, and dates and e-mails written against CJK text; `_phi_locales` (a
   home after a verb of living with its town, `bor på ... i Lidköping`; an account number after
   an account word; a full name after a name label of many languages; Brazilian phones);
+- `_phi_spoken`: identifiers said in words, as transcripts write them (numbers read digit
+  by digit, long or after a cue; e-mail addresses said aloud; dates said as three numbers;
+  names spelled letter by letter after a spelling cue);
 - `_phi_brands`: not a recogniser: brands and institutions named after a person or a
   place (`Edward Jones`, `Eli Lilly`, `Glasgow Coma Scale`), by a list or by their context
   (the text's own web site or handle, `<Brand> x <Brand>`, `<Brand> pop-up shop`, a
@@ -106,6 +109,7 @@ from global_orchestrator.policies._phi_spans import (
     split_alternatives,
     word_keys,
 )
+from global_orchestrator.policies._phi_spoken import spoken
 from global_orchestrator.policies._phi_streets import streets
 from global_orchestrator.policies._phi_x12 import x12_segments
 
@@ -264,7 +268,7 @@ def _detect_phi(text: str) -> list[Span]:
         + labelled_ids(text)
     )
     spans += profiles(text) + labelled_codes(text) + csv_columns(text) + camera_photos(text)
-    spans += streets(text) + people(text) + messages(text) + locale_values(text)
+    spans += streets(text) + people(text) + messages(text) + locale_values(text) + spoken(text)
     spans += notes(text, record)
     spans = business_phones(text, spans)
     ours_at = _business_addresses(text, spans)

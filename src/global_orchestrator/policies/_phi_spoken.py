@@ -1,0 +1,337 @@
+"""Identifiers said in words, as a call or a dictation transcript writes them.
+
+- a number read digit by digit (`five five five, one two three four`, `oh` for zero,
+  `double seven`, `triple two`): an identifier by itself when it is long (nine digits or
+  more, not a count `one, two, three, four ...`), or from four digits after a cue in the
+  sentence or the turn before it (`callback number`, `social`, `member ID`, `card`, `zip`);
+  the cue names its category;
+- an e-mail address said aloud (`jdoe at gmail dot com`, `mary dot lee at outlook dot com`):
+  a mail provider's domain, or any domain after an e-mail cue;
+- a date said as numbers (`eleven seven nineteen forty-five`: month, day, year in words;
+  `two one two thousand`): strong after a date cue (`date of birth`, `born`, `appointment`),
+  weak (a person's only in a text about one) otherwise;
+- a name spelled letter by letter (`J-O-H-N`, `j o h n`, `C as in cat, A, T, H, Y`) after
+  a spelling or name cue (`can you spell`, `last name`).
+
+Counting in words (`five tips`, `one to two tablets`, `twenty-four hours`, `one, two,
+three, go`) is no identifier: a short run needs its cue, a long one is no count.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from itertools import pairwise
+
+from global_orchestrator.policies._phi_spans import (
+    Span,
+    has_any,
+    scan_words,
+    split_alternatives,
+    word_keys,
+    word_positions,
+)
+
+_DIGIT_VALUE = {
+    "zero": 0,
+    "oh": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+}
+_DIGIT = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+_ONE = rf"(?:(?:double|triple)[^\S\n]+)?{_DIGIT}"
+_SEP = r"(?:[^\S\n]*[,\-][^\S\n]*|[^\S\n]+)"
+_DIGIT_RUN = re.compile(rf"(?i:\b(?:{_ONE})(?:{_SEP}{_ONE}\b){{2,}})(?!-\w)")
+"""Three or more digit words in a row (a repeat word counts its digits)."""
+_DIGIT_KEYS = word_keys([*split_alternatives(_DIGIT[3:-1]), "double", "triple"])
+_DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_WORD = re.compile(r"[a-z]+")
+
+_LONG = 9
+"""Digits that make a run an identifier with no cue (an SSN has nine, a phone number ten)."""
+_CUED = 4
+"""Digits that make a run an identifier after a cue (a ZIP code has five, a last-four four)."""
+_CUE_REACH = 120
+"""How far before a run its cue may be (the question of the turn before: `What's your
+member ID on the insurance card?\\nCaller: three oh one ...`)."""
+
+# the nearest cue before a run names it; (category, words) in no particular order
+_CUES = re.compile(
+    r"(?i:\b(?:(?P<ssn>social(?:\s+security)?|ssn|ss\s+number)|"
+    r"(?P<card>(?:credit|debit|bank)\s+card|card\s+(?:number|no)|card|account|acct|routing|iban|"
+    r"billing|invoice)|"
+    r"(?P<plan>member(?:ship)?(?:\s+(?:id|number|no))?|subscriber|policy|insurance|medicaid|medicare|"
+    r"group\s+number|plan\s+(?:id|number))|"
+    r"(?P<mrn>prescription|rx|refill|record|mrn|chart|patient\s+(?:id|number)|case|claim|confirmation|"
+    r"reference|order|ticket|license|licence|badge|employee\s+(?:id|number)|id)|"
+    r"(?P<zip>zip(?:\s+code)?|postal\s+code|postcode)|"
+    r"(?P<phone>phone|telephone|cell|mobile|callback|call\s+(?:me|us|back)|reach\s+(?:me|you)|"
+    r"number|fax|extension|ext|pager|text\s+me))\b)"
+)
+_CUE_KEYS = word_keys(
+    [
+        "social",
+        "ssn",
+        r"ss\s",
+        "credit",
+        "debit",
+        "bank",
+        "card",
+        "account",
+        "acct",
+        "routing",
+        "iban",
+        "billing",
+        "invoice",
+        "member",
+        "subscriber",
+        "policy",
+        "insurance",
+        "medicaid",
+        "medicare",
+        "group",
+        "plan",
+        "prescription",
+        r"rx\b",
+        "refill",
+        "record",
+        "mrn",
+        "chart",
+        "patient",
+        "case",
+        "claim",
+        "confirmation",
+        "reference",
+        "order",
+        "ticket",
+        "license",
+        "licence",
+        "badge",
+        "employee",
+        r"id\b",
+        "zip",
+        "postal",
+        "postcode",
+        "phone",
+        "telephone",
+        "cell",
+        "mobile",
+        "callback",
+        "call",
+        "reach",
+        "number",
+        "fax",
+        r"ext\b",
+        "extension",
+        "pager",
+        "text",
+    ]
+)
+_CATEGORY = {
+    "ssn": "ssn",
+    "card": "account_number",
+    "plan": "health_plan_number",
+    "mrn": "medical_record_number",
+    "zip": "address",
+    "phone": "phone",
+}
+_NOT_AN_ID_AFTER = re.compile(
+    r"[^\S\n]*(?i:times|days?|weeks?|months?|years?|hours?|minutes?|mins?|seconds?|percent|tablets?|"
+    r"pills?|steps?|tips|ways|things|people|of\s+(?:us|them|you))\b"
+)
+"""What a count names (`two three four times`): no identifier after it."""
+
+
+def _digits(run: str) -> list[int]:
+    """The digits a run of digit words says (`double seven` is two sevens)."""
+    out: list[int] = []
+    repeat = 1
+    for word in _WORD.findall(run.lower()):
+        if word == "double":
+            repeat = 2
+        elif word == "triple":
+            repeat = 3
+        else:
+            out += [_DIGIT_VALUE[word]] * repeat
+            repeat = 1
+    return out
+
+
+def _counting(digits: list[int]) -> bool:
+    """`one, two, three, four`: each digit one up (or down) from the last, a count."""
+    steps = {b - a for a, b in pairwise(digits)}
+    return steps in ({1}, {-1})
+
+
+def _cue_before(text: str, cues: list[int] | None, start: int) -> str | None:
+    """The category the nearest cue within `_CUE_REACH` before `start` names, if any.
+
+    `cues`: the offsets of the words that may start one (`word_positions`), None to search.
+    """
+    lo = max(0, start - _CUE_REACH)
+    if cues is None:
+        last = None
+        for m in _CUES.finditer(text, lo, start):
+            last = m
+    else:
+        last = None
+        for q in cues[bisect_left(cues, lo) : bisect_left(cues, start)][::-1]:
+            last = _CUES.match(text, q, start)
+            if last is not None:
+                break
+    if last is None:
+        return None
+    return _CATEGORY[next(k for k, v in last.groupdict().items() if v)]
+
+
+def digit_runs(text: str) -> list[Span]:
+    """Numbers read digit by digit: long ones alone, shorter ones after a cue."""
+    found: list[Span] = []
+    cues: list[int] | None = []
+    for m in scan_words(_DIGIT_RUN, text, _DIGIT_KEYS):
+        digits = _digits(m.group())
+        n = len(digits)
+        if n < _CUED or _counting(digits) or _NOT_AN_ID_AFTER.match(text, m.end()):
+            continue
+        words = _WORD.findall(m.group().lower())
+        if sum(w in _DIGIT_WORDS for w in words) < 3:
+            continue  # `oh, oh, oh two`: interjections
+        if cues == []:
+            cues = word_positions(text, _CUE_KEYS)
+        category = _cue_before(text, cues, m.start())
+        if category is None:
+            if n < _LONG:
+                continue
+            groups = [len(_digits(g)) for g in re.split(r"[,-]", m.group())]
+            category = "phone" if groups == [3, 3, 4] else "ssn" if groups == [3, 2, 4] else "account_number"
+        elif category == "phone" and n not in (7, 10, 11) and n < _LONG:
+            category = "other_unique_identifier"  # `number` cues a short code too
+        elif category == "address" and n not in (5, 9):
+            continue  # a ZIP code has five digits (or nine)
+        found.append(Span(category, m.start(), m.end(), 0.85))
+    return found
+
+
+_MAIL_PROVIDERS = (
+    "gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|aol|icloud|me|mac|comcast|verizon|att|"
+    "sbcglobal|bellsouth|charter|cox|earthlink|protonmail|proton|gmx|mail|zoho|yandex|fastmail|hey"
+)
+_TLD = r"(?:com|net|org|edu|gov|us|co|io|uk|ca|info|biz|me|mail)"
+_SPOKEN_EMAIL = re.compile(
+    r"(?i:(?<![\w.@-])(?P<local>[a-z0-9][a-z0-9_.+-]*(?:[^\S\n]+(?:dot|underscore|dash)[^\S\n]+[a-z0-9_-]+)*)"
+    r"[^\S\n]+at[^\S\n]+(?P<host>[a-z0-9-]+)(?:[^\S\n]+dot[^\S\n]+[a-z0-9-]+)*?[^\S\n]+dot[^\S\n]+"
+    rf"{_TLD}\b)"
+)
+_HOSTS = frozenset(_MAIL_PROVIDERS.split("|"))
+_EMAIL_CUE = re.compile(r"(?i:e-?mail|email\s+address|mail\s+(?:me|it|them))")
+_NOT_LOCAL = frozenset(
+    {"me", "us", "you", "him", "her", "them", "it", "we", "look", "is", "was", "email", "mail"}
+)
+
+
+def spoken_emails(text: str) -> list[Span]:
+    """E-mail addresses said aloud (`jdoe at gmail dot com`)."""
+    low = text.lower()
+    if " dot " not in low or " at " not in low:
+        return []  # a gate: every spoken address holds both
+    found = []
+    for m in _SPOKEN_EMAIL.finditer(text):
+        local = m.group("local").lower()
+        if local.split()[0] in _NOT_LOCAL:
+            continue
+        if m.group("host").lower() not in _HOSTS and not _EMAIL_CUE.search(
+            text, max(0, m.start() - _CUE_REACH), m.start()
+        ):
+            continue
+        found.append(Span("email", m.start(), m.end(), 0.85))
+    return found
+
+
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_MONTH_NUMBER = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_DAY_NUMBER = (
+    r"(?:(?:twenty|thirty)[- ](?:one|two|three|four|five|six|seven|eight|nine)|twenty|thirty|ten|eleven|"
+    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|"
+    r"seven|eight|nine)"
+)
+_YEAR_NUMBER = (
+    rf"(?:nineteen[- ](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:{_UNITS}))?|"
+    rf"oh[- ](?:{_UNITS})|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|"
+    rf"twenty[- ](?:oh[- ](?:{_UNITS})|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    rf"eighteen|nineteen|twenty(?:[- ](?:{_UNITS}))?)|"
+    rf"two[- ]thousand(?:[- ](?:and[- ])?(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    rf"eighteen|nineteen|twenty(?:[- ](?:{_UNITS}))?|{_UNITS}))?)"
+)
+_NUMBER_DATE = re.compile(
+    rf"(?i:\b{_MONTH_NUMBER}[,/]?[^\S\n]+{_DAY_NUMBER}[,/]?[^\S\n]+{_YEAR_NUMBER})\b"
+    rf"(?![- ](?:{_UNITS}|hundred))"
+    r"(?![^\S\n]+(?i:dollars|bucks|steps|people|units|mg|milligrams|miles|calories|times|hours|minutes|"
+    r"years|days|members|patients|stores|items|words)\b)"
+)
+"""Month, day and year in number words (`eleven seven nineteen forty-five`), not a count of something."""
+_MONTH_KEYS = word_keys(split_alternatives(_MONTH_NUMBER[3:-1]))
+_SPOKEN_DATE_CUE = re.compile(
+    r"(?i:\b(?:date\s+of\s+birth|dob|birth\s*day|birth\s*date|born|appointment|appt|seen|saw\s+you|"
+    r"visit|admitted|discharged|surgery|since|on)\b)"
+)
+
+
+def number_dates(text: str) -> list[Span]:
+    """Dates said as three numbers (`four eight twenty twenty-four`)."""
+    if not has_any(text, ("nineteen", "twenty", "thousand")):
+        return []  # a gate: the year of each holds one of these
+    found = []
+    for m in scan_words(_NUMBER_DATE, text, _MONTH_KEYS):
+        cued = _SPOKEN_DATE_CUE.search(text, max(0, m.start() - _CUE_REACH), m.start()) is not None
+        found.append(Span("date", m.start(), m.end(), 0.85 if cued else 0.7, weak=not cued))
+    return found
+
+
+_LETTER = r"(?:[A-Za-z](?:[^\S\n]+as[^\S\n]+in[^\S\n]+[A-Za-z]+\b)?)"
+_SPELLED = re.compile(rf"(?<![\w'\u2019]){_LETTER}(?:(?:-|,?[^\S\n]+|,){_LETTER}\b(?![.'\u2019]\w))+")
+"""Two letters or more said one by one (`J-O-H-N`, `j o h n`, `C as in cat, A, T`): a name
+spelled has three, or two when one is told apart by a word (`H as in apple, O`)."""
+_SPELL_CUE = re.compile(
+    r"(?i:\b(?:spell(?:ed|ing|s)?|(?:first|last|middle|maiden|family|given|full|sur)\s*name|"
+    r"name\s+is|name's)\b)"
+)
+_SPELL_KEYS = word_keys(
+    ["spell", "first", "last", "middle", "maiden", "family", "given", "full", "sur", "name"]
+)
+_SPELL_REACH = 80
+"""How far after its cue a spelling may start (`Can you spell your last name?\nCaller: Sure, it's ...`)."""
+_SPELLING_MAX = 160
+"""How long a spelling may run past that reach (`C as in boy, H, R, I, S, T, O, P, H, E, R`)."""
+_AS_IN = re.compile(r"(?i:\bas\s+in\s+[a-z]+)")
+
+
+def spelled_names(text: str) -> list[Span]:
+    """A name spelled letter by letter within `_SPELL_REACH` after a spelling or name cue.
+
+    Searched only in those windows (and the spelling's own length past them: bounded), so
+    the scan is linear in the text.
+    """
+    found: list[Span] = []
+    end = 0
+    for cue in scan_words(_SPELL_CUE, text, _SPELL_KEYS):
+        reach = cue.end() + _SPELL_REACH
+        for m in _SPELLED.finditer(text, max(cue.end(), end), min(len(text), reach + _SPELLING_MAX)):
+            if m.start() >= reach:
+                break
+            end = m.end()
+            letters = sum(c.isalpha() for c in _AS_IN.sub("", m.group()))
+            if letters >= 3 or (letters == 2 and _AS_IN.search(m.group())):  # `H as in apple, O`
+                found.append(Span("name", m.start(), m.end(), 0.8))
+    return found
+
+
+def spoken(text: str) -> list[Span]:
+    """Every identifier said in words (`digit_runs`, `spoken_emails`, `number_dates`, `spelled_names`)."""
+    return digit_runs(text) + spoken_emails(text) + number_dates(text) + spelled_names(text)
