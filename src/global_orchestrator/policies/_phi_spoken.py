@@ -25,7 +25,6 @@ from itertools import pairwise
 
 from global_orchestrator.policies._phi_spans import (
     Span,
-    has_any,
     scan_words,
     split_alternatives,
     word_keys,
@@ -54,6 +53,9 @@ _DIGIT_KEYS = word_keys([*split_alternatives(_DIGIT[3:-1]), "double", "triple"])
 _DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _WORD = re.compile(r"[a-z]+")
 
+_THREE_WORDS = 36
+"""The most characters from the first of three digit words in a run to the third (`triple
+seven, double eight` is 24)."""
 _LONG = 9
 """Digits that make a run an identifier with no cue (an SSN has nine, a phone number ten)."""
 _CUED = 4
@@ -194,6 +196,9 @@ def _cue_before(text: str, cues: list[int] | None, start: int) -> str | None:
 def digit_runs(text: str) -> list[Span]:
     """Numbers read digit by digit: long ones alone, shorter ones after a cue."""
     found: list[Span] = []
+    starts = word_positions(text, _DIGIT_KEYS)
+    if starts is not None and not any(b - a < _THREE_WORDS for a, b in zip(starts, starts[2:], strict=False)):
+        return found  # a gate: no three words with a digit word's key close together
     cues: list[int] | None = []
     for m in scan_words(_DIGIT_RUN, text, _DIGIT_KEYS):
         digits = _digits(m.group())
@@ -238,9 +243,8 @@ _NOT_LOCAL = frozenset(
 
 def spoken_emails(text: str) -> list[Span]:
     """E-mail addresses said aloud (`jdoe at gmail dot com`)."""
-    low = text.lower()
-    if " dot " not in low or " at " not in low:
-        return []  # a gate: every spoken address holds both
+    if " dot " not in text and " DOT " not in text and " Dot " not in text:
+        return []  # a gate: every spoken address says `dot` (in one case: `at` may differ)
     found = []
     for m in _SPOKEN_EMAIL.finditer(text):
         local = m.group("local").lower()
@@ -276,6 +280,7 @@ _NUMBER_DATE = re.compile(
     r"years|days|members|patients|stores|items|words)\b)"
 )
 """Month, day and year in number words (`eleven seven nineteen forty-five`), not a count of something."""
+_YEAR_KEYS = word_keys(["nineteen", "twenty", "thousand"])
 _MONTH_KEYS = word_keys(split_alternatives(_MONTH_NUMBER[3:-1]))
 _SPOKEN_DATE_CUE = re.compile(
     r"(?i:\b(?:date\s+of\s+birth|dob|birth\s*day|birth\s*date|born|appointment|appt|seen|saw\s+you|"
@@ -285,8 +290,8 @@ _SPOKEN_DATE_CUE = re.compile(
 
 def number_dates(text: str) -> list[Span]:
     """Dates said as three numbers (`four eight twenty twenty-four`)."""
-    if not has_any(text, ("nineteen", "twenty", "thousand")):
-        return []  # a gate: the year of each holds one of these
+    if word_positions(text, _YEAR_KEYS) == []:
+        return []  # a gate: the year of each holds one of these words
     found = []
     for m in scan_words(_NUMBER_DATE, text, _MONTH_KEYS):
         cued = _SPOKEN_DATE_CUE.search(text, max(0, m.start() - _CUE_REACH), m.start()) is not None
@@ -299,12 +304,12 @@ _SPELLED = re.compile(rf"(?<![\w'\u2019]){_LETTER}(?:(?:-|,?[^\S\n]+|,){_LETTER}
 """Two letters or more said one by one (`J-O-H-N`, `j o h n`, `C as in cat, A, T`): a name
 spelled has three, or two when one is told apart by a word (`H as in apple, O`)."""
 _SPELL_CUE = re.compile(
-    r"(?i:\b(?:spell(?:ed|ing|s)?|(?:first|last|middle|maiden|family|given|full|sur)\s*name|"
+    r"(?i:\b(?:spell(?:ed|ing|s)?|surname|"
+    r"(?:(?<=first\s)|(?<=last\s)|(?<=middle\s)|(?<=maiden\s)|(?<=family\s)|(?<=given\s)|(?<=full\s))name|"
     r"name\s+is|name's)\b)"
 )
-_SPELL_KEYS = word_keys(
-    ["spell", "first", "last", "middle", "maiden", "family", "given", "full", "sur", "name"]
-)
+"""A spelling's cue (`spell`, `last name`, `my name is`): each starts with `spell`, `surname` or `name`."""
+_SPELL_KEYS = word_keys(["spell", "surname", "name"])
 _SPELL_REACH = 80
 """How far after its cue a spelling may start (`Can you spell your last name?\nCaller: Sure, it's ...`)."""
 _SPELLING_MAX = 160
@@ -332,6 +337,13 @@ def spelled_names(text: str) -> list[Span]:
     return found
 
 
+_ANY_KEYS = tuple(dict.fromkeys((*_DIGIT_KEYS, *_YEAR_KEYS, *_SPELL_KEYS)))
+"""What a spoken number, date or spelling starts with (a gate for them all)."""
+
+
 def spoken(text: str) -> list[Span]:
     """Every identifier said in words (`digit_runs`, `spoken_emails`, `number_dates`, `spelled_names`)."""
-    return digit_runs(text) + spoken_emails(text) + number_dates(text) + spelled_names(text)
+    found = spoken_emails(text)
+    if word_positions(text, _ANY_KEYS) == []:
+        return found  # a gate: no digit word, year word or spelling cue
+    return found + digit_runs(text) + number_dates(text) + spelled_names(text)
