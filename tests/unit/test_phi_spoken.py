@@ -102,6 +102,8 @@ _CALL = "Agent: Thanks for calling.\nCaller: Hi there.\nAgent: How can I help?\n
         ("Agent: No problem, Stan. One moment.", "Stan"),
         ("Rep: Okay, Frank, your order ships today.", "Frank"),
         ("Nurse: Sorry, Rose, the doctor is running late.", "Rose"),
+        ("Rep: And the name on the policy?\nCaller: lena ortiz", "lena ortiz"),
+        ("Agent: the patient's full name?\nCaller: uh, omar haddad.\nAgent: thank you.", "omar haddad"),
     ],
 )
 def test_first_name_answered_in_a_call(turn: str, value: str) -> None:
@@ -115,6 +117,8 @@ def test_first_name_answered_in_a_call(turn: str, value: str) -> None:
         "Agent: No problem, great question.",
         "Agent: Okay, Monday works.",
         "Caller: ok, will do.",
+        "Agent: And the name of the pharmacy?\nCaller: corner drug store",
+        "Agent: your name?\nCaller: not sure why you need it",
     ],
 )
 def test_answers_without_a_name_stay_clean(turn: str) -> None:

@@ -364,7 +364,7 @@ def _labelled_name_ok(tokens: list[str]) -> bool:
     return words[0] in first or any(w not in english_words for w in words)
 
 
-def _name_ok(tokens: list[str], single: bool, dashed: bool = False) -> bool:
+def name_ok(tokens: list[str], single: bool, dashed: bool = False) -> bool:
     """Whether `tokens` (words and initials) read as a person's name (see the module docstring).
 
     One word alone (`single`) must be a Census first name, and no everyday word unless
@@ -409,7 +409,7 @@ def _intro_names(text: str, low: str) -> list[Span]:
             end = m.start(1) + len(" ".join(tokens)) if "  " not in m.group(1) else None
             if end is None:
                 break
-            if _NAME_END.match(text, end) and len(tokens) >= 2 and _name_ok(tokens, single=False):
+            if _NAME_END.match(text, end) and len(tokens) >= 2 and name_ok(tokens, single=False):
                 found.append(Span("name", m.start(1), end, 0.7))
                 break
             tokens.pop()
@@ -477,7 +477,7 @@ def _sign_off_names(text: str) -> list[Span]:
                 _PHONE_AFTER.match(text, m.end(1)) is not None or _SENT_FROM.match(text, m.end(1)) is not None
             )
         )
-        if not alone and not _name_ok(tokens, single=True, dashed=dashed):
+        if not alone and not name_ok(tokens, single=True, dashed=dashed):
             continue
         found.append(Span("name", m.start(1), m.end(1), 0.7))
         phone = _PHONE_AFTER.match(text, m.end(1))
@@ -570,12 +570,12 @@ def messages(text: str) -> list[Span]:
     if "(" in text:
         for paren in _KIN_PAREN.finditer(text):
             m = _BEFORE_KIN_PAREN.search(text, max(0, paren.start() - _REACH_BACK), paren.start())
-            if m is not None and _name_ok(m.group(1).split(), single=True, dashed=True):
+            if m is not None and name_ok(m.group(1).split(), single=True, dashed=True):
                 found.append(Span("name", m.start(1), m.end(1), 0.7))
     if "my" in low:
         for m in scan_words(_KIN_NAME, text, _KIN_NAME_KEYS):
             tokens = m.group(1).split()
-            if _name_ok(tokens, single=True, dashed=True):
+            if name_ok(tokens, single=True, dashed=True):
                 found.append(Span("name", m.start(1), m.end(1), 0.7))
     if "dr" in low:
         _, _, surnames = _words()
@@ -590,7 +590,7 @@ def messages(text: str) -> list[Span]:
         found += [
             Span("name", m.start(1), m.end(1), 0.75)
             for m in scan_words(_LISTED_NAME, text, _LISTED_KEYS)
-            if _name_ok(_given_first(m.group(1)), single=False) or _labelled_name_ok(_given_first(m.group(1)))
+            if name_ok(_given_first(m.group(1)), single=False) or _labelled_name_ok(_given_first(m.group(1)))
         ]
     if ":" in text:
         for m in scan_words(_LABELLED_PERSON, text, _LABELLED_PERSON_KEYS):
@@ -605,13 +605,13 @@ def messages(text: str) -> list[Span]:
                     found += _address_lines(text, line_end + 1)
     if "\n" in text and ", " in text:
         for m in match_at(_NAME_ON_ITS_LINE, text, [c.start(1) for c in _COMMA_LINE.finditer(text)]):
-            if _name_ok(_given_first(m.group(1)), single=False):
+            if name_ok(_given_first(m.group(1)), single=False):
                 found.append(Span("name", m.start(1), m.end(1), 0.75))
                 found += _address_lines(text, text.find("\n", m.end(1)) + 1)
     if "(" in text:
         for paren in _ID_PAREN.finditer(text):
             m = _NAME_BEFORE_ID.search(text, max(0, paren.start() - _REACH_BACK), paren.start())
-            if m is not None and _name_ok(_given_first(m.group(1)), single=False):
+            if m is not None and name_ok(_given_first(m.group(1)), single=False):
                 found.append(Span("name", m.start(1), m.end(1), 0.75))
     if ". " in text and "," in text:
         for credential in _COMMA_CREDENTIAL.finditer(text):

@@ -1,4 +1,4 @@
-"""Identifiers said in words, as a call or a dictation transcript writes them.
+r"""Identifiers said in words, as a call or a dictation transcript writes them.
 
 - a number read digit by digit (`five five five, one two three four`, `oh` for zero,
   `double seven`, `triple two`): an identifier by itself when it is long (nine digits or
@@ -11,7 +11,9 @@
   `two one two thousand`): strong after a date cue (`date of birth`, `born`, `appointment`),
   weak (a person's only in a text about one) otherwise;
 - a name spelled letter by letter (`J-O-H-N`, `j o h n`, `C as in cat, A, T, H, Y`) after
-  a spelling or name cue (`can you spell`, `last name`).
+  a spelling or name cue (`can you spell`, `last name`);
+- a name, in any case, that is the whole answer to the turn before asking for one (`And
+  the name on the card?\nCaller: dawn reyes`).
 
 Counting in words (`five tips`, `one to two tablets`, `twenty-four hours`, `one, two,
 three, go`) is no identifier: a short run needs its cue, a long one is no count.
@@ -23,6 +25,7 @@ import re
 from bisect import bisect_left
 from itertools import pairwise
 
+from global_orchestrator.policies._phi_messages import name_ok
 from global_orchestrator.policies._phi_spans import (
     Span,
     scan_words,
@@ -342,8 +345,33 @@ _ANY_KEYS = tuple(dict.fromkeys((*_DIGIT_KEYS, *_YEAR_KEYS, *_SPELL_KEYS)))
 
 
 def spoken(text: str) -> list[Span]:
-    """Every identifier said in words (`digit_runs`, `spoken_emails`, `number_dates`, `spelled_names`)."""
+    """Every identifier said in words (see the module docstring).
+
+    `spoken_emails`, `digit_runs`, `number_dates`, `spelled_names` and `answered_names`.
+    """
     found = spoken_emails(text)
     if word_positions(text, _ANY_KEYS) == []:
         return found  # a gate: no digit word, year word or spelling cue
-    return found + digit_runs(text) + number_dates(text) + spelled_names(text)
+    found += digit_runs(text) + number_dates(text) + spelled_names(text)
+    return found + answered_names(text)
+
+
+_NAME_ANSWER = re.compile(
+    r"(?i:\bname)(?![^\S\n]+of\b)[^\n?]{0,40}\?[^\S\n]*\n"  # a turn that asks for a name ...
+    r"[^\S\n]*(?:\[[\d:]+\][^\S\n]*)?[A-Za-z][A-Za-z0-9 .]{0,24}:[^\S\n]*"  # ... the next turn's speaker
+    r"(?i:(?:it'?s|it[^\S\n]+is|sure|yes|yeah|yep|uh|um|that'?s)[,.]?[^\S\n]+)*"
+    r"([^\W\d_]+(?:[^\S\n]+[^\W\d_]+){1,2})(?=[^\S\n]*(?:[.,]|\n|\Z))"  # ... and the name, the whole answer
+)
+"""A name given as the answer to a name question (`And the name on the card?\\nCaller: dawn gilbert`)."""
+_NAME_ANSWER_KEYS = word_keys(["name"])
+
+
+def answered_names(text: str) -> list[Span]:
+    """A name, in any case, answering the turn before it that asks for one."""
+    if "?" not in text:
+        return []  # a gate: the question
+    found = []
+    for m in scan_words(_NAME_ANSWER, text, _NAME_ANSWER_KEYS):
+        if name_ok(m.group(1).split(), single=False):
+            found.append(Span("name", m.start(1), m.end(1), 0.7))
+    return found
