@@ -27,6 +27,7 @@ from global_orchestrator.policies import (
     _phi_places,
     _phi_shapes,
     _phi_spans,
+    _phi_spoken,
     phi_detector,
 )
 
@@ -41,6 +42,7 @@ MODULES: tuple[ModuleType, ...] = (
     _phi_places,
     _phi_shapes,
     _phi_spans,
+    _phi_spoken,
 )
 UNITS = {
     "clinical note": (
@@ -63,6 +65,12 @@ UNITS = {
         "4: Ichita, Hayley, Debra and Bonnie. Mobile: 84 23 30. Meet me at Fogd Drejers gate 93, TROMSØ, "
         "9008 - 062 439 31 49-Office\nPSC 8443, Box 1802\nAPO AA 31448\n543 Lyngveien\n Puerta 5\n BODØ"
         "\n Norway 8004\nClara Dickson\n\nLyon\nFrance\nCalfucir, can I speak to Olav's kid?\n"
+    ),
+    "call transcript": (
+        "Agent: Can you spell your last name?\nCaller: sure, K as in kite, O-W-A-L\nAgent: And the name "
+        "on the card?\nCaller: lena ortiz\nAgent: callback number?\nCaller: three one two, eight oh six, "
+        "double four one nine\nAgent: email?\nCaller: l dot ortiz at gmail dot com\nAgent: date of birth?"
+        "\nCaller: nine three nineteen eighty-one. No problem, Lena. one, two, three, go\n"
     ),
     "one long line": "Main 5, Oslo, 1234 Anna, Ben and Carla said Cody to Katie, can you 1234 office ",
 }

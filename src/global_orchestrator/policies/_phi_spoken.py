@@ -233,8 +233,8 @@ _MAIL_PROVIDERS = (
 )
 _TLD = r"(?:com|net|org|edu|gov|us|co|io|uk|ca|info|biz|me|mail)"
 _SPOKEN_EMAIL = re.compile(
-    r"(?i:(?<![\w.@-])(?P<local>[a-z0-9][a-z0-9_.+-]*(?:[^\S\n]+(?:dot|underscore|dash)[^\S\n]+[a-z0-9_-]+)*)"
-    r"[^\S\n]+at[^\S\n]+(?P<host>[a-z0-9-]+)(?:[^\S\n]+dot[^\S\n]+[a-z0-9-]+)*?[^\S\n]+dot[^\S\n]+"
+    r"(?i:(?<![\w.@-])(?P<local>[a-z0-9][a-z0-9_.+-]*(?:[^\S\n]+(?:dot|underscore|dash)[^\S\n]+[a-z0-9_-]+){0,3})"
+    r"[^\S\n]+at[^\S\n]+(?P<host>[a-z0-9-]+)(?:[^\S\n]+dot[^\S\n]+[a-z0-9-]+){0,3}?[^\S\n]+dot[^\S\n]+"
     rf"{_TLD}\b)"
 )
 _HOSTS = frozenset(_MAIL_PROVIDERS.split("|"))
@@ -359,7 +359,7 @@ def spoken(text: str) -> list[Span]:
 _NAME_ANSWER = re.compile(
     r"(?i:\bname)(?![^\S\n]+of\b)[^\n?]{0,40}\?[^\S\n]*\n"  # a turn that asks for a name ...
     r"[^\S\n]*(?:\[[\d:]+\][^\S\n]*)?[A-Za-z][A-Za-z0-9 .]{0,24}:[^\S\n]*"  # ... the next turn's speaker
-    r"(?i:(?:it'?s|it[^\S\n]+is|sure|yes|yeah|yep|uh|um|that'?s)[,.]?[^\S\n]+)*"
+    r"(?i:(?:it'?s|it[^\S\n]+is|sure|yes|yeah|yep|uh|um|that'?s)[,.]?[^\S\n]+){0,3}"
     r"([^\W\d_]+(?:[^\S\n]+[^\W\d_]+){1,2})(?=[^\S\n]*(?:[.,]|\n|\Z))"  # ... and the name, the whole answer
 )
 """A name given as the answer to a name question (`And the name on the card?\\nCaller: dawn gilbert`)."""
