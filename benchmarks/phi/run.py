@@ -177,13 +177,22 @@ def evaluate(rows: list[dict[str, Any]], detect: Detector) -> dict[str, Any]:
 
 
 def extras(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """Ours only: de-identified output re-scans clean; the marketing guard on benign texts."""
+    """Ours only: de-identified output re-scans clean; the marketing guard on benign texts.
+
+    `deidentify` replaces identifiers and keeps health information (a de-identified note
+    keeps its diagnoses): `deidentified_rescans_clean` counts texts whose output has no
+    finding at all, `deidentified_identifier_free` those whose output has no identifier
+    (every finding left, if any, is `patient_health_info`).
+    """
     phi_rows = [r for r in rows if r["spans"]]
-    clean = sum(not detect_phi(deidentify(r["text"])[0]) for r in phi_rows)
+    rescans = [detect_phi(deidentify(r["text"])[0]) for r in phi_rows]
+    clean = sum(not found for found in rescans)
+    free = sum(all(f.category == "patient_health_info" for f in found) for found in rescans)
     benign = [r for r in rows if not r["spans"]]
     guard = sum(not check_phi_related(r["text"]).allowed for r in benign)
     return {
         "deidentified_rescans_clean": clean / len(phi_rows) if phi_rows else None,
+        "deidentified_identifier_free": free / len(phi_rows) if phi_rows else None,
         "guard_benign_flag_rate": guard / len(benign) if benign else None,
     }
 
@@ -317,7 +326,7 @@ def main() -> None:
             f"{'texts/s (one core)':<28}{'':>6}"
             + "".join(f"{res[d]['texts_per_second']:>15.0f}" for d in names)
         )
-        for key in ("deidentified_rescans_clean", "guard_benign_flag_rate"):
+        for key in ("deidentified_rescans_clean", "deidentified_identifier_free", "guard_benign_flag_rate"):
             if res["ours"][key] is not None:
                 print(f"{key:<28}{'':>6}{fmt(res['ours'][key], 15)}")
         if args.show_misses:
