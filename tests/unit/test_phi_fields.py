@@ -186,3 +186,50 @@ def test_labels_of_other_languages(text: str, value: str) -> None:
 )
 def test_other_language_look_alikes_stay_clean(text: str) -> None:
     assert not identifiers(text), findings(text)
+
+
+# -- more street suffixes, HL7 observations, signature phones ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "RX LABEL\nMARTA ILVES\n218 Quinn Overpass, Lake Dora OH 44120\nTake 1 tablet daily",
+            "218 Quinn Overpass",
+        ),
+        ("Ship to: 77 Alder Glens, Fairmont WV 26554", "77 Alder Glens"),
+        ("Mail to 16 Ostrow Trafficway, Dunmore PA 18512", "16 Ostrow Trafficway"),
+        ("Home: 9021 Sable Vista, Apt 4, Reno NV 89501", "9021 Sable Vista"),
+    ],
+)
+def test_street_with_a_usps_suffix(text: str, value: str) -> None:
+    assert touched(text, value)
+
+
+def test_hl7_observation_of_a_photo_or_fingerprint() -> None:
+    text = (
+        "MSH|^~\\&|LAB|HOSP|||202401011200||ORU^R01|1|P|2.5\n"
+        "OBX|1|ED|PHOTO^Patient photo||pt_88121_front.png||||||F\n"
+        "OBX|2|ST|FP^Fingerprint template||tmpl-55A9102||||||F\n"
+        "OBX|3|NM|GLU^Glucose||105|mg/dL|70-99|H|||F\n"
+    )
+    assert covered(text, "pt_88121_front.png")
+    assert covered(text, "tmpl-55A9102")
+    assert not touched(text, "105|mg")
+
+
+def test_phone_under_a_signature_line_with_a_birth_date() -> None:
+    text = "Can I switch to the evening dose?\n\nThanks,\nOrla Brennan\nDOB 02/14/1979\n5094417263"
+    assert covered(text, "5094417263")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Metformin Is Now Available In A 500 Mg Tablet At All Harbor Community Health Center Locations.",
+        "Bot: Where should it go? User: The Corner Of Spordi 89 And Eric Glen",
+    ],
+)
+def test_suffix_words_that_are_names_or_places_make_no_street(text: str) -> None:
+    assert not any(c == "address" for c, _ in findings(text)), findings(text)
