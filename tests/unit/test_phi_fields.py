@@ -233,3 +233,17 @@ def test_phone_under_a_signature_line_with_a_birth_date() -> None:
 )
 def test_suffix_words_that_are_names_or_places_make_no_street(text: str) -> None:
     assert not any(c == "address" for c, _ in findings(text)), findings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "LETTERA DI DIMISSIONE\nPaziente: ROSSI Marco  Cartella n. 44120938\nRicovero: 02/02/2024",
+            "ROSSI Marco",
+        ),
+        ("Patientendaten\nName: KRAUSE Martin\nGeburtsdatum: 01.02.1960", "KRAUSE Martin"),
+    ],
+)
+def test_label_name_is_not_cut_by_a_run_into_the_next_label(text: str, value: str) -> None:
+    assert ("name", value) in findings(text), findings(text)
