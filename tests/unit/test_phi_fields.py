@@ -247,3 +247,22 @@ def test_suffix_words_that_are_names_or_places_make_no_street(text: str) -> None
 )
 def test_label_name_is_not_cut_by_a_run_into_the_next_label(text: str, value: str) -> None:
     assert ("name", value) in findings(text), findings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("{'ssn': '402117733', 'member_id': 'QX5512093'}", "QX5512093"),
+        ('{"patientSSN": "511204487", "visit": 3}', "511204487"),
+        ('{"vehicle_plate": "7ABC123", "color": "blue"}', "7ABC123"),
+        ('{"patient_first_name": "Oriane", "dob": "1950-01-01"}', "Oriane"),
+    ],
+)
+def test_key_with_a_person_word_or_an_id_word_at_its_end(text: str, value: str) -> None:
+    assert covered(text, value)
+
+
+def test_a_product_key_names_no_one() -> None:
+    text = '{"product_name": "Aspirin Plus", "dob": "1950-01-01", "product_code": "AB12345"}'
+    assert not touched(text, "Aspirin Plus")
+    assert not touched(text, "AB12345")

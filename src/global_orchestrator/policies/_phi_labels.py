@@ -310,8 +310,10 @@ _SPECIFIC = frozenset(
 """Kinds whose key alone says the value is a person's identifier (`"deviceSerial"`, `member_id:`);
 the others (`name`, `city`, `claim_id`) only in a record with a personal field."""
 _JSON_FIELD = re.compile(
-    r'"([A-Za-z_][\w.-]{0,40})"[^\S\n]*:\s*(?:\[\s*)?(?:"([^"\n]{1,120})"|(\d[\d.-]{2,40}+)(?![\w"]))'
+    r"""(["'])([A-Za-z_][\w.-]{0,40})\1[^\S\n]*:\s*(?:\[\s*)?"""
+    r"""(?:"([^"\n]{1,120})"|'([^'\n]{1,120})'|(\d[\d.-]{2,40}+)(?![\w"']))"""
 )
+"""A JSON field, or a Python dict's (`'ssn': '402117733'`)."""
 _XML_FIELD = re.compile(r"<([A-Za-z_][\w.-]{0,40})(?:[^\S\n][^<>\n]{0,200})?>([^<>\n]{1,120})</\1>")
 _YAML_FIELD = re.compile(
     r"(?m)^[^\S\n]*(?:-[^\S\n]+)?([a-z_][a-z0-9_]{0,40}|[a-z]+(?:[A-Z][a-z0-9]+)+):[^\S\n]+"
@@ -349,11 +351,42 @@ def key_name(key: str) -> str:
     return _CAMEL.sub("_", key).replace("-", "_").replace(".", "_").replace(" ", "_").lower()
 
 
+_WHOSE = (
+    "patient_",
+    "pt_",
+    "member_",
+    "subscriber_",
+    "insured_",
+    "guarantor_",
+    "customer_",
+    "client_",
+    "user_",
+)
+"""A person a key names first (`patientSSN`, `member_first_name`): the rest of the key is the field."""
+
+
 def _field_kind(key: str) -> str | None:
+    """The kind of a field's key: as a column, after a person's word, or a specific id's key at its end.
+
+    (`patientSSN` is an `ssn`, `vehicle_plate` a plate; `product_name` is no one's name.)
+    """
     name = key_name(key)
     if name in _FIELD_ONLY:
         return _FIELD_ONLY[name]
-    return _column(name)
+    kind = _column(name)
+    if kind is not None:
+        return kind
+    for whose in _WHOSE:
+        if name.startswith(whose):
+            rest = name[len(whose) :]
+            return _FIELD_ONLY[rest] if rest in _FIELD_ONLY else _column(rest)
+    at = name.find("_")
+    while at != -1:
+        kind = _COLUMNS.get(name[at + 1 :])
+        if kind in _SPECIFIC:
+            return kind
+        at = name.find("_", at + 1)
+    return None
 
 
 def _fits(kind: str, name: str, value: str) -> bool:
@@ -391,10 +424,10 @@ def _value(kind: str, value: str) -> str:
 def _pairs(text: str) -> list[tuple[str, int, int]]:
     """(key, value start, value end) of the JSON, XML, YAML, Markdown-table, query-string and SQL fields."""
     pairs: list[tuple[str, int, int]] = []
-    if '":' in text or '" :' in text:
+    if '":' in text or '" :' in text or "':" in text:
         for m in _JSON_FIELD.finditer(text):
-            g = 2 if m.group(2) is not None else 3
-            pairs.append((m.group(1), m.start(g), m.end(g)))
+            g = next(i for i in (3, 4, 5) if m.group(i) is not None)
+            pairs.append((m.group(2), m.start(g), m.end(g)))
     if "</" in text:
         pairs += [(m.group(1), m.start(2), m.end(2)) for m in _XML_FIELD.finditer(text)]
     if ": " in text:
