@@ -722,6 +722,12 @@ _CONTACT, _CONTACT_KEYS = _cue_pattern(
     rf"({_BARE_WORD})(?![\w'\u2019-])"
 )
 """A Census first name after a verb of contacting someone (`Called Stefan back`, `loop in Jim`)."""
+_GREETING_LINE = re.compile(
+    rf"(?:\A|\n[^\S\n]*\n)[^\S\n]*({_BARE_WORD}),[^\S\n]*\n[^\S\n]*(?=[{UPPER}][^\n]{{19}})"
+)
+"""A first name alone greeting the reader on the line that opens a message or a paragraph after a
+blank line (`Subject: Your results\n\nTiffany,\nYour A1c came back ...`); a line of a sentence or
+more follows (a sign-off, `Love,\nMom`, has a name after it, not a message)."""
 _LAST_WORD = re.compile(rf"(?:[.!?][^\S\n]+|\n[^\S\n]*)({_BARE_WORD})[^\S\n]*(?:x{{1,3}})?[^\w\n]{{0,4}}\Z")
 """A single word ending a message after its last sentence (`... Please update. Sharon`, `\n\nDenise`)."""
 
@@ -877,6 +883,12 @@ def _kin_and_sign_off_names(text: str) -> list[Span]:
             Span("name", m.start(1), m.end(1), 0.7)
             for m in _HERE.finditer(text)
             if (key := m.group(1).lower()) in common and key not in words and key not in _NOT_A_NAME
+        ]
+    if ",\n" in text:
+        found += [
+            Span("name", m.start(1), m.end(1), 0.7)
+            for m in _GREETING_LINE.finditer(text)
+            if (key := m.group(1).lower()) in common and key not in _NOT_A_NAME
         ]
     for m in scan_words(_CONTACT, text, _CONTACT_KEYS) if cued else ():
         if _plain_first_name(m.group(1).lower()):

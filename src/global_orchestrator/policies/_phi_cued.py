@@ -47,6 +47,7 @@ from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, census, engl
 from global_orchestrator.policies._phi_names import ORG_WORDS, labelled_at, titled_before
 from global_orchestrator.policies._phi_spans import (
     DIGIT,
+    MONTH_DAY,
     Span,
     _word_index,
     has_any,
@@ -552,7 +553,7 @@ def _people(text: str, digit: bool) -> list[Span]:
             found += [
                 Span("name", m.start(1), m.end(1), 0.85)
                 for m in scan_words(_HEADER_NAME, text, _K_HEADER)
-                if _header_name(m.group(1))
+                if _header_name(m.group(1)) and not MONTH_DAY.match(text, text.index(",", m.start(1)) + 1)
             ]
     if "," in text or "(" in text:
         for m in _before_credentials(_NAME_CREDENTIAL, text, 80):

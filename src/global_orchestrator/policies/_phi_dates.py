@@ -155,6 +155,30 @@ _NO_AGE_BEFORE = re.compile(
     r"under|up\s+to|reach(?:ing|es)?|hit(?:ting|s)?|feels?\s+like)\b|#)[^\n\d]{0,10})$"
 )
 """What a temperature (`Temp 99F`, `fever to 101F`) or a place (`Room 92F`) follows: no age."""
+_AGE_LOCAL = re.compile(
+    r"(?<![\w.,/-])(9\d|1[01]\d)[ ](?i:ans|anni|a\u00f1os|anos|jahre|jahren|jaar)\b"
+    r"(?![ ](?i:fa|ago|atr[\u00e1a]s|geleden|plus|sp[\u00e4a]ter|zuvor|her|van|an|de[ ](?:exp|trad|hist|gar)|"
+    r"di[ ](?:storia|esperienza|tradizione)|d['\u2019]|lang|long)\b)"
+)
+"""An age in years in French, Italian, Spanish, Portuguese, German or Dutch (`99 ans`, `93 anni`,
+`95 a\u00f1os`, `91 Jahre`, `94 jaar`); not a span of time ago or of a firm (`100 anni fa`,
+`100 ans d'exp\u00e9rience`). It is a person's age after an age word or a person (`_AGE_LOCAL_BEFORE`)
+or before `alt`, `oud`, `de edad`, `di et\u00e0` after a person (`_AGE_LOCAL_AFTER`; a hospital is
+`100 Jahre alt` too)."""
+_AGE_PERSON = (
+    r"(?i:\b(?:pa[zc]ient[ea]?|patient(?:in)?|pati\u00ebnt[ea]?|doente|se\u00f1ora?|signora?|sra?|madame|monsieur|"
+    r"mme|mevrouw|meneer|frau|herr|donna|uomo|mujer|hombre|homme|femme|vrouw|man|mann)\b)"
+)
+"""A person in French, Italian, Spanish, Portuguese, German or Dutch (whose age follows)."""
+_AGE_LOCAL_BEFORE = re.compile(
+    r"(?i:\b(?:[\u00e2a]g[\u00e9e]e?s?[ ]de|edad[ ]de|et[\u00e0a][ ]di|idade[ ]de|alter[ ]von|"
+    r"leeftijd[ ]van)[ ]"
+    rf"|{_AGE_PERSON}[^\n.;:]{{0,30}}?"
+    r"\b(?:de|di|van|von|ha|hat|heeft|tiene|tem|a|est|is|ist|com|con|mit|met|avec)[ ])$"
+)
+_AGE_PERSON_BEFORE = re.compile(rf"{_AGE_PERSON}[^\n.;:]{{0,40}}\Z")
+_AGE_LOCAL_AFTER = re.compile(r"[ ](?i:alt|oud|de[ ]edad|di[ ]et[\u00e0a]|de[ ]idade)\b")
+_AGE_LOCAL_GATES = ("ans", "anni", "a\u00f1os", "anos", "jahre", "jaar")
 _WEEKDAY_BEFORE = re.compile(
     r"\b(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"\.?,?[^\S\n]{1,2}\Z"
@@ -250,6 +274,16 @@ def dates(text: str, record: bool) -> list[Span]:
         ]
     if not _AGE_NUMBER.search(text) and not has_any(text, ("ninety", "hundred")):
         return found
+    if has_any(text, _AGE_LOCAL_GATES):
+        found += [
+            Span("age_over_89", m.start(1), m.end(1), 0.85)
+            for m in _AGE_LOCAL.finditer(text)
+            if _AGE_LOCAL_BEFORE.search(text, max(0, m.start() - 60), m.start()) is not None
+            or (
+                _AGE_LOCAL_AFTER.match(text, m.end()) is not None
+                and _AGE_PERSON_BEFORE.search(text, max(0, m.start() - 60), m.start()) is not None
+            )
+        ]
     for m in scan_at_words(_AGE, text, _AGE_KEYS, numbers=True, number_starts=_AGE_NUMBER_STARTS):
         group = next(g for g in range(1, 7) if m.group(g))
         found.append(Span("age_over_89", m.start(group), m.end(group), 0.9))

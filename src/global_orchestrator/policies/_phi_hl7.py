@@ -6,7 +6,9 @@ repeats by `~`. The field's position says what it holds, so a name in upper case
 label, a compact birth date or a bare record number are found by where they stand: the
 patient (`PID`), next of kin (`NK1`), guarantor (`GT1`), insured (`IN1`), visit (`PV1`:
 clinicians, visit number, admission and discharge times), merged record (`MRG`), and the
-ordering or entering clinician (`ORC`, `OBR`).
+ordering or entering clinician (`ORC`, `OBR`); and an observation (`OBX`) whose identifier
+names a photo of the patient or a biometric (`OBX|1|ED|PHOTO^Patient photo||face_0231.jpg`):
+its value is the photo or the template.
 """
 
 from __future__ import annotations
@@ -61,15 +63,22 @@ _FIELDS: dict[str, dict[int, str]] = {
     "OBR": {16: "name", 28: "name", 32: "name", 33: "name", 34: "name"},
 }
 """The fields of each segment that hold an identifier, by field number (HL7 v2.5)."""
-_SEGMENT = re.compile(r"(?m)^(PID|NK1|GT1|IN1|IN2|PV1|MRG|ORC|OBR)\|[^\n]*")
+_SEGMENT = re.compile(r"(?m)^(PID|NK1|GT1|IN1|IN2|PV1|MRG|ORC|OBR|OBX)\|[^\n]*")
+_PHOTO_OBSERVATION = re.compile(r"(?i:\b(?:photo(?:graph)?|headshot|face|facial)\b)")
+_BIOMETRIC_OBSERVATION = re.compile(
+    r"(?i:\b(?:finger(?:print)?|thumbprint|iris|retina|voice\s*print|palm(?:print)?|biometric|dna)\b)"
+)
 
 
 def hl7_fields(text: str) -> list[Span]:
     """The identifying fields of the HL7 v2 segments in `text` (none without a segment header)."""
-    if "|" not in text or not any(f"{name}|" in text for name in _FIELDS):
+    if "|" not in text or not any(f"{name}|" in text for name in (*_FIELDS, "OBX")):
         return []
     found: list[Span] = []
     for m in _SEGMENT.finditer(text):
+        if m.group(1) == "OBX":
+            found += _observed(m.group(0), m.start())
+            continue
         fields = _FIELDS[m.group(1)]
         start = m.start()
         for number, value in enumerate(m.group(0).split("|")):
@@ -78,6 +87,23 @@ def hl7_fields(text: str) -> list[Span]:
                 found += _value_spans(category, value, start)
             start += len(value) + 1
     return found
+
+
+def _observed(segment: str, at: int) -> list[Span]:
+    """An `OBX` value (field 5) that is a photo of the patient or a biometric, by its identifier (field 3)."""
+    fields = segment.split("|")
+    if len(fields) < 6:
+        return []
+    category = (
+        "full_face_photo"
+        if _PHOTO_OBSERVATION.search(fields[3])
+        else "biometric_identifier"
+        if _BIOMETRIC_OBSERVATION.search(fields[3])
+        else None
+    )
+    if category is None:
+        return []
+    return _value_spans(category, fields[5], at + sum(len(f) + 1 for f in fields[:5]))
 
 
 def _value_spans(category: str, value: str, at: int) -> list[Span]:

@@ -193,8 +193,17 @@ _PLATE = re.compile(
     r"\b(?i:licen[cs]e\s+plate|plate|tag)(?i:\s+(?:number|no\.?|#))?\s*[:#]?\s*"
     r"([A-Z0-9]{2,4}[ -][A-Z0-9]{2,4})\b"
 )
+_CAR_PLATE = re.compile(
+    r"(?i:(?:my|our|his|her|their)[ ](?:car|truck|van|suv|vehicle|motorcycle))[ ]*[:(]?[ ]*"
+    r"([A-Z0-9]{2,4}[ -][A-Z0-9]{2,4}|(?=[A-Z]{0,7}\d)(?=\d{0,7}[A-Z])[A-Z0-9]{5,8})\b"
+)
+"""A plate right after a person's car (`My car (7WCG362) got towed`, `her truck: 5RBN 772`)."""
+_CAR_KEYS = ("my", "our", "his", "her", "the")
+_CAR_PREFIXES = prefix_table(("my ", "our ", "his ", "her ", "their "))
 _GAP = re.compile(r"[\s:#.,=()'-]*(?:[a-zß-öø-ÿ]{1,8}(?:'s)?[\s:#.,=()'-]+){0,4}")  # (`Meu CPF é ...`)
 _SSN_AFTER = re.compile(r"^\W{0,3}(?:\w+\s+){0,3}(?:social|ssn)\b", re.IGNORECASE)
+_SSN_BEFORE = re.compile(r"(?i:\b(?:ssn|social\s+security(?:\s+(?:number|no\.?|\#))?)\b[^\n.;!?\d]{0,40})\Z")
+"""An SSN's word earlier in the sentence (`My SSN for the disability paperwork is 246619402`)."""
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # strong keywords glued to the code or to the word before it: "chartMRN04857211", "MRN#0048"
 _GLUED = re.compile(
@@ -488,7 +497,9 @@ def _codes(text: str) -> list[Span]:
         category = None
         if keyword is not None and _GAP.fullmatch(window[keyword.end() :]):
             category = _KEYWORD_CATEGORY[keyword.lastgroup or ""]
-        elif digits == 9 == len(code) and _SSN_AFTER.match(text[end : end + 40]):
+        elif digits == 9 == len(code) and (
+            _SSN_AFTER.match(text[end : end + 40]) or _SSN_BEFORE.search(window) is not None
+        ):
             category = "ssn"
         if category is None or (digits < 4 and category != "vehicle_identifier"):
             continue
@@ -499,6 +510,11 @@ def _codes(text: str) -> list[Span]:
     for m in _PLATE.finditer(text) if has_any(text, ("plate", "tag")) else ():  # "plate ABC 1234"
         if any(c.isdigit() for c in m.group(1)):
             found.append(Span("vehicle_identifier", m.start(1), m.end(1), 0.9))
+    found += [  # tried at the possessives only (`scan_words`)
+        Span("vehicle_identifier", m.start(1), m.end(1), 0.9)
+        for m in scan_words(_CAR_PLATE, text, _CAR_KEYS, _CAR_PREFIXES)
+        if any(c.isdigit() for c in m.group(1))
+    ]
     for m in _glued(text):
         glued = text[m.start() : m.start(1)].rstrip(":#= -").lower()
         category = _GLUED_CATEGORY.get(glued)

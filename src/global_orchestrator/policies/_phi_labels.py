@@ -34,7 +34,7 @@ _LICENCE_LABELS = (
 _ACCOUNT_LABELS = r"(?:credit|debit)\s+card|card\s+number|n[úu]mero\s+de\s+(?:tarjeta|cuenta)|kontonummer"
 _LABELLED = re.compile(
     rf"(?i:\b(?:(?P<mrn>{_MRN_LABELS})|(?P<licence>{_LICENCE_LABELS})|(?P<account>{_ACCOUNT_LABELS}))(?!\w))"
-    r"(?:[^\S\n]+(?i:no\.?|n[°º]\.?|nr\.?|number|nummer|número|numero|num\.?)(?!\w))?"
+    r"(?:[^\S\n]+(?i:no\.?|n[°º]\.?|n\.|nr\.?|number|nummer|número|numero|num\.?)(?!\w))?"
     r"[^\S\n]*[:#?.]?[^\S\n]*"
     r"([A-Z0-9](?:[A-Z0-9]|[-/.](?=[A-Z0-9])|[^\S\n](?=\d{2,}\b)){3,22})(?![\w-])"
 )
@@ -48,7 +48,7 @@ _LABEL_GATES = (
         "dossier",
         "ipp",
         "fall",
-        "patient",
+        "pati",
         "pat.",
         "cartella",
     ),
@@ -141,14 +141,48 @@ _COLUMNS = {
         ("name", "patient", "patient_name", "full_name", "fullname", "first_name", "last_name", "surname"),
         "name",
     ),
+    **dict.fromkeys(
+        (
+            *("given", "family", "given_name", "family_name", "firstname", "lastname", "middle_name"),
+            *("insured_name", "member_name", "subscriber_name", "guarantor_name", "contact_name"),
+        ),
+        "name",
+    ),
+    **dict.fromkeys(
+        (
+            *("device_serial", "device_serial_number", "serial", "serial_no", "serial_number", "device_id"),
+            *("udi", "imei", "mac_address", "implant_serial"),
+        ),
+        "device_identifier",
+    ),
+    **dict.fromkeys(
+        (
+            *("drivers_license", "driver_license", "drivers_licence", "driving_licence", "license_number"),
+            *("license_no", "licence_number", "licence_no", "dl_number", "dl_no", "drivers_license_number"),
+        ),
+        "certificate_license_number",
+    ),
+    **dict.fromkeys(
+        ("vin", "vehicle_vin", "vehicle_id", "plate", "license_plate", "plate_number", "licence_plate"),
+        "vehicle_identifier",
+    ),
+    **dict.fromkeys(
+        ("medical_record_number", "mrn_number", "chart_number", "chart_no"), "medical_record_number"
+    ),
+    **dict.fromkeys(("social_security_number", "ssn_number"), "ssn"),
+    **dict.fromkeys(("card_no", "card_number", "iban", "routing_number", "bank_account"), "account_number"),
+    **dict.fromkeys(("social_profile", "social_url", "linkedin", "blog", "personal_website"), "url"),
+    **dict.fromkeys(
+        ("address_line", "address_line1", "address1", "street1", "zip_code", "zipcode"),
+        "address",
+    ),
+    **dict.fromkeys(("postal",), "address"),
     **dict.fromkeys(("phone", "mobile", "telephone", "tel", "phone_number"), "phone"),
     **dict.fromkeys(("email", "e-mail", "email_address"), "email"),
     **dict.fromkeys(
         ("address", "street", "street_address", "city", "town", "zip", "postcode", "postal_code"), "address"
     ),
-    **dict.fromkeys(
-        ("ssn", "national_id", "nin", "passport", "passport_no", "licence", "license", "plate"), "ssn"
-    ),
+    **dict.fromkeys(("ssn", "national_id", "nin", "passport", "passport_no", "licence", "license"), "ssn"),
     **dict.fromkeys(("profile_url", "profile", "website", "homepage", "url"), "url"),
     **dict.fromkeys(
         ("member_id", "member_no", "member_number", "subscriber_id", "policy_number", "insurance_id", "mbi"),
@@ -248,6 +282,216 @@ def csv_columns(text: str) -> list[Span]:
         else:
             header = None
         offset += len(line) + 1
+    return found
+
+
+# -- fields of machine formats ------------------------------------------------------------------
+
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_FIELD_ONLY = {
+    **dict.fromkeys(("line", "line1", "address_line_1"), "address"),
+    **dict.fromkeys(("license", "licence"), "certificate_license_number"),
+    "identifier": None,
+}
+"""Keys read otherwise in a field than in a CSV header: a person's street only as a field of a
+record (`"line": ["12 Oak St"]` in a FHIR address; a CSV column `line` is a claim's line number),
+and a licence as a licence (a CSV export counts it with the SSNs)."""
+_SPECIFIC = frozenset(
+    {
+        "medical_record_number",
+        "ssn",
+        "health_plan_number",
+        "account_number",
+        "device_identifier",
+        "certificate_license_number",
+        "vehicle_identifier",
+    }
+)
+"""Kinds whose key alone says the value is a person's identifier (`"deviceSerial"`, `member_id:`);
+the others (`name`, `city`, `claim_id`) only in a record with a personal field."""
+_JSON_FIELD = re.compile(
+    r"""(["'])([A-Za-z_][\w.-]{0,40})\1[^\S\n]*:\s*(?:\[\s*)?"""
+    r"""(?:"([^"\n]{1,120})"|'([^'\n]{1,120})'|(\d[\d.-]{2,40}+)(?![\w"']))"""
+)
+"""A JSON field, or a Python dict's (`'ssn': '402117733'`)."""
+_XML_FIELD = re.compile(r"<([A-Za-z_][\w.-]{0,40})(?:[^\S\n][^<>\n]{0,200})?>([^<>\n]{1,120})</\1>")
+_YAML_FIELD = re.compile(
+    r"(?m)^[^\S\n]*(?:-[^\S\n]+)?([a-z_][a-z0-9_]{0,40}|[a-z]+(?:[A-Z][a-z0-9]+)+):[^\S\n]+"
+    r"(?:\"([^\"\n]{1,120})\"|'([^'\n]{1,120})'|([^\s\"'#][^\n#]{0,119}?))[^\S\n]*$"
+)
+"""A YAML or log field (`  member_id: XEH24417805`, `ssn: "123456789"`): a machine key, lower case
+(snake case or camel case), at a line start; `Name: ...` is a form's label (the labels' own)."""
+_TABLE_ROW = re.compile(
+    r"(?m)^\|[^\S\n]*([A-Za-z][\w ./-]{0,30}?)[^\S\n]*\|[^\S\n]*([^|\n]{1,120}?)[^\S\n]*\|[^\S\n]*$"
+)
+"""A row of a two-column Markdown table of fields (`| MRN | PT-2016-741918 |`)."""
+_QUERY_KEY = re.compile(r"[A-Za-z_][\w.-]{0,40}$")
+_QUERY_VALUE = re.compile(r"(\"|')?([^\s&\"',;<>]{1,120})(?(1)\1)")
+_SQL_INSERT = re.compile(
+    r"(?i:\binsert[^\S\n]+into)[^\S\n]+[\w.\"`\[\]]{1,60}\s*\(([^()]{1,600})\)\s*(?i:values)\s*\(([^()]{1,2000})\)"
+)
+_SQL_VALUE = re.compile(r"'((?:[^'\n]|'')*)'|([^,\s)][^,)]*)")
+_FHIR_IDENTIFIER = re.compile(r'"identifier"\s*:\s*\[\s*\{[^{}\[\]]{0,300}?"value"\s*:\s*"([^"\n]{3,60})"')
+"""A FHIR resource's identifier (`"identifier": [{"system": "urn:oid:...", "value": "MRN1735219"}]`)."""
+_CODE_VALUE = re.compile(r"[A-Za-z0-9]+(?:[-./][A-Za-z0-9]+)*(?:[ ][A-Z0-9]+(?:[-./][A-Z0-9]+)*){0,3}")
+"""An identifier's value: a code, or groups of capitals and digits (`CRU 475`, `4040 8783 4901 4905`);
+what follows it on the line is no part of it (`license: w199-871-73-489-0 thanks!`)."""
+_NAME_VALUE = re.compile(r"[^\W\d_][^\W\d_'\u2019.-]*(?:[-'\u2019. ]{1,2}[^\W\d_]+){0,4}\.?")
+_CITY_VALUE = re.compile(r"[^\W\d_]+(?:[- '][^\W\d_]+){0,3}")
+_STREET_VALUE = re.compile(r"\d{1,6}[A-Za-z]?[ ,]+[^\W\d_].{2,80}")
+_POSTAL_VALUE = re.compile(r"[A-Z0-9]{3,5}(?:[ -][A-Z0-9]{3,4})?")
+
+
+def key_name(key: str) -> str:
+    """A machine key as a CSV column name: snake case, lower case.
+
+    (`deviceSerial`, `DriversLicense`, `postal-code`, `Member ID` -> `device_serial`,
+    `drivers_license`, `postal_code`, `member_id`)
+    """
+    return _CAMEL.sub("_", key).replace("-", "_").replace(".", "_").replace(" ", "_").lower()
+
+
+_WHOSE = (
+    "patient_",
+    "pt_",
+    "member_",
+    "subscriber_",
+    "insured_",
+    "guarantor_",
+    "customer_",
+    "client_",
+    "user_",
+)
+"""A person a key names first (`patientSSN`, `member_first_name`): the rest of the key is the field."""
+
+
+def _field_kind(key: str) -> str | None:
+    """The kind of a field's key: as a column, after a person's word, or a specific id's key at its end.
+
+    (`patientSSN` is an `ssn`, `vehicle_plate` a plate; `product_name` is no one's name.)
+    """
+    name = key_name(key)
+    if name in _FIELD_ONLY:
+        return _FIELD_ONLY[name]
+    kind = _column(name)
+    if kind is not None:
+        return kind
+    for whose in _WHOSE:
+        if name.startswith(whose):
+            rest = name[len(whose) :]
+            return _FIELD_ONLY[rest] if rest in _FIELD_ONLY else _column(rest)
+    at = name.find("_")
+    while at != -1:
+        kind = _COLUMNS.get(name[at + 1 :])
+        if kind in _SPECIFIC:
+            return kind
+        at = name.find("_", at + 1)
+    return None
+
+
+def _fits(kind: str, name: str, value: str) -> bool:
+    """A value of the shape its key's kind has (a name of letters, a code with digits ...)."""
+    digits = sum(c.isdigit() for c in value)
+    if kind == "name":
+        return value[:1].isupper() and _NAME_VALUE.fullmatch(value) is not None
+    if kind == "address":
+        if name in ("city", "town"):
+            return value[:1].isupper() and _CITY_VALUE.fullmatch(value) is not None
+        if "zip" in name or "post" in name:
+            return digits >= 3 and _POSTAL_VALUE.fullmatch(value) is not None
+        return _STREET_VALUE.fullmatch(value) is not None
+    if kind == "url":
+        return value.startswith(("http://", "https://", "www."))
+    if kind in ("date", "phone", "email"):
+        return False  # found by their shapes
+    if kind == "vehicle_identifier":
+        return digits >= 2 and len(value) >= 5
+    return digits >= 4 and len(value) <= 40
+
+
+def _value(kind: str, value: str) -> str:
+    """The part of a field's value that is the value.
+
+    An identifier's code without what follows it, any value without a full stop or a comma
+    closing the sentence it ends.
+    """
+    if kind in _SPECIFIC or kind == "other_unique_identifier":
+        m = _CODE_VALUE.match(value)
+        return m.group(0) if m is not None else ""
+    return value.rstrip(".,;:!?") if kind != "name" else value.rstrip(",;:!?")
+
+
+def _pairs(text: str) -> list[tuple[str, int, int]]:
+    """(key, value start, value end) of the JSON, XML, YAML, Markdown-table, query-string and SQL fields."""
+    pairs: list[tuple[str, int, int]] = []
+    if '":' in text or '" :' in text or "':" in text:
+        for m in _JSON_FIELD.finditer(text):
+            g = next(i for i in (3, 4, 5) if m.group(i) is not None)
+            pairs.append((m.group(2), m.start(g), m.end(g)))
+    if "</" in text:
+        pairs += [(m.group(1), m.start(2), m.end(2)) for m in _XML_FIELD.finditer(text)]
+    if ": " in text:
+        for m in _YAML_FIELD.finditer(text):
+            g = next(i for i in (2, 3, 4) if m.group(i) is not None)
+            pairs.append((m.group(1), m.start(g), m.end(g)))
+    if "|\n" in text or text.endswith("|"):
+        pairs += [(m.group(1), m.start(2), m.end(2)) for m in _TABLE_ROW.finditer(text)]
+    at = text.find("=")
+    while at != -1:
+        key = _QUERY_KEY.search(text, max(0, at - 41), at)
+        if key is not None and (
+            key.start() == 0 or not (text[key.start() - 1].isalnum() or text[key.start() - 1] in "_.-")
+        ):
+            value = _QUERY_VALUE.match(text, at + 1)
+            if value is not None:
+                pairs.append((key.group(0), value.start(2), value.end(2)))
+        at = text.find("=", at + 1)
+    if "insert" in text.lower():
+        for m in _SQL_INSERT.finditer(text):
+            columns = [c.strip().strip('"`[]') for c in m.group(1).split(",")]
+            values = [
+                (v.start(1), v.end(1))
+                if v.group(1) is not None
+                else (v.start(2), v.start(2) + len(v.group(2).rstrip()))
+                for v in _SQL_VALUE.finditer(text, m.start(2), m.end(2))
+            ]
+            pairs += [(c, s, e) for c, (s, e) in zip(columns, values, strict=False)]
+    return pairs
+
+
+def fields(text: str) -> list[Span]:
+    """Values under a person's keys in JSON, XML, YAML, logs, Markdown tables, query strings, SQL.
+
+    The key is read as a column name (`deviceSerial`, `DriversLicense`, `member_id` ->
+    `device_serial` ...): a specific identifier's key (serial, licence, plate, member id, MRN,
+    SSN, card) marks its value when the value has its shape (digits); a name, a city, a street,
+    a postal code, a profile URL or a generic `*_id` only in a record with a personal field too
+    (an MRN, an SSN, a birth date, a phone, an e-mail, a `patient...` key).
+    """
+    if not any(map(text.__contains__, (":", "=", "</", "(", "|"))):  # a field's mark
+        return []
+    pairs = _pairs(text)
+    if not pairs:
+        return []
+    kinds = [(_field_kind(k), key_name(k), s, e) for k, s, e in pairs]
+    personal = any(
+        kind in _STRONG or kind in _SPECIFIC or name.startswith(("patient", "dob", "birth"))
+        for kind, name, _, _ in kinds
+    )
+    found: list[Span] = []
+    for kind, name, start, end in kinds:
+        if kind is None or (kind not in _SPECIFIC and not personal):
+            continue
+        value = _value(kind, text[start:end].strip())
+        if value and _fits(kind, name, value):
+            start = text.index(value, start)
+            found.append(Span(kind, start, start + len(value), 0.85))
+    if personal and '"identifier"' in text:
+        found += [
+            Span("medical_record_number", m.start(1), m.end(1), 0.85)
+            for m in _FHIR_IDENTIFIER.finditer(text)
+            if sum(c.isdigit() for c in m.group(1)) >= 4
+        ]
     return found
 
 

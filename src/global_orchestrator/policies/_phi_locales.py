@@ -27,11 +27,11 @@ import re
 
 from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, english, is_country
 from global_orchestrator.policies._phi_names import ORG_WORDS
-from global_orchestrator.policies._phi_spans import Span, has_any
+from global_orchestrator.policies._phi_spans import Span, has_any, prefix_table, scan_words
 
 _TOWN = rf"[{UPPER}][{LOWER}'\u2019]+(?:[- ][{UPPER}][{LOWER}'\u2019]+){{0,2}}"
 _HOME = re.compile(
-    r"(?i:\bbor[ ]p\u00e5|\bbosatt[ ]p\u00e5|\bwoont[ ](?:op|aan)|\bwonende[ ](?:op|aan)|"
+    r"(?i:\bbor[ ]p\u00e5|\bbosatt[ ]p\u00e5|\bwoont[ ](?:op|aan)|\bwonende(?:[ ](?:op|aan))?|"
     r"\bwoonachtig[ ](?:op|aan)|\bzamieszka\w{0,3}[ ]przy|\bzam\.[ ]?(?:przy|ul\.)|\bmieszka[ ]przy|"
     r"\bmora[ ](?:na|no|em)|\breside[ ](?:na|no|en|em|in)|\bvive[ ]en|\babita[ ](?:in|a))[ ]"
     # (a full stop only after an abbreviation, `ul.`, `pl.`: after a word it ends the sentence)
@@ -125,10 +125,49 @@ _LABELLED = re.compile(
     r"\btitular(?:[ ]da[ ]conta)?))[ ]*"
     rf"({_NAME_WORD}(?:[ ](?:{_PARTICLE}[ ])*{_NAME_WORD}){{1,3}})(?=[ ]*(?:[/|,.;()<\n]|$))"
 )
+_END_OF_NAME = r"(?=[ ]*(?:[/|,.;()<\n\u2014]|$)|[ ]{2})"
+"""What ends a name in a letter's header: a delimiter, a line end, or a column gap of two spaces."""
+_HEADER_LABELLED = re.compile(
+    # a patient or a contact person named in a letter's header (`Paziente: INFANTINO Diana`)
+    r"(?i:\b(?:paciente|paziente|pati\u00ebnt|patiente?|contactpersoon|kontaktperson|ansprechpartner(?:in)?|"
+    r"persona[ ]de[ ]contacto|persona[ ]di[ ]riferimento|personne[ ]de[ ]confiance)[ ]*:"
+    # a doctor greeted by name (`Beste dokter Emir Olthof,`, `Bonjour Docteur Guy Boyer,`)
+    r"|\b(?:beste|geachte)[ ](?:dokter|collega)|\b(?:bonjour|cher|ch\u00e8re)[ ](?:docteur|confr\u00e8re|"
+    r"cons\u0153ur)|\bestimad[oa][ ](?:doctora?|colega)|"
+    r"\b(?:gentile|caro|cara)[ ](?:dottore(?:ssa)?|collega)|"
+    r"\bsehr[ ]geehrte[r]?[ ](?:herr|frau)[ ](?:doktor|kollege|kollegin))[ ]*"
+    rf"({_NAME_WORD}(?:[ ](?:{_PARTICLE}[ ])*{_NAME_WORD}){{1,5}}){_END_OF_NAME}"
+)
+"""A patient, a contact person or a greeted doctor named in a letter of another language; the
+surname may come first in capitals and hold particles (`VAN DER STAEL DE JONGE Sami`)."""
+_HEADER_PREFIXES = prefix_table(
+    (
+        *("paciente", "paziente", "pati\u00ebnt", "patient", "contactpersoon", "kontaktperson"),
+        *(
+            "ansprechpartner",
+            "persona ",
+            "personne ",
+            "beste ",
+            "geachte ",
+            "bonjour ",
+            "cher ",
+            "ch\u00e8re ",
+        ),
+        *("estimad", "gentile ", "caro ", "cara ", "sehr "),
+    )
+)
+_HEADER_KEYS = tuple({p[:3] for ps in _HEADER_PREFIXES.values() for p in ps})
 _LABEL_GATES = (
     *("naam", "namn", "nome", "nombre", "soyad", "nazwisko", "full name", "passport name", "t.n.v."),
     *("kontoinnehavare", "rekeninghouder", "titular", "cognome", "hasta ad"),
 )
+_CAPS_NAME_LABEL = re.compile(
+    rf"(?i:\bname)[ ]*:[ ]*((?:[{UPPER}][{UPPER}'\u2019-]+[ ]){{1,4}}[{UPPER}][{LOWER}'\u2019-]+"
+    rf"(?:[ -][{UPPER}][{LOWER}'\u2019-]+)?){_END_OF_NAME}"
+)
+"""`Name: ODERWALD Sergio`: a surname in capitals, then the given name, after `Name:` (a German,
+Dutch or English record's header); `Name: Premium Support Package` names a thing."""
+_NAME_PREFIXES = prefix_table(("name",))
 _BR_PHONE = re.compile(r"(?<![\d-])\(?\d{2}\)?[ ]9?\d{4}-\d{4}(?![\d-])")
 _BR_CUE = re.compile(r"(?i:contato|telefone|tel\.?|celular|whatsapp|fone)")
 
@@ -218,6 +257,17 @@ def locale_values(text: str) -> list[Span]:
         found += [
             Span("name", m.start(1), m.end(1), 0.8)
             for m in _LABELLED.finditer(text)
+            if _people_words(m.group(1))
+        ]
+    found += [  # tried at the label words only (`scan_words`)
+        Span("name", m.start(1), m.end(1), 0.8)
+        for m in scan_words(_HEADER_LABELLED, text, _HEADER_KEYS, _HEADER_PREFIXES)
+        if _people_words(m.group(1))
+    ]
+    if "ame" in text:
+        found += [
+            Span("name", m.start(1), m.end(1), 0.8)
+            for m in scan_words(_CAPS_NAME_LABEL, text, ("nam",), _NAME_PREFIXES)
             if _people_words(m.group(1))
         ]
     if "-" in text and has_any(text, ("contato", "telefone", "tel.", "tel:", "celular", "whatsapp", "fone")):

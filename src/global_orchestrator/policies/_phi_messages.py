@@ -190,9 +190,12 @@ _SENT_FROM = re.compile(r"[^\S\n]*\n[^\S\n]*(?i:sent\s+from\s+my|(?:cell|mobile|
 """A mail client's signature or a phone label on the line below a name: the writer's name above it."""
 """A lone dash on a line, then the writer's name."""
 _PHONE_AFTER = re.compile(
-    r"(?:,[^\S\n]*|[^\S\n]*\n[^\S\n]*)(\(?\d{3}\)?[-. ]?\d{3}[-. ]\d{4}|\d{10}|\d{3}[-.]\d{4})"
+    r"(?:,[^\S\n]*|[^\S\n]*\n(?:[^\n\d]{0,12}\d[^\n]{0,28}\n)?[^\S\n]*)"
+    r"(\(?\d{3}\)?[-. ]?\d{3}[-. ]\d{4}|\d{10}|\d{3}[-.]\d{4})"
     r"(?=[^\S\n]*(?:\n|\Z))"
 )
+"""A phone number alone on the line under the writer's name, or under one short line of theirs
+with a number in it between (`James Curtis\nDOB 08/19/1991\n7397623598`)."""
 
 _STAMP = (
     r"(?:\[\d{1,2}:\d{2}[^\]\n]{0,8}\]|\(\d{1,2}:\d{2}[^)\n]{0,8}\)|"

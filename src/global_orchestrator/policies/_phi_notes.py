@@ -28,6 +28,7 @@ from collections.abc import Iterator
 
 from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, census, english
 from global_orchestrator.policies._phi_spans import (
+    MONTH_DAY,
     Span,
     digit_runs,
     digit_shape,
@@ -161,7 +162,7 @@ def _comma_name(text: str, pos: int) -> int | None:
     the words after the comma are in the surname's case (not `Smith, DOB`).
     """
     m = _COMMA_NAME.match(text, pos)
-    if m is None or _CREDENTIAL.match(text, m.end(1)) is not None:
+    if m is None or _CREDENTIAL.match(text, m.end(1)) is not None or MONTH_DAY.match(text, m.start(2)):
         return None
     last = [w for w in m.group(1).split() if w.lower() not in _PARTICLES and w[-1] not in "'\u2019"]
     if not last:

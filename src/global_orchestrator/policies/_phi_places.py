@@ -54,7 +54,10 @@ _CAP = rf"[{UPPER}][{LOWER}'\u2019]{{1,30}}+"
 _STREET_TYPE = (
     r"street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|ter|"
     r"parkway|pkwy|circle|cir|highway|hwy|trail|trl|close|crescent|grove|gardens|mews|row|square|sq|"
-    r"walk|rise|wharf|loop|pike|run|path|alley|plaza|heights|crossing|xing|ridge|point|pass"
+    r"walk|rise|wharf|loop|pike|run|path|alley|plaza|heights|crossing|xing|ridge|point|pass|"
+    # more of the USPS street suffixes (`030 Ryan Overpass`, `8076 Darin Glens`, `456 Walters Vista`);
+    # not those that are names or places as well (`Glen`, `Brooks`, `Harbor`)
+    r"overpass|underpass|trafficway|skyway|expressway|freeway|turnpike|causeway|vista|glens|divide|inlet"
 )
 _TAIL = (
     rf"(?:,?\s{{0,3}}(?:apt\.?|apartment|suite|ste\.?|unit|flat|\#)\s{{0,3}}\w{{1,8}})?"

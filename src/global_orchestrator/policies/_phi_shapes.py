@@ -99,7 +99,8 @@ _PHONE_CUE = re.compile(
     r"(?i:\b(?:tel|telephone|phone|ph|cell|mobile|mob|call|called|calling|rang|dial(?:l?ed)?|pager|beeper|fax|contact|reach|telefon|"
     r"t[ée]l[ée]phone|t[ée]l|m[óo]vil|cellulare|telefono|numer|whatsapp|sms|text|home|work|number|"
     r"cel|celular|unreachable|reached|voicemail|vm|chiamare|chiamami|chiama|telefonare|appeler|appelez|"
-    r"appelle[rz]?|llamar|ll[áa]mame|llame|ligar|liga|anrufen|ruf|bellen|bel|ring|ringe|soita|zadzwo[ńn])\b"
+    r"appelle[rz]?|llamar(?:me|nos)?|ll[áa]mame|llame|ligar|liga|anrufen|ruf|bellen|bel|ring|ringe|soita|zadzwo[ńn]|"
+    r"recapito|contattare|contattarmi|joindre|joignable|bereikbaar|erreichbar)\b"
     r"[^\n\d]{0,24})$"
 )
 _PHONE_CUE = re.compile(grouped(_PHONE_CUE.pattern), _PHONE_CUE.flags)  # same matches, fewer tests
@@ -124,7 +125,8 @@ _PHONE_CUE_KEYS = word_keys(
         *(r"cel\b", "celular", "unreachable", "reached", "voicemail", r"vm\b"),
         *("chiamare", "chiamami", "chiama", "telefonare", "appeler", "appelez", "appelle", "llamar"),
         *("llámame", "llamame", "llame", "ligar", r"liga\b", "anrufen", r"ruf\b", "bellen", r"bel\b"),
-        *(r"ring\b", "ringe", "soita", "zadzwoń", "zadzwon"),
+        *(r"ring\b", "ringe", "soita", "zadzwoń", "zadzwon", "recapito", "contattare", "contattarmi"),
+        *("joindre", "joignable", "bereikbaar", "erreichbar"),
     ]
 )
 _PHONE_WORD = re.compile(

@@ -34,6 +34,11 @@ _OURS = re.compile(
 
 
 DIGIT = re.compile(r"\d")
+MONTH_DAY = re.compile(
+    r"[^\S\n]?(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
+    r"august|september|october|november|december)\.?[^\S\n]{1,2}\d"
+)
+"""A month and a day (`Apr 15`, `March 3`): after `Todd,` a date, not a given name (`.match` there)."""
 """A decimal digit (what `\\d` matches): recognisers whose every match holds one skip texts without."""
 
 _DIGIT_RUN = re.compile(r"\d\d*")  # (`\d+` led by `\d`: the engine skips to digits in C)

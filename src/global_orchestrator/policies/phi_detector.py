@@ -91,7 +91,7 @@ from global_orchestrator.policies._phi_health import (
 from global_orchestrator.policies._phi_hl7 import hl7_fields
 from global_orchestrator.policies._phi_ids import checked_more, labelled_ids
 from global_orchestrator.policies._phi_keyed import keyed
-from global_orchestrator.policies._phi_labels import camera_photos, csv_columns, labelled_codes
+from global_orchestrator.policies._phi_labels import camera_photos, csv_columns, fields, labelled_codes
 from global_orchestrator.policies._phi_locales import locale_values
 from global_orchestrator.policies._phi_messages import messages
 from global_orchestrator.policies._phi_names import labelled_at, names
@@ -215,9 +215,13 @@ def detect_phi(text: str) -> list[PhiFinding]:
         spans = _resolve(text, spans)
     folded = fold(text)
     if folded is not None:
+        # (a name the original text has by its label is not cut by a run of the folded one:
+        # `CONTE Luca  Cartella` folds to `conte Luca  Cartella`, no label's name any more)
+        named = sorted((s.start, s.end) for s in spans if s.category == "name")
         for s in _detect_phi(folded.text):
             start, end = folded.span(s.start, s.end)
-            spans.append(Span(s.category, start, end, s.score))
+            if s.category != "name" or not _runs_past(text, named, start, end):
+                spans.append(Span(s.category, start, end, s.score))
         spans = _resolve(text, spans)
     return _findings(text, spans)
 
@@ -267,14 +271,19 @@ def _detect_phi(text: str) -> list[Span]:
         + checked_more(text)
         + labelled_ids(text)
     )
-    spans += profiles(text) + labelled_codes(text) + csv_columns(text) + camera_photos(text)
+    spans += profiles(text) + labelled_codes(text) + csv_columns(text) + fields(text) + camera_photos(text)
     spans += streets(text) + people(text) + messages(text) + locale_values(text) + spoken(text)
     spans += notes(text, record)
     spans = business_phones(text, spans)
     ours_at = _business_addresses(text, spans)
     spans = _outside(spans, ours_at)
     strong = sorted((s.start, s.end) for s in spans if not s.weak)
-    spans += [Span("name", s, e, score) for s, e, score in names(text, strong)]
+    labelled = sorted((s.start, s.end) for s in spans if s.category == "name" and not s.weak)
+    spans += [
+        Span("name", s, e, score)
+        for s, e, score in names(text, strong)
+        if not _runs_past(text, labelled, s, e)
+    ]
     spans = _outside(without_eponyms(text, spans), ours_at)
     spans += [Span("name", s, e, 0.75) for s, e in health_owners(text)]
     deidentified = PLACEHOLDER.search(text) is not None
@@ -358,6 +367,20 @@ def _business_addresses(text: str, spans: list[Span]) -> list[tuple[int, int]]:
     starts = {s.start for s in spans if s.category == "address"}
     ours_at = {start for start in starts if our_own(text, start)}
     return [(s.start, s.end) for s in spans if s.category == "address" and s.start in ours_at]
+
+
+def _runs_past(text: str, names: list[tuple[int, int]], start: int, end: int) -> bool:
+    r"""A capitalised run that starts inside a name found already, past it over a break or a gap.
+
+    (`Paziente: COMOLLI Tiziana  Cartella`, `Name: ODERWALD Sergio\nGeburtsdatum`): the found
+    name is the name; the run only joins its given name to the next label. Past it by a single
+    space the run goes on with the name (`MARIA JULIA` and `Julia Silveira`). `names` is sorted.
+    """
+    i = bisect_right(names, (start, 1 << 62)) - 1
+    if not (i >= 0 and names[i][0] < start < names[i][1] < end):
+        return False
+    past = text[names[i][1] : end]
+    return "\n" in past or "  " in past or "\t" in past
 
 
 def _outside(spans: list[Span], regions: list[tuple[int, int]]) -> list[Span]:
