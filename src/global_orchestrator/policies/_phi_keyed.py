@@ -194,6 +194,12 @@ _PLATE = re.compile(
     r"([A-Z0-9]{2,4}[ -][A-Z0-9]{2,4})\b"
 )
 _GAP = re.compile(r"[\s:#.,=()'-]*(?:[a-zß-öø-ÿ]{1,8}(?:'s)?[\s:#.,=()'-]+){0,4}")  # (`Meu CPF é ...`)
+_CONTACT_GAP = re.compile(
+    r"[^\S\n]+(?i:lines?|services?|hotline|helpline|help\s+desk|desk|care|support|center|centre|team)\b"
+)
+"""A service's line after a keyword (`member line`, `member services`): what follows is its number."""
+_PHONE_LIKE = re.compile(r"\(?\d[\d() ./-]*")
+"""A code of digits and a phone number's separators only (`1-866-449-4246`, `(888)`)."""
 _SSN_AFTER = re.compile(r"^\W{0,3}(?:\w+\s+){0,3}(?:social|ssn)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # strong keywords glued to the code or to the word before it: "chartMRN04857211", "MRN#0048"
@@ -488,6 +494,9 @@ def _codes(text: str) -> list[Span]:
         category = None
         if keyword is not None and _GAP.fullmatch(window[keyword.end() :]):
             category = _KEYWORD_CATEGORY[keyword.lastgroup or ""]
+            phone = digits in (7, 10, 11) and _PHONE_LIKE.fullmatch(code) is not None
+            if phone and _CONTACT_GAP.match(window, keyword.end()) is not None:
+                category = None  # `our member line at 1-866-...`: a number to call, no one's id
         elif digits == 9 == len(code) and _SSN_AFTER.match(text[end : end + 40]):
             category = "ssn"
         if category is None or (digits < 4 and category != "vehicle_identifier"):
