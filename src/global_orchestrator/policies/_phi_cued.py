@@ -813,7 +813,8 @@ def org_addresses(text: str, spans: list[Span]) -> tuple[list[Span], list[tuple[
     for s in spans:
         if s.category != "address" or s.weak:
             continue
-        line = max(text.rfind("\n", 0, s.start) + 1, s.start - _ORG_REACH)
+        reach = max(0, s.start - _ORG_REACH)
+        line = text.rfind("\n", reach, s.start) + 1 or reach
         before = text[line : s.start].rstrip()
         groups = before[:-1].split(",")[-2:] if before.endswith(",") else []
         lead = text[s.start : s.end].split(",", 1)
@@ -877,13 +878,18 @@ def issuer_address(text: str, start: int, press: bool) -> bool:
     `Our clinic`; not `Her home`); after `write to us at` with the address's first line found
     apart (`One Health Plaza, East Hanover, NJ 07936`).
     """
-    line = max(text.rfind("\n", 0, start) + 1, start - 120)
+    reach = max(0, start - 120)
+    line = text.rfind("\n", reach, start) + 1 or reach
     if press and _ISSUER_LINE.match(text, line, start) is not None:
         return True
-    located = _LOCATED_AT.search(text, line, start)
-    if located is not None:
-        word = located.group(1).lower()
-        return (word in ORG_WORDS or word in _SITE_WORDS) and word not in _NOT_AN_INSTITUTION
+    head = text[line:start].rstrip()
+    if head[-2:].lower() == "at" and has_any(head, ("located", "headquartered", "based")):
+        located = _LOCATED_AT.search(text, line, start)
+        if located is not None:
+            word = located.group(1).lower()
+            return (word in ORG_WORDS or word in _SITE_WORDS) and word not in _NOT_AN_INSTITUTION
+    if not head.endswith(","):  # (the address's first line ends with a comma)
+        return False
     first = _ADDRESS_LINE_BEFORE.search(text, max(line, start - 90), start)
     return first is not None and first.start() > line and our_own(text, first.start())
 
