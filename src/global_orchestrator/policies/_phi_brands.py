@@ -85,6 +85,12 @@ _PRODUCT_AFTER = re.compile(
     r"range|brand)\b(?![^\S\n]*\d))|[^\S\n]*:[^\S\n]*an?[^\S\n]+(?:limited|exclusive|new)[^\S\n]+collab)"
 )
 """`<Brand> x <Brand>`, `<Brand> pop-up shop`, `<Brand> Rewards`, `the <Name> scrub line`."""
+_COMPANY_AFTER = re.compile(
+    r"[^\S\n]*\((?:NASDAQ|Nasdaq|NYSE|NYSE\s+American|AMEX|TSX|LSE|OTC|OTCQX|Euronext|ASX)[^\S\n]*:[^\S\n]*[A-Z.]{1,6}\)|"
+    r"[^\S\n]+(?:today[^\S\n]+announced|announced[^\S\n]+today)\b"
+)
+"""A company as a press release names it: before its stock ticker (`Acme (NYSE: ACM)`) or as
+the one that `today announced`."""
 _GOODS_AFTER = re.compile(rf"[^\S\n]{{1,3}}(?:[a-z]{{3,15}}[^\S\n]{{1,3}})?(?:{_GOODS})\b")
 """`the <Name> tote`, `the <Name> desk lamp`: a product named after someone (after `the`)."""
 _THE = re.compile(r"\b(?i:the)[^\S\n]{1,3}\Z")
@@ -124,7 +130,8 @@ def _by_context(text: str, names: list[tuple[int, int]]) -> set[str]:
     A name that spells the text's own web site or handle (`Warby Parker`, `warbyparker.com`),
     that ends in a media word (`Martha Stewart Living`), or that stands in a brand's place:
     `<Brand> x <Brand>: a limited collaboration`, `<Brand> pop-up shop`, `<Brand> Rewards`,
-    `the <Name> scrub line`, `\u00a9 2025 <Brand>, ...`, `Introducing <product> from <Brand>`.
+    `the <Name> scrub line`, `\u00a9 2025 <Brand>, ...`, `Introducing <product> from <Brand>`,
+    `<Brand> (NYSE: BRD)`, `<Brand> today announced`.
     """
     sites = _sites(text) if "." in text or "@" in text else set()
     found = set()
@@ -135,6 +142,7 @@ def _by_context(text: str, names: list[tuple[int, int]]) -> set[str]:
             (len(letters) >= 5 and any(letters == s or (len(letters) >= 6 and letters in s) for s in sites))
             or words.split()[-1].lower() in _MEDIA_WORDS
             or _PRODUCT_AFTER.match(text, end)
+            or _COMPANY_AFTER.match(text, end)
             or _PRODUCT_BEFORE.search(text, max(0, start - 80), start)
             or (_GOODS_AFTER.match(text, end) and _THE.search(text, max(0, start - 6), start))
         ):

@@ -39,6 +39,7 @@ is bounded, so the scan stays linear in the length of the text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -51,6 +52,7 @@ from global_orchestrator.policies._phi_spans import (
     Span,
     _word_index,
     has_any,
+    our_own,
     ours,
     scan_words,
     word_positions,
@@ -280,7 +282,8 @@ _CHART_EVENT = re.compile(
 
 # -- the business's own number ------------------------------------------------------------
 _CALL_US = re.compile(
-    r"(?i:questions\?\s*(?:call|text|phone|ring)(?:\s+or\s+text)?(?:\s+us)?(?:\s+(?:at|on))?\s*:?\s*)$"
+    r"(?i:questions\?\s*(?:call|text|phone|ring)(?:\s+or\s+text)?(?:\s+us|\s+(?:our|the)(?:\s+[\w-]+){0,2}\s+"
+    r"(?:line|hotline|helpline|desk|team|office|services?))?(?:\s+(?:at|on))?\s*:?\s*)$"
 )
 
 
@@ -760,6 +763,136 @@ def business_phones(text: str, spans: list[Span]) -> list[Span]:
                 s = s._replace(weak=True)
         out.append(s)
     return out
+
+
+_ORG_RUN = re.compile(
+    r"(?:[A-Z][\w.&'\u2019-]*[^\S\n]+(?:(?:of|for|and|the|&)[^\S\n]+){0,2}){0,6}[A-Z][\w&\u2019'-]*[^\S\n]*\Z"
+)
+"""A capitalised run ending a stretch (`Office of Policy`, `... to Appeals Unit`): an organisation's
+name when its last word is one's (`_ORG_LAST`)."""
+_ORG_LAST = (
+    ORG_WORDS | {"plan", "plans", "office", "unit", "division", "dept", "desk", "team", "program"}
+) - {
+    "home",
+    "homes",
+    "family",
+    "room",
+}
+"""The last word of an organisation's or a department's name (`Appeals Unit`, `Contoso Health Plan`)."""
+_AT_WORD = re.compile(r"\b(?i:at)\b")
+_ORG_REACH = 80
+"""How far before an address on its line an organisation's name is looked for (characters)."""
+
+
+def _org_name(group: str, whole: bool = False) -> bool:
+    """`group` (the text between two commas) ends in an organisation's or a department's name.
+
+    With `whole`, the name is all of it (`74899 Stanley Station` is a street). A name after
+    `at` is where someone will be (`We'll meet at Acme AG, 12 Main St`): no organisation's own.
+    """
+    run = _ORG_RUN.search(group)
+    if run is None or (whole and group[: run.start()].strip()):
+        return False
+    if _AT_WORD.search(group) is not None:
+        return False
+    words = run.group(0).split()
+    return bool(words) and words[-1].lower().strip(".'\u2019") in _ORG_LAST
+
+
+def org_addresses(text: str, spans: list[Span]) -> tuple[list[Span], list[tuple[int, int]]]:
+    """`spans` with an organisation's address weak (`Contoso Health Plan, PO Box 4400, ...`), and where.
+
+    An address led by an organisation's or a department's name and a comma (`St. Luke's
+    Hospital, 801 Ostrum Street`, `Office of Policy, Acme Health, 1 Main Street`, `Appeals Unit,
+    PO Box 30432`), before it on its line or opening it, is that organisation's: a finding only
+    in a text about a person (a patient's nursing home, a referral to a clinic keep it), with
+    the pieces of it found apart; a town in it read as a name is no name (the caller drops those).
+    """
+    if "," not in text or not any(s.category == "address" and not s.weak for s in spans):
+        return spans, []
+    regions = []
+    for s in spans:
+        if s.category != "address" or s.weak:
+            continue
+        reach = max(0, s.start - _ORG_REACH)
+        line = text.rfind("\n", reach, s.start) + 1 or reach
+        before = text[line : s.start].rstrip()
+        groups = before[:-1].split(",")[-2:] if before.endswith(",") else []
+        lead = text[s.start : s.end].split(",", 1)
+        if any(_org_name(g) for g in groups) or (len(lead) == 2 and _org_name(lead[0], whole=True)):
+            regions.append((s.start, s.end))
+    if not regions:
+        return spans, []
+    regions.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in regions:  # (sorted and merged: each span looks up one region, linear time)
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    starts = [a for a, _ in merged]
+    weakened = []
+    for s in spans:
+        i = bisect_right(starts, s.start) - 1
+        if s.category == "address" and i >= 0 and s.end <= merged[i][1]:
+            s = s._replace(weak=True)
+        weakened.append(s)
+    return weakened, merged
+
+
+_PRESS_RELEASE = re.compile(
+    r"(?i:\bfor\s+immediate\s+release\b|\btoday\s+announced\b|\bannounced\s+today\b|"
+    r"\b(?:media|press|investor)\s+(?:contacts?|inquiries|relations)\s*:)"
+)
+"""A press release: the addresses on its own lines are its issuer's (the boilerplate under it)."""
+_ORG_WORD = r"[A-Z0-9][\w.&'\u2019-]*"
+_ISSUER_LINE = re.compile(rf"[^\S\n]*(?:(?:{_ORG_WORD}[^\S\n]+){{0,5}}{_ORG_WORD},[^\S\n]*){{0,3}}\Z")
+"""What opens a line before the issuer's address: nothing, or an organisation's name and a comma
+(and the address's first line found apart from it: `Acme, One Health Plaza, East Hanover, NJ`)."""
+_LOCATED_AT = re.compile(
+    rf"(?:\b(?:Our|The|our|the)[^\S\n]+(?:[a-z]+[^\S\n]+)?|(?<![\w'\u2019.-])(?:{_ORG_WORD}[^\S\n]+){{0,5}})"
+    r"([A-Za-z][\w&-]*)[^\S\n]+(?:is|are)[^\S\n]+(?:conveniently[^\S\n]+|now[^\S\n]+)?(?:located|headquartered|based)[^\S\n]+at[^\S\n]+\Z"
+)
+"""`Mercy Hospital is located at `, `Our clinic is located at `: an institution's own address follows."""
+_NOT_AN_INSTITUTION = frozenset({"home", "homes", "family", "room", "union", "trust", "fund", "lodge"})
+"""Organisation words (`ORG_WORDS`) a person's own place may end in (`Her home is located at`)."""
+_SITE_WORDS = frozenset({"campus", "facility", "branch", "headquarters", "store"})
+"""An institution's premises (`The Riverside Medical Center main campus is located at`)."""
+_ADDRESS_LINE_BEFORE = re.compile(
+    r"(?:(?i:attn|attention|c/o)\.?:?[^\S\n]*)?(?:(?:[A-Z0-9][\w.'\u2019-]*[^\S\n]+){0,4}[A-Z0-9][\w.'\u2019-]*,[^\S\n]*){1,3}\Z"
+)
+"""An address's first lines before its town (`Attn: Privacy, One Health Plaza, `), found apart from it."""
+
+
+def press_release(text: str) -> bool:
+    """`text` is a press release (`FOR IMMEDIATE RELEASE`, `... today announced`, `Media contact:`)."""
+    return has_any(text, ("release", "announced", "contact", "inquiries", "relations")) and (
+        _PRESS_RELEASE.search(text) is not None
+    )
+
+
+def issuer_address(text: str, start: int, press: bool) -> bool:
+    """The address at `start` is the one of the organisation the text is from or about, said so.
+
+    On its own line of a press release (`press`), or after the issuer's name and a comma
+    (`Acme Health, 12 Main St, ...`); after `<Institution> is located at` (`Mercy Hospital`,
+    `Our clinic`; not `Her home`); after `write to us at` with the address's first line found
+    apart (`One Health Plaza, East Hanover, NJ 07936`).
+    """
+    reach = max(0, start - 120)
+    line = text.rfind("\n", reach, start) + 1 or reach
+    if press and _ISSUER_LINE.match(text, line, start) is not None:
+        return True
+    head = text[line:start].rstrip()
+    if head[-2:].lower() == "at" and has_any(head, ("located", "headquartered", "based")):
+        located = _LOCATED_AT.search(text, line, start)
+        if located is not None:
+            word = located.group(1).lower()
+            return (word in ORG_WORDS or word in _SITE_WORDS) and word not in _NOT_AN_INSTITUTION
+    if not head.endswith(","):  # (the address's first line ends with a comma)
+        return False
+    first = _ADDRESS_LINE_BEFORE.search(text, max(line, start - 90), start)
+    return first is not None and first.start() > line and our_own(text, first.start())
 
 
 _EPONYM = re.compile(

@@ -97,6 +97,12 @@ _PERSON = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z]",
 )
 _PERSON = re.compile(grouped(_PERSON.pattern), _PERSON.flags)  # same matches, fewer tests
+_DECADE = re.compile(
+    r"(?i:\b(?:an?\s+(?:patient|man|woman|person|adult|individual)\s+)?in\s+(?:his|her|their)\s+"
+    r"(?:early\s+|mid-?\s*|late\s+)?[1-9]0s\b)"
+)
+"""Someone described by a decade of age only (`a patient in their 60s`, `a woman in her 50s`): a
+teaching case's or a summary's, no one's (another person word in the sentence still ties)."""
 # people selected by their health: "customers who filled", "members whose", "anyone tagged with"
 _SELECTION = re.compile(
     r"\b(?:customers?|members?|patients?|people|persons?|women|men|moms|mothers|users|shoppers|clients|"
@@ -227,6 +233,8 @@ def health_info(
         tied = a < len(starts) and starts[a] < s_end
         if not tied and not deidentified:
             sentence = text[s_start:s_end]
+            if "0s" in sentence:  # `A patient in their 60s with ...`: a teaching case's no one
+                sentence = _DECADE.sub(" ", sentence)
             tied = _PERSON.search(sentence) is not None or _SELECTION.search(sentence) is not None
         if tied:
             for m in inside:

@@ -201,6 +201,12 @@ _CAR_PLATE = re.compile(
 _CAR_KEYS = ("my", "our", "his", "her", "the")
 _CAR_PREFIXES = prefix_table(("my ", "our ", "his ", "her ", "their "))
 _GAP = re.compile(r"[\s:#.,=()'-]*(?:[a-zß-öø-ÿ]{1,8}(?:'s)?[\s:#.,=()'-]+){0,4}")  # (`Meu CPF é ...`)
+_CONTACT_GAP = re.compile(
+    r"[^\S\n]+(?i:lines?|services?|hotline|helpline|help\s+desk|desk|care|support|center|centre|team)\b"
+)
+"""A service's line after a keyword (`member line`, `member services`): what follows is its number."""
+_PHONE_LIKE = re.compile(r"\(?\d[\d() ./-]*")
+"""A code of digits and a phone number's separators only (`1-866-449-4246`, `(888)`)."""
 _SSN_AFTER = re.compile(r"^\W{0,3}(?:\w+\s+){0,3}(?:social|ssn)\b", re.IGNORECASE)
 _SSN_BEFORE = re.compile(r"(?i:\b(?:ssn|social\s+security(?:\s+(?:number|no\.?|\#))?)\b[^\n.;!?\d]{0,40})\Z")
 """An SSN's word earlier in the sentence (`My SSN for the disability paperwork is 246619402`)."""
@@ -497,6 +503,9 @@ def _codes(text: str) -> list[Span]:
         category = None
         if keyword is not None and _GAP.fullmatch(window[keyword.end() :]):
             category = _KEYWORD_CATEGORY[keyword.lastgroup or ""]
+            phone = digits in (7, 10, 11) and _PHONE_LIKE.fullmatch(code) is not None
+            if phone and _CONTACT_GAP.match(window, keyword.end()) is not None:
+                category = None  # `our member line at 1-866-...`: a number to call, no one's id
         elif digits == 9 == len(code) and (
             _SSN_AFTER.match(text[end : end + 40]) or _SSN_BEFORE.search(window) is not None
         ):

@@ -161,6 +161,12 @@ _PIN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz" + LOWER.removeprefix("a-z"
 _BARE_VERBS = ("live", "lives", "living", "lived", "reside", "resides", "residing", "located")
 """The verbs of `_LIVES_AT` that may stand right before a place without at, in or on (capitalised and
 with no house number after them, a word of a title: `Martha Stewart Living`)."""
+_NO_PLACE_AFTER = re.compile(
+    r"(?i:with|without|alone|together|independently|well|longer|healthier|for|through|under|like|beyond)\b"
+)
+"""What follows a bare verb of living when no place does (`living with asthma`, `living well`)."""
+_AT_HOUSE = re.compile(r"\bat[^\S\n]+(?=\d)")
+"""`at` before a house number, in what follows `lives with` (`lives with his wife at 12 Elm St`)."""
 _LABEL = re.compile(
     r"(?im:(?:^|\|)[ \t]*(?:home\s+|mailing\s+|street\s+|permanent\s+)?"
     r"(?:address|addr\.?|residence|city|town|county|"
@@ -342,17 +348,23 @@ def addresses(text: str) -> list[Span]:
     if has_any(text, ("liv", "resid", "located", "address")):
         for m in scan_words(_LIVES_AT, text, _LIVES_KEYS):
             value = m.group(1).rstrip(" .,")
-            numbered = any(c.isdigit() for c in value)
             cue = text[m.start() : m.start(1)].rstrip()
             if cue[:1].isupper() and cue.lower().endswith(_BARE_VERBS) and not value[:1].isdigit():
                 continue  # a title's word (`Martha Stewart Living Customer Care - 855 ...`), no verb
+            at = m.start(1)
+            if cue.lower().endswith(_BARE_VERBS) and _NO_PLACE_AFTER.match(value) is not None:
+                # `people living with type 2 diabetes`, `living well`: a condition or a manner, no
+                # place, unless a house number follows (`lives with his wife, Ana, at 12 Elm St`)
+                house = _AT_HOUSE.search(value)
+                if house is None:
+                    continue
+                at, value = at + house.end(), value[house.end() :]
+            numbered = any(c.isdigit() for c in value)
             if numbered or _place_key(value) in places():
                 # a country or a state is a place too wide to point at anyone alone: weak, as
                 # any other place, it counts in a text about a person ("I live in Hungary" is clean)
                 wide = not numbered and _wide(value)
-                found.append(
-                    Span("address", m.start(1), m.start(1) + len(value), 0.7 if wide else 0.8, weak=wide)
-                )
+                found.append(Span("address", at, at + len(value), 0.7 if wide else 0.8, weak=wide))
     if (":" in text or "-" in text) and has_any(text, _LABEL_WORDS):
         for m in _LABEL.finditer(text):
             value = m.group(1).rstrip(" .,")

@@ -27,7 +27,7 @@ class Span(NamedTuple):
 # an address or phone number of the business itself ("our flagship at", "call us at") is no PHI
 _OURS = re.compile(
     r"\b(?:(?:our|the)\s+(?:\w+\s+)?(?:store|flagship|shop|office|clinic|location|showroom|studio|pharmacy|"
-    r"booth|headquarters|hq|bakery|cafe|restaurant|gym|spa|hotline|helpline|team|support|staff|desk|concierge|"
+    r"booth|headquarters|hq|bakery|cafe|restaurant|gym|spa|hotline|helpline|line|services|team|support|staff|desk|concierge|"
     r"experts|specialists|front\s+desk|customer\s+service|service\s+desk)|us)\s+(?:is\s+|are\s+)?(?:at|on)\s+$",
     re.IGNORECASE,
 )
@@ -425,7 +425,7 @@ _OUR_LINE = re.compile(
     r"main\s+office|home\s+office|(?:store|shop|showroom|boutique|flagship|business|company|event)\s+"
     r"(?:address|location|venue)|venue|returns(?:\s+address)?|our\s+(?:new\s+)?(?:location|store|flagship|showroom|"
     r"shop|warehouse))\s*(?::|-\s)|"
-    r"\b(?:(?:now|newly)\s+open(?:ed)?|grand\s+opening|pop-?up(?:\s+shop)?|(?:find|visit|see|join|meet)\s+us)"
+    r"\b(?:(?:now|newly)\s+open(?:ed)?|opens|opening|grand\s+opening|pop-?up(?:\s+shop)?|(?:find|visit|see|join|meet)\s+us)"
     r"\s+at\b|\A[^\S\n]*(?:conveniently\s+)?located\s+at\b|\u00a9|\(c\)\s*(?:19|20)\d\d|\bcopyright\b)",
     re.IGNORECASE,
 )

@@ -79,7 +79,15 @@ from dataclasses import dataclass
 
 from global_orchestrator.policies._phi_brands import brand_names
 from global_orchestrator.policies._phi_context import context, repeats
-from global_orchestrator.policies._phi_cued import business_phones, chart_event, cued, without_eponyms
+from global_orchestrator.policies._phi_cued import (
+    business_phones,
+    chart_event,
+    cued,
+    issuer_address,
+    org_addresses,
+    press_release,
+    without_eponyms,
+)
 from global_orchestrator.policies._phi_dates import dates
 from global_orchestrator.policies._phi_fold import fold
 from global_orchestrator.policies._phi_health import (
@@ -104,6 +112,7 @@ from global_orchestrator.policies._phi_shapes import shapes
 from global_orchestrator.policies._phi_spans import (
     Span,
     by_first_letter,
+    has_any,
     our_own,
     scan_words,
     split_alternatives,
@@ -170,6 +179,14 @@ _RECORD_WORDS = (
 _RECORD_KEYS = word_keys(split_alternatives(_RECORD_WORDS))
 _TEMPLATE_AFTER = re.compile(r"[^\S\n]*[(\[](?i:generic|template|sample|example|blank|model)[)\]]")
 """A record word heading a template (`Discharge Instructions (generic)`), no patient's record."""
+_ABOUT_NO_ONE = re.compile(
+    r"(?i:\b(?:de-?identified|anonymi[sz]ed|hypothetical|fictional|fictitious|composite)[^\S\n]+"
+    r"(?:case|vignette|scenario|example|patient|summary|note|report|record|data(?:set)?)s?\b)"
+)
+"""A text that says its case is no one's (`De-identified case:`, `Hypothetical patient:`): its health
+information counts only next to an identifier still in it, as in `deidentify`'s output."""
+_ABOUT_NO_ONE_WORDS = ("identified", "anonymi", "hypothetical", "ficti", "composite")
+"""A gate: every `_ABOUT_NO_ONE` match holds one (lower case)."""
 _RECORD = re.compile(r"(?i:\b" + by_first_letter(split_alternatives(_RECORD_WORDS)) + r"\b)")
 
 
@@ -274,7 +291,7 @@ def _detect_phi(text: str) -> list[Span]:
     spans += profiles(text) + labelled_codes(text) + csv_columns(text) + fields(text) + camera_photos(text)
     spans += streets(text) + people(text) + messages(text) + locale_values(text) + spoken(text)
     spans += notes(text, record)
-    spans = business_phones(text, spans)
+    spans, org_at = org_addresses(text, business_phones(text, spans))
     ours_at = _business_addresses(text, spans)
     spans = _outside(spans, ours_at)
     strong = sorted((s.start, s.end) for s in spans if not s.weak)
@@ -285,8 +302,14 @@ def _detect_phi(text: str) -> list[Span]:
         if not _runs_past(text, labelled, s, e)
     ]
     spans = _outside(without_eponyms(text, spans), ours_at)
+    if org_at:  # (a town in an organisation's address read as a name: `Hospital, 801 Ostrum St, Bethlehem`)
+        names_at = [s for s in spans if s.category == "name"]
+        spans = [s for s in spans if s.category != "name"] + _outside(names_at, org_at)
     spans += [Span("name", s, e, 0.75) for s, e in health_owners(text)]
-    deidentified = PLACEHOLDER.search(text) is not None
+    # (`deidentify`'s placeholders, or a text that says it is about no one: `De-identified case: ...`)
+    deidentified = PLACEHOLDER.search(text) is not None or (
+        has_any(text, _ABOUT_NO_ONE_WORDS) and _ABOUT_NO_ONE.search(text) is not None
+    )
     if not record:
         spans = _without_brands(text, spans, deidentified)
     spans += repeats(text, [(s.start, s.end) for s in spans if s.category == "name"])
@@ -357,15 +380,20 @@ def _beside_names(text: str, spans: list[Span]) -> list[Span]:
 def _business_addresses(text: str, spans: list[Span]) -> list[tuple[int, int]]:
     """Where the business's own address is (`our_own`: "Visit us at ...", "Headquarters: ...").
 
-    A copyright footer too. Nothing found inside it is a finding (its ZIP code, city and street
-    found apart, a town read as a name, a state read as a keyword: `ID 83702`).
+    A copyright footer too, and the issuer's (`issuer_address`: a press release's boilerplate,
+    `Mercy Hospital is located at ...`, `write to us at One Health Plaza, ...`). Nothing found
+    inside it is a finding (its ZIP code, city and street found apart, a town read as a name, a
+    state read as a keyword: `ID 83702`).
     """
     low = text.lower()
-    if not any(w in low for w in (" at", ":", " - ", "|", "\u00a9", "(c)", "copyright")):
-        return []  # a gate: no cue of `our_own` in the text
+    if not any(
+        w in low for w in (" at", ":", " - ", "|", "\u00a9", "(c)", "copyright", "announced", "release")
+    ):
+        return []  # a gate: no cue of `our_own` or `issuer_address` in the text
     # (a street address, a postal code or a city: the pieces of the address found apart go too)
     starts = {s.start for s in spans if s.category == "address"}
-    ours_at = {start for start in starts if our_own(text, start)}
+    press = bool(starts) and press_release(text)
+    ours_at = {start for start in starts if our_own(text, start) or issuer_address(text, start, press)}
     return [(s.start, s.end) for s in spans if s.category == "address" and s.start in ours_at]
 
 
