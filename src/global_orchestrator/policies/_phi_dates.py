@@ -167,14 +167,19 @@ or before `alt`, `oud`, `de edad`, `di et\u00e0` after a person (`_AGE_LOCAL_AFT
 `100 Jahre alt` too)."""
 _AGE_PERSON = (
     r"(?i:\b(?:pa[zc]ient[ea]?|patient(?:in)?|pati\u00ebnt[ea]?|doente|se\u00f1ora?|signora?|sra?|madame|monsieur|"
-    r"mme|mevrouw|meneer|frau|herr|donna|uomo|mujer|hombre|homme|femme|vrouw|man|mann)\b)"
+    r"mme|mevrouw|meneer|frau|herr|donna|uomo|mujer|hombre|homme|femme|vrouw|man|mann|"
+    r"mam[\u00e1a]|mam[\u00e3a]e|madre|padre|pap[\u00e1a]|m[\u00e3a]e|pai|m[\u00e8e]re|p[\u00e8e]re|maman|"
+    r"mutter|vater|mama|papa|moeder|vader|abuel[ao]|av[\u00f3\u00f4o]|nonn[ao]|oma|opa|"
+    r"gro(?:\u00df|ss)(?:mutter|vater)|grand-m[\u00e8e]re|grand-p[\u00e8e]re|hij[ao]|filh[ao]|figli[ao]|"
+    r"sohn|tochter|fils|fille|zoon|dochter|esposa?|marido|mari|\u00e9pouse|ehemann|ehefrau|moglie|marito)\b)"
 )
-"""A person in French, Italian, Spanish, Portuguese, German or Dutch (whose age follows)."""
+"""A person in French, Italian, Spanish, Portuguese, German or Dutch (whose age follows): a patient, a
+lady or a man, or a relative (`mi mam\u00e1`, `mein Vater`, `ma m\u00e8re`)."""
 _AGE_LOCAL_BEFORE = re.compile(
     r"(?i:\b(?:[\u00e2a]g[\u00e9e]e?s?[ ]de|edad[ ]de|et[\u00e0a][ ]di|idade[ ]de|alter[ ]von|"
     r"leeftijd[ ]van)[ ]"
     rf"|{_AGE_PERSON}[^\n.;:]{{0,30}}?"
-    r"\b(?:de|di|van|von|ha|hat|heeft|tiene|tem|a|est|is|ist|com|con|mit|met|avec)[ ])$"
+    r"(?:\b(?:de|di|van|von|ha|hat|heeft|tiene|tem|a|est|is|ist|com|con|mit|met|avec)[ ]|[ ]\())$"
 )
 _AGE_PERSON_BEFORE = re.compile(rf"{_AGE_PERSON}[^\n.;:]{{0,40}}\Z")
 _AGE_LOCAL_AFTER = re.compile(r"[ ](?i:alt|oud|de[ ]edad|di[ ]et[\u00e0a]|de[ ]idade)\b")

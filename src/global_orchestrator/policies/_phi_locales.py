@@ -125,8 +125,9 @@ _LABELLED = re.compile(
     r"\btitular(?:[ ]da[ ]conta)?))[ ]*"
     rf"({_NAME_WORD}(?:[ ](?:{_PARTICLE}[ ])*{_NAME_WORD}){{1,3}})(?=[ ]*(?:[/|,.;()<\n]|$))"
 )
-_END_OF_NAME = r"(?=[ ]*(?:[/|,.;()<\n\u2014]|$)|[ ]{2})"
-"""What ends a name in a letter's header: a delimiter, a line end, or a column gap of two spaces."""
+_END_OF_NAME = r"(?=[ ]*(?:[/|,.;()<\n\u2014]|$)|[ ]{2}|[ ][-\u2013][ ])"
+"""What ends a name in a letter's header: a delimiter, a line end, a column gap of two spaces, or a
+spaced dash before the next field (`Paciente: SOUSA Ana - CPF: ...`)."""
 _HEADER_LABELLED = re.compile(
     # a patient or a contact person named in a letter's header (`Paziente: INFANTINO Diana`)
     r"(?i:\b(?:paciente|paziente|pati\u00ebnt|patiente?|contactpersoon|kontaktperson|ansprechpartner(?:in)?|"
@@ -162,12 +163,16 @@ _LABEL_GATES = (
     *("kontoinnehavare", "rekeninghouder", "titular", "cognome", "hasta ad"),
 )
 _CAPS_NAME_LABEL = re.compile(
-    rf"(?i:\bname)[ ]*:[ ]*((?:[{UPPER}][{UPPER}'\u2019-]+[ ]){{1,4}}[{UPPER}][{LOWER}'\u2019-]+"
+    r"(?i:\b(?:name|nom|naam|nome|nombre|pat\.|paciente|paziente|patient(?:e|in)?|pati\u00ebnt))[ ]*:[ ]*"
+    rf"((?:[{UPPER}][{UPPER}'\u2019-]+[ ]){{1,4}}[{UPPER}][{LOWER}'\u2019-]+"
     rf"(?:[ -][{UPPER}][{LOWER}'\u2019-]+)?){_END_OF_NAME}"
 )
-"""`Name: ODERWALD Sergio`: a surname in capitals, then the given name, after `Name:` (a German,
-Dutch or English record's header); `Name: Premium Support Package` names a thing."""
-_NAME_PREFIXES = prefix_table(("name",))
+"""`Name: ODERWALD Sergio`, `Nom : GARCIA Aurore`, `Pat.: HARLOFF Sibylle,`, `Naam: VAN DEN BERG Anna`:
+a surname in capitals (particles too), then the given name, after a name or patient label of a
+record's header in English, French, Dutch, Italian, Spanish, Portuguese or German; `Name: Premium
+Support Package` names a thing."""
+_NAME_PREFIXES = prefix_table(("name", "nom", "naam", "nombre", "pat.", "pac", "paz", "pati"))
+_NAME_KEYS = ("nam", "nom", "naa", "pat", "pac", "paz")
 _BR_PHONE = re.compile(r"(?<![\d-])\(?\d{2}\)?[ ]9?\d{4}-\d{4}(?![\d-])")
 _BR_CUE = re.compile(r"(?i:contato|telefone|tel\.?|celular|whatsapp|fone)")
 
@@ -264,10 +269,10 @@ def locale_values(text: str) -> list[Span]:
         for m in scan_words(_HEADER_LABELLED, text, _HEADER_KEYS, _HEADER_PREFIXES)
         if _people_words(m.group(1))
     ]
-    if "ame" in text:
+    if ":" in text:
         found += [
             Span("name", m.start(1), m.end(1), 0.8)
-            for m in scan_words(_CAPS_NAME_LABEL, text, ("nam",), _NAME_PREFIXES)
+            for m in scan_words(_CAPS_NAME_LABEL, text, _NAME_KEYS, _NAME_PREFIXES)
             if _people_words(m.group(1))
         ]
     if "-" in text and has_any(text, ("contato", "telefone", "tel.", "tel:", "celular", "whatsapp", "fone")):

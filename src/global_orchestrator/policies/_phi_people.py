@@ -86,8 +86,10 @@ _SIGN_OFF_GATES = (
 _INTRO = re.compile(
     r"(?i:\b(?:it'?s|it\s+is|this\s+is|c'est|soy|sono|ich\s+bin|ik\s+ben|aqui\s+é|je\s+m'appelle|me\s+llamo|"
     r"mi\s+chiamo|ich\s+heiße|mein\s+name\s+ist|my\s+name\s+is|ik\s+heet|chamo-me|o\s+meu\s+nome\s+é|"
-    r"jag\s+heter|mam\s+na\s+imię|jmenuji\s+se))[^\S\n]+"
-    rf"([{_UP}][{_LOW}'\u2019-]+(?:[^\S\n]+[{_UP}][{_LOW}'\u2019-]+){{0,2}})(?=[^\S\n]*[!,.?]|[^\S\n]*\n|[^\S\n]*\Z)"
+    r"jag\s+heter|mam\s+na\s+imię|jmenuji\s+se|hier\s+ist|hier\s+spricht|les?\s+escribe|vous\s+écrit|"
+    r"[vt]i\s+scrive|lhes?\s+escreve))[^\S\n]+"
+    rf"([{_UP}][{_LOW}'\u2019-]+(?:[^\S\n]+[{_UP}][{_LOW}'\u2019-]+){{0,2}})(?=[^\S\n]*[!,.?]|[^\S\n]*\n|[^\S\n]*\Z"
+    r"|[^\S\n]+(?:por|desde|from|von|aus|du|de|da|dal|dalla|del|pelo|vom)[^\S\n])"
 )
 _INTRO_GATES = (
     *(
@@ -117,6 +119,12 @@ _INTRO_GATES = (
         "jag heter",
         "na imię",
         "jmenuji",
+        "hier ist",
+        "hier spricht",
+        "escribe",
+        "écrit",
+        "scrive",
+        "escreve",
     ),
 )
 _SHIP_TO = re.compile(
@@ -188,7 +196,8 @@ _INTRO_STARTS = (
         "chamo-me",
         "o meu nome",
     ),
-    *("jag heter", "mam na imię", "jmenuji se"),
+    *("jag heter", "mam na imię", "jmenuji se", "hier ist", "hier spricht", "le escribe", "les escribe"),
+    *("vous écrit", "vi scrive", "ti scrive", "lhe escreve", "lhes escreve"),
 )
 """What every `_INTRO` match starts with (lower case): where it is tried."""
 _TITLED_NAME = re.compile(
@@ -215,7 +224,16 @@ def _caps_surname(name: str) -> bool:
     return any(w.lower() not in english() for w in surname.replace("-", " ").split())
 
 
-_PRESENTING = re.compile(r"(?i:it'?s|it\s+is|this\s+is|c'est|soy|sono|ich\s+bin|ik\s+ben|aqui\s+é)\b")
+_PRESENTING = re.compile(
+    r"(?i:it'?s|it\s+is|this\s+is|c'est|soy|sono|ich\s+bin|ik\s+ben|aqui\s+é|hier\s+ist|hier\s+spricht)\b"
+)
+_GREETED = re.compile(
+    r"(?im:^[^\S\n]*(?:hallo|hola|buongiorno|buonasera|ciao|salve|bonjour|bonsoir|ol[áa]|bom\s+dia|boa\s+tarde|"
+    r"goedemorgen|goedemiddag|guten\s+(?:tag|morgen|abend)|buenos\s+d[íi]as|buenas(?:\s+tardes)?|moin|servus)"
+    r"[!,.]?[^\S\n]+\Z)"
+)
+"""A greeting opening a message's line (`Hallo, `, `Buongiorno, `), before a person presents themselves
+in another language (`Hallo, hier ist Sofie.`, `Buongiorno, sono Vittoria Piccio.`)."""
 
 
 def _introduced(text: str, m: re.Match[str]) -> bool:
@@ -231,6 +249,10 @@ def _introduced(text: str, m: re.Match[str]) -> bool:
         return True
     if name.split()[0].lower() in census()[0]:
         return True
+    if m.group(0)[:2].lower() not in ("it", "th", "c'", "ic") and (
+        _GREETED.search(text, max(0, m.start() - 30), m.start()) is not None
+    ):
+        return True  # `Hallo, hier ist Sofie.` (not `ich bin`, before German nouns: `ich bin Rentnerin`)
     return text.startswith("!", m.end(1)) and not m.group(0).lower().startswith("this")
 
 

@@ -25,6 +25,7 @@ import re
 from bisect import bisect_left
 from itertools import pairwise
 
+from global_orchestrator.policies._phi_lexicon import census, english
 from global_orchestrator.policies._phi_messages import name_ok
 from global_orchestrator.policies._phi_spans import (
     Span,
@@ -349,29 +350,53 @@ def spoken(text: str) -> list[Span]:
 
     `spoken_emails`, `digit_runs`, `number_dates`, `spelled_names` and `answered_names`.
     """
-    found = spoken_emails(text)
+    found = spoken_emails(text) + answered_names(text)
     if word_positions(text, _ANY_KEYS) == []:
         return found  # a gate: no digit word, year word or spelling cue
-    found += digit_runs(text) + number_dates(text) + spelled_names(text)
-    return found + answered_names(text)
+    return found + digit_runs(text) + number_dates(text) + spelled_names(text)
 
 
 _NAME_ANSWER = re.compile(
-    r"(?i:\bname)(?![^\S\n]+of\b)[^\n?]{0,40}\?[^\S\n]*\n"  # a turn that asks for a name ...
+    # a turn that asks for a name (`And the name on the card?`, `what's your last name`, `name please`),
+    # or for the other half of it (`and first?`) ...
+    r"(?i:\bname(?![^\S\n]+of\b)(?:[^\n?]{0,40}\?|[^\S\n]+please[.?]?|[.]?(?=[^\S\n]*\n))"
+    r"|\band[^\S\n]+(?:the[^\S\n]+)?(?:first|last|given|family|sur)(?:[^\S\n]*name)?\??)[^\S\n]*\n"
     r"[^\S\n]*(?:\[[\d:]+\][^\S\n]*)?[A-Za-z][A-Za-z0-9 .]{0,24}:[^\S\n]*"  # ... the next turn's speaker
     r"(?i:(?:it'?s|it[^\S\n]+is|sure|yes|yeah|yep|uh|um|that'?s)[,.]?[^\S\n]+){0,3}"
-    r"([^\W\d_]+(?:[^\S\n]+[^\W\d_]+){1,2})(?=[^\S\n]*(?:[.,]|\n|\Z))"  # ... and the name, the whole answer
+    r"([^\W\d_]+(?:[^\S\n]+[^\W\d_]+){0,2})(?=[^\S\n]*(?:[.,]|\n|\Z))"  # ... and the name, the whole answer
 )
-"""A name given as the answer to a name question (`And the name on the card?\\nCaller: dawn gilbert`)."""
-_NAME_ANSWER_KEYS = word_keys(["name"])
+"""A name given as the answer to a name question (`And the name on the card?\\nCaller: dawn gilbert`,
+`what's your last name\\nB: Morton. M-O-R-T-O-N`, `and first\\nB: Vincent`). One word alone answers
+for a first or a last name only, and is a Census name of that kind or no everyday word."""
+_NAME_ANSWER_KEYS = word_keys(["name", "and"])
+_HALF_NAME = re.compile(r"(?i:\b(?:first|given|last|family|sur)[^\S\n]*name\b|\band[^\S\n]+(?:the[^\S\n]+)?\w+)")
+
+
+def _half_answer(question: str, word: str) -> bool:
+    """One word answering a question for a first or a last name: a Census name of that kind, or no word."""
+    half = _HALF_NAME.search(question)
+    if half is None:
+        return False
+    common, first, surnames = census()
+    english_words = english()
+    w = word.lower()
+    kind = common | first if re.search(r"(?i:first|given)", half.group(0)) else surnames
+    return w in kind or (w not in english_words and w not in _NOT_AN_ANSWER)
+
+
+_NOT_AN_ANSWER = frozenset(("yes", "no", "yeah", "yep", "nope", "sure", "okay", "ok", "sorry", "what", "hello"))
 
 
 def answered_names(text: str) -> list[Span]:
     """A name, in any case, answering the turn before it that asks for one."""
-    if "?" not in text:
-        return []  # a gate: the question
+    if "\n" not in text:
+        return []  # a gate: the next turn
     found = []
     for m in scan_words(_NAME_ANSWER, text, _NAME_ANSWER_KEYS):
-        if name_ok(m.group(1).split(), single=False):
+        words = m.group(1).split()
+        if len(words) == 1:
+            if _half_answer(text[max(0, m.start() - 20) : m.start(1)], words[0]):
+                found.append(Span("name", m.start(1), m.end(1), 0.7))
+        elif name_ok(words, single=False):
             found.append(Span("name", m.start(1), m.end(1), 0.7))
     return found
