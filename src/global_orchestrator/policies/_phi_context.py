@@ -446,7 +446,8 @@ _CITY_CUE, _CITY_CUE_KEYS = _cue_pattern(
     rf"(?i:\b(?:originally\s+from|moved\s+(?:here\s+)?from|grew\s+up\s+in|born\s+in|based\s+in|"
     rf"returned\s+to|arrived\s+(?:at|in)|university\s+of|hometown\s+(?:of\s+|is\s+)?|home\s+(?:city|town)(?:\s+of)?|"
     rf"(?:i|we)\s+(?:am|are)\s+(?:in|from)|i'm\s+(?:in|from)|we're\s+(?:in|from)|(?:lives?|lived|living)\s+in|"
-    rf"flew\s+to|flying\s+to|drove\s+to|moved\s+to|relocated\s+to|trip\s+to|travel(?:l?ing)?\s+to)\s+)"
+    rf"flew\s+to|flying\s+to|drove\s+to|moved\s+to|relocated\s+to|trip\s+to|travel(?:l?ing)?\s+to|"
+    rf"(?:the|your)\s+(?:city|town)\s+(?:is|was))\s+)"
     rf"({_WORD}(?:[^\S\n](?:{_WORD}|(?:nad|am|an|de|del|la|le|sur|upon)(?![\w-]))){{0,3}}|"
     rf"[{UPPER}]{{2,}}(?:[ -][{UPPER}]{{2,}}){{0,2}})"
 )
@@ -476,7 +477,7 @@ def _iban_ok(value: str) -> bool:
 # -- person cues for a single word ----------------------------------------------------------
 
 _NAME_BEFORE, _NAME_BEFORE_KEYS = _cue_pattern(
-    rf"(?i:\b(?:call\s+me|known\s+as|said|says|asked|replied|told|starring|featuring|"
+    rf"(?i:\b(?:calls?\s+me|you\s+must\s+be|known\s+as|said|says|asked|replied|told|starring|featuring|"
     rf"(?:my|his|her|their|your)\s+(?:(?:first|last|full|given|family|sur)\s*)?name\s*(?:is|was|:|\?)|name's|"
     rf"named\s+(?:him|her|them|it)|dear|hi|hello|hey|shouted\s+at|yelled\s+at|smiled\s+at|looked\s+at|"
     rf"talked\s+to|spoke\s+(?:to|with)|met|married|hugged|kissed|thanked|who\s+(?:is|was)|"
@@ -1008,7 +1009,7 @@ def _names_by_role(text: str) -> list[Span]:
     return found
 
 
-_SELF_NAMING = re.compile(r"(?i:call\s+me|known\s+as|name\s*(?:is|was|:|\?)|name's)\s*\Z")
+_SELF_NAMING = re.compile(r"(?i:calls?\s+me|known\s+as|name\s*(?:is|was|:|\?)|name's)\s*\Z")
 
 
 def _self_named(m: re.Match[str]) -> bool:
@@ -1504,7 +1505,11 @@ def context(text: str) -> list[Span]:
             continue
         if m.group(1).split()[0].lower() in _NOT_A_NAME:  # a day or a month: `moved to Thursday`
             continue
-        personal = _CITY_SUBJECT.search(text, max(0, m.start() - 40), m.start(1)) is not None
+        if m.group(0)[:4].lower() in ("the ", "your") and not text.startswith("?", m.end(1)):
+            continue  # `the city is ...?`: a caller's city asked back (`and the city is Lakeside?`)
+        personal = m.group(0)[:4].lower() in ("the ", "your") or (
+            _CITY_SUBJECT.search(text, max(0, m.start() - 40), m.start(1)) is not None
+        )
         if personal or _place(m.group(1)):
             found.append(Span("address", m.start(1), m.end(1), 0.7, weak=not personal))
     if "http" in text or "www." in text:

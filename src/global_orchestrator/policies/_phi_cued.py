@@ -988,6 +988,13 @@ _PHONE_AFTER_LABEL = re.compile(
     r"joindre\s+au|appeler\s+au|ring|ligue|llame|chiama)\.?\s*[:\uff1a]?\s*((?:\(\+?\d{1,4}\)|\+\d{1,4})?[\s.-]?"
     r"\d[\d\s./-]{6,16}\d)(?![\w-])"
 )
+_NUMBER_THEN_CUE = re.compile(
+    r"(?<![\w+-])(\(?\d{3}\)?[-. ]?\d{3}[-. ]?\d{4})(?![\w-])[^\S\n]+(?:(?:still|also)[^\S\n]+)?"
+    r"(?i:(?:the|your|a|our)[^\S\n]+(?:best|right|good|correct|preferred|same|primary)[^\S\n]+"
+    r"(?:(?:phone|contact|callback|call-back|mobile|cell)[^\S\n]+)?number)\b"
+)
+"""A phone number said before what it is (`Is 5550142233 still the best number?`, `555-014-2233 is the
+right number`): ten digits, then `the best / right / correct number`."""
 _PHONE_LABEL_KEYS = (
     *("tel", "tél", "tele", "tél", "pho", "con", "puh", "zap", "wha", "sđt", "joi", "app", "rin"),
     *("lig", "lla", "chi"),
@@ -1109,6 +1116,8 @@ def _international(text: str, digit: bool) -> list[Span]:
             value = m.group(1).rstrip()
             if 8 <= sum(c.isdigit() for c in value) <= 15 and not ours(text, m.start()):
                 found.append(Span("phone", m.start(1), m.start(1) + len(value), 0.8))
+    if digit and "number" in text:
+        found += [Span("phone", m.start(1), m.end(1), 0.8) for m in _NUMBER_THEN_CUE.finditer(text)]
     if _cue(text, _K_NICKNAME):
         found += [
             Span("name", m.start(1), m.end(1), 0.8)

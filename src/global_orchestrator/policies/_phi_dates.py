@@ -157,8 +157,8 @@ _NO_AGE_BEFORE = re.compile(
 """What a temperature (`Temp 99F`, `fever to 101F`) or a place (`Room 92F`) follows: no age."""
 _AGE_LOCAL = re.compile(
     r"(?<![\w.,/-])(9\d|1[01]\d)[ ](?i:ans|anni|a\u00f1os|anos|jahre|jahren|jaar)\b"
-    r"(?![ ](?i:fa|ago|atr[\u00e1a]s|geleden|plus|sp[\u00e4a]ter|zuvor|her|van|an|de[ ](?:exp|trad|hist|gar)|"
-    r"di[ ](?:storia|esperienza|tradizione)|d['\u2019]|lang|long)\b)"
+    r"(?![ ](?i:fa|ago|atr[\u00e1a]s|geleden|plus|sp[\u00e4a]ter|zuvor|her|van|an|"
+    r"de[ ](?:exp|trad|hist|gar)\w*|di[ ](?:storia|esperienza|tradizione)|d['\u2019]|lang|long)\b)"
 )
 """An age in years in French, Italian, Spanish, Portuguese, German or Dutch (`99 ans`, `93 anni`,
 `95 a\u00f1os`, `91 Jahre`, `94 jaar`); not a span of time ago or of a firm (`100 anni fa`,

@@ -369,7 +369,9 @@ _NAME_ANSWER = re.compile(
 `what's your last name\\nB: Morton. M-O-R-T-O-N`, `and first\\nB: Vincent`). One word alone answers
 for a first or a last name only, and is a Census name of that kind or no everyday word."""
 _NAME_ANSWER_KEYS = word_keys(["name", "and"])
-_HALF_NAME = re.compile(r"(?i:\b(?:first|given|last|family|sur)[^\S\n]*name\b|\band[^\S\n]+(?:the[^\S\n]+)?\w+)")
+_HALF_NAME = re.compile(
+    r"(?i:\b(?:first|given|last|family|sur)[^\S\n]*name\b|\band[^\S\n]+(?:the[^\S\n]+)?\w+)"
+)
 
 
 def _half_answer(question: str, word: str) -> bool:
@@ -384,7 +386,9 @@ def _half_answer(question: str, word: str) -> bool:
     return w in kind or (w not in english_words and w not in _NOT_AN_ANSWER)
 
 
-_NOT_AN_ANSWER = frozenset(("yes", "no", "yeah", "yep", "nope", "sure", "okay", "ok", "sorry", "what", "hello"))
+_NOT_AN_ANSWER = frozenset(
+    ("yes", "no", "yeah", "yep", "nope", "sure", "okay", "ok", "sorry", "what", "hello")
+)
 
 
 def answered_names(text: str) -> list[Span]:
