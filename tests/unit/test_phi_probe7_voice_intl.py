@@ -150,3 +150,71 @@ def test_phone_before_best_number(text: str, value: str) -> None:
 
 def test_no_phone_for_an_order_number() -> None:
     assert identifiers("Order 1234567890 is the same number as before.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Cognome e nome: VERDI Anna\nNata il: 2 marzo 1950   C.F.: VRDNNA50C42F205Q", "VRDNNA50C42F205Q"),
+        ("Paziente: BIANCHI Luca, C.F. BNCLCU70A01F205X, nato a Milano", "BNCLCU70A01F205X"),
+    ],
+)
+def test_italian_fiscal_code_after_cf(text: str, value: str) -> None:
+    assert covered(text, value)
+
+
+def test_no_id_after_initials() -> None:
+    assert identifiers("See also C.F. Smith, 2001 edition.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Courriel : x@y.fr \u2014 Portable : 0612345678\nRendez-vous : 06/06/2024", "0612345678"),
+        ("Bitte rufen Sie mich unter 0301234567 zur\u00fcck.", "0301234567"),
+        ("Ich bin erreichbar unter 0171 2345678.", "0171 2345678"),
+        ("Handy: 0171 2345678", "0171 2345678"),
+    ],
+)
+def test_phone_after_a_mobile_label(text: str, value: str) -> None:
+    assert ("phone", value) in identifiers(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Le portable co\u00fbte 1 299 000 euros.", "Un portable de 15,6 pouces, r\u00e9f. 1234567890."],
+)
+def test_no_phone_for_a_laptop(text: str) -> None:
+    assert not any(c == "phone" for c, _ in identifiers(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "A paciente, residente na Rua das Flores, 81, da Serra, CEP 53390179, para avalia\u00e7\u00e3o.",
+            "da Serra",
+        ),
+        (
+            "A paciente, residente na Rua das Flores, 81, da Serra, CEP 53390179, para avalia\u00e7\u00e3o.",
+            "53390179",
+        ),
+        (
+            "O paciente, residente no Largo Sá, 9, Vila do Norte, CEP 23254-935, para consulta.",
+            "Vila do Norte",
+        ),
+    ],
+)
+def test_brazilian_home_after_residente(text: str, value: str) -> None:
+    assert covered(text, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ele \u00e9 residente no Brasil h\u00e1 10 anos, de modo geral bem.",
+        "Es residente en Espa\u00f1a hace 10 a\u00f1os.",
+    ],
+)
+def test_no_home_for_a_country_and_years(text: str) -> None:
+    assert not any(c == "address" for c, _ in identifiers(text))

@@ -373,7 +373,7 @@ _PHONE_LABEL, _PHONE_LABEL_KEYS = _cue_pattern(
 _PHONE_BEFORE_LABEL = re.compile(r"(?<![\w+])(\+?\(?\d{1,4}\)?(?:[ .\-/]?\(?\d{1,5}\)?){1,6})\Z")
 _ZIP_CUE, _ZIP_CUE_KEYS = _cue_pattern(
     rf"(?i:\b(?:zip|postal|post|postcode|postleitzahl|plz|cep|c\.p\.|code\s+postal)"
-    rf"(?:\s*code)?(?:\s+is)?\s*[:#]?\s*)({_POSTAL})(?![\w-])"
+    rf"(?:\s*code)?(?:\s+is)?\s*[:#]?\s*)(\d{{8}}|{_POSTAL})(?![\w-])"  # (a Brazilian CEP without its dash)
 )
 _STREET_CUE, _STREET_CUE_KEYS = _cue_pattern(
     rf"(?i:\b(?:(?:lives|living|lived|live|resides|resided)\s+on\s+(?:the\s+\w+\s+side\s+of\s+)?|"

@@ -985,7 +985,8 @@ _IT_IS = re.compile(r"\bit(?:'s|\u2019s|\s+is)\s+(?=\d|[A-Z])")
 _CHAT_CODE = re.compile(r"(?:^|:\s*)((?:[A-Z]\d{2}\s[A-Z0-9]{4})|\d{4,6}|\d{2}-\d{3}|\d{3}\s\d{2}),\s*$")
 _PHONE_AFTER_LABEL = re.compile(
     r"(?<![\w])(?i:tel|t[ée]l|telefon|telefone|tel[ée]fono|phone|contacto|contato|puh|zap|whatsapp|sđt|"
-    r"joindre\s+au|appeler\s+au|ring|ligue|llame|chiama)\.?\s*[:\uff1a]?\s*((?:\(\+?\d{1,4}\)|\+\d{1,4})?[\s.-]?"
+    r"joindre\s+au|appeler\s+au|ring|ligue|llame|chiama|portable|handy|cellulare|celular|m[\u00f3o]vil|"
+    r"(?:mich|uns)\s+unter|erreichbar\s+unter)\.?\s*[:\uff1a]?\s*((?:\(\+?\d{1,4}\)|\+\d{1,4})?[\s.-]?"
     r"\d[\d\s./-]{6,16}\d)(?![\w-])"
 )
 _NUMBER_THEN_CUE = re.compile(
@@ -997,7 +998,7 @@ _NUMBER_THEN_CUE = re.compile(
 right number`): ten digits, then `the best / right / correct number`."""
 _PHONE_LABEL_KEYS = (
     *("tel", "tél", "tele", "tél", "pho", "con", "puh", "zap", "wha", "sđt", "joi", "app", "rin"),
-    *("lig", "lla", "chi"),
+    *("lig", "lla", "chi", "por", "han", "cel", "m\u00f3v", "mov", "mic", "uns", "err"),
 )
 _CJK_LABEL_NAME = re.compile(
     r"(?:收件人|收货人|联系人|姓名|患者|客户|顾客|氏名|お名前|이름|성명|고객명|받는\s?분)\s*[:\uff1a]\s*"

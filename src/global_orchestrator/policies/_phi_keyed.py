@@ -300,18 +300,18 @@ _NATIONAL_ID = re.compile(
     r"national\s+insurance(?:\s+(?:number|no\.?))?|philhealth(?:\s+(?:number|no\.?))?|"
     r"prescription\s+(?:number|no\.?|#)|t\.?c\.?\s+kimlik(?:\s+no)?|kimlik(?:\s+no)?|henkilötunnus|"
     r"fødselsnummer|s[ée]curit[ée]\s+sociale|sozialversicherungsnummer|burgerservicenummer)|"
-    r"CURP|PAN|NIN|RFC|NIE|NIF|DNI|BSN|TFN|SIN|PESEL|NIR|INSEE|BVN|SSS|CPR|TCKN|NRIC|"
+    r"CURP|PAN|NIN|RFC|NIE|NIF|DNI|BSN|TFN|SIN|PESEL|NIR|INSEE|BVN|SSS|CPR|TCKN|NRIC|C\.F\.|"
     r"NI\s+(?:number|no\.?))(?![\w-])"
     # a short word may come between (`Mi DNI es ...`, `Mijn BSN is ...`, `kimlik numaram ...`)
     r"(?:[^\S\n]+(?i:is|es|est|ist|är|er|é|è|numaram|numaras\u0131|nummer|number|no\.?|n[°º]|was))?"
     r"[^\S\n]*[:#]?[^\S\n]*([A-Z0-9](?:[A-Z0-9]|[ .\-/](?=[A-Z0-9])){5,24})(?![\w-])"
 )
 """A national identity, tax or prescription number after its label (`CURP: GOMC850312HJCRRR09`,
-`DNI 12345678Z`, `Versichertennummer A123456780`): the acronyms in upper case only (`pan`,
-`sin`, `nin` are words)."""
+`DNI 12345678Z`, `Versichertennummer A123456780`, an Italian `C.F.: RSSMRA80A01H501U`): the
+acronyms in upper case only (`pan`, `sin`, `nin` are words)."""
 _NATIONAL_ACRONYMS = (
     *("CURP", "PAN", "NIN", "RFC", "NIE", "NIF", "DNI", "BSN", "TFN", "SIN", "PESEL", "NIR", "INSEE"),
-    *("BVN", "SSS", "NI ", "CPR", "TCKN", "NRIC"),
+    *("BVN", "SSS", "NI ", "CPR", "TCKN", "NRIC", "C.F."),
 )
 _NATIONAL_WORDS = (
     "versicherten",

@@ -38,7 +38,7 @@ _STRONG_CUE = re.compile(
     r"(?i:\b(?:morada|endereço|endereco|dirección|direccion|domicilio|adresse|adres|indirizzo|anschrift|"
     r"home\s+address|address)[^\S\n]*:|"
     r"\b(?:domicilio\s+en|domiciliad[oa]\s+en|demeurant(?:\s+au|\s+à)?|domicilié(?:e)?\s+(?:au|à)|"
-    r"residente\s+(?:in|en|em)|wohnhaft(?:\s+in)?|woonachtig\s+(?:aan|te|op)|j'habite\s+(?:au|à|a)|"
+    r"residente\s+(?:in|en|em|na|no)|wohnhaft(?:\s+in)?|woonachtig\s+(?:aan|te|op)|j'habite\s+(?:au|à|a)|"
     r"vivo\s+en|vive\s+en|moro\s+(?:na|no|em)|lives\s+at|living\s+at|resides\s+at|new\s+address\s+is|"
     r"address\s+is)\b)"
 )
@@ -69,7 +69,7 @@ _WEAK_GATES = (
 )
 _CLAUSE = re.compile(r"[^\S\n]*([^\n;]{3,160}?)(?=\.(?:\s|$)|[;\n]|\s(?:et|and|e|y|und|en|og|och|i)\s|$)")
 _PART_OK = re.compile(
-    rf"(?:\d|[{_UP}]|(?i:rue|avenue|allée|allé|route|rang|montée|boulevard|chemin|impasse|quai|place|"
+    rf"(?:\d|[{_UP}]|(?:da|de|do|das|dos|del|della|di|du)[^\S\n]+[{_UP}]|(?i:rue|avenue|allée|allé|route|rang|montée|boulevard|chemin|impasse|quai|place|"
     r"via|viale|piazza|corso|calle|carrer|camino|avenida|rua|travessa|praça|estrada|ulica|ul\.|al\.|"
     r"strada|bd|av\.|c/|n[°º])\b)"
 )
@@ -125,7 +125,7 @@ def _address_parts(text: str, start: int) -> tuple[int, int] | None:
 
 _TAIL = re.compile(
     r"[^\S\n]+(?:with|for|since|until|from|but|who|which|avec|pour|depuis|mit|für|seit|con|per|met|voor|"
-    r"sinds|com|para|desde|near|when|where|because)\b"
+    r"sinds|com|para|desde|h\u00e1|hace|near|when|where|because)\b"
 )
 _OURS_BEFORE = re.compile(
     r"(?i:\b(?:our|we|us|ours|unser\w*|notre|nos|nuestr[oa]s?|nostr[oaie]|onze|nosso|nossa)\b)"
