@@ -218,3 +218,21 @@ def test_brazilian_home_after_residente(text: str, value: str) -> None:
 )
 def test_no_home_for_a_country_and_years(text: str) -> None:
     assert not any(c == "address" for c, _ in identifiers(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Agent: street address?\nCaller: 2887 Walnut Forks\nAgent: and the city?", "2887 Walnut Forks"),
+        ("Agent: street address?\nCaller: 14 Harbor View Suite 210\n", "14 Harbor View Suite 210"),
+        ("Caller: my wife has chest pain. we're at 512 Lark Dale, Lake Orin.\nNurse: call 911.", "Lake Orin"),
+    ],
+)
+def test_address_answered_in_a_call(text: str, value: str) -> None:
+    assert covered(text, value)
+
+
+def test_no_address_for_an_email_question() -> None:
+    assert not any(
+        c == "address" for c, _ in identifiers("Agent: which email address?\nCaller: 3 Different Ones")
+    )

@@ -377,7 +377,8 @@ _ZIP_CUE, _ZIP_CUE_KEYS = _cue_pattern(
 )
 _STREET_CUE, _STREET_CUE_KEYS = _cue_pattern(
     rf"(?i:\b(?:(?:lives|living|lived|live|resides|resided)\s+on\s+(?:the\s+\w+\s+side\s+of\s+)?|"
-    rf"address(?:\s+is)?\s*:\s*|(?:home|residence)\s*:\s*(?=\d)|is\s+at\s+(?=\d)|enter\s+on\s+|"
+    rf"address(?:\s+is)?\s*:\s*|(?:home|residence)\s*:\s*(?=\d)|(?:is|we're|we\s+are|i'm|i\s+am)\s+at\s+(?=\d)|"
+    rf"enter\s+on\s+|"
     rf"(?:is|are|was)\s+on\s+(?=[{UPPER}])))"
     rf"((?:\d{{1,5}}[A-Za-z]?\s+)?{_WORD}(?:[^\S\n]{{1,3}}(?:{_WORD}|\d{{1,4}}\.?|[a-z]{{1,3}}\.)){{0,4}}"
     rf"(?:,[^\S\n]{{1,3}}(?:{_WORD}(?:[ -]{_WORD}){{0,2}}|[{UPPER}]{{2,}}(?:[ -][{UPPER}]{{2,}}){{0,2}})"

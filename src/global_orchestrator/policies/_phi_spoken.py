@@ -350,7 +350,7 @@ def spoken(text: str) -> list[Span]:
 
     `spoken_emails`, `digit_runs`, `number_dates`, `spelled_names` and `answered_names`.
     """
-    found = spoken_emails(text) + answered_names(text)
+    found = spoken_emails(text) + answered_names(text) + answered_addresses(text)
     if word_positions(text, _ANY_KEYS) == []:
         return found  # a gate: no digit word, year word or spelling cue
     return found + digit_runs(text) + number_dates(text) + spelled_names(text)
@@ -389,6 +389,26 @@ def _half_answer(question: str, word: str) -> bool:
 _NOT_AN_ANSWER = frozenset(
     ("yes", "no", "yeah", "yep", "nope", "sure", "okay", "ok", "sorry", "what", "hello")
 )
+
+
+_ADDRESS_ANSWER = re.compile(
+    r"(?<!mail[ ])(?<!\bip[ ])(?<!web[ ])(?i:\baddress)[^\n?]{0,30}\?[^\S\n]*\n"  # a turn asking for one
+    r"[^\S\n]*[A-Za-z][A-Za-z0-9 .]{0,24}:[^\S\n]*"  # ... the next turn's speaker
+    r"(\d{1,6}[^\S\n]+[A-Z][a-z]+(?:[^\S\n]+(?:[A-Z][a-z]*\.?|\d{1,5}|#\d{1,5})){1,6})[^\S\n]*(?=\n|\Z)"
+)
+"""A street address that is the whole answer to a turn asking for one (`street address?\\nCaller: 12 Oak
+Lane`): a house number, then capitalised words (a unit number may follow)."""
+_ADDRESS_ANSWER_KEYS = word_keys(["address"])
+
+
+def answered_addresses(text: str) -> list[Span]:
+    """A street address answering the turn before it that asks for one."""
+    if "?" not in text:
+        return []
+    return [
+        Span("address", m.start(1), m.end(1), 0.75)
+        for m in scan_words(_ADDRESS_ANSWER, text, _ADDRESS_ANSWER_KEYS)
+    ]
 
 
 def answered_names(text: str) -> list[Span]:
