@@ -236,3 +236,14 @@ def test_no_address_for_an_email_question() -> None:
     assert not any(
         c == "address" for c, _ in identifiers("Agent: which email address?\nCaller: 3 Different Ones")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Hallo, hier ist Anna-Lena. Ich rufe an wegen meiner Mutter.", "Anna-Lena"),
+        ("Je m'appelle Marie-Claire Dubois, merci.", "Marie-Claire Dubois"),
+    ],
+)
+def test_hyphenated_given_name_presented(text: str, value: str) -> None:
+    assert covered(text, value)

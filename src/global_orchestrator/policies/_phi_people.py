@@ -88,8 +88,8 @@ _INTRO = re.compile(
     r"mi\s+chiamo|ich\s+heiße|mein\s+name\s+ist|my\s+name\s+is|ik\s+heet|chamo-me|o\s+meu\s+nome\s+é|"
     r"jag\s+heter|mam\s+na\s+imię|jmenuji\s+se|hier\s+ist|hier\s+spricht|les?\s+escribe|vous\s+écrit|"
     r"[vt]i\s+scrive|lhes?\s+escreve))[^\S\n]+"
-    rf"([{_UP}][{_LOW}'\u2019-]+(?:[^\S\n]+[{_UP}][{_LOW}'\u2019-]+){{0,2}})(?=[^\S\n]*[!,.?]|[^\S\n]*\n|[^\S\n]*\Z"
-    r"|[^\S\n]+(?:por|desde|from|von|aus|du|de|da|dal|dalla|del|pelo|vom)[^\S\n])"
+    rf"([{_UP}][{_LOW}'\u2019-]+(?:-[{_UP}][{_LOW}]+)?(?:[^\S\n]+[{_UP}][{_LOW}'\u2019-]+){{0,2}})"
+    r"(?=[^\S\n]*[!,.?]|[^\S\n]*\n|[^\S\n]*\Z|[^\S\n]+(?:por|desde|from|von|aus|du|de|da|dal|dalla|del|pelo|vom)[^\S\n])"
 )
 _INTRO_GATES = (
     *(
