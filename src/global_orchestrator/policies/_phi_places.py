@@ -57,7 +57,8 @@ _STREET_TYPE = (
     r"walk|rise|wharf|loop|pike|run|path|alley|plaza|heights|crossing|xing|ridge|point|pass|"
     # more of the USPS street suffixes (`030 Ryan Overpass`, `8076 Darin Glens`, `456 Walters Vista`);
     # not those that are names or places as well (`Glen`, `Brooks`, `Harbor`)
-    r"overpass|underpass|trafficway|skyway|expressway|freeway|turnpike|causeway|vista|glens|divide|inlet"
+    r"overpass|underpass|trafficway|skyway|expressway|freeway|turnpike|causeway|vista|glens|divide|inlet|"
+    r"hills|island|lodge|meadows|knolls"
 )
 _TAIL = (
     rf"(?:,?\s{{0,3}}(?:apt\.?|apartment|suite|ste\.?|unit|flat|\#)\s{{0,3}}\w{{1,8}})?"
