@@ -188,3 +188,37 @@ def test_phones_and_streets(text: str, value: str) -> None:
 
 def test_proxy_server_port_stays_clean() -> None:
     assert identifiers("Set the proxy to port 8080 and retry.") == set()
+
+
+# -- a greeting's full name; a date after a clinical visit; no postal code across a blank line ----
+
+
+def test_greeting_with_a_full_name() -> None:
+    assert covered("Hello Dana Whitfield,\n\nWe received your request.", "Dana Whitfield")
+
+
+def test_greeting_of_a_team_stays_clean() -> None:
+    assert not any(v == "Front Desk" for _, v in identifiers("Hello Front Desk,\nThe oven is fixed."))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "From: triage@lakeclinic.org\nsubj: follow up from ER visit Mar 3, 2021\n\nAshley - we saw you.",
+            "Mar 3, 2021",
+        ),
+        ("Re: your urgent care visit 11/02/2022 - billing", "11/02/2022"),
+    ],
+)
+def test_date_after_a_clinical_visit(text: str, value: str) -> None:
+    assert covered(text, value)
+
+
+def test_clinic_visit_offer_stays_clean() -> None:
+    assert identifiers("Book a clinic visit by March 31, 2025 and save.") == set()
+
+
+def test_no_postal_code_across_a_blank_line() -> None:
+    text = "From: triage@lakeclinic.org\nsubj: ER visit Mar 3, 2021\n\nAshley - we saw you."
+    assert not any(c == "address" for c, _ in identifiers(text))

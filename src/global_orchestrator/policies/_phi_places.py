@@ -564,6 +564,8 @@ def _numbered(text: str) -> list[Span]:
     upper_digit = _UPPER_DIGIT.search(text) is not None
     postal = (upper or total >= 8) and (longest >= 3 or upper_digit)
     for m in _postcodes(text, upper_digit) if postal else ():
+        if m.group(0).count("\n") >= 2:
+            continue  # not across a blank line: `visit Oct 9, 2020\n\nAshley - ...` is a date, then a greeting
         city = m.group(2) if m.re.groups else None  # (a UK or Canadian code: no groups, no city)
         if city is not None:
             code = text[m.start() : m.end(1)]
