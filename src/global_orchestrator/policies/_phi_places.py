@@ -565,7 +565,7 @@ def _numbered(text: str) -> list[Span]:
     postal = (upper or total >= 8) and (longest >= 3 or upper_digit)
     for m in _postcodes(text, upper_digit) if postal else ():
         if m.group(0).count("\n") >= 2:
-            continue  # not across a blank line: `visit Oct 9, 2020\n\nAshley - ...` is a date, then a greeting
+            continue  # not across a blank line: `visit Mar 3, 2021\n\nAshley - ...`: a date, a greeting
         city = m.group(2) if m.re.groups else None  # (a UK or Canadian code: no groups, no city)
         if city is not None:
             code = text[m.start() : m.end(1)]
