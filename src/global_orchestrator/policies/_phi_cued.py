@@ -151,7 +151,7 @@ _LABEL_NAME = re.compile(
 )
 _VOCATIVE = re.compile(
     rf"\b(?:Reminder|Hi|Hello|Hey|Dear|Attention|Attn|Good\s+(?:morning|afternoon|evening))\s*[:,-]?\s+"
-    rf"({_W}(?:[^\S\n]{_W})?)[^\S\n]*,(?:\s*(?:you|your|we|this|it|just|please)\b|[^\S\n]*(?:\n|\Z))"
+    rf"(?!{_TITLES})({_W}(?:[^\S\n]{_W})?)[^\S\n]*,(?:\s*(?:you|your|we|this|it|just|please)\b|[^\S\n]*(?:\n|\Z))"
 )
 """Someone greeted: the name, a comma, and the message to them (`Hi Maya, your results ...`) or the
 line's end (`Good afternoon Joseph,\n\nPer your request ...`, a letter's greeting line)."""

@@ -58,7 +58,7 @@ _STREET_TYPE = (
     # more of the USPS street suffixes (`030 Ryan Overpass`, `8076 Darin Glens`, `456 Walters Vista`);
     # not those that are names or places as well (`Glen`, `Brooks`, `Harbor`)
     r"overpass|underpass|trafficway|skyway|expressway|freeway|turnpike|causeway|vista|glens|divide|inlet|"
-    r"hills|island|lodge|meadows|knolls"
+    r"hills|lodge|meadows|knolls"
 )
 _TAIL = (
     rf"(?:,?\s{{0,3}}(?:apt\.?|apartment|suite|ste\.?|unit|flat|\#)\s{{0,3}}\w{{1,8}})?"
