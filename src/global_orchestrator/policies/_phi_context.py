@@ -730,6 +730,11 @@ _GREETING_LINE = re.compile(
 """A first name alone greeting the reader on the line that opens a message or a paragraph after a
 blank line (`Subject: Your results\n\nTiffany,\nYour A1c came back ...`); a line of a sentence or
 more follows (a sign-off, `Love,\nMom`, has a name after it, not a message)."""
+_DASH_OPENING = re.compile(
+    rf"(?:\A|\n[^\S\n]*\n)[^\S\n]*({_BARE_WORD})[^\S\n]+[-\u2013\u2014][^\S\n]+(?=[A-Za-z][a-z' ])"
+)
+"""A first name alone opening a message or a paragraph, a dash after it and the message on
+(`Laura - we saw you in the ED ...`, `Sam \u2014 quick update:`): the reader greeted."""
 _LAST_WORD = re.compile(rf"(?:[.!?][^\S\n]+|\n[^\S\n]*)({_BARE_WORD})[^\S\n]*(?:x{{1,3}})?[^\w\n]{{0,4}}\Z")
 """A single word ending a message after its last sentence (`... Please update. Sharon`, `\n\nDenise`)."""
 
@@ -891,6 +896,12 @@ def _kin_and_sign_off_names(text: str) -> list[Span]:
             Span("name", m.start(1), m.end(1), 0.7)
             for m in _GREETING_LINE.finditer(text)
             if (key := m.group(1).lower()) in common and key not in _NOT_A_NAME
+        ]
+    if " - " in text or "\u2013" in text or "\u2014" in text:
+        found += [
+            Span("name", m.start(1), m.end(1), 0.7)
+            for m in _DASH_OPENING.finditer(text)
+            if _plain_first_name(m.group(1).lower())
         ]
     for m in scan_words(_CONTACT, text, _CONTACT_KEYS) if cued else ():
         if _plain_first_name(m.group(1).lower()):

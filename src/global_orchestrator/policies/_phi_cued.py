@@ -151,8 +151,10 @@ _LABEL_NAME = re.compile(
 )
 _VOCATIVE = re.compile(
     rf"\b(?:Reminder|Hi|Hello|Hey|Dear|Attention|Attn|Good\s+(?:morning|afternoon|evening))\s*[:,-]?\s+"
-    rf"({_W})\s*,\s*(?:you|your|we|this|it|just|please)\b"
+    rf"(?!{_TITLES})({_W}(?:[^\S\n]{_W})?)[^\S\n]*,(?:\s*(?:you|your|we|this|it|just|please)\b|[^\S\n]*(?:\n|\Z))"
 )
+"""Someone greeted: the name, a comma, and the message to them (`Hi Maya, your results ...`) or the
+line's end (`Good afternoon Joseph,\n\nPer your request ...`, a letter's greeting line)."""
 _JOB = (
     r"manager|director|engineer|officer|buyer|lead|head|coordinator|specialist|consultant|analyst|"
     r"administrator|owner|founder|ceo|cfo|cto|coo|president|accountant|supervisor|recruiter"
@@ -568,7 +570,7 @@ def _people(text: str, digit: bool) -> list[Span]:
         found += [
             Span("name", m.start(1), m.end(1), 0.75)
             for m in scan_words(_VOCATIVE, text, _K_VOCATIVE)
-            if m.group(1).lower() not in words and m.group(1).lower() not in places()
+            if not any(w in words or w in places() for w in m.group(1).lower().split())
         ]
     if _cue(text, _K_JOB) and _cue(text, _K_IS):
         found += [

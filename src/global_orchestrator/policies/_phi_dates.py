@@ -95,6 +95,8 @@ _DATE = re.compile(
 _DATE_CUE = re.compile(
     r"\b(?:dob|d\.o\.b|date\s+of\s+(?:birth|death|service|visit|admission|discharge|surgery|procedure)|"
     r"birth\s?date|birthday|b-day|born|admit\w*|admission|discharg\w*|seen|visit(?:ed)?\s+(?:us\s+)?on|last\s+visit|"
+    r"(?:er|ed|emergency(?:\s+room|\s+department)?|urgent\s+care)\s+visit"
+    r"(?=(?:\s+on)?\s*$)|"  # the date right after it (`ER visit Oct 9, 2020`)
     r"surgery|operation|procedure|appointment|appt|passed\s+away|died|death|deceased|diagnosed|"
     r"treated|delivered|gave\s+birth|injured|vaccinated|tested|hospitali[sz]ed|record\s+date|"
     r"(?:report|visit|service|exam|encounter|collection|specimen|order|note|sign(?:ed)?|dictat\w*|"

@@ -59,8 +59,19 @@ _FIELDS: dict[str, dict[int, str]] = {
     "IN2": {1: "other_unique_identifier", 2: "ssn", 8: "health_plan_number"},
     "PV1": {7: "name", 8: "name", 9: "name", 17: "name", 19: "account_number", 44: "date", 45: "date"},
     "MRG": {1: "medical_record_number", 3: "account_number", 7: "name"},
-    "ORC": {10: "name", 11: "name", 12: "name"},
-    "OBR": {16: "name", 28: "name", 32: "name", 33: "name", 34: "name"},
+    "ORC": {9: "date", 10: "name", 11: "name", 12: "name"},
+    "OBR": {
+        6: "date",
+        7: "date",
+        8: "date",
+        14: "date",
+        16: "name",
+        22: "date",
+        28: "name",
+        32: "name",
+        33: "name",
+        34: "name",
+    },
 }
 """The fields of each segment that hold an identifier, by field number (HL7 v2.5)."""
 _SEGMENT = re.compile(r"(?m)^(PID|NK1|GT1|IN1|IN2|PV1|MRG|ORC|OBR|OBX)\|[^\n]*")

@@ -76,6 +76,7 @@ _KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"cpf",
             rf"nhs{_NUMBER_WORDS}",
             rf"rx\s*{_NO}",
+            r"rx(?=[^\S\n]+\Z)",  # a pharmacy label's prescription number (`Rx 6624019`): 6 to 12 digits
             rf"id(?:\s+{_NO})?",
         ),
     ),
@@ -211,6 +212,7 @@ _SSN_AFTER = re.compile(r"^\W{0,3}(?:\w+\s+){0,3}(?:social|ssn)\b", re.IGNORECAS
 _SSN_BEFORE = re.compile(r"(?i:\b(?:ssn|social\s+security(?:\s+(?:number|no\.?|\#))?)\b[^\n.;!?\d]{0,40})\Z")
 """An SSN's word earlier in the sentence (`My SSN for the disability paperwork is 246619402`)."""
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_DOSE_UNIT = re.compile(r"(?i:[^\S\n]*(?:units?|u|iu|mg|mcg|g|ml|l|%|tabs?|tablets?|caps?)\b)")
 # strong keywords glued to the code or to the word before it: "chartMRN04857211", "MRN#0048"
 _GLUED = re.compile(
     r"(?i:mrn|mr\#|medrec|acct|ssn)(?:[:\#=\s-]{0,3})([A-Z]{0,3}\d[A-Z0-9-]{3,18}+)(?![A-Za-z0-9])"
@@ -246,6 +248,11 @@ _BIOMETRIC_FILE = re.compile(
     rf"(?<![\w-])(?i:[\w-]{{0,40}}(?:finger|thumb|iris|retina|voice|palm|vein|gait|dna|biometric|minuti|"
     rf"faceprint|template){_FILE})"
 )
+_TEMPLATE_FILE = re.compile(
+    r"(?<![\w-])(?i:(?:fp|vp)[_-](?=[a-z_-]{0,39}\d)[\w-]{2,40}\.(?:wsq|fmr|bin|bio|tmpl|ist|iso)\b)"
+)
+"""A fingerprint's or a voiceprint's template file named by its abbreviation (`fp_2e91c0.bin`; its
+name holds a digit: `fp_config.bin` is a program's)."""
 _PHOTO_FILE = re.compile(
     rf"(?<![\w-])(?i:[\w-]{{0,40}}(?:face|portrait|headshot|selfie|mugshot|passport|id[_-]?photo|"
     rf"profile[_-]?(?:pic|photo)){_FILE})"
@@ -393,6 +400,10 @@ def keyed(text: str) -> list[Span]:
             for m in match_at(_BIOMETRIC_FILE, text, starts)
         ]
         found += [
+            Span("biometric_identifier", m.start(), m.end(), 0.9)
+            for m in match_at(_TEMPLATE_FILE, text, starts)
+        ]
+        found += [
             Span("full_face_photo", m.start(), m.end(), 0.9) for m in match_at(_PHOTO_FILE, text, starts)
         ]
     if has_any(text, _PHOTO_WORDS):
@@ -512,6 +523,12 @@ def _codes(text: str) -> list[Span]:
             category = "ssn"
         if category is None or (digits < 4 and category != "vehicle_identifier"):
             continue
+        if (
+            keyword is not None
+            and keyword.group(0).lower() == "rx"
+            and (not (code.isdigit() and 6 <= digits <= 12) or _DOSE_UNIT.match(text, end) is not None)
+        ):
+            continue  # `Rx 6624019`, not `Rx 1000 mg` or `Rx 250000 units`
         if category == "ssn" and digits != 9:
             continue
         # the keyword beats a shape (an IMEI is Luhn-valid too)

@@ -8,7 +8,8 @@
   those columns on the lines below are what the header says.
 - **Camera photos sent**: a phone camera's file name (`IMG_20240312_101500.jpg`, `PXL_...`,
   `DSC_0042.JPG`, `WhatsApp Image ... .jpeg`) that someone sends (`sent it, file is ...`) in a
-  text about a photo.
+  text about a photo, or that is a message's attachment or an upload (`Attachment: IMG_...`,
+  `POST /upload?file=IMG_...`).
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ _LICENCE_LABELS = (
     r"pasaporte|passeport|reisepass(?:nummer)?|passaporto|passaporte|paspoort(?:nummer)?|passport|"
     r"rijbewijs(?:nummer)?|permis\s+de\s+conduire|f[üu]hrerschein(?:nummer)?|carnet\s+de\s+conducir|"
     r"licencia\s+de\s+conducir|patente\s+di\s+guida|carta\s+de\s+condu[çc][ãa]o|"
-    r"driving\s+licen[cs]e|driver'?s\s+licen[cs]e|kenteken|matr[ií]cula|immatriculation|kennzeichen|targa"
+    r"driving\s+licen[cs]e|driver'?s\s+licen[cs]e|kenteken|matr[ií]cula|immatriculation|kennzeichen|targa|"
+    r"(?:state|medical|professional)\s+lic(?:en[cs]e)?"
 )
 _ACCOUNT_LABELS = r"(?:credit|debit)\s+card|card\s+number|n[úu]mero\s+de\s+(?:tarjeta|cuenta)|kontonummer"
 _LABELLED = re.compile(
@@ -55,7 +57,7 @@ _LABEL_GATES = (
     *("nosologico", "prontu", "processo", "nhs", "nhi", "chi ", "pasaporte", "passeport", "reisepass"),
     *("passaport", "paspoort", "passport", "rijbewijs", "permis", "hrerschein", "carnet", "licencia"),
     *("patente", "carta de condu", "licen", "kenteken", "matr", "immatriculation", "kennzeichen", "targa"),
-    *("card", "tarjeta", "cuenta", "kontonummer"),
+    *("card", "tarjeta", "cuenta", "kontonummer", "state lic", "medical lic", "professional lic"),
 )
 _LABEL_PREFIXES = prefix_table(
     (
@@ -84,7 +86,7 @@ _LABEL_PREFIXES = prefix_table(
             "driver",
         ),
         *("kenteken", "matr", "immatriculation", "kennzeichen", "targa", "credit", "debit", "card", "número"),
-        *("numero", "kontonummer"),
+        *("numero", "kontonummer", "state", "medical", "professional"),
     )
 )
 """What every label starts with, lower-cased (`scan_words`)."""
@@ -104,11 +106,40 @@ _CATEGORY = {
 }
 
 
+_NAME_AND_ID = re.compile(
+    r"(?i:\bname[^\S\n]*/[^\S\n]*(?:mrn|mr[^\S\n]*\#|patient[^\S\n]+id|id|record[^\S\n]+(?:no\.?|number)))"
+    r"[^\S\n]*:[^\S\n]*([^\W\d][^/\n]{1,60}?)[^\S\n]/"  # the name, then the code
+    r"[^\S\n]*([A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){3,22})(?![\w-])"
+)
+"""A name and a record number under one label, in its order (`Name/MRN: Ada Lovell / K4471902`)."""
+_ID_ANSWER = re.compile(
+    r"(?i:\b(?:(?:patient|member|chart|record)[^\S\n]+(?:id|number|no\.?|\#)|mrn|medical[^\S\n]+record"
+    r"(?:[^\S\n]+(?:number|no\.?|\#))?))(?![\w-])[^\n?.]{0,40}[?.:]?[^\S\n]*\n"  # a turn asking for it ...
+    r"[^\S\n]*(?:\[[\d:]+\][^\S\n]*)?[A-Za-z][A-Za-z0-9 .()]{0,24}:[^\S\n]*"  # ... the next turn's speaker
+    r"(?i:(?:it'?s|it[^\S\n]+is|sure|yes|yeah|ok(?:ay)?|that'?s)[,.]?[^\S\n]+){0,2}"
+    r"([A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){3,22})(?=[^\S\n]*[.,!]?[^\S\n]*(?:\n|\Z))"  # ... the code alone
+)
+"""A record number given as the whole answer to the turn before asking for it (`Please enter your
+patient ID.\nVisitor: HX-2020-551907`)."""
+
+
 def labelled_codes(text: str) -> list[Span]:
     """Codes after a hospital-number, passport, licence, plate or card label (see the module)."""
+    found: list[Span] = []
+    if "/" in text and "name" in text.lower():
+        for m in _NAME_AND_ID.finditer(text):
+            if sum(c.isdigit() for c in m.group(2)) >= 4:
+                found.append(Span("medical_record_number", m.start(2), m.end(2), 0.9))
+                if _NAME_VALUE.fullmatch(m.group(1)) is not None and m.group(1)[:1].isupper():
+                    found.append(Span("name", m.start(1), m.end(1), 0.85))
+    if "\n" in text and has_any(text, ("patient", "member", "chart", "record", "mrn")):
+        found += [
+            Span("medical_record_number", m.start(1), m.end(1), 0.85)
+            for m in _ID_ANSWER.finditer(text)
+            if sum(c.isdigit() for c in m.group(1)) >= 4
+        ]
     if not has_any(text, _LABEL_GATES) or digit_runs(text)[0] < 2:
-        return []
-    found = []
+        return found
     for m in scan_words(_LABELLED, text, _LABEL_KEYS, _LABEL_PREFIXES):
         value = m.group(4).rstrip(".-/")
         digits = sum(c.isdigit() for c in value)
@@ -219,13 +250,21 @@ def _column(name: str) -> str | None:
     return "other_unique_identifier"
 
 
-_HEADER = re.compile(r"(?m)^[A-Za-z][\w-]{1,29}(?:,[A-Za-z][\w-]{1,29})+[^\S\n]*$")
+_HEADER = re.compile(
+    r"(?m)^[A-Za-z][\w-]{1,29}(?:(?:,[A-Za-z][\w-]{1,29})+|(?:\t[A-Za-z][\w-]{1,29})+)[^\S\n]*$"
+)
 """A line of column names (a gate: a CSV header)."""
 _CSV_CELL = re.compile(r'"[^"\n]*"|[^,\n]*')
 
 
-def _cells(line: str, offset: int) -> list[tuple[int, int]]:
-    """The cells of a CSV line as (start, end) in the text (quotes stripped)."""
+def _cells(line: str, offset: int, tab: bool = False) -> list[tuple[int, int]]:
+    """The cells of a CSV line as (start, end) in the text (quotes stripped); a TSV line's by its tabs."""
+    if tab:
+        cells = []
+        for cell in line.split("\t"):
+            cells.append((offset, offset + len(cell)))
+            offset += len(cell) + 1
+        return cells
     cells = []
     pos = 0
     while pos <= len(line):
@@ -258,7 +297,7 @@ def _personal_header(names: list[str]) -> bool:
 def csv_columns(text: str) -> list[Span]:
     """The cells under a CSV header's personal columns (`mrn,patient,dob`), up to 200 lines below it."""
     found: list[Span] = []
-    if "," not in text or "\n" not in text:
+    if ("," not in text and "\t" not in text) or "\n" not in text:
         return found
     if _HEADER.search(text) is None:
         return found
@@ -266,15 +305,17 @@ def csv_columns(text: str) -> list[Span]:
     offset = 0
     header: list[str | None] | None = None
     rows = 0
+    tab = False
     for line in lines:
         if header is None:
-            names = [c.strip().lower() for c in line.split(",")]
+            tab = "\t" in line and "," not in line  # a TSV export (tab-separated)
+            names = [c.strip().lower() for c in line.split("\t" if tab else ",")]
             if _personal_header(names):
                 header = [_column(n) for n in names]
                 rows = 0
-        elif line.count(",") >= 1 and rows < 200:
+        elif line.count("\t" if tab else ",") >= 1 and rows < 200:
             rows += 1
-            for category, (start, end) in zip(header, _cells(line, offset), strict=False):
+            for category, (start, end) in zip(header, _cells(line, offset, tab), strict=False):
                 if category is not None and end - start >= 2:
                     if category == "other_unique_identifier" and DIGIT.search(text, start, end) is None:
                         continue  # an id column's cell holds a digit
@@ -285,12 +326,57 @@ def csv_columns(text: str) -> list[Span]:
     return found
 
 
+_PIPE_ROW = re.compile(r"(?m)^[^\n|]*+(?:\|[^\n|]*+){2,}$")
+"""A line of three cells or more split by `|` (a printed table's row)."""
+_PERSON_CELL = re.compile(
+    r"[A-Z][a-z'\u2019-]+(?:[ -][A-Z][a-z'\u2019-]+)?,[ ][A-Z][a-z'\u2019-]+(?:[ ][A-Z]\.?)?"
+)
+"""A person's name as a table writes it, surname first (`Kennedy, Kyle`)."""
+_DATE_CELL = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}")
+_ID_CELL = re.compile(r"(?=(?:[A-Z-]*\d){5})[A-Z0-9]+(?:-[A-Z0-9]+)*")
+"""A code of five digits or more, letters and dashes allowed (`M1743713`, `PT-2021-387144`)."""
+
+
+def person_rows(text: str) -> list[Span]:
+    """The record number in a printed table's row about a person.
+
+    A row split by `|` with a cell that is a name surname first (`Kennedy, Kyle`) and a cell
+    that is a date: a cell of it that is a code of five digits or more (and no date) is that
+    person's record number (`M1743713 | Kennedy, Kyle | 04/15/2003 | LDL | 162 mg/dL`).
+    """
+    if "|" not in text or ", " not in text:
+        return []
+    found = []
+    for row in _PIPE_ROW.finditer(text):
+        cells = []
+        at = row.start()
+        for cell in row.group(0).split("|"):
+            stripped = cell.strip()
+            cells.append((stripped, at + cell.find(stripped) if stripped else at))
+            at += len(cell) + 1
+        values = [c for c, _ in cells]
+        if not any(_PERSON_CELL.fullmatch(v) for v in values) or not any(
+            _DATE_CELL.fullmatch(v) for v in values
+        ):
+            continue
+        found += [
+            Span("medical_record_number", start, start + len(value), 0.8)
+            for value, start in cells
+            if len(value) <= 24
+            and _ID_CELL.fullmatch(value) is not None
+            and _DATE_CELL.fullmatch(value) is None
+        ]
+    return found
+
+
 # -- fields of machine formats ------------------------------------------------------------------
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _FIELD_ONLY = {
     **dict.fromkeys(("line", "line1", "address_line_1"), "address"),
     **dict.fromkeys(("license", "licence"), "certificate_license_number"),
+    "street_address_line": "address",
+    "birth_time": "date",
     "identifier": None,
 }
 """Keys read otherwise in a field than in a CSV header: a person's street only as a field of a
@@ -315,6 +401,17 @@ _JSON_FIELD = re.compile(
 )
 """A JSON field, or a Python dict's (`'ssn': '402117733'`)."""
 _XML_FIELD = re.compile(r"<([A-Za-z_][\w.-]{0,40})(?:[^\S\n][^<>\n]{0,200})?>([^<>\n]{1,120})</\1>")
+_XML_VALUE = re.compile(r"<([A-Za-z_][\w.-]{0,40})[^\S\n][^<>\n]{0,200}?\bvalue=\"([^\"<>\n]{1,120})\"")
+"""An XML element whose value is its `value` attribute (`<birthTime value="19720415"/>` in a CDA
+document): the element's name is the key."""
+_CDA_PATIENT_IDS = re.compile(r"<patientRole\b[^<>]{0,200}>((?:\s*<id\b[^<>]{0,300}>){1,4})")
+_CDA_EXTENSION = re.compile(r"\bextension=\"([^\"<>\n]{3,60})\"")
+"""A CDA document's patient identifiers: the `extension` of each `<id>` that opens its `<patientRole>`
+(`<patientRole><id root="2.16..." extension="4410982213"/>`)."""
+_COMPACT_DATE = re.compile(
+    r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:\d{4}(?:\d\d)?)?(?:[+-]\d{4})?"
+)
+"""A date in the compact machine form (`19720415`, HL7 and CDA `TS` with its time): no date shape reads it."""
 _YAML_FIELD = re.compile(
     r"(?m)^[^\S\n]*(?:-[^\S\n]+)?([a-z_][a-z0-9_]{0,40}|[a-z]+(?:[A-Z][a-z0-9]+)+):[^\S\n]+"
     r"(?:\"([^\"\n]{1,120})\"|'([^'\n]{1,120})'|([^\s\"'#][^\n#]{0,119}?))[^\S\n]*$"
@@ -402,7 +499,9 @@ def _fits(kind: str, name: str, value: str) -> bool:
         return _STREET_VALUE.fullmatch(value) is not None
     if kind == "url":
         return value.startswith(("http://", "https://", "www."))
-    if kind in ("date", "phone", "email"):
+    if kind == "date":
+        return _COMPACT_DATE.fullmatch(value) is not None  # the others are found by their shapes
+    if kind in ("phone", "email"):
         return False  # found by their shapes
     if kind == "vehicle_identifier":
         return digits >= 2 and len(value) >= 5
@@ -430,6 +529,8 @@ def _pairs(text: str) -> list[tuple[str, int, int]]:
             pairs.append((m.group(2), m.start(g), m.end(g)))
     if "</" in text:
         pairs += [(m.group(1), m.start(2), m.end(2)) for m in _XML_FIELD.finditer(text)]
+    if 'value="' in text:
+        pairs += [(m.group(1), m.start(2), m.end(2)) for m in _XML_VALUE.finditer(text)]
     if ": " in text:
         for m in _YAML_FIELD.finditer(text):
             g = next(i for i in (2, 3, 4) if m.group(i) is not None)
@@ -486,6 +587,13 @@ def fields(text: str) -> list[Span]:
         if value and _fits(kind, name, value):
             start = text.index(value, start)
             found.append(Span(kind, start, start + len(value), 0.85))
+    if personal and "<patientRole" in text:
+        for ids in _CDA_PATIENT_IDS.finditer(text):
+            found += [
+                Span("medical_record_number", m.start(1), m.end(1), 0.85)
+                for m in _CDA_EXTENSION.finditer(text, ids.start(1), ids.end(1))
+                if sum(c.isdigit() for c in m.group(1)) >= 4
+            ]
     if personal and '"identifier"' in text:
         found += [
             Span("medical_record_number", m.start(1), m.end(1), 0.85)
@@ -503,19 +611,22 @@ _CAMERA_FILE = re.compile(
 )
 _PHOTO_CUE = re.compile(r"(?i:\b(?:photos?|pictures?|pics?|images?|fotos?|selfies?)\b)")
 _SENT = re.compile(
-    r"(?i:\b(?:sent|sending|attached|attaching|uploaded|here(?:'s|\s+is)|file\s+is|adjunto|ci-joint|anbei|"
+    r"(?i:\b(?:sent|sending|attached|attaching|attachments?|uploaded|upload(?=[/?])|here(?:'s|\s+is)|file\s+is|adjunto|ci-joint|anbei|"
     r"envi[ée]|enviei|inviato|verstuurd|geschickt)\b)"
 )
-"""Someone sending the file (`sent it, file is ...`), not an example in instructions (`e.g. IMG_1234.jpg`)."""
+"""Someone sending the file (`sent it, file is ...`), a message's attachment or an upload endpoint's
+file (`/upload?file=`), not an example in instructions (`Upload a photo, e.g. IMG_1234.jpg`)."""
 _CAMERA_GATES = ("img", "pxl", "dsc", "dcim", "vid", "screenshot", "photo", "foto", "selfie", "whatsapp")
 
 
 def camera_photos(text: str) -> list[Span]:
     """A phone camera's file name in a text that asks for or sends a photo (`sent it, file is IMG_...jpg`)."""
-    if "." not in text or not has_any(text, _CAMERA_GATES) or _PHOTO_CUE.search(text) is None:
+    if "." not in text or not has_any(text, _CAMERA_GATES):
         return []
-    return [
-        Span("full_face_photo", m.start(), m.end(), 0.8)
-        for m in _CAMERA_FILE.finditer(text)
-        if _SENT.search(text, max(0, m.start() - 60), m.start()) is not None
-    ]
+    cue = _PHOTO_CUE.search(text) is not None
+    found = []
+    for m in _CAMERA_FILE.finditer(text):
+        sent = _SENT.search(text, max(0, m.start() - 60), m.start())
+        if sent is not None and (cue or sent.group(0).lower().startswith(("upload", "attachment"))):
+            found.append(Span("full_face_photo", m.start(), m.end(), 0.8))
+    return found

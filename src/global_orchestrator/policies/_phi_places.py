@@ -57,7 +57,8 @@ _STREET_TYPE = (
     r"walk|rise|wharf|loop|pike|run|path|alley|plaza|heights|crossing|xing|ridge|point|pass|"
     # more of the USPS street suffixes (`030 Ryan Overpass`, `8076 Darin Glens`, `456 Walters Vista`);
     # not those that are names or places as well (`Glen`, `Brooks`, `Harbor`)
-    r"overpass|underpass|trafficway|skyway|expressway|freeway|turnpike|causeway|vista|glens|divide|inlet"
+    r"overpass|underpass|trafficway|skyway|expressway|freeway|turnpike|causeway|vista|glens|divide|inlet|"
+    r"hills|lodge|meadows|knolls"
 )
 _TAIL = (
     rf"(?:,?\s{{0,3}}(?:apt\.?|apartment|suite|ste\.?|unit|flat|\#)\s{{0,3}}\w{{1,8}})?"
@@ -563,6 +564,8 @@ def _numbered(text: str) -> list[Span]:
     upper_digit = _UPPER_DIGIT.search(text) is not None
     postal = (upper or total >= 8) and (longest >= 3 or upper_digit)
     for m in _postcodes(text, upper_digit) if postal else ():
+        if m.group(0).count("\n") >= 2:
+            continue  # not across a blank line: `visit Mar 3, 2021\n\nAshley - ...`: a date, a greeting
         city = m.group(2) if m.re.groups else None  # (a UK or Canadian code: no groups, no city)
         if city is not None:
             code = text[m.start() : m.end(1)]

@@ -96,9 +96,9 @@ _PHONE_GROUPS = re.compile(
     r"(?<=\d)\d{1,3}+\)?(?:[\s.-]\d{2,5}+){1,4}+(?![\d/-])|(?<=\d)\d{7,12}+(?![\w/-]))"
 )
 _PHONE_CUE = re.compile(
-    r"(?i:\b(?:tel|telephone|phone|ph|cell|mobile|mob|call|called|calling|rang|dial(?:l?ed)?|pager|beeper|fax|contact|reach|telefon|"
+    r"(?i:\b(?:tel|telephone|phone|ph|cell|mobile|mob|call|called|calling|rang|dial(?:l?ed)?|pager|beeper|fax|fx|contact|reach|telefon|"
     r"t[ée]l[ée]phone|t[ée]l|m[óo]vil|cellulare|telefono|numer|whatsapp|sms|text|home|work|number|"
-    r"cel|celular|unreachable|reached|voicemail|vm|chiamare|chiamami|chiama|telefonare|appeler|appelez|"
+    r"cel|celular|unreachable|reached|voicemail|vm|proxy|chiamare|chiamami|chiama|telefonare|appeler|appelez|"
     r"appelle[rz]?|llamar(?:me|nos)?|ll[áa]mame|llame|ligar|liga|anrufen|ruf|bellen|bel|ring|ringe|soita|zadzwo[ńn]|"
     r"recapito|contattare|contattarmi|joindre|joignable|bereikbaar|erreichbar)\b"
     r"[^\n\d]{0,24})$"
@@ -113,6 +113,7 @@ _PHONE_CUE_KEYS = word_keys(
             "pager",
             "beeper",
             "fax",
+            r"fx\b",
             "contact",
             "reach",
             "telefon",
@@ -122,7 +123,7 @@ _PHONE_CUE_KEYS = word_keys(
             "movil",
         ),
         *("cellulare", "telefono", "numer", "whatsapp", "sms", "text", "home", "work", "number"),
-        *(r"cel\b", "celular", "unreachable", "reached", "voicemail", r"vm\b"),
+        *(r"cel\b", "celular", "unreachable", "reached", "voicemail", r"vm\b", "proxy"),
         *("chiamare", "chiamami", "chiama", "telefonare", "appeler", "appelez", "appelle", "llamar"),
         *("llámame", "llamame", "llame", "ligar", r"liga\b", "anrufen", r"ruf\b", "bellen", r"bel\b"),
         *(r"ring\b", "ringe", "soita", "zadzwoń", "zadzwon", "recapito", "contattare", "contattarmi"),
@@ -130,7 +131,7 @@ _PHONE_CUE_KEYS = word_keys(
     ]
 )
 _PHONE_WORD = re.compile(
-    r"(?i:\b(?:tel|telephone|phone|ph|cell|mobile|mob|call|called|calling|rang|dial(?:l?ed)?|pager|fax|"
+    r"(?i:\b(?:tel|telephone|phone|ph|cell|mobile|mob|call|called|calling|rang|dial(?:l?ed)?|pager|fax|fx|"
     r"telefon|t[ée]l[ée]phone|t[ée]l|m[óo]vil|cellulare|telefono|whatsapp|sms|voicemail|ring|ringde|"
     r"mobil|handy|chiamare|chiamami|chiama|telefonare|appeler|appelez|llamar|ll[áa]mame|llame|ligar|anrufen|"
     r"bellen|soita|zadzwo[ńn])\b[^\n\d]{0,24})$"
@@ -151,7 +152,7 @@ _DATE_SHAPE = re.compile(
 )
 """A calendar date in numbers (`03.05.2025`, `2025-05-03`): never a phone number, whatever its trunk zero."""
 _SEVEN = re.compile(r"\d{3}[\s-]\d{4}")
-_FAX_CUE = re.compile(r"\bfax", re.IGNORECASE)
+_FAX_CUE = re.compile(r"\b(?:fax|fx\b)", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s")
 _CARD = re.compile(r"\d(?<![\w-]\d)(?:\d{3}[ -]?\d{6}[ -]?\d{5}|\d{3}(?:[ -]?\d{4}){2}[ -]?\d{1,7})(?![\w-])")
 _VIN = re.compile(
@@ -235,7 +236,8 @@ def _dea_ok(dea: str) -> bool:
 
 def phone_kind(text: str, start: int) -> str:
     before = text[max(0, start - 50) : start]
-    if "fax" not in before.lower():  # (a gate: every _FAX_CUE match is "fax", any case)
+    low = before.lower()
+    if "fax" not in low and "fx" not in low:  # (a gate: every _FAX_CUE match is "fax" or "fx", any case)
         return "phone"
     clause = _SENTENCE_BREAK.split(before)[-1]
     return "fax" if _FAX_CUE.search(clause) else "phone"

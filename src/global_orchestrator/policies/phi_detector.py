@@ -99,7 +99,13 @@ from global_orchestrator.policies._phi_health import (
 from global_orchestrator.policies._phi_hl7 import hl7_fields
 from global_orchestrator.policies._phi_ids import checked_more, labelled_ids
 from global_orchestrator.policies._phi_keyed import keyed
-from global_orchestrator.policies._phi_labels import camera_photos, csv_columns, fields, labelled_codes
+from global_orchestrator.policies._phi_labels import (
+    camera_photos,
+    csv_columns,
+    fields,
+    labelled_codes,
+    person_rows,
+)
 from global_orchestrator.policies._phi_locales import locale_values
 from global_orchestrator.policies._phi_messages import messages
 from global_orchestrator.policies._phi_names import labelled_at, names
@@ -289,6 +295,7 @@ def _detect_phi(text: str) -> list[Span]:
         + labelled_ids(text)
     )
     spans += profiles(text) + labelled_codes(text) + csv_columns(text) + fields(text) + camera_photos(text)
+    spans += person_rows(text)
     spans += streets(text) + people(text) + messages(text) + locale_values(text) + spoken(text)
     spans += notes(text, record)
     spans, org_at = org_addresses(text, business_phones(text, spans))
