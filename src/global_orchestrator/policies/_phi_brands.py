@@ -97,10 +97,12 @@ _THE = re.compile(r"\b(?i:the)[^\S\n]{1,3}\Z")
 _PRODUCT_BEFORE = re.compile(
     r"(?:\b[xX\u00d7]|\u00a9[^\S\n]*(?:(?:19|20)\d\d[^\S\n]+)?|\([cC]\)[^\S\n]*(?:19|20)\d\d|"
     r"\b(?i:copyright)[^\S\n]+(?:(?:19|20)\d\d[^\S\n]+)?|\b(?i:founded|launched|co-founded|shop|"
-    r"introducing[^\S\n]+the)|\b(?i:introducing)\b[^\n]{1,60}\bfrom)[^\S\n]{1,3}$"
+    r"introducing[^\S\n]+the)|\b(?i:introducing)\b[^\n]{1,60}\bfrom|"
+    r"\b(?i:(?:manufactured|distributed|marketed|packaged|packed|imported)(?:[^\S\n]+(?:and|&)[^\S\n]+[a-z]+)?"
+    r"[^\S\n]+(?:for|by)[^\S\n]*:?|(?:manufacturer|distributor|marketer|importer|labeler)[^\S\n]*:))[^\S\n]{1,3}$"
 )
 """`... x <Brand>`, a copyright footer's holder, `Introducing <product> from <Brand>`, `Introducing
-the <Name> ...`."""
+the <Name> ...`, a product label's firm (`Manufactured for <Brand>`, `Distributor: <Brand>`)."""
 _MEDIA_WORDS = frozenset(
     """living magazine weekly daily today tonight news journal times post gazette tribune herald
     digest report show live radio podcast network tv""".split()  # noqa: SIM905
