@@ -194,3 +194,80 @@ def test_health_information_in_a_declared_case_still_counts_beside_an_identifier
     text = "De-identified case: patient John Smith, MRN 1234567, has HIV."
     assert ("patient_health_info", "HIV") in findings(text)
     assert identifiers(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lisinopril tablets USP, 10 mg. Store at 20-25C. Lot 7K221, exp 2027-03.\n"
+        "Manufactured for: Contoso Pharma LLC, 400 Crossing Blvd, Bridgewater, NJ 08807",
+        "Made in India. Manufactured by Fabrikam Generics Ltd., Plot 12, Sector 5, Pune 411001.\n"
+        "Distributed by: Northwind Inc., 12 Commerce Drive, Cranbury, NJ 08512",
+        "Rx only. Marketed by Woodgrove Biologics, 1 Kendall Square, Cambridge, MA 02139.",
+        "PRODUCT SHEET - FlexBrace knee support\nDistributor: Tailspin Supply, 880 Industrial Way, Reno, NV 89502\n"
+        "Customer service 1-800-555-0177",
+        "Imported and distributed by Adatum GmbH, Hauptstrasse 12, 10115 Berlin.",
+        "Distributed by Litware, 235 East 42nd Street, New York, NY 10017. Questions? 1-866-555-0101.",
+        "Packaged for Blue Yonder Health, 55 Fruit Street, Boston, MA 02114. Keep out of reach of children.",
+        "Manufactured for Kaiser Permanente, 100 Lakeside Drive, Madison, WI 53703. See full prescribing "
+        "information.",
+        "Rx only. Marketed by Woodgrove Biologics.",
+        "Catalyst grade B. Manufactured by Johnson Matthey for Ashford Labs.",
+        "Distributor: Hallman Smith, 12 Oak Road, Reno, NV 89502",
+    ],
+)
+def test_a_product_labels_company_gives_its_own_address(text: str) -> None:
+    assert not findings(text), findings(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Purchase order PO-4471 approved.\nShip to: Contoso Marketing, 100 Lakeside Drive, Madison, WI 53703",
+        "Invoice 20931 is due in 30 days. Remit to: Accounts Payable, 12 Main Street, Hartford, CT 06103.",
+        "Samples request: deliver to Fabrikam Medical Affairs, 9 Elm Court, Austin, TX 78701 by Friday.",
+        "Return the signed contract to Northwind Procurement, PO Box 2210, Denver, CO 80201.",
+        "Order #: 99812\nItems: 500 leaflets (asthma), 40 posters\nShip to: Mercy Clinic Communications, "
+        "1200 Grand Avenue, Des Moines, IA 50309",
+    ],
+)
+def test_a_departments_address_in_business_copy_is_no_ones(text: str) -> None:
+    assert not findings(text), findings(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(c) 2025 BrightPath Pharmacy. All rights reserved.",
+        "Copyright 2024 GreenWay Health Inc. Unsubscribe any time.",
+        "\u00a9 2023 Boston Scientific. Trademarks are the property of their owners.",
+        "(C) 2026 Dublin Clinic Group, all rights reserved. Read our privacy notice.",
+        "Footer: (c) 2024 ParisVision Optics. All rights reserved. 100 Lakeside Drive, Madison, WI 53703.",
+    ],
+)
+def test_a_copyright_year_before_its_holder_is_no_postal_code(text: str) -> None:
+    assert not findings(text), findings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "Prepared for: Jane Doe, 12 Oak Street, Springfield, IL 62701. Take one tablet daily.",
+            "12 Oak Street",
+        ),
+        (
+            "Patient: John Park, 40 Oak Avenue, Dayton, OH 45402. Distributed by Contoso, 1 Main Street, "
+            "Newark, NJ 07102.",
+            "40 Oak Avenue",
+        ),
+        ("Order #: 55123\nShip to: Jane Doe, 100 Lakeside Drive, Madison, WI 53703", "100 Lakeside Drive"),
+        ("Ship to: Marta Lopez, 77 Pine Road, Salem, OR 97301", "Marta Lopez"),
+        ("Patient: Jane Doe, MRN 4456112. Insulin pen distributed by Johnson Matthey.", "Jane Doe"),
+        ("Le patient habite 1017 Lausanne, pr\u00e8s du lac.", "1017 Lausanne"),
+        ("Wohnort des Patienten: 8001 Zürich", "8001 Zürich"),
+        ("She was born in 1950 and lives at 45 Elm Street, Boston, MA 02114.", "45 Elm Street"),
+    ],
+)
+def test_a_persons_address_beside_these_shapes_is_still_found(text: str, value: str) -> None:
+    assert covered(text, value), findings(text)

@@ -101,6 +101,13 @@ _PRODUCT_BEFORE = re.compile(
 )
 """`... x <Brand>`, a copyright footer's holder, `Introducing <product> from <Brand>`, `Introducing
 the <Name> ...`."""
+_FIRM_BEFORE = re.compile(
+    r"\b(?i:(?:manufactured|distributed|marketed|packaged|packed|imported)(?:[^\S\n]+(?:and|&)[^\S\n]+[a-z]+)?"
+    r"[^\S\n]+(?:for|by)[^\S\n]*:?|(?:manufacturer|distributor|marketer|importer|labeler)[^\S\n]*:)[^\S\n]{1,3}\Z"
+)
+"""A product label's firm follows (`Manufactured for <Brand>`, `Distributor: <Brand>`): a company."""
+_FIRM_WORDS = ("factur", "distribut", "market", "packag", "packed", "import", "labeler")
+"""A gate: every match of `_FIRM_BEFORE` holds one of these (lower case)."""
 _MEDIA_WORDS = frozenset(
     """living magazine weekly daily today tonight news journal times post gazette tribune herald
     digest report show live radio podcast network tv""".split()  # noqa: SIM905
@@ -131,7 +138,7 @@ def _by_context(text: str, names: list[tuple[int, int]]) -> set[str]:
     that ends in a media word (`Martha Stewart Living`), or that stands in a brand's place:
     `<Brand> x <Brand>: a limited collaboration`, `<Brand> pop-up shop`, `<Brand> Rewards`,
     `the <Name> scrub line`, `\u00a9 2025 <Brand>, ...`, `Introducing <product> from <Brand>`,
-    `<Brand> (NYSE: BRD)`, `<Brand> today announced`.
+    `<Brand> (NYSE: BRD)`, `<Brand> today announced`, `Manufactured for <Brand>`.
     """
     sites = _sites(text) if "." in text or "@" in text else set()
     found = set()
@@ -144,10 +151,18 @@ def _by_context(text: str, names: list[tuple[int, int]]) -> set[str]:
             or _PRODUCT_AFTER.match(text, end)
             or _COMPANY_AFTER.match(text, end)
             or _PRODUCT_BEFORE.search(text, max(0, start - 80), start)
+            or _firm_before(text, start)
             or (_GOODS_AFTER.match(text, end) and _THE.search(text, max(0, start - 6), start))
         ):
             found.add(words)
     return found
+
+
+def _firm_before(text: str, start: int) -> bool:
+    """A product label's firm is named at `start` (`Marketed by <Brand>`, `Distributor: <Brand>`)."""
+    window = text[max(0, start - 50) : start]
+    low = window.lower()
+    return any(w in low for w in _FIRM_WORDS) and _FIRM_BEFORE.search(window) is not None
 
 
 def brand_names(text: str, names: list[tuple[int, int]]) -> dict[tuple[int, int], bool]:

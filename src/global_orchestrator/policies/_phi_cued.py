@@ -772,8 +772,16 @@ _ORG_RUN = re.compile(
 )
 """A capitalised run ending a stretch (`Office of Policy`, `... to Appeals Unit`): an organisation's
 name when its last word is one's (`_ORG_LAST`)."""
+_DEPARTMENTS = frozenset(
+    """marketing sales communications procurement purchasing receiving shipping fulfillment fulfilment
+    logistics operations finance accounting payable receivable billing compliance legal admissions
+    affairs relations resources""".split()  # noqa: SIM905
+)
+"""A business's department (`Contoso Marketing`, `Accounts Payable`, `Medical Affairs`)."""
 _ORG_LAST = (
-    ORG_WORDS | {"plan", "plans", "office", "unit", "division", "dept", "desk", "team", "program"}
+    ORG_WORDS
+    | _DEPARTMENTS
+    | {"plan", "plans", "office", "unit", "division", "dept", "desk", "team", "program"}
 ) - {
     "home",
     "homes",

@@ -119,10 +119,10 @@ _EU_ADDRESS_GLUED = re.compile(f"[{UPPER}](?<!\\w.)" + _EU_GLUED.removeprefix(f"
 # (?<![\w/.-])(\d{5}|\d{4}\s?[A-Z]{2}|\d{2}-\d{3}|\d{4}),?\s{1,3}(CITY)|
 # \b[A-Z]{1,2}\d[A-Z\d]?\s{0,2}\d[AB...]{2}\b|\b\d{5}-\d{3}\b|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b, led by a
 # class (the first character; see _phi_shapes): the code is the match from its start to the
-# end of group 1, the city group 2
+# end of group 1, the city group 2 (a whole word: `2024 BrightPath` is no code before `Bright`)
 _POSTCODE_CITY = (
     r"(?<![\w/.-].)(?<=\d)(\d{4}|\d{3}\s?[A-Z]{2}|\d-\d{3}|\d{3}),?\s{1,3}"
-    rf"({_CAP}(?:[\s-]{_CAP}){{0,2}})"
+    rf"({_CAP}(?:[\s-]{_CAP}){{0,2}})(?![{UPPER}])"
 )
 _POSTCODE_UK_CA = (
     r"(?<!\w.)(?<=[A-Z])[A-Z]?\d[A-Z\d]?\s{0,2}\d[ABD-HJLNP-UW-Z]{2}\b|"
@@ -569,6 +569,8 @@ def _numbered(text: str) -> list[Span]:
         city = m.group(2) if m.re.groups else None  # (a UK or Canadian code: no groups, no city)
         if city is not None:
             code = text[m.start() : m.end(1)]
+            if _COPYRIGHT_BEFORE.search(text, max(0, m.start() - 12), m.start()) is not None:
+                continue  # the year of a copyright and its holder (`(c) 2025 Boston Scientific`)
             key = _place_key(city)
             # "10115 Berlin" and "1017 GC Amsterdam"; not "2063   Discharge Date" or "1200 Guests"
             known = key in places()
@@ -587,6 +589,8 @@ def _numbered(text: str) -> list[Span]:
     return found
 
 
+_COPYRIGHT_BEFORE = re.compile(r"(?:\u00a9|\([cC]\)|\b(?i:copyright))[^\S\n]*\Z")
+"""A copyright mark right before a number: the number is the copyright's year, no postal code."""
 _NOT_A_PIN = re.compile(r"(?:0?[1-9]|1[0-2])/(?:19|20)\d\d,|24/7,|24/365,")
 """A month and its year (`03/2018, normal`), or round the clock (`24/7, free`): not a house number."""
 _PRESSURE_BEFORE = re.compile(r"(?i:\b(?:bp|b/p|pressure)\b[^\n\d]{0,12})$")

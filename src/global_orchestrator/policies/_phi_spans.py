@@ -419,12 +419,15 @@ def word_before(text: str, start: int) -> int | None:
 
 # a line that gives the business's own address: "Headquarters: ...", "Store address: ...",
 # "Now open at ...", "Find us at ...", a line opening "Located at ...", a footer
-# "\u00a9 2025 Brand, 12 Main St, ..." (what follows the label or the mark on its line is the business's)
+# "\u00a9 2025 Brand, 12 Main St, ..." (what follows the label or the mark on its line is the business's);
+# a product label's company: "Manufactured for ...", "Distributed by ...", "Distributor: ..." (the
+# firm that puts the product on the market, whose name and address a label or a sell sheet must give)
 _OUR_LINE = re.compile(
     r"(?:\b(?:headquarters|head\s+office|hq|corporate\s+(?:office|offices|headquarters)|registered\s+office|"
     r"main\s+office|home\s+office|(?:store|shop|showroom|boutique|flagship|business|company|event)\s+"
     r"(?:address|location|venue)|venue|returns(?:\s+address)?|our\s+(?:new\s+)?(?:location|store|flagship|showroom|"
-    r"shop|warehouse))\s*(?::|-\s)|"
+    r"shop|warehouse)|manufacturer|distributor|distribution|marketer|importer|packager|labeler)\s*(?::|-\s)|"
+    r"\b(?:manufactured|distributed|marketed|packaged|packed|imported)(?:\s+(?:and|&)\s+\w+)?\s+(?:for|by)\b|"
     r"\b(?:(?:now|newly)\s+open(?:ed)?|opens|opening|grand\s+opening|pop-?up(?:\s+shop)?|(?:find|visit|see|join|meet)\s+us)"
     r"\s+at\b|\A[^\S\n]*(?:conveniently\s+)?located\s+at\b|\u00a9|\(c\)\s*(?:19|20)\d\d|\bcopyright\b)",
     re.IGNORECASE,
@@ -494,6 +497,7 @@ def _our_line(text: str, start: int) -> bool:
 _OUR_LINE_WORDS = (
     *("headquarters", "office", "hq", "address", "location", "venue", "returns", "our ", "open"),
     *("pop", " us ", "located", "\u00a9", "(c)", "copyright"),
+    *("manufactur", "distribut", "markete", "import", "packa", "packed", "labeler"),
 )
 """A gate: every match of `_OUR_LINE` holds one of these (lower case)."""
 

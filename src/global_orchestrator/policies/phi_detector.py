@@ -384,18 +384,21 @@ def _beside_names(text: str, spans: list[Span]) -> list[Span]:
     return found
 
 
+_OURS_GATE = (" at", ":", " - ", "|", "\u00a9", "(c)", "copyright", "announced", "release", "ed by", "ed for")
+"""A gate of `_business_addresses`: every cue of `our_own` and `issuer_address` holds one (lower case)."""
+
+
 def _business_addresses(text: str, spans: list[Span]) -> list[tuple[int, int]]:
     """Where the business's own address is (`our_own`: "Visit us at ...", "Headquarters: ...").
 
-    A copyright footer too, and the issuer's (`issuer_address`: a press release's boilerplate,
+    A copyright footer and a product label's firm too (`Manufactured for Acme, 12 Main St, ...`,
+    `Distributor: ...`), and the issuer's (`issuer_address`: a press release's boilerplate,
     `Mercy Hospital is located at ...`, `write to us at One Health Plaza, ...`). Nothing found
     inside it is a finding (its ZIP code, city and street found apart, a town read as a name, a
     state read as a keyword: `ID 83702`).
     """
     low = text.lower()
-    if not any(
-        w in low for w in (" at", ":", " - ", "|", "\u00a9", "(c)", "copyright", "announced", "release")
-    ):
+    if not any(w in low for w in _OURS_GATE):
         return []  # a gate: no cue of `our_own` or `issuer_address` in the text
     # (a street address, a postal code or a city: the pieces of the address found apart go too)
     starts = {s.start for s in spans if s.category == "address"}
