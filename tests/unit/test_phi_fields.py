@@ -266,3 +266,33 @@ def test_a_product_key_names_no_one() -> None:
     text = '{"product_name": "Aspirin Plus", "dob": "1950-01-01", "product_code": "AB12345"}'
     assert not touched(text, "Aspirin Plus")
     assert not touched(text, "AB12345")
+
+
+# -- a record is a person's only when a personal key's value has that key's shape -------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a plan flattened to `key: value` lines: `email` is a channel, its value a budget
+        "brand: Northwind Goods\nname: Northwind Goods Co.\nchannel: email\nemail: 1000.00\n"
+        "source: http://127.0.0.1:8765/rival-a.html\n",
+        '{"channels": {"email": 250.5, "phone": 120.0}, "name": "Harbor Tea Co.", "url": "https://example.com/a"}',
+        "phone: ask at the front desk\nname: Spring Promo\nurl: https://shop.example.com/a\n",
+        "date: 1500.00\nname: Spring Promo\nurl: https://shop.example.com/spring\n",
+    ],
+)
+def test_a_key_without_its_shape_makes_no_record_personal(text: str) -> None:
+    assert not findings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("name: Marta Okafor\nemail: m.okafor@mail.example\ncity: Tacoma\n", "Marta Okafor"),
+        ('{"phone": "(503) 555-0182", "name": "Rolf Haagen", "city": "Bergen"}', "Rolf Haagen"),
+        ("dob: 1961-04-09\nname: Ines Valcourt\n", "Ines Valcourt"),
+    ],
+)
+def test_a_key_with_its_shape_still_makes_the_record_personal(text: str, value: str) -> None:
+    assert covered(text, value)

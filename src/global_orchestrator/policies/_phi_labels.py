@@ -508,6 +508,25 @@ def _fits(kind: str, name: str, value: str) -> bool:
     return digits >= 4 and len(value) <= 40
 
 
+_DECIMAL = re.compile(r"[\d,]+\.\d+")
+
+
+def _personal_value(kind: str, fits: bool, value: str) -> bool:
+    """The value of a personal key has its kind's shape (what makes the record a person's).
+
+    Phones, e-mails and dates are found by their shapes elsewhere (`_fits` leaves them), so
+    here they need only look like one: an `@`, seven digits, four digits that are no amount.
+    """
+    digits = sum(c.isdigit() for c in value)
+    if kind == "email":
+        return "@" in value
+    if kind in ("phone", "fax"):
+        return digits >= 7 and _DECIMAL.fullmatch(value) is None
+    if kind == "date":
+        return digits >= 4 and _DECIMAL.fullmatch(value) is None
+    return fits
+
+
 def _value(kind: str, value: str) -> str:
     """The part of a field's value that is the value.
 
@@ -575,16 +594,27 @@ def fields(text: str) -> list[Span]:
     if not pairs:
         return []
     kinds = [(_field_kind(k), key_name(k), s, e) for k, s, e in pairs]
+    values = [_value(kind, text[s:e].strip()) if kind is not None else "" for kind, _, s, e in kinds]
+    fit = [
+        kind is not None and bool(value) and _fits(kind, name, value)
+        for (kind, name, _, _), value in zip(kinds, values, strict=True)
+    ]
+    # a personal field is one whose value has its key's shape: `email: 1000.00` (a channel's
+    # budget in a flattened plan) or `phone: ask at the desk` make no record personal
     personal = any(
-        kind in _STRONG or kind in _SPECIFIC or name.startswith(("patient", "dob", "birth"))
-        for kind, name, _, _ in kinds
+        (kind is None and name.startswith(("patient", "dob", "birth")))
+        or (
+            kind is not None
+            and (kind in _STRONG or kind in _SPECIFIC or name.startswith(("patient", "dob", "birth")))
+            and _personal_value(kind, ok, text[start:end].strip())
+        )
+        for (kind, name, start, end), ok in zip(kinds, fit, strict=True)
     )
     found: list[Span] = []
-    for kind, name, start, end in kinds:
+    for (kind, _name, start, _end), value, ok in zip(kinds, values, fit, strict=True):
         if kind is None or (kind not in _SPECIFIC and not personal):
             continue
-        value = _value(kind, text[start:end].strip())
-        if value and _fits(kind, name, value):
+        if ok:
             start = text.index(value, start)
             found.append(Span(kind, start, start + len(value), 0.85))
     if personal and "<patientRole" in text:
