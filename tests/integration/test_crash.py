@@ -149,7 +149,11 @@ def test_approval_answered_from_another_process(durable_db_url: str, thread_id: 
     out, err = second.communicate(timeout=120)
     assert second.returncode == 0, err
     done = json.loads(out.strip().splitlines()[-1])
-    assert done["status"] == "completed" and done["success"] is True
+    # (the issues and each subtask's status in the message: a failed run says why)
+    assert done["status"] == "completed" and done["success"] is True, (
+        done.get("issues"),
+        {sid: (r.get("status"), r.get("error")) for sid, r in done["results"].items()},
+    )
     assert Counter(ledger_lines(ledger))["s8"] == 1
     assert Counter(ledger_lines(ledger))["s1"] == 1
 
