@@ -124,6 +124,7 @@ _KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"hicn",
             rf"prior\s+auth(?:orization)?{_NUMBER_WORDS}",
             rf"group\s+{_NO}",
+            rf"grp(?:\s*#|{_NUMBER_WORDS})",  # a card's shorthand (`Grp GRP-55120`)
         ),
     ),
     (
@@ -192,7 +193,7 @@ _CODE = re.compile(  # (?<![\w/.@$-])(?=[A-Z0-9()./-]{0,40}\d)\(?[A-Z0-9][A-Z0-9
 )
 _PLATE = re.compile(
     r"\b(?i:licen[cs]e\s+plate|plate|tag)(?i:\s+(?:number|no\.?|#))?\s*[:#]?\s*"
-    r"([A-Z0-9]{2,4}[ -][A-Z0-9]{2,4})\b"
+    r"([A-Z0-9]{2,4}[ -][A-Z0-9]{2,4}(?:[ -][A-Z]{2,3}\b(?![ -]\d))?)\b"
 )
 _CAR_PLATE = re.compile(
     r"(?i:(?:my|our|his|her|their)[ ](?:car|truck|van|suv|vehicle|motorcycle))[ ]*[:(]?[ ]*"
@@ -201,7 +202,7 @@ _CAR_PLATE = re.compile(
 """A plate right after a person's car (`My car (7WCG362) got towed`, `her truck: 5RBN 772`)."""
 _CAR_KEYS = ("my", "our", "his", "her", "the")
 _CAR_PREFIXES = prefix_table(("my ", "our ", "his ", "her ", "their "))
-_GAP = re.compile(r"[\s:#.,=()'-]*(?:[a-zß-öø-ÿ]{1,8}(?:'s)?[\s:#.,=()'-]+){0,4}")  # (`Meu CPF é ...`)
+_GAP = re.compile(r"[\s:#.,=()'|-]*(?:[a-zß-öø-ÿ]{1,8}(?:'s)?[\s:#.,=()'|-]+){0,4}")  # (`Meu CPF é ...`)
 _CONTACT_GAP = re.compile(
     r"[^\S\n]+(?i:lines?|services?|hotline|helpline|help\s+desk|desk|care|support|center|centre|team)\b"
 )
@@ -339,9 +340,16 @@ _NATIONAL_WORDS = (
 _PHOTO_ID_FILE = re.compile(
     r"(?i:\b(?:photo\s+id|id\s+photo|patient(?:'s)?\s+photo|selfie|headshot|profile\s+(?:photo|picture)|"
     r"face\s+photo)\b[^\n.]{0,24}?)"
-    r"(?<![\w-])([\w-]{1,60}\.(?i:jpe?g|png|heic|webp|gif|bmp|tiff?))\b"
+    r"(?<![\w/-])((?:[\w.-]{1,40}/){0,4}[\w-]{1,60}\.(?i:jpe?g|png|heic|webp|gif|bmp|tiff?))\b"
 )
-"""An image file after a cue that it shows a person (`photo ID attached: IMG_20240312_mariag.jpg`)."""
+"""An image file after a cue that it shows a person (`photo ID attached: IMG_20240312_mariag.jpg`,
+`ID photo saved as scans/intake/maria_07.jpg`, its folders too)."""
+_FILE_THEN_FACE = re.compile(
+    r"(?<![\w/-])((?:[\w.-]{1,40}/){0,4}[\w-]{1,60}\.(?i:jpe?g|png|heic|webp|gif|bmp|tiff?))"
+    r"[ \t]{0,2}[(\[-][ \t]?"
+    r"(?i:full[- ]?face|face|facial|headshot|portrait|passport|id\s+photo|photo\s+id)"
+)
+"""An image file described after it as a face (`IMG_20230101_4411.JPG (full-face photograph ...)`)."""
 
 
 _HANDLE = re.compile(
@@ -414,6 +422,9 @@ def keyed(text: str) -> list[Span]:
         if starts:
             found += [
                 Span("full_face_photo", m.start(1), m.end(1), 0.85) for m in _PHOTO_ID_FILE.finditer(text)
+            ]
+            found += [
+                Span("full_face_photo", m.start(1), m.end(1), 0.85) for m in _FILE_THEN_FACE.finditer(text)
             ]
     return found
 
@@ -490,6 +501,19 @@ def _keywords(text: str, window: str, lo: int, positions: list[int] | None) -> I
                 matched = m.end()
 
 
+_CELL_GAP = re.compile(r"[ \t.:#]*\|[ \t]*")
+"""A table's cell border between a keyword's cell and its value's (`| Policy no. | KQZ550182734 |`)."""
+
+
+def _cell_ok(text: str, lo: int, window: str, keyword: re.Match[str]) -> bool:
+    """A gap across a `|` holds a keyword that is its cell's whole text (not `mg/dL|70-99`)."""
+    gap = window[keyword.end() :]
+    if "|" not in gap:
+        return True
+    before = lo + keyword.start() - 1
+    return _CELL_GAP.fullmatch(gap) is not None and (before < 0 or text[before] in " \t|\n")
+
+
 def _codes(text: str) -> list[Span]:
     """Codes after a keyword, plates and glued codes: each holds a digit."""
     found: list[Span] = []
@@ -512,7 +536,11 @@ def _codes(text: str) -> list[Span]:
         for k in _keywords(text, window, lo, keyword_near.positions) if cue else ():
             keyword = k
         category = None
-        if keyword is not None and _GAP.fullmatch(window[keyword.end() :]):
+        if (
+            keyword is not None
+            and _GAP.fullmatch(window[keyword.end() :])
+            and _cell_ok(text, lo, window, keyword)
+        ):
             category = _KEYWORD_CATEGORY[keyword.lastgroup or ""]
             phone = digits in (7, 10, 11) and _PHONE_LIKE.fullmatch(code) is not None
             if phone and _CONTACT_GAP.match(window, keyword.end()) is not None:

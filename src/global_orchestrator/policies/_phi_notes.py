@@ -27,6 +27,8 @@ import re
 from collections.abc import Iterator
 
 from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, census, english
+from global_orchestrator.policies._phi_lexicon import places as known_places
+from global_orchestrator.policies._phi_places import facility_line
 from global_orchestrator.policies._phi_spans import (
     MONTH_DAY,
     Span,
@@ -63,7 +65,8 @@ _CREDENTIAL = re.compile(r",?[ \t]{1,2}(?:M\.?D\.?|md|R\.?N\.?|D\.?O\.?|NP|PA-C|
 _NAME_CUE = re.compile(
     r"(?i:(?:dr\.?|doctor|pcp|hcp|attending|accepting\s+physician|referring\s+physician|physician|"
     r"surgeon|nurse|son|daughter|wife|husband|brother|sister|mother|father|niece|nephew|grandson|"
-    r"granddaughter|aunt|uncle|spouse|partner|caregiver|guardian|kin|"
+    r"granddaughter|aunt|uncle|spouse|partner|caregiver|guardian|kin|prescriber|ordering(?:\s+provider)?|"
+    r"subscriber|guarantor|insured|"
     r"(?:dictated|signed|entered|reviewed|cosigned|seen|examined|transcribed)\s+by|signed|cc|"
     r"(?P<loose>member|refills\s+for|enrol(?:l?ment)?\s+for|request\s+for|implanted\s+in|"
     r"message\s+from|please\s+see|intake|security\s+log|caller|subject\s+[\w-]+\s+|patient|pt))"
@@ -72,7 +75,8 @@ _NAME_CUE = re.compile(
 _NAME_CUE_WORDS = (
     r"dr\b doctor pcp hcp attending accepting referring physician surgeon nurse son\b daughter wife "
     r"husband brother sister mother father niece nephew grandson granddaughter aunt uncle spouse partner "
-    r"caregiver guardian kin dictated signed entered reviewed cosigned seen examined transcribed cc\b "
+    r"caregiver guardian kin prescriber ordering subscriber guarantor insured dictated signed entered "
+    r"reviewed cosigned seen examined transcribed cc\b "
     r"member refills enrol request implanted message please intake security caller subject patient pt\b"
 )
 _NAME_CUE_KEYS = word_keys(_NAME_CUE_WORDS.split())
@@ -84,7 +88,8 @@ _CREDENTIAL_GATE = ("MD", "M.D", " md", "RN", "R.N", "DO", "D.O", "NP", "PA-C", 
 _AGE_BEFORE = re.compile(rf"(?<![{_L}])([{UPPER}][{LOWER}]{{2,20}})\s+is\s+an?\s+\d{{1,3}}[- ]\Z")
 _HEADER = re.compile(
     rf"[ \t]*({_WORD}(?:[ \t]{_WORD}){{0,2}},[ \t]{_WORD}(?:[ \t]{_WORD})?(?:[ \t][{UPPER}]\.?)?)"
-    r"[ \t]{1,4}(?:(MRN[ \t:#]*)?([A-Z]{0,2}\d[\d -]{4,10}\d[A-Z]?|\d{6,10}[A-Z]?)(?=[ \t]{2})|MRN\b)"
+    r"[ \t]{1,4}(?:(MRN[ \t:#]*)?([A-Z]{0,2}\d[\d -]{4,10}\d[A-Z]?|\d{6,10}[A-Z]?)(?=[ \t]{2})"
+    r"|MRN\b|DOB\b|D\.O\.B)"
 )
 """A patient header line: `Volkov, Gabriel 44273564  ADM ...`, `Svensson, Esperanza    MRN 1789812`."""
 
@@ -113,9 +118,11 @@ def _first_name(word: str) -> bool:
     return word.lower() in census()[0]
 
 
-def _all_names(words: list[str]) -> bool:
-    """Every word can be part of a name (a surname that is an English word after a first name)."""
-    after_first = False
+def _all_names(words: list[str], after_first: bool = False) -> bool:
+    """Every word can be part of a name.
+
+    A surname that is an English word counts after a first name or an initial (`R. Stone`).
+    """
     for word in words:
         if not _name_word(word, after_first):
             return False
@@ -207,12 +214,14 @@ def _name_at(text: str, pos: int, words: int = 1) -> tuple[int, int] | None:
         return pos, comma
     end = None
     count = 0
-    after_first = particle = personal = nick = False
+    after_first = particle = personal = nick = initial = False
     for _, e, piece in _pieces(text, pos):
         if piece[0] in '"\u201c' or (len(piece) == 2 and piece.endswith(".")):
             after_first = True  # a nickname or an initial: a word must follow
             if piece[0] in '"\u201c':
                 nick = personal = True  # `First "Nick" Last`: a name's shape
+            elif end is None and piece[0].isupper():
+                initial = True  # `R. Okonkwo`: the initial counts as a word once one follows
             continue
         if piece.lower() in _PARTICLES:
             after_first = particle = True  # `van der`, `Mac an`: a word must follow
@@ -237,6 +246,9 @@ def _name_at(text: str, pos: int, words: int = 1) -> tuple[int, int] | None:
         )
         if text.startswith(",", e):
             break
+    if initial and end is not None and text[pos].isupper() and text[pos + 1 : pos + 2] == ".":
+        count += 1  # `Patient R. Okonkwo`: an initial and a capitalised surname
+        personal = personal or text[end - 1].islower()
     if end is None or count < words or (words > 1 and not personal):
         return (
             None  # after a loose cue, a Census name, lower case or a letter beyond ASCII: not `MyChart Login`
@@ -251,6 +263,18 @@ def _census_word(word: str) -> bool:
 
 
 _TRAILING_INITIAL = re.compile(rf"[ \t][{UPPER}]\.?(?![{_L}])")
+
+
+_KIN_GATE = (
+    *("wife, ", "husband, ", "partner, ", "spouse, ", "mother, ", "father, ", "son, ", "daughter, "),
+    *("sister, ", "brother, ", "niece, ", "nephew, ", "guardian, ", "caregiver, "),
+)
+_KIN_APPOSITION = re.compile(
+    r"(?i:\b(?:patient's|patient\u2019s|pt's|his|her|their)[ \t]+"
+    r"(?:wife|husband|partner|spouse|mother|father|son|"
+    r"daughter|sister|brother|niece|nephew|guardian|caregiver)),[ \t]{1,2}"
+)
+"""A relative named between commas (`The patient's husband, Orrin Velasquez, can be reached at`)."""
 
 
 def _cued_names(text: str) -> list[Span]:
@@ -270,6 +294,11 @@ def _cued_names(text: str) -> list[Span]:
         start = _name_back(text, cut)
         if start is not None:
             found.append(Span("name", start, cut, 0.7))
+    if ", " in text and any(w in text for w in _KIN_GATE):
+        for m in _KIN_APPOSITION.finditer(text):
+            got = _name_at(text, m.end(), 1)
+            if got is not None and got[1] - got[0] > 1 and text.startswith((",", " (", ";"), got[1]):
+                found.append(Span("name", got[0], got[1], 0.75))
     at = text.find("year", 8)
     while at != -1:  # `Oyelaran is a 47-year-old`
         if text.startswith(("-old", " old"), at + 4):
@@ -278,7 +307,9 @@ def _cued_names(text: str) -> list[Span]:
             if age is not None and _name_word(word) and (word.lower() not in english() or _first_name(word)):
                 found.append(Span("name", age.start(1), age.end(1), 0.7))
         at = text.find("year", at + 4)
-    if ", " in text and ("  " in text or "MRN" in text):  # (an id, then a column gap; or `MRN`)
+    if ", " in text and (
+        "  " in text or "MRN" in text or "DOB" in text
+    ):  # (an id, then a column gap; or `MRN`)
         for m in match_at(_HEADER, text, line_starts(text)):
             if _comma_name(text, m.start(1)) is not None:
                 found.append(Span("name", m.start(1), m.end(1), 0.75))
@@ -302,11 +333,41 @@ def _name_back(text: str, end: int) -> int | None:
     run = m.group(1)
     words = [w for w in re.split(r"[ \t,]+", run) if w]
     real = [w for w in words if w.lower() not in _PARTICLES and not (len(w) <= 2 and w.endswith("."))]
-    if not real or not _all_names(real):
+    initial = len(words[0]) == 2 and words[0].endswith(".") and words[0][0].isupper()
+    if not real:
+        return None
+    if (
+        len(real) == 1
+        and len(words) == 1
+        and "," in text[m.end(1) : end + 1]
+        and _lone_surname(text, m, real[0])
+    ):
+        return m.start(1)  # `Okafor, M.D.` alone on a signature line, `Attending: Halvorsen, MD`
+    if not _all_names(real, initial):
         return None
     if len(real) < 2 and not any(w.endswith(".") for w in words):
         return None
     return m.start(1)
+
+
+_SIGNATURE_LABEL = re.compile(
+    r"(?i:attending|physician|provider|surgeon|signed|dictated)[^\n:]{0,12}:[ \t]*\Z"
+)
+
+
+def _lone_surname(text: str, m: re.Match[str], word: str) -> bool:
+    """A Census surname (no stop word) alone before a credential.
+
+    On a line of its own under a signature rule, or after a clinician's label (`Attending: Halvorsen, MD`).
+    """
+    if word.lower() in _STOP or word.lower() not in census()[2] or not word[:1].isupper():
+        return False
+    line = text.rfind("\n", 0, m.start(1)) + 1
+    if _SIGNATURE_LABEL.search(text, line, m.start(1)) is not None:
+        return True
+    if text[line : m.start(1)].strip():
+        return False
+    return text[max(0, line - 80) : line].rstrip().endswith(("__", "--"))
 
 
 # -- dates ------------------------------------------------------------------------------------
@@ -463,7 +524,9 @@ _NOT_PERSONAL = re.compile(
     r"(?i:\b(?:product|stock|cover|banner|hero|catalog(?:ue)?|menu|logo|item)\W{1,3}\w*\s*)$"
 )
 _SHARED_LINK = re.compile(
-    r"(?i:\b(?:shared|sent|posted|forwarded|emailed|texted)\s+(?:me\s+|us\s+)?(?:the|a|this|her|his|my)?\s*link\s+)"
+    r"(?i:\b(?:(?:shared|sent|posted|forwarded|emailed|texted)\s+(?:me\s+|us\s+)?(?:the|a|this|her|his|my)?\s*link\s+|"
+    # `uploaded her wound photos to https://...`: a person's own page
+    r"(?:uploaded|posted)\s+(?:his|her|their|my)\s+(?:\w+\s+){0,2}(?:photos?|pictures?|images?|files?)\s+(?:to|at|on)\s+))"
     r"(https?://[^\s<>\"')]+[^\s<>\"').,;:!?])"
 )
 
@@ -497,8 +560,11 @@ def _codes(text: str, low: str) -> list[Span]:
             # a person's photo: weak (a text about a person), and no product's or stock image
             if _NOT_PERSONAL.search(text, max(0, m.start() - 20), m.start()) is None:
                 found.append(Span("full_face_photo", m.start(1), m.end(1), 0.7, weak=True))
-    if "link" in low and "http" in low:
-        found += [Span("url", m.start(1), m.end(1), 0.7, weak=True) for m in _SHARED_LINK.finditer(text)]
+    if ("link" in low or "load" in low or "post" in low) and "http" in low:
+        found += [  # (a person's own photos uploaded to it: theirs, strong)
+            Span("url", m.start(1), m.end(1), 0.7, weak="link" in m.group(0).lower())
+            for m in _SHARED_LINK.finditer(text)
+        ]
     return found
 
 
@@ -509,10 +575,148 @@ _EXTENSION = re.compile(
 """A local number and its extension (`576-5555 ext. 671`): the extension makes it a phone."""
 
 
+_OPENING_NUMBER = re.compile(
+    r"[ \t]*((?:[A-Z]{1,3}-?)?\d(?:[ -]?\d){5,11}|[A-Z]{2,3}\d{5,10})[ \t]*\n[ \t]*([^\n]{4,80})"
+)
+"""A record's number alone on its first line (`5512034`, `88-1203345`, `402 118 907`, `QX550192`)."""
+
+
+_HEAD_STREET = re.compile(
+    rf"[ \t]*(\d{{1,6}}[ \t][{UPPER}][{LOWER}]+(?:[ \t][{UPPER}][{LOWER}]+){{1,3}}"
+    r"(?:[ \t](?:Apt\.|Suite|Unit|Ste\.?)[ \t]\w{1,6})?)[ \t]*(?:\n|\Z)"
+)
+"""A street line (`1420 Quarry Bend`, `77 Orchard Rise Apt. 4`) under a letterhead's facility."""
+
+
+def _opening_number(text: str) -> list[Span]:
+    """A letterhead's identifiers.
+
+    The number a hospital's record opens with, when the line under it names the hospital; the
+    street under a letterhead's facility name in the record's first lines.
+    """
+    found: list[Span] = []
+    m = _OPENING_NUMBER.match(text)
+    if m is not None and facility_line(m.group(2)):
+        found.append(Span("medical_record_number", m.start(1), m.end(1), 0.8))
+    start = 0
+    for _ in range(4):  # a letterhead: the record's first lines
+        end = text.find("\n", start, start + 120)
+        if end == -1:
+            break
+        if facility_line(text[start:end]):
+            street = _HEAD_STREET.match(text, end + 1)
+            if street is not None:
+                found.append(Span("address", street.start(1), street.end(1), 0.75, weak=True))
+            break
+        start = end + 1
+    return found
+
+
+_RX_LINE = re.compile(
+    r"(?m:^)[ \t]*#[ \t]?((?:RX|Rx)?\d{6,10}|RX[A-Z]?\d{5,10})[ \t]{1,3}(?=[^\n]{0,60}?\d[ \t]?"
+    r"(?i:mg|mcg|g|ml|units?|tabs?|tablets?|caps?|puffs?|drops?)\b)"
+)
+"""A pharmacy label's prescription number opening a line before its drug and dose
+(`#5523901  lisinopril 10 mg daily`, `#RX550193  metformin 500 mg BID`)."""
+_SLASH_CODE = re.compile(r"(?:[A-Z]{1,3}-?)?\d(?:[ -]?\d){4,13}|[A-Z]{1,3}\d{5,12}")
+_SLASH_DATE = re.compile(
+    rf"\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}|\d{{1,2}}[ -]{_MONTHS}\w*[ -,]+\d{{4}}|"
+    rf"{_MONTHS}\w*\.?[ ]\d{{1,2}},?[ ]\d{{4}}"
+    r"|\d{1,2}-[A-Z]{3}-\d{4}"
+)
+
+
+def _slash_records(text: str) -> list[Span]:
+    """A record written on one line in fields between ` / `.
+
+    `Specimen label: Lindqvist, Maja / 03/14/1977 / 55-0192837 / 4401928374`: with a `Last, First`
+    name and a date among its fields, its codes are the person's identifiers (and the name theirs).
+    """
+    found: list[Span] = []
+    at = text.find(" / ")
+    while at != -1:
+        line = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end == -1 else end
+        fields: list[tuple[int, int]] = []
+        pos = line
+        for part in text[line:end].split(" / "):
+            lead = len(part) - len(part.lstrip())
+            fields.append((pos + lead, pos + len(part.rstrip())))
+            pos += len(part) + 3
+        values = [text[a:b] for a, b in fields]
+        if len(fields) >= 3 and any(_SLASH_DATE.fullmatch(v) for v in values):
+            named = None
+            for a, b in fields:
+                head = text.rfind(":", a, b) + 1 or a  # `Specimen label: Lindqvist, Maja`
+                while head < b and text[head] in " \t":
+                    head += 1
+                comma = _comma_name(text, head)
+                if comma is not None and comma == b:
+                    named = (head, b)
+                    break
+            if named is not None:
+                found.append(Span("name", named[0], named[1], 0.8))
+                found += [
+                    Span("other_unique_identifier", a, b, 0.8)
+                    for (a, b), v in zip(fields, values, strict=True)
+                    if _SLASH_CODE.fullmatch(v)
+                    and sum(c.isdigit() for c in v) >= 5
+                    and not _SLASH_DATE.fullmatch(v)
+                ]
+        at = text.find(" / ", end)
+    return found
+
+
+_REMINDED = re.compile(rf"(?:^|(?<=:)[ \t]{{1,2}}|(?<=\n))([{UPPER}][{LOWER}]{{1,20}}),[ \t]+(?:you|your)\b")
+"""A first name spoken to at a message's start (`Appointment reminder: Marcus, you are scheduled`)."""
+
+
+def _reminded(text: str) -> list[Span]:
+    first = census()[0]
+    return [
+        Span("name", m.start(1), m.end(1), 0.75)
+        for m in _REMINDED.finditer(text)
+        if m.group(1).lower() in first and m.group(1).lower() not in _STOP
+    ]
+
+
+_LABEL_HEAD = re.compile(r"(?m:^)[ \t]*[A-Za-z][^\n:]{1,40}:[ \t]{1,2}(?=[A-Z\u00c0-\u00de])")
+"""A line's label (`Late checkout: `): a `Last, First` name may follow it."""
+
+
+def _labelled_comma_names(text: str) -> list[Span]:
+    """`Last, First` right after a line's label, ending the clause (`Late checkout: Okwuosa, Ilse.`).
+
+    No place (`Location: Boston, Massachusetts`).
+    """
+    found: list[Span] = []
+    known = known_places()
+    for m in _LABEL_HEAD.finditer(text):
+        end = _comma_name(text, m.end())
+        if end is None or not (end == len(text) or text[end] in ".;\n("):
+            continue
+        words = [w.strip(" ,").lower() for w in text[m.end() : end].split(",")]
+        if any(w in known for w in words):
+            continue
+        found.append(Span("name", m.end(), end, 0.75))
+    return found
+
+
 def notes(text: str, record: bool) -> list[Span]:
     """probe5's classes in `text` (see the module's docstring); `record`: the text is a patient record."""
     low = folded(text)
     spans = _cued_names(text) + _dates(text, low, record) + _places(text, low) + _codes(text, low)
+    if text[:1].isalnum() or text[:1] in " \t":
+        spans += _opening_number(text)
+    if "#" in text and "\n" in text:
+        spans += [Span("other_unique_identifier", m.start(1), m.end(1), 0.8) for m in _RX_LINE.finditer(text)]
+    if " / " in text:
+        spans += _slash_records(text)
+    if ", you" in text:
+        spans += _reminded(text)
+    if ": " in text and ", " in text:
+        spans += _labelled_comma_names(text)
     if "x" in low and digit_runs(text)[1] >= 3 and _EXTENSION_GATE.search(text) is not None:
         spans += [Span("phone", m.start(), m.end(), 0.7, weak=True) for m in _EXTENSION.finditer(text)]
     if any(label in text for label in _BED_GATE):

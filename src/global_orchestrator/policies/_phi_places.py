@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from functools import lru_cache
+from itertools import pairwise
 
 from global_orchestrator.policies._phi_lexicon import (
     LOWER,
@@ -190,9 +191,17 @@ _PLACE_BEFORE = re.compile(
     r"relocated\s+to|native\s+of|hometown\s+(?:is|of))\s+(?:the\s+)?)$"
 )
 _PLACE_BEFORE = re.compile(grouped(_PLACE_BEFORE.pattern), _PLACE_BEFORE.flags)  # same matches, fewer tests
+_KIN = (
+    r"(?:wife|husband|partner|spouse|fianc[ée]e?|girlfriend|boyfriend|mother|father|mom|mum|dad|parents?|"
+    r"sons?|daughters?|child|children|kids|roommates?|housemates?|family|sisters?|brothers?|siblings|"
+    r"grand(?:children|sons?|daughters?|mother|father|parents)|aunt|uncle|niece|nephew|friends?|caregivers?)"
+)
+"""Whom a person lives with (a kin or household word)."""
 _HOME_BEFORE = re.compile(
-    r"(?i:\b(?:(?:lives|living|lived|resides|residing|resided|moved|relocated|native|hometown)\s+"
-    r"(?:alone\s+|independently\s+|with\s+(?:his|her|their|a)\s+\w+\s+)?(?:in|to|of|is|at)|"
+    rf"(?i:\b(?:(?:lives|living|lived|resides|residing|resided|moved|relocated|native|hometown)\s+"
+    r"(?:alone\s+|independently\s+|with\s+(?:his|her|their|a)\s+\w+\s+|"
+    # `Lives with partner in`, `with two adult sons in`, `with a housemate in`
+    rf"with\s+(?:\w+\s+){{0,2}}?{_KIN}\s+)?(?:in|to|of|is|at)|"
     r"(?:staying|returning\s+home)\s+(?:in|to)|"
     # the same in Portuguese, Spanish, French, German, Italian, Tagalog, Nigerian Pidgin
     r"(?:reside|mora|vive|vivo|vivimos|moramos|estamos)\s+(?:em|en|no|na)|habite\s+(?:à|a|au)|"
@@ -222,7 +231,7 @@ _PERSON_HOME = re.compile(
     # where else a patient's life happens: "Pt recently traveled to Lagos", "works in Revere"
     r"traveled|travelled|works|worked|attends|attended|grew\s+up|is\s+from|was\s+born|is\s+moving|"
     r"(?:was\s+)?(?:transferred|discharged|admitted|brought|taken)))\b|"
-    r"(?:^|[.;!?]\s+|\n\s*)(?:Lives|Resides)\s+(?:alone\s+|independently\s+|with\s+\w+\s+)?(?:in|at)\b"
+    r"(?:^|[.;!?]\s+|\n\s*)(?:Lives|Resides)\s+(?:alone\s+|independently\s+|with\s+(?:\w+\s+){1,3}?)?(?:in|at)\b"
 )
 _PERSON_HOME_WORDS = (
     *("lives", "lived", "resid", "moved", "relocated", "staying", "returning", "travel", "work"),
@@ -303,7 +312,7 @@ _FACILITY_HEAD = (
     r"(?:Center|Centre|Hospital)|Hospice|Infirmary|Health\s+System|Healthcare|Imaging(?:\s+Cent(?:er|re))?|"
     r"Surg(?:ery|ical)\s+Cent(?:er|re)|Care\s+Cent(?:er|re)|Senior\s*Living|SeniorLife|Assisted\s+Living|"
     r"Urgent\s+Care|Medical\s+Group|Sanatorium|Psychiatric\s+(?:Center|Hospital)|Memorial|Institute|"
-    r"Dialysis\s+Cent(?:er|re)|Cancer\s+Cent(?:er|re)|Skilled\s+Nursing(?:\s+Facility)?|SNF"
+    r"Dialysis\s+Cent(?:er|re)|Cancer\s+Cent(?:er|re)|Skilled\s+Nursing(?:\s+Facility)?|SNF|General"
 )
 _CAPS = rf"{_CAP}(?:-{_CAP})?"  # a capitalised word, or two joined by a hyphen (`Karge-Lloyd`)
 _FACILITY = re.compile(
@@ -315,7 +324,8 @@ _FACILITY = re.compile(
 """A hospital, clinic, nursing home or hospice by its name (`Cape Cod Hospital`, `Hebrew SeniorLife`)."""
 _FACILITY_GATE = re.compile(
     r"(?:Hospital|HOSPITAL|Cent(?:er|re)|CENTER|Clinic|CLINIC|Home|HOME|Hospice|HOSPICE|Infirmary|System|"
-    r"Healthcare|Imaging|Living|SeniorLife|Care|Group|Sanatorium|Memorial|Institute|Nursing|Facility|SNF)\b"
+    r"Healthcare|Imaging|Living|SeniorLife|Care|Group|Sanatorium|Memorial|Institute|Nursing|Facility|SNF|"
+    r"General)\b"
 )
 """A gate: the last word of every facility's name, as written (capitalised)."""
 
@@ -330,6 +340,33 @@ _NOT_IN_FACILITY = frozenset(
 """Words a facility's name does not hold: `Seen In Clinic`, `Patients With Asthma From Our Clinic`."""
 
 
+_NOT_A_GENERAL = frozenset(
+    (
+        *("attorney", "surgeon", "secretary", "inspector", "major", "brigadier", "lieutenant", "consul"),
+        *("director", "postmaster", "solicitor", "governor", "comptroller", "auditor", "adjutant", "vicar"),
+        *("receiver", "registrar", "paymaster", "quartermaster", "commissary", "dollar", "advocate"),
+        *("accountant", "procurator", "prosecutor", "counsel", "agent", "manager", "treasurer", "state"),
+        *("general", "motors", "electric", "mills", "dynamics", "foods", "assembly", "court", "staff"),
+    )
+)
+"""Words before `General` that make no hospital (`Attorney General`, `Dollar General`)."""
+
+
+def _facility(name: str) -> bool:
+    words = name.lower().split()
+    if words[0] == "new" and len(words) > 2:
+        words = words[1:]  # `New Harlow Memorial`: a town's name (`New Clinic` stays none)
+    if not _NOT_IN_FACILITY.isdisjoint(words):
+        return False
+    return not (words[-1] == "general" and (len(words) < 2 or words[-2] in _NOT_A_GENERAL))
+
+
+def facility_line(line: str) -> bool:
+    """`line` is a facility's name alone (`Riverbend Community Hospital`, `St. Oswin's General`)."""
+    m = _FACILITY.match(line.strip())
+    return m is not None and m.end() == len(line.strip()) and _facility(m.group(0))
+
+
 def _facilities(text: str) -> list[Span]:
     """Facility names: weak, as a city is (a patient's stay; `Mercy Hospital opens a wing` is no one's)."""
     if _FACILITY_GATE.search(text) is None:
@@ -337,7 +374,7 @@ def _facilities(text: str) -> list[Span]:
     return [
         Span("address", m.start(), m.end(), 0.7, weak=True)
         for m in _FACILITY.finditer(text)
-        if _NOT_IN_FACILITY.isdisjoint(m.group(0).lower().split())
+        if _facility(m.group(0))
     ]
 
 
@@ -370,9 +407,26 @@ def addresses(text: str) -> list[Span]:
         for m in _LABEL.finditer(text):
             value = m.group(1).rstrip(" .,")
             found.append(Span("address", m.start(1), m.start(1) + len(value), 0.85))
+    if has_any(text, ("home city", "home town", "hometown")):
+        found += [Span("address", m.start(1), m.end(1), 0.85) for m in _HOME_CITY.finditer(text)]
+    if "/" in text and has_any(text, ("mora ", "reside", "residente")):
+        found += [Span("address", m.start(1), m.end(1), 0.8) for m in _BR_HOME.finditer(text)]
     if UPPER_CHAR.search(text):  # a place name is capitalised
         found += _places(text) + _facilities(text)
     return found
+
+
+_HOME_CITY = re.compile(
+    r"(?<![\w-])(?i:home\s?(?:city|town)|hometown)[ \t]*:[ \t]*"
+    rf"({_CAP}(?:[ \t-](?:{_CAP}|de|da|do|di|la|le|sur|am)){{0,3}})(?=[ \t]*(?:[.;,)|]|$))",
+    re.MULTILINE,
+)
+"""A town after a home-town label anywhere in a line (`... phone +45 3312 4455. Home city: Varberg.`)."""
+_BR_HOME = re.compile(
+    r"(?i:\b(?:mora|reside|residente)\s+(?:em|na|no)\s+)"
+    r"([^\n.;]{3,120}?\b\d{5}-?\d{3}\b[^\n.;]{0,60}?/[ \t]?[A-Z]{2})\b"
+)
+"""A Brazilian home after `mora em` up to its town and state (`..., 01234-567 Campinas / SP`)."""
 
 
 _Reader = Callable[[int], "re.Match[str] | None"]
@@ -591,7 +645,50 @@ def _numbered(text: str) -> list[Span]:
 
 _COPYRIGHT_BEFORE = re.compile(r"(?:\u00a9|\([cC]\)|\b(?i:copyright))[^\S\n]*\Z")
 """A copyright mark right before a number: the number is the copyright's year, no postal code."""
-_NOT_A_PIN = re.compile(r"(?:0?[1-9]|1[0-2])/(?:19|20)\d\d,|24/7,|24/365,")
+_NOT_A_PIN = re.compile(
+    r"(?:0?[1-9]|1[0-2])/(?:19|20)\d\d,|24/7,|24/365,|"
+    # an identifier's keyword before six digits (`Acct 204511-318`, `Claim 550193`): no town
+    r"(?i:acct|account|claim|clm|member|mbr|policy|order|invoice|ref|case|ticket|batch|lot|grp|group)[- ]\d"
+)
 """A month and its year (`03/2018, normal`), or round the clock (`24/7, free`): not a house number."""
 _PRESSURE_BEFORE = re.compile(r"(?i:\b(?:bp|b/p|pressure)\b[^\n\d]{0,12})$")
 """A blood pressure's label before a reading (`BP 132/84, HR 76`), not a house number."""
+
+
+_JOIN_GAP = re.compile(r",?[ \t]{1,2}")
+_TOWN_WORD = rf"[{UPPER}][{LOWER}'\u2019]+(?:-[\w'\u2019]+)*"
+"""A town's word, with its hyphenated parts (`François-sur-Pascal`)."""
+_POSTCODE_TOWN_AFTER = re.compile(
+    rf",[ \t]{{1,2}}(?:\d{{4,5}}(?:-\d{{3}})?|\d{{2}}-\d{{3}}|\d{{3}}[ ]\d{{2}}|\d{{4}}[ ]?[A-Z]{{2}}),?"
+    rf"[ \t]{{1,2}}"
+    rf"{_TOWN_WORD}(?:[ \t](?:{_TOWN_WORD}|de|da|das|do|dos|di|del|la|le|am|an|im)){{0,3}}(?![\w-])"
+)
+"""A postal code and its town after a street (`Alameda Cruz, 44, 4700-123 Braga`)."""
+
+
+def joined_addresses(text: str, spans: list[Span]) -> list[Span]:
+    """One address where a street and its postal code and town were found apart.
+
+    `Kastanjevej 12` and `4100 Ringsted`: the span over both, and a street's postal code and town
+    after it.
+    """
+    streets = sorted((s for s in spans if s.category == "address"), key=lambda s: s.start)
+    if not streets:
+        return []
+    found: list[Span] = []
+    for a, b in pairwise(streets):
+        if (
+            a.end < b.start <= a.end + 3
+            and (
+                (text[b.start].isdigit() and text[a.end - 1].isalnum() and text[a.end] == ",")
+                or (text[a.end - 1].isdigit() and text[b.start].isupper())  # `..., 75011` `Paris`
+            )
+            and _JOIN_GAP.fullmatch(text, a.end, b.start)
+        ):
+            found.append(Span("address", a.start, b.end, max(a.score, b.score), weak=a.weak and b.weak))
+    for a in streets:
+        if text.startswith(",", a.end) and text[a.end - 1].isalnum():
+            m = _POSTCODE_TOWN_AFTER.match(text, a.end)
+            if m is not None:
+                found.append(Span("address", a.start, m.end(), a.score, weak=a.weak))
+    return found

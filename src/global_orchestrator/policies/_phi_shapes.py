@@ -96,7 +96,7 @@ _PHONE_GROUPS = re.compile(
     r"(?<=\d)\d{1,3}+\)?(?:[\s.-]\d{2,5}+){1,4}+(?![\d/-])|(?<=\d)\d{7,12}+(?![\w/-]))"
 )
 _PHONE_CUE = re.compile(
-    r"(?i:\b(?:tel|telephone|phone|ph|cell|mobile|mob|call|called|calling|rang|dial(?:l?ed)?|pager|beeper|fax|fx|contact|reach|telefon|"
+    r"(?i:\b(?:tel|telephone|phone|ph|cell|mobile|mob|call|called|calling|rang|dial(?:l?ed)?|pager|beeper|fax|fx|contact|reach|telefon|office|"
     r"t[ée]l[ée]phone|t[ée]l|m[óo]vil|cellulare|telefono|numer|whatsapp|sms|text|home|work|number|"
     r"cel|celular|unreachable|reached|voicemail|vm|proxy|chiamare|chiamami|chiama|telefonare|appeler|appelez|"
     r"appelle[rz]?|llamar(?:me|nos)?|ll[áa]mame|llame|ligar|liga|anrufen|ruf|bellen|bel|ring|ringe|soita|zadzwo[ńn]|"
@@ -122,7 +122,7 @@ _PHONE_CUE_KEYS = word_keys(
             "móvil",
             "movil",
         ),
-        *("cellulare", "telefono", "numer", "whatsapp", "sms", "text", "home", "work", "number"),
+        *("cellulare", "telefono", "numer", "whatsapp", "sms", "text", "home", "work", "number", "office"),
         *(r"cel\b", "celular", "unreachable", "reached", "voicemail", r"vm\b", "proxy"),
         *("chiamare", "chiamami", "chiama", "telefonare", "appeler", "appelez", "appelle", "llamar"),
         *("llámame", "llamame", "llame", "ligar", r"liga\b", "anrufen", r"ruf\b", "bellen", r"bel\b"),

@@ -111,7 +111,7 @@ from global_orchestrator.policies._phi_messages import messages
 from global_orchestrator.policies._phi_names import labelled_at, names
 from global_orchestrator.policies._phi_notes import notes
 from global_orchestrator.policies._phi_people import people
-from global_orchestrator.policies._phi_places import addresses, person_home, wide_place
+from global_orchestrator.policies._phi_places import addresses, joined_addresses, person_home, wide_place
 from global_orchestrator.policies._phi_profiles import profiles
 from global_orchestrator.policies._phi_scripts import script_names
 from global_orchestrator.policies._phi_shapes import shapes
@@ -353,6 +353,7 @@ def _detect_phi(text: str) -> list[Span]:
             about_a_person = True
     if not about_a_person:
         spans = [s for s in spans if not s.weak]
+    spans += joined_addresses(text, spans)
     anchors = sorted((s.start, s.end) for s in spans if not s.weak)
     spans += [
         Span("patient_health_info", s, e, score)
