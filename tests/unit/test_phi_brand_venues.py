@@ -18,6 +18,20 @@ from tests.unit.phi_checks import covered, findings
 @pytest.mark.parametrize(
     "text",
     [
+        # a name before a trade word, with a shop's honorific or a relative's word before it
+        "Sir Pembroke Teas is now 15% off with code STEEP15. #TeaTime",
+        "Aunt Delia's Bakery and Sir Okafor Teas are this year's sponsors of the Riverbend 10K on Oct. 4, 2026.",
+        "Uncle Bert's Coffee now ships nationwide. Use code BREW10 for 10% off.",
+        "Sir Dana Teas gift tins are back - order by 12/10 for holiday delivery.",
+        "Thanks to Whitcombe & Sons and Hartley Brewing for pouring at the Harvest Fair on 9/21.",
+        "Caldwell Motors and Brannigan Outfitters present the Spring Trail Ride, May 9, 2026.",
+        "Introducing the TrailMix 5 from Chef Amara's Kitchen - now just $24.99!",
+        # an honorific and an everyday word: a drink's or a product's brand
+        "Dr. Tangy is the lemon soda our regulars keep asking for. Grab a six-pack today.",
+        "The Lakeside Fun Run on June 7 is sponsored by Mr. Crunch and Dr. Tangy.",
+        "Two for one on Dr. Brisk iced tea until 7/4, only at participating stores.",
+        "Stock up on Dr. Brisk gummies: 30% off this week for members.",
+        "Introducing the CloudStep sneaker from Dr. Brisk, $79 at launch. #NewArrivals",
         # a business coming to a town, a store named after its town
         "Whitcombe & Sons is coming to Port Ellery! Doors open 11/2 with a ribbon cutting at noon.",
         "Caldwell Motors is coming to Fort Wren! Test drives on Saturday, May 9.",
@@ -35,6 +49,23 @@ def test_marketing_brands_venues_and_store_addresses_are_no_ones(text: str) -> N
 @pytest.mark.parametrize(
     ("text", "value"),
     [
+        # a person beside a brand of the same shape: the text is about someone, nothing is dropped
+        (
+            "Aunt Greta's Bakery sponsored the fair. Patient Greta Olsen, DOB 03/14/1951, was seen.",
+            "Greta Olsen",
+        ),
+        ("Sir Okafor Teas sponsored the fair. Patient: Ada Okafor, MRN 4471823.", "Ada Okafor"),
+        # a relative's business written in lower case is a person's
+        ("My aunt Greta's bakery closed after her stroke last spring.", "Greta"),
+        ("My uncle Bert Kowalski's coffee habit worries me; he is 67 and has afib.", "Bert Kowalski"),
+        # a title before a surname that is also a word, with no goods or sponsors around it: a person
+        ("Dr. Brisk saw the patient on 4/5/2024 for chest pain.", "Brisk"),
+        ("Dr. Brisk will see you at your follow-up next week.", "Brisk"),
+        ("Mrs. Honey was admitted with pneumonia on 2/2/2024.", "Honey"),
+        # an honorific brand's word beside a record number: the text is a record, kept
+        ("Seen by Dr. Tangy today. MRN 4471823. Discharged home.", "Tangy"),
+        # a trade word that is a surname after a title and a first name: a person
+        ("Dr. Mary Coffee joins the practice this fall.", "Mary Coffee"),
         # someone coming to a person's home: the run opens with a common first name
         ("Grandma is coming to Mary Whitfield's house on Sunday.", "Mary Whitfield"),
         # a person's address after `our patient at`, and after `lives at`
