@@ -40,6 +40,9 @@ from tests.unit.phi_checks import covered, findings
         "Come by our new flagship store at 58 Orchard Light Apt. 3, Brennerton, WI 53012 for the opening.",
         "Browse our redesigned downtown store at 16 Kessler Burg Suite 2, East Marlow, WA 98001 from Monday.",
         "Shop our brand new outlet store at 318 Maple Bypass, Cedar Falls, IA 50613 this Saturday.",
+        # a race's distance then the event's date: no street, city and postcode
+        "Sign up for the Harbor 5K, May 3, 2026! Every finisher gets a medal.",
+        "Join us for the Riverbend 10K, Oct. 4, 2026.",
     ],
 )
 def test_marketing_brands_venues_and_store_addresses_are_no_ones(text: str) -> None:
@@ -71,6 +74,12 @@ def test_marketing_brands_venues_and_store_addresses_are_no_ones(text: str) -> N
         # a person's address after `our patient at`, and after `lives at`
         ("Send the records to our patient at 58 Orchard Light Apt. 3, Brennerton, WI 53012.", "Brennerton"),
         ("Patient John Meyers lives at 220 Canal Street, Dayton, OH 45402.", "220 Canal Street"),
+        # a street, a city and a postcode beside a date are still an address
+        (
+            "Ship the walker to 12 Harbor Rd, Mystic, CT 06355 by May 3, 2026.",
+            "12 Harbor Rd, Mystic, CT 06355",
+        ),
+        ("Forward to Jonas Berg, Elm Court 5, Dover, 19901, by June 2, 2026.", "Elm Court 5"),
     ],
 )
 def test_the_same_shapes_about_a_person_are_found(text: str, value: str) -> None:
