@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from global_orchestrator.policies._phi_lexicon import census, english
 from global_orchestrator.policies._phi_names import titled_before
 
 _BRANDS = """
@@ -120,6 +121,90 @@ _SITE = re.compile(
 `warbyparker.com`)."""
 
 
+_TRADE = (
+    r"Teas?|Bakery|Bakeshop|Bakehouse|Bistro|Brasserie|Caf[e\u00e9]|Coffee|Roasters|Roastery|Creamery|"
+    r"Confections|Chocolates?|Candies|Sweets|Kitchens?|Foods|Farms?|Provisions|Pantry|Deli|Diner|Grill|"
+    r"Pizzeria|Tavern|Brewing|Brewery|Distillery|Winery|Vineyards?|Cellars|Spirits|Motors|Garage|Outfitters|"
+    r"Apparel|Boutique|Candles|Soaps?|Salon|Barbers|Florist|Hardware|Mercantile|Trading|Supply|"
+    r"Goods|Market|Emporium|Furniture|Interiors|Bikes|Cycles|Tailors|Jewel(?:l)?ers|Co\.|Company|"
+    r"Industries|Enterprises|Brands|Labs"
+)
+"""Trade words a shop's or a firm's name ends in (`Sir <Surname> Teas`, `Aunt <Name>'s Bakery`)."""
+_TRADE_AFTER = re.compile(
+    rf"(?P<s>['\u2019]s)?[^\S\n]{{1,3}}(?P<t>&[^\S\n]{{1,3}}(?:Sons|Daughters|Co\.|Company)|(?:{_TRADE}))"
+    r"(?![\w'\u2019])"
+)
+"""A trade word or `& Sons` after a name: the name is a business's (`<Name>'s Bakery`, `<Name> & Sons`)."""
+_TRADE_WORD = re.compile(rf"(?:{_TRADE})\Z")
+"""A name's last word is a trade word (`<Surname> Teas` read as one name)."""
+_HOUSE_TITLE = re.compile(r"\b(?:Sir|Dame|Aunt|Auntie|Uncle|Captain|Chef|Mother|Papa|Mama)\.?[^\S\n]{1,3}\Z")
+"""An honorific a shop's name opens with and a person's rarely does (`Sir <Name> Teas`; not `Dr.`)."""
+_BRAND_TITLE = re.compile(
+    r"\b(?:Dr|Mr|Mrs|Ms|Sir|Dame|Aunt|Auntie|Uncle|Captain|Chef|Mother|Papa|Mama)\.?[^\S\n]{1,3}\Z"
+)
+"""An honorific a brand takes (`Dr Pepper`, `Mr. Clean`, `Aunt Jemima`)."""
+_PRODUCT_WORDS = (
+    r"water|soda|seltzer|juice|lemonade|cola|drinks?|beverages?|snacks?|chips|crackers|candy|gum|vitamins|"
+    r"supplements|gummies|shampoo|soap|cereal|granola|sauce|coffee|tea|cookies|bars?"
+)
+_PRODUCT_NEXT = re.compile(rf"[^\S\n]{{1,3}}(?:[a-z]{{3,15}}[^\S\n]{{1,3}})?(?:{_PRODUCT_WORDS})\b")
+"""`Dr. <Word> sparkling water`, `Dr. <Word> vitamins`: the goods a brand sells follow its name."""
+_SPONSOR = re.compile(r"\bsponsor", re.IGNORECASE)
+
+
+def _trade_name(text: str, start: int, end: int) -> bool:
+    """The name at `start`..`end` is a business's: a trade word ends it or follows it.
+
+    `<Surname> Teas`, `<Name>'s Bakery`, `<Surname> & Sons`, `<Surname> Outfitters`; a title or a
+    relative's word before it is part of the brand then (`Sir <Surname> Teas`, `Aunt <Name>'s
+    Bakery`). The trade word is capitalised: `my aunt Mary's bakery` stays a person's. A trade
+    word that is also a Census surname (`Coffee`, `Market`) after a common first name with no
+    possessive is a surname (`Jane Coffee`) unless a shop's honorific opens it (`Sir Kelly Teas`).
+    """
+    words = text[start:end].split()
+    m = _TRADE_AFTER.match(text, end)
+    if m is not None:
+        trade, before, possessive = m.group("t"), words[-1], m.group("s") is not None
+    elif len(words) >= 2 and _TRADE_WORD.match(words[-1]) is not None:
+        trade, before, possessive = words[-1], words[-2], False
+    else:
+        return False
+    if possessive or trade.startswith("&") or trade.lower() not in census()[2]:
+        return True
+    if before.lower().removesuffix("'s").removesuffix("\u2019s") not in census()[0]:
+        return True
+    return _HOUSE_TITLE.search(text, max(0, start - 12), start) is not None
+
+
+def _honorific_brand(text: str, start: int, end: int) -> bool:
+    """A brand named with an honorific and an everyday word (`Dr. Fizz`, `Dr. <Word> sparkling water`).
+
+    The word is an English word and no Census first name; when it is no Census surname either
+    it names no one, and when it is (a rare surname that is also a word) the copy around it
+    must sell: its goods follow it, it is the maker of a product introduced (`Introducing <product>
+    from Dr. <Word>`), or its sentence thanks its sponsors.
+    """
+    word = text[start:end]
+    title = (
+        _BRAND_TITLE.search(text, max(0, start - 12), start) if " " not in word and word.isalpha() else None
+    )
+    if title is None:
+        return False
+    low = word.lower()
+    first, _, surnames = census()
+    if low not in english() or low in first:
+        return False
+    if low not in surnames:
+        return True
+    if _PRODUCT_NEXT.match(text, end) is not None or _PRODUCT_BEFORE.search(
+        text, max(0, title.start() - 80), title.start()
+    ):
+        return True
+    head = max(text.rfind(".", 0, start - 4), text.rfind("\n", 0, start)) + 1
+    tail = min((i for i in (text.find(".", end), text.find("\n", end)) if i != -1), default=len(text))
+    return _SPONSOR.search(text, head, tail) is not None
+
+
 def _letters(words: str) -> str:
     """The lower-case ASCII letters of `words` (`Est\u00e9e Lauder` -> `esteelauder`)."""
     plain = unicodedata.normalize("NFKD", words).encode("ascii", "ignore").decode()
@@ -183,6 +268,11 @@ def brand_names(text: str, names: list[tuple[int, int]]) -> dict[tuple[int, int]
                 if not titled_before(text, m.start()):  # `Dr. Abbott` is a person; `Dr. Scholl's` a brand
                     found[(start, end)] = m.group("i") is not None
                 break
+    for start, end in names:  # `Sir <Surname> Teas`, `<Name>'s Bakery`, `Dr. Fizz`: a title is the brand's
+        if (start, end) not in found and (
+            _trade_name(text, start, end) or _honorific_brand(text, start, end)
+        ):
+            found[(start, end)] = False
     rest = [n for n in names if n not in found and not titled_before(text, n[0])]
     if rest:
         branded = _by_context(text, rest)

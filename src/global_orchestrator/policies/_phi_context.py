@@ -277,6 +277,11 @@ _INLINE = re.compile(
     rf",[^\S\n]{{1,3}}(?:{_ANY_WORD}[^\S\n]{{1,3}}){{0,3}}{_ANY_WORD}(?:[^\S\n]\d{{1,2}})?,[^\S\n]{{1,3}}"
     rf"(?:[A-Z]{{2}}[^\S\n]+)?{_POSTAL}(?![\w-])\Z"
 )
+_DATE_TAIL = re.compile(
+    r",[^\S\n]{1,3}(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?[^\S\n]{1,3}\d{1,2},"
+    r"[^\S\n]{1,3}(?:19|20)\d\d\Z"
+)
+"""`..., May 3, 2026` ends an `_INLINE` match: a date, no city and postcode (`the Harbor 5K, May 3, 2026`)."""
 
 _NUMBER_STREET_CITY = re.compile(
     rf"\d(?<![\w@/.$#%-]\d)\d{{0,4}}[A-Za-z]?[^\S\n]{{1,3}}(?:{_STREET_PART}[^\S\n]{{1,3}}){{0,4}}{_STREET_PART},[^\S\n]{{1,3}}"
@@ -1421,7 +1426,7 @@ def context(text: str) -> list[Span]:
             ):  # "<street>, <city>, <code>": tried before each ", <code>"
                 begin = _line_start(text, tail.start(), 120)
                 m = _INLINE.search(text[begin : tail.end()])
-                if m is not None and not _LAB_VALUE.match(m.group(0)):
+                if m is not None and not _LAB_VALUE.match(m.group(0)) and not _DATE_TAIL.search(m.group(0)):
                     found.append(Span("address", begin + m.start(), begin + m.end(), 0.8))
             found += [
                 Span("address", m.start(), m.end(), 0.75)

@@ -764,13 +764,18 @@ _NOTHING: frozenset[int] = frozenset()
 
 _OPEN_IN = re.compile(
     r"(?i:\b(?:open|opens|opened|opening|located|based|headquartered|stores?|shops?|branch(?:es)?|"
-    r"locations?|showrooms?)\s+(?:in|at)\s+(?:the\s+)?)$"
+    r"locations?|showrooms?)\s+(?:in|at)\s+(?:the\s+)?|"
+    r"\b(?:is|are|'s|\u2019s)\s+(?:coming|expanding|heading)\s+to\s+)$"
 )
+"""`Now open in <town>`, `<Brand> is coming to <town>!` (a business arriving somewhere: a town)."""
 _OUR = re.compile(r"(?i:\bour\s+(?:new\s+|flagship\s+|first\s+)?)$")
-_STORE_AFTER = re.compile(r"\s+(?i:store|shop|showroom|branch|location|outlet|studio|clinic|office)\b")
+_STORE_AFTER = re.compile(
+    r"\s+(?i:store|shop|showroom|branch|location|outlet|studio|clinic|office|tasting\s+room|taproom|"
+    r"caf[e\u00e9]|bakery|restaurant|boutique|gallery|brewery|winery|warehouse|pop-?up)\b"
+)
 # gates: every `_OPEN_IN` match ends its window with one of these words and white space (`$`),
 # every `_OUR` match with one of those (`ends_with` reads the last word past white space)
-_OPEN_IN_ENDS = ("in", "at", "the")
+_OPEN_IN_ENDS = ("in", "at", "the", "to")
 _OUR_ENDS = ("our", "new", "flagship", "first")
 
 

@@ -437,7 +437,7 @@ _OUR_LINE_REACH = 120
 
 
 _OUR_OWN = re.compile(
-    r"\b(?:our\s+(?:\w+\s+)?(?:store|flagship|shop|office|clinic|location|showroom|studio|pharmacy|booth|"
+    r"\b(?:our\s+(?:\w+\s+){0,3}(?:store|flagship|shop|office|clinic|location|showroom|studio|pharmacy|booth|"
     r"headquarters|hq|bakery|cafe|restaurant|gym|spa|warehouse|factory|plant|distribution\s+center|outlet|"
     r"boutique|brewery|winery|taproom|kitchen)|us)\s+(?:is\s+|are\s+)?at\s+$",
     re.IGNORECASE,

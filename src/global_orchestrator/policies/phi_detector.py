@@ -404,8 +404,28 @@ def _business_addresses(text: str, spans: list[Span]) -> list[tuple[int, int]]:
     # (a street address, a postal code or a city: the pieces of the address found apart go too)
     starts = {s.start for s in spans if s.category == "address"}
     press = bool(starts) and press_release(text)
-    ours_at = {start for start in starts if our_own(text, start) or issuer_address(text, start, press)}
+    ours_at = {
+        start
+        for start in starts
+        if our_own(text, _house_number_before(text, start)) or issuer_address(text, start, press)
+    }
     return [(s.start, s.end) for s in spans if s.category == "address" and s.start in ours_at]
+
+
+_HOUSE_NUMBER_BEFORE = re.compile(r"(?<![\w.,/-])\d{1,6}[A-Za-z]?[^\S\n]{1,2}\Z")
+
+
+def _house_number_before(text: str, start: int) -> int:
+    """Where the address at `start` begins with its house number, when one is found apart before it.
+
+    `our store at 7429 Joseph Light Apt. 742, ...`: a street type no list knows, the address read
+    from its unit on: `our_own` reads what comes before the house number.
+    """
+    if start and text[start - 1] in " \t":
+        m = _HOUSE_NUMBER_BEFORE.search(text, max(0, start - 10), start)
+        if m is not None:
+            return m.start()
+    return start
 
 
 def _runs_past(text: str, names: list[tuple[int, int]], start: int, end: int) -> bool:
