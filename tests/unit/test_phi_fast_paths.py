@@ -19,7 +19,10 @@ from global_orchestrator.policies import (
     _phi_dates,
     _phi_health,
     _phi_keyed,
+    _phi_lexicon,
+    _phi_messages,
     _phi_names,
+    _phi_notes,
     _phi_places,
     _phi_shapes,
 )
@@ -1104,3 +1107,62 @@ def test_line_led_patterns_at_line_starts_match_like_finditer() -> None:
         ):  # (the helper)
             fast = match_at(pattern, text, line_starts(text, marks))
             assert _found(fast) == _found(pattern.finditer(text)), (pattern.pattern[:20], text)
+
+
+# -- ninth speed pass -----------------------------------------------------------------------------
+
+PLAIN_FIVE_DIGITS = re.compile(r"\d{5}(?![\d-]|-\d{4})|\d{5}-\d{4}(?!\d)")
+PLAIN_EXTENSION_GATE = re.compile(r"(?i:ext\.?|x)[ \t]{0,2}\d")
+PLAIN_AGE_Y_GATE = re.compile(r"(?<![\w.,])(?:9\d|1[01]\d)[ \t]?y")
+PLAIN_COMMA_LINE = re.compile(rf"(?:\A|\n)((?=[{_phi_lexicon.UPPER}][^\n,]{{0,44}},))")
+
+
+def test_led_rewrites_of_the_ninth_pass_match_like_the_plain_ones() -> None:
+    digits = [*"0123456789- \n\t.x\u0663", "12345", "1234", "-6789", "9"]
+    for text in _texts(digits, 105, n=6000, most=12):
+        fast = _phi_messages._FIVE_DIGITS
+        assert _found(fast.finditer(text)) == _found(PLAIN_FIVE_DIGITS.finditer(text)), text
+    ext = [*"eExXtT. \t1234a_", "ext", "EXT.", "Ext", "x", "X", "\u0130", "\u212a", "next", "box"]
+    for text in _texts(ext, 106, n=6000, most=10):
+        fast = _phi_notes._EXTENSION_GATE.search(text)
+        assert (fast is None) == (PLAIN_EXTENSION_GATE.search(text) is None), text
+    ages = [*"0123456789 \t.,_ayY\n", "9", "1", "10", "11", "95", "101", "y", "yo", "\u0663", "\u00e9"]
+    for text in _texts(ages, 107, n=8000, most=10):
+        fast = _phi_notes._AGE_Y_GATE.search(text)
+        assert (fast is None) == (PLAIN_AGE_Y_GATE.search(text) is None), text
+
+
+def test_comma_lines_are_the_plain_line_starts() -> None:
+    pieces = [*"Aa ,\n\t.\u00c9", "Maria", "Smith, ", "\n\n", "x" * 44, "x" * 45, ", ", "Dr "]
+    for text in _texts(pieces, 108, n=8000, most=14):
+        plain = [m.start(1) for m in PLAIN_COMMA_LINE.finditer(text)]
+        assert _phi_messages._comma_lines(text) == plain, text
+
+
+def test_stamp_gate_holds_wherever_a_stamp_is() -> None:
+    pieces = [*"dDtT: \t\n/-0123456789", "12/20/87", "5/5/2023", "  D: ", "d ", " T: ", "t "]
+    for text in _texts(pieces, 109, n=8000, most=12):
+        if _phi_notes._STAMP.search(text) is not None:
+            assert _phi_notes._STAMP_GATE.search(text) is not None, text
+
+
+def test_cues_of_the_ninth_pass_at_their_words_match_like_finditer() -> None:
+    from global_orchestrator.policies import _phi_cued, _phi_labels, _phi_streets
+
+    weak = [*"aZ \n\t.,_1", "is at", "Is  at", "sent to", "send it to", "delivery to", "shipped to"]
+    weak += ["moved to", "lives on", "his flat is at", "Their home in", "my house on", "this", "\u0131s at"]
+    weak += ["\u017fent to", "heir", "amy"]
+    for text in _texts(weak, 110, n=6000, most=10):
+        fast = scan_words(_phi_streets._WEAK_CUE, text, _phi_streets._WEAK_KEYS)
+        assert _found(fast) == _found(_phi_streets._WEAK_CUE.finditer(text)), text
+    press = [*"aZ \n\t.,:_", "for immediate release", "For  Immediate Release", "today announced"]
+    press += ["announced today", "Media contact:", "press inquiries :", "investor relations:", "xfor"]
+    press += ["pre\u017fs contacts:", "\u0130nvestor relations:", "today"]
+    for text in _texts(press, 111, n=6000, most=8):
+        fast = scan_words(_phi_cued._PRESS_RELEASE, text, _phi_cued._PRESS_KEYS)
+        assert _found(fast) == _found(_phi_cued._PRESS_RELEASE.finditer(text)), text
+    answer = [*"aZ \n\t.:?_-", "patient ID", "Member number", "chart #", "MRN", "medical record no.", "?\n"]
+    answer += ["Visitor: ", "Caller: ", "it's ", "HX-2020-551907", "A1234", "record", "\u017fure "]
+    for text in _texts(answer, 112, n=8000, most=10):
+        fast = scan_words(_phi_labels._ID_ANSWER, text, _phi_labels._ID_ANSWER_KEYS)
+        assert _found(fast) == _found(_phi_labels._ID_ANSWER.finditer(text)), text

@@ -55,6 +55,7 @@ from global_orchestrator.policies._phi_spans import (
     our_own,
     ours,
     scan_words,
+    word_keys,
     word_positions,
 )
 
@@ -854,6 +855,8 @@ _PRESS_RELEASE = re.compile(
     r"(?i:\bfor\s+immediate\s+release\b|\btoday\s+announced\b|\bannounced\s+today\b|"
     r"\b(?:media|press|investor)\s+(?:contacts?|inquiries|relations)\s*:)"
 )
+_PRESS_KEYS = word_keys(("for", "today", "announced", "media", "press", "investor"))
+"""Every `_PRESS_RELEASE` match starts a word with one of these keys (`scan_words`)."""
 """A press release: the addresses on its own lines are its issuer's (the boilerplate under it)."""
 _ORG_WORD = r"[A-Z0-9][\w.&'\u2019-]*"
 _ISSUER_LINE = re.compile(rf"[^\S\n]*(?:(?:{_ORG_WORD}[^\S\n]+){{0,5}}{_ORG_WORD},[^\S\n]*){{0,3}}\Z")
@@ -877,7 +880,7 @@ _ADDRESS_LINE_BEFORE = re.compile(
 def press_release(text: str) -> bool:
     """`text` is a press release (`FOR IMMEDIATE RELEASE`, `... today announced`, `Media contact:`)."""
     return has_any(text, ("release", "announced", "contact", "inquiries", "relations")) and (
-        _PRESS_RELEASE.search(text) is not None
+        next(scan_words(_PRESS_RELEASE, text, _PRESS_KEYS), None) is not None
     )
 
 

@@ -320,6 +320,8 @@ _STAMP = re.compile(
     rf"(?m)(?:^|[ \t]{{2}})(?i:d):?[ \t]{{1,2}}({_NUM_DATE})[ \t]{{1,3}}(?i:t):?[ \t]{{1,2}}({_NUM_DATE})"
 )
 """A transcription stamp: dictated and typed dates (`D: 12/20/87  T: 05/05/23`, `d 7/2/20 t 3/25/08`)."""
+_STAMP_GATE = re.compile(r"[dD]:?[ \t]{1,2}\d")
+"""A gate: every `_STAMP` match holds one (led by a class: the engine skips to a `d` in C)."""
 _ADM_DIS = re.compile(rf"\b(?:ADM|DIS|DISCH|D/C)[ \t:]{{1,3}}({_NUM_DATE})")
 _DATE_OF = re.compile(
     r"(?i:\bdate\s+of\s+(?:transfer|arrival|injury|onset|consult(?:ation)?|exam(?:ination)?|encounter|"
@@ -336,7 +338,7 @@ _MID = re.compile(
 def _dates(text: str, low: str, record: bool) -> list[Span]:
     found: list[Span] = []
     if "/" in text or "-" in text:
-        if " t" in low:
+        if " t" in low and _STAMP_GATE.search(text) is not None:
             for m in _STAMP.finditer(text):
                 found += [Span("date", m.start(g), m.end(g), 0.85) for g in (1, 2)]
         if "ADM" in text or "DIS" in text or "D/C" in text:
@@ -537,7 +539,8 @@ def notes(text: str, record: bool) -> list[Span]:
 
 
 _BED_GATE = ("Bed", "Room", "Rm", "BED", "ROOM", "RM", " rm ")
-_AGE_Y_GATE = re.compile(r"(?<![\w.,])(?:9\d|1[01]\d)[ \t]?y")
+_AGE_Y_GATE = re.compile(r"[91](?<![\w.,][91])(?:(?<=9)\d|(?<=1)[01]\d)[ \t]?y")
+r"""A gate: `(?<![\w.,])(?:9\d|1[01]\d)[ \t]?y` led by its first character's class (the same matches)."""
 _AGE_Y = re.compile(r"(?<![\w.,])(9\d|1[01]\d)[ \t]?(?:y|yo|y/o|yrs?)(?![\w/])")
 """An age over 89 written `100y`, `95 yo`, `101 yrs` (`y.o.` and `years old` are `_phi_shapes`')."""
 _INSURED = re.compile(
@@ -547,8 +550,9 @@ _INSURED = re.compile(
     r"([A-Z0-9](?:[A-Z0-9]|[ -](?=[A-Z0-9])){5,24})\b"
 )
 """A health-insurance number after its label in German, Italian and French."""
-_EXTENSION_GATE = re.compile(r"(?i:ext\.?|x)[ \t]{0,2}\d")
-"""A gate: an extension mark before a digit (most texts hold an `x`)."""
+_EXTENSION_GATE = re.compile(r"[eExX](?:(?<=[eE])[xX][tT]\.?|(?<=[xX]))[ \t]{0,2}\d")
+r"""A gate: an extension mark before a digit (most texts hold an `x`): `(?i:ext\.?|x)[ \t]{0,2}\d` led by
+its first character's class (the same matches)."""
 _HEADER_GATE = ("mrn", "dob", "d.o.b", "old", "y.o", "yo ", "med rec", "medical rec")
 _CHART_NUMBER = re.compile(
     r"(?<![\w-])(?:MR[ \t]{0,2}[:#][ \t]{0,3}"
