@@ -1166,3 +1166,109 @@ def test_cues_of_the_ninth_pass_at_their_words_match_like_finditer() -> None:
     for text in _texts(answer, 112, n=8000, most=10):
         fast = scan_words(_phi_labels._ID_ANSWER, text, _phi_labels._ID_ANSWER_KEYS)
         assert _found(fast) == _found(_phi_labels._ID_ANSWER.finditer(text)), text
+
+
+PLAIN_GATES = {
+    "pan": re.compile(r"\d(?<=P[A-Z]\d)\d{3}[A-Z](?![\w-])"),
+    "nino": re.compile(r"\d(?<=\d\d)[^\S\n]?[A-D](?![\w-])"),
+    "hkid": re.compile(r"\d(?<=[A-Z]\d)\d{5}(?:\([0-9A]\)|[0-9A])(?![\w-])"),
+}
+PLAIN_CREDENTIAL_AFTER = re.compile(
+    r"(?<=[ \t])(?:M\.?D\b\.?|md\b|R\.?N\b\.?|D\.?O\b\.?|NP\b|PA-C\b|PhD\b|DDS\b|MBBS\b|FACP\b)"
+)
+PLAIN_CSV_HEADER = re.compile(
+    r"(?m)^[A-Za-z][\w-]{1,29}(?:(?:,[A-Za-z][\w-]{1,29})+|(?:\t[A-Za-z][\w-]{1,29})+)[^\S\n]*$"
+)
+
+
+def test_letter_led_id_gates_answer_like_the_digit_led_ones() -> None:
+    from global_orchestrator.policies import _phi_ids
+
+    pieces = [*"0123456789PABCDEZ \t\n-_(a)", "PA", "1234", "12", " 34 ", "A", "(A)", "123456", "\u0663"]
+    for text in _texts(pieces, 113, n=10000, most=10):
+        for name, gate in (
+            ("pan", _phi_ids._PAN_GATE),
+            ("nino", _phi_ids._NINO_GATE),
+            ("hkid", _phi_ids._HKID_GATE),
+        ):
+            plain = PLAIN_GATES[name].search(text)
+            assert (gate.search(text) is None) == (plain is None), (name, text)
+
+
+def test_credentials_led_by_white_space_are_the_look_behind_matches() -> None:
+    pieces = [*" \t\nMDRNOPhAC.-,x", "MD", "M.D.", "md", "R.N.", "DO", "D.O", "NP", "PA-C", "PhD", "DDS"]
+    pieces += ["MBBS", "FACP", "Smith", "  "]
+    for text in _texts(pieces, 114, n=8000, most=10):
+        fast = [(m.span(1), m.group(1)) for m in _phi_notes._CREDENTIAL_AFTER.finditer(text)]
+        assert fast == [(m.span(), m.group()) for m in PLAIN_CREDENTIAL_AFTER.finditer(text)], text
+
+
+def test_csv_header_gate_answers_like_the_multiline_search() -> None:
+    from global_orchestrator.policies import _phi_labels
+
+    pieces = [*"aZ1_-,\t\n \r", "mrn", "patient", "dob", ",", "\t", "\n", "x" * 30, "\u00e9"]
+    for text in _texts(pieces, 115, n=10000, most=12):
+        fast = (
+            _phi_labels._HEADER.match(text) is not None
+            or _phi_labels._HEADER_AFTER_BREAK.search(text) is not None
+        )
+        assert fast == (PLAIN_CSV_HEADER.search(text) is not None), text
+
+
+def test_business_label_lines_are_found_where_the_plain_search_finds_them() -> None:
+    from global_orchestrator.policies import _phi_spans
+
+    pieces = [
+        *"aZ \t\n:-,.&(c)\u00a9",
+        "Headquarters",
+        "head office",
+        "HQ",
+        "corporate offices",
+        "Store address",
+    ]
+    pieces += ["venue", "Returns address", "our new location", "Manufacturer", "distributor", "marketed"]
+    pieces += [
+        "Manufactured and packed",
+        " for ",
+        " by ",
+        "now open",
+        "Newly opened",
+        "grand opening",
+        "pop-up",
+    ]
+    pieces += [
+        "popup shop",
+        "visit us",
+        "Meet us",
+        " at ",
+        "located at",
+        "conveniently located",
+        "2025",
+        "19",
+    ]
+    pieces += ["copyright", "\u017ftore location", "\u0130mporter", "opens", "shop", "our", "at"]
+    for text in _texts(pieces, 116, n=10000, most=8):
+        fast = _phi_spans._OUR_LINE_FOUND.search(text) is not None
+        assert fast == (_phi_spans._OUR_LINE.search(text) is not None), text
+
+
+def test_local_ages_at_their_numbers_match_like_finditer() -> None:
+    from global_orchestrator.policies._phi_spans import scan_at_words
+
+    pieces = [
+        *"91 0.,/-_a\n",
+        "95",
+        "101",
+        "119",
+        "9",
+        " ans",
+        " anni",
+        " a\u00f1os",
+        " Jahre",
+        " jaar",
+        " fa",
+    ]
+    pieces += [" de exp", " d'", " lang", "x9", "\u0669", "\u00e9"]
+    for text in _texts(pieces, 117, n=8000, most=10):
+        fast = scan_at_words(_phi_dates._AGE_LOCAL, text, (), numbers=True, number_starts=("9", "1"))
+        assert _found(fast) == _found(_phi_dates._AGE_LOCAL.finditer(text)), text

@@ -263,6 +263,8 @@ _HEADER = re.compile(
     r"(?m)^[A-Za-z][\w-]{1,29}(?:(?:,[A-Za-z][\w-]{1,29})+|(?:\t[A-Za-z][\w-]{1,29})+)[^\S\n]*$"
 )
 """A line of column names (a gate: a CSV header)."""
+_HEADER_AFTER_BREAK = re.compile("(?m)\n" + _HEADER.pattern.removeprefix("(?m)^"))
+"""`_HEADER` after a line break (led by it: the engine skips to line breaks; the first line apart)."""
 _CSV_CELL = re.compile(r'"[^"\n]*"|[^,\n]*')
 
 
@@ -308,7 +310,7 @@ def csv_columns(text: str) -> list[Span]:
     found: list[Span] = []
     if ("," not in text and "\t" not in text) or "\n" not in text:
         return found
-    if _HEADER.search(text) is None:
+    if _HEADER.match(text) is None and _HEADER_AFTER_BREAK.search(text) is None:  # (`_HEADER.search`)
         return found
     lines = text.split("\n")
     offset = 0

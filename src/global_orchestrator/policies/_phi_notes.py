@@ -78,8 +78,10 @@ _NAME_CUE_WORDS = (
 _NAME_CUE_KEYS = word_keys(_NAME_CUE_WORDS.split())
 """The words a `_NAME_CUE` match starts with (`scan_words`: the regex runs at those only)."""
 _CREDENTIAL_AFTER = re.compile(
-    r"(?<=[ \t])(?:M\.?D\b\.?|md\b|R\.?N\b\.?|D\.?O\b\.?|NP\b|PA-C\b|PhD\b|DDS\b|MBBS\b|FACP\b)"
+    r"[ \t](M\.?D\b\.?|md\b|R\.?N\b\.?|D\.?O\b\.?|NP\b|PA-C\b|PhD\b|DDS\b|MBBS\b|FACP\b)"
 )
+"""A credential after white space (group 1; led by the white space's class, not a look-behind: the engine
+skips ahead to it; the matches of the look-behind form `(?<=[ \t])(?:...)` are its groups)."""
 _CREDENTIAL_GATE = ("MD", "M.D", " md", "RN", "R.N", "DO", "D.O", "NP", "PA-C", "PhD", "DDS", "MBBS", "FACP")
 _AGE_BEFORE = re.compile(rf"(?<![{_L}])([{UPPER}][{LOWER}]{{2,20}})\s+is\s+an?\s+\d{{1,3}}[- ]\Z")
 _HEADER = re.compile(
@@ -260,10 +262,11 @@ def _cued_names(text: str) -> list[Span]:
         if got is not None and got[1] - got[0] > 1:
             found.append(Span("name", got[0], got[1], 0.7))
     for m in _CREDENTIAL_AFTER.finditer(text) if any(c in text for c in _CREDENTIAL_GATE) else ():
-        cut = m.start()
-        while cut > 0 and m.start() - cut < 3 and text[cut - 1] in " \t":
+        at = m.start(1)
+        cut = at
+        while cut > 0 and at - cut < 3 and text[cut - 1] in " \t":
             cut -= 1
-        if cut == m.start() or m.start() - cut > 2:
+        if cut == at or at - cut > 2:
             continue  # a credential after one or two spaces (and maybe a comma)
         if text.startswith(",", cut - 1):
             cut -= 1
@@ -550,9 +553,9 @@ _INSURED = re.compile(
     r"([A-Z0-9](?:[A-Z0-9]|[ -](?=[A-Z0-9])){5,24})\b"
 )
 """A health-insurance number after its label in German, Italian and French."""
-_EXTENSION_GATE = re.compile(r"[eExX](?:(?<=[eE])[xX][tT]\.?|(?<=[xX]))[ \t]{0,2}\d")
+_EXTENSION_GATE = re.compile(r"[xX](?:(?<=[eE][xX])[tT]\.?[ \t]{0,2}\d|[ \t]{0,2}\d)")
 r"""A gate: an extension mark before a digit (most texts hold an `x`): `(?i:ext\.?|x)[ \t]{0,2}\d` led by
-its first character's class (the same matches)."""
+its `x` (found wherever that is found)."""
 _HEADER_GATE = ("mrn", "dob", "d.o.b", "old", "y.o", "yo ", "med rec", "medical rec")
 _CHART_NUMBER = re.compile(
     r"(?<![\w-])(?:MR[ \t]{0,2}[:#][ \t]{0,3}"
