@@ -1141,7 +1141,8 @@ def test_comma_lines_are_the_plain_line_starts() -> None:
 
 def test_stamp_gate_holds_wherever_a_stamp_is() -> None:
     pieces = [*"dDtT: \t\n/-0123456789", "12/20/87", "5/5/2023", "  D: ", "d ", " T: ", "t "]
-    for text in _texts(pieces, 109, n=8000, most=12):
+    pieces += ["D: 12/20/87", " T: 05/05/23", "\nd 7/2/20 t 3/25/08", "  d: 1/2/03 "]
+    for text in _texts(pieces, 109, n=8000, most=8):
         if _phi_notes._STAMP.search(text) is not None:
             assert _phi_notes._STAMP_GATE.search(text) is not None, text
 
@@ -1163,6 +1164,11 @@ def test_cues_of_the_ninth_pass_at_their_words_match_like_finditer() -> None:
         assert _found(fast) == _found(_phi_cued._PRESS_RELEASE.finditer(text)), text
     answer = [*"aZ \n\t.:?_-", "patient ID", "Member number", "chart #", "MRN", "medical record no.", "?\n"]
     answer += ["Visitor: ", "Caller: ", "it's ", "HX-2020-551907", "A1234", "record", "\u017fure "]
+    answer += [
+        "patient ID?\nVisitor: HX-2020-551907\n",
+        "MRN:\n[10:02] Caller: it's A12345",
+        "\nAgent: 7781-22\n",
+    ]
     for text in _texts(answer, 112, n=8000, most=10):
         fast = scan_words(_phi_labels._ID_ANSWER, text, _phi_labels._ID_ANSWER_KEYS)
         assert _found(fast) == _found(_phi_labels._ID_ANSWER.finditer(text)), text
@@ -1185,6 +1191,7 @@ def test_letter_led_id_gates_answer_like_the_digit_led_ones() -> None:
     from global_orchestrator.policies import _phi_ids
 
     pieces = [*"0123456789PABCDEZ \t\n-_(a)", "PA", "1234", "12", " 34 ", "A", "(A)", "123456", "\u0663"]
+    pieces += ["PA1234B", "PZ9876Q", "Q123456(A)", "AB 12 34 56 C"]
     for text in _texts(pieces, 113, n=10000, most=10):
         for name, gate in (
             ("pan", _phi_ids._PAN_GATE),
@@ -1272,3 +1279,27 @@ def test_local_ages_at_their_numbers_match_like_finditer() -> None:
     for text in _texts(pieces, 117, n=8000, most=10):
         fast = scan_at_words(_phi_dates._AGE_LOCAL, text, (), numbers=True, number_starts=("9", "1"))
         assert _found(fast) == _found(_phi_dates._AGE_LOCAL.finditer(text)), text
+
+
+PLAIN_STAMP = re.compile(
+    rf"(?m)(?:^|[ \t]{{2}})(?i:d):?[ \t]{{1,2}}({_phi_notes._NUM_DATE})[ \t]{{1,3}}(?i:t):?[ \t]{{1,2}}"
+    rf"({_phi_notes._NUM_DATE})"
+)
+
+
+def test_stamps_led_by_their_d_have_the_groups_of_the_plain_pattern() -> None:
+    pieces = [*"dDtT: \t\n/-0123456789x", "12/20/87", "5/5/2023", "  D: ", "d ", " T: ", "t ", "  ", "\n"]
+    pieces += [
+        "D: 12/20/87",
+        " T: 05/05/23",
+        "\nd 7/2/20 t 3/25/08",
+        "  d: 1/2/03 ",
+        "\tD 1-2-2003  t: 4/5/06",
+    ]
+    texts = _texts(pieces, 118, n=10000, most=8)
+    assert sum(PLAIN_STAMP.search(text) is not None for text in texts) > 500
+    for text in texts:
+        fast = [m.groups() for m in _phi_notes._STAMP.finditer(text)]
+        assert fast == [m.groups() for m in PLAIN_STAMP.finditer(text)], text
+        spans = [(m.span(1), m.span(2)) for m in _phi_notes._STAMP.finditer(text)]
+        assert spans == [(m.span(1), m.span(2)) for m in PLAIN_STAMP.finditer(text)], text

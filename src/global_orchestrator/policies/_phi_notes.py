@@ -320,9 +320,13 @@ _MONTHS = (
     r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
 _STAMP = re.compile(
-    rf"(?m)(?:^|[ \t]{{2}})(?i:d):?[ \t]{{1,2}}({_NUM_DATE})[ \t]{{1,3}}(?i:t):?[ \t]{{1,2}}({_NUM_DATE})"
+    rf"[dD](?:(?<![^\n][dD])|(?<=[ \t]{{2}}[dD])):?[ \t]{{1,2}}({_NUM_DATE})"
+    rf"[ \t]{{1,3}}(?i:t):?[ \t]{{1,2}}({_NUM_DATE})"
 )
-"""A transcription stamp: dictated and typed dates (`D: 12/20/87  T: 05/05/23`, `d 7/2/20 t 3/25/08`)."""
+r"""A transcription stamp: dictated and typed dates (`D: 12/20/87  T: 05/05/23`, `d 7/2/20 t 3/25/08`).
+
+Its groups are those of `(?m)(?:^|[ \t]{2})(?i:d):?...`, led by the `d` (the engine skips to one in C)
+and the line start or the two spaces before it read behind it."""
 _STAMP_GATE = re.compile(r"[dD]:?[ \t]{1,2}\d")
 """A gate: every `_STAMP` match holds one (led by a class: the engine skips to a `d` in C)."""
 _ADM_DIS = re.compile(rf"\b(?:ADM|DIS|DISCH|D/C)[ \t:]{{1,3}}({_NUM_DATE})")
