@@ -1303,3 +1303,23 @@ def test_stamps_led_by_their_d_have_the_groups_of_the_plain_pattern() -> None:
         assert fast == [m.groups() for m in PLAIN_STAMP.finditer(text)], text
         spans = [(m.span(1), m.span(2)) for m in _phi_notes._STAMP.finditer(text)]
         assert spans == [(m.span(1), m.span(2)) for m in PLAIN_STAMP.finditer(text)], text
+
+
+def test_street_code_town_led_by_its_capital_matches_like_the_look_behind_form() -> None:
+    from global_orchestrator.policies import _phi_cued
+
+    w = _phi_cued._W
+    plain = re.compile(
+        rf"(?<![\w'\u2019-])({w}(?:[^\S\n]+(?:{w}|[a-z]{{1,4}})){{0,2}}\s+\d{{1,4}}[A-Za-z]?)(?:,\s+|\s+)"
+        rf"(\d{{3}}\s\d{{2}}|\d{{4,5}}|\d{{2}}-\d{{3}})\s+({w}(?:[ -]{w}){{0,2}})(?![\w'\u2019-])"
+    )
+    pieces = [*"AaZ 1-,\n'_\u00c9\u2019", "Lyngveien", "gate", "93", "12B", ", ", "9008", "353 20", "00-950"]
+    pieces += ["Oslo", "Bod\u00f8", "Sankt-Peter", "x", "Fogd Drejers gate 93, 9008 Troms\u00f8"]
+    texts = _texts(pieces, 119, n=8000, most=10)
+    assert sum(plain.search(text) is not None for text in texts) > 300
+    for text in texts:
+        fast = _phi_cued._STREET_CODE_TOWN
+        assert _found(fast.finditer(text)) == _found(plain.finditer(text)), text
+        assert _found(fast.finditer(text, 3, max(3, len(text) - 2))) == _found(
+            plain.finditer(text, 3, max(3, len(text) - 2))
+        ), text

@@ -253,8 +253,9 @@ _FACILITY_CITY = re.compile(
 _GEO = re.compile(
     r"\b(?:geo|city|location|loc|town)=\"?([^\s\"=&,;][^\"=&\n]{0,60}?)\"?(?=\s+\w+=|\s*$|[&\"])", re.M
 )
-_STREET_CODE_TOWN = re.compile(
-    rf"(?<![\w'\u2019-])({_W}(?:[^\S\n]+(?:{_W}|[a-z]{{1,4}})){{0,2}}\s+\d{{1,4}}[A-Za-z]?)(?:,\s+|\s+)"
+_STREET_CODE_TOWN = re.compile(  # (`(?<![\w'\u2019-])({_W}...`, led by the capital: the same matches)
+    rf"([{UPPER}](?<![\w'\u2019-].)[{LOWER}'\u2019-]{{1,30}}(?:[^\S\n]+(?:{_W}|[a-z]{{1,4}})){{0,2}}\s+\d{{1,4}}[A-Za-z]?)"
+    rf"(?:,\s+|\s+)"
     rf"(\d{{3}}\s\d{{2}}|\d{{4,5}}|\d{{2}}-\d{{3}})\s+({_W}(?:[ -]{_W}){{0,2}})(?![\w'\u2019-])"
 )
 _CODE_SHAPE = re.compile(
