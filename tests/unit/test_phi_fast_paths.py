@@ -19,7 +19,10 @@ from global_orchestrator.policies import (
     _phi_dates,
     _phi_health,
     _phi_keyed,
+    _phi_lexicon,
+    _phi_messages,
     _phi_names,
+    _phi_notes,
     _phi_places,
     _phi_shapes,
 )
@@ -1104,3 +1107,219 @@ def test_line_led_patterns_at_line_starts_match_like_finditer() -> None:
         ):  # (the helper)
             fast = match_at(pattern, text, line_starts(text, marks))
             assert _found(fast) == _found(pattern.finditer(text)), (pattern.pattern[:20], text)
+
+
+# -- ninth speed pass -----------------------------------------------------------------------------
+
+PLAIN_FIVE_DIGITS = re.compile(r"\d{5}(?![\d-]|-\d{4})|\d{5}-\d{4}(?!\d)")
+PLAIN_EXTENSION_GATE = re.compile(r"(?i:ext\.?|x)[ \t]{0,2}\d")
+PLAIN_AGE_Y_GATE = re.compile(r"(?<![\w.,])(?:9\d|1[01]\d)[ \t]?y")
+PLAIN_COMMA_LINE = re.compile(rf"(?:\A|\n)((?=[{_phi_lexicon.UPPER}][^\n,]{{0,44}},))")
+
+
+def test_led_rewrites_of_the_ninth_pass_match_like_the_plain_ones() -> None:
+    digits = [*"0123456789- \n\t.x\u0663", "12345", "1234", "-6789", "9"]
+    for text in _texts(digits, 105, n=6000, most=12):
+        fast = _phi_messages._FIVE_DIGITS
+        assert _found(fast.finditer(text)) == _found(PLAIN_FIVE_DIGITS.finditer(text)), text
+    ext = [*"eExXtT. \t1234a_", "ext", "EXT.", "Ext", "x", "X", "\u0130", "\u212a", "next", "box"]
+    for text in _texts(ext, 106, n=6000, most=10):
+        fast = _phi_notes._EXTENSION_GATE.search(text)
+        assert (fast is None) == (PLAIN_EXTENSION_GATE.search(text) is None), text
+    ages = [*"0123456789 \t.,_ayY\n", "9", "1", "10", "11", "95", "101", "y", "yo", "\u0663", "\u00e9"]
+    for text in _texts(ages, 107, n=8000, most=10):
+        fast = _phi_notes._AGE_Y_GATE.search(text)
+        assert (fast is None) == (PLAIN_AGE_Y_GATE.search(text) is None), text
+
+
+def test_comma_lines_are_the_plain_line_starts() -> None:
+    pieces = [*"Aa ,\n\t.\u00c9", "Maria", "Smith, ", "\n\n", "x" * 44, "x" * 45, ", ", "Dr "]
+    for text in _texts(pieces, 108, n=8000, most=14):
+        plain = [m.start(1) for m in PLAIN_COMMA_LINE.finditer(text)]
+        assert _phi_messages._comma_lines(text) == plain, text
+
+
+def test_stamp_gate_holds_wherever_a_stamp_is() -> None:
+    pieces = [*"dDtT: \t\n/-0123456789", "12/20/87", "5/5/2023", "  D: ", "d ", " T: ", "t "]
+    pieces += ["D: 12/20/87", " T: 05/05/23", "\nd 7/2/20 t 3/25/08", "  d: 1/2/03 "]
+    for text in _texts(pieces, 109, n=8000, most=8):
+        if _phi_notes._STAMP.search(text) is not None:
+            assert _phi_notes._STAMP_GATE.search(text) is not None, text
+
+
+def test_cues_of_the_ninth_pass_at_their_words_match_like_finditer() -> None:
+    from global_orchestrator.policies import _phi_cued, _phi_labels, _phi_streets
+
+    weak = [*"aZ \n\t.,_1", "is at", "Is  at", "sent to", "send it to", "delivery to", "shipped to"]
+    weak += ["moved to", "lives on", "his flat is at", "Their home in", "my house on", "this", "\u0131s at"]
+    weak += ["\u017fent to", "heir", "amy"]
+    for text in _texts(weak, 110, n=6000, most=10):
+        fast = scan_words(_phi_streets._WEAK_CUE, text, _phi_streets._WEAK_KEYS)
+        assert _found(fast) == _found(_phi_streets._WEAK_CUE.finditer(text)), text
+    press = [*"aZ \n\t.,:_", "for immediate release", "For  Immediate Release", "today announced"]
+    press += ["announced today", "Media contact:", "press inquiries :", "investor relations:", "xfor"]
+    press += ["pre\u017fs contacts:", "\u0130nvestor relations:", "today"]
+    for text in _texts(press, 111, n=6000, most=8):
+        fast = scan_words(_phi_cued._PRESS_RELEASE, text, _phi_cued._PRESS_KEYS)
+        assert _found(fast) == _found(_phi_cued._PRESS_RELEASE.finditer(text)), text
+    answer = [*"aZ \n\t.:?_-", "patient ID", "Member number", "chart #", "MRN", "medical record no.", "?\n"]
+    answer += ["Visitor: ", "Caller: ", "it's ", "HX-2020-551907", "A1234", "record", "\u017fure "]
+    answer += [
+        "patient ID?\nVisitor: HX-2020-551907\n",
+        "MRN:\n[10:02] Caller: it's A12345",
+        "\nAgent: 7781-22\n",
+    ]
+    for text in _texts(answer, 112, n=8000, most=10):
+        fast = scan_words(_phi_labels._ID_ANSWER, text, _phi_labels._ID_ANSWER_KEYS)
+        assert _found(fast) == _found(_phi_labels._ID_ANSWER.finditer(text)), text
+
+
+PLAIN_GATES = {
+    "pan": re.compile(r"\d(?<=P[A-Z]\d)\d{3}[A-Z](?![\w-])"),
+    "nino": re.compile(r"\d(?<=\d\d)[^\S\n]?[A-D](?![\w-])"),
+    "hkid": re.compile(r"\d(?<=[A-Z]\d)\d{5}(?:\([0-9A]\)|[0-9A])(?![\w-])"),
+}
+PLAIN_CREDENTIAL_AFTER = re.compile(
+    r"(?<=[ \t])(?:M\.?D\b\.?|md\b|R\.?N\b\.?|D\.?O\b\.?|NP\b|PA-C\b|PhD\b|DDS\b|MBBS\b|FACP\b)"
+)
+PLAIN_CSV_HEADER = re.compile(
+    r"(?m)^[A-Za-z][\w-]{1,29}(?:(?:,[A-Za-z][\w-]{1,29})+|(?:\t[A-Za-z][\w-]{1,29})+)[^\S\n]*$"
+)
+
+
+def test_letter_led_id_gates_answer_like_the_digit_led_ones() -> None:
+    from global_orchestrator.policies import _phi_ids
+
+    pieces = [*"0123456789PABCDEZ \t\n-_(a)", "PA", "1234", "12", " 34 ", "A", "(A)", "123456", "\u0663"]
+    pieces += ["PA1234B", "PZ9876Q", "Q123456(A)", "AB 12 34 56 C"]
+    for text in _texts(pieces, 113, n=10000, most=10):
+        for name, gate in (
+            ("pan", _phi_ids._PAN_GATE),
+            ("nino", _phi_ids._NINO_GATE),
+            ("hkid", _phi_ids._HKID_GATE),
+        ):
+            plain = PLAIN_GATES[name].search(text)
+            assert (gate.search(text) is None) == (plain is None), (name, text)
+
+
+def test_credentials_led_by_white_space_are_the_look_behind_matches() -> None:
+    pieces = [*" \t\nMDRNOPhAC.-,x", "MD", "M.D.", "md", "R.N.", "DO", "D.O", "NP", "PA-C", "PhD", "DDS"]
+    pieces += ["MBBS", "FACP", "Smith", "  "]
+    for text in _texts(pieces, 114, n=8000, most=10):
+        fast = [(m.span(1), m.group(1)) for m in _phi_notes._CREDENTIAL_AFTER.finditer(text)]
+        assert fast == [(m.span(), m.group()) for m in PLAIN_CREDENTIAL_AFTER.finditer(text)], text
+
+
+def test_csv_header_gate_answers_like_the_multiline_search() -> None:
+    from global_orchestrator.policies import _phi_labels
+
+    pieces = [*"aZ1_-,\t\n \r", "mrn", "patient", "dob", ",", "\t", "\n", "x" * 30, "\u00e9"]
+    for text in _texts(pieces, 115, n=10000, most=12):
+        fast = (
+            _phi_labels._HEADER.match(text) is not None
+            or _phi_labels._HEADER_AFTER_BREAK.search(text) is not None
+        )
+        assert fast == (PLAIN_CSV_HEADER.search(text) is not None), text
+
+
+def test_business_label_lines_are_found_where_the_plain_search_finds_them() -> None:
+    from global_orchestrator.policies import _phi_spans
+
+    pieces = [
+        *"aZ \t\n:-,.&(c)\u00a9",
+        "Headquarters",
+        "head office",
+        "HQ",
+        "corporate offices",
+        "Store address",
+    ]
+    pieces += ["venue", "Returns address", "our new location", "Manufacturer", "distributor", "marketed"]
+    pieces += [
+        "Manufactured and packed",
+        " for ",
+        " by ",
+        "now open",
+        "Newly opened",
+        "grand opening",
+        "pop-up",
+    ]
+    pieces += [
+        "popup shop",
+        "visit us",
+        "Meet us",
+        " at ",
+        "located at",
+        "conveniently located",
+        "2025",
+        "19",
+    ]
+    pieces += ["copyright", "\u017ftore location", "\u0130mporter", "opens", "shop", "our", "at"]
+    for text in _texts(pieces, 116, n=10000, most=8):
+        fast = _phi_spans._OUR_LINE_FOUND.search(text) is not None
+        assert fast == (_phi_spans._OUR_LINE.search(text) is not None), text
+
+
+def test_local_ages_at_their_numbers_match_like_finditer() -> None:
+    from global_orchestrator.policies._phi_spans import scan_at_words
+
+    pieces = [
+        *"91 0.,/-_a\n",
+        "95",
+        "101",
+        "119",
+        "9",
+        " ans",
+        " anni",
+        " a\u00f1os",
+        " Jahre",
+        " jaar",
+        " fa",
+    ]
+    pieces += [" de exp", " d'", " lang", "x9", "\u0669", "\u00e9"]
+    for text in _texts(pieces, 117, n=8000, most=10):
+        fast = scan_at_words(_phi_dates._AGE_LOCAL, text, (), numbers=True, number_starts=("9", "1"))
+        assert _found(fast) == _found(_phi_dates._AGE_LOCAL.finditer(text)), text
+
+
+PLAIN_STAMP = re.compile(
+    rf"(?m)(?:^|[ \t]{{2}})(?i:d):?[ \t]{{1,2}}({_phi_notes._NUM_DATE})[ \t]{{1,3}}(?i:t):?[ \t]{{1,2}}"
+    rf"({_phi_notes._NUM_DATE})"
+)
+
+
+def test_stamps_led_by_their_d_have_the_groups_of_the_plain_pattern() -> None:
+    pieces = [*"dDtT: \t\n/-0123456789x", "12/20/87", "5/5/2023", "  D: ", "d ", " T: ", "t ", "  ", "\n"]
+    pieces += [
+        "D: 12/20/87",
+        " T: 05/05/23",
+        "\nd 7/2/20 t 3/25/08",
+        "  d: 1/2/03 ",
+        "\tD 1-2-2003  t: 4/5/06",
+    ]
+    texts = _texts(pieces, 118, n=10000, most=8)
+    assert sum(PLAIN_STAMP.search(text) is not None for text in texts) > 500
+    for text in texts:
+        fast = [m.groups() for m in _phi_notes._STAMP.finditer(text)]
+        assert fast == [m.groups() for m in PLAIN_STAMP.finditer(text)], text
+        spans = [(m.span(1), m.span(2)) for m in _phi_notes._STAMP.finditer(text)]
+        assert spans == [(m.span(1), m.span(2)) for m in PLAIN_STAMP.finditer(text)], text
+
+
+def test_street_code_town_led_by_its_capital_matches_like_the_look_behind_form() -> None:
+    from global_orchestrator.policies import _phi_cued
+
+    w = _phi_cued._W
+    plain = re.compile(
+        rf"(?<![\w'\u2019-])({w}(?:[^\S\n]+(?:{w}|[a-z]{{1,4}})){{0,2}}\s+\d{{1,4}}[A-Za-z]?)(?:,\s+|\s+)"
+        rf"(\d{{3}}\s\d{{2}}|\d{{4,5}}|\d{{2}}-\d{{3}})\s+({w}(?:[ -]{w}){{0,2}})(?![\w'\u2019-])"
+    )
+    pieces = [*"AaZ 1-,\n'_\u00c9\u2019", "Lyngveien", "gate", "93", "12B", ", ", "9008", "353 20", "00-950"]
+    pieces += ["Oslo", "Bod\u00f8", "Sankt-Peter", "x", "Fogd Drejers gate 93, 9008 Troms\u00f8"]
+    texts = _texts(pieces, 119, n=8000, most=10)
+    assert sum(plain.search(text) is not None for text in texts) > 300
+    for text in texts:
+        fast = _phi_cued._STREET_CODE_TOWN
+        assert _found(fast.finditer(text)) == _found(plain.finditer(text)), text
+        assert _found(fast.finditer(text, 3, max(3, len(text) - 2))) == _found(
+            plain.finditer(text, 3, max(3, len(text) - 2))
+        ), text

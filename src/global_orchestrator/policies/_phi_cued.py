@@ -55,6 +55,7 @@ from global_orchestrator.policies._phi_spans import (
     our_own,
     ours,
     scan_words,
+    word_keys,
     word_positions,
 )
 
@@ -252,8 +253,9 @@ _FACILITY_CITY = re.compile(
 _GEO = re.compile(
     r"\b(?:geo|city|location|loc|town)=\"?([^\s\"=&,;][^\"=&\n]{0,60}?)\"?(?=\s+\w+=|\s*$|[&\"])", re.M
 )
-_STREET_CODE_TOWN = re.compile(
-    rf"(?<![\w'\u2019-])({_W}(?:[^\S\n]+(?:{_W}|[a-z]{{1,4}})){{0,2}}\s+\d{{1,4}}[A-Za-z]?)(?:,\s+|\s+)"
+_STREET_CODE_TOWN = re.compile(  # (`(?<![\w'\u2019-])({_W}...`, led by the capital: the same matches)
+    rf"([{UPPER}](?<![\w'\u2019-].)[{LOWER}'\u2019-]{{1,30}}(?:[^\S\n]+(?:{_W}|[a-z]{{1,4}})){{0,2}}\s+\d{{1,4}}[A-Za-z]?)"
+    rf"(?:,\s+|\s+)"
     rf"(\d{{3}}\s\d{{2}}|\d{{4,5}}|\d{{2}}-\d{{3}})\s+({_W}(?:[ -]{_W}){{0,2}})(?![\w'\u2019-])"
 )
 _CODE_SHAPE = re.compile(
@@ -854,6 +856,8 @@ _PRESS_RELEASE = re.compile(
     r"(?i:\bfor\s+immediate\s+release\b|\btoday\s+announced\b|\bannounced\s+today\b|"
     r"\b(?:media|press|investor)\s+(?:contacts?|inquiries|relations)\s*:)"
 )
+_PRESS_KEYS = word_keys(("for", "today", "announced", "media", "press", "investor"))
+"""Every `_PRESS_RELEASE` match starts a word with one of these keys (`scan_words`)."""
 """A press release: the addresses on its own lines are its issuer's (the boilerplate under it)."""
 _ORG_WORD = r"[A-Z0-9][\w.&'\u2019-]*"
 _ISSUER_LINE = re.compile(rf"[^\S\n]*(?:(?:{_ORG_WORD}[^\S\n]+){{0,5}}{_ORG_WORD},[^\S\n]*){{0,3}}\Z")
@@ -877,7 +881,7 @@ _ADDRESS_LINE_BEFORE = re.compile(
 def press_release(text: str) -> bool:
     """`text` is a press release (`FOR IMMEDIATE RELEASE`, `... today announced`, `Media contact:`)."""
     return has_any(text, ("release", "announced", "contact", "inquiries", "relations")) and (
-        _PRESS_RELEASE.search(text) is not None
+        next(scan_words(_PRESS_RELEASE, text, _PRESS_KEYS), None) is not None
     )
 
 

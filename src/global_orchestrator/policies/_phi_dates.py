@@ -166,7 +166,7 @@ _AGE_LOCAL = re.compile(
 `95 a\u00f1os`, `91 Jahre`, `94 jaar`); not a span of time ago or of a firm (`100 anni fa`,
 `100 ans d'exp\u00e9rience`). It is a person's age after an age word or a person (`_AGE_LOCAL_BEFORE`)
 or before `alt`, `oud`, `de edad`, `di et\u00e0` after a person (`_AGE_LOCAL_AFTER`; a hospital is
-`100 Jahre alt` too)."""
+`100 Jahre alt` too). Every match starts a word with `9` or `1` (`scan_at_words`: tried only there)."""
 _AGE_PERSON = (
     r"(?i:\b(?:pa[zc]ient[ea]?|patient(?:in)?|pati\u00ebnt[ea]?|doente|se\u00f1ora?|signora?|sra?|madame|monsieur|"
     r"mme|mevrouw|meneer|frau|herr|donna|uomo|mujer|hombre|homme|femme|vrouw|man|mann|"
@@ -284,7 +284,7 @@ def dates(text: str, record: bool) -> list[Span]:
     if has_any(text, _AGE_LOCAL_GATES):
         found += [
             Span("age_over_89", m.start(1), m.end(1), 0.85)
-            for m in _AGE_LOCAL.finditer(text)
+            for m in scan_at_words(_AGE_LOCAL, text, (), numbers=True, number_starts=("9", "1"))
             if _AGE_LOCAL_BEFORE.search(text, max(0, m.start() - 60), m.start()) is not None
             or (
                 _AGE_LOCAL_AFTER.match(text, m.end()) is not None

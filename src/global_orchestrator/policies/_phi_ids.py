@@ -290,9 +290,12 @@ _COMMERCE = re.compile(
 
 
 # gates for the shapes led by letters (their digit runs are common): a regex led by a digit
-_PAN_GATE = re.compile(r"\d(?<=P[A-Z]\d)\d{3}[A-Z](?![\w-])")
-_NINO_GATE = re.compile(r"\d(?<=\d\d)[^\S\n]?[A-D](?![\w-])")
-_HKID_GATE = re.compile(r"\d(?<=[A-Z]\d)\d{5}(?:\([0-9A]\)|[0-9A])(?![\w-])")
+# (each found where `\d(?<=P[A-Z]\d)\d{3}[A-Z](?![\w-])`, `\d(?<=\d\d)[^\S\n]?[A-D](?![\w-])` and
+# `\d(?<=[A-Z]\d)\d{5}(?:\([0-9A]\)|[0-9A])(?![\w-])` are: gates ask only whether there is one; led by
+# a literal or by the rarer class of their letter)
+_PAN_GATE = re.compile(r"P[A-Z]\d{4}[A-Z](?![\w-])")
+_NINO_GATE = re.compile(r"[A-D](?:(?<=\d\d[A-D])|(?<=\d\d[^\S\n][A-D]))(?![\w-])")
+_HKID_GATE = re.compile(r"[A-Z]\d{6}(?:\([0-9A]\)|[0-9A])(?![\w-])")
 
 
 def checked_more(text: str) -> list[Span]:

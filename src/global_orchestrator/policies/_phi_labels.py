@@ -16,7 +16,15 @@ from __future__ import annotations
 
 import re
 
-from global_orchestrator.policies._phi_spans import DIGIT, Span, digit_runs, has_any, prefix_table, scan_words
+from global_orchestrator.policies._phi_spans import (
+    DIGIT,
+    Span,
+    digit_runs,
+    has_any,
+    list_keys,
+    prefix_table,
+    scan_words,
+)
 
 _MRN_LABELS = (
     r"ur\s+(?:no\.?|number|nr\.?)|unit\s+record(?:\s+(?:no\.?|number))?|hosp(?:ital)?\.?\s+(?:no\.?|nr\.?|number)|"
@@ -119,6 +127,7 @@ _ID_ANSWER = re.compile(
     r"(?i:(?:it'?s|it[^\S\n]+is|sure|yes|yeah|ok(?:ay)?|that'?s)[,.]?[^\S\n]+){0,2}"
     r"([A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){3,22})(?=[^\S\n]*[.,!]?[^\S\n]*(?:\n|\Z))"  # ... the code alone
 )
+_ID_ANSWER_KEYS = list_keys(_ID_ANSWER.pattern)
 """A record number given as the whole answer to the turn before asking for it (`Please enter your
 patient ID.\nVisitor: HX-2020-551907`)."""
 
@@ -135,7 +144,7 @@ def labelled_codes(text: str) -> list[Span]:
     if "\n" in text and has_any(text, ("patient", "member", "chart", "record", "mrn")):
         found += [
             Span("medical_record_number", m.start(1), m.end(1), 0.85)
-            for m in _ID_ANSWER.finditer(text)
+            for m in scan_words(_ID_ANSWER, text, _ID_ANSWER_KEYS)
             if sum(c.isdigit() for c in m.group(1)) >= 4
         ]
     if not has_any(text, _LABEL_GATES) or digit_runs(text)[0] < 2:
@@ -254,6 +263,8 @@ _HEADER = re.compile(
     r"(?m)^[A-Za-z][\w-]{1,29}(?:(?:,[A-Za-z][\w-]{1,29})+|(?:\t[A-Za-z][\w-]{1,29})+)[^\S\n]*$"
 )
 """A line of column names (a gate: a CSV header)."""
+_HEADER_AFTER_BREAK = re.compile("(?m)\n" + _HEADER.pattern.removeprefix("(?m)^"))
+"""`_HEADER` after a line break (led by it: the engine skips to line breaks; the first line apart)."""
 _CSV_CELL = re.compile(r'"[^"\n]*"|[^,\n]*')
 
 
@@ -299,7 +310,7 @@ def csv_columns(text: str) -> list[Span]:
     found: list[Span] = []
     if ("," not in text and "\t" not in text) or "\n" not in text:
         return found
-    if _HEADER.search(text) is None:
+    if _HEADER.match(text) is None and _HEADER_AFTER_BREAK.search(text) is None:  # (`_HEADER.search`)
         return found
     lines = text.split("\n")
     offset = 0

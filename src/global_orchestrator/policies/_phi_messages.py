@@ -330,9 +330,21 @@ _HOME_CUE_KEYS = list_keys(_HOME_CUE.pattern)
 _STATE_ZIP = re.compile(rf"(?i:\b(?:{STATES}))\.?[^\S\n]+(\d{{5}}(?:-\d{{4}})?)(?![\w-])")
 _STATE_BEFORE = re.compile(rf"(?i:\b(?:{STATES}))\.?[^\S\n]{{1,3}}\Z")
 _STAMP_STARTS = "[(0123456789"
-_COMMA_LINE = re.compile(rf"(?:\A|\n)((?=[{UPPER}][^\n,]{{0,44}},))")
-"""The start of a line that opens with a capital and has a comma within its first 45 characters."""
-_FIVE_DIGITS = re.compile(r"\d{5}(?![\d-]|-\d{4})|\d{5}-\d{4}(?!\d)")
+_COMMA_AHEAD = re.compile(rf"[{UPPER}][^\n,]{{0,44}},")
+_COMMA_LINE = re.compile(rf"\n(?={_COMMA_AHEAD.pattern})")  # (led by `\n`: the engine skips to line breaks)
+
+
+def _comma_lines(text: str) -> list[int]:
+    r"""The starts of the lines that open with a capital and have a comma within their first 45 characters.
+
+    What `(?:\A|\n)((?=[UPPER][^\n,]{0,44},))` finds (`.start(1)` of each match), the first line apart.
+    """
+    first = [0] if _COMMA_AHEAD.match(text) is not None else []
+    return first + [m.end() for m in _COMMA_LINE.finditer(text)]
+
+
+_FIVE_DIGITS = re.compile(r"\d(?:\d{4}(?![\d-]|-\d{4})|\d{4}-\d{4}(?!\d))")
+r"""`\d{5}(?![\d-]|-\d{4})|\d{5}-\d{4}(?!\d)` led by `\d` (the same matches; the engine skips ahead)."""
 _ANY_WORD = re.compile(r"\b\w")
 _CITY_BEFORE = re.compile(rf"(?:[,\n]|\bin\b)[^\S\n]*({_W}(?:[^\S\n]{_W}){{0,2}}),?[^\S\n]+\Z")
 """A city between a separator (a comma, a line break, `in`) and a state and ZIP code (searched back)."""
@@ -607,7 +619,7 @@ def messages(text: str) -> list[Span]:
                 if text.startswith("\n", line_end):  # the name ends its line: an address may follow
                     found += _address_lines(text, line_end + 1)
     if "\n" in text and ", " in text:
-        for m in match_at(_NAME_ON_ITS_LINE, text, [c.start(1) for c in _COMMA_LINE.finditer(text)]):
+        for m in match_at(_NAME_ON_ITS_LINE, text, _comma_lines(text)):
             if name_ok(_given_first(m.group(1)), single=False):
                 found.append(Span("name", m.start(1), m.end(1), 0.75))
                 found += _address_lines(text, text.find("\n", m.end(1)) + 1)

@@ -82,8 +82,10 @@ _NAME_CUE_WORDS = (
 _NAME_CUE_KEYS = word_keys(_NAME_CUE_WORDS.split())
 """The words a `_NAME_CUE` match starts with (`scan_words`: the regex runs at those only)."""
 _CREDENTIAL_AFTER = re.compile(
-    r"(?<=[ \t])(?:M\.?D\b\.?|md\b|R\.?N\b\.?|D\.?O\b\.?|NP\b|PA-C\b|PhD\b|DDS\b|MBBS\b|FACP\b)"
+    r"[ \t](M\.?D\b\.?|md\b|R\.?N\b\.?|D\.?O\b\.?|NP\b|PA-C\b|PhD\b|DDS\b|MBBS\b|FACP\b)"
 )
+"""A credential after white space (group 1; led by the white space's class, not a look-behind: the engine
+skips ahead to it; the matches of the look-behind form `(?<=[ \t])(?:...)` are its groups)."""
 _CREDENTIAL_GATE = ("MD", "M.D", " md", "RN", "R.N", "DO", "D.O", "NP", "PA-C", "PhD", "DDS", "MBBS", "FACP")
 _AGE_BEFORE = re.compile(rf"(?<![{_L}])([{UPPER}][{LOWER}]{{2,20}})\s+is\s+an?\s+\d{{1,3}}[- ]\Z")
 _HEADER = re.compile(
@@ -284,10 +286,11 @@ def _cued_names(text: str) -> list[Span]:
         if got is not None and got[1] - got[0] > 1:
             found.append(Span("name", got[0], got[1], 0.7))
     for m in _CREDENTIAL_AFTER.finditer(text) if any(c in text for c in _CREDENTIAL_GATE) else ():
-        cut = m.start()
-        while cut > 0 and m.start() - cut < 3 and text[cut - 1] in " \t":
+        at = m.start(1)
+        cut = at
+        while cut > 0 and at - cut < 3 and text[cut - 1] in " \t":
             cut -= 1
-        if cut == m.start() or m.start() - cut > 2:
+        if cut == at or at - cut > 2:
             continue  # a credential after one or two spaces (and maybe a comma)
         if text.startswith(",", cut - 1):
             cut -= 1
@@ -378,9 +381,15 @@ _MONTHS = (
     r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
 _STAMP = re.compile(
-    rf"(?m)(?:^|[ \t]{{2}})(?i:d):?[ \t]{{1,2}}({_NUM_DATE})[ \t]{{1,3}}(?i:t):?[ \t]{{1,2}}({_NUM_DATE})"
+    rf"[dD](?:(?<![^\n][dD])|(?<=[ \t]{{2}}[dD])):?[ \t]{{1,2}}({_NUM_DATE})"
+    rf"[ \t]{{1,3}}(?i:t):?[ \t]{{1,2}}({_NUM_DATE})"
 )
-"""A transcription stamp: dictated and typed dates (`D: 12/20/87  T: 05/05/23`, `d 7/2/20 t 3/25/08`)."""
+r"""A transcription stamp: dictated and typed dates (`D: 12/20/87  T: 05/05/23`, `d 7/2/20 t 3/25/08`).
+
+Its groups are those of `(?m)(?:^|[ \t]{2})(?i:d):?...`, led by the `d` (the engine skips to one in C)
+and the line start or the two spaces before it read behind it."""
+_STAMP_GATE = re.compile(r"[dD]:?[ \t]{1,2}\d")
+"""A gate: every `_STAMP` match holds one (led by a class: the engine skips to a `d` in C)."""
 _ADM_DIS = re.compile(rf"\b(?:ADM|DIS|DISCH|D/C)[ \t:]{{1,3}}({_NUM_DATE})")
 _DATE_OF = re.compile(
     r"(?i:\bdate\s+of\s+(?:transfer|arrival|injury|onset|consult(?:ation)?|exam(?:ination)?|encounter|"
@@ -397,7 +406,7 @@ _MID = re.compile(
 def _dates(text: str, low: str, record: bool) -> list[Span]:
     found: list[Span] = []
     if "/" in text or "-" in text:
-        if " t" in low:
+        if " t" in low and _STAMP_GATE.search(text) is not None:
             for m in _STAMP.finditer(text):
                 found += [Span("date", m.start(g), m.end(g), 0.85) for g in (1, 2)]
         if "ADM" in text or "DIS" in text or "D/C" in text:
@@ -741,7 +750,8 @@ def notes(text: str, record: bool) -> list[Span]:
 
 
 _BED_GATE = ("Bed", "Room", "Rm", "BED", "ROOM", "RM", " rm ")
-_AGE_Y_GATE = re.compile(r"(?<![\w.,])(?:9\d|1[01]\d)[ \t]?y")
+_AGE_Y_GATE = re.compile(r"[91](?<![\w.,][91])(?:(?<=9)\d|(?<=1)[01]\d)[ \t]?y")
+r"""A gate: `(?<![\w.,])(?:9\d|1[01]\d)[ \t]?y` led by its first character's class (the same matches)."""
 _AGE_Y = re.compile(r"(?<![\w.,])(9\d|1[01]\d)[ \t]?(?:y|yo|y/o|yrs?)(?![\w/])")
 """An age over 89 written `100y`, `95 yo`, `101 yrs` (`y.o.` and `years old` are `_phi_shapes`')."""
 _INSURED = re.compile(
@@ -751,8 +761,9 @@ _INSURED = re.compile(
     r"([A-Z0-9](?:[A-Z0-9]|[ -](?=[A-Z0-9])){5,24})\b"
 )
 """A health-insurance number after its label in German, Italian and French."""
-_EXTENSION_GATE = re.compile(r"(?i:ext\.?|x)[ \t]{0,2}\d")
-"""A gate: an extension mark before a digit (most texts hold an `x`)."""
+_EXTENSION_GATE = re.compile(r"[xX](?:(?<=[eE][xX])[tT]\.?[ \t]{0,2}\d|[ \t]{0,2}\d)")
+r"""A gate: an extension mark before a digit (most texts hold an `x`): `(?i:ext\.?|x)[ \t]{0,2}\d` led by
+its `x` (found wherever that is found)."""
 _HEADER_GATE = ("mrn", "dob", "d.o.b", "old", "y.o", "yo ", "med rec", "medical rec")
 _CHART_NUMBER = re.compile(
     r"(?<![\w-])(?:MR[ \t]{0,2}[:#][ \t]{0,3}"

@@ -422,14 +422,24 @@ def word_before(text: str, start: int) -> int | None:
 # "\u00a9 2025 Brand, 12 Main St, ..." (what follows the label or the mark on its line is the business's);
 # a product label's company: "Manufactured for ...", "Distributed by ...", "Distributor: ..." (the
 # firm that puts the product on the market, whose name and address a label or a sell sheet must give)
-_OUR_LINE = re.compile(
-    r"(?:\b(?:headquarters|head\s+office|hq|corporate\s+(?:office|offices|headquarters)|registered\s+office|"
+_OUR_LABELS = (
+    r"headquarters|head\s+office|hq|corporate\s+(?:office|offices|headquarters)|registered\s+office|"
     r"main\s+office|home\s+office|(?:store|shop|showroom|boutique|flagship|business|company|event)\s+"
     r"(?:address|location|venue)|venue|returns(?:\s+address)?|our\s+(?:new\s+)?(?:location|store|flagship|showroom|"
-    r"shop|warehouse)|manufacturer|distributor|distribution|marketer|importer|packager|labeler)\s*(?::|-\s)|"
-    r"\b(?:manufactured|distributed|marketed|packaged|packed|imported)(?:\s+(?:and|&)\s+\w+)?\s+(?:for|by)\b|"
-    r"\b(?:(?:now|newly)\s+open(?:ed)?|opens|opening|grand\s+opening|pop-?up(?:\s+shop)?|(?:find|visit|see|join|meet)\s+us)"
-    r"\s+at\b|\A[^\S\n]*(?:conveniently\s+)?located\s+at\b|\u00a9|\(c\)\s*(?:19|20)\d\d|\bcopyright\b)",
+    r"shop|warehouse)|manufacturer|distributor|distribution|marketer|importer|packager|labeler"
+)
+_OUR_LABEL_END = r"\s*(?::|-\s)"
+_OUR_MADE = r"manufactured|distributed|marketed|packaged|packed|imported"
+_OUR_MADE_END = r"(?:\s+(?:and|&)\s+\w+)?\s+(?:for|by)\b"
+_OUR_OPEN = (
+    r"(?:now|newly)\s+open(?:ed)?|opens|opening|grand\s+opening|pop-?up(?:\s+shop)?|"
+    r"(?:find|visit|see|join|meet)\s+us"
+)
+_OUR_OPEN_END = r"\s+at\b"
+_OUR_MARKS = r"\A[^\S\n]*(?:conveniently\s+)?located\s+at\b|\u00a9|\(c\)\s*(?:19|20)\d\d"
+_OUR_LINE = re.compile(
+    rf"(?:\b(?:{_OUR_LABELS}){_OUR_LABEL_END}|\b(?:{_OUR_MADE}){_OUR_MADE_END}|\b(?:{_OUR_OPEN}){_OUR_OPEN_END}|"
+    rf"{_OUR_MARKS}|\bcopyright\b)",
     re.IGNORECASE,
 )
 _OUR_LINE_REACH = 120
@@ -491,7 +501,7 @@ def _our_line(text: str, start: int) -> bool:
     reach = max(0, start - _OUR_LINE_REACH)
     head = text[text.rfind("\n", reach, start) + 1 or reach : start]
     low = head.lower()
-    return any(w in low for w in _OUR_LINE_WORDS) and _OUR_LINE.search(head) is not None
+    return any(w in low for w in _OUR_LINE_WORDS) and _OUR_LINE_FOUND.search(head) is not None
 
 
 _OUR_LINE_WORDS = (
@@ -653,3 +663,21 @@ def grouped(pattern: str) -> str:
     return (
         pattern[:start] + by_first_letter(split_alternatives(pattern[start + 3 : end])) + pattern[end + 1 :]
     )
+
+
+_OUR_LINE_FOUND = re.compile(
+    r"(?:\b"
+    + by_first_letter(
+        [
+            *(a + _OUR_LABEL_END for a in split_alternatives(_OUR_LABELS)),
+            *(a + _OUR_MADE_END for a in split_alternatives(_OUR_MADE)),
+            *(a + _OUR_OPEN_END for a in split_alternatives(_OUR_OPEN)),
+            r"copyright\b",
+        ]
+    )
+    + f"|{_OUR_MARKS})",
+    re.IGNORECASE,
+)
+"""Found in a text where `_OUR_LINE` is (for `_our_line`, which asks only whether it is): its word
+branches as one list grouped by first letter (`by_first_letter`), so that a word start that opens
+none of them costs one character test, not one per alternative."""

@@ -27,6 +27,7 @@ from global_orchestrator.policies._phi_spans import (
     digit_runs,
     has_any,
     line_starts,
+    list_keys,
     match_at,
     prefix_table,
     scan_words,
@@ -46,6 +47,7 @@ _WEAK_CUE = re.compile(
     r"(?i:\b(?:is\s+at|sent\s+to|send\s+it\s+to|deliver(?:ed|y)?\s+to|ship(?:ped)?\s+to|moved\s+to|lives\s+on|"
     r"(?:his|her|their|my)\s+(?:flat|apartment|house|home)\s+(?:is\s+)?(?:at|on|in))\b)"
 )
+_WEAK_KEYS = list_keys(_WEAK_CUE.pattern)
 _STRONG_GATES = (
     *("morada", "endere", "direcci", "domicili", "adres", "indirizzo", "anschrift", "address"),
     *("demeurant", "residente", "wohnhaft", "woonachtig", "habite", "vivo en", "vive en", "moro "),
@@ -232,7 +234,7 @@ def streets(text: str) -> list[Span]:
             if parts is not None:
                 found.append(Span("address", parts[0], parts[1], 0.8))
     if has_any(text, _WEAK_GATES):
-        for m in _WEAK_CUE.finditer(text):
+        for m in scan_words(_WEAK_CUE, text, _WEAK_KEYS):
             parts = _address_parts(text, m.end())
             line = text.rfind("\n", 0, m.start()) + 1
             if _OURS_BEFORE.search(text, max(line, m.start() - 40), m.start()) is not None:
