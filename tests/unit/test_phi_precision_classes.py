@@ -100,3 +100,71 @@ def test_greetings_and_nouns_of_other_languages_are_no_names(text: str) -> None:
 )
 def test_names_beside_greetings_and_nouns_are_still_found(text: str, name: str) -> None:
     assert any(name in found for found in _names(text)), _found(text)
+
+
+# -- 3. postcodes of a phone's shape ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CEP 01310-100",
+        "Nossa loja fica no CEP 01310-100.",
+        "Our warehouse ships from CEP 04567-000 within two business days.",
+        "Free shipping to Portuguese postcodes such as 1000-001.",
+        "Kod pocztowy 00-950.",
+        "Tokyo showroom, 〒100-0001, open daily.",
+    ],
+)
+def test_postcodes_are_no_phone_numbers(text: str) -> None:
+    assert [c for c, _ in _found(text) if c in ("phone", "fax")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tel. 01310-100",
+        "Telefone: (11) 98765-4321",
+        "Call me on 020 7946 0958.",
+        "Telefon: 030 12345678",
+    ],
+)
+def test_phone_numbers_beside_postcode_shapes_are_still_found(text: str) -> None:
+    assert [c for c, _ in _found(text) if c == "phone"]
+
+
+def test_a_patients_cep_is_still_an_address() -> None:
+    found = _found("Paciente Maria Silva, residente na Rua Augusta 12, CEP 01310-100, São Paulo.")
+    assert ("address", "01310-100") in found or any(c == "address" and "01310-100" in t for c, t in found)
+
+
+# -- 4a. a business's service line -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our Paris boutique: +33 1 42 68 53 00, open Tuesday to Saturday.",
+        "Kundenservice: 0800 123 4567 (kostenlos aus dem deutschen Festnetz).",
+        "Service client : 01 23 45 67 89, du lundi au vendredi.",
+        "Atención al cliente: 900 123 456, de lunes a viernes.",
+        "Klantenservice: 020 123 4567, bereikbaar op werkdagen.",
+        "Customer service: 020 7946 0958, weekdays 9 to 5.",
+        "Reservations: +44 20 7946 0958.",
+    ],
+)
+def test_a_business_service_line_is_no_ones_phone(text: str) -> None:
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Customer hotline callback requested: +1 832 758 6390",
+        "Patient Nkechi Okafor called reception: 020 7946 0958.",
+        "Call me on 020 7946 0958.",
+        "Kundin erreichbar unter 0171 2345678.",
+    ],
+)
+def test_a_persons_phone_beside_service_words_is_still_found(text: str) -> None:
+    assert [c for c, _ in _found(text) if c == "phone"], _found(text)
