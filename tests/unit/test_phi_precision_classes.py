@@ -168,3 +168,43 @@ def test_a_business_service_line_is_no_ones_phone(text: str) -> None:
 )
 def test_a_persons_phone_beside_service_words_is_still_found(text: str) -> None:
     assert [c for c, _ in _found(text) if c == "phone"], _found(text)
+
+
+# -- 4b. speakers' roles of other languages, German adjectives, venues ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kunde: Ja, genau.\nMitarbeiterin: Gut, dann buche ich das so.",
+        "Cliente: Sí, perfecto.\nAgente: Muy bien, gracias por llamar.",
+        "Client : Oui, merci.\nConseiller : Avec plaisir, bonne journée.",
+        "Wir suchen Verstärkung: Medizinische Fachangestellte (m/w/d) in Teilzeit.",
+        "Ärztliche Leitung und Pflegerische Leitung laden zum Infoabend ein.",
+        "Our holiday concert is on December 18 at Carnegie Hall.",
+        "The marathon starts at 7:30 am on April 20 at Boston Common.",
+        "Paziente: BRAMBILLA Ottavio  Cartella n. RM-220914\nRicovero: 03/02/2024",
+    ],
+)
+def test_roles_adjectives_and_venues_are_no_names(text: str) -> None:
+    names = _names(text)
+    assert not any(word in " ".join(names) for word in ("Kunde", "Mitarbeiterin", "Cliente", "Agente")), names
+    assert not any(
+        word in " ".join(names)
+        for word in ("Conseiller", "Medizinische", "Ärztliche", "Carnegie", "Boston", "Paziente", "Ricovero")
+    ), names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Kunde: Hallo, hier ist Jürgen Weber.\nMitarbeiterin: Guten Tag, Herr Weber.", "Jürgen Weber"),
+        ("Paziente: BRAMBILLA Ottavio  Cartella n. RM-220914", "BRAMBILLA Ottavio"),
+        ("Mia: hi!\nJerry: hey, how are you?", "Jerry"),
+        ("We met at Anna Hall's place on Friday; she has diabetes.", "Anna Hall"),
+        ("Tempeste lives on Stationsvej 90 street.", "Tempeste"),
+        ("Frau Dr. Medizinalrat Schmidt", "Schmidt"),
+    ],
+)
+def test_names_beside_roles_adjectives_and_venues_are_still_found(text: str, name: str) -> None:
+    assert any(name in found for found in _names(text)), _found(text)

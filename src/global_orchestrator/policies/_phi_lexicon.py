@@ -257,7 +257,12 @@ _STATUS_NOUNS = """rentner rentnerin rentnerinnen rentnern patientin patientinne
     studentessa studenti
     aposentado aposentada aposentados aposentadas sócio sócia sócios sócias estudantes
     gepensioneerde gepensioneerden patiënt patiënte patiënten arts artsen klant klanten leden
-    studenten"""
+    studenten
+    berater beraterin mitarbeiterin agente agentes conseiller conseillère opérateur opératrice
+    operador operadora atendente operatore operatrice consulente medewerker medewerkster
+    krankenschwester pflegefachkraft infirmier infirmière enfermera enfermero enfermeira enfermeiro
+    infermiere infermiera verpleegkundige apotheker farmacéutico farmacéutica farmacista
+    farmacêutico farmacêutica apotheker"""
 _CALENDAR_WORDS = """montag dienstag mittwoch donnerstag freitag samstag sonntag sonnabend januar jänner
     februar märz mai juni juli oktober dezember
     lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril juin juillet août
@@ -281,19 +286,27 @@ _SHOP_NOUNS = """angebot angebote rabatt rabatte aktion aktionen kollektion koll
     boutique magasin magasins offre offres soldes collection tienda tiendas oferta ofertas rebajas
     colección negozio negozi offerta offerte saldi collezione loja lojas promoção promoções coleção
     novidades winkel webwinkel aanbieding aanbiedingen korting collectie"""
+STATUS_NOUNS = frozenset(_STATUS_NOUNS.split())
+"""Nouns of status, occupation and role of the other languages (lower case): a speaker's label
+(`Kunde:`, `Agente:`, `Mitarbeiterin:`) and a capitalised noun (`Rentnerin`), no one's name."""
 FOREIGN_WORDS = frozenset(" ".join((_FUNCTION_WORDS, _STATUS_NOUNS, _CALENDAR_WORDS, _SHOP_NOUNS)).split())
 """Everyday words of German, French, Spanish, Italian, Portuguese and Dutch (lower case), by class:
 function words that open a sentence, nouns of status and occupation (`Rentnerin`, `Patientin`,
 `Ärztin`, `jubilados`), days, months, holidays, seasons and times, a shop's nouns."""
 
-_NOUN_SUFFIXES = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion", "tionen")
-"""German noun endings no given name or surname has (`Beratung`, `Gesundheit`, `Herbstkollektion`)."""
+_NOUN_SUFFIXES = (
+    *("ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion", "tionen"),
+    *("ische", "ischen", "ischer", "isches", "liche", "lichen", "licher", "liches"),
+)
+"""German noun and adjective endings no given name or surname has (`Beratung`, `Gesundheit`,
+`Herbstkollektion`, `Medizinische`, `Ärztliche`)."""
 
 
 @cache
 def _compound_parts() -> tuple[frozenset[str], frozenset[str]]:
-    """Words of four letters or more a compound is made of: all, and those of the other languages."""
-    other = frozenset(w for w in FOREIGN_WORDS if len(w) >= 4)
+    """Words of four letters or more a compound is made of: all, and the nouns of the other languages."""
+    nouns = " ".join((_STATUS_NOUNS, _CALENDAR_WORDS, _SHOP_NOUNS)).split()
+    other = frozenset(w for w in nouns if len(w) >= 4)
     return frozenset(w for w in english() if len(w) >= 4) | other, other
 
 

@@ -824,11 +824,25 @@ def _place_of_business(text: str, start: int, end: int) -> bool:
     window = before_run(text, start)
     if ends_with(window, _OPEN_IN_ENDS) and _OPEN_IN.search(window):
         return True
+    if (
+        _key(text[start:end].rsplit(maxsplit=1)[-1]) in _VENUE_LAST
+        and ends_with(window, _PLACE_ENDS)
+        and _PLACE_BEFORE.search(window)
+    ):
+        return True  # `at Carnegie Hall`, `on Boston Common`: a venue, its last word a Census surname
     return (
         ends_with(window, _OUR_ENDS)
         and _STORE_AFTER.match(text, end) is not None
         and _OUR.search(window) is not None
     )
+
+
+_VENUE_LAST = frozenset(
+    """hall halls common green gardens garden field fields castle abbey palace chapel church cathedral
+    park square bowl dome forum pier wharf quay terrace""".split()  # noqa: SIM905
+)
+"""The last word of a venue's name that is also a Census surname (`Carnegie Hall`, `Boston Common`):
+after `at`, `in`, `near` ... a place, unless a common given name opens the run (`at Anna Hall's`)."""
 
 
 def before_run(text: str, start: int) -> str:
