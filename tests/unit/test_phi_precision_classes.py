@@ -208,3 +208,33 @@ def test_roles_adjectives_and_venues_are_no_names(text: str) -> None:
 )
 def test_names_beside_roles_adjectives_and_venues_are_still_found(text: str, name: str) -> None:
     assert any(name in found for found in _names(text)), _found(text)
+
+
+# -- 4c. a business's own address in other languages, and `<Place> office:` ------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bom dia, a nossa loja fica na Avenida Paulista 1000, São Paulo.",
+        "Poland office: ul. Marszałkowska 1, 00-950 Warszawa.",
+        "Unsere Filiale finden Sie in der Hauptstraße 12, 10115 Berlin.",
+        "Nuestra tienda está en el número 10, 28013 Madrid.",
+        "London office: 020 7946 0958.",
+    ],
+)
+def test_a_business_own_address_in_other_languages_is_no_finding(text: str) -> None:
+    assert [c for c, _ in _found(text) if c in ("address", "phone")] == [], _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fax number for Joe Parker's office: (480)701-4820",
+        "A paciente Maria Silva mora na Rua Augusta 12, Lisboa.",
+        "Frau Anna Schmidt wohnt in der Hauptstraße 12, 10115 Berlin.",
+        "My office: 020 7946 0958, call me after six.",
+    ],
+)
+def test_a_persons_address_or_office_number_is_still_found(text: str) -> None:
+    assert [c for c, _ in _found(text) if c in ("address", "phone", "fax")], _found(text)

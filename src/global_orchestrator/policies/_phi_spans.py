@@ -426,7 +426,13 @@ _OUR_LINE = re.compile(
     r"(?:\b(?:headquarters|head\s+office|hq|corporate\s+(?:office|offices|headquarters)|registered\s+office|"
     r"main\s+office|home\s+office|(?:store|shop|showroom|boutique|flagship|business|company|event)\s+"
     r"(?:address|location|venue)|venue|returns(?:\s+address)?|our\s+(?:new\s+)?(?:location|store|flagship|showroom|"
-    r"shop|warehouse)|manufacturer|distributor|distribution|marketer|importer|packager|labeler)\s*(?::|-\s)|"
+    r"shop|warehouse)|manufacturer|distributor|distribution|marketer|importer|packager|labeler|"
+    r"(?<![\w'\u2019])(?!(?:my|his|her|their|your|patient)\b)[A-Z][\w-]*\s+(?:office|branch|store|showroom|warehouse))"
+    r"\s*(?::|-\s)|"
+    # our store, office ... in other languages (`a nossa loja fica na`, `unsere Filiale in`)
+    r"\b(?:nossa|nosso|nuestra|nuestro|notre|nos|la\s+nostra|il\s+nostro|onze|ons|unsere?|unserem)\s+"
+    r"(?:\w+\s+)?(?:loja|lojas|escrit\u00f3rio|tienda|tiendas|oficina|oficinas|boutique|magasin|bureaux?|negozio|"
+    r"sede|ufficio|winkel|kantoor|filiale|praxis|gesch\u00e4ft|laden|b\u00fcro)\b|"
     r"\b(?:manufactured|distributed|marketed|packaged|packed|imported)(?:\s+(?:and|&)\s+\w+)?\s+(?:for|by)\b|"
     r"\b(?:(?:now|newly)\s+open(?:ed)?|opens|opening|grand\s+opening|pop-?up(?:\s+shop)?|(?:find|visit|see|join|meet)\s+us)"
     r"\s+at\b|\A[^\S\n]*(?:conveniently\s+)?located\s+at\b|\u00a9|\(c\)\s*(?:19|20)\d\d|\bcopyright\b)",
@@ -497,7 +503,8 @@ def _our_line(text: str, start: int) -> bool:
 _OUR_LINE_WORDS = (
     *("headquarters", "office", "hq", "address", "location", "venue", "returns", "our ", "open"),
     *("pop", " us ", "located", "\u00a9", "(c)", "copyright"),
-    *("manufactur", "distribut", "markete", "import", "packa", "packed", "labeler"),
+    *("manufactur", "distribut", "markete", "import", "packa", "packed", "labeler", "branch", "store"),
+    *("showroom", "warehouse", "nossa", "nosso", "nuestr", "notre", "nos ", "nostr", "onze", "ons ", "unser"),
 )
 """A gate: every match of `_OUR_LINE` holds one of these (lower case)."""
 
