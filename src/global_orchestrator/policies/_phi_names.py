@@ -826,8 +826,9 @@ def _place_of_business(text: str, start: int, end: int) -> bool:
         return True
     if (
         _key(text[start:end].rsplit(maxsplit=1)[-1]) in _VENUE_LAST
-        and ends_with(window, _PLACE_ENDS)
-        and _PLACE_BEFORE.search(window)
+        and ends_with(window, _VENUE_ENDS)
+        and _VENUE_BEFORE.search(window)
+        and _STREET_AFTER.match(text, end) is None  # (`on Oona Common Street`: a street, a person's place)
     ):
         return True  # `at Carnegie Hall`, `on Boston Common`: a venue, its last word a Census surname
     return (
@@ -837,6 +838,14 @@ def _place_of_business(text: str, start: int, end: int) -> bool:
     )
 
 
+_VENUE_BEFORE = re.compile(
+    r"(?i:\b(?:in|at|on|near|from|of|visit|across|around|outside|to|into|the)\s+(?:the\s+)?)$"
+)
+_VENUE_ENDS = (*_PLACE_ENDS, "on", "to", "into")  # a gate: the last word of every `_VENUE_BEFORE` match
+_STREET_AFTER = re.compile(
+    r"[ \t]+(?i:street|st|road|rd|avenue|ave|lane|ln|drive|dr|way|boulevard|blvd|court|ct|place|pl|"
+    r"terrace|crescent|close|row)\b"
+)
 _VENUE_LAST = frozenset(
     """hall halls common green gardens garden field fields castle abbey palace chapel church cathedral
     park square bowl dome forum pier wharf quay terrace""".split()  # noqa: SIM905
