@@ -180,6 +180,8 @@ def _plain_judge(
         and text.startswith(":", words[-1].end)
     ):
         return None  # "What's your name? User: ...": the speaker's tag
+    if not titled and labelled and len(words) == 1 and N._opens_turn(words[0].text):
+        return None  # "Patient: No.": the turn's first word
     role = False
     if not labelled:  # "Ante Jukić from Acme Corp. is the keynote speaker": a place only a person takes
         run = text[words[0].start : words[-1].end]

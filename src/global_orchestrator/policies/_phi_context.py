@@ -36,11 +36,13 @@ from functools import lru_cache
 from global_orchestrator.policies._phi_lexicon import (
     LOWER,
     PARTICLES,
+    STATUS_NOUNS,
     UPPER,
     census,
     english,
     is_country,
     is_us_state,
+    other_word,
     places,
 )
 from global_orchestrator.policies._phi_names import NOT_NAMES as _NOT_NAMES_LOWER
@@ -78,8 +80,9 @@ _BARE_WORD = rf"[{UPPER}][{LOWER}]{{1,30}}+(?:-[{UPPER}]?[{LOWER}]{{1,30}}+)?"
 _ANY_WORD = r"[^\W\d_][^\W\d_'\u2019.-]{0,30}+(?:['\u2019.-][^\W\d_]{1,30}+)*\.?"
 """A word in any script and any case (`ul.`, `d'Ouchy`, `ΦΑΡΜΑΚΑΣ`)."""
 
-_NOT_A_NAME = frozenset(
-    """the a an this that these those it its he she they we you i me my our your his her their
+_NOT_A_NAME = (
+    frozenset(
+        """the a an this that these those it its he she they we you i me my our your his her their
     there here what who why how when where which yes no ok okay hi hello hey dear thanks thank
     please sorry well oh wow so and but or if then also just not now today tomorrow yesterday
     mr mrs ms miss dr sir madam team customer support service sales admin manager user guest
@@ -88,19 +91,22 @@ _NOT_A_NAME = frozenset(
     on in at to of for from by with as up out off over back about into onto is are was be
     nurse doctor surgeon patient driver officer client parent husband student tenant neighbor
     guardian cousin nephew niece courier nanny mechanic plumber lawyer sheriff deputy""".split()  # noqa: SIM905
-) | frozenset(ROLE_AND_FIELD_WORDS)
+    )
+    | frozenset(ROLE_AND_FIELD_WORDS)
+    | STATUS_NOUNS
+)
 """Never a single name: function words, greetings, titles, days and months, and the roles that are
 also Census surnames (`Nurse said ...`, `Patient lives in ...`, `Driver said ...` name no one)."""
 
 
 @lru_cache(maxsize=16384)
 def _person_word(word: str) -> bool:
-    """A capitalised word that can be a person's name: a Census name, or no everyday English word."""
+    """A capitalised word that can be a person's name: a Census name, or no everyday word (`other_word`)."""
     key = word.replace("\u2019", "'").split("'")[0].lower()
     if len(key) < 2 or key in _NOT_A_NAME:
         return False
     common, _, surnames = census()
-    return key in common or key in surnames or key not in english()
+    return key in common or key in surnames or not (key in english() or other_word(key))
 
 
 # -- postal blocks ---------------------------------------------------------------------------

@@ -757,16 +757,50 @@ def business_phones(text: str, spans: list[Span]) -> list[Span]:
     It is the business's own: a finding only in a text about a person (a reminder that names
     its patient keeps the clinic's number it gives).
     """
-    if not _cue(text, _K_QUESTIONS):
+    questions = _cue(text, _K_QUESTIONS)
+    service = has_any(text, _SERVICE_GATES)
+    if not questions and not service:
         return spans
     out = []
     for s in spans:
-        if s.category == "phone" and not s.weak:
+        if s.category in _LINE_NUMBERS and not s.weak:
             line = max(text.rfind("\n", 0, s.start) + 1, s.start - 40)
-            if _CALL_US.search(text, line, s.start) is not None:
+            if (questions and s.category == "phone" and _CALL_US.search(text, line, s.start) is not None) or (
+                service
+                and _SERVICE_LINE.search(text, max(text.rfind("\n", 0, s.start) + 1, s.start - 60), s.start)
+            ):
                 s = s._replace(weak=True)
         out.append(s)
     return out
+
+
+_LINE_NUMBERS = frozenset(("phone", "fax", "ssn"))
+"""What a service line's number is read as (`ssn`: a nine-digit number of three groups, `900 123 456`)."""
+_SERVICE_LINE = re.compile(
+    r"(?i:\b(?:customer\s+(?:service|services|care|support|line|hotline)|(?:sales|support|service|booking|"
+    r"reservations?|information|info)\s+(?:line|team|desk|hotline|office)|front\s+desk|box\s+office|reception|"
+    r"helpline|hotline|help\s*desk|reservations|bookings|store|shop|boutique|showroom|"
+    r"kundenservice|kundendienst|kundenhotline|service-?hotline|servicetelefon|zentrale|rezeption|filiale|"
+    r"service\s+client(?:s|\u00e8le)?|accueil|standard|r\u00e9servations?|magasin|"
+    r"atenci\u00f3n\s+al\s+cliente|servicio\s+al\s+cliente|centralita|reservas|tienda|"
+    r"servizio\s+clienti|assistenza\s+clienti|centralino|prenotazioni|negozio|"
+    r"atendimento(?:\s+ao\s+cliente)?|central\s+de\s+atendimento|sac|loja|"
+    r"klantenservice|klantendienst|receptie|winkel)\b"
+    r"(?:[^\S\n]+(?:team|line|number|no\.?|tel\.?|phone|telefon|t\u00e9l\u00e9phone|tel\u00e9fono|telefono|"
+    r"telefone|telefoon|hours|only|direct|direkt|directo|diretto|gratuito|kostenlos|gratuit|gratis)){0,2}"
+    r"[^\S\n]*(?::|-|at|on|unter|au|al|ao|op)?[^\S\n]*\Z)"
+)
+"""A business's service line before a number on its line (`Customer service: 1-800 ...`, `Kundenservice:
+0800 ...`, `Service client : 01 ...`, `Atención al cliente: 900 ...`, `Our Paris boutique: +33 ...`): the
+business's own number, a finding only in a text about a person (`Reception: 555-0147` in a patient's note)."""
+_SERVICE_GATES = (
+    *("customer", "line", "desk", "box office", "reception", "hotline", "reservation", "booking", "store"),
+    *("shop", "boutique", "showroom", "kundendienst", "kundenservice", "kundenhotline", "service"),
+    *("zentrale", "rezeption", "filiale", "accueil", "standard", "réservation", "magasin", "atención"),
+    *("servicio", "centralita", "reservas", "tienda", "servizio", "assistenza", "centralino", "prenotazioni"),
+    *("negozio", "atendimento", "sac", "loja", "klantenservice", "klantendienst", "receptie", "winkel"),
+)
+"""A gate: every `_SERVICE_LINE` match holds one of these (lower case)."""
 
 
 _ORG_RUN = re.compile(

@@ -419,6 +419,8 @@ def _intro_names(text: str, low: str) -> list[Span]:
         if m is None:
             continue
         tokens = m.group(1).split()
+        if cue.group().lower().startswith("im ") and len({t[:1].isupper() for t in tokens}) > 1:
+            continue  # German `im` (in the) before a noun and a verb: `findet im Juli statt`
         # the longest run of tokens that ends where a name ends
         while tokens:
             end = m.start(1) + len(" ".join(tokens)) if "  " not in m.group(1) else None

@@ -39,14 +39,17 @@ from itertools import compress
 from typing import NamedTuple
 
 from global_orchestrator.policies._phi_lexicon import (
+    GREETING_WORDS,
     LOWER,
     PARTICLES,
+    SENTENCE_OPENERS,
     UPPER,
     UPPER_CHAR,
     census,
     english,
     is_continent,
     is_country,
+    other_word,
     places,
 )
 from global_orchestrator.policies._phi_spans import ends_with, grouped, has_any, match_at
@@ -351,8 +354,8 @@ def _describe(text: str) -> tuple[str, str, bool, bool, bool]:
         key,
         kind,
         key in common and key not in _NOT_NAMES,
-        key in last and key not in _NOT_NAMES and key not in _COMMON,
-        key in _COMMON or key in _ORG or key in _TITLES or key in english(),
+        key in last and key not in _NOT_NAMES and key not in _COMMON and key not in _NO_SURNAMES,
+        key in _COMMON or key in _ORG or key in _TITLES or key in english() or other_word(key),
     )
 
 
@@ -445,6 +448,16 @@ def _splits(run: str, words: list[_Word], i: int) -> bool:
     return (line[0].kind == "word" and not _namey(line[0])) or any(w.key in _ORG for w in line)
 
 
+_NO_SURNAMES = GREETING_WORDS
+"""Census surnames that are words of greetings (`Liebe`, `Hallo`): no surname on their own."""
+
+
+def _opens_turn(word: str) -> bool:
+    """`word` answers or opens a sentence (`No`, `Okay`, `Any`, `Ja`) and is no common given name."""
+    key = word.lower()
+    return key in SENTENCE_OPENERS and key not in census()[0]
+
+
 def titled_names(text: str) -> Iterator[tuple[int, int, float]]:
     """`Mr. Okafor`, `Dr Alan Smith`, `Frau Müller`: the name after a title."""
     for start, end, score in names(text, []):
@@ -518,6 +531,8 @@ def _in_run(
         return found if found is not None and found[2] >= 0.85 else None
     if labelled and run_text.lower() in _SPEAKER_TAGS and text.startswith(":", start + len(run_text)):
         return None  # "What's your name? User: ...": the speaker's tag, the name after it
+    if labelled and len(run.pieces) == 1 and _opens_turn(run.pieces[0][0]):
+        return None  # "Patient: No.", "Nurse: Any allergies?": the turn's first word, no name
     if not titled and not labelled and _role_run(run_text) and _role_after(text, start + len(run_text)):
         # "Ante Jukić from Acme Corp. is the keynote speaker": a place only a person takes
         found = _judge(text, start, run_text, False, True, near_starts, near_ends)
@@ -814,11 +829,34 @@ def _place_of_business(text: str, start: int, end: int) -> bool:
     window = before_run(text, start)
     if ends_with(window, _OPEN_IN_ENDS) and _OPEN_IN.search(window):
         return True
+    if (
+        _key(text[start:end].rsplit(maxsplit=1)[-1]) in _VENUE_LAST
+        and ends_with(window, _VENUE_ENDS)
+        and _VENUE_BEFORE.search(window)
+        and _STREET_AFTER.match(text, end) is None  # (`on Oona Common Street`: a street, a person's place)
+    ):
+        return True  # `at Carnegie Hall`, `on Boston Common`: a venue, its last word a Census surname
     return (
         ends_with(window, _OUR_ENDS)
         and _STORE_AFTER.match(text, end) is not None
         and _OUR.search(window) is not None
     )
+
+
+_VENUE_BEFORE = re.compile(
+    r"(?i:\b(?:in|at|on|near|from|of|visit|across|around|outside|to|into|the)\s+(?:the\s+)?)$"
+)
+_VENUE_ENDS = (*_PLACE_ENDS, "on", "to", "into")  # a gate: the last word of every `_VENUE_BEFORE` match
+_STREET_AFTER = re.compile(
+    r"[ \t]+(?i:street|st|road|rd|avenue|ave|lane|ln|drive|dr|way|boulevard|blvd|court|ct|place|pl|"
+    r"terrace|crescent|close|row)\b"
+)
+_VENUE_LAST = frozenset(
+    """hall halls common green gardens garden field fields castle abbey palace chapel church cathedral
+    park square bowl dome forum pier wharf quay terrace""".split()  # noqa: SIM905
+)
+"""The last word of a venue's name that is also a Census surname (`Carnegie Hall`, `Boston Common`):
+after `at`, `in`, `near` ... a place, unless a common given name opens the run (`at Anna Hall's`)."""
 
 
 def before_run(text: str, start: int) -> str:

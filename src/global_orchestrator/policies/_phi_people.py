@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from global_orchestrator.policies._phi_lexicon import census, english, places
+from global_orchestrator.policies._phi_lexicon import census, english, everyday_word, places
 from global_orchestrator.policies._phi_spans import Span, folded, has_any, match_at
 
 _UP = "A-ZÀ-ÖØ-Þ"
@@ -210,12 +210,15 @@ _CAPS_TITLE_GATES = (*_TITLE_GATES, "m. ", "mm. ", "mr", "mrs", "ms. ", "ms ", "
 
 
 def _no_word(name: str) -> bool:
-    """A name that is no everyday English word nor a place (`Zuzana`, `Loïc Martin`; not `Friday`)."""
+    """A name that is no everyday word nor a place (`Zuzana`, `Loïc Martin`).
+
+    Not `Friday`, `Rentnerin`, `Northwind` (`everyday_word`).
+    """
     first_names = census()[0]
     words = name.split()
     if " ".join(w.lower() for w in words) in places():
         return False
-    return all(w.lower() in first_names or w.lower() not in english() for w in words)
+    return all(w.lower() in first_names or not everyday_word(w.lower()) for w in words)
 
 
 def _caps_surname(name: str) -> bool:

@@ -151,6 +151,10 @@ _DATE_SHAPE = re.compile(
     r"(?:0?[1-9]|[12]\d|3[01])([./-])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d|(?:19|20)\d\d([./-])(?:0?[1-9]|1[0-2])\2(?:0?[1-9]|[12]\d|3[01])"
 )
 """A calendar date in numbers (`03.05.2025`, `2025-05-03`): never a phone number, whatever its trunk zero."""
+POSTCODE_SHAPE = re.compile(r"\d{5}-\d{3}")
+"""A Brazilian CEP (`01310-100`, `04567-000`): five digits, a hyphen, three; with its trunk zero it
+reads as a national phone number, and is one only after a phone cue (`Tel. 01310-100` is rare;
+Portuguese `1000-001`, Polish `00-950` and Japanese `100-0001` postcodes are no phone's shape)."""
 _SEVEN = re.compile(r"\d{3}[\s-]\d{4}")
 _FAX_CUE = re.compile(r"\b(?:fax|fx\b)", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s")
@@ -280,6 +284,8 @@ def phones(text: str, record: bool) -> list[Span]:
                 continue
             if value.startswith("00") and value.isdigit() and not _cued(cues, m.start()):
                 continue  # "0011882405" alone is any number: order ids, tracking codes
+            if POSTCODE_SHAPE.fullmatch(value) and not _cued(cues, m.start()):
+                continue  # "CEP 01310-100": a postcode
             if 8 <= _digits(value) <= 15:
                 found.append(Span(phone_kind(text, m.start()), m.start(), m.start() + len(value), score))
     for m in _PHONE_GROUPS.finditer(text):

@@ -436,10 +436,21 @@ _OUR_OPEN = (
     r"(?:find|visit|see|join|meet)\s+us"
 )
 _OUR_OPEN_END = r"\s+at\b"
+# a place's office or branch as a label (`Lisbon office:`, not `my office:`), and "our store" in other
+# languages (`a nossa loja fica na`, `unsere Filiale in`)
+_OUR_PLACE_OFFICE = (
+    r"\b(?<![\w'\u2019])(?!(?:my|his|her|their|your|patient)\b)[A-Z][\w-]*\s+"
+    r"(?:office|branch|store|showroom|warehouse)\s*(?::|-\s)"
+)
+_OUR_FOREIGN = (
+    r"\b(?:nossa|nosso|nuestra|nuestro|notre|nos|la\s+nostra|il\s+nostro|onze|ons|unsere?|unserem)\s+"
+    r"(?:\w+\s+)?(?:loja|lojas|escrit\u00f3rio|tienda|tiendas|oficina|oficinas|boutique|magasin|bureaux?|negozio|"
+    r"sede|ufficio|winkel|kantoor|filiale|praxis|gesch\u00e4ft|laden|b\u00fcro)\b"
+)
 _OUR_MARKS = r"\A[^\S\n]*(?:conveniently\s+)?located\s+at\b|\u00a9|\(c\)\s*(?:19|20)\d\d"
 _OUR_LINE = re.compile(
     rf"(?:\b(?:{_OUR_LABELS}){_OUR_LABEL_END}|\b(?:{_OUR_MADE}){_OUR_MADE_END}|\b(?:{_OUR_OPEN}){_OUR_OPEN_END}|"
-    rf"{_OUR_MARKS}|\bcopyright\b)",
+    rf"{_OUR_PLACE_OFFICE}|{_OUR_FOREIGN}|{_OUR_MARKS}|\bcopyright\b)",
     re.IGNORECASE,
 )
 _OUR_LINE_REACH = 120
@@ -507,7 +518,8 @@ def _our_line(text: str, start: int) -> bool:
 _OUR_LINE_WORDS = (
     *("headquarters", "office", "hq", "address", "location", "venue", "returns", "our ", "open"),
     *("pop", " us ", "located", "\u00a9", "(c)", "copyright"),
-    *("manufactur", "distribut", "markete", "import", "packa", "packed", "labeler"),
+    *("manufactur", "distribut", "markete", "import", "packa", "packed", "labeler", "branch", "store"),
+    *("showroom", "warehouse", "nossa", "nosso", "nuestr", "notre", "nos ", "nostr", "onze", "ons ", "unser"),
 )
 """A gate: every match of `_OUR_LINE` holds one of these (lower case)."""
 
@@ -675,7 +687,7 @@ _OUR_LINE_FOUND = re.compile(
             r"copyright\b",
         ]
     )
-    + f"|{_OUR_MARKS})",
+    + f"|{_OUR_PLACE_OFFICE}|{_OUR_FOREIGN}|{_OUR_MARKS})",
     re.IGNORECASE,
 )
 """Found in a text where `_OUR_LINE` is (for `_our_line`, which asks only whether it is): its word

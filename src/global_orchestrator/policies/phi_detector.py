@@ -385,7 +385,10 @@ def _beside_names(text: str, spans: list[Span]) -> list[Span]:
     return found
 
 
-_OURS_GATE = (" at", ":", " - ", "|", "\u00a9", "(c)", "copyright", "announced", "release", "ed by", "ed for")
+_OURS_GATE: tuple[str, ...] = (
+    *(" at", ":", " - ", "|", "\u00a9", "(c)", "copyright", "announced", "release", "ed by", "ed for"),
+    *("nossa", "nosso", "nuestr", "notre", "nos ", "nostr", "onze", "ons ", "unser"),  # other languages
+)
 """A gate of `_business_addresses`: every cue of `our_own` and `issuer_address` holds one (lower case)."""
 
 
