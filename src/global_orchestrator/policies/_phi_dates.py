@@ -108,6 +108,10 @@ _DATE_CUE = re.compile(
     r"geburtsdatum|geboren|geb|geboortedatum|nascid[oa]\s+em|nacid[oa]\s+el|née?\s+le|"
     # one person's history: "LMP 2/28/91", "Lap chole performed 2090-11-05", "Last colonoscopy 04/22/19"
     r"lmp|edd|performed(?=(?:\s+on)?\s*$)|returned\s+to\s+(?:clinic|the\s+ed|the\s+er)|post-?op|hospitali[sz]ation|"
+    # a test or procedure of someone's in informal writing: "had my mri march 3", "ur son's scan on the 5th"
+    r"(?:my|his|her|our|their|ur)\s+(?:(?:son|daughter|mom|dad|wife|husband|kid|baby)'?s\s+)?"
+    r"(?:mri|ct|scan|biops(?:y|ies)|colonoscopy|mammogram|ultrasound|x-?ray|echo|ekg|ecg|labs?|blood\s*work|"
+    r"chemo|infusion|check-?up|c-section|induction|results?|surgery|op|procedure|transplant)|"
     r"symptoms\s+(?:began|started)|last\s+(?:colonoscopy|mammogram|mri|ct|biopsy|admission|dose|"
     r"menstrual\s+period|echo|ekg|ecg|a1c|labs?)|"
     # how long a complaint has lasted: "It's like that since 8/16/1955", "it hurts since 3/2/2024"
@@ -134,6 +138,25 @@ _AGE = re.compile(
     rf"\b((?i:ninety(?:[- ](?:{_UNITS}))?|one\s+hundred(?:\s+and)?(?:\s+(?:{_UNITS}|{_TEENS}))?))"
     r"(?=[- ](?i:years?[- ]old|yo\b))",
 )
+_AGE_INFORMAL = re.compile(
+    r"\b(?i:shes|hes|she\u2019s|he\u2019s|i'?m|i\u2019m|im|i\s+am|i\s+(?:just\s+)?turned)[^\S\n]+"
+    r"\(?(9\d|1[01]\d)(?:[mfMF](?![\w.%\u00b0-]))?(?![\w./%\u00b0-]|,\d)"
+    r"(?![^\S\n]*(?i:%|percent|kg|kilos|lbs?|pounds|mg|bpm|mph|miles|km|minutes|mins?|days|hours|hrs|"
+    r"weeks|months|dollars|bucks|times|feet|ft|degrees|sure|years\s+(?:ago|in|of)|pages|points)\b)"
+)
+"""An age over 89 as a forum post or a text writes it: `shes 94 and deaf`, `(hes 100 btw)`, `im 95f`;
+not a count (`im 100 percent sure`, `hes 90 lbs`, `im 95 days sober`)."""
+_AGE_AT_EVENT = re.compile(
+    r"(?i:\b(?:diagnosed|dx|dx'd|onset|passed\s+away|died|widowed|retired)\b[^.!?\n]{0,40}?\bat[^\S\n]+"
+    r"(?:(?:the[^\S\n]+)?age[^\S\n]+(?:of[^\S\n]+)?)?)(9\d|1[01]\d)(?![\w:./%\u00b0-]|,\d|[^\S\n]+[A-Z\d])"
+    r"(?![^\S\n]*(?i:%|percent|am|pm|a\.m|p\.m|kg|lbs?|mg|mph|miles|km|minutes|mins?|hours|days|weeks)\b)"
+)
+"""An age over 89 at a person's event (`early onset dementia at 93`, `passed away at 101`); not a time
+(`died at 9:45`), a street number (`at 95 Elm St`) or a measure."""
+_AGE_INFORMAL_WORDS = ("shes", "hes", "she\u2019s", "he\u2019s", "im ", "i'm", "i\u2019m", "i am", "turned")
+"""A gate: every `_AGE_INFORMAL` match holds one (folded)."""
+_AGE_EVENT_WORDS = ("diagnosed", "dx", "onset", "passed", "died", "widowed", "retired")
+"""A gate: every `_AGE_AT_EVENT` match holds one (folded)."""
 # every match of _DATE and _AGE starts a word: a number or one of these words (`scan_at_words`)
 _DATE_KEYS = word_keys([*split_alternatives(_MONTHS), "may", *split_alternatives(_ORD_WORD[3:-1]), "the"])
 _AGE_KEYS = word_keys(
@@ -291,6 +314,10 @@ def dates(text: str, record: bool) -> list[Span]:
                 and _AGE_PERSON_BEFORE.search(text, max(0, m.start() - 60), m.start()) is not None
             )
         ]
+    if has_any(text, _AGE_INFORMAL_WORDS):
+        found += [Span("age_over_89", m.start(1), m.end(1), 0.85) for m in _AGE_INFORMAL.finditer(text)]
+    if has_any(text, _AGE_EVENT_WORDS):
+        found += [Span("age_over_89", m.start(1), m.end(1), 0.8) for m in _AGE_AT_EVENT.finditer(text)]
     for m in scan_at_words(_AGE, text, _AGE_KEYS, numbers=True, number_starts=_AGE_NUMBER_STARTS):
         group = next(g for g in range(1, 7) if m.group(g))
         found.append(Span("age_over_89", m.start(group), m.end(group), 0.9))

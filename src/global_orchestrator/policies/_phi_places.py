@@ -303,7 +303,9 @@ _FACILITY_HEAD = (
     r"(?:Center|Centre|Hospital)|Hospice|Infirmary|Health\s+System|Healthcare|Imaging(?:\s+Cent(?:er|re))?|"
     r"Surg(?:ery|ical)\s+Cent(?:er|re)|Care\s+Cent(?:er|re)|Senior\s*Living|SeniorLife|Assisted\s+Living|"
     r"Urgent\s+Care|Medical\s+Group|Sanatorium|Psychiatric\s+(?:Center|Hospital)|Memorial|Institute|"
-    r"Dialysis\s+Cent(?:er|re)|Cancer\s+Cent(?:er|re)|Skilled\s+Nursing(?:\s+Facility)?|SNF"
+    r"Dialysis\s+Cent(?:er|re)|Cancer\s+Cent(?:er|re)|Skilled\s+Nursing(?:\s+Facility)?|SNF|"
+    # a hospital called by its place and `General` alone (`Landry General`, `St. Ann's General`)
+    r"General(?![ \t]+[A-Z])"
 )
 _CAPS = rf"{_CAP}(?:-{_CAP})?"  # a capitalised word, or two joined by a hyphen (`Karge-Lloyd`)
 _FACILITY = re.compile(
@@ -315,7 +317,8 @@ _FACILITY = re.compile(
 """A hospital, clinic, nursing home or hospice by its name (`Cape Cod Hospital`, `Hebrew SeniorLife`)."""
 _FACILITY_GATE = re.compile(
     r"(?:Hospital|HOSPITAL|Cent(?:er|re)|CENTER|Clinic|CLINIC|Home|HOME|Hospice|HOSPICE|Infirmary|System|"
-    r"Healthcare|Imaging|Living|SeniorLife|Care|Group|Sanatorium|Memorial|Institute|Nursing|Facility|SNF)\b"
+    r"Healthcare|Imaging|Living|SeniorLife|Care|Group|Sanatorium|Memorial|Institute|Nursing|Facility|SNF|"
+    r"General)\b"
 )
 """A gate: the last word of every facility's name, as written (capitalised)."""
 
@@ -330,15 +333,28 @@ _NOT_IN_FACILITY = frozenset(
 """Words a facility's name does not hold: `Seen In Clinic`, `Patients With Asthma From Our Clinic`."""
 
 
+_NOT_A_GENERAL = frozenset(
+    """attorney surgeon dollar secretary brigadier major lieutenant postmaster inspector solicitor consul
+    governor director adjutant auditor comptroller vicar superior paymaster quartermaster receiver
+    registrar advocate procurator accountant judge""".split()  # noqa: SIM905
+)
+"""Words before `General` in a title or a firm (`Attorney General`, `Dollar General`): no hospital."""
+
+
 def _facilities(text: str) -> list[Span]:
     """Facility names: weak, as a city is (a patient's stay; `Mercy Hospital opens a wing` is no one's)."""
     if _FACILITY_GATE.search(text) is None:
         return []
-    return [
-        Span("address", m.start(), m.end(), 0.7, weak=True)
-        for m in _FACILITY.finditer(text)
-        if _NOT_IN_FACILITY.isdisjoint(m.group(0).lower().split())
-    ]
+    found = []
+    for m in _FACILITY.finditer(text):
+        words = m.group(0).lower().split()
+        # (`New` opens a town's name: `New Hope Memorial`; elsewhere it is a notice's `New Clinic Hours`)
+        if not _NOT_IN_FACILITY.isdisjoint(words[1:] if words[0] == "new" and len(words) > 2 else words):
+            continue
+        if words[-1] == "general" and (len(words) < 2 or words[-2] in _NOT_A_GENERAL):
+            continue
+        found.append(Span("address", m.start(), m.end(), 0.7, weak=True))
+    return found
 
 
 def addresses(text: str) -> list[Span]:
