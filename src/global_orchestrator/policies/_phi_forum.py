@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from global_orchestrator.policies._phi_dates import _DATE_KEYS
 from global_orchestrator.policies._phi_lexicon import census, english, places
 from global_orchestrator.policies._phi_names import ORG_WORDS
 from global_orchestrator.policies._phi_places import wide_place
@@ -162,7 +163,7 @@ _KIN_BEFORE = re.compile(r"(?i:\b(?:" + _KIN + r"))[^\S\n]+\Z")
 """Someone's name told (`her name is steven`, `my son's name is jo`, `a daughter named Bea`): the cue
 (`name is`, `named`) and, before it, whose name (`her`, `my son's`) or a relative (`daughter named`)."""
 _SENDER = re.compile(
-    r"(?i:\b(?:text|txt|texts|msg|message|sms|dm|voicemail|vm|note|reply|missed[^\S\n]+call)"
+    r"(?i:\b(?:text|txt|texts|msg|message|sms|dm\b|voicemail|vm\b|missed[^\S\n]+call)"
     r"[^\S\n]+from[^\S\n]+)"
     rf"({_W}(?:[^\S\n]{_W})?)[^\S\n]*(?=:)"
 )
@@ -182,13 +183,14 @@ _GREETED = re.compile(
     rf"({_W})(?=[^\S\n]*(?:[,!.:]|-[^\S\n]|\n|\Z))"
 )
 """Someone greeted or thanked at a line's start (`hi sarah, hope ur chemo went ok`, `thanks jen!`)."""
-_GREETING_WORDS = ("hi ", "hey ", "hello ", "hiya ", "heya ", "dear ", "morning ", "thank", "thx ", "ty ")
+_GREETING_GATE = re.compile(r"hi |hey |hello |hiya |heya |dear |morning |thank|thx |ty ")
+"""A gate (in the folded text): every `_GREETED` match holds one."""
 _NOT_GREETED = frozenset("there again so everybody yall ya much lots guys gals ladies peeps".split())  # noqa: SIM905
 
 
 def _cued_names(text: str, low: str) -> list[Span]:
     found: list[Span] = []
-    if any(w in low for w in _GREETING_WORDS):
+    if _GREETING_GATE.search(low) is not None:
         for m in match_at(_GREETED, text, line_starts(text)):
             w = m.group(1)
             # (a name in Latin letters: a name in another script has its own reader, honorifics and all)
@@ -250,23 +252,28 @@ _PLACE_WORD = r"(?:(?i:st|ste|mt|ft|pt)\.|[^\W\d_](?:[\w'\u2019-]|\.(?=\w))*)"
 """A word of a town's name: `St.` and the like keep their dot, a sentence's last dot is no part of it."""
 _PLACE_CUE = re.compile(
     r"(?i:\b(?:any(?:one|body|1)(?:[^\S\n]+(?:else|here|on\s+here))?[^\S\n]+(?:from|in|near|around)|"
-    r"(?:i|we|i've|we've|ive|weve|just|recently|finally)\b[^\S\n]+(?:moved|relocated)[^\S\n]+(?:to|from)|"
-    r"(?:i|we)\b[^\S\n]+(?:live|lived|am\s+from|are\s+from|grew\s+up)[^\S\n]+(?:in|near|outside(?:\s+of)?)|"
-    r"(?:im|i'm|i\b\u2019m)[^\S\n]+from|"
-    r"(?:doctor|dr|doc|endo|endocrinologist|oncologist|neurologist|cardiologist|pediatrician|ped|obgyn|"
-    r"ob|gyn|therapist|psychiatrist|dentist|specialist|surgeon|clinic|hospital|practice|rheumatologist|"
-    r"dermatologist|derm|gi|pcp|urologist|allergist|midwife)s?[^\S\n]+(?:near|around|in))[^\S\n]+)"
+    r"(?:moved|relocated)[^\S\n]+(?:to|from)|(?:live|lived|grew\s+up)[^\S\n]+(?:in|near|outside(?:\s+of)?)|"
+    r"from|"
+    r"(?:(?:doctor|doc|endo|endocrinologist|oncologist|neurologist|cardiologist|pediatrician|ped|obgyn|"
+    r"gyn|psychiatrist|dentist|specialist|surgeon|clinic|hospital|practice|rheumatologist|"
+    r"dermatologist|derm|pcp|urologist|midwife)s?|dr\b|drs\b|ob\b)[^\S\n]+(?:near|around|in))[^\S\n]+)"
     rf"({_PLACE_WORD}(?:[^\S\n]{_PLACE_WORD}){{0,2}}?)"
     r"(?=[^\S\n]*(?:[?!,.;:()\n]|\Z)|[^\S\n]+(?i:in|and|but|area|since|last|a|when|so|for|with|too|"
     r"bc|because|lol|now|recently|ago|who|that|any|or)\b)"
 )
 """A town tied to the writer (`anyone from port anthony??`, `a good endo near Lake Ann?`, `we moved to
-berryland in oct`)."""
+berryland in oct`): the cue, tried at its own words (rare ones: `i` and `we` are checked before it)."""
 _PLACE_CUE_KEYS = list_keys(_PLACE_CUE.pattern)
-_OWN_HOME = re.compile(
-    r"\A(?:(?i:i|i've|ive)|we|we've|weve)[^\S\n]+(?:(?:just|recently|finally)[^\S\n]+)?(?:moved|relocated|live)\b"
+_WRITER_BEFORE = re.compile(
+    r"(?:\b(?:(?i:i|i've|ive)|we|we've|weve)|(?i:\b(?:just|recently|finally)))"
+    r"(?:[^\S\n]+(?i:just|recently|finally|have|had|also))?[^\S\n]+\Z"
 )
-"""The cue of `_PLACE_CUE` is the writer's own home: `I` in any case, `we` in lower case."""
+"""Before `moved to` / `live in`: the writer (`I` in any case, `we` in lower case: a firm's copy writes
+`We moved to our new location`), or `just moved to`."""
+_FROM_BEFORE = re.compile(r"(?i:\b(?:im|i'm|i\u2019m|i\s+am|originally))[^\S\n]+\Z")
+"""Before `from`: the writer (`im from`, `originally from`)."""
+_OWN_HOME = re.compile(r"\A(?:(?i:i|i've|ive)|we|we've|weve)\b")
+"""The writer's own home: `I` in any case, `we` in lower case."""
 _NOT_A_PLACE = frozenset(
     """here there home town city area the a an my our this that it them us you your ur work school
     hospice rehab care state country abroad overseas away back out up down online meds insulin
@@ -279,6 +286,14 @@ def _places(text: str) -> list[Span]:
     words, _ = _lexicon()
     known = places()
     for m in scan_words(_PLACE_CUE, text, _PLACE_CUE_KEYS):
+        cue = m.group(0)[:5].lower()
+        before = None
+        if cue.startswith(("moved", "reloc", "live", "grew")):
+            before = _WRITER_BEFORE.search(text, max(0, m.start() - 24), m.start())
+            if before is None:
+                continue
+        elif cue.startswith("from") and _FROM_BEFORE.search(text, max(0, m.start() - 16), m.start()) is None:
+            continue
         run = m.group(1)
         parts = [p.strip(".").lower() for p in run.split()]
         if any(p in _NOT_A_PLACE or p in _STOP or p in _CALENDAR for p in parts):
@@ -293,7 +308,9 @@ def _places(text: str) -> list[Span]:
             continue
         # the writer's own home (`I moved to`, `i live in`, lower-case `we moved to`: a firm's copy
         # writes `We moved to our new location`) is a person's alone; another town only in a text about one
-        home = _OWN_HOME.search(m.group(0)) is not None
+        home = (
+            before is not None and _OWN_HOME.match(before.group()) is not None and not cue.startswith("grew")
+        )
         if wide_place(run):
             continue  # a country or a state is too wide to point at anyone (`I live in Finland`)
         found.append(Span("address", m.start(1), m.end(1), 0.7, weak=not home))
@@ -365,7 +382,7 @@ _MONTH_NAMES = (
     r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
 )
 _MONTH_ALONE = re.compile(rf"(?i:\b(?:{_MONTH_NAMES}))\b(?!\.?[^\S\n]*\d)")
-_MONTH_KEYS = list_keys(_MONTH_ALONE.pattern)
+_MONTH_KEYS = _DATE_KEYS  # (the dates' key list, already in every word index: months, `may`, ordinals, `the`)
 _IN_BEFORE = re.compile(r"(?i:\bin[^\S\n]+(?:early[^\S\n]+|late[^\S\n]+|mid[- ]?)?)\Z")
 """A month alone (`in june`): a date element of a personal event before it (`_MONTH_EVENT`)."""
 _MONTH_EVENT = re.compile(
