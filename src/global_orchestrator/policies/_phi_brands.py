@@ -231,7 +231,12 @@ def _by_context(text: str, names: list[tuple[int, int]]) -> set[str]:
         words = text[start:end]
         letters = _letters(words)
         if (
-            (len(letters) >= 5 and any(letters == s or (len(letters) >= 6 and letters in s) for s in sites))
+            # (a handle found as a user's by its cue, `thank u @keith12`, is that user, not the text's own)
+            (
+                len(letters) >= 5
+                and not words.startswith("@")
+                and any(letters == s or (len(letters) >= 6 and letters in s) for s in sites)
+            )
             or words.split()[-1].lower() in _MEDIA_WORDS
             or _PRODUCT_AFTER.match(text, end)
             or _COMPANY_AFTER.match(text, end)

@@ -117,6 +117,16 @@ _DATE_CUE = re.compile(
     re.IGNORECASE,
 )
 _DATE_CUE_KEYS = list_keys(_DATE_CUE.pattern)  # a gate (`WordGate`)
+_OWNED_CUE = re.compile(
+    r"(?i:\b(?:my|his|her|our|their|ur)\s+(?:(?:son|daughter|mom|dad|wife|husband|kid|baby)['\u2019]?s\s+)?"
+    r"(?:mri|ct|scan|biops(?:y|ies)|colonoscopy|mammogram|ultrasound|x-?ray|echo|ekg|ecg|labs?|blood\s*work|"
+    r"chemo|infusion|check-?up|c-section|induction|results?|surgery|op|procedure|transplant)\b)"
+    r"[^.;!?\n]{0,25}$"
+)
+"""Someone's own test or procedure in informal writing before a date (`had my mri march 3`, `ur son's
+scan on the 5th`): a date cue, tried only where `_DATE_CUE` found none (its words are common)."""
+_OWNED_WORDS = ("my ", "his ", "her ", "our ", "their ", "ur ")
+"""A gate: every `_OWNED_CUE` match holds one (folded)."""
 _DATE_CUE = re.compile(grouped(_DATE_CUE.pattern), _DATE_CUE.flags)  # same matches, fewer tests
 _AGE = re.compile(
     r"\b(?i:aged?|age\s*[:=])\s*(9\d|1[01]\d)\b(?!\s*(?:%|days|weeks|months|percent|\+|(?:years?\s+)?"
@@ -134,6 +144,32 @@ _AGE = re.compile(
     rf"\b((?i:ninety(?:[- ](?:{_UNITS}))?|one\s+hundred(?:\s+and)?(?:\s+(?:{_UNITS}|{_TEENS}))?))"
     r"(?=[- ](?i:years?[- ]old|yo\b))",
 )
+_AGE_INFORMAL_BEFORE = re.compile(
+    r"\b(?i:shes|hes|she\u2019s|he\u2019s|i'?m|i\u2019m|im|i\s+am|i\s+(?:just\s+)?turned)[^\S\n]+\(?\Z"
+)
+"""Before an age over 89 as a forum post or a text writes it: `shes 94 and deaf`, `(hes 100 btw)`,
+`im 95f`."""
+_AGE_AT_EVENT_BEFORE = re.compile(
+    r"(?i:\b(?:diagnosed|dx|dx'd|onset|passed\s+away|died|widowed|retired)\b[^.!?\n]{0,40}?\bat[^\S\n]+"
+    r"(?:(?:the[^\S\n]+)?age[^\S\n]+(?:of[^\S\n]+)?)?)\Z"
+)
+"""Before an age over 89 at a person's event (`early onset dementia at 93`, `passed away at 101`)."""
+_INFORMAL_AGE = re.compile(
+    r"(9\d|1[01]\d)(?:[mfMF](?![\w.%\u00b0-]))?(?![\w:./%\u00b0-]|,\d)"
+    r"(?![^\S\n]*(?i:%|percent|kg|kilos|lbs?|pounds|mg|bpm|mph|miles|km|minutes|mins?|days|hours|hrs|"
+    r"weeks|months|dollars|bucks|times|feet|ft|degrees|sure|years\s+(?:ago|in|of)|pages|points|am|pm|"
+    r"a\.m|p\.m)\b)"
+)
+"""The age after `_AGE_INFORMAL_BEFORE` or `_AGE_AT_EVENT_BEFORE` (`95f` too); not a count (`im 100
+percent sure`, `hes 90 lbs`, `im 95 days sober`), a time (`died at 9:45`) or a street number (`at 95 Elm
+St`: after an event, no capital or digit may follow)."""
+_NOT_STREET = re.compile(r"[^\S\n]+[A-Z\d]")
+_AGE_INFORMAL_REACH = 64
+"""How far before a number its cue is looked for (the event, up to 40 characters, and `at the age of`)."""
+_AGE_INFORMAL_WORDS = ("shes", "hes", "she\u2019s", "he\u2019s", "im ", "i'm", "i\u2019m", "i am", "turned")
+"""A gate: every `_AGE_INFORMAL_BEFORE` match holds one (folded)."""
+_AGE_EVENT_WORDS = ("diagnosed", "dx", "onset", "passed", "died", "widowed", "retired")
+"""A gate: every `_AGE_AT_EVENT_BEFORE` match holds one (folded)."""
 # every match of _DATE and _AGE starts a word: a number or one of these words (`scan_at_words`)
 _DATE_KEYS = word_keys([*split_alternatives(_MONTHS), "may", *split_alternatives(_ORD_WORD[3:-1]), "the"])
 _AGE_KEYS = word_keys(
@@ -230,6 +266,27 @@ def _valid(m: re.Match[str]) -> bool:
     return True
 
 
+def _informal_ages(text: str, informal: bool, event: bool) -> list[Span]:
+    """Ages over 89 after `shes`/`im` (`informal`) or at a person's event (`event`): tried at the numbers."""
+    found = []
+    numbers = number_positions(text)
+    starts = (
+        [m.start() for m in _AGE_NUMBER.finditer(text)]
+        if numbers is None
+        else [q for q in numbers if text.startswith(_AGE_NUMBER_STARTS, q)]
+    )
+    for q in starts:
+        m = _INFORMAL_AGE.match(text, q)
+        if m is None:
+            continue
+        lo = max(0, q - _AGE_INFORMAL_REACH)
+        if informal and _AGE_INFORMAL_BEFORE.search(text, lo, q):
+            found.append(Span("age_over_89", q, m.end(1), 0.85))
+        elif event and _AGE_AT_EVENT_BEFORE.search(text, lo, q) and not _NOT_STREET.match(text, m.end()):
+            found.append(Span("age_over_89", q, m.end(1), 0.8))
+    return found
+
+
 def dates(text: str, record: bool) -> list[Span]:
     """Dates (strong after a cue, weak otherwise) and ages over 89."""
     found: list[Span] = []
@@ -243,11 +300,16 @@ def dates(text: str, record: bool) -> list[Span]:
         or (digit and _FOREIGN_MONTH_START.search(text) is not None)
     )
     cue_near = WordGate(text, _DATE_CUE_KEYS)
+    owned: bool | None = None  # (`_OWNED_WORDS` in the text: asked at the first date without a cue)
     for m in scan_at_words(_DATE, text, _DATE_KEYS, numbers=True) if words else ():
         if not _valid(m):
             continue
         lo = max(0, m.start() - 60)
         cued = cue_near.search(_DATE_CUE, lo, m.start())
+        if not cued and owned is not False:
+            if owned is None:
+                owned = has_any(text, _OWNED_WORDS)
+            cued = owned and _OWNED_CUE.search(text, lo, m.start()) is not None
         if m.group("o") and not cued:
             found.append(Span("date", m.start(), m.end(), 0.6, weak=True))
             continue
@@ -291,6 +353,9 @@ def dates(text: str, record: bool) -> list[Span]:
                 and _AGE_PERSON_BEFORE.search(text, max(0, m.start() - 60), m.start()) is not None
             )
         ]
+    informal, event = has_any(text, _AGE_INFORMAL_WORDS), has_any(text, _AGE_EVENT_WORDS)
+    if informal or event:
+        found += _informal_ages(text, informal, event)
     for m in scan_at_words(_AGE, text, _AGE_KEYS, numbers=True, number_starts=_AGE_NUMBER_STARTS):
         group = next(g for g in range(1, 7) if m.group(g))
         found.append(Span("age_over_89", m.start(group), m.end(group), 0.9))

@@ -347,6 +347,7 @@ _NOT_A_GENERAL = frozenset(
         *("receiver", "registrar", "paymaster", "quartermaster", "commissary", "dollar", "advocate"),
         *("accountant", "procurator", "prosecutor", "counsel", "agent", "manager", "treasurer", "state"),
         *("general", "motors", "electric", "mills", "dynamics", "foods", "assembly", "court", "staff"),
+        *("superior", "judge"),
     )
 )
 """Words before `General` that make no hospital (`Attorney General`, `Dollar General`)."""
