@@ -246,3 +246,36 @@ def test_a_street_named_like_a_venue_is_still_found() -> None:
     assert any("Oona Common" in found for _, found in _found(text)), _found(text)
     text = "She lives on Oona Common Street, near the clinic where she gets her insulin."
     assert ("address", "Oona Common Street") in _found(text)
+
+
+# -- a greeting of another language is no name, but the person it greets is --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Gentile Nora, il suo appuntamento è fissato per il 14/03/2025.", "Nora"),
+        ("Querida Elena, su cita es el 14/03/2025.", "Elena"),
+        ("Olá Rita, a sua consulta é a 14/03/2025.", "Rita"),
+        ("Hola Linda, tu cita es mañana.", "Linda"),
+        ("Gentile Laura Bianchi, la sua visita è confermata.", "Laura Bianchi"),
+        ("Kære Karen,\ndin tid er bekræftet.", "Karen"),
+    ],
+)
+def test_the_person_another_languages_greeting_names_is_found(text: str, name: str) -> None:
+    assert any(name in found for found in _names(text)), _found(text)
+    assert "Gentile" not in " ".join(_names(text)) and "Querida" not in " ".join(_names(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Liebe Kunden, unser Sommerfest ist am 14.03.2025.",
+        "Querida Família, feliz Natal!",
+        "Ciao Bella, nuova collezione in negozio!",
+        "Gentile cliente, il negozio apre il 14/03/2025.",
+        "Hola Mundo, bienvenidos a la nueva tienda.",
+    ],
+)
+def test_a_greeting_to_no_one_is_no_name(text: str) -> None:
+    assert _names(text) == [], _found(text)

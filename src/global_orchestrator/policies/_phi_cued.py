@@ -44,7 +44,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from global_orchestrator.policies._phi_health import EPONYM_AFTER
-from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, census, english, places
+from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, census, english, everyday_word, places
 from global_orchestrator.policies._phi_names import ORG_WORDS, labelled_at, titled_before
 from global_orchestrator.policies._phi_spans import (
     DIGIT,
@@ -156,6 +156,24 @@ _VOCATIVE = re.compile(
 )
 """Someone greeted: the name, a comma, and the message to them (`Hi Maya, your results ...`) or the
 line's end (`Good afternoon Joseph,\n\nPer your request ...`, a letter's greeting line)."""
+_YOUR = (  # the second person a message to someone goes on with, in the languages greeted
+    r"(?:il|la|i|le)\s+(?:suo|sua|suoi|sue|tuo|tua)|suo|sua|tuo|tua|ti|vi|lei|"
+    r"(?:a|o|as|os)\s+(?:sua|seu|suas|seus)|seu|sua|voc\u00ea|su|sus|tu|tus|te|usted|le|"
+    r"votre|vos|ton|ta|tes|vous|ihr|ihre|ihren|ihrem|ihres|sie|dein|deine|deinen|du|dir|dich|"
+    r"uw|je|jouw|u|din|ditt|dina|dine|di|twoja|tw\u00f3j|pana|pani|v\u00e1\u0161|va\u0161e|"
+    r"your|you|we|this|it|just|please|grazie|gracias|obrigad[oa]|merci|danke|bedankt|tack|tak"
+)
+_GREETED = re.compile(
+    rf"\b(?:Hallo|Liebe[rs]?|Hola|Ol[\u00e1a]|Oi|Querid[oa]|Estimad[oa]|Prezad[oa]|Car[oa]|Gentile|Ciao|Salve|"
+    rf"Bonjour|Salut|Cher|Ch\u00e8re|Beste|Hoi|Hej|Hei|Moi|K(?:j)?\u00e6re|B\u00e4sta|Hyv\u00e4|Drog[ia]|"
+    rf"Cze\u015b\u0107|Witaj|Mil[\u00fd\u00e1]|Ahoj|Say\u0131n|Merhaba)[^\S\n]+"
+    rf"(?!{_TITLES})({_W})(?:[^\S\n]+({_W}))?[^\S\n]*,(?:[^\S\n]*(?:\n|\Z)|\s*(?i:{_YOUR})(?![\w'\u2019]))"
+)
+"""Someone greeted in another language (`Gentile Isa,`, `Querida Ana,`, `Ol\u00e1 Rita,`): the
+greeting, a Census first name (no everyday word of any language read: `Liebe Kunden,`, `Querida
+Fam\u00edlia,` are no one) and, optionally, a surname, then a comma and the line's end (a letter) or
+the second person the message goes on in (`il suo`, `su`, `votre`, `Ihr`; `Ciao Bella, nuova
+collezione!` is a slogan)."""
 _JOB = (
     r"manager|director|engineer|officer|buyer|lead|head|coordinator|specialist|consultant|analyst|"
     r"administrator|owner|founder|ceo|cfo|cto|coo|president|accountant|supervisor|recruiter"
@@ -335,6 +353,11 @@ _CREDENTIAL_AT = re.compile(
 """A credential as a note writes it, after a comma or a bracket (led by a class: a scan in C);
 the name rule looks just before each (`_before_credentials`)."""
 _K_VOCATIVE = _keys("reminder hi hello hey dear attention attn good")
+_K_GREETED = _keys(
+    "hallo liebe lieber liebes hola olá ola oi querido querida estimado estimada prezado prezada caro cara "
+    "gentile ciao salve bonjour salut cher chère beste hoi hej hei moi kære kjære bästa hyvä drogi droga "
+    "cześć witaj milý milá ahoj sayin merhaba"  # (keys: `say` as of `Say\u0131n`)
+)
 _K_IS = _keys("is was")
 _K_SALUTATION = _keys(
     "vážený vážená vazeny vazena szanowny szanowna stimate stimată stimata sehr geachte estimado estimada "
@@ -574,6 +597,14 @@ def _people(text: str, digit: bool) -> list[Span]:
             for m in scan_words(_VOCATIVE, text, _K_VOCATIVE)
             if not any(w in words or w in places() for w in m.group(1).lower().split())
         ]
+    if _cue(text, _K_GREETED):
+        for m in scan_words(_GREETED, text, _K_GREETED):
+            if not _greeted_name(m.group(1)):
+                continue
+            last = m.group(2)
+            surname = last is not None and not everyday_word(last.lower()) and last.lower() not in places()
+            end = m.end(2) if surname else m.end(1)
+            found.append(Span("name", m.start(1), end, 0.75))
     if _cue(text, _K_JOB) and _cue(text, _K_IS):
         found += [
             Span("name", m.start(1), m.end(1), 0.7)
@@ -590,6 +621,13 @@ def _people(text: str, digit: bool) -> list[Span]:
         found += _lists(text)
     found += _initials(text)
     return found
+
+
+def _greeted_name(word: str) -> bool:
+    """`word` after another language's greeting is a first name: a Census one, no everyday word."""
+    low = word.lower()
+    common, every, _ = census()
+    return low in every and not everyday_word(low) and (low not in english() or low in common)
 
 
 def _header_name(value: str) -> bool:
