@@ -90,6 +90,7 @@ from global_orchestrator.policies._phi_cued import (
 )
 from global_orchestrator.policies._phi_dates import dates
 from global_orchestrator.policies._phi_fold import fold
+from global_orchestrator.policies._phi_forms import form_fields
 from global_orchestrator.policies._phi_health import (
     about_the_patient,
     chart_shaped,
@@ -295,7 +296,7 @@ def _detect_phi(text: str) -> list[Span]:
         + labelled_ids(text)
     )
     spans += profiles(text) + labelled_codes(text) + csv_columns(text) + fields(text) + camera_photos(text)
-    spans += person_rows(text)
+    spans += person_rows(text) + form_fields(text)
     spans += streets(text) + people(text) + messages(text) + locale_values(text) + spoken(text)
     spans += notes(text, record)
     spans, org_at = org_addresses(text, business_phones(text, spans))
