@@ -90,6 +90,7 @@ from global_orchestrator.policies._phi_cued import (
 )
 from global_orchestrator.policies._phi_dates import dates
 from global_orchestrator.policies._phi_fold import fold
+from global_orchestrator.policies._phi_forms import form_fields
 from global_orchestrator.policies._phi_forum import forum
 from global_orchestrator.policies._phi_health import (
     about_the_patient,
@@ -296,7 +297,7 @@ def _detect_phi(text: str) -> list[Span]:
         + labelled_ids(text)
     )
     spans += profiles(text) + labelled_codes(text) + csv_columns(text) + fields(text) + camera_photos(text)
-    spans += person_rows(text)
+    spans += person_rows(text) + form_fields(text)
     spans += streets(text) + people(text) + messages(text) + locale_values(text) + spoken(text)
     spans += forum(text)
     spans += notes(text, record)
