@@ -43,6 +43,8 @@ def _covered(text: str, value: str) -> bool:
         "Call (512) 555-0177 to reserve a spot.",
         "Come work out with us — first class free. Harlan Pruitt Fitness, 41 Bridge Road. "
         "Sign up at the front desk or call (303) 555-0188.",
+        "Vieni a trovarci: Corso Buenos Aires 33, 20124 Milano. Aperto tutti i giorni. Tel. 02 2040 1234",
+        "Service center: 5150 Industrial Pkwy, Hayward, CA 94545 \u00b7 Mon-Fri 7-4 \u00b7 510-555-0191",
         "Nuestra tienda — Calle Mayor 8, 28013 Madrid — +34 91 123 45 67",
         "Il nostro negozio: Via Roma 22, 20121 Milano. Tel. 02 1234 5678. Orari 10\u201319.",
     ],

@@ -39,7 +39,7 @@ _COPY = (
     r"opening\s+times|open\s+(?:daily|now|late|24|mon|tue|wed|thu|fri|sat|sun|every|from|until|till|house|7)|"
     r"grand\s+opening|now\s+open|opening\s+soon|free\s+(?:delivery|shipping|parking|entry|admission|gift|"
     r"consultation|class|tote|wifi)|customer\s+(?:service|care|support)|support\s+(?:line|team|desk)|"
-    r"service\s+desk|help\s*desk|call\s+(?:our|us|ahead)|visit\s+(?:us|our)|find\s+us|stop\s+by|"
+    r"service\s+(?:desk|cent(?:er|re))|help\s*desk|call\s+(?:our|us|ahead)|visit\s+(?:us|our)|find\s+us|stop\s+by|"
     r"come\s+(?:see|visit|in)|store\s+locator|locations|"
     r"branches|franchise|headquarters|head\s+office|press\s+office|media\s+(?:contact|inquiries)|"
     r"listed\s+by|open\s+house|sq\.?\s*ft|bed(?:room)?s?\s*/|realty|real\s+estate|directions|"
@@ -73,7 +73,7 @@ def _trade(text: str) -> bool:
 
 # who the copy might be about: a recipient, a patient, a relative, a first person, a private home
 _PERSONAL = re.compile(
-    r"(?i)\b(?:i|i'm|i['\u2019]ve|i['\u2019]ll|me|my|mine|myself|"
+    r"(?i)\b(?:(?-i:I)|i'm|i['\u2019]ve|i['\u2019]ll|me|my|mine|myself|"
     r"(?:ship|deliver|delivered|sent|send|bill|sold|mail|mailed)\s+to|"
     r"recipient|addressee|consignee|attn|c/o|care\s+of|customer\s*:|client\s*:|guest\s*:|"
     r"patients?|emergency\s+contact|next\s+of\s+kin|guardian|caregiver|"
