@@ -78,6 +78,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from global_orchestrator.policies._phi_brands import brand_names
+from global_orchestrator.policies._phi_business import business_copy
 from global_orchestrator.policies._phi_context import context, repeats
 from global_orchestrator.policies._phi_cued import (
     business_phones,
@@ -324,6 +325,11 @@ def _detect_phi(text: str) -> list[Span]:
         spans = _without_brands(text, spans, deidentified)
     spans += repeats(text, [(s.start, s.end) for s in spans if s.category == "name"])
     spans += _beside_names(text, spans)
+    ours = business_copy(text, spans, record)
+    if ours and next(health_info(text, [], deidentified=deidentified), None) is None:
+        # a store's, a venue's or an office's own address and numbers in copy about no one
+        dropped = set(ours)
+        spans = [s for s in spans if s not in dropped]
     about_a_person = record or any(not s.weak for s in spans)
     if not about_a_person and any(s.weak for s in spans) and person_home(text):
         # "The patient resides in Cook County": its places and dates are the patient's; a
