@@ -279,3 +279,32 @@ def test_the_person_another_languages_greeting_names_is_found(text: str, name: s
 )
 def test_a_greeting_to_no_one_is_no_name(text: str) -> None:
     assert _names(text) == [], _found(text)
+
+
+# -- a bare `name` field whose value is everyday words names a thing --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"name":"Rival A | Back to School Bundles | Rival B"',
+        "name: Rival A",
+        '{"name": "Notebook Bundle"}',
+        '[{"name": "Back to School Bundles"}, {"name": "Free Shipping"}]',
+    ],
+)
+def test_a_bare_name_field_of_everyday_words_is_no_name(text: str) -> None:
+    assert _names(text) == [], _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('{"name": "Hope Baker", "dob": "1980-01-02"}', "Hope Baker"),
+        ("name: Nkechi", "Nkechi"),
+        ("Patient name: Baker", "Baker"),
+        ("Name: Grace Hill", "Grace Hill"),
+    ],
+)
+def test_a_bare_name_fields_person_is_still_found(text: str, name: str) -> None:
+    assert name in _names(text), _found(text)

@@ -529,6 +529,8 @@ def _in_run(
         # person's name there is one by its own words (a Census first name and surname)
         found = _judge(text, start, run_text, False, False, near_starts, near_ends)
         return found if found is not None and found[2] >= 0.85 else None
+    if labelled and _everyday_only(run.pieces) and _BARE_NAME_LABEL.search(before) is not None:
+        return None  # `"name": "Rival A"`, `name: Notebook Bundle`: a thing's name in a tool's output
     if labelled and run_text.lower() in _SPEAKER_TAGS and text.startswith(":", start + len(run_text)):
         return None  # "What's your name? User: ...": the speaker's tag, the name after it
     if labelled and len(run.pieces) == 1 and _opens_turn(run.pieces[0][0]):
@@ -915,6 +917,18 @@ def _no_everyday_word(pieces: tuple[tuple[str, int], ...]) -> bool:
         (k := _key(p)) not in words and k not in _ORG and k not in _COMMON and k not in _NOT_NAMES
         for p, _ in pieces
     )
+
+
+def _everyday_only(pieces: tuple[tuple[str, int], ...]) -> bool:
+    """Every word of two letters or more in `pieces` is everyday English and no common first name.
+
+    (`Rival A`, `Notebook Bundle`; not `Hope Baker`, `Nkechi`, `Rose`: a Census common first name
+    or a word no dictionary has keeps a bare `name` field's value a person's.)
+    """
+    words = english()
+    common = census()[0]
+    keys = [_key(p) for p, _ in pieces if len(p) > 1]
+    return bool(keys) and all(k in words and k not in common for k in keys)
 
 
 def _census_word(pieces: tuple[tuple[str, int], ...]) -> bool:
