@@ -137,11 +137,10 @@ _TRADE_AFTER = re.compile(
 """A trade word or `& Sons` after a name: the name is a business's (`<Name>'s Bakery`, `<Name> & Sons`)."""
 _TRADE_WORD = re.compile(rf"(?:{_TRADE})\Z")
 """A name's last word is a trade word (`<Surname> Teas` read as one name)."""
-_HOUSE_TITLE = re.compile(r"\b(?:Sir|Dame|Aunt|Auntie|Uncle|Captain|Chef|Mother|Papa|Mama)\.?[^\S\n]{1,3}\Z")
+_HOUSE_TITLES = r"Sir|Dame|Aunt|Auntie|Uncle|Captain|Chef|Mother|Papa|Mama"
+_HOUSE_TITLE = re.compile(rf"\b(?:{_HOUSE_TITLES})\.?[^\S\n]{{1,3}}\Z")
 """An honorific a shop's name opens with and a person's rarely does (`Sir <Name> Teas`; not `Dr.`)."""
-_BRAND_TITLE = re.compile(
-    r"\b(?:Dr|Mr|Mrs|Ms|Sir|Dame|Aunt|Auntie|Uncle|Captain|Chef|Mother|Papa|Mama)\.?[^\S\n]{1,3}\Z"
-)
+_BRAND_TITLE = re.compile(rf"\b(?:Dr|Mr|Mrs|Ms|{_HOUSE_TITLES})\.?[^\S\n]{{1,3}}\Z")
 """An honorific a brand takes (`Dr Pepper`, `Mr. Clean`, `Aunt Jemima`)."""
 _PRODUCT_WORDS = (
     r"water|soda|seltzer|juice|lemonade|cola|drinks?|beverages?|snacks?|chips|crackers|candy|gum|vitamins|"
