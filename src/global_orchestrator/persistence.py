@@ -215,6 +215,7 @@ async def _open_sqlite(url: str, pool: PoolSettings) -> Persistence:
     import aiosqlite
     from langgraph.store.sqlite.aio import AsyncSqliteStore
 
+    from global_orchestrator.graph.state import EFFECT_FREE_NODES
     from global_orchestrator.group_commit import GroupCommitSaver, sqlite_saver
 
     path = sqlite_path(url)
@@ -233,7 +234,8 @@ async def _open_sqlite(url: str, pool: PoolSettings) -> Persistence:
         for conn in conns:
             await conn.close()
         raise UserError(f"cannot open SQLite database {path}: {exc}") from exc
-    saver = sqlite_saver(conns[0])  # LangGraph's saver, concurrent writes sharing commits
+    # LangGraph's saver, concurrent writes sharing commits, preparation steps' commits not synced alone
+    saver = sqlite_saver(conns[0], EFFECT_FREE_NODES)
     store = AsyncSqliteStore(conns[1])
     # one process at a time; cheap when the schema is there (and the store's setup also
     # registers a SQL function on its connection, so it runs for every new connection)

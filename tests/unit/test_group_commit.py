@@ -12,8 +12,18 @@ import pytest
 from langgraph.checkpoint.base import empty_checkpoint
 from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
 
+from global_orchestrator import Mission, MissionPlan, Orchestrator, Subtask
 from global_orchestrator.group_commit import GroupCommitSaver
 from global_orchestrator.persistence import open_checkpointer
+
+
+@pytest.fixture(autouse=True, params=["one hop", "statement by statement"])
+def _hops(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test on both ways of running a transaction (`group_commit._ONE_HOP`)."""
+    from global_orchestrator import group_commit
+
+    if request.param != "one hop":
+        monkeypatch.setattr(group_commit, "_ONE_HOP", False)
 
 
 def _config(checkpoint_id: str = "c1", thread: str = "t") -> dict[str, Any]:
@@ -33,10 +43,20 @@ def _rows(path: Path) -> dict[str, list[tuple[Any, ...]]]:
 
 
 class _Counting:
-    """Counts the commits of a saver's connection."""
+    """Counts the commits of a saver's connection (ours: its transactions, each one call on the
+    connection's thread that ends in a commit; LangGraph's: its connection's `commit` calls)."""
 
     def __init__(self, saver: AsyncSqliteSaver) -> None:
         self.commits = 0
+        if isinstance(saver, GroupCommitSaver):
+            execute = saver._execute
+
+            async def transaction(entries: list[Any]) -> None:
+                await execute(entries)
+                self.commits += 1
+
+            saver._execute = transaction  # type: ignore[method-assign]
+            return
         original = saver.conn.commit
 
         async def commit() -> None:
@@ -173,3 +193,172 @@ async def test_an_untested_langgraph_sqlite_version_gets_langgraphs_own_saver(
         assert type(group_commit.sqlite_saver(conn)) is GroupCommitSaver
         monkeypatch.setattr(group_commit, "version", lambda _name: "4.0.0")
         assert type(group_commit.sqlite_saver(conn)) is AsyncSqliteSaver
+
+
+# -- steps that do no work: commits not synced on their own ----------------------------------
+
+
+class _Modes:
+    """Records each commit of a saver's connection: SQLite's `synchronous` mode in force, and what it held."""
+
+    def __init__(self, saver: GroupCommitSaver) -> None:
+        self.commits: list[tuple[int, list[tuple[str, bool]]]] = []
+        original = saver._execute
+
+        async def execute(entries: list[Any]) -> None:
+            await original(entries)
+            async with saver.conn.execute("PRAGMA synchronous") as cur:
+                row = await cur.fetchone()
+            assert row is not None
+            kinds = [("checkpoint" if "checkpoints" in e.query else "writes", e.synced) for e in entries]
+            self.commits.append((int(row[0]), kinds))
+
+        saver._execute = execute  # type: ignore[method-assign]
+
+
+FULL, NORMAL = 2, 1
+
+
+def _pull(node: str) -> str:
+    return f"~__pregel_pull, {node}"
+
+
+async def test_writes_handing_over_to_effect_free_steps_are_not_synced_alone(tmp_path: Path) -> None:
+    async with aiosqlite.connect(tmp_path / "s.db") as conn:
+        saver = GroupCommitSaver(conn, effect_free=("plan", "aggregate"))
+        await saver.setup()
+        modes = _Modes(saver)
+        # a step handing over to `plan` only: written, not synced
+        await saver.aput_writes(_config(), [("context", {}), ("branch:to:plan", None)], "t1", _pull("build"))
+        # a Send (an agent's task) in the same writes: synced
+        await saver.aput_writes(
+            _config(), [("branch:to:plan", None), ("__pregel_tasks", {})], "t2", _pull("build")
+        )
+        # a node that is not effect-free next to one that is: synced
+        await saver.aput_writes(
+            _config(), [("branch:to:plan", None), ("branch:to:approval", None)], "t3", _pull("build")
+        )
+        # a pushed task (an agent's) handing over to aggregate: synced (its work is done)
+        await saver.aput_writes(
+            _config(), [("results", {}), ("branch:to:aggregate", None)], "t4", "~__pregel_push, 0, 0"
+        )
+        # writes that trigger nothing (an answer, an error): synced
+        await saver.aput_writes(_config(), [("__resume__", True)], "t5", "")
+        # a group mixing both: synced
+        await asyncio.gather(
+            saver.aput_writes(_config(), [("branch:to:plan", None)], "t6", _pull("build")),
+            saver.aput_writes(_config(), [("results", {})], "t7", "~__pregel_push, 1, 0"),
+        )
+        checkpoint = empty_checkpoint()
+        await saver.aput(
+            _config(""), {**checkpoint, "id": "c2", "updated_channels": ["branch:to:plan"]}, {"step": 1}, {}
+        )
+        await saver.aput(
+            _config(""), {**checkpoint, "id": "c3", "updated_channels": ["__pregel_tasks"]}, {"step": 2}, {}
+        )
+        await saver.aput(_config(""), {**checkpoint, "id": "c4", "updated_channels": ["__start__"]}, {}, {})
+        await saver.aput(_config(""), {**checkpoint, "id": "c5", "updated_channels": ["result"]}, {}, {})
+        await saver.aput(_config(""), {**checkpoint, "id": "c6"}, {}, {})  # no updated_channels
+    assert [m for m, _ in modes.commits] == [
+        NORMAL,
+        FULL,
+        FULL,
+        FULL,
+        FULL,
+        FULL,
+        NORMAL,
+        FULL,
+        NORMAL,
+        FULL,
+        FULL,
+    ]
+    assert modes.commits[5][1] == [("writes", False), ("writes", True)]
+    # everything was written, as LangGraph's saver writes it
+    assert {row[3] for row in _rows(tmp_path / "s.db")["writes"]} == {f"t{i}" for i in range(1, 8)}
+    assert {row[2] for row in _rows(tmp_path / "s.db")["checkpoints"]} == {"c2", "c3", "c4", "c5", "c6"}
+
+
+async def test_without_effect_free_nodes_every_commit_is_synced(tmp_path: Path) -> None:
+    async with aiosqlite.connect(tmp_path / "s.db") as conn:
+        saver = GroupCommitSaver(conn)
+        await saver.setup()
+        modes = _Modes(saver)
+        await saver.aput_writes(_config(), [("branch:to:plan", None)], "t1", _pull("build"))
+        await saver.aput(
+            _config(""), {**empty_checkpoint(), "id": "c", "updated_channels": ["__start__"]}, {}, {}
+        )
+    assert [m for m, _ in modes.commits] == [FULL, FULL]
+
+
+def _mission_fixtures(thread: str, approval: bool) -> tuple[Mission, MissionPlan]:
+    mission = Mission(
+        id=thread,
+        type="marketing.campaign",
+        goal="Durability",
+        permissions=["agent:clinical", "phi:read"],
+    )
+    plan = MissionPlan(
+        mission_id=thread,
+        subtasks=[
+            Subtask(id="a", agent="marketing", tool="marketing.draft_copy", description="first"),
+            Subtask(
+                id="b",
+                agent="clinical" if approval else "marketing",
+                tool="clinical.deidentify" if approval else "marketing.draft_copy",
+                description="second",
+                depends_on=["a"],
+                requires_approval=approval,
+            ),
+        ],
+    )
+    return mission, plan
+
+
+async def _agent(subtask: Subtask, ctx: Any) -> dict[str, Any]:
+    return {"done": subtask.id}
+
+
+async def test_a_mission_syncs_every_commit_that_work_or_an_answer_follows(tmp_path: Path) -> None:
+    """Preparation (context, plan) is written unsynced; agents' results, the checkpoint that starts
+    them, approvals and the final result are synced, each with everything committed before it."""
+    db = f"sqlite:///{tmp_path / 'm.db'}"
+    agents = {"marketing": _agent, "clinical": _agent}
+    async with Orchestrator(agents=agents, db=db) as orchestrator:
+        assert orchestrator._persistence is not None
+        saver = orchestrator._persistence.saver
+        assert isinstance(saver, GroupCommitSaver)
+        modes = _Modes(saver)
+        mission, plan = _mission_fixtures("plain", approval=False)
+        result = await orchestrator.run(mission, plan=plan)
+        assert result.success
+        plain = list(modes.commits)
+        modes.commits.clear()
+        mission, plan = _mission_fixtures("asks", approval=True)
+        paused = await orchestrator.run(mission, plan=plan)
+        assert paused.status == "waiting_approval"
+        asked = list(modes.commits)
+        modes.commits.clear()
+        done = await orchestrator.resume("asks", approvals={"b": True})
+        assert done.success
+        answered = list(modes.commits)
+    # every agent's results and the run's last checkpoint are synced
+    for commits in (plain, answered):
+        assert all(mode == FULL for mode, kinds in commits if any(k == ("writes", True) for k in kinds))
+        assert commits[-1][0] == FULL
+    # before the first synced commit only preparation was written: no agent ran yet
+    first_synced = next(i for i, (mode, _) in enumerate(plain) if mode == FULL)
+    assert first_synced >= 3 and all(mode == NORMAL for mode, _ in plain[:first_synced])
+    assert sum(mode == FULL for mode, _ in plain) <= 4  # 8 synced commits before: 4 or more fewer
+    # the question to a human is synced before the run returns it; the answer's writes are synced
+    assert asked[-1][0] == FULL
+    assert answered[0][0] == FULL
+
+
+def test_the_effect_free_nodes_are_the_graphs() -> None:
+    """A renamed node would silently sync again (or a new one be relaxed): the names must match."""
+    from global_orchestrator.graph import build_graph
+    from global_orchestrator.graph.state import EFFECT_FREE_NODES
+
+    nodes = set(build_graph().get_graph().nodes)
+    assert set(EFFECT_FREE_NODES) <= nodes
+    assert not any(n.startswith("agent_") or n in {"approval", "dispatch"} for n in EFFECT_FREE_NODES)

@@ -78,6 +78,13 @@ class MissionOutput(TypedDict, total=False):
     """The MissionResult JSON."""
 
 
+EFFECT_FREE_NODES = ("build_context", "plan", "guard_plan", "aggregate")
+"""Nodes whose steps start no agent, ask no human and touch nothing outside the state: a
+checkpoint that hands over to them need not be synced to the disk on its own (the next
+synced commit covers it; `group_commit.py`). `guard_plan` decides and sends the agents'
+tasks: the checkpoint after it, which holds those tasks, is synced."""
+
+
 class MissionState(TypedDict, total=False):
     """The whole state of one mission run (one thread)."""
 
