@@ -232,7 +232,7 @@ class GroupCommitSaver(AsyncSqliteSaver):
         change = mode if mode != self._synchronous else None
         batches = _batches(entries)
         if _ONE_HOP:
-            await self.conn._execute(_transaction, self.conn._conn, batches, change)
+            await self.conn._execute(_transaction, self.conn._conn, batches, change)  # type: ignore[no-untyped-call]
         else:
             if change is not None:
                 if self.conn.in_transaction:  # the mode cannot change inside one: commit it first
