@@ -273,9 +273,11 @@ _STREET_PART = (
 _INLINE_TAIL = re.compile(rf",[^\S\n]{{1,3}}(?:[A-Z]{{2}}[^\S\n]+)?{_POSTAL}(?![\w-])")
 _LAB_VALUE = re.compile(
     r"(?i:(?:ldl|hdl|tg|trig|bp|hr|rr|inr|a1c|hba1c|hgb|hb|wbc|plt|bun|cr|na|k|cl|co2|glu|tsh|alt|ast|alp|"
-    r"spo2|temp|wt|ht|bmi|egfr|ck|crp|esr|mcv|hct|lact)[^\S\n]+\d)"
+    r"spo2|temp|wt|ht|bmi|egfr|ck|crp|esr|mcv|hct|lact|sbp|dbp|map|pulse|sats?|o2|fio2|gcs|uop|peep|"
+    r"glucose|bg|qtc|lvef|ef|cvp|pco2|po2|hco3|lactate|trop|mg|phos|alb)[^\S\n]+\d)"
 )
-"""A lab or vital value (`LDL 98, HDL 52, TG 140`): no street, city and postcode."""
+"""A lab or vital value (`LDL 98, HDL 52, TG 140`, `HR 60-100`): no street, city and postcode (no
+state's code among them: `PA 19104` is one)."""
 _INLINE = re.compile(
     rf"(?<![\w@/.-])(?:\d{{1,5}}[A-Za-z]?[^\S\n]{{1,3}}(?:{_ANY_WORD}[^\S\n]{{1,3}}){{0,4}}{_ANY_WORD}|"
     rf"(?:{_STREET_PART}[^\S\n]{{1,3}}){{0,3}}(?:{_STREET_PART}|[^\W\d_]{{1,12}}\.?)[^\S\n]{{1,3}}\d{{1,5}}[A-Za-z]?\.?|"
@@ -1471,8 +1473,8 @@ def context(text: str) -> list[Span]:
                 found.append(Span("address", m.start(1), m.end(2), 0.75))
         for m in _line_ends(_CITY_REGION_CODE, text):
             city = m.group(1)
-            if _YEAR.fullmatch(m.group(2)):
-                continue
+            if _YEAR.fullmatch(m.group(2)) or _LAB_VALUE.match(m.group(0)):
+                continue  # (a vital sign's range is no town and code: `HR 60-100`)
             if _place(city) or (city.isupper() and len(city) > 3) or _after_street_line(text, m.start()):
                 found.append(Span("address", m.start(), m.end(2), 0.75))
         for m in scan_words(_DELIVERY_CUE, text, _DELIVERY_CUE_KEYS):

@@ -256,8 +256,9 @@ _TEMPLATE_FILE = re.compile(
 name holds a digit: `fp_config.bin` is a program's)."""
 _PHOTO_FILE = re.compile(
     rf"(?<![\w-])(?i:[\w-]{{0,40}}(?:face|portrait|headshot|selfie|mugshot|passport|id[_-]?photo|"
-    rf"profile[_-]?(?:pic|photo)){_FILE})"
+    rf"profile[_-]?(?:pic|photo)|(?<![a-z])(?:pt|patient)[_-]?(?:photo|pic|image|img)){_FILE})"
 )
+"""An image file named as a person's face or photo (`headshot_0412.png`, `pt_photo_7731.jpeg`)."""
 # gates: every match of _BIOMETRIC, _BIOMETRIC_ID and _PHOTO holds one of these (any case)
 _BIOMETRIC_WORDS = ("print", "scan", "facial", "geometry", "gait", "dna", "genetic")
 _BIOMETRIC_ID_WORDS = (
@@ -339,11 +340,11 @@ _NATIONAL_WORDS = (
 """Gates (substrings in C): every match of `_NATIONAL_ID` holds one of these."""
 _PHOTO_ID_FILE = re.compile(
     r"(?i:\b(?:photo\s+id|id\s+photo|patient(?:'s)?\s+photo|selfie|headshot|profile\s+(?:photo|picture)|"
-    r"face\s+photo)\b[^\n.]{0,24}?)"
+    r"(?:face|facial)\s+(?:photo|capture|image|picture))\b[^\n.]{0,24}?)"
     r"(?<![\w/-])((?:[\w.-]{1,40}/){0,4}[\w-]{1,60}\.(?i:jpe?g|png|heic|webp|gif|bmp|tiff?))\b"
 )
 """An image file after a cue that it shows a person (`photo ID attached: IMG_20240312_mariag.jpg`,
-`ID photo saved as scans/intake/maria_07.jpg`, its folders too)."""
+`ID photo saved as scans/intake/maria_07.jpg`, `face capture stored as IMG_0412.jpg`, its folders too)."""
 _FILE_THEN_FACE = re.compile(
     r"(?<![\w/-])((?:[\w.-]{1,40}/){0,4}[\w-]{1,60}\.(?i:jpe?g|png|heic|webp|gif|bmp|tiff?))"
     r"[ \t]{0,2}[(\[-][ \t]?"
