@@ -73,6 +73,17 @@ from tests.unit.phi_checks import covered, identifiers
         # a date and time written as one run of digits after an event's word
         ("Arrival 202403150912 by private car.", "202403150912", "date"),
         ("Blood cultures drawn 20240315091245, resulted at noon.", "20240315091245", "date"),
+        # more of a record's age fields and an age after a name and a comma
+        ("Age (yrs): 93\nSex: F", "93", "age_over_89"),
+        ("Age at time of death 98; cause pending.", "98", "age_over_89"),
+        ("Decedent: Mr. Tomas Ilves, 97 years, found at home.", "97", "age_over_89"),
+        # label variants: a hospital account record, the enterprise patient index, `lic.`
+        ("HAR 5519023318 opened for this encounter.", "5519023318", "account_number"),
+        ("EMPI 200512874 linked to the new chart.", "200512874", "medical_record_number"),
+        ("Driver's lic. no. T552-771-90-114 on file.", "T552-771-90-114", "certificate_license_number"),
+        # a biometric scan's or face geometry's code right after it
+        ("Retinal scan QR-551203 stored at enrolment.", "QR-551203", "biometric_identifier"),
+        ("Face geometry hash 7c1e9a0b44d2 saved.", "7c1e9a0b44d2", "biometric_identifier"),
         # a bare ten-digit number after a relative in brackets, or as an e-mail's alternative
         ("Emergency contact: Lena Ortiz (daughter) 6175550148", "6175550148", "phone"),
         ("Questions? reach me at l.ortiz@riverclinic.org or 6175550148", "6175550148", "phone"),
@@ -97,6 +108,9 @@ def test_record_identifier_classes_are_found(text: str, value: str, category: st
         # public web pages without a scheme
         "See cdc.gov/flu/about/index.html for details.",
         "Read more at heart.org/en/health-topics/high-blood-pressure today.",
+        # a cohort's age figure, a service's length
+        "Median age at diagnosis 92 years in this registry.",
+        "Mr. Tomas Ilves, 100 years of service to the clinic.",
         # a product's image, not a person's
         "Product photos: item_2231.jpg",
         # fields whose name is no identifier's
@@ -123,3 +137,8 @@ def test_plan_payer_and_group_columns_are_no_members_numbers() -> None:
     found = {v for _, v in identifiers(text)}
     assert "4412231" in found
     assert not found & {"P22314", "PLN22314", "G7781"}
+
+
+def test_a_year_after_a_biometric_scan_is_no_template_code() -> None:
+    text = "Retina scan 2024 showed no change."
+    assert not any("2024" in v for _, v in identifiers(text))

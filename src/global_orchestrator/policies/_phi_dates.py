@@ -145,7 +145,7 @@ _AGE = re.compile(
     r"(?=[- ](?i:years?[- ]old|yo\b|years?[ ]of[ ]age\b))|"
     # a record's age field at its event, or an age word before the age in words: `age at consent 98`,
     # `age at death: 101`, `decedent X, age ninety-three`, `aged one hundred and one`
-    r"\b(?i:age[^\S\n]+at[^\S\n]+(?:the[^\S\n]+time[^\S\n]+of[^\S\n]+)?"
+    r"\b(?i:age[^\S\n]*\((?:years?|yrs?|y)\)[^\S\n]*[:=]?|age[^\S\n]+at[^\S\n]+(?:(?:the[^\S\n]+)?time[^\S\n]+of[^\S\n]+)?"
     r"(?!(?:least|most|which|what|that|an?|the|this|home|work|school)\b)[a-z]{3,20}(?:[^\S\n]+[a-z]{3,20})?"
     r"[^\S\n]*[:=]?|aged?[^\S\n]*[:=]?)[^\S\n]*"
     rf"((?>9\d|1[01]\d|(?i:ninety(?:[- ](?:{_UNITS}))?|"
@@ -153,6 +153,8 @@ _AGE = re.compile(
     r"(?![- ]?(?i:%|percent|days|weeks|months|\+|(?:years?\s+)?(?:and|or)\s+(?:older|over|above)|"
     r"thousand|million|billion|dollars|times|of\b|per\b))",
 )
+_STATISTIC_BEFORE = re.compile(r"(?i:\b(?:median|mean|average|avg|typical|usual)[^\S\n]+)\Z")
+"""Before a cohort's age figure (`median age at diagnosis 92`, `mean age ninety`)."""
 _AGE_INFORMAL_BEFORE = re.compile(
     r"\b(?i:shes|hes|she\u2019s|he\u2019s|i'?m|i\u2019m|im|i\s+am|i\s+(?:just\s+)?turned)[^\S\n]+\(?\Z"
 )
@@ -386,6 +388,8 @@ def dates(text: str, record: bool) -> list[Span]:
         found += _informal_ages(text, informal, event)
     for m in scan_at_words(_AGE, text, _AGE_KEYS, numbers=True, number_starts=_AGE_NUMBER_STARTS):
         group = next(g for g in range(1, _AGE.groups + 1) if m.group(g))
+        if group == _AGE.groups and _STATISTIC_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            continue  # `median age at diagnosis 92`: a cohort's figure, no one's age
         found.append(Span("age_over_89", m.start(group), m.end(group), 0.9))
     # every `_AGE_SEX` match starts a word (`(?<![\w.,/-])`) with 9, 10 or 11: tried at those only
     numbers = number_positions(text)

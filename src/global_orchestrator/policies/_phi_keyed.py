@@ -97,6 +97,7 @@ _KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"hosp(?:ital)?\s*#",
             r"fin",
             r"csn",
+            r"empi",  # the enterprise master patient index's number (`EMPI 100412098`)
             rf"pt\s*{_NO}",
             r"accession",
             rf"specimen{_NUMBER_WORDS}",
@@ -137,6 +138,7 @@ _KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             rf"\s\s*acc(?:oun)?t\.?{_NUMBER_WORDS}",  # " acct": after the end of a word
             rf"acc(?:oun)?t\.?{_NUMBER_WORDS}",
             r"routing(?:\s+number)?",
+            r"har",  # a hospital account record (`HAR 4412098812`)
             r"iban",
             *(rf"{w}card(?:\s+(?:number|no\.?|#|on\s+file))?" for w in (r"credit\s+", r"debit\s+", "")),
             r"visa",
@@ -149,6 +151,7 @@ _KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "certificate_license_number",
         (
             rf"driver'?s\s+licen[cs]e{_NUMBER_WORDS}",
+            rf"driver'?s\s+lic\.?{_NUMBER_WORDS}",  # `Driver's lic. no. S530-...`
             rf"licen[cs]e{_NUMBER_WORDS}",
             r"dl\s*#",
             r"dl",
@@ -235,12 +238,14 @@ _BIOMETRIC = re.compile(
 )
 _BIOMETRIC_ID = re.compile(
     r"\b(?i:(?:biometric|fingerprint|finger|thumbprint|iris|retina|retinal|voice(?:print)?|face(?:print)?|"
-    r"facial|palm(?:print)?|vein|gait|dna|template)\s+(?:(?:template|sample|enrol(?:l)?ment|hash)"
+    r"facial|palm(?:print)?|vein|gait|dna|template)\s+(?:geometry\s+)?(?:(?:template|sample|enrol(?:l)?ment|hash)"
     r"(?:\s+(?:id|identifier|no\.?|number|\#|ref(?:erence)?))?|(?:scan|record|profile)\s+"
-    r"(?:id|identifier|no\.?|number|\#|ref(?:erence)?)|id|identifier|hash|no\.?|number|\#|ref(?:erence)?)"
+    r"(?:id|identifier|no\.?|number|\#|ref(?:erence)?)|scan|id|identifier|hash|no\.?|number|\#|ref(?:erence)?)"
     r"\s*[:\#]?\s*)"
     r"([A-Za-z0-9][\w-]{3,40}+)"
 )
+_YEAR = re.compile(r"(?:19|20)\d\d")
+"""A year after a biometric word (`retina scan 2024`) is no template's code."""
 _FILE = (
     r"[\w-]{0,40}+\.(?i:jpe?g|png|gif|bmp|tiff?|heic|webp|raw|dcm|wsq|fmr|bin|dat|wav|mp3|m4a|ogg|bio|tmpl|"
     r"iso|ist)\b"
@@ -400,7 +405,7 @@ def keyed(text: str) -> list[Span]:
         found += [
             Span("biometric_identifier", m.start(1), m.end(1), 0.95)  # beats the generic "ID" keyword
             for m in scan_words(_BIOMETRIC_ID, text, _BIOMETRIC_ID_KEYS, _BIOMETRIC_ID_PREFIXES)
-            if any(c.isdigit() for c in m.group(1))
+            if any(c.isdigit() for c in m.group(1)) and not _YEAR.fullmatch(m.group(1))
         ]
     starts = _file_starts(text) if "." in text else []
     if starts:
