@@ -101,6 +101,10 @@ def test_record_identifier_classes_are_found(text: str, value: str, category: st
         "Titration table:\nWeek 2: 25 mg\nGoal HR 60-100 at rest.",
         "Step 3: 40 mg\nSBP 90-140",
         "Dose 2: 5 mg\nMAP 65-80",
+        # a label that is an everyday word (a town's name too) and a range, under a dose line
+        "Week 1: 12.5 mg\nTARGET 60-100",
+        "Week 1: 12.5 mg\nNORMAL 60-100",
+        "Week 1: 12.5 mg\nBPM 60-100",
         # a population, not a person's age
         "Patients aged ninety-five and older were grouped together.",
         "Eligible: age at least 90 years.",
@@ -142,3 +146,9 @@ def test_plan_payer_and_group_columns_are_no_members_numbers() -> None:
 def test_a_year_after_a_biometric_scan_is_no_template_code() -> None:
     text = "Retina scan 2024 showed no change."
     assert not any("2024" in v for _, v in identifiers(text))
+
+
+def test_a_polish_town_and_code_under_a_street_is_still_an_address() -> None:
+    text = "ul. Lipowa 7\nKRAKOW 31-150"
+    assert covered(text, "KRAKOW 31-150")
+    assert covered(text, "ul. Lipowa 7")
