@@ -77,6 +77,12 @@ from tests.unit.phi_checks import covered, identifiers
         ("Age (yrs): 93\nSex: F", "93", "age_over_89"),
         ("Age at time of death 98; cause pending.", "98", "age_over_89"),
         ("Decedent: Mr. Tomas Ilves, 97 years, found at home.", "97", "age_over_89"),
+        ("Age at admission - 95\nSex: M", "95", "age_over_89"),
+        ("AGE AT DEATH.......102", "102", "age_over_89"),
+        ("Age, years: 91", "91", "age_over_89"),
+        # a photo file after a full-face or a patient-image label
+        ("Photograph (full face): IMG_5512.HEIC", "IMG_5512.HEIC", "full_face_photo"),
+        ("Patient image file name: pt_77120_front.jpg", "pt_77120_front.jpg", "full_face_photo"),
         # label variants: a hospital account record, the enterprise patient index, `lic.`
         ("HAR 5519023318 opened for this encounter.", "5519023318", "account_number"),
         ("EMPI 200512874 linked to the new chart.", "200512874", "medical_record_number"),
@@ -117,6 +123,7 @@ def test_record_identifier_classes_are_found(text: str, value: str, category: st
         "Mr. Tomas Ilves, 100 years of service to the clinic.",
         # a product's image, not a person's
         "Product photos: item_2231.jpg",
+        "Hero image file: banner_2024.jpg",
         # fields whose name is no identifier's
         '[{"name":"heart_rate","value":"88"},{"field":"order_id","value":"44123321"}]',
         # a trial registry's own number, a protocol's number, a trial's name

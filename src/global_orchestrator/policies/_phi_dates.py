@@ -145,9 +145,10 @@ _AGE = re.compile(
     r"(?=[- ](?i:years?[- ]old|yo\b|years?[ ]of[ ]age\b))|"
     # a record's age field at its event, or an age word before the age in words: `age at consent 98`,
     # `age at death: 101`, `decedent X, age ninety-three`, `aged one hundred and one`
-    r"\b(?i:age[^\S\n]*\((?:years?|yrs?|y)\)[^\S\n]*[:=]?|age[^\S\n]+at[^\S\n]+(?:(?:the[^\S\n]+)?time[^\S\n]+of[^\S\n]+)?"
+    r"\b(?i:age[^\S\n]*(?:\((?:years?|yrs?|y)\)|,[^\S\n]*(?:years?|yrs?))[^\S\n]*[:=]?|"
+    r"age[^\S\n]+at[^\S\n]+(?:(?:the[^\S\n]+)?time[^\S\n]+of[^\S\n]+)?"
     r"(?!(?:least|most|which|what|that|an?|the|this|home|work|school)\b)[a-z]{3,20}(?:[^\S\n]+[a-z]{3,20})?"
-    r"[^\S\n]*[:=]?|aged?[^\S\n]*[:=]?)[^\S\n]*"
+    r"[^\S\n]*(?:[:=\-\u2013]|\.{2,})?|aged?[^\S\n]*[:=]?)[^\S\n]*"
     rf"((?>9\d|1[01]\d|(?i:ninety(?:[- ](?:{_UNITS}))?|"
     rf"(?:a|one)\s+hundred(?:\s+and)?(?:[- ](?:{_UNITS}|{_TEENS}))?)))\b"
     r"(?![- ]?(?i:%|percent|days|weeks|months|\+|(?:years?\s+)?(?:and|or)\s+(?:older|over|above)|"

@@ -281,7 +281,7 @@ _BIOMETRIC_ID_WORDS = (
     "dna",
     "template",
 )
-_PHOTO_WORDS = ("fac", "shot", "passport", "unblurred", "selfie", "photo")
+_PHOTO_WORDS = ("fac", "shot", "passport", "unblurred", "selfie", "photo", "image", "picture")
 # index keys (`scan_words`) of the words every match of _BIOMETRIC, _BIOMETRIC_ID and _PHOTO starts with
 _BIOMETRIC_KEYS = word_keys(
     ["finger", "thumb", "palm", "voice", "face", "retina", "iris", "hand", "gait", "dna", "genetic"]
@@ -344,8 +344,9 @@ _NATIONAL_WORDS = (
 )
 """Gates (substrings in C): every match of `_NATIONAL_ID` holds one of these."""
 _PHOTO_ID_FILE = re.compile(
-    r"(?i:\b(?:photo\s+id|id\s+photo|patient(?:'s)?\s+photo|selfie|headshot|profile\s+(?:photo|picture)|"
-    r"(?:face|facial)\s+(?:photo|capture|image|picture))\b[^\n.]{0,24}?)"
+    r"(?i:\b(?:(?:photo\s+id|id\s+photo|patient(?:'s)?\s+(?:photo|image|picture)|selfie|headshot|"
+    r"profile\s+(?:photo|picture)|(?:face|facial)\s+(?:photo|capture|image|picture))\b|"
+    r"photo(?:graph)?\s*\(full[- ]?face\))[^\n.]{0,24}?)"
     r"(?<![\w/-])((?:[\w.-]{1,40}/){0,4}[\w-]{1,60}\.(?i:jpe?g|png|heic|webp|gif|bmp|tiff?))\b"
 )
 """An image file after a cue that it shows a person (`photo ID attached: IMG_20240312_mariag.jpg`,
