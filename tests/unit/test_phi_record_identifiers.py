@@ -70,6 +70,8 @@ from tests.unit.phi_checks import covered, identifiers
             "other_unique_identifier",
         ),
         ("Paged about VALDEZ, RUTH (7751204) at 14:00.", "7751204", "other_unique_identifier"),
+        ("Critical Na 118 on Mbeki, Thandi [30077125], read back.", "30077125", "other_unique_identifier"),
+        ("Critical Na 118 on Mbeki, Thandi #30077125, read back.", "30077125", "other_unique_identifier"),
         # a date and time written as one run of digits after an event's word
         ("Arrival 202403150912 by private car.", "202403150912", "date"),
         ("Blood cultures drawn 20240315091245, resulted at noon.", "20240315091245", "date"),
@@ -132,6 +134,9 @@ def test_record_identifier_classes_are_found(text: str, value: str, category: st
         "He was enrolled in the ACCORD-2 trial.",
         # years, dates and local numbers in brackets after a name
         "Smith, John (1931-2019) was a surgeon.",
+        # a department and its order or protocol number, written like a surname-first name
+        "Pharmacy, Order #4412093 verified.",
+        "Oncology, Protocol (5512093) amended.",
         # a date-and-time shape that is an order's number
         "Order 202301150001 placed for CBC.",
         # a ten-digit number after a unit in brackets, a toll-free line after a mailbox

@@ -729,7 +729,7 @@ def notes(text: str, record: bool) -> list[Span]:
         spans += _labelled_comma_names(text)
     if "x" in low and digit_runs(text)[1] >= 3 and _EXTENSION_GATE.search(text) is not None:
         spans += [Span("phone", m.start(), m.end(), 0.7, weak=True) for m in _EXTENSION.finditer(text)]
-    if ", " in text and ")" in text and digit_runs(text)[0] >= 6:
+    if ", " in text and (")" in text or "]" in text or "#" in text) and digit_runs(text)[0] >= 6:
         spans += _numbers_after_names(text, record)
     if (")" in text or "@" in text) and "\x0a" in digit_shape(text):  # (a run of exactly ten digits)
         # a bare ten-digit number after a relative in brackets or as an e-mail's alternative
@@ -763,10 +763,10 @@ _NAME_THEN_NUMBER = re.compile(
     rf"(?<![\w'\u2019-])(?:[{LOWER}]{{1,3}}[ ]){{0,2}}[{UPPER}][{_L}'\u2019-]{{1,30}}"
     rf"(?:[ ][{UPPER}][{_L}'\u2019-]{{1,30}})?,"
     rf"[ ][{UPPER}][{_L}'\u2019-]{{1,30}}(?:[ ][{UPPER}][{_L}'\u2019-]{{1,30}})?(?:[ ][{UPPER}]\.?)?"
-    r"[ ]{1,2}\((\d{6,10}|\d{2,4}(?:-\d{2,4}){1,3}|[A-Z]{1,3}-?\d{5,9})\)"
+    r"[ ]{1,2}(?:\(|\[|\#[ ]?)(\d{6,10}|\d{2,4}(?:-\d{2,4}){1,3}|[A-Z]{1,3}-?\d{5,9})(?:\)|\]|(?![\w-]))"
 )
-"""A person written surname first and their number in brackets after it (`Okafor, Ngozi B (00412873)`,
-`de la Vega, Ana (512-77-03)`): a record's number (the name is the names' rule's)."""
+"""A person written surname first and their number in brackets or after `#` (`Okafor, Ngozi B (00412873)`,
+`de la Vega, Ana [512-77-03]`, `ROE, JAN #4417720`): a record's number (the name is the names' rule's)."""
 _NOT_A_RECORD_NUMBER = re.compile(
     r"(?:19|20)\d\d-(?:19|20)\d\d|\d{1,2}-\d{1,2}-(?:\d\d)?\d\d|(?:19|20)\d\d-\d{1,2}-\d{1,2}|\d{3}-\d{4}"
 )
@@ -775,11 +775,16 @@ _NOT_A_RECORD_NUMBER = re.compile(
 
 def _numbers_after_names(text: str, record: bool) -> list[Span]:
     found = []
+    _, first_names, _ = census()
+    words = english()
     for m in _NAME_THEN_NUMBER.finditer(text):
         code = m.group(1)
         digits = sum(c.isdigit() for c in code)
         if digits < 6 or ("-" in code and _NOT_A_RECORD_NUMBER.fullmatch(code)):
             continue
+        given = text[m.start() : m.start(1)].split(",", 1)[1].split()[0].lower()
+        if given in words and given not in first_names:
+            continue  # `Pharmacy, Order #4412093`: a department and an order, no person
         kind = "medical_record_number" if record else "other_unique_identifier"
         found.append(Span(kind, m.start(1), m.end(1), 0.8))
     return found
