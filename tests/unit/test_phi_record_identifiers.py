@@ -55,6 +55,8 @@ from tests.unit.phi_checks import covered, identifiers
         ('[{"field":"ssn","value":"412 77 9021"},{"field":"admit","value":"2/3/24"}]', "412 77 9021", "ssn"),
         ('[{"field":"drivers_license","value":"K7723014"}]', "K7723014", "certificate_license_number"),
         ('{"value": "W2231145", "key": "member_id"}', "W2231145", "health_plan_number"),
+        ('<field name="mrn">5512093</field>', "5512093", "medical_record_number"),
+        ("<item key='drivers_license'>K7723014</item>", "K7723014", "certificate_license_number"),
         # a person's enrolment in a trial under its code
         ("She was enrolled in trial ZX-88120 in March.", "ZX-88120", "other_unique_identifier"),
         ("Randomized to study arm QT551204; tolerating well.", "QT551204", "other_unique_identifier"),
@@ -128,6 +130,8 @@ def test_record_identifier_classes_are_found(text: str, value: str, category: st
         "Hero image file: banner_2024.jpg",
         # fields whose name is no identifier's
         '[{"name":"heart_rate","value":"88"},{"field":"order_id","value":"44123321"}]',
+        '<field name="heart_rate">88</field><field name="order_id">44123321</field>',
+        '<param name="timeout">300000</param>',
         # a trial registry's own number, a protocol's number, a trial's name
         "She was enrolled in trial NCT04411223 last spring.",
         "Protocol 2023-0412 was approved by the IRB.",

@@ -436,6 +436,11 @@ _NAMED_VALUE = re.compile(
 """A field given as a name and a value (`{"field": "ssn", "value": "..."}`, `{"value": ..., "key":
 "member_id"}`): the name is the field's key."""
 _XML_FIELD = re.compile(r"<([A-Za-z_][\w.-]{0,40})(?:[^\S\n][^<>\n]{0,200})?>([^<>\n]{1,120})</\1>")
+_XML_NAMED = re.compile(
+    r"<([A-Za-z_][\w.-]{0,40})[^\S\n][^<>\n]{0,100}?\b(?:name|key|field|type)="
+    r"[\"']([A-Za-z_][\w .-]{0,40})[\"'][^<>\n]{0,100}>([^<>\n]{1,120})</\1>"
+)
+"""An XML element named by an attribute (`<field name="mrn">4412093</field>`): the attribute is the key."""
 _XML_VALUE = re.compile(r"<([A-Za-z_][\w.-]{0,40})[^\S\n][^<>\n]{0,200}?\bvalue=\"([^\"<>\n]{1,120})\"")
 """An XML element whose value is its `value` attribute (`<birthTime value="19720415"/>` in a CDA
 document): the element's name is the key."""
@@ -588,6 +593,8 @@ def _pairs(text: str) -> list[tuple[str, int, int]]:
                 pairs.append((key, m.start(g), m.end(g)))
     if "</" in text:
         pairs += [(m.group(1), m.start(2), m.end(2)) for m in _XML_FIELD.finditer(text)]
+        if "=" in text:
+            pairs += [(m.group(2), m.start(3), m.end(3)) for m in _XML_NAMED.finditer(text)]
     if 'value="' in text:
         pairs += [(m.group(1), m.start(2), m.end(2)) for m in _XML_VALUE.finditer(text)]
     if ": " in text:
