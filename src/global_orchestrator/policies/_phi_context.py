@@ -237,6 +237,8 @@ def _postal_blocks(text: str) -> list[Span]:
         place = text[lead.end() if lead is not None else line_start : m.start()]
         if not place or not (_place(place) or is_country(place)):
             continue
+        if _RANGE_CODE.fullmatch(m.group(1)) and all(w in english() for w in place.lower().split()):
+            continue  # a label and a range of values (`NORMAL 60-100`), no Polish town and code
         start = _block_lines(text, m.end())
         found.append(Span("address", _first_char(text, start, m.end()), m.end(), 0.85))
     labels = _LABEL.finditer(text) if has_any(text, ("address",)) else ()  # (every label holds it)
@@ -261,6 +263,8 @@ def _postal_blocks(text: str) -> list[Span]:
     return found
 
 
+_RANGE_CODE = re.compile(r"\d{2}-\d{3}")
+"""A Polish postal code's shape, which a range of values has too (`60-100`)."""
 _POSTAL_ONLY = re.compile(rf"(?:[A-Z]{{2}}[^\S\n]+)?{_POSTAL}")
 
 # -- inline postal addresses -----------------------------------------------------------------
@@ -273,9 +277,11 @@ _STREET_PART = (
 _INLINE_TAIL = re.compile(rf",[^\S\n]{{1,3}}(?:[A-Z]{{2}}[^\S\n]+)?{_POSTAL}(?![\w-])")
 _LAB_VALUE = re.compile(
     r"(?i:(?:ldl|hdl|tg|trig|bp|hr|rr|inr|a1c|hba1c|hgb|hb|wbc|plt|bun|cr|na|k|cl|co2|glu|tsh|alt|ast|alp|"
-    r"spo2|temp|wt|ht|bmi|egfr|ck|crp|esr|mcv|hct|lact)[^\S\n]+\d)"
+    r"spo2|temp|wt|ht|bmi|egfr|ck|crp|esr|mcv|hct|lact|sbp|dbp|map|pulse|sats?|o2|fio2|gcs|uop|peep|"
+    r"glucose|bg|qtc|lvef|ef|cvp|pco2|po2|hco3|lactate|trop|mg|phos|alb)[^\S\n]+\d)"
 )
-"""A lab or vital value (`LDL 98, HDL 52, TG 140`): no street, city and postcode."""
+"""A lab or vital value (`LDL 98, HDL 52, TG 140`, `HR 60-100`): no street, city and postcode (no
+state's code among them: `PA 19104` is one)."""
 _INLINE = re.compile(
     rf"(?<![\w@/.-])(?:\d{{1,5}}[A-Za-z]?[^\S\n]{{1,3}}(?:{_ANY_WORD}[^\S\n]{{1,3}}){{0,4}}{_ANY_WORD}|"
     rf"(?:{_STREET_PART}[^\S\n]{{1,3}}){{0,3}}(?:{_STREET_PART}|[^\W\d_]{{1,12}}\.?)[^\S\n]{{1,3}}\d{{1,5}}[A-Za-z]?\.?|"
@@ -1471,8 +1477,10 @@ def context(text: str) -> list[Span]:
                 found.append(Span("address", m.start(1), m.end(2), 0.75))
         for m in _line_ends(_CITY_REGION_CODE, text):
             city = m.group(1)
-            if _YEAR.fullmatch(m.group(2)):
-                continue
+            if _YEAR.fullmatch(m.group(2)) or _LAB_VALUE.match(m.group(0)):
+                continue  # (a vital sign's range is no town and code: `HR 60-100`)
+            if _RANGE_CODE.fullmatch(m.group(2)) and all(w in english() for w in city.lower().split()):
+                continue  # everyday words and a range are a label and its values (`Target 60-100`)
             if _place(city) or (city.isupper() and len(city) > 3) or _after_street_line(text, m.start()):
                 found.append(Span("address", m.start(), m.end(2), 0.75))
         for m in scan_words(_DELIVERY_CUE, text, _DELIVERY_CUE_KEYS):
@@ -1576,7 +1584,14 @@ def _after_street_line(text: str, start: int) -> bool:
     if line_start <= 0 or text[line_start] != "\n":
         return False
     prev = text[_line_start(text, line_start) : line_start].strip()
-    return bool(prev) and any(c.isdigit() for c in prev) and _address_line(prev)
+    return bool(prev) and any(c.isdigit() for c in prev) and _address_line(prev) and not _MEASURE.search(prev)
+
+
+_MEASURE = re.compile(
+    r"\d(?:[.,]\d+)?[^\S\n]*(?i:mg|mcg|\u00b5g|g|kg|ml|units?|iu|tabs?|tablets?|caps?|capsules?|puffs?|"
+    r"drops?|mmhg|bpm|mmol/l|mg/dl|meq/l|%)(?![\w/])"
+)
+"""A dose or a measurement (`Week 1: 12.5 mg`, `Day 2: 4 units`): its line is no street line."""
 
 
 def _phone(value: str) -> bool:

@@ -96,11 +96,17 @@ _TEMPLATE = re.compile(
 _CODE = r"([A-Z0-9](?:[A-Z0-9]|[-/.](?=[A-Z0-9])){3,24})(?![\w-])"
 _LABELLED = re.compile(
     r"\b(?:(?P<other>(?i:docket|court\s+case|matriculation|matric|dictation\s+job|biobank|"
-    r"subject|participant)(?:\s+(?:id|no\.?|number|#))?)|"
+    r"subject|participant)(?:\s+(?:id|no\.?|number|#))?|"
+    # a person's enrolment in a trial under its code (`enrolled in trial TX-88120`; a registry's own
+    # number, `NCT01234567`, is no one's: `_REGISTRY`)
+    r"(?i:(?:enrol(?:l?ed|l?ment)|randomi[sz]ed)\s+(?:in|into|on|to)\s+(?:the\s+|a\s+)?(?:clinical\s+)?"
+    r"(?:trial|study|protocol|registry)(?:\s+(?:arm|id|no\.?|number|#))?))|"
     r"(?P<account>(?i:cust(?:omer)?\.?\s*(?:no\.?|#|number|nr\.?)))|"
     r"(?P<weak>(?i:(?:rental\s+)?agreement|order|booking|reservation|job)(?:\s+(?:id|no\.?|number|#|ref(?:erence)?))?))"
     r"[^\S\n]*[:#]?[^\S\n]*(?:#[^\S\n]*)?" + _CODE
 )
+_REGISTRY = re.compile(r"NCT\d{8}|ISRCTN\d{8}|\d{4}-\d{6}-\d{2}|ACTRN\d{14}|CTRI/[\d/]+|DRKS\d{8}")
+"""A trial registry's own number (ClinicalTrials.gov, ISRCTN, EudraCT, ANZCTR, CTRI, DRKS): public."""
 _VEHICLE_REG = re.compile(
     r"\b(?i:vehicle\s+reg(?:istration)?|reg(?:istration)?\s+(?:no\.?|number|plate)|number\s+plate|rego|"
     r"kennzeichen|kenteken|immatriculation|targa|matr[ií]cula|rekisterinumero|registreringsnummer)"
@@ -323,6 +329,7 @@ _K_TEMPLATE = _keys("template minutiae hash record")
 _K_BIOMETRIC = _keys("finger fingerprint thumb thumbprint iris retina palm vein voice voiceprint face")
 _K_LABELLED = _keys(
     "docket court matriculation matric dictation biobank subject participant cust customer agreement "
+    "enrolled enrollment enrolment randomized randomised "
     "rental order booking reservation job"
 )
 _K_VEHICLE = _keys(
@@ -498,6 +505,8 @@ def _numbers(text: str) -> list[Span]:
         for m in scan_words(_LABELLED, text, _K_LABELLED):
             code = m.group(m.lastindex or 0)
             if sum(c.isdigit() for c in code) < 4 or re.fullmatch(r"(?:19|20)\d\d", code):
+                continue
+            if m.group("other") and _REGISTRY.fullmatch(code):
                 continue
             if m.group("other"):
                 found.append(Span("other_unique_identifier", m.start(m.lastindex or 0), m.end(), 0.85))

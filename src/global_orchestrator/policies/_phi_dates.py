@@ -142,8 +142,20 @@ _AGE = re.compile(
     r"degrees|thousand|million|billion|sure|of|per))|"
     r"\b(?:turned|turns|turning|now)\s+(9\d|1[01]\d)\b(?!\s*(?:%|percent|stores|locations|countries|items|orders))|"
     rf"\b((?i:ninety(?:[- ](?:{_UNITS}))?|one\s+hundred(?:\s+and)?(?:\s+(?:{_UNITS}|{_TEENS}))?))"
-    r"(?=[- ](?i:years?[- ]old|yo\b))",
+    r"(?=[- ](?i:years?[- ]old|yo\b|years?[ ]of[ ]age\b))|"
+    # a record's age field at its event, or an age word before the age in words: `age at consent 98`,
+    # `age at death: 101`, `decedent X, age ninety-three`, `aged one hundred and one`
+    r"\b(?i:age[^\S\n]*(?:\((?:years?|yrs?|y)\)|,[^\S\n]*(?:years?|yrs?))[^\S\n]*[:=]?|"
+    r"age[^\S\n]+at[^\S\n]+(?:(?:the[^\S\n]+)?time[^\S\n]+of[^\S\n]+)?"
+    r"(?!(?:least|most|which|what|that|an?|the|this|home|work|school)\b)[a-z]{3,20}(?:[^\S\n]+[a-z]{3,20})?"
+    r"[^\S\n]*(?:[:=\-\u2013]|\.{2,})?|aged?[^\S\n]*[:=]?)[^\S\n]*"
+    rf"((?>9\d|1[01]\d|(?i:ninety(?:[- ](?:{_UNITS}))?|"
+    rf"(?:a|one)\s+hundred(?:\s+and)?(?:[- ](?:{_UNITS}|{_TEENS}))?)))\b"
+    r"(?![- ]?(?i:%|percent|days|weeks|months|\+|(?:years?\s+)?(?:and|or)\s+(?:older|over|above)|"
+    r"thousand|million|billion|dollars|times|of\b|per\b))",
 )
+_STATISTIC_BEFORE = re.compile(r"(?i:\b(?:median|mean|average|avg|typical|usual)[^\S\n]+)\Z")
+"""Before a cohort's age figure (`median age at diagnosis 92`, `mean age ninety`)."""
 _AGE_INFORMAL_BEFORE = re.compile(
     r"\b(?i:shes|hes|she\u2019s|he\u2019s|i'?m|i\u2019m|im|i\s+am|i\s+(?:just\s+)?turned)[^\S\n]+\(?\Z"
 )
@@ -255,6 +267,17 @@ _REVISED_BEFORE = re.compile(
 _COMPACT = re.compile(r"(?<![\d-])(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\d-])")
 """A date written without separators (`19620214`): a finding only after a date cue."""
 
+_STAMP = re.compile(
+    r"(?<![\d-])(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?(?![\d-])"
+)
+"""A date and time without separators (`202403150912`, HL7's `TS` to the minute or second): a finding after
+a date cue or an event's time (`_STAMP_CUE`: `Arrival 202403150912`); an order's number of that shape has
+neither."""
+_STAMP_CUE = re.compile(
+    r"(?i:\b(?:arriv(?:al|ed)|triaged?|time(?:stamp)?|received|drawn|resulted|reported|called|logged|"
+    r"registered|checked[^\S\n]+in|dt|date)\b[^\S\n]*[:=]?[^\S\n]*)\Z"
+)
+
 
 def _valid(m: re.Match[str]) -> bool:
     if m.group("a"):
@@ -341,6 +364,14 @@ def dates(text: str, record: bool) -> list[Span]:
             for m in _COMPACT.finditer(text)
             if cue_near.search(_DATE_CUE, max(0, m.start() - 60), m.start())
         ]
+    # a stamp is a run of exactly 12 or 14 digits: without one, no match
+    if digit and ("\x0c" in digit_shape(text) or "\x0e" in digit_shape(text)):
+        found += [
+            Span("date", m.start(), m.end(), 0.85)
+            for m in _STAMP.finditer(text)
+            if cue_near.search(_DATE_CUE, max(0, m.start() - 60), m.start())
+            or _STAMP_CUE.search(text, max(0, m.start() - 24), m.start())
+        ]
     if not _AGE_NUMBER.search(text) and not has_any(text, ("ninety", "hundred")):
         return found
     if has_any(text, _AGE_LOCAL_GATES):
@@ -357,7 +388,9 @@ def dates(text: str, record: bool) -> list[Span]:
     if informal or event:
         found += _informal_ages(text, informal, event)
     for m in scan_at_words(_AGE, text, _AGE_KEYS, numbers=True, number_starts=_AGE_NUMBER_STARTS):
-        group = next(g for g in range(1, 7) if m.group(g))
+        group = next(g for g in range(1, _AGE.groups + 1) if m.group(g))
+        if group == _AGE.groups and _STATISTIC_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            continue  # `median age at diagnosis 92`: a cohort's figure, no one's age
         found.append(Span("age_over_89", m.start(group), m.end(group), 0.9))
     # every `_AGE_SEX` match starts a word (`(?<![\w.,/-])`) with 9, 10 or 11: tried at those only
     numbers = number_positions(text)

@@ -97,6 +97,7 @@ _KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"hosp(?:ital)?\s*#",
             r"fin",
             r"csn",
+            r"empi",  # the enterprise master patient index's number (`EMPI 100412098`)
             rf"pt\s*{_NO}",
             r"accession",
             rf"specimen{_NUMBER_WORDS}",
@@ -137,6 +138,7 @@ _KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             rf"\s\s*acc(?:oun)?t\.?{_NUMBER_WORDS}",  # " acct": after the end of a word
             rf"acc(?:oun)?t\.?{_NUMBER_WORDS}",
             r"routing(?:\s+number)?",
+            r"har",  # a hospital account record (`HAR 4412098812`)
             r"iban",
             *(rf"{w}card(?:\s+(?:number|no\.?|#|on\s+file))?" for w in (r"credit\s+", r"debit\s+", "")),
             r"visa",
@@ -149,6 +151,7 @@ _KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "certificate_license_number",
         (
             rf"driver'?s\s+licen[cs]e{_NUMBER_WORDS}",
+            rf"driver'?s\s+lic\.?{_NUMBER_WORDS}",  # `Driver's lic. no. S530-...`
             rf"licen[cs]e{_NUMBER_WORDS}",
             r"dl\s*#",
             r"dl",
@@ -235,12 +238,14 @@ _BIOMETRIC = re.compile(
 )
 _BIOMETRIC_ID = re.compile(
     r"\b(?i:(?:biometric|fingerprint|finger|thumbprint|iris|retina|retinal|voice(?:print)?|face(?:print)?|"
-    r"facial|palm(?:print)?|vein|gait|dna|template)\s+(?:(?:template|sample|enrol(?:l)?ment|hash)"
+    r"facial|palm(?:print)?|vein|gait|dna|template)\s+(?:geometry\s+)?(?:(?:template|sample|enrol(?:l)?ment|hash)"
     r"(?:\s+(?:id|identifier|no\.?|number|\#|ref(?:erence)?))?|(?:scan|record|profile)\s+"
-    r"(?:id|identifier|no\.?|number|\#|ref(?:erence)?)|id|identifier|hash|no\.?|number|\#|ref(?:erence)?)"
+    r"(?:id|identifier|no\.?|number|\#|ref(?:erence)?)|scan|id|identifier|hash|no\.?|number|\#|ref(?:erence)?)"
     r"\s*[:\#]?\s*)"
     r"([A-Za-z0-9][\w-]{3,40}+)"
 )
+_YEAR = re.compile(r"(?:19|20)\d\d")
+"""A year after a biometric word (`retina scan 2024`) is no template's code."""
 _FILE = (
     r"[\w-]{0,40}+\.(?i:jpe?g|png|gif|bmp|tiff?|heic|webp|raw|dcm|wsq|fmr|bin|dat|wav|mp3|m4a|ogg|bio|tmpl|"
     r"iso|ist)\b"
@@ -256,8 +261,9 @@ _TEMPLATE_FILE = re.compile(
 name holds a digit: `fp_config.bin` is a program's)."""
 _PHOTO_FILE = re.compile(
     rf"(?<![\w-])(?i:[\w-]{{0,40}}(?:face|portrait|headshot|selfie|mugshot|passport|id[_-]?photo|"
-    rf"profile[_-]?(?:pic|photo)){_FILE})"
+    rf"profile[_-]?(?:pic|photo)|(?<![a-z])(?:pt|patient)[_-]?(?:photo|pic|image|img)){_FILE})"
 )
+"""An image file named as a person's face or photo (`headshot_0412.png`, `pt_photo_7731.jpeg`)."""
 # gates: every match of _BIOMETRIC, _BIOMETRIC_ID and _PHOTO holds one of these (any case)
 _BIOMETRIC_WORDS = ("print", "scan", "facial", "geometry", "gait", "dna", "genetic")
 _BIOMETRIC_ID_WORDS = (
@@ -275,7 +281,7 @@ _BIOMETRIC_ID_WORDS = (
     "dna",
     "template",
 )
-_PHOTO_WORDS = ("fac", "shot", "passport", "unblurred", "selfie", "photo")
+_PHOTO_WORDS = ("fac", "shot", "passport", "unblurred", "selfie", "photo", "image", "picture")
 # index keys (`scan_words`) of the words every match of _BIOMETRIC, _BIOMETRIC_ID and _PHOTO starts with
 _BIOMETRIC_KEYS = word_keys(
     ["finger", "thumb", "palm", "voice", "face", "retina", "iris", "hand", "gait", "dna", "genetic"]
@@ -338,12 +344,13 @@ _NATIONAL_WORDS = (
 )
 """Gates (substrings in C): every match of `_NATIONAL_ID` holds one of these."""
 _PHOTO_ID_FILE = re.compile(
-    r"(?i:\b(?:photo\s+id|id\s+photo|patient(?:'s)?\s+photo|selfie|headshot|profile\s+(?:photo|picture)|"
-    r"face\s+photo)\b[^\n.]{0,24}?)"
+    r"(?i:\b(?:(?:photo\s+id|id\s+photo|patient(?:'s)?\s+(?:photo|image|picture)|selfie|headshot|"
+    r"profile\s+(?:photo|picture)|(?:face|facial)\s+(?:photo|capture|image|picture))\b|"
+    r"photo(?:graph)?\s*\(full[- ]?face\))[^\n.]{0,24}?)"
     r"(?<![\w/-])((?:[\w.-]{1,40}/){0,4}[\w-]{1,60}\.(?i:jpe?g|png|heic|webp|gif|bmp|tiff?))\b"
 )
 """An image file after a cue that it shows a person (`photo ID attached: IMG_20240312_mariag.jpg`,
-`ID photo saved as scans/intake/maria_07.jpg`, its folders too)."""
+`ID photo saved as scans/intake/maria_07.jpg`, `face capture stored as IMG_0412.jpg`, its folders too)."""
 _FILE_THEN_FACE = re.compile(
     r"(?<![\w/-])((?:[\w.-]{1,40}/){0,4}[\w-]{1,60}\.(?i:jpe?g|png|heic|webp|gif|bmp|tiff?))"
     r"[ \t]{0,2}[(\[-][ \t]?"
@@ -399,7 +406,7 @@ def keyed(text: str) -> list[Span]:
         found += [
             Span("biometric_identifier", m.start(1), m.end(1), 0.95)  # beats the generic "ID" keyword
             for m in scan_words(_BIOMETRIC_ID, text, _BIOMETRIC_ID_KEYS, _BIOMETRIC_ID_PREFIXES)
-            if any(c.isdigit() for c in m.group(1))
+            if any(c.isdigit() for c in m.group(1)) and not _YEAR.fullmatch(m.group(1))
         ]
     starts = _file_starts(text) if "." in text else []
     if starts:

@@ -251,11 +251,27 @@ _NO_ID_COLUMN = (
 """Columns of codes, goods and organisations: no one's identifier (`cpt_code`, `group_no`, `payer_id`)."""
 
 
+_PLAN_COLUMN = (
+    *("health_plan", "member", "subscriber", "beneficiary"),
+    *("insurance", "insured", "medicaid", "medicare"),
+)
+"""A health plan's member number's column names one of these (`health_plan_id`, `beneficiary_no`,
+`medicaid_number`); not a plan's, a group's, a claim's or a provider's own code (`insurance_plan_id`,
+`member_group_no`, `insurance_claim_id`, `medicare_provider_no`)."""
+_NOT_PLAN_COLUMN = ("plan", "group", "payer", "claim", "provider", "npi", "tax")
+
+
 def _column(name: str) -> str | None:
     """The category of a personal CSV's column `name` (None: not an identifier)."""
     known = _COLUMNS.get(name)
-    if known is not None or _ID_COLUMN.fullmatch(name) is None or any(w in name for w in _NO_ID_COLUMN):
+    if known is not None or _ID_COLUMN.fullmatch(name) is None:
         return known
+    if any(w in name for w in _PLAN_COLUMN) and (
+        "health_plan" in name or not any(w in name for w in _NOT_PLAN_COLUMN)
+    ):
+        return "health_plan_number"
+    if any(w in name for w in _NO_ID_COLUMN):
+        return None
     return "other_unique_identifier"
 
 
@@ -411,7 +427,20 @@ _JSON_FIELD = re.compile(
     r"""(?:"([^"\n]{1,120})"|'([^'\n]{1,120})'|(\d[\d.-]{2,40}+)(?![\w"']))"""
 )
 """A JSON field, or a Python dict's (`'ssn': '402117733'`)."""
+_NAMED_VALUE = re.compile(
+    r'"(?:field|name|key|type|label|attribute|attr|property)"\s*:\s*"([A-Za-z_][\w .-]{0,40})"\s*,\s*'
+    r'"(?:value|val)"\s*:\s*(?:"([^"\n]{1,120})"|(\d[\d.-]{2,40}+)(?![\w"]))|'
+    r'"(?:value|val)"\s*:\s*(?:"([^"\n]{1,120})"|(\d[\d.-]{2,40}+)(?![\w"]))\s*,\s*'
+    r'"(?:field|name|key|type|label|attribute|attr|property)"\s*:\s*"([A-Za-z_][\w .-]{0,40})"'
+)
+"""A field given as a name and a value (`{"field": "ssn", "value": "..."}`, `{"value": ..., "key":
+"member_id"}`): the name is the field's key."""
 _XML_FIELD = re.compile(r"<([A-Za-z_][\w.-]{0,40})(?:[^\S\n][^<>\n]{0,200})?>([^<>\n]{1,120})</\1>")
+_XML_NAMED = re.compile(
+    r"<([A-Za-z_][\w.-]{0,40})[^\S\n][^<>\n]{0,100}?\b(?:name|key|field|type)="
+    r"[\"']([A-Za-z_][\w .-]{0,40})[\"'][^<>\n]{0,100}>([^<>\n]{1,120})</\1>"
+)
+"""An XML element named by an attribute (`<field name="mrn">4412093</field>`): the attribute is the key."""
 _XML_VALUE = re.compile(r"<([A-Za-z_][\w.-]{0,40})[^\S\n][^<>\n]{0,200}?\bvalue=\"([^\"<>\n]{1,120})\"")
 """An XML element whose value is its `value` attribute (`<birthTime value="19720415"/>` in a CDA
 document): the element's name is the key."""
@@ -557,8 +586,15 @@ def _pairs(text: str) -> list[tuple[str, int, int]]:
         for m in _JSON_FIELD.finditer(text):
             g = next(i for i in (3, 4, 5) if m.group(i) is not None)
             pairs.append((m.group(2), m.start(g), m.end(g)))
+        if '"value"' in text or '"val"' in text:
+            for m in _NAMED_VALUE.finditer(text):
+                key = m.group(1) or m.group(6)
+                g = next(i for i in (2, 3, 4, 5) if m.group(i) is not None)
+                pairs.append((key, m.start(g), m.end(g)))
     if "</" in text:
         pairs += [(m.group(1), m.start(2), m.end(2)) for m in _XML_FIELD.finditer(text)]
+        if "=" in text:
+            pairs += [(m.group(2), m.start(3), m.end(3)) for m in _XML_NAMED.finditer(text)]
     if 'value="' in text:
         pairs += [(m.group(1), m.start(2), m.end(2)) for m in _XML_VALUE.finditer(text)]
     if ": " in text:

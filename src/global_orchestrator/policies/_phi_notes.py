@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, census, english
 from global_orchestrator.policies._phi_lexicon import places as known_places
 from global_orchestrator.policies._phi_places import facility_line
+from global_orchestrator.policies._phi_shapes import toll_free
 from global_orchestrator.policies._phi_spans import (
     MONTH_DAY,
     Span,
@@ -525,8 +526,8 @@ _VOICEPRINT = re.compile(
     rf"(?:\s+(?:id|template|#|no\.?))?\s*[:#]?\s*)({_CODE})\b"
 )
 _PHOTO = re.compile(
-    r"(?i:\b(?:photo(?:graph)?|picture|image|selfie|headshot|portrait|mugshot)(?:\s+(?:id|file|#|no\.?))?"
-    r"\s*[:#]?\s*)"
+    r"(?i:\b(?:photo(?:graph)?|picture|image|selfie|headshot|portrait|mugshot)s?(?:\s+(?:id|file|#|no\.?))?"
+    r"(?:\s+(?:taken|saved|stored|filed|captured|on\s+file)(?:\s+(?:as|to|in))?)?\s*[:#]?\s*)"
     r"([\w-]{1,60}\.(?i:jpe?g|png|heic|heif|gif|tiff?|bmp|webp|dcm)\b|[A-Z]{2,8}[-_]\d{4,12}(?:[-_][A-Z0-9]{1,8})?\b)"
 )
 _NOT_PERSONAL = re.compile(
@@ -728,6 +729,15 @@ def notes(text: str, record: bool) -> list[Span]:
         spans += _labelled_comma_names(text)
     if "x" in low and digit_runs(text)[1] >= 3 and _EXTENSION_GATE.search(text) is not None:
         spans += [Span("phone", m.start(), m.end(), 0.7, weak=True) for m in _EXTENSION.finditer(text)]
+    if ", " in text and (")" in text or "]" in text or "#" in text) and digit_runs(text)[0] >= 6:
+        spans += _numbers_after_names(text, record)
+    if (")" in text or "@" in text) and "\x0a" in digit_shape(text):  # (a run of exactly ten digits)
+        # a bare ten-digit number after a relative in brackets or as an e-mail's alternative
+        spans += [
+            Span("phone", m.start(1), m.end(1), 0.8)
+            for m in _BARE_PHONE_AFTER.finditer(text)
+            if not toll_free(m.group(1))
+        ]
     if any(label in text for label in _BED_GATE):
         spans += _beds(text)
     if "MR" in text or "hart" in text or "HART" in text:
@@ -748,6 +758,47 @@ def notes(text: str, record: bool) -> list[Span]:
         spans += _header_names(text)
     return spans
 
+
+_NAME_THEN_NUMBER = re.compile(
+    rf"(?<![\w'\u2019-])(?:[{LOWER}]{{1,3}}[ ]){{0,2}}[{UPPER}][{_L}'\u2019-]{{1,30}}"
+    rf"(?:[ ][{UPPER}][{_L}'\u2019-]{{1,30}})?,"
+    rf"[ ][{UPPER}][{_L}'\u2019-]{{1,30}}(?:[ ][{UPPER}][{_L}'\u2019-]{{1,30}})?(?:[ ][{UPPER}]\.?)?"
+    r"[ ]{1,2}(?:\(|\[|\#[ ]?)(\d{6,10}|\d{2,4}(?:-\d{2,4}){1,3}|[A-Z]{1,3}-?\d{5,9})(?:\)|\]|(?![\w-]))"
+)
+"""A person written surname first and their number in brackets or after `#` (`Okafor, Ngozi B (00412873)`,
+`de la Vega, Ana [512-77-03]`, `ROE, JAN #4417720`): a record's number (the name is the names' rule's)."""
+_NOT_A_RECORD_NUMBER = re.compile(
+    r"(?:19|20)\d\d-(?:19|20)\d\d|\d{1,2}-\d{1,2}-(?:\d\d)?\d\d|(?:19|20)\d\d-\d{1,2}-\d{1,2}|\d{3}-\d{4}"
+)
+"""A span of years (`1931-2019`), a date (`04-11-2021`) or a local phone number (`555-0134`) in brackets."""
+
+
+def _numbers_after_names(text: str, record: bool) -> list[Span]:
+    found = []
+    _, first_names, _ = census()
+    words = english()
+    for m in _NAME_THEN_NUMBER.finditer(text):
+        code = m.group(1)
+        digits = sum(c.isdigit() for c in code)
+        if digits < 6 or ("-" in code and _NOT_A_RECORD_NUMBER.fullmatch(code)):
+            continue
+        given = text[m.start() : m.start(1)].split(",", 1)[1].split()[0].lower()
+        if given in words and given not in first_names:
+            continue  # `Pharmacy, Order #4412093`: a department and an order, no person
+        kind = "medical_record_number" if record else "other_unique_identifier"
+        found.append(Span(kind, m.start(1), m.end(1), 0.8))
+    return found
+
+
+_BARE_PHONE_AFTER = re.compile(
+    r"(?:\((?i:son|daughter|wife|husband|spouse|partner|mother|father|mom|mum|dad|sister|brother|niece|nephew|"
+    r"aunt|uncle|grand(?:son|daughter|mother|father)|friend|neighbou?r|guardian|caregiver|hcp|poa|"
+    r"health\s+care\s+proxy|emergency\s+contact)\)[^\S\n]{1,3}(?:[:-][^\S\n]{0,2})?|"
+    r"[\w.+-]@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}[^\S\n]+(?:or|/)[^\S\n]+(?:at[^\S\n]+)?)"
+    r"([2-9]\d{2}[2-9]\d{6})(?!\d)"
+)
+"""A ten-digit number written bare after a relative in brackets (`Contact: Ana Ruiz (daughter) 6175550148`)
+or as the other way to reach the writer of an e-mail address (`reach me at a@b.org or 6175550148`)."""
 
 _BED_GATE = ("Bed", "Room", "Rm", "BED", "ROOM", "RM", " rm ")
 _AGE_Y_GATE = re.compile(r"[91](?<![\w.,][91])(?:(?<=9)\d|(?<=1)[01]\d)[ \t]?y")

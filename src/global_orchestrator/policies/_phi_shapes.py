@@ -57,6 +57,14 @@ _PERSONAL_URL = re.compile(
 _BARE_SOCIAL = re.compile(
     r"(?<![\w./@-])(?i:facebook|instagram|twitter|x|linkedin|tiktok|threads)\.com/[^\s<>\"']{2,200}"
 )
+_TLD = r"(?i:com|org|net|edu|gov|io|us|co|info|me|app|health|care|uk|ca|au|de|fr|nl|ie|nz)"
+_BARE_HOST = re.compile(
+    rf"[a-zA-Z0-9](?<![\w./@:-].)(?:[a-zA-Z0-9-]{{0,62}}\.)(?:[a-zA-Z0-9-]{{1,63}}\.){{0,3}}{_TLD}/[^\s<>\"']{{2,200}}"
+)
+"""A web address written without scheme or `www.` (`portal.mercyhealth.org/u/jdoe42`): a person's when
+its path is (`_PERSONAL_URL`), as with a scheme."""
+_BARE_HOST_GATE = re.compile(rf"\.{_TLD}/")
+"""A gate: every `_BARE_HOST` match holds its top-level domain and a slash (`.org/`)."""
 # Each digit-led pattern opens with a character class (the first character; a look-behind
 # on it then picks the branch), so that Python's regex engine skips to candidates in C
 # instead of trying the pattern at every position (~5x faster). Same matches as written
@@ -329,6 +337,12 @@ def shapes(text: str, record: bool) -> list[Span]:
         for m in _BARE_SOCIAL.finditer(text):
             url = m.group(0).rstrip(".,;:)]}!?")
             if _PERSONAL_URL.search(url) and not ours(text, m.start()):
+                found.append(Span("url", m.start(), m.start() + len(url), 0.85))
+    if _BARE_HOST_GATE.search(text) is not None:  # any host so written (`portal.x.org/u/jdoe42`)
+        for m in _BARE_HOST.finditer(text):
+            url = m.group(0).rstrip(".,;:)]}!?")
+            personal = _PERSONAL_URL.search(url)
+            if personal and not personal.group("social") and not ours(text, m.start()):
                 found.append(Span("url", m.start(), m.start() + len(url), 0.85))
     digit = DIGIT.search(text) is not None  # every shape but email, URL, IPv6 and MAC holds one
     if digit and digit_runs(text)[0] >= 4 and text.count(".") >= 3 and _IPV4_PART.search(text):

@@ -372,7 +372,9 @@ def _detect_phi(text: str) -> list[Span]:
 
 
 _AGE_AFTER_NAME = re.compile(
-    r",[^\S\n]{1,2}(9\d|1[01]\d)(?=[^\S\n]*(?:,|\(|;|$|(?:y|yo|y/o|M|F)\b))", re.MULTILINE
+    r",[^\S\n]{1,2}(9\d|1[01]\d)(?=[^\S\n]*(?:,|\(|;|$|(?:y|yo|y/o|M|F)\b|"
+    r"(?:years?|yrs?)(?:[^\S\n]+old)?[^\S\n]*(?:[,;.)]|$)))",  # `Roe, 97 years,`; not `100 years of service`
+    re.MULTILINE,
 )
 _ID_AFTER_NAME = re.compile(r"[^\S\n]{0,2}\((\d{6,10}|[A-Z]{1,3}-?\d{5,9})\)")
 
