@@ -229,3 +229,52 @@ def test_an_address_of_an_international_layout(text: str, value: str) -> None:
 )
 def test_benign_numbers_and_units_stay_clean(text: str) -> None:
     assert not any(c == "address" for c, _ in found(text)), found(text)
+
+
+# -- second pass: ages in words and other languages, record paths, registration labels --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Cards for Grandpa Walter Haines's ninety-third birthday go in the box.", "ninety-third"),
+        ("Nonno Aldo Conti ha compiuto 98 anni domenica.", "98"),
+        ("Doña Pilar Vega cumplió 96 años en marzo.", "96"),
+        ("Mémé Odette Lambert fête ses 93 ans samedi.", "93"),
+        ("Opa Karl Weber wird heute 99.", "99"),
+    ],
+)
+def test_an_age_over_89_in_words_or_after_a_verb_of_turning(text: str, age: str) -> None:
+    assert ("age_over_89", age) in found(text), found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La nostra pasticceria compie 100 anni di storia: vieni a festeggiare!",
+        "Our bakery celebrates its hundredth birthday with free cake.",
+    ],
+)
+def test_a_firms_anniversary_is_no_age(text: str) -> None:
+    assert not any(c == "age_over_89" for c, _ in found(text)), found(text)
+
+
+def test_a_record_number_in_a_url_path() -> None:
+    text = '10.2.3.4 - - [03/Mar/2026:09:12:44 +0000] "GET /patients/KX8812043/summary HTTP/1.1" 200 812'
+    assert covered(text, "KX8812043", "medical_record_number"), found(text)
+
+
+def test_a_product_number_in_a_url_path_stays_clean() -> None:
+    text = '"GET /products/88120434/reviews HTTP/1.1" 200 5123 "-" "Mozilla/5.0"'
+    assert not any(c == "medical_record_number" for c, _ in found(text)), found(text)
+
+
+def test_a_plate_after_a_registration_label_with_its_owner() -> None:
+    text = "Reg. no. KR 7Y214, owned by Tomasz Lis, was clamped on Monday."
+    assert covered(text, "KR 7Y214", "vehicle_identifier"), found(text)
+
+
+def test_a_company_registration_number_alone_is_no_plate() -> None:
+    assert not any(c == "vehicle_identifier" for c, _ in found("Acme Ltd, Company Reg. No. SC482910.")), (
+        found("Acme Ltd, Company Reg. No. SC482910.")
+    )

@@ -44,20 +44,56 @@ _BIRTHDAY_GATES = (
     *("birthday", "bday", "b-day", "compleanno", "cumplea", "anivers", "geburtstag", "verjaardag"),
     *("urodziny", "fødselsdag", "födelsedag", "syntymäpäivä"),
 )
+_ORDINAL_WORDS = (
+    r"ninetieth|ninety[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|"
+    r"(?:one[ ])?hundredth|(?:one[ ]|a[ ])?hundred[ ](?:and[ ])?"
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+)
+_BIRTHDAY_WORDS = re.compile(rf"(?i:\b({_ORDINAL_WORDS})[ ]birthday\b)")
+"""An age over 89 as an ordinal in words (`her ninety-sixth birthday`, `his hundred and first birthday`)."""
+_TURNED_LOCAL = re.compile(
+    # a verb of turning an age in another language, then the age and its unit (`ha compiuto 97 anni`,
+    # `cumplió 95 años`, `fête ses 92 ans`, `completa 91 anos`, `wird morgen 94`)
+    r"(?i:\b(?:compiuto|compie|compir[àa]|festeggia(?:[ ]i[ ]suoi)?|cumpli[óo]|cumple|cumplir[áa]|"
+    r"celebra(?:[ ]sus)?|"
+    r"f[êe]te(?:ra)?[ ]ses|f[êe]t[ée][ ]ses|vient[ ]d'avoir|completa|completou|completar[áa]|fez|faz|"
+    r"skończył[a]?|kończy|fyller|fyllde|täyttää|täytti|wordt|werd|wird|wurde)"
+    r"(?:[ ](?:ya|già|déjà|heute|morgen|gestern|hoy|ayer|mañana|oggi|ieri|domani|aujourd'hui|hoje|amanhã|"
+    r"ontem|vandaag|morgen|in[ ]\w+|am[ ]\w+)){0,2}[ ])(9\d|1[01]\d)"
+    r"(?:[ ](?:anni|años|anos|ans|jahre|jaar|lat|år|vuotta)\b(?![ ](?i:fa|di|de|d'|van|von|of)\b)"
+    r"|(?=[ ]*(?:[.!,;]|$)))"
+)
+_TURNED_GATES = (
+    *("compi", "festeggia", "cumpl", "celebra", "fête", "fete", "vient d'avoir", "complet", "fez", "faz"),
+    *("kończ", "skończ", "fyll", "täyt", "wordt", "werd", "wird", "wurde"),
+)
 _FIRM_BEFORE = re.compile(r"(?i:\b(?:our|its|the\s+(?:company|brand|store|shop|firm)['\u2019]s)[^\S\n]+)\Z")
 
 # -- number plates ----------------------------------------------------------------------------------
 _PLATE_CUE = re.compile(
     r"(?i:\b(?:(?P<bare>vehicle)|vehicle[^\S\n]+(?:reg(?:istration)?|plate)|(?:number|licen[cs]e|car)[^\S\n]+plate|"
     r"plate(?:[^\S\n]+of[^\S\n]+(?:the|his|her|their|my)[^\S\n]+(?:car|vehicle|van|truck|motorbike))?|"
-    r"registration[^\S\n]+(?:plate|number|no\.?)|kennzeichen|kenteken|immatriculation|targa|matr[ií]cula|"
+    r"registration[^\S\n]+(?:plate|number|no\.?)|"
+    r"(?P<reg>registration(?=[^\S\n]*:)|reg\.?[^\S\n]*(?:no\.?|number|nr\.?))|"
+    r"kennzeichen|kenteken|immatriculation|targa|matr[ií]cula|"
     r"placa|tablica[^\S\n]+rejestracyjna|plaka)"
     r"(?:[^\S\n]+(?:number|no\.?|#))?(?:[^\S\n]+(?:is|was|ist|est|è|es|é))?[^\S\n]*[:#,(]?[^\S\n]*)"
     r"(?P<v>(?=[A-Z0-9·. -]{0,16}\d)(?=[A-Z0-9·. -]{0,16}[A-Z])[A-Z0-9]{1,4}(?:[ ·.-][A-Z0-9]{1,6}){0,3})"
     r"(?![\w·-]|\.\w)"
 )
 _PLATE_GATES = (
-    *("vehicle", "plate", "kennzeichen", "kenteken", "immatriculation", "targa", "matr", "placa"),
+    *(
+        "vehicle",
+        "plate",
+        "registration",
+        "reg",
+        "kennzeichen",
+        "kenteken",
+        "immatriculation",
+        "targa",
+        "matr",
+        "placa",
+    ),
     *("tablica", "plaka"),
 )
 _NOT_PLATE = re.compile(r"(?:ID|NO|NR|VIN|REG|NUMBER|TYPE|MODEL|CLASS|SUV|UTC|GMT)\b")
@@ -285,6 +321,14 @@ def _towns(text: str) -> list[Span]:
     return found
 
 
+# -- a record's number in a URL path ------------------------------------------------------------------
+_RECORD_PATH = re.compile(
+    r"/(?:patients?|mrn|charts?|medical-records?|records|encounters?)/"
+    r"((?=[A-Za-z0-9-]{0,23}\d)[A-Za-z0-9][A-Za-z0-9-]{3,23})(?=[/?#\s\"']|$)"
+)
+"""A patient's or a chart's number as a path segment (`GET /patients/RX3578168/chart`), not a product's."""
+
+
 def regional(text: str) -> list[Span]:
     """Probe9b's international identifiers (see the module docstring)."""
     found: list[Span] = []
@@ -297,8 +341,16 @@ def regional(text: str) -> list[Span]:
             if m.group("town"):
                 found.append(Span("address", m.start("town"), m.end("town"), 0.7, weak=True))
     found += _towns(text)
+    if has_any(text, ("ninet", "hundred")) and "birthday" in text.lower():
+        for m in _BIRTHDAY_WORDS.finditer(text):
+            if _FIRM_BEFORE.search(text, max(0, m.start() - 40), m.start()) is None:
+                found.append(Span("age_over_89", m.start(1), m.end(1), 0.8))
     if DIGIT.search(text) is None:
         return found
+    if has_any(text, _TURNED_GATES):  # (weak: `la empresa cumple 100 años` is a firm's, in copy about no one)
+        found += [
+            Span("age_over_89", m.start(1), m.end(1), 0.75, weak=True) for m in _TURNED_LOCAL.finditer(text)
+        ]
     if has_any(text, _BIRTHDAY_GATES):
         for m in _BIRTHDAY_AGE.finditer(text):
             if _FIRM_BEFORE.search(text, max(0, m.start() - 40), m.start()) is None:
@@ -312,16 +364,12 @@ def regional(text: str) -> list[Span]:
                 and _NOT_PLATE.match(value) is None
                 and not any(len(g) >= 4 and g.isalpha() for g in _PARTS.split(value))
             ):
-                # (`the vehicle XC90 T8 is ...`: a model in copy about no one; weak after `vehicle` alone)
-                found.append(
-                    Span(
-                        "vehicle_identifier",
-                        m.start("v"),
-                        m.end("v"),
-                        0.85,
-                        weak=m.group("bare") is not None and _OWNED_AFTER.match(text, m.end()) is None,
-                    )
-                )
+                # (`the vehicle XC90 T8 is ...`: a model in copy about no one; `Company Reg. No. SC123456`:
+                # a firm's): weak after `vehicle` or `registration` alone, unless whose it is follows
+                # (`registered to`, `(VIN ...`)
+                bare = m.group("bare") is not None or m.group("reg") is not None
+                weak = bare and _OWNED_AFTER.match(text, m.end()) is None
+                found.append(Span("vehicle_identifier", m.start("v"), m.end("v"), 0.85, weak=weak))
     found += _ibans(text)
     if has_any(text, _ACCOUNT_LABEL_GATES):
         found += [
@@ -334,6 +382,12 @@ def regional(text: str) -> list[Span]:
             Span("other_unique_identifier", m.start(1), m.end(1), 0.9) for m in _NATIONAL_LABEL.finditer(text)
         ]
     found += _street_lines(text)
+    if "/" in text and has_any(
+        text, ("/patient", "/mrn/", "/chart", "/medical-record", "/records/", "/encounter")
+    ):
+        found += [
+            Span("medical_record_number", m.start(1), m.end(1), 0.85) for m in _RECORD_PATH.finditer(text)
+        ]
     if has_any(text, _BIRTH_GATES):
         found += [Span("address", m.start(1), m.end(1), 0.75) for m in _PLACE_THEN_DATE.finditer(text)]
     return found
