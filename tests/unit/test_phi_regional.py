@@ -278,3 +278,53 @@ def test_a_company_registration_number_alone_is_no_plate() -> None:
     assert not any(c == "vehicle_identifier" for c, _ in found("Acme Ltd, Company Reg. No. SC482910.")), (
         found("Acme Ltd, Company Reg. No. SC482910.")
     )
+
+
+# -- third pass: staff, student and national numbers after local labels; Korean plates; more layouts ------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "category"),
+    [
+        ("Personalnummer: 118203 für Frau Lena Brandt.", "118203", "other_unique_identifier"),
+        ("Dipendente Sara Conti, matricola 5520931.", "5520931", "other_unique_identifier"),
+        ("Número de empleado: E-88412 (Marta Gil).", "E-88412", "other_unique_identifier"),
+        ("Numéro d'étudiant : 30218854, Hugo Petit.", "30218854", "other_unique_identifier"),
+        ("Matrikelnummer 4419920 von Jonas Hahn.", "4419920", "other_unique_identifier"),
+        ("Staff number ST-220417, Kofi Boateng.", "ST-220417", "other_unique_identifier"),
+        ("RUT 9.876.543-K, Diego Fuentes.", "9.876.543-K", "other_unique_identifier"),
+        ("NIK 3275011203880004, Siti Rahma.", "3275011203880004", "other_unique_identifier"),
+        ("Krankenversichertennummer B987654321, Uwe Roth.", "B987654321", "health_plan_number"),
+    ],
+)
+def test_a_staff_student_or_national_number_after_a_local_label(text: str, value: str, category: str) -> None:
+    assert covered(text, value, category), found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We run 5000 tests every night.",
+        "RUN 4471 COMPLETED.",
+        "OUR NSS 4400 ROUTER SHIPS TODAY",
+        "La matricola 2026 del corso è aperta.",
+    ],
+)
+def test_an_acronym_label_as_a_word_or_a_year_is_no_identifier(text: str) -> None:
+    assert not any(c == "other_unique_identifier" for c, _ in found(text)), found(text)
+
+
+def test_a_korean_plate_with_its_hangul_syllable() -> None:
+    text = "Ji-ho Park sent his licence and the plate of the car, 34나 7781."
+    assert covered(text, "34나 7781", "vehicle_identifier"), found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Nguyen Thi Lan, 45 Lê Thánh Tôn, Quận 1, TP. Hồ Chí Minh", "45 Lê Thánh Tôn, Quận 1"),
+        ("Bruna Lima, Rua Oscar Freire, 900, apto 12, São Paulo - SP, 01426-001", "São Paulo"),
+    ],
+)
+def test_a_vietnamese_district_or_a_brazilian_town_after_its_flat(text: str, value: str) -> None:
+    assert covered(text, value, "address"), found(text)

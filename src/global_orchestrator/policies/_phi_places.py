@@ -670,9 +670,11 @@ _NOT_TOWN = r"(?!(?i:and|or|the|to|at|in|on|for|of|by|und|et|en|y|e|i)\b)"
 _TOWN_PART = rf"[{UPPER}\u1ea0-\u1ef9][\w'\u2019]+"
 """A capitalised word of a town's name, in Vietnamese too (`Hải Phòng`)."""
 _TOWN_POSTCODE_AFTER = re.compile(
-    rf"(?:,[ \t]{{1,2}}|[ ]-[ ])(?:(?:Apt|Flat|Unit|Suite|Room)\.?[ ]\w{{1,6}},[ ])?"
+    rf"(?:,[ \t]{{1,2}}|[ ]-[ ])"
+    rf"(?:(?:Apt|Flat|Unit|Suite|Room|apto|apt|piso|andar|bloco)\.?[ ]\w{{1,6}},[ ])?"
     rf"{_NOT_TOWN}{_TOWN_PART}(?:-[\w'\u2019]+)*(?:[ \t]{_NOT_TOWN}{_TOWN_PART}){{0,2}}"
-    rf"(?:/[A-Z]{{2}})?,?[ \t]{{1,2}}(?:(?i:postal[ ]code|postcode|cep|pin|zip)[ :]{{1,2}})?"
+    rf"(?:/[A-Z]{{2}}|[ ]-[ ][A-Z]{{2}})?,?[ \t]{{1,2}}"
+    rf"(?:(?i:postal[ ]code|postcode|cep|pin|zip)[ :]{{1,2}})?"
     rf"(?:\d{{5,6}}|\d{{5}}-\d{{3,5}}|\d{{3}}-\d{{4}}|\d{{4}}[ ]?[A-Z]{{2}}|\d{{4}})(?![\w-])"
 )
 """A town and its postal code after a street (`Sejong-daero 12, Daegu 24848`, `..., Yokohama 062-1182`)."""

@@ -74,11 +74,13 @@ _PLATE_CUE = re.compile(
     r"(?i:\b(?:(?P<bare>vehicle)|vehicle[^\S\n]+(?:reg(?:istration)?|plate)|(?:number|licen[cs]e|car)[^\S\n]+plate|"
     r"plate(?:[^\S\n]+of[^\S\n]+(?:the|his|her|their|my)[^\S\n]+(?:car|vehicle|van|truck|motorbike))?|"
     r"registration[^\S\n]+(?:plate|number|no\.?)|"
-    r"(?P<reg>registration(?=[^\S\n]*:)|reg\.?[^\S\n]*(?:no\.?|number|nr\.?))|"
+    r"(?P<reg>registration(?=[^\S\n]*:)|reg\.?[^\S\n]*(?:no\.?|number|nr\.?)|reg(?=[ ][A-Z0-9]))|"
     r"kennzeichen|kenteken|immatriculation|targa|matr[ií]cula|"
     r"placa|tablica[^\S\n]+rejestracyjna|plaka)"
     r"(?:[^\S\n]+(?:number|no\.?|#))?(?:[^\S\n]+(?:is|was|ist|est|è|es|é))?[^\S\n]*[:#,(]?[^\S\n]*)"
-    r"(?P<v>(?=[A-Z0-9·. -]{0,16}\d)(?=[A-Z0-9·. -]{0,16}[A-Z])[A-Z0-9]{1,4}(?:[ ·.-][A-Z0-9]{1,6}){0,3})"
+    # (a Korean plate holds one Hangul syllable: `12가 3456`)
+    r"(?P<v>(?=[A-Z0-9\uac00-\ud7a3·. -]{0,16}\d)(?=[A-Z0-9\uac00-\ud7a3·. -]{0,16}[A-Z\uac00-\ud7a3])"
+    r"[A-Z0-9\uac00-\ud7a3]{1,4}(?:[ ·.-][A-Z0-9\uac00-\ud7a3]{1,6}){0,3})"
     r"(?![\w·-]|\.\w)"
 )
 _PLATE_GATES = (
@@ -183,6 +185,38 @@ _NATIONAL_LABEL = re.compile(
     r"([A-Z]\d{9}[A-Z]|\d{3}-\d{3}-\d{3}[ -]\d{2}|\d{11})(?![\w-])"
 )
 
+# -- staff, student and national numbers after labels of many languages ---------------------------------
+_STAFF_LABEL = re.compile(
+    r"\b(?:(?P<plan>(?i:(?:kranken)?versichertennummer|versicherungsnummer|"
+    r"n[úu]mero[ ]de[ ]la[ ]seguridad[ ]social|n[úu]mero[ ]de[ ]afiliaci[óo]n|"
+    r"numero[ ]di[ ]tessera[ ]sanitaria))|"
+    r"(?i:staff[ ](?:number|no\.?|id|#)|personalnummer|personalnr\.?|personeelsnummer|werknemersnummer|"
+    r"matricola|numero[ ]di[ ]matricola|matricule|matrikelnummer|matrikelnr\.?|studentnummer|"
+    r"n[úu]mero[ ]de[ ](?:empleado|estudiante|alumno|aluno|funcion[áa]rio|matr[íi]cula)|"
+    r"n[º°][ ]?de[ ](?:empleado|estudiante|alumno)|num[ée]ro[ ]d['\u2019](?:employ[ée]|[ée]tudiant)|"
+    r"num[ée]ro[ ]de[ ]salari[ée]|numer[ ](?:pracownika|albumu|legitymacji)|anst[äa]llningsnummer|"
+    r"mykad)|(?P<acr>RUT|RUN|NIK|IC[ ]No\.?|NSS))\b"
+    r"\.?(?:[ ](?:is|ist|est|è|es|é|:))?[ ]?[:#]?[ ]?"
+    r"(?P<v>(?:[A-Z]{1,3}[- ]?)?\d[\d./ -]{2,22}[\dA-Z](?:\(\d\))?)(?![\w-])"
+)
+_STAFF_GATES = (
+    *("versicherte", "versicherung", "seguridad social", "afiliaci", "tessera", "staff", "personal"),
+    *("personeel", "werknemer", "matric", "studentnummer", "empleado", "estudiante", "alumno", "aluno"),
+    *("funcion", "employ", "tudiant", "salari", "pracownika", "albumu", "legitymacji", "anställning"),
+    *("anstallning", "rut", "run", "nik", "mykad", "ic no", "nss", "matrik"),
+)
+
+_YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
+_ANY = re.compile(r".*")
+_ACRONYM_VALUE = {
+    "RUT": re.compile(r"\d{1,2}\.?\d{3}\.?\d{3}-[\dkK]"),  # Chile's RUT/RUN and its check character
+    "RUN": re.compile(r"\d{1,2}\.?\d{3}\.?\d{3}-[\dkK]"),
+    "NIK": re.compile(r"\d{16}"),  # Indonesia's NIK
+    "NSS": re.compile(r"\d{11}|\d{2}[ /]?\d{8}[ /]?\d{2}"),  # Mexico's NSS, Spain's social security number
+    "IC ": re.compile(r"\d{6}-\d{2}-\d{4}|[STFGM]\d{7}[A-Z]"),  # Malaysia's MyKad, Singapore's NRIC
+}
+"""The shape a value must have after an acronym label (which is a word in upper-case text)."""
+
 # -- handles someone posts or is reached under ----------------------------------------------------
 _HANDLE_CUE = re.compile(
     r"(?i:\b(?:(?P<by>posted[^\S\n]+by)|posting[^\S\n]+as|posted[^\S\n]+as|post(?:ed)?[^\S\n]+under|"
@@ -231,8 +265,10 @@ _STREETS = re.compile(
     rf"(?<![\w-])[A-Z][a-z]+(?:-[a-z]+)?-(?:daero|ro|gil|dong)(?:[ ]\d{{1,3}}-?gil)?"
     rf"[ ]\d{{1,4}}(?:-\d{{1,4}})?"
     rf"(?:,[ ](?:Apt\.?|Unit)[ ]\d{{1,5}})?(?![\w-])|"
-    # a Vietnamese house number (`Số 58 Lê Lợi`)
+    # a Vietnamese house number (`Số 58 Lê Lợi`), or a number and street before a ward or a district
+    # (`12 Nguyễn Huệ, Quận 1`)
     rf"(?<![\w])Số[ ]\d{{1,4}}[A-Z]?[ ]{_WORDS}|"
+    rf"(?<![\w/-])\d{{1,4}}[A-Z]?(?:/\d{{1,3}})?[ ]{_WORDS},[ ](?:Phường|Quận|Huyện|P\.|Q\.)[ ]?\w{{1,20}}|"
     # a French `bis`/`ter` house number (`33 bis rue de la République`)
     rf"(?<![\w])\d{{1,4}}[ ](?:bis|ter|quater)[ ]"
     rf"(?:rue|avenue|boulevard|impasse|allée|chemin|place|quai|route)"
@@ -250,6 +286,7 @@ _STREETS = re.compile(
 _STREET_GATES = (
     *("house", "plot", "villa", "h.no", "no.", "flat", "appt", "apt", "apartment", "unit", "suite"),
     *("-daero", "-ro ", "-gil", "-dong", "số ", " bis ", " ter ", "ul.", "ulitsa", "prospekt", "alley"),
+    *("phường", "quận", "huyện", ", p.", ", q."),
     *("avda", "avenida", "calle", "c/", "paseo", "plaza", "pza.", "ronda", "camino"),
 )
 _CUED_STREET = re.compile(
@@ -377,6 +414,15 @@ def regional(text: str) -> list[Span]:
             for m in _ACCOUNT_LABEL.finditer(text)
             if 6 <= sum(c.isdigit() for c in m.group(1)) <= 20
         ]
+    if has_any(text, _STAFF_GATES):
+        for m in _STAFF_LABEL.finditer(text):
+            value = m.group("v")
+            if sum(c.isdigit() for c in value) < 4 or _YEAR_ONLY.fullmatch(value):
+                continue
+            if m.group("acr") and _ACRONYM_VALUE.get(m.group("acr")[:3], _ANY).fullmatch(value) is None:
+                continue  # (an acronym is a word in upper-case text: `RUN 4471 COMPLETED`)
+            category = "health_plan_number" if m.group("plan") else "other_unique_identifier"
+            found.append(Span(category, m.start("v"), m.end("v"), 0.85))
     if has_any(text, ("kra", "snils", "снилс")):
         found += [
             Span("other_unique_identifier", m.start(1), m.end(1), 0.9) for m in _NATIONAL_LABEL.finditer(text)
