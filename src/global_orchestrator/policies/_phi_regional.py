@@ -250,45 +250,83 @@ _STREET_TYPE = (
 _UNIT = (
     r"(?:House|Plot|Villa|H\.[ ]?No\.|House[ ]No\.?|No\.|Flat|Appt\.?|Apt\.?|Apartment|Unit|Suite|apto\.?)"
 )
-_STREETS = re.compile(
-    # a unit or a lot, then a street with its type (`House 152, Kenyatta Avenue`, `Plot 88, Ogui Road`,
-    # `Villa 37, Al Nahda Street`, `H.No. 183-2, Linking Road`, `No. 108, Zand St.`)
-    rf"\b{_UNIT}[ ]?(?:\d[\w/-]{{0,7}}|[A-Z]\d{{0,4}}),?[ ]{{1,2}}(?:\d{{1,5}}[a-z]?,?[ ])?"
-    rf"{_WORDS}[ ](?:{_STREET_TYPE})(?![\w])|"
-    # a unit, then a type-first street of French or another language (`Appt 9, 98 impasse des Tilleuls`)
-    rf"\b{_UNIT}[ ]?\d[\w/-]{{0,5}},[ ]\d{{1,5}}[ ]"
-    rf"(?:rue|avenue|impasse|allée|chemin|boulevard|place|quai|route|via|calle|rua)[ ]"
-    rf"(?:(?:de[ ]la|des|du|de|d'|l')[ ]?)?{_WORDS}|"
-    # a street with its type, then its flat (`Oginga Odinga Street, Apt 4`, `Waiyaki Way, Apt 2`)
-    rf"(?<![\w-]){_WORDS}[ ](?:{_STREET_TYPE}),[ ](?:Apt\.?|Flat|Unit|Suite|Room)[ ]\w{{1,6}}(?![\w])|"
-    # a Korean road name and building number (`Yeongdong-daero 125, Apt 808`, `Jong-ro 233`)
-    rf"(?<![\w-])[A-Z][a-z]+(?:-[a-z]+)?-(?:daero|ro|gil|dong)(?:[ ]\d{{1,3}}-?gil)?"
-    rf"[ ]\d{{1,4}}(?:-\d{{1,4}})?"
-    rf"(?:,[ ](?:Apt\.?|Unit)[ ]\d{{1,5}})?(?![\w-])|"
-    # a Vietnamese house number (`Số 58 Lê Lợi`), or a number and street before a ward or a district
-    # (`12 Nguyễn Huệ, Quận 1`)
-    rf"(?<![\w])Số[ ]\d{{1,4}}[A-Z]?[ ]{_WORDS}|"
-    rf"(?<![\w/-])\d{{1,4}}[A-Z]?(?:/\d{{1,3}})?[ ]{_WORDS},[ ](?:Phường|Quận|Huyện|P\.|Q\.)[ ]?\w{{1,20}}|"
-    # a French `bis`/`ter` house number (`33 bis rue de la République`)
-    rf"(?<![\w])\d{{1,4}}[ ](?:bis|ter|quater)[ ]"
-    rf"(?:rue|avenue|boulevard|impasse|allée|chemin|place|quai|route)"
-    rf"[ ](?:(?:de[ ]la|des|du|de|d'|l')[ ]?)?{_WORDS}|"
-    # a Russian street, house and flat (`ul. Nevsky prospekt, d. 191, kv. 2`)
-    rf"\b(?:ul\.|ulitsa|pr-t|prospekt|per\.)[ ]{_WORDS}(?:[ ](?:prospekt|ulitsa|pereulok|shosse))?"
-    rf",[ ]d\.[ ]\d{{1,4}}\w?"
-    rf"(?:,[ ](?:kv|korp|str)\.[ ]\d{{1,4}})*|"
-    # a street, its alley and house number (`Hafez Ave., Alley 8, No. 165`)
-    rf"(?<![\w-]){_WORDS}[ ](?:{_STREET_TYPE}),?[ ](?:Alley|Lane|Kuche)[ ]\d{{1,4}},[ ]No\.[ ]\d{{1,5}}|"
-    # a Spanish type-first street and its number after a comma (`Avda. del Carmen, 11`)
-    rf"\b(?:Avda\.|Avenida|Calle|C/|Paseo|Plaza|Pza\.|Ronda|Camino)[ ](?:(?:de[ ]la|del|de|las|los)[ ])?"
-    rf"{_WORDS},[ ]\d{{1,4}}(?![\w.,]\d)"
+_STREET_RULES: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
+    (
+        ("house", "plot", "villa", "h.no", "no.", "flat", "appt", "apt", "apartment", "unit", "suite"),
+        re.compile(
+            # a unit or a lot, then a street with its type (`House 152, Kenyatta Avenue`, `Plot 88, Ogui
+            # Road`, `Villa 37, Al Nahda Street`, `H.No. 183-2, Linking Road`, `No. 108, Zand St.`)
+            rf"\b{_UNIT}[ ]?(?:\d[\w/-]{{0,7}}|[A-Z]\d{{0,4}}),?[ ]{{1,2}}(?:\d{{1,5}}[a-z]?,?[ ])?"
+            rf"{_WORDS}[ ](?:{_STREET_TYPE})(?![\w])|"
+            # a unit, then a type-first street of French or another language (`Appt 9, 98 impasse des
+            # Tilleuls`)
+            rf"\b{_UNIT}[ ]?\d[\w/-]{{0,5}},[ ]\d{{1,5}}[ ]"
+            rf"(?:rue|avenue|impasse|allée|chemin|boulevard|place|quai|route|via|calle|rua)[ ]"
+            rf"(?:(?:de[ ]la|des|du|de|d'|l')[ ]?)?{_WORDS}"
+        ),
+    ),
+    (
+        (", apt", ", flat", ", unit", ", suite", ", room"),
+        # a street with its type, then its flat (`Oginga Odinga Street, Apt 4`, `Waiyaki Way, Apt 2`)
+        re.compile(
+            rf"(?<![\w-]){_WORDS}[ ](?:{_STREET_TYPE}),[ ](?:Apt\.?|Flat|Unit|Suite|Room)[ ]\w{{1,6}}(?![\w])"
+        ),
+    ),
+    (
+        ("-daero", "-ro ", "-gil", "-dong"),
+        # a Korean road name and building number (`Yeongdong-daero 125, Apt 808`, `Jong-ro 233`)
+        re.compile(
+            r"(?<![\w-])[A-Z][a-z]+(?:-[a-z]+)?-(?:daero|ro|gil|dong)(?:[ ]\d{1,3}-?gil)?"
+            r"[ ]\d{1,4}(?:-\d{1,4})?(?:,[ ](?:Apt\.?|Unit)[ ]\d{1,5})?(?![\w-])"
+        ),
+    ),
+    (
+        ("số ",),
+        re.compile(rf"(?<![\w])Số[ ]\d{{1,4}}[A-Z]?[ ]{_WORDS}"),
+    ),  # a Vietnamese house (`Số 58 Lê Lợi`)
+    (
+        ("phường", "quận", "huyện", ", p.", ", q."),
+        # a number and street before a ward or a district (`12 Nguyễn Huệ, Quận 1`)
+        re.compile(
+            rf"(?<![\w/-])\d{{1,4}}[A-Z]?(?:/\d{{1,3}})?[ ]{_WORDS},[ ]"
+            r"(?:Phường|Quận|Huyện|P\.|Q\.)[ ]?\w{1,20}"
+        ),
+    ),
+    (
+        (" bis ", " ter ", " quater "),
+        # a French `bis`/`ter` house number (`33 bis rue de la République`)
+        re.compile(
+            rf"(?<![\w])\d{{1,4}}[ ](?:bis|ter|quater)[ ]"
+            rf"(?:rue|avenue|boulevard|impasse|allée|chemin|place|quai|route)"
+            rf"[ ](?:(?:de[ ]la|des|du|de|d'|l')[ ]?)?{_WORDS}"
+        ),
+    ),
+    (
+        ("ul.", "ulitsa", "pr-t", "prospekt", "per."),
+        # a Russian street, house and flat (`ul. Nevsky prospekt, d. 191, kv. 2`)
+        re.compile(
+            rf"\b(?:ul\.|ulitsa|pr-t|prospekt|per\.)[ ]{_WORDS}(?:[ ](?:prospekt|ulitsa|pereulok|shosse))?"
+            rf",[ ]d\.[ ]\d{{1,4}}\w?(?:,[ ](?:kv|korp|str)\.[ ]\d{{1,4}})*"
+        ),
+    ),
+    (
+        ("alley", "lane", "kuche"),
+        # a street, its alley and house number (`Hafez Ave., Alley 8, No. 165`)
+        re.compile(
+            rf"(?<![\w-]){_WORDS}[ ](?:{_STREET_TYPE}),?[ ]"
+            r"(?:Alley|Lane|Kuche)[ ]\d{1,4},[ ]No\.[ ]\d{1,5}"
+        ),
+    ),
+    (
+        ("avda", "avenida", "calle", "c/", "paseo", "plaza", "pza.", "ronda", "camino"),
+        # a Spanish type-first street and its number after a comma (`Avda. del Carmen, 11`)
+        re.compile(
+            r"\b(?:Avda\.|Avenida|Calle|C/|Paseo|Plaza|Pza\.|Ronda|Camino)[ ]"
+            rf"(?:(?:de[ ]la|del|de|las|los)[ ])?{_WORDS},[ ]\d{{1,4}}(?![\w.,]\d)"
+        ),
+    ),
 )
-_STREET_GATES = (
-    *("house", "plot", "villa", "h.no", "no.", "flat", "appt", "apt", "apartment", "unit", "suite"),
-    *("-daero", "-ro ", "-gil", "-dong", "số ", " bis ", " ter ", "ul.", "ulitsa", "prospekt", "alley"),
-    *("phường", "quận", "huyện", ", p.", ", q."),
-    *("avda", "avenida", "calle", "c/", "paseo", "plaza", "pza.", "ronda", "camino"),
-)
+"""Street lines of international layouts, each with the words (lower case) its matches hold: a gate."""
 _CUED_STREET = re.compile(
     # after a person's `of`/`at`/`on`, a chat line's speaker or a comma: a Japanese block address
     # (`60-6-30 Ichibancho`), a Vietnamese alley (`175/6 Pasteur`) or an Indian door number
@@ -302,8 +340,9 @@ _CUED_STREET = re.compile(
 
 def _street_lines(text: str) -> list[Span]:
     found: list[Span] = []
-    if has_any(text, _STREET_GATES):
-        found += [Span("address", m.start(), m.end(), 0.8) for m in _STREETS.finditer(text)]
+    for gates, pattern in _STREET_RULES:
+        if has_any(text, gates):
+            found += [Span("address", m.start(), m.end(), 0.8) for m in pattern.finditer(text)]
     if "-" in text or "/" in text or "," in text:
         for m in _CUED_STREET.finditer(text):
             word = m.group("jp") or m.group("vn")
