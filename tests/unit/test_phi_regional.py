@@ -328,3 +328,15 @@ def test_a_korean_plate_with_its_hangul_syllable() -> None:
 )
 def test_a_vietnamese_district_or_a_brazilian_town_after_its_flat(text: str, value: str) -> None:
     assert covered(text, value, "address"), found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Happy 100th birthday to our favourite brand, Acme!",
+        "Plot 12, Harbour Road opens for tenants in May.",
+        "Event on 12-05-24 Monday, at 3-4-5 Plaza.",
+    ],
+)
+def test_a_brands_birthday_a_landlords_plot_and_a_dated_event_stay_clean(text: str) -> None:
+    assert found(text) == []

@@ -67,6 +67,11 @@ _TURNED_GATES = (
     *("compi", "festeggia", "cumpl", "celebra", "fête", "fete", "vient d'avoir", "complet", "fez", "faz"),
     *("kończ", "skończ", "fyll", "täyt", "wordt", "werd", "wird", "wurde"),
 )
+_FIRM_AFTER = re.compile(
+    r"[^.!?\n]{0,40}?\b(?i:brand|store|shop|company|firm|business|caf[ée]|restaurant|bakery|club|magazine|"
+    r"blog|channel|app|website|podcast|show|newspaper|hotel|school|university|church|team)\b"
+)
+"""A firm after the birthday (`Happy 100th birthday to our favourite brand, Acme!`)."""
 _FIRM_BEFORE = re.compile(r"(?i:\b(?:our|its|the\s+(?:company|brand|store|shop|firm)['\u2019]s)[^\S\n]+)\Z")
 
 # -- number plates ----------------------------------------------------------------------------------
@@ -338,16 +343,30 @@ _CUED_STREET = re.compile(
 )
 
 
+_ADDRESS_GOES_ON = re.compile(r"[ ]*(?:[,;)\n]|$|\.(?:\s|$)|[ ]-[ ])")
+"""After a street: its town, the line's or the sentence's end, a bracket (not a verb: `Road opens`)."""
+_CALENDAR_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december""".split()  # noqa: SIM905
+)
+
+
 def _street_lines(text: str) -> list[Span]:
     found: list[Span] = []
     for gates, pattern in _STREET_RULES:
         if has_any(text, gates):
-            found += [Span("address", m.start(), m.end(), 0.8) for m in pattern.finditer(text)]
+            # (weak unless the address's layout goes on: `Plot 12, Harbour Road opens for tenants in May`
+            # is a landlord's copy; `Plot 12, Harbour Road, Ikeja` or a line of its own is someone's)
+            found += [
+                Span("address", m.start(), m.end(), 0.8, weak=_ADDRESS_GOES_ON.match(text, m.end()) is None)
+                for m in pattern.finditer(text)
+            ]
     if "-" in text or "/" in text or "," in text:
         for m in _CUED_STREET.finditer(text):
             word = m.group("jp") or m.group("vn")
-            if word is not None and word.split()[0].lower() in english():
-                continue  # `24/7 Support`, `1-2-3 Go`: no street's name
+            first = word.split()[0].lower() if word is not None else ""
+            if first in english() or first in _CALENDAR_WORDS:
+                continue  # `24/7 Support`, `1-2-3 Go`, `12-05-24 Monday`: no street's name
             found.append(Span("address", m.start("v"), m.end("v"), 0.75))
     return found
 
@@ -419,7 +438,10 @@ def regional(text: str) -> list[Span]:
     found += _towns(text)
     if has_any(text, ("ninet", "hundred")) and "birthday" in text.lower():
         for m in _BIRTHDAY_WORDS.finditer(text):
-            if _FIRM_BEFORE.search(text, max(0, m.start() - 40), m.start()) is None:
+            if (
+                _FIRM_BEFORE.search(text, max(0, m.start() - 40), m.start()) is None
+                and _FIRM_AFTER.match(text, m.end()) is None
+            ):
                 found.append(Span("age_over_89", m.start(1), m.end(1), 0.8))
     if DIGIT.search(text) is None:
         return found
@@ -429,7 +451,10 @@ def regional(text: str) -> list[Span]:
         ]
     if has_any(text, _BIRTHDAY_GATES):
         for m in _BIRTHDAY_AGE.finditer(text):
-            if _FIRM_BEFORE.search(text, max(0, m.start() - 40), m.start()) is None:
+            if (
+                _FIRM_BEFORE.search(text, max(0, m.start() - 40), m.start()) is None
+                and _FIRM_AFTER.match(text, m.end()) is None
+            ):
                 found.append(Span("age_over_89", m.start(1), m.end(1), 0.8))
     if has_any(text, _PLATE_GATES):
         for m in _PLATE_CUE.finditer(text):
