@@ -476,7 +476,8 @@ what follows it on the line is no part of it (`license: w199-871-73-489-0 thanks
 _NAME_VALUE = re.compile(r"[^\W\d_][^\W\d_'\u2019.-]*(?:[-'\u2019. ]{1,2}[^\W\d_]+){0,4}\.?")
 _CITY_VALUE = re.compile(r"[^\W\d_]+(?:[- '][^\W\d_]+){0,3}")
 _STREET_VALUE = re.compile(r"\d{1,6}[A-Za-z]?[ ,]+[^\W\d_].{2,80}")
-_POSTAL_VALUE = re.compile(r"[A-Z0-9]{3,5}(?:[ -][A-Z0-9]{3,4})?")
+_POSTAL_VALUE = re.compile(r"[A-Z0-9]{3,6}(?:[ -][A-Z0-9]{2,5})?")
+"""A postal code of any country (`SW1A 1AA`, `9489 BF`, `322640`, `00143-81571`): 3 digits or more."""
 
 
 def key_name(key: str) -> str:

@@ -665,6 +665,38 @@ _POSTCODE_TOWN_AFTER = re.compile(
     rf"{_TOWN_WORD}(?:[ \t](?:{_TOWN_WORD}|de|da|das|do|dos|di|del|la|le|am|an|im)){{0,3}}(?![\w-])"
 )
 """A postal code and its town after a street (`Alameda Cruz, 44, 4700-123 Braga`)."""
+_NOT_TOWN = r"(?!(?i:and|or|the|to|at|in|on|for|of|by|und|et|en|y|e|i)\b)"
+"""Not a joining word read as a town's (`..., And 4567`, `Christian, Kristen And Christopher`)."""
+_TOWN_PART = rf"[{UPPER}\u1ea0-\u1ef9][\w'\u2019]+"
+"""A capitalised word of a town's name, in Vietnamese too (`Hải Phòng`)."""
+_TOWN_POSTCODE_AFTER = re.compile(
+    rf"(?:,[ \t]{{1,2}}|[ ]-[ ])"
+    rf"(?:(?:Apt|Flat|Unit|Suite|Room|apto|apt|piso|andar|bloco)\.?[ ]\w{{1,6}},[ ])?"
+    rf"{_NOT_TOWN}{_TOWN_PART}(?:-[\w'\u2019]+)*(?:[ \t]{_NOT_TOWN}{_TOWN_PART}){{0,2}}"
+    rf"(?:/[A-Z]{{2}}|[ ]-[ ][A-Z]{{2}})?,?[ \t]{{1,2}}"
+    rf"(?:(?i:postal[ ]code|postcode|cep|pin|zip)[ :]{{1,2}})?"
+    rf"(?:\d{{5,6}}|\d{{5}}-\d{{3,5}}|\d{{3}}-\d{{4}}|\d{{4}}[ ]?[A-Z]{{2}}|\d{{4}})(?![\w-])"
+)
+"""A town and its postal code after a street (`Sejong-daero 12, Daegu 24848`, `..., Yokohama 062-1182`)."""
+_TOWN_AFTER = re.compile(
+    rf",[ ]({_NOT_TOWN}{_TOWN_PART}(?:-[\w'\u2019]+)*(?:[ ]{_NOT_TOWN}{_TOWN_PART}){{0,2}})"
+    r"(?=[ ]*(?:[.!?;]|\n|$))"
+)
+"""A town alone closing a street's sentence (`Kerkstraat 13, Zwolle.`, `Plot 155, Ring Road, Abeokuta.`)."""
+_POSTCODE_AFTER = re.compile(
+    r"[ ](?:\d{5,6}|\d{5}-\d{3,5}|\d{3}-\d{4}|\d{4}[ ]?[A-Z]{2})(?![\w-])(?=[ ]*(?:[,.;)\n]|$))"
+)
+"""A postal code closing a `street, town` span (`9 Bode Thomas Street, Ibadan 245313, Oyo State`)."""
+
+
+_DIGIT_IN = re.compile(r"\d")
+
+
+def _town_word(town: str) -> bool:
+    """A town's name: a known place or no everyday English word (`..., Thanks.`), no state or country."""
+    if is_country(town) or is_us_state(town):
+        return False
+    return _place_key(town) in places() or town.split()[0].lower() not in english()
 
 
 def joined_addresses(text: str, spans: list[Span]) -> list[Span]:
@@ -690,6 +722,18 @@ def joined_addresses(text: str, spans: list[Span]) -> list[Span]:
     for a in streets:
         if text.startswith(",", a.end) and text[a.end - 1].isalnum():
             m = _POSTCODE_TOWN_AFTER.match(text, a.end)
+            if m is not None:
+                found.append(Span("address", a.start, m.end(), a.score, weak=a.weak))
+        if text.startswith((",", " - "), a.end) and (text[a.end - 1].isalnum() or text[a.end - 1] == "."):
+            m = _TOWN_POSTCODE_AFTER.match(text, a.end)
+            if m is None and _DIGIT_IN.search(text, a.start, a.end) is not None:  # (a street, not a town)
+                m = _TOWN_AFTER.match(text, a.end)
+                if m is not None and (m.group(1).isupper() or not _town_word(m.group(1))):
+                    m = None
+            if m is not None:
+                found.append(Span("address", a.start, m.end(), a.score, weak=a.weak))
+        elif text.startswith(" ", a.end) and "," in text[a.start : a.end] and text[a.end - 1].isalpha():
+            m = _POSTCODE_AFTER.match(text, a.end)  # `9 Bode Thomas Street, Ibadan` `245313`
             if m is not None:
                 found.append(Span("address", a.start, m.end(), a.score, weak=a.weak))
     return found

@@ -44,6 +44,12 @@ each (all regular expressions and word lists, no model, nothing fetched):
 - `_phi_spoken`: identifiers said in words, as transcripts write them (numbers read digit
   by digit, long or after a cue; e-mail addresses said aloud; dates said as three numbers;
   names spelled letter by letter after a spelling cue);
+- `_phi_regional` (probe9b's classes): ages over 89 as a birthday's ordinal, number plates of
+  any country after a vehicle cue, IBANs in any grouping (country length; check digits or an
+  account word), customer and account numbers after labels of other languages, `KRA PIN` and
+  `SNILS`, handles after `posted by`/`DM me`, birthplaces before a birth date (`nato a ... il`),
+  street lines of Kenyan, Nigerian, Korean, Japanese, Vietnamese, French, Russian, Iranian,
+  Indian and Spanish layouts, and a person's town by its layout (a sign-off, `X of <town>, who`);
 - `_phi_brands`: not a recogniser: brands and institutions named after a person or a
   place (`Edward Jones`, `Eli Lilly`, `Glasgow Coma Scale`), by a list or by their context
   (the text's own web site or handle, `<Brand> x <Brand>`, `<Brand> pop-up shop`, a
@@ -116,6 +122,7 @@ from global_orchestrator.policies._phi_notes import notes
 from global_orchestrator.policies._phi_people import people
 from global_orchestrator.policies._phi_places import addresses, joined_addresses, person_home, wide_place
 from global_orchestrator.policies._phi_profiles import profiles
+from global_orchestrator.policies._phi_regional import regional
 from global_orchestrator.policies._phi_scripts import script_names
 from global_orchestrator.policies._phi_shapes import shapes
 from global_orchestrator.policies._phi_spans import (
@@ -300,7 +307,7 @@ def _detect_phi(text: str) -> list[Span]:
     spans += profiles(text) + labelled_codes(text) + csv_columns(text) + fields(text) + camera_photos(text)
     spans += person_rows(text) + form_fields(text)
     spans += streets(text) + people(text) + messages(text) + locale_values(text) + spoken(text)
-    spans += forum(text)
+    spans += forum(text) + regional(text)
     spans += notes(text, record)
     spans, org_at = org_addresses(text, business_phones(text, spans))
     ours_at = _business_addresses(text, spans)
