@@ -44,6 +44,9 @@ each (all regular expressions and word lists, no model, nothing fetched):
 - `_phi_spoken`: identifiers said in words, as transcripts write them (numbers read digit
   by digit, long or after a cue; e-mail addresses said aloud; dates said as three numbers;
   names spelled letter by letter after a spelling cue);
+- `_phi_intl` (probe9b's classes): names of everyday and international text by a cue and a
+  shape (`SURNAME, Given`, full names in capitals and lower case, initials, East Asian family
+  names, a first name after a relative or introducing themself) and a user's own handle;
 - `_phi_brands`: not a recogniser: brands and institutions named after a person or a
   place (`Edward Jones`, `Eli Lilly`, `Glasgow Coma Scale`), by a list or by their context
   (the text's own web site or handle, `<Brand> x <Brand>`, `<Brand> pop-up shop`, a
@@ -101,6 +104,7 @@ from global_orchestrator.policies._phi_health import (
 )
 from global_orchestrator.policies._phi_hl7 import hl7_fields
 from global_orchestrator.policies._phi_ids import checked_more, labelled_ids
+from global_orchestrator.policies._phi_intl import intl_names
 from global_orchestrator.policies._phi_keyed import keyed
 from global_orchestrator.policies._phi_labels import (
     camera_photos,
@@ -300,7 +304,7 @@ def _detect_phi(text: str) -> list[Span]:
     spans += profiles(text) + labelled_codes(text) + csv_columns(text) + fields(text) + camera_photos(text)
     spans += person_rows(text) + form_fields(text)
     spans += streets(text) + people(text) + messages(text) + locale_values(text) + spoken(text)
-    spans += forum(text)
+    spans += forum(text) + intl_names(text)
     spans += notes(text, record)
     spans, org_at = org_addresses(text, business_phones(text, spans))
     ours_at = _business_addresses(text, spans)
