@@ -161,3 +161,25 @@ def test_own_handles(text: str, value: str) -> None:
 )
 def test_handle_look_alikes(text: str) -> None:
     assert not {v for c, v in identifiers(text) if c == "other_unique_identifier"}
+
+
+# --- a name's word in capitals or lower case recurs capitalised --------------------------------------
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "Please wire the deposit to KOVALENKO, Dmytro, IBAN UA21 3223 1300 0002 6007 2335 6600 1, and put "
+            '"Kovalenko deposit" as the reference.',
+            "Kovalenko deposit",
+        ),
+        ("Dear wiktor zabłocki,\n\nZabłocki family members may join the tour.", "Zabłocki family"),
+    ],
+)
+def test_cased_name_repeated(text: str, value: str) -> None:
+    assert covered(text, value.split()[0])
+
+
+def test_cased_name_everyday_word_not_repeated() -> None:
+    text = "Signed dean king (parent), tel 07725 982341. Dean Street Market opens at 9."
+    assert covered(text, "dean king")
+    assert ("name", "Dean") not in identifiers(text)
