@@ -478,10 +478,11 @@ _CUE_GATES = (
 
 _FULL_GATES = (
     *("holder", "tenant", "registered", "payable", "wire", "contact", "signed", "organi", "dear", "soussign"),
-    *("sig", "sr.", "sra", "frau", "herr", "mme", "mlle", "mr", "ms", "dr", "name", "message is for"),
+    *("sig.", "sig ", "sr.", "sra.", "frau ", "herr ", "mme ", "mlle ", "mr.", "mr ", "mrs", "ms.", "ms "),
+    *("dr.", "dr ", "name", "message is for"),
     *("licence for", "license for", "help", "born", "aged", "turned", "calling", "absent", "from flat"),
     *("from apartment", "from the surgery", "from the clinic", "(nhs", "(cccd", "(kra", "(dob", "(parent"),
-    *("(guardian", "(id", "(ssn", "(age", "(born", " number", " no"),
+    *("(guardian", "(id", "(ssn", "(age", "(born", " number (", " no."),
 )
 """A gate of `_full_names`: every strong cue before a name and every cue after one holds one (lower case)."""
 _LETTERS = re.compile(r"[^\W\d_]+")
