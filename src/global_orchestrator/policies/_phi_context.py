@@ -1209,6 +1209,10 @@ def _list_before(text: str, end: int) -> list[tuple[int, int]]:
 # -- repeats ---------------------------------------------------------------------------------
 
 _NAME_TOKEN = re.compile(rf"[{UPPER}][{LOWER}'\u2019-]{{1,30}}+")
+_CASED_TOKEN = re.compile(
+    rf"[{UPPER}]{{3,30}}+(?:-[{UPPER}]{{2,30}}+)?|[{LOWER}]{{3,30}}+(?:-[{LOWER}]{{2,30}}+)?"
+)
+"""A word of a name in capitals or in lower case (`SAITO`, `scholl`, `ABU-ZAHRA`)."""
 
 
 def _name_word(token: str) -> str:
@@ -1221,6 +1225,15 @@ def repeats(text: str, names: list[tuple[int, int]]) -> list[Span]:
     if not names:
         return []
     words = {_name_word(t.group(0)) for start, end in names for t in _NAME_TOKEN.finditer(text, start, end)}
+    # a name written in capitals or in lower case (`SAITO, Kenji`, `lukas scholl`) recurs capitalised
+    # (`put "Saito deposit" as the reference`)
+    words |= {
+        "-".join(p.capitalize() for p in t.group(0).split("-"))
+        for start, end in names
+        if not text[start:end].istitle()
+        for t in _CASED_TOKEN.finditer(text, start, end)
+        if t.group(0).isupper() or t.group(0).islower()
+    }
     words = {
         w
         for w in words

@@ -20,7 +20,8 @@ from pathlib import Path
 
 from global_orchestrator.policies import _phi_lexicon_data
 
-_LATIN = [chr(c) for c in range(0xC0, 0x250) if chr(c).isalpha()]
+# Latin-1, Latin Extended-A and -B, and Latin Extended Additional (Vietnamese: `Đặng`, `Huỳnh`, `Trần`)
+_LATIN = [chr(c) for c in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)) if chr(c).isalpha()]
 UPPER = "A-Z" + "".join(c for c in _LATIN if c.isupper())
 """Upper-case Latin letters (a character-class body)."""
 LOWER = "a-z" + "".join(c for c in _LATIN if c.islower())

@@ -224,9 +224,10 @@ _ACRONYM_VALUE = {
 
 # -- handles someone posts or is reached under ----------------------------------------------------
 _HANDLE_CUE = re.compile(
-    r"(?i:\b(?:(?P<by>posted[^\S\n]+by)|posting[^\S\n]+as|posted[^\S\n]+as|post(?:ed)?[^\S\n]+under|"
-    r"(?:dm|message|msg|text|ping|follow|find|add|contact)[^\S\n]+me(?:[^\S\n]+(?:at|on|via))?|"
-    r"my[^\S\n]+(?:handle|username|user[^\S\n]+name|insta(?:gram)?|ig|twitter|tiktok|reddit|snap(?:chat)?)"
+    r"(?i:\b(?:(?P<by>(?:posted|written|shared|submitted|reposted)[^\S\n]+by)|posting[^\S\n]+as|"
+    r"posted[^\S\n]+as|post(?:ed)?[^\S\n]+under|"
+    r"(?:dm|pm|message|msg|text|ping|follow|find|add|contact|reach|tag)[^\S\n]+me(?:[^\S\n]+(?:at|on|via|here))?|"
+    r"my[^\S\n]+(?:handle|username|user[^\S\n]*name|account|insta(?:gram)?|ig|twitter|tiktok|reddit|snap(?:chat)?)"
     r"(?:[^\S\n]+is|[^\S\n]*:)?)"
     r"[^\S\n]*:?[^\S\n]*)"
     r"(?P<v>(?:@|u/)(?<![\w@.+-]@)[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\w@/]|\.\w)"
@@ -234,7 +235,7 @@ _HANDLE_CUE = re.compile(
     rf"(?:[ ][·•|][ ](?P<town>{_WORDS})(?=[ ]*(?:\n|$)))?",
     re.MULTILINE,
 )
-_HANDLE_GATES = ("posted", "posting", " me", "my ")
+_HANDLE_GATES = ("posted", "posting", " me", "my ", " by")
 
 # -- a birthplace before a birth date ------------------------------------------------------------------
 _PLACE_THEN_DATE = re.compile(

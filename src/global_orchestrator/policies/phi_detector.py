@@ -50,6 +50,9 @@ each (all regular expressions and word lists, no model, nothing fetched):
   `SNILS`, handles after `posted by`/`DM me`, birthplaces before a birth date (`nato a ... il`),
   street lines of Kenyan, Nigerian, Korean, Japanese, Vietnamese, French, Russian, Iranian,
   Indian and Spanish layouts, and a person's town by its layout (a sign-off, `X of <town>, who`);
+- `_phi_intl` (probe9b's classes): names of everyday and international text by a cue and a
+  shape (`SURNAME, Given`, full names in capitals and lower case, initials, East Asian family
+  names, a first name after a relative or introducing themself) and a user's own handle;
 - `_phi_brands`: not a recogniser: brands and institutions named after a person or a
   place (`Edward Jones`, `Eli Lilly`, `Glasgow Coma Scale`), by a list or by their context
   (the text's own web site or handle, `<Brand> x <Brand>`, `<Brand> pop-up shop`, a
@@ -107,6 +110,7 @@ from global_orchestrator.policies._phi_health import (
 )
 from global_orchestrator.policies._phi_hl7 import hl7_fields
 from global_orchestrator.policies._phi_ids import checked_more, labelled_ids
+from global_orchestrator.policies._phi_intl import intl_names
 from global_orchestrator.policies._phi_keyed import keyed
 from global_orchestrator.policies._phi_labels import (
     camera_photos,
@@ -307,7 +311,7 @@ def _detect_phi(text: str) -> list[Span]:
     spans += profiles(text) + labelled_codes(text) + csv_columns(text) + fields(text) + camera_photos(text)
     spans += person_rows(text) + form_fields(text)
     spans += streets(text) + people(text) + messages(text) + locale_values(text) + spoken(text)
-    spans += forum(text) + regional(text)
+    spans += forum(text) + regional(text) + intl_names(text)
     spans += notes(text, record)
     spans, org_at = org_addresses(text, business_phones(text, spans))
     ours_at = _business_addresses(text, spans)
