@@ -45,6 +45,10 @@ from tests.unit.phi_checks import covered, findings
         # `visit us` and `call us` in other languages
         "Vieni a trovarci in Corso Vittorio 18, 10121 Torino! Chiamaci al 347 112 2345.",
         "Besuchen Sie uns in der Hauptstra\u00dfe 5, 10115 Berlin. Tel. 030 1234567.",
+        # Italian's plural article `I` is no first person; bookings and orders in other languages
+        "I nostri orari: lun-sab 9-19. Vieni in Corso Cavour 92, 10121 Torino, tel. 367 213 2814.",
+        "Siamo in Corso Cavour 92, 10121 Torino. Per prenotazioni: 367 213 2814.",
+        "Encomendas: 253 438 761 \u00b7 Avenida da Liberdade, 5, 1250-096 Lisboa",
         # a business's own contact details with a role mailbox and a brand's name
         "Reserve your table at Papa Enzo's: +44 20 7946 0321 or ciao@trattoriaenzo.co.uk",
         "Fresh croissants daily at our bakery! bonjour@maisonlune.fr \u00b7 01910 278858 \u00b7 54 Ashgrove Road, Brighton",
@@ -78,6 +82,10 @@ def test_house_brands_venues_and_the_firms_contacts_are_no_ones(text: str) -> No
         ("Dear Mrs Pennywhistle, your shortbread order ships today, 3 for \u00a310.", "Pennywhistle"),
         ("Mrs Pennywhistle called me about the sale; her number is 07700 900461.", "Pennywhistle"),
         ("Dear Mario Rossi, vieni a trovarci in Corso Vittorio 18, 10121 Torino!", "Corso Vittorio 18"),
+        (
+            "I moved to Via Roma 5, 50123 Firenze, prenotazioni for dinner at 8pm, call 367 213 2814.",
+            "Via Roma 5",
+        ),
         # a role mailbox beside a person's name in a message is kept with the name
         (
             "Dear Maria Okonkwo, your order ships to 14 Calle Mayor, 28013 Madrid. orders@lunaverde.es",

@@ -50,7 +50,8 @@ _COPY = (
     r"visite-nos|venha\s+(?:nos\s+)?visitar|ligue-nos|liga-nos|escreva-nos|bezoek\s+ons|bel\s+ons|mail\s+ons|"
     r"branches|franchise|headquarters|head\s+office|press\s+office|media\s+(?:contact|inquiries)|"
     r"listed\s+by|open\s+house|sq\.?\s*ft|bed(?:room)?s?\s*/|realty|real\s+estate|directions|"
-    r"pick-?up\s+point|drop-?off|rsvp|book\s+(?:now|online|your|a|today)|order\s+(?:now|online|today)|"
+    r"pick-?up\s+point|drop-?off|rsvp|prenotazion[ei]|prenota(?:re|te)?|marca[cç](?:[õo]es|[ãa]o)|encomendas?|"
+    r"reservas|bestellungen|commandes|book\s+(?:now|online|your|a|today)|order\s+(?:now|online|today)|"
     r"happy\s+hour|msg\s+&\s+data|reserv(?:e|ar|er|ez|a|ieren)\s+(?:your|a|now|online|today|una?|tu|su|votre|ta|je|la|il)|free\s+(?!of\b|from\b|to\b|for\b|time\b|will\b)[a-z]{4,}|"
     r"live\s+(?:music|band|dj|jazz|entertainment)|opens?\s+(?:its|their|our)\s+doors|shop\s+now|"
     r"(?:back\s+)?in\s+stock|while\s+stocks?\s+last|limited\s+(?:time|edition|stock|offer|seats|places)|"
@@ -110,7 +111,7 @@ def _trade(text: str) -> bool:
 
 # who the copy might be about: a recipient, a patient, a relative, a first person, a private home
 _PERSONAL = re.compile(
-    r"(?i)\b(?:(?-i:I)|i'm|i['\u2019]ve|i['\u2019]ll|me|my|mine|myself|"
+    r"(?i)\b(?:(?-i:I)(?!\s+(?-i:[a-z]+i)\b)|i'm|i['\u2019]ve|i['\u2019]ll|me|my|mine|myself|"
     r"(?:ship|deliver|delivered|sent|send|bill|sold|mail|mailed)\s+to|"
     r"recipient|addressee|consignee|attn|c/o|care\s+of|customer\s*:|client\s*:|guest\s*:|"
     r"patients?|emergency\s+contact|next\s+of\s+kin|guardian|caregiver|"
