@@ -42,6 +42,8 @@ from tests.unit.phi_checks import covered, findings
         "Mrs Pennywhistle's shortbread tins are back \u2014 3 for \u00a310 this week.",
         "New from Mr Featherstonehaugh: lemon drizzle slices. Shop now.",
         "You're invited: Old Forester at the Vernon Hall, 8 May 2027.",
+        "Bourbon fair \u2014 Vernon Hall \u2014 8 May 2027",
+        "\U0001f4cd Vernon Hall, Leeds \U0001f4c5 8 May 2027 \u00b7 bourbon tasting",
         # `visit us` and `call us` in other languages
         "Vieni a trovarci in Corso Vittorio 18, 10121 Torino! Chiamaci al 347 112 2345.",
         "Besuchen Sie uns in der Hauptstra\u00dfe 5, 10115 Berlin. Tel. 030 1234567.",

@@ -165,8 +165,9 @@ _VENUE_FIRST = (
 _VENUE_NAME = re.compile(rf"(?:(?:{_VENUE_FIRST})[^\S\n]+\S.*|.*\S[^\S\n]+(?:{_VENUE_LAST}))\Z", re.DOTALL)
 _VENUE_FIRST_WORD = re.compile(rf"(?:{_VENUE_FIRST})[^\S\n]")
 """A venue's name: a venue word ends it (`<Name> Hall`) or, in other languages, opens it (`Fiera <City>`)."""
-_VENUE_HEAD = re.compile(r"(?:\A|[.!?:|\u2014\u2013\u00b7\u2022/(\n]|\d(?:am|pm)?,)[^\S\n]*\Z")
-"""A sentence's, a line's or a listing's head (`<date>, <Name> Hall`, `\u00b7 <Name> Arena`)."""
+_VENUE_HEAD = re.compile(r"(?:\A|\n|[^\w\s,'\u2019&\-]|(?<=\s)-+|\d(?:am|pm)?,)[^\S\n]*\Z")
+"""A sentence's, a line's or a listing's head (`<date>, <Name> Hall`, `\u00b7 <Name> Arena`, a pin
+or another symbol before it; a dash with a space before it, as the folded text writes `\u2014`)."""
 _AT_VENUE = re.compile(r"(?:\b(?i:the|at|in|to|from|inside|outside|near|into|on)|@)[^\S\n]{1,3}\Z")
 """Where a venue stands in copy: after `the` or a preposition of place (`at <Name> Hall`), or a
 sentence's or a line's head."""
