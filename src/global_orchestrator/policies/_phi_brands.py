@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from global_orchestrator.policies._phi_business import trade_copy
 from global_orchestrator.policies._phi_lexicon import census, english
 from global_orchestrator.policies._phi_names import titled_before
 
@@ -111,7 +112,7 @@ _FIRM_WORDS = ("factur", "distribut", "market", "packag", "packed", "import", "l
 """A gate: every match of `_FIRM_BEFORE` holds one of these (lower case)."""
 _MEDIA_WORDS = frozenset(
     """living magazine weekly daily today tonight news journal times post gazette tribune herald
-    digest report show live radio podcast network tv""".split()  # noqa: SIM905
+    digest report show live radio podcast network tv newsletter bulletin blog roundup""".split()  # noqa: SIM905
 )
 """The last word of a show's, a paper's or a magazine's title (`Martha Stewart Living`)."""
 _SITE = re.compile(
@@ -137,11 +138,141 @@ _TRADE_AFTER = re.compile(
 """A trade word or `& Sons` after a name: the name is a business's (`<Name>'s Bakery`, `<Name> & Sons`)."""
 _TRADE_WORD = re.compile(rf"(?:{_TRADE})\Z")
 """A name's last word is a trade word (`<Surname> Teas` read as one name)."""
-_HOUSE_TITLES = r"Sir|Dame|Aunt|Auntie|Uncle|Captain|Chef|Mother|Papa|Mama"
+_HOUSE_TITLES = (
+    r"Sir|Dame|Aunt|Auntie|Uncle|Captain|Chef|Mother|Papa|Mama|Grandma|Grandpa|Granny|Nana|"
+    r"Se\u00f1or|Senor|Se\u00f1ora|Senora|T\u00eda|T\u00edo|Tia|Tio|Abuela|Abuelo|Nonna|Nonno|Zia|Zio|Mamma|"
+    r"Oma|Opa|Tante|Onkel|Tata|Babcia|Mamie|Papi|Mami"
+)
 _HOUSE_TITLE = re.compile(rf"\b(?:{_HOUSE_TITLES})\.?[^\S\n]{{1,3}}\Z")
 """An honorific a shop's name opens with and a person's rarely does (`Sir <Name> Teas`; not `Dr.`)."""
 _BRAND_TITLE = re.compile(rf"\b(?:Dr|Mr|Mrs|Ms|{_HOUSE_TITLES})\.?[^\S\n]{{1,3}}\Z")
 """An honorific a brand takes (`Dr Pepper`, `Mr. Clean`, `Aunt Jemima`)."""
+_HOUSE_POSSESSIVE = re.compile(
+    rf"(?:(?:{_HOUSE_TITLES})\.?[^\S\n]{{1,3}})?[A-Z\u00c0-\u00de][\w-]*['\u2019]s\Z"
+)
+"""A one-word name with a possessive (`<Name>'s`), maybe with the house title inside the finding."""
+_VENUE_LAST = (
+    r"Hall|Halls|Arena|Park|Gardens|Field|Fields|Church|Chapel|Abbey|Castle|Palace|Pavilion|Stadium|Centre|"
+    r"Center|Theatre|Theater|Museum|Gallery|House|Court|Square|Market|Exchange|Rooms|Ballroom|Fair|Expo|Forum|"
+    r"Dome|Bowl|Green|Common|Showground|Showgrounds|Racecourse|Lido|Pier|Quay|Wharf|Works|Mill|Barn|Farm|"
+    r"Manor|Estate|Lodge|Hotel|Club"
+)
+_VENUE_FIRST = (
+    r"Fiera|Feria|Messe|Salone|Palazzo|Palacio|Palais|Teatro|Th\u00e9\u00e2tre|Museo|Mus\u00e9e|Mercado|Mercato|"
+    r"March\u00e9|Parque|Parco|Estadio|Stadio|Castello|Castillo|Ch\u00e2teau|Auditorio|Auditorium|Arena|"
+    r"Centro|Forum|Kunsthalle|Stadthalle|Festhalle|Pabell\u00f3n|Padiglione|Expo"
+)
+_VENUE_NAME = re.compile(rf"(?:(?:{_VENUE_FIRST})[^\S\n]+\S.*|.*\S[^\S\n]+(?:{_VENUE_LAST}))\Z", re.DOTALL)
+_VENUE_FIRST_WORD = re.compile(rf"(?:{_VENUE_FIRST})[^\S\n]")
+"""A venue's name: a venue word ends it (`<Name> Hall`) or, in other languages, opens it (`Fiera <City>`)."""
+_VENUE_HEAD = re.compile(r"(?:\A|\n|[^\w\s,'\u2019&\-]|(?<=\s)-+|\d(?:am|pm)?,)[^\S\n]*\Z")
+"""A sentence's, a line's or a listing's head (`<date>, <Name> Hall`, `\u00b7 <Name> Arena`, a pin
+or another symbol before it; a dash with a space before it, as the folded text writes `\u2014`)."""
+_AT_VENUE = re.compile(r"(?:\b(?i:the|at|in|to|from|inside|outside|near|into|on)|@)[^\S\n]{1,3}\Z")
+"""Where a venue stands in copy: after `the` or a preposition of place (`at <Name> Hall`), or a
+sentence's or a line's head."""
+
+
+_ELLIPTIC = re.compile(
+    r"[^\S\n]*(?:[^\w\s]|\n|\Z|(?:is|was|has|will|now|opens?|reopens?|at|in|on|for|and|with|by|from|to|"
+    r"this|every|today|tonight|presents|brings|serves|returns)\b)"
+)
+"""What follows a possessive that names a shop by itself (`at <Name>'s.`, `<Name>'s is open`), not a
+noun it owns."""
+
+
+def _house_brand(text: str, start: int, end: int) -> bool:
+    """A shop named for a house-titled person, in trade copy about no one (`Papa <Name>'s`, `Oma <Name>'s`).
+
+    The finding is a one-word name with a possessive (`<Name>'s`: the shop's name said the way one
+    says `at Joe's`), a house title (`Papa`, `Se\u00f1or`, `Oma`, `Nonna`, `Aunt` ...) opening it or
+    right before it or, with no title, nothing it owns after it (`at <Name>'s.`, `<Name>'s is
+    open`: `_ELLIPTIC`), and the text is trade copy with no personal cue (`trade_copy`: a price, an
+    offer, a menu, opening hours, and no `my`, `I`, greeting, relative or recipient): `We spent
+    Sunday at Papa <Name>'s house` and `my Oma <Name>'s strudel` stay a person's.
+    """
+    words = text[start:end]
+    if "'" not in words and "\u2019" not in words:
+        return False
+    if _HOUSE_POSSESSIVE.fullmatch(words) is None:
+        return False
+    # (no title: the shop's name said alone, `at <Name>'s`, `<Name>'s is open`, `<Name>'s:`)
+    if (
+        " " not in words
+        and _HOUSE_TITLE.search(text, max(0, start - 12), start) is None
+        and (_ELLIPTIC.match(text, end) is None or titled_before(text, start))
+    ):
+        return False
+    return trade_copy(text)
+
+
+def _surname_brand(text: str, start: int, end: int) -> bool:
+    """A brand known by a surname alone (`<Surname> is giving away ...`), in trade copy about no one.
+
+    One capitalised word with no title before it, a Census surname and no Census first name or
+    everyday word: a person named in copy is named in full or with a title (`Mrs <Surname>`);
+    the text is trade copy with no personal cue (`trade_copy`). `<Surname> called me` stays a name.
+    """
+    word = text[start:end]
+    if not word.isalpha() or not word[:1].isupper() or titled_before(text, start):
+        return False
+    low = word.lower()
+    first, _, surnames = census()
+    if low not in surnames or low in first or low in english():
+        return False
+    return trade_copy(text)
+
+
+_MISTER = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mister)\.?[^\S\n]{1,3}\Z")
+"""A plain honorific before a brand's surname (`Mr <Surname>` cakes); not `Dr.`: a clinic's copy
+names its doctors."""
+
+
+def _mister_brand(text: str, start: int, end: int) -> bool:
+    """A brand named `Mr <Surname>` (`Mrs <Surname>'s cookies`), in trade copy about no one.
+
+    The finding opens with a surname that is no Census first name (`Mr <Surname>`, `Mr <Surname>'s
+    <Product>`) right after a plain honorific, and the text is trade copy with no personal cue
+    (`trade_copy`: no greeting, no `my`, no recipient): `Dear Mr <Surname>, your order ...` and
+    `Mr <Surname> called me` stay a person's; a first name after the title (`Mr <Name> <Surname>`)
+    is a person's too.
+    """
+    title = _MISTER.search(text, max(0, start - 8), start)
+    if title is None:
+        return False
+    first = text[start:end].split()[0]
+    low = first.lower().removesuffix("'s").removesuffix("\u2019s")
+    if not low.isalpha() or low in census()[0] or low in english():
+        return False
+    return trade_copy(text, title.start())
+
+
+def _venue(text: str, start: int, end: int) -> bool:
+    """A venue, in trade copy about no one: `at the <Name> Hall`, `<Name> Arena, <City>`, `Fiera <City>`.
+
+    A venue word of another language opening it (`Fiera`, `Messe`, `Palacio`) opens no person's
+    name: a venue anywhere. Venue words that are surnames too (`Hall`, `Park`, `Church`) end a
+    person's name as often as a venue's, so the name must stand where a venue does (after `the`
+    or a preposition of place, or at a line's or a sentence's head) in a text that is trade copy
+    with no personal cue (`trade_copy`): `<Name> Hall called me` and `Patient <Name> Hall` stay a
+    person's. At a sentence's head only a venue word that is no surname makes it a venue
+    (`<Name> Arena: ...`).
+    """
+    words = text[start:end]
+    if " " not in words or _VENUE_NAME.match(words) is None:
+        return False
+    if _VENUE_FIRST_WORD.match(words) is not None:
+        return True  # (`Fiera`, `Messe`, `Palacio` open no person's name)
+    head = text[max(0, start - 12) : start]
+    if _AT_VENUE.search(head) is None and (
+        _VENUE_HEAD.search(head) is None
+        or words.endswith(("'s", "\u2019s"))  # (`<Name> Green's profile`: a head is anyone's)
+        or text.startswith(("'", "\u2019"), end)
+    ):
+        return False
+    return trade_copy(text)
+
+
 _PRODUCT_WORDS = (
     r"water|soda|seltzer|juice|lemonade|cola|drinks?|beverages?|snacks?|chips|crackers|candy|gum|vitamins|"
     r"supplements|gummies|shampoo|soap|cereal|granola|sauce|coffee|tea|cookies|bars?"
@@ -274,7 +405,12 @@ def brand_names(text: str, names: list[tuple[int, int]]) -> dict[tuple[int, int]
                 break
     for start, end in names:  # `Sir <Surname> Teas`, `<Name>'s Bakery`, `Dr. Fizz`: a title is the brand's
         if (start, end) not in found and (
-            _trade_name(text, start, end) or _honorific_brand(text, start, end)
+            _trade_name(text, start, end)
+            or _honorific_brand(text, start, end)
+            or _house_brand(text, start, end)
+            or _venue(text, start, end)
+            or _surname_brand(text, start, end)
+            or _mister_brand(text, start, end)
         ):
             found[(start, end)] = False
     rest = [n for n in names if n not in found and not titled_before(text, n[0])]

@@ -15,6 +15,8 @@ wins: `Ship to: Maria Gonzalez, 88 Harbor Blvd` and `my place, 7 Market Square` 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import lru_cache
 
 from global_orchestrator.policies._phi_spans import Span
 
@@ -30,7 +32,8 @@ _VENUE = (
     r"winery|taproom|kitchen|diner|pizzeria|tickets?|venues?|concerts?|festival|exhibition|gallery|museum|"
     r"theat(?:er|re)|market|hotel|studio|workshop|classes|gym|fitness|salon|spa|pharmacy|dealership|mall|"
     r"downtown|uptown|midtown|parking|delivery|takeaway|take-?out|brunch|tasting|sale|deals?|discount|"
-    r"offer|promo|coupon|sponsor(?:s|ed|ing)?|catering|tienda|magasin|negozio|winkel|filiale|loja|"
+    r"offer|promo|coupon|sponsor(?:s|ed|ing)?|catering|events?|fair|expo|gig|show|party|launch|presents|"
+    r"hosts|evening|night|invit(?:e|ed|ation|ations)|save\s+the\s+date|don['\u2019]t\s+miss|see\s+you|join\s+us|tienda|magasin|negozio|winkel|filiale|loja|"
     r"gesch[aä]ft|laden|soldes|rebajas|saldi|uitverkoop|promo[cç][aã]o"
 )
 # the copy's own words: opening hours, prices, reservations, a store locator, a customer service line
@@ -41,10 +44,18 @@ _COPY = (
     r"consultation|class|tote|wifi)|customer\s+(?:service|care|support)|support\s+(?:line|team|desk)|"
     r"service\s+(?:desk|cent(?:er|re))|help\s*desk|call\s+(?:our|us|ahead)|visit\s+(?:us|our)|find\s+us|stop\s+by|"
     r"come\s+(?:see|visit|in)|store\s+locator|locations|"
+    r"vieni\s+a\s+trovarci|venite\s+a\s+trovarci|trovaci|chiamaci|scrivici|vis[ií]tanos|ven\s+a\s+vernos|"
+    r"ll[aá]manos|escr[ií]benos|venez\s+nous\s+voir|rendez-nous\s+visite|retrouvez-nous|appelez-nous|"
+    r"[ée]crivez-nous|besuchen\s+sie\s+uns|besuche\s+uns|rufen\s+sie\s+uns\s+an|schreiben\s+sie\s+uns|"
+    r"visite-nos|venha\s+(?:nos\s+)?visitar|ligue-nos|liga-nos|escreva-nos|bezoek\s+ons|bel\s+ons|mail\s+ons|"
     r"branches|franchise|headquarters|head\s+office|press\s+office|media\s+(?:contact|inquiries)|"
     r"listed\s+by|open\s+house|sq\.?\s*ft|bed(?:room)?s?\s*/|realty|real\s+estate|directions|"
-    r"pick-?up\s+point|drop-?off|rsvp|book\s+(?:now|online|your|a|today)|order\s+(?:now|online|today)|"
-    r"happy\s+hour|msg\s+&\s+data|text\s+[A-Z]{2,}\s+to|[öo]ffnungszeiten|horaires?|horario|orari|"
+    r"pick-?up\s+point|drop-?off|rsvp|prenotazion[ei]|prenota(?:re|te)?|marca[cç](?:[õo]es|[ãa]o)|encomendas?|"
+    r"reservas|bestellungen|commandes|book\s+(?:now|online|your|a|today)|order\s+(?:now|online|today)|"
+    r"happy\s+hour|msg\s+&\s+data|reserv(?:e|ar|er|ez|a|ieren)\s+(?:your|a|now|online|today|una?|tu|su|votre|ta|je|la|il)|free\s+(?!of\b|from\b|to\b|for\b|time\b|will\b)[a-z]{4,}|"
+    r"live\s+(?:music|band|dj|jazz|entertainment)|opens?\s+(?:its|their|our)\s+doors|shop\s+now|"
+    r"(?:back\s+)?in\s+stock|while\s+stocks?\s+last|limited\s+(?:time|edition|stock|offer|seats|places)|"
+    r"new\s+(?:menu|collection|range|season|arrivals|flavou?rs?)|text\s+[A-Z]{2,}\s+to|[öo]ffnungszeiten|horaires?|horario|orari|"
     r"openingstijden|hor[aá]rio|ouvert|ge[öo]ffnet|abierto|aperto|geopend|aberto"
 )
 _OUR = (
@@ -56,6 +67,33 @@ _TRADE = re.compile(
     r"\d\s?%\s?off\b|[$€£]\s?\d|\d\s?[€£]|\b\d{1,2}(?::\d\d)?\s?(?:am|pm)\s?[-\u2013]\s?\d"
 )
 """The words of trade: one of the copy's own (`_COPY`, a price, opening hours), or two places or offers."""
+
+
+@lru_cache(maxsize=8)  # (asked once per name found in a text about no one else)
+def trade_copy(text: str, besides: int = -1) -> bool:
+    """`text` has a word of trade (`_TRADE`: one place or offer is enough) and no personal cue (`_PERSONAL`).
+
+    What makes a house-titled name (`Papa <Name>'s`) a shop's and a hall a venue in `_phi_brands`:
+    there the name itself is the second sign of a business (`a tasting at <Name> Hall`), so one
+    word of trade is enough, where `business_copy` needs two. A personal cue at `besides` (a
+    brand's own title) does not count.
+    """
+    if _TRADE.search(text) is None:
+        return False
+    # (`besides`: where a brand's own title stands, `Mr` of `Mr <Surname>` cakes, no personal cue)
+    return all(m.start() == besides for m in _PERSONAL.finditer(text))
+
+
+_ROLE_MAILBOX = re.compile(
+    r"(?i)(?:info|information|hello|hi|hey|hola|bonjour|ciao|hallo|ola|ol\u00e1|hej|salut|contact|contacto|"
+    r"kontakt|contatti|support|help|helpdesk|care|service|services|customerservice|customercare|sales|orders?|"
+    r"shop|store|team|office|admin|press|media|news|newsletter|events?|bookings?|reservations?|reservas|"
+    r"prenotazioni|reservierung|enquiries|inquiries|feedback|returns|billing|accounts|marketing|partners|"
+    r"wholesale|jobs|careers|studio|kitchen|bar|cafe|noreply|no-reply|donotreply|mail|email|welcome|"
+    r"tickets?|boxoffice|frontdesk|reception|concierge|community|members|membership|club|love|yum|eat)"
+    r"(?:[._-]?(?:uk|us|eu|de|fr|es|it|nl|pt|team|desk|\d{1,3}))?@"
+)
+"""The local part of a role mailbox (`bonjour@<shop>`, `orders@`, `support-uk@`): the firm's, no person's."""
 
 
 def _trade(text: str) -> bool:
@@ -73,11 +111,12 @@ def _trade(text: str) -> bool:
 
 # who the copy might be about: a recipient, a patient, a relative, a first person, a private home
 _PERSONAL = re.compile(
-    r"(?i)\b(?:(?-i:I)|i'm|i['\u2019]ve|i['\u2019]ll|me|my|mine|myself|"
+    r"(?i)\b(?:(?-i:I)(?!\s+(?-i:[a-z]+i)\b)|i'm|i['\u2019]ve|i['\u2019]ll|me|my|mine|myself|"
     r"(?:ship|deliver|delivered|sent|send|bill|sold|mail|mailed)\s+to|"
     r"recipient|addressee|consignee|attn|c/o|care\s+of|customer\s*:|client\s*:|guest\s*:|"
     r"patients?|emergency\s+contact|next\s+of\s+kin|guardian|caregiver|"
-    r"dear|hi|hey|hello|mr|mrs|ms|miss|mx|"
+    r"(?:dear|hi|hey|hello)(?![^\S\n]+(?:friends|everyone|everybody|all|there|folks|customers?|readers|members|"
+    r"subscribers|shoppers|guests|valued|neighbou?rs|fans|foodies|food\s+lovers|y['\u2019]?all)\b)|mr|mrs|ms|(?-i:Miss)(?=\.?\s+[A-Z])|mx|"
     r"(?:his|her|their)\s+(?:own\s+)?(?:home|house|place|apartment|flat|address|cell|mobile|number|phone)|"
     r"your\s+(?:own\s+)?(?:home\s+address|address|cell|mobile|number|phone\s+number)|"
     r"our\s+(?:own\s+)?(?:home|house|apartment|flat)|"
@@ -115,13 +154,21 @@ _STREET_FIRST = re.compile(
 """A foreign street type read as the first word of a name (`Via Roma 22`, `Calle Mayor 8`)."""
 
 
-def business_copy(text: str, spans: list[Span], record: bool) -> list[Span] | None:
+def business_copy(
+    text: str,
+    spans: list[Span],
+    record: bool,
+    brands: Callable[[str, list[tuple[int, int]]], dict[tuple[int, int], bool]] | None = None,
+) -> list[Span] | None:
     """What to drop when `text` is copy about no person whose only identifiers are a business's own.
 
     Every strong span is an address, a phone or a fax number, or a name that is a firm's (a
     company word after it: `_FIRM_AFTER`) or a foreign street read as a name (`_STREET_FIRST`);
     a name, a date of birth, an e-mail address or any other identifier keeps the text about
-    someone. The text has the words of trade (`_TRADE`) and no personal cue (`_PERSONAL`); the
+    someone, but a role mailbox (`_ROLE_MAILBOX`: `info@`, `bonjour@`, `orders@`), which is the
+    firm's; a name `brands` (`_phi_brands.brand_names`) tells is a brand's or a venue's is the
+    firm's too (`Papa <Name>'s`, `the <Name> Hall`). The text has the words of trade (`_TRADE`)
+    and no personal cue (`_PERSONAL`); the
     caller also requires that no health information is tied to anyone. Cheap when it does not
     apply: the span test first, the two regexes only for a text whose findings all qualify.
     None when the text is not such copy.
@@ -129,7 +176,11 @@ def business_copy(text: str, spans: list[Span], record: bool) -> list[Span] | No
     if record:
         return None
     strong = [s for s in spans if not s.weak]
-    if not strong or any(s.category not in _NAME_OR_CONTACT for s in strong):
+    if not strong or any(
+        s.category not in _NAME_OR_CONTACT
+        and not (s.category == "email" and _ROLE_MAILBOX.match(text, s.start) is not None)
+        for s in strong
+    ):
         return None  # (the cheap test first: another identifier keeps the text about someone)
     firms = [
         (s.start, s.end)
@@ -141,6 +192,13 @@ def business_copy(text: str, spans: list[Span], record: bool) -> list[Span] | No
             or _STREET_FIRST.match(text, s.start) is not None
         )
     ]
+    rest = [
+        (s.start, s.end)
+        for s in strong
+        if s.category == "name" and not any(a <= s.start and s.end <= b for a, b in firms)
+    ]
+    if rest and brands is not None:  # (a brand's or a venue's name: `Papa <Name>'s`, `the <Name> Hall`)
+        firms += list(brands(text, rest))
     for s in strong:  # (a word of a firm's name found again on its own is the firm's too)
         if s.category == "name" and not any(a <= s.start and s.end <= b for a, b in firms):
             return None

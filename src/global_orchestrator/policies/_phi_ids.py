@@ -30,6 +30,7 @@ from global_orchestrator.policies._phi_spans import (
     digit_runs,
     digit_shape,
     has_any,
+    ours,
     prefix_table,
     scan_words,
 )
@@ -287,6 +288,13 @@ _COMMERCE = re.compile(
     r"booking|reservation|confirmation)\w*\b[^\n]{0,16})$"
 )
 """A commerce label in the 40 characters before a run of digits: an order, parcel or barcode number."""
+_CALLED = re.compile(
+    r"(?i:\b(?:call(?:s|ing)?|ring|phone|tel|telephone|dial|text|sms|whats-?app|ll[a\u00e1]m[a-z]*|chiam[a-z]*|"
+    r"ligue|ligar|liga|appel(?:ez|er)?|anrufen|ruf|bel|book(?:ings?)?|reserv[a-z]*|prenot[a-z]*|"
+    r"contact[a-z]*|kontakt|contatt[a-z]*|tlf|tfno|telf|tel[eé]fon[a-z]*|telem[oó]vel|m[oó]vil|cell|mobile|"
+    r"info)\b[^\n\d]{0,20})$"
+)
+"""A number to call before a run of digits (`Call us on`, `Ll\u00e1manos al`, `Bookings:`): a phone number."""
 
 
 # gates for the shapes led by letters (their digit runs are common): a regex led by a digit
@@ -302,7 +310,10 @@ def checked_more(text: str) -> list[Span]:
     """National identity numbers of `_CHECKED_MORE` whose check holds.
 
     A code after an order, parcel, model or barcode label is that code, whatever check it
-    happens to pass (one twelve-digit number in five passes one of the twelve-digit checks).
+    happens to pass (one twelve-digit number in five passes one of the twelve-digit checks);
+    a number after a cue to call or book (`_CALLED`) is a phone number (`900 123 456` is a
+    Spanish or Portuguese one as often as a Canadian SIN), none when it is the business's own
+    (`Call us on ...`).
     """
     if digit_runs(text)[1] < 2:
         return []
@@ -316,13 +327,18 @@ def checked_more(text: str) -> list[Span]:
         )
         if any(run in shape for run in runs) and gate.search(text) is not None
     )
-    return [
-        Span("ssn", m.start(), m.end(), 0.72)  # (a phone number read on the same digits wins)
-        for pattern, check, runs in _CHECKED_MORE
-        if any(run in shape or run in letters for run in runs)
-        for m in pattern.finditer(text)
-        if check(m) and not _COMMERCE.search(text, max(0, m.start() - 40), m.start())
-    ]
+    found = []
+    for pattern, check, runs in _CHECKED_MORE:
+        if any(run in shape or run in letters for run in runs):
+            for m in pattern.finditer(text):
+                if not check(m) or _COMMERCE.search(text, max(0, m.start() - 40), m.start()):
+                    continue
+                if not _CALLED.search(text, max(0, m.start() - 40), m.start()):
+                    # (a phone number read on the same digits wins)
+                    found.append(Span("ssn", m.start(), m.end(), 0.72))
+                elif not ours(text, m.start()):  # (`Call us on ...`: the business's own number, no finding)
+                    found.append(Span("phone", m.start(), m.end(), 0.72))
+    return found
 
 
 # -- labels ----------------------------------------------------------------------------------

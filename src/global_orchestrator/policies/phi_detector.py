@@ -336,7 +336,7 @@ def _detect_phi(text: str) -> list[Span]:
         spans = _without_brands(text, spans, deidentified)
     spans += repeats(text, [(s.start, s.end) for s in spans if s.category == "name"])
     spans += _beside_names(text, spans)
-    ours = business_copy(text, spans, record)
+    ours = business_copy(text, spans, record, brand_names)
     if ours and next(health_info(text, [], deidentified=deidentified), None) is None:
         # a store's, a venue's or an office's own address and numbers in copy about no one
         dropped = set(ours)
