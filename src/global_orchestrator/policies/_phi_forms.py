@@ -1,18 +1,19 @@
 """A form's fields known by the CLASS of their label, in any layout (issue 12, branch `pg`).
 
 A label names a person's identifier when it is built of an identity noun (insured, member,
-subscriber, beneficiary, patient, policyholder, account, claim, case, chart, record,
-cardholder, guarantor, employee, enrollee, participant, client, visit, encounter,
-authorization, identification ...) and an identifier word (id, no., num, number, #, code, ref,
-ident.), up to two words apart (`Insured's ID No.`, `Claim Control #`, `Resp. Party Acct`,
+subscriber, beneficiary, patient, policyholder, account, claim, case, chart, record, cardholder,
+guarantor, employee, enrollee, participant, client, visit, encounter, authorization, identification,
+staff, personnel, payroll, badge, worker ...) and an identifier word (id, no., num, number, #, code,
+ref, ident.), up to two words apart (`Insured's ID No.`, `Claim Control #`, `Resp. Party Acct`,
 `Insured Member Code`); in German, French and Spanish by their compounds and phrases
 (`Versichertennummer`, `N° de sécurité sociale`, `Nº de afiliación`). Its value is taken by its
-shape (a code of four digits or more, no date or phone) after `:`, `=`, a tab, leader dots, a `|`,
-a dash, spaces, or alone on the next line. A person's name likewise after a role label
-(`Name of Insured`, `Policy Holder`, `Resp. Party`, `Guarantor`, `Prescriber`, `Ordering
-Clinician`, `Nom de l'assuré`), at a line's or a cell's start. Tables (CSV, `|`, tabs, fixed-width
-columns) whose header names such columns (`Insured ID`, `Last`, `First`, `DOB/Age`, `Addr 1`,
-`City`, `Zip`, `Home Ph`): the cells under them.
+shape (a code of four digits or more, no date or phone) after `:`, `=`, a tab, leader dots, a `|`, a
+dash, spaces, or alone on the next line. A person's name likewise after a role label (`Name of
+Insured`, `Policy Holder`, `Resp. Party`, `Guarantor`, `Prescriber`, `Ordering Clinician`, `Nom de
+l'assuré`), at a line's or a cell's start. Tables (CSV, `|`, tabs, fixed-width columns) whose header
+names such columns (`Insured ID`, `Last`, `First`, `DOB/Age`, `Addr 1`, `City`, `Zip`, `Home Ph`),
+or a specific identifier's column name read as a machine key (`MRN`, `Iris Template ID`, `Guarantor
+Acct #`: `_phi_labels.header_kind`): the cells under them.
 
 Not a person's: `RxBIN`, `PCN`, `Lot No.`, `Catalog #`, `SKU`, `Model No.`, `Ref range`,
 `Vendor No.`, `Contract #` (a plan's routing numbers, goods and businesses): no identity noun.
@@ -22,13 +23,15 @@ from __future__ import annotations
 
 import re
 
+from global_orchestrator.policies._phi_labels import header_kind
 from global_orchestrator.policies._phi_spans import Span, digit_runs, has_any
 
 _HOLDER = (
     r"insured(?:'s)?|member(?:ship)?|mbr|subscriber(?:'s)?|beneficiary(?:'s)?|patient(?:'s)?|pt|"
     r"policy[- ]?holder(?:'s)?|policy|account|acct|claim|clm|case|chart|record|card[- ]?holder(?:'s)?|"
     r"guarantor(?:'s)?|employee|emp|enrollee|participant|client|visit|encounter|"
-    r"auth(?:orization)?|identification|certificate|resp(?:onsible)?\.?[^\S\n]+party"
+    r"auth(?:orization)?|identification|certificate|resp(?:onsible)?\.?[^\S\n]+party|"
+    r"staff|personnel|payroll|badge|worker"
 )
 _IDWORD = (
     r"(?:acc(?:oun)?t|id|i\.d\.|no|nr|num|nbr|number|code|ref(?:erence)?|ident(?:ifier)?)"
@@ -62,6 +65,7 @@ _ID_GATES = (
     *("insured", "member", "mbr", "subscri", "benefic", "patient", "pt", "holder", "policy", "acc"),
     *("claim", "clm", "case", "chart", "record", "guarant", "employ", "emp", "enrol", "particip"),
     *("client", "visit", "encounter", "auth", "identification", "certif", "resp"),
+    *("staff", "personnel", "payroll", "badge", "worker"),
     *("nummer", "n°", "nº", "numéro", "número", "numero"),
 )
 
@@ -142,26 +146,31 @@ _PHONE_HEAD = re.compile(
     r"tel[^\S\n]*\((?:home|cell|work)\)|contact[^\S\n]+no\.?|mobile[^\S\n]*\#)"
 )
 _HEADS = (
-    ("health_plan_number", _ID_HEAD),
+    ("id", _ID_HEAD),
     ("name", _NAME_HEAD),
     ("date", _DATE_HEAD),
     ("address", _PLACE_HEAD),
     ("phone", _PHONE_HEAD),
 )
+_NOT_ID_HEADS = ("name", "date", "address", "phone")
 _RULE = re.compile(r"[-=+|\s]+")
 _WIDE = re.compile(r"[^\S\n]{2,}")
 _DIGIT4 = re.compile(r"(?:\D*\d){4}")
 
 
 def _kind(cell: str) -> str | None:
-    """The class of a header cell (None: not a person's column)."""
+    """The class of a header cell (None: not a person's column).
+
+    `id` is an identifier by its label's class (`Insured ID No.`: its category by `_category`);
+    otherwise a specific identifier's column name (`MRN`, `Medicare ID`, `Iris Template ID`).
+    """
     cell = cell.strip()
     if not cell or len(cell) > 40:
         return None
     for kind, head in _HEADS:
         if head.fullmatch(cell) is not None:
             return kind
-    return None
+    return header_kind(cell)
 
 
 def _split(line: str, sep: str | None) -> list[tuple[int, str]]:
@@ -221,11 +230,9 @@ def _tables(text: str) -> list[Span]:
             names = [c for _, c in _split(line, candidate)]
             kinds = [_kind(c) for c in names]
             known = [k for k in kinds if k is not None]
-            if len(known) >= 2 and ("health_plan_number" in known or ("name" in known and "date" in known)):
-                header = [
-                    _category(n) if k == "health_plan_number" else k
-                    for k, n in zip(kinds, names, strict=True)
-                ]
+            ids = any(k not in _NOT_ID_HEADS for k in known)
+            if len(known) >= 2 and (ids or ("name" in known and "date" in known)):
+                header = [_category(n) if k == "id" else k for k, n in zip(kinds, names, strict=True)]
                 sep = candidate
                 break
             if candidate is not None:

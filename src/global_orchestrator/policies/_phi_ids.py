@@ -14,8 +14,8 @@ Two recognisers (ninth build, probe4's classes):
   number of the same shape passes 1 time in 10 to 1 in 100, or less with a date in it.
 - `labelled_ids(text)`: a number after a national-id label in English or the local language
   and script (`CPR-nummer (Denmark): 060962 1918`, `N° de CUIL es ...`, `आधार संख्या` and a full-width colon,
-  `Please update the UID on file to ...`): any shape with at least four digits, or a code of
-  capitals and digits, since no check is known for every label.
+  `Please update the UID on file to ...`, `DNI - ...`, `PESEL ...... ...`): any shape with at
+  least four digits, or a code of capitals and digits, since no check is known for every label.
 """
 
 from __future__ import annotations
@@ -376,7 +376,7 @@ _BETWEEN = (
     r"(?:[^\S\n]+(?i:no\.?|nr\.?|n[°º]\.?|number|nummer|nommer|número|numero))?"
     r"(?:[^\S\n]*\([^()\n]{2,30}\))?"
     r"(?:[^\S\n]+(?i:is|es|est|ist|è|é|är|er|era|was|on\s+file\s+to|to|lautet|luidt|numaram|numaras\u0131))?"
-    r"[^\S\n]*[:\uff1a#=]?[^\S\n]*"
+    r"[^\S\n]*(?:[:\uff1a#=]|-(?=[^\S\n])|\.{2,}|\u2026)?[^\S\n]*"  # `:`, `-`, leader dots
 )
 _VALUE = (
     r"([A-Z0-9](?:[A-Z0-9]|[ .\-/](?=[A-Z0-9])|\((?=[0-9A]\)))(?:[A-Z0-9]|[ .\-/](?=[A-Z0-9])|[()]){4,22})"

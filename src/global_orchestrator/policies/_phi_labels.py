@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from global_orchestrator.policies._phi_spans import (
     DIGIT,
@@ -232,7 +233,7 @@ _COLUMNS = {
         ("account", "account_no", "account_number", "acct", "acct_no", "guarantor_id"), "account_number"
     ),
 }
-_ID_COLUMN = re.compile(r"[a-z]+(?:_[a-z]+)*_(?:id|no|num|number|nbr)")
+_ID_COLUMN = re.compile(r"[a-z]+(?:_[a-z]+)*_(?:id|no|num|number|nbr|nr)")
 """Any other identifier's column in a personal CSV (`claim_id`, `encounter_no`): its cells with a digit."""
 _NO_ID_COLUMN = (
     "cpt",
@@ -251,6 +252,62 @@ _NO_ID_COLUMN = (
 """Columns of codes, goods and organisations: no one's identifier (`cpt_code`, `group_no`, `payer_id`)."""
 
 
+_KIND_WORDS = (
+    (
+        frozenset(
+            (
+                *("fingerprint", "fingerprints", "retina", "retinal", "iris", "voiceprint", "palmprint"),
+                *("biometric", "biometrics", "face_template", "facial", "voice_print", "palm_print"),
+            )
+        ),
+        "biometric_identifier",
+    ),
+    (
+        frozenset(("mrn", "mr", "med_rec", "medical_record", "hospital", "hosp", "chart", "empi")),
+        "medical_record_number",
+    ),
+    (frozenset(("license", "licence", "dea", "certification", "board_cert")), "certificate_license_number"),
+    (frozenset(("account", "acct", "billing_account", "guarantor_account")), "account_number"),
+    (
+        frozenset(
+            (
+                *(
+                    "ssn",
+                    "national",
+                    "national_identity",
+                    "social_security",
+                    "social_insurance",
+                    "dni",
+                    "nie",
+                ),
+                *("bsn", "pesel", "nir", "cpf", "aadhaar", "aadhar", "sin", "ni", "national_insurance"),
+                *("citizen", "tin", "codice_fiscale"),
+            )
+        ),
+        "ssn",
+    ),
+)
+"""What an identifier's column is by a word or a two words' phrase of its name (`fingerprint_template_id`,
+`med_rec_no`, `state_license_no`, `guarantor_account_nbr`, `pesel_number`), a closed set: biometric
+templates and scans, medical records, licences, accounts, national ids."""
+_BARE_ID = {
+    **dict.fromkeys(("dni", "nie", "bsn", "pesel", "codice_fiscale", "cpf", "aadhaar", "nir"), "ssn"),
+    **dict.fromkeys(("empi", "med_rec_no", "medical_record_no", "mr_no"), "medical_record_number"),
+    **dict.fromkeys(("dea",), "certificate_license_number"),
+}
+"""Names of national ids (and an enterprise MRN, a DEA number) that are their column's whole name."""
+
+
+def _kind_by_words(name: str) -> str | None:
+    """The kind a word or two-word phrase of an `_ID_COLUMN` name says (`_KIND_WORDS`), or None."""
+    words = name.split("_")[:-1]
+    phrases = {*words, *(f"{a}_{b}" for a, b in pairwise(words))}
+    for vocab, kind in _KIND_WORDS:
+        if not vocab.isdisjoint(phrases):
+            return kind
+    return None
+
+
 _PLAN_COLUMN = (
     *("health_plan", "member", "subscriber", "beneficiary"),
     *("insurance", "insured", "medicaid", "medicare"),
@@ -263,7 +320,7 @@ _NOT_PLAN_COLUMN = ("plan", "group", "payer", "claim", "provider", "npi", "tax")
 
 def _column(name: str) -> str | None:
     """The category of a personal CSV's column `name` (None: not an identifier)."""
-    known = _COLUMNS.get(name)
+    known = _COLUMNS.get(name) or _BARE_ID.get(name)
     if known is not None or _ID_COLUMN.fullmatch(name) is None:
         return known
     if any(w in name for w in _PLAN_COLUMN) and (
@@ -272,7 +329,7 @@ def _column(name: str) -> str | None:
         return "health_plan_number"
     if any(w in name for w in _NO_ID_COLUMN):
         return None
-    return "other_unique_identifier"
+    return _kind_by_words(name) or "other_unique_identifier"
 
 
 _HEADER = re.compile(
@@ -418,10 +475,23 @@ _SPECIFIC = frozenset(
         "device_identifier",
         "certificate_license_number",
         "vehicle_identifier",
+        "biometric_identifier",
     }
 )
 """Kinds whose key alone says the value is a person's identifier (`"deviceSerial"`, `member_id:`);
 the others (`name`, `city`, `claim_id`) only in a record with a personal field."""
+_STAFF_WORDS = frozenset(("employee", "emp", "staff", "personnel", "payroll", "badge", "worker"))
+"""A staff member's own number's column (`employee_id`, `badgeNumber`, `personnel_no`): a person's
+identifier by its key alone, like `_SPECIFIC` kinds."""
+
+
+def _specific(kind: str | None, name: str) -> bool:
+    """A key that alone says its value is a person's identifier (`_SPECIFIC`, or a staff number's)."""
+    return kind in _SPECIFIC or (
+        kind == "other_unique_identifier" and not _STAFF_WORDS.isdisjoint(name.split("_"))
+    )
+
+
 _JSON_FIELD = re.compile(
     r"""(["'])([A-Za-z_][\w.-]{0,40})\1[^\S\n]*:\s*(?:\[\s*)?"""
     r"""(?:"([^"\n]{1,120})"|'([^'\n]{1,120})'|(\d[\d.-]{2,40}+)(?![\w"']))"""
@@ -525,6 +595,21 @@ def _field_kind(key: str) -> str | None:
             return kind
         at = name.find("_", at + 1)
     return None
+
+
+_NOT_KEY = re.compile(r"[^a-z0-9]+")
+
+
+def header_kind(cell: str) -> str | None:
+    """The specific identifier a table's header cell names, the cell read as a column name.
+
+    (`Med Rec No.`, `Fingerprint ID`, `Medicare #`, `DEA No.` -> `med_rec_no` ...: a medical
+    record, a biometric template, a plan's member number, a licence; `Order No.`, `Unit No.`,
+    `Plan ID` name none.)
+    """
+    name = _NOT_KEY.sub("_", key_name(cell.replace("#", " no ").strip())).strip("_")
+    kind = _field_kind(name) if name else None
+    return kind if _specific(kind, name) else None
 
 
 def _fits(kind: str, name: str, value: str) -> bool:
@@ -634,7 +719,9 @@ def fields(text: str) -> list[Span]:
     `device_serial` ...): a specific identifier's key (serial, licence, plate, member id, MRN,
     SSN, card) marks its value when the value has its shape (digits); a name, a city, a street,
     a postal code, a profile URL or a generic `*_id` only in a record with a personal field too
-    (an MRN, an SSN, a birth date, a phone, an e-mail, a `patient...` key).
+    (an MRN, an SSN, a birth date, a phone, an e-mail, a `patient...` key). A key unknown as a
+    whole is read by its words (`_KIND_WORDS`: `fingerprint_template_id`, `med_rec_no`,
+    `stateLicenseNo`, `pesel_number`); a staff member's number's key counts alone (`_STAFF_WORDS`).
     """
     if not any(map(text.__contains__, (":", "=", "</", "(", "|"))):  # a field's mark
         return []
@@ -653,14 +740,14 @@ def fields(text: str) -> list[Span]:
         (kind is None and name.startswith(("patient", "dob", "birth")))
         or (
             kind is not None
-            and (kind in _STRONG or kind in _SPECIFIC or name.startswith(("patient", "dob", "birth")))
+            and (kind in _STRONG or _specific(kind, name) or name.startswith(("patient", "dob", "birth")))
             and _personal_value(kind, ok, text[start:end].strip())
         )
         for (kind, name, start, end), ok in zip(kinds, fit, strict=True)
     )
     found: list[Span] = []
     for (kind, _name, start, _end), value, ok in zip(kinds, values, fit, strict=True):
-        if kind is None or (kind not in _SPECIFIC and not personal):
+        if kind is None or (not personal and not _specific(kind, _name)):
             continue
         if ok:
             start = text.index(value, start)

@@ -1,0 +1,96 @@
+"""Identifiers under label wordings and layouts the rules were not written from (branch `qe`).
+
+- a machine key read by the words it is made of (`fingerprintTemplateId`, `med_rec_no`,
+  `stateLicenseNo`, `guarantor_account_nbr`, `pesel_number`, a bare `dni`) in JSON, YAML, XML;
+- a printed table whose header cell is such a column name (`MRN`, `Iris Template ID`);
+- a national id's label with a dash or leader dots before its value (`DNI - ...`);
+- a staff member's own number (`Personnel No.`, `Payroll Number`, `badgeNumber`, `staff_id`).
+
+Each class: the identifier found with its category, and the nearest shop, stock or helpdesk
+number in the same layout left clean.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.phi_checks import findings, touched
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "value"),
+    [
+        # keys read by their words
+        (
+            '{"fingerprintTemplateId": "FT-7730194", "status": "enrolled"}',
+            "biometric_identifier",
+            "FT-7730194",
+        ),
+        ('{"retina_scan_no": "RS 40918273", "eye": "left"}', "biometric_identifier", "RS 40918273"),
+        ("patient:\n  med_rec_no: 55019283\n  status: admitted", "medical_record_number", "55019283"),
+        ('{"empi": "900418273", "source": "adt"}', "medical_record_number", "900418273"),
+        (
+            "<provider><stateLicenseNo>MD-0448217</stateLicenseNo></provider>",
+            "certificate_license_number",
+            "MD-0448217",
+        ),
+        ('{"dea_number": "BK7730194", "schedule": "II"}', "certificate_license_number", "BK7730194"),
+        ('{"guarantor_account_nbr": "3302918475", "balance": 120}', "account_number", "3302918475"),
+        ('{"pesel_number": "7308114", "city_code": 4}', "ssn", "7308114"),
+        ('{"dni": "30918274", "active": true}', "ssn", "30918274"),
+        ('<person codiceFiscale="RSSMRA80A01H501U" active="1"/>', "ssn", "RSSMRA80A01H501U"),
+        # a table's header cell read as a column name
+        (
+            "| Name | MRN | Ward |\n|---|---|---|\n| Carla Mendez | 66102938 | East |",
+            "medical_record_number",
+            "66102938",
+        ),
+        (
+            "| Name | Iris Template ID | Site |\n|---|---|---|\n| Ana Ruiz | IR-5520193 | Lab 2 |",
+            "biometric_identifier",
+            "IR-5520193",
+        ),
+        (
+            "| Name | Guarantor Acct # | Due |\n|---|---|---|\n| Lee Park | 7301928846 | 40.00 |",
+            "account_number",
+            "7301928846",
+        ),
+        # national ids after a dash or leader dots
+        ("DNI - 48291735", "ssn", "48291735"),
+        ("PESEL ........ 85031204567", "ssn", "85031204567"),
+        ("BSN - 204817339", "ssn", "204817339"),
+        # staff numbers
+        ("Personnel No. - 00482917", "other_unique_identifier", "00482917"),
+        ("Payroll Number ........ 7730-1942", "other_unique_identifier", "7730-1942"),
+        ("Staff # 55102938", "other_unique_identifier", "55102938"),
+        ('{"badgeNumber": "B-204817", "shift": "night"}', "other_unique_identifier", "B-204817"),
+        ("employees:\n  - staff_id: 55102938\n    team: radiology", "other_unique_identifier", "55102938"),
+    ],
+)
+def test_identifier_under_a_new_wording_is_found(text: str, category: str, value: str) -> None:
+    assert (category, value) in findings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ('{"order_no": "30918274", "status": "shipped"}', "30918274"),
+        ('{"lot_number": "30918274", "expiry": "2027-01"}', "30918274"),
+        ('{"tracking_number": "30918274", "carrier": "ups"}', "30918274"),
+        ('{"unit_no": "30918274", "floor": 3}', "30918274"),
+        ('{"productCode": "B-204817", "shift": "night"}', "B-204817"),
+        ('{"cpt_code": "99213", "icd10": "E11.9"}', "99213"),
+        ("| Name | Order No. | Date |\n|---|---|---|\n| Carla Mendez | 66102938 | Monday |", "66102938"),
+        ("| Item | Lot No. | Qty |\n|---|---|---|\n| Gauze | 66102938 | 12 |", "66102938"),
+        ("| Name | Plan ID | Tier |\n|---|---|---|\n| Ana Ruiz | 55201938 | Gold |", "55201938"),
+        ("CPT - 99213", "99213"),
+        ("Batch - 48291735", "48291735"),
+        ("Version ........ 4.12.2038", "4.12.2038"),
+        ("Order No. - 00482917", "00482917"),
+        ("Invoice No. ........ 7730-1942", "7730-1942"),
+        ("Room # 55102938", "55102938"),
+        ("SKU ........ 7730-1942", "7730-1942"),
+    ],
+)
+def test_look_alike_stays_clean(text: str, value: str) -> None:
+    assert not touched(text, value)
