@@ -4,7 +4,10 @@
   `stateLicenseNo`, `guarantor_account_nbr`, `pesel_number`, a bare `dni`) in JSON, YAML, XML;
 - a printed table whose header cell is such a column name (`MRN`, `Iris Template ID`);
 - a national id's label with a dash or leader dots before its value (`DNI - ...`);
-- a staff member's own number (`Personnel No.`, `Payroll Number`, `badgeNumber`, `staff_id`).
+- a staff member's own number (`Personnel No.`, `Payroll Number`, `badgeNumber`, `staff_id`);
+- biometric, licence and hospital-number labels with a dash or leader dots, and more licence
+  wordings (`DEA No.`, `Board Certification No.`, `Nursing License No.`, `MR No.`);
+- a code followed by its label in brackets (`40917733 (Member ID)`, `BK2291037 (DEA #)`).
 
 Each class: the identifier found with its category, and the nearest shop, stock or helpdesk
 number in the same layout left clean.
@@ -65,6 +68,22 @@ from tests.unit.phi_checks import findings, touched
         ("Staff # 55102938", "other_unique_identifier", "55102938"),
         ('{"badgeNumber": "B-204817", "shift": "night"}', "other_unique_identifier", "B-204817"),
         ("employees:\n  - staff_id: 55102938\n    team: radiology", "other_unique_identifier", "55102938"),
+        # dashes and leader dots after biometric, licence and hospital-number labels
+        ("Iris Scan No. - IRS-40917", "biometric_identifier", "IRS-40917"),
+        ("Voiceprint Ref ........ VP88120934", "biometric_identifier", "VP88120934"),
+        ("DEA No. BK2291037", "certificate_license_number", "BK2291037"),
+        ("Board Certification No. - 88120934", "certificate_license_number", "88120934"),
+        ("Nursing License No. ........ RN-4409127", "certificate_license_number", "RN-4409127"),
+        ("MR No. 66201938", "medical_record_number", "66201938"),
+        ("Hospital No. - 77120493", "medical_record_number", "77120493"),
+        # the label in brackets after the code
+        ("Coverage: 40917733 (Member ID), primary", "health_plan_number", "40917733"),
+        ("Prescriber BK2291037 (DEA #) signed", "certificate_license_number", "BK2291037"),
+        ("Chart pulled: 66201938 (MRN)", "medical_record_number", "66201938"),
+        ("Enrolled H-5520193 (Fingerprint ID)", "biometric_identifier", "H-5520193"),
+        ("Billed to 7730194012 (Guarantor Account)", "account_number", "7730194012"),
+        ("Identity checked: 48291735 (DNI)", "ssn", "48291735"),
+        ("Signed in as 55102938 (Badge No.)", "other_unique_identifier", "55102938"),
     ],
 )
 def test_identifier_under_a_new_wording_is_found(text: str, category: str, value: str) -> None:
@@ -90,6 +109,16 @@ def test_identifier_under_a_new_wording_is_found(text: str, category: str, value
         ("Invoice No. ........ 7730-1942", "7730-1942"),
         ("Room # 55102938", "55102938"),
         ("SKU ........ 7730-1942", "7730-1942"),
+        ("Fingerprint reader - 2024 model", "2024"),
+        ("Board meeting - 20240117", "20240117"),
+        ("Cert. No. 448120 for SSL", "448120"),
+        ("Shipped 55019283 (Order No.) today", "55019283"),
+        ("Restock ABC-44812 (SKU)", "ABC-44812"),
+        ("Recalled 20240117 (Lot No.)", "20240117"),
+        ("Sent 1Z999AA10123456784 (Tracking #)", "1Z999AA10123456784"),
+        ("Enrolling NCT04412345 (Protocol)", "NCT04412345"),
+        ("Billed 99213 (CPT)", "99213"),
+        ("Running 4.12.2038 (Version)", "4.12.2038"),
     ],
 )
 def test_look_alike_stays_clean(text: str, value: str) -> None:

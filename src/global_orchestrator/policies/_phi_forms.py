@@ -13,7 +13,8 @@ Insured`, `Policy Holder`, `Resp. Party`, `Guarantor`, `Prescriber`, `Ordering C
 l'assuré`), at a line's or a cell's start. Tables (CSV, `|`, tabs, fixed-width columns) whose header
 names such columns (`Insured ID`, `Last`, `First`, `DOB/Age`, `Addr 1`, `City`, `Zip`, `Home Ph`),
 or a specific identifier's column name read as a machine key (`MRN`, `Iris Template ID`, `Guarantor
-Acct #`: `_phi_labels.header_kind`): the cells under them.
+Acct #`: `_phi_labels.header_kind`): the cells under them. A code with such a label in brackets
+after it (`40917733 (Member ID)`, `BK2291037 (DEA #)`).
 
 Not a person's: `RxBIN`, `PCN`, `Lot No.`, `Catalog #`, `SKU`, `Model No.`, `Ref range`,
 `Vendor No.`, `Contract #` (a plan's routing numbers, goods and businesses): no identity noun.
@@ -240,12 +241,29 @@ def _tables(text: str) -> list[Span]:
     return found
 
 
+_LABEL_AFTER = re.compile(r"[^\S\n]*\(([A-Za-z][^()\n]{1,38}?)[^\S\n]*\)")
+"""A label in brackets right after a code (`40917733 (Member ID)`, `BK2291037 (DEA #)`)."""
+
+
+def _bracket_label(label: str) -> str | None:
+    """The category an identifier's label in brackets after a code names (None: none)."""
+    if _ID_HEAD.fullmatch(label) is not None:
+        return _category(label)
+    return header_kind(label)
+
+
 def form_fields(text: str) -> list[Span]:
     """Identifiers and names after labels known by their class, and the cells under such columns."""
     found: list[Span] = []
     if not any(c.isdigit() for c in text[:4000]) and "\n" not in text:
         return found
     codes = list(_CODE.finditer(text)) if digit_runs(text)[0] >= 4 else []
+    if codes and "(" in text:
+        for m in codes:
+            after = _LABEL_AFTER.match(text, m.end())
+            kind = _bracket_label(after.group(1)) if after is not None else None
+            if kind is not None and _DATE_OR_PHONE.fullmatch(m.group(0)) is None:
+                found.append(Span(kind, m.start(), m.end(), 0.8))
     if codes and has_any(text, _ID_GATES):
         for m in codes:
             value = m.group(0)

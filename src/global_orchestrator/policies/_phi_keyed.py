@@ -4,7 +4,8 @@
   "plate", "serial", "employee ID" ...): the nearest keyword decides the category; a few
   strong keywords count even glued to the code or the word before it (`chartMRN04857211`);
 - biometric identifiers: the descriptions ("fingerprint on file", "retina scan"), template
-  and sample ids ("iris template ID IR-88213") and their files (`fingerprint_0231.wsq`);
+  and sample ids ("iris template ID IR-88213", "Iris Scan No. - ...") and their files
+  (`fingerprint_0231.wsq`);
 - full-face photos: the descriptions ("headshot", "photo of her face") and image files
   whose name says face, portrait, selfie, headshot, mugshot or passport (`face_0231.jpg`).
 """
@@ -241,7 +242,7 @@ _BIOMETRIC_ID = re.compile(
     r"facial|palm(?:print)?|vein|gait|dna|template)\s+(?:geometry\s+)?(?:(?:template|sample|enrol(?:l)?ment|hash)"
     r"(?:\s+(?:id|identifier|no\.?|number|\#|ref(?:erence)?))?|(?:scan|record|profile)\s+"
     r"(?:id|identifier|no\.?|number|\#|ref(?:erence)?)|scan|id|identifier|hash|no\.?|number|\#|ref(?:erence)?)"
-    r"\s*[:\#]?\s*)"
+    r"\s*(?:[:\#]\s*)?(?:-(?=\s)|\.{2,}|\u2026)?\s*)"  # `:`, `#`, a dash, leader dots
     r"([A-Za-z0-9][\w-]{3,40}+)"
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")

@@ -3,7 +3,8 @@
 - **Labelled codes**: a hospital number, passport, driving licence, plate or card number after
   its label in English or the local language (`UR No.: 238061705`, `Hospital No. 20/855106`,
   `NHC 2023-194255`, `N° de dossier`, `Fallnummer`, `pasaporte AXB123456`,
-  `Rijbewijsnummer: G12-345-678`, `passport no. CK8GJKUG6`, `credit card? 4929...`).
+  `Rijbewijsnummer: G12-345-678`, `passport no. CK8GJKUG6`, `credit card? 4929...`, `DEA No.`,
+  `Board Certification No. - ...`, `MR No. ........ ...`), after `:`, `#`, a dash or leader dots.
 - **CSV exports**: a header line naming personal columns (`mrn,patient,dob,...`); the cells of
   those columns on the lines below are what the header says.
 - **Camera photos sent**: a phone camera's file name (`IMG_20240312_101500.jpg`, `PXL_...`,
@@ -33,20 +34,21 @@ _MRN_LABELS = (
     r"n[°º]\s*(?:de\s+)?dossier|num[ée]ro\s+de\s+dossier|ipp|fallnummer|fall-nr\.?|patientennummer|"
     r"patienten-?id|pat\.?-nr\.?|n\.\s*cartella|cartella(?:\s+clinica)?|nosologico|prontu[áa]rio|"
     r"n[ºo°]\.?\s+(?:de\s+)?processo|processo\s+cl[ií]nico|pati[ëe]ntnummer|nhs\s+(?:no\.?|number)|"
-    r"nhi(?:\s+(?:no\.?|number))?|chi\s+(?:no\.?|number)"
+    r"nhi(?:\s+(?:no\.?|number))?|chi\s+(?:no\.?|number)|mr(?=[^\S\n]+no\b)"
 )
 _LICENCE_LABELS = (
     r"pasaporte|passeport|reisepass(?:nummer)?|passaporto|passaporte|paspoort(?:nummer)?|passport|"
     r"rijbewijs(?:nummer)?|permis\s+de\s+conduire|f[üu]hrerschein(?:nummer)?|carnet\s+de\s+conducir|"
     r"licencia\s+de\s+conducir|patente\s+di\s+guida|carta\s+de\s+condu[çc][ãa]o|"
     r"driving\s+licen[cs]e|driver'?s\s+licen[cs]e|kenteken|matr[ií]cula|immatriculation|kennzeichen|targa|"
-    r"(?:state|medical|professional)\s+lic(?:en[cs]e)?"
+    r"(?:state|medical|professional|nursing|pharmacy|dental)\s+lic(?:en[cs]e)?|"
+    r"dea(?:\s+(?:registration|reg\.?))?|board\s+cert(?:ification)?"
 )
 _ACCOUNT_LABELS = r"(?:credit|debit)\s+card|card\s+number|n[úu]mero\s+de\s+(?:tarjeta|cuenta)|kontonummer"
 _LABELLED = re.compile(
     rf"(?i:\b(?:(?P<mrn>{_MRN_LABELS})|(?P<licence>{_LICENCE_LABELS})|(?P<account>{_ACCOUNT_LABELS}))(?!\w))"
     r"(?:[^\S\n]+(?i:no\.?|n[°º]\.?|n\.|nr\.?|number|nummer|número|numero|num\.?)(?!\w))?"
-    r"[^\S\n]*[:#?.]?[^\S\n]*"
+    r"[^\S\n]*(?:[:#?]|\.+|\u2026|-(?=[^\S\n]))?[^\S\n]*"  # `:`, `#`, a dash, leader dots
     r"([A-Z0-9](?:[A-Z0-9]|[-/.](?=[A-Z0-9])|[^\S\n](?=\d{2,}\b)){3,22})(?![\w-])"
 )
 _LABEL_GATES = (
@@ -67,6 +69,7 @@ _LABEL_GATES = (
     *("passaport", "paspoort", "passport", "rijbewijs", "permis", "hrerschein", "carnet", "licencia"),
     *("patente", "carta de condu", "licen", "kenteken", "matr", "immatriculation", "kennzeichen", "targa"),
     *("card", "tarjeta", "cuenta", "kontonummer", "state lic", "medical lic", "professional lic"),
+    *("nursing lic", "pharmacy lic", "dental lic", "dea", "board cert", "mr no"),
 )
 _LABEL_PREFIXES = prefix_table(
     (
@@ -96,6 +99,7 @@ _LABEL_PREFIXES = prefix_table(
         ),
         *("kenteken", "matr", "immatriculation", "kennzeichen", "targa", "credit", "debit", "card", "número"),
         *("numero", "kontonummer", "state", "medical", "professional"),
+        *("nursing", "pharmacy", "dental", "dea", "board", "mr"),
     )
 )
 """What every label starts with, lower-cased (`scan_words`)."""
