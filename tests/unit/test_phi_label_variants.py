@@ -84,6 +84,13 @@ from tests.unit.phi_checks import findings, touched
         ("Billed to 7730194012 (Guarantor Account)", "account_number", "7730194012"),
         ("Identity checked: 48291735 (DNI)", "ssn", "48291735"),
         ("Signed in as 55102938 (Badge No.)", "other_unique_identifier", "55102938"),
+        # a staff number's column makes a CSV export personal
+        (
+            "emp_id,last_name,first_name,dept\n730418,Achebe,Nkem,Pharmacy",
+            "other_unique_identifier",
+            "730418",
+        ),
+        ("emp_id,last_name,first_name,dept\n730418,Achebe,Nkem,Pharmacy", "name", "Achebe"),
     ],
 )
 def test_identifier_under_a_new_wording_is_found(text: str, category: str, value: str) -> None:
@@ -119,6 +126,10 @@ def test_identifier_under_a_new_wording_is_found(text: str, category: str, value
         ("Enrolling NCT04412345 (Protocol)", "NCT04412345"),
         ("Billed 99213 (CPT)", "99213"),
         ("Running 4.12.2038 (Version)", "4.12.2038"),
+        # a service's account and a hospital's own id are no one's
+        ('{"account_id": "310294857716", "region": "eu-west-2"}', "310294857716"),
+        ('{"hospital_id": "60418", "beds": 240}', "60418"),
+        ("sku_id,name,price\n730418,Gauze roll,2.40", "730418"),
     ],
 )
 def test_look_alike_stays_clean(text: str, value: str) -> None:

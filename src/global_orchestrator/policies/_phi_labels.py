@@ -285,7 +285,7 @@ _KIND_WORDS = (
                     "nie",
                 ),
                 *("bsn", "pesel", "nir", "cpf", "aadhaar", "aadhar", "sin", "ni", "national_insurance"),
-                *("citizen", "tin", "codice_fiscale"),
+                *("citizen", "codice_fiscale"),
             )
         ),
         "ssn",
@@ -302,10 +302,17 @@ _BARE_ID = {
 """Names of national ids (and an enterprise MRN, a DEA number) that are their column's whole name."""
 
 
+_NOT_BY_ID = frozenset(("account", "hospital", "hosp"))
+"""Words that say their kind before a number's suffix only (`account_no`, `hospital_number`): an
+`account_id` is a service's account, a `hospital_id` the hospital's own."""
+
+
 def _kind_by_words(name: str) -> str | None:
     """The kind a word or two-word phrase of an `_ID_COLUMN` name says (`_KIND_WORDS`), or None."""
     words = name.split("_")[:-1]
     phrases = {*words, *(f"{a}_{b}" for a, b in pairwise(words))}
+    if name.endswith("_id"):
+        phrases -= _NOT_BY_ID
     for vocab, kind in _KIND_WORDS:
         if not vocab.isdisjoint(phrases):
             return kind
@@ -378,7 +385,11 @@ def _personal_header(names: list[str]) -> bool:
     if len(names) < 2 or any(len(n) > 30 or " " in n for n in names):
         return False
     kinds = [_column(n) for n in names]
-    strong = any(k in _STRONG for k in kinds) or any(n.startswith("patient") for n in names)
+    strong = (
+        any(k in _STRONG for k in kinds)
+        or any(n.startswith("patient") for n in names)
+        or any(k == "other_unique_identifier" and _specific(k, n) for k, n in zip(kinds, names, strict=True))
+    )
     return strong and sum(k is not None for k in kinds) >= 2
 
 
