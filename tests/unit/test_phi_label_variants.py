@@ -32,6 +32,8 @@ from tests.unit.phi_checks import findings, touched
         ('{"retina_scan_no": "RS 40918273", "eye": "left"}', "biometric_identifier", "RS 40918273"),
         ("patient:\n  med_rec_no: 55019283\n  status: admitted", "medical_record_number", "55019283"),
         ('{"empi": "900418273", "source": "adt"}', "medical_record_number", "900418273"),
+        ('{"health_record_number": "HR-6620193", "ward": 4}', "medical_record_number", "HR-6620193"),
+        ("insured:\n  policy_no: PN40918833\n  tier: gold", "health_plan_number", "PN40918833"),
         (
             "<provider><stateLicenseNo>MD-0448217</stateLicenseNo></provider>",
             "certificate_license_number",
@@ -129,6 +131,7 @@ def test_identifier_under_a_new_wording_is_found(text: str, category: str, value
         # a service's account and a hospital's own id are no one's
         ('{"account_id": "310294857716", "region": "eu-west-2"}', "310294857716"),
         ('{"hospital_id": "60418", "beds": 240}', "60418"),
+        ('{"policy_id": "ANPA40918833", "effect": "Allow"}', "ANPA40918833"),
         ("sku_id,name,price\n730418,Gauze roll,2.40", "730418"),
     ],
 )

@@ -230,7 +230,10 @@ _COLUMNS = {
     **dict.fromkeys(("ssn", "national_id", "nin", "passport", "passport_no", "licence", "license"), "ssn"),
     **dict.fromkeys(("profile_url", "profile", "website", "homepage", "url"), "url"),
     **dict.fromkeys(
-        ("member_id", "member_no", "member_number", "subscriber_id", "policy_number", "insurance_id", "mbi"),
+        (
+            *("member_id", "member_no", "member_number", "subscriber_id", "policy_number", "policy_no"),
+            *("insurance_id", "mbi"),
+        ),
         "health_plan_number",
     ),
     **dict.fromkeys(
@@ -267,7 +270,9 @@ _KIND_WORDS = (
         "biometric_identifier",
     ),
     (
-        frozenset(("mrn", "mr", "med_rec", "medical_record", "hospital", "hosp", "chart", "empi")),
+        frozenset(
+            ("mrn", "mr", "med_rec", "medical_record", "health_record", "hospital", "hosp", "chart", "empi")
+        ),
         "medical_record_number",
     ),
     (frozenset(("license", "licence", "dea", "certification", "board_cert")), "certificate_license_number"),
