@@ -66,6 +66,8 @@ _WRITE_REPLACE = (
     "idx, channel, type, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _WRITE_IGNORE = _WRITE_REPLACE.replace("OR REPLACE", "OR IGNORE", 1)
+_NORMAL = 1
+"""SQLite's `synchronous=NORMAL` (`FULL` is 2)."""
 _BRANCH = "branch:to:"
 """Prefix of the channel that triggers a node (LangGraph's edges)."""
 _TASKS = "__pregel_tasks"
@@ -98,8 +100,6 @@ class GroupCommitSaver(AsyncSqliteSaver):
         self._flushes: set[asyncio.Task[None]] = set()
         self._handing_over = frozenset(f"{_BRANCH}{node}" for node in effect_free)
         """The trigger channels of the effect-free nodes."""
-        self._synchronous: str | None = None
-        """The connection's `synchronous` mode as this saver last set it (None: not set yet)."""
 
     async def aput_writes(
         self,
@@ -222,27 +222,41 @@ class GroupCommitSaver(AsyncSqliteSaver):
     async def _execute(self, entries: list[_Entry]) -> None:
         """Run the entries' statements in order, in one transaction, and commit it.
 
-        Synced (`synchronous=FULL`, SQLite's default) if any entry must be, else `NORMAL`.
+        Synced as the connection is set (`synchronous=FULL`, SQLite's default) if any entry
+        must be; else with `NORMAL` for this transaction only (the mode is set back before
+        the lock is let go, so LangGraph's own writes, e.g. a thread's deletion, sync as before).
         On the aiosqlite versions it was checked against, the whole transaction is one call
         on the connection's thread (`_ONE_HOP`): each call there is a hop to that thread
         and back through the event loop (~0.05-0.5 ms, more on a busy machine), and a
-        transaction took five (cursor, statements, close, commit, the mode).
+        transaction took four or more (cursor, statements, close, commit).
         """
-        mode = "FULL" if any(entry.synced for entry in entries) else "NORMAL"
-        change = mode if mode != self._synchronous else None
+        relaxed = not any(entry.synced for entry in entries)
         batches = _batches(entries)
         if _ONE_HOP:
-            await self.conn._execute(_transaction, self.conn._conn, batches, change)  # type: ignore[no-untyped-call]
-        else:
-            if change is not None:
-                if self.conn.in_transaction:  # the mode cannot change inside one: commit it first
-                    await self.conn.commit()
-                await (await self.conn.execute(f"PRAGMA synchronous = {change}")).close()
+            await self.conn._execute(_transaction, self.conn._conn, batches, relaxed)  # type: ignore[no-untyped-call]
+            return
+        before = None
+        if relaxed:
+            if self.conn.in_transaction:  # the mode cannot change inside one: commit it first
+                await self.conn.commit()
+            async with self.conn.execute("PRAGMA synchronous") as cur:
+                row = await cur.fetchone()
+            if row is not None and int(row[0]) > _NORMAL:
+                before = int(row[0])
+                await (await self.conn.execute(f"PRAGMA synchronous = {_NORMAL}")).close()
+        try:
             async with self.conn.cursor() as cur:
                 for query, rows in batches:
                     await cur.executemany(query, rows)
             await self.conn.commit()
-        self._synchronous = mode
+        except BaseException:
+            if before is not None:
+                with contextlib.suppress(Exception):
+                    await self.conn.rollback()
+                    await (await self.conn.execute(f"PRAGMA synchronous = {before}")).close()
+            raise
+        if before is not None:
+            await (await self.conn.execute(f"PRAGMA synchronous = {before}")).close()
 
 
 def _batches(entries: list[_Entry]) -> list[tuple[str, list[tuple[Any, ...]]]]:
@@ -257,20 +271,34 @@ def _batches(entries: list[_Entry]) -> list[tuple[str, list[tuple[Any, ...]]]]:
 
 
 def _transaction(
-    conn: sqlite3.Connection, batches: list[tuple[str, list[tuple[Any, ...]]]], mode: str | None
+    conn: sqlite3.Connection, batches: list[tuple[str, list[tuple[Any, ...]]]], relaxed: bool
 ) -> None:
-    """On the connection's thread: set the `synchronous` mode (if `mode`), run the batches, commit."""
-    if mode is not None:
+    """On the connection's thread: run the batches and commit (`relaxed`: with `NORMAL`, then set back)."""
+    before = None
+    if relaxed:
         if conn.in_transaction:  # the mode cannot change inside one: commit it first
             conn.commit()
-        conn.execute(f"PRAGMA synchronous = {mode}").close()
-    cur = conn.cursor()
+        before = int(conn.execute("PRAGMA synchronous").fetchone()[0])
+        if before > _NORMAL:
+            conn.execute(f"PRAGMA synchronous = {_NORMAL}").close()
+        else:
+            before = None  # not syncing each commit already: nothing to relax
     try:
-        for query, rows in batches:
-            cur.executemany(query, rows)
-    finally:
-        cur.close()
-    conn.commit()
+        cur = conn.cursor()
+        try:
+            for query, rows in batches:
+                cur.executemany(query, rows)
+        finally:
+            cur.close()
+        conn.commit()
+    except BaseException:
+        if before is not None:
+            with contextlib.suppress(Exception):
+                conn.rollback()
+                conn.execute(f"PRAGMA synchronous = {before}").close()
+        raise
+    if before is not None:
+        conn.execute(f"PRAGMA synchronous = {before}").close()
 
 
 def sqlite_saver(conn: Any, effect_free: Collection[str] = ()) -> AsyncSqliteSaver:

@@ -198,25 +198,48 @@ async def test_an_untested_langgraph_sqlite_version_gets_langgraphs_own_saver(
 # -- steps that do no work: commits not synced on their own ----------------------------------
 
 
+FULL, NORMAL = 2, 1
+
+
 class _Modes:
-    """Records each commit of a saver's connection: SQLite's `synchronous` mode in force, and what it held."""
+    """Records each transaction of a saver: SQLite's `synchronous` mode at its COMMIT, and what it held.
+
+    The mode is followed from the statements the connection runs (SQLite's trace callback), so
+    what is recorded is the mode in force when the commit ran, whatever was set back after it.
+    """
 
     def __init__(self, saver: GroupCommitSaver) -> None:
         self.commits: list[tuple[int, list[tuple[str, bool]]]] = []
+        self.mode = FULL  # SQLite's default
+        self.at_commit: list[int] = []
+        self.after: list[int] = []
+        self._saver = saver
         original = saver._execute
 
         async def execute(entries: list[Any]) -> None:
+            self.at_commit.clear()
             await original(entries)
+            kinds = [("checkpoint" if "checkpoints" in e.query else "writes", e.synced) for e in entries]
+            assert len(self.at_commit) == 1, self.at_commit  # one commit per transaction
+            self.commits.append((self.at_commit[0], kinds))
             async with saver.conn.execute("PRAGMA synchronous") as cur:
                 row = await cur.fetchone()
             assert row is not None
-            kinds = [("checkpoint" if "checkpoints" in e.query else "writes", e.synced) for e in entries]
-            self.commits.append((int(row[0]), kinds))
+            self.after.append(int(row[0]))
 
         saver._execute = execute  # type: ignore[method-assign]
 
+    def trace(self, statement: str) -> None:
+        """SQLite's trace callback (on the connection's thread)."""
+        words = statement.strip().upper().split()
+        if words[:2] == ["PRAGMA", "SYNCHRONOUS"] and words[-1].isdigit() and "=" in statement:
+            self.mode = int(words[-1])
+        elif words[:1] == ["COMMIT"]:
+            self.at_commit.append(self.mode)
 
-FULL, NORMAL = 2, 1
+    async def start(self) -> _Modes:
+        await self._saver.conn.set_trace_callback(self.trace)
+        return self
 
 
 def _pull(node: str) -> str:
@@ -227,7 +250,7 @@ async def test_writes_handing_over_to_effect_free_steps_are_not_synced_alone(tmp
     async with aiosqlite.connect(tmp_path / "s.db") as conn:
         saver = GroupCommitSaver(conn, effect_free=("plan", "aggregate"))
         await saver.setup()
-        modes = _Modes(saver)
+        modes = await _Modes(saver).start()
         # a step handing over to `plan` only: written, not synced
         await saver.aput_writes(_config(), [("context", {}), ("branch:to:plan", None)], "t1", _pull("build"))
         # a Send (an agent's task) in the same writes: synced
@@ -273,6 +296,8 @@ async def test_writes_handing_over_to_effect_free_steps_are_not_synced_alone(tmp
         FULL,
     ]
     assert modes.commits[5][1] == [("writes", False), ("writes", True)]
+    # set back after each relaxed transaction: LangGraph's own writes (a deletion) sync as before
+    assert set(modes.after) == {FULL}
     # everything was written, as LangGraph's saver writes it
     assert {row[3] for row in _rows(tmp_path / "s.db")["writes"]} == {f"t{i}" for i in range(1, 8)}
     assert {row[2] for row in _rows(tmp_path / "s.db")["checkpoints"]} == {"c2", "c3", "c4", "c5", "c6"}
@@ -282,7 +307,7 @@ async def test_without_effect_free_nodes_every_commit_is_synced(tmp_path: Path) 
     async with aiosqlite.connect(tmp_path / "s.db") as conn:
         saver = GroupCommitSaver(conn)
         await saver.setup()
-        modes = _Modes(saver)
+        modes = await _Modes(saver).start()
         await saver.aput_writes(_config(), [("branch:to:plan", None)], "t1", _pull("build"))
         await saver.aput(
             _config(""), {**empty_checkpoint(), "id": "c", "updated_channels": ["__start__"]}, {}, {}
@@ -327,7 +352,7 @@ async def test_a_mission_syncs_every_commit_that_work_or_an_answer_follows(tmp_p
         assert orchestrator._persistence is not None
         saver = orchestrator._persistence.saver
         assert isinstance(saver, GroupCommitSaver)
-        modes = _Modes(saver)
+        modes = await _Modes(saver).start()
         mission, plan = _mission_fixtures("plain", approval=False)
         result = await orchestrator.run(mission, plan=plan)
         assert result.success
@@ -349,6 +374,7 @@ async def test_a_mission_syncs_every_commit_that_work_or_an_answer_follows(tmp_p
     first_synced = next(i for i, (mode, _) in enumerate(plain) if mode == FULL)
     assert first_synced >= 3 and all(mode == NORMAL for mode, _ in plain[:first_synced])
     assert sum(mode == FULL for mode, _ in plain) <= 4  # 8 synced commits before: 4 or more fewer
+    assert set(modes.after) == {FULL}
     # the question to a human is synced before the run returns it; the answer's writes are synced
     assert asked[-1][0] == FULL
     assert answered[0][0] == FULL
@@ -362,3 +388,24 @@ def test_the_effect_free_nodes_are_the_graphs() -> None:
     nodes = set(build_graph().get_graph().nodes)
     assert set(EFFECT_FREE_NODES) <= nodes
     assert not any(n.startswith("agent_") or n in {"approval", "dispatch"} for n in EFFECT_FREE_NODES)
+
+
+async def test_a_failing_unsynced_write_fails_alone_and_the_mode_is_set_back(tmp_path: Path) -> None:
+    async with aiosqlite.connect(tmp_path / "s.db") as conn:
+        saver = GroupCommitSaver(conn, effect_free=("plan",))
+        await saver.setup()
+        await conn.execute(
+            "CREATE TRIGGER refuse BEFORE INSERT ON writes WHEN NEW.task_id = 'bad' "
+            "BEGIN SELECT RAISE(ABORT, 'refused by trigger'); END"
+        )
+        await conn.commit()
+
+        async def write(task: str) -> None:
+            await saver.aput_writes(_config(), [("branch:to:plan", None)], task, _pull("build"))
+
+        outcomes = await asyncio.gather(*(write(t) for t in ["a", "bad", "c"]), return_exceptions=True)
+        assert [type(o).__name__ for o in outcomes] == ["NoneType", "IntegrityError", "NoneType"]
+        async with conn.execute("PRAGMA synchronous") as cur:
+            assert await cur.fetchone() == (FULL,)
+        assert not conn.in_transaction
+    assert {row[3] for row in _rows(tmp_path / "s.db")["writes"]} == {"a", "c"}
