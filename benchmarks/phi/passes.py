@@ -1,18 +1,18 @@
-"""What the second readings of `detect_phi` cost, and what reading less would change.
+"""What the second reading of `detect_phi` costs, and what reading less would change.
 
     python benchmarks/phi/passes.py                  # share of the time, how often, what changes
-    python benchmarks/phi/passes.py --reach 120 --fold-reach 120 --diff
+    python benchmarks/phi/passes.py --fold-reach 120 --diff
 
-`detect_phi` reads a text as it is, then again around each written-out `\\n` (windows of
-`_ESCAPED_REACH` characters each side) and again folded (`_phi_fold`) when folding changes it.
-On the sets' texts packed to 1 KB (as `run.py` packs them) this prints the CPU time of the
-first reading alone against `detect_phi`, how many texts each second reading concerns and how
-many texts' findings it changes. With `--reach` / `--fold-reach` it times a variant whose
-escaped windows are that wide and whose folded reading covers only the stretches within that
-many characters of what folding changed, alternated with the detector as it is; `--diff`
-counts the texts of `findings.py`'s corpus whose findings the variant changes. The variant is
-a measuring copy of `detect_phi` (DESIGN-NOTES, "PHI detector speed, eighth pass"), not a
-build of the detector: the per-text decisions make any such variant change findings.
+`detect_phi` reads a text once, its written-out `\\n` as line breaks (`_lines`; until the
+fifteenth build it read the text as it is and again around each `\\n`), and again folded
+(`_phi_fold`) when folding changes it. On the sets' texts packed to 1 KB (as `run.py` packs
+them) this prints the CPU time of the first reading alone against `detect_phi`, how many texts
+the folded reading concerns and how many texts' findings it changes. With `--fold-reach` it
+times a variant whose folded reading covers only the stretches within that many characters of
+what folding changed, alternated with the detector as it is; `--diff` counts the texts of
+`findings.py`'s corpus whose findings the variant changes. The variant is a measuring copy of
+`detect_phi` (DESIGN-NOTES, "PHI detector speed, eighth pass"), not a build of the detector:
+the per-text decisions make any such variant change findings.
 """
 
 from __future__ import annotations
@@ -60,28 +60,11 @@ def _changed(text: str, folded: Folded) -> list[int]:
     return changed
 
 
-def variant(
-    text: str,
-    reach: int | None = None,
-    fold_reach: int | None = None,
-    escaped: bool = True,
-    folding: bool = True,
-) -> Found:
-    """`detect_phi(text)` with narrower second readings (None: as `detect_phi` reads), or without them."""
-    spans = detector._detect_phi(text)
-    if escaped and "\\n" in text:
-        wide = detector._ESCAPED_REACH
-        detector._ESCAPED_REACH = wide if reach is None else reach
-        try:
-            windows = detector._escaped_windows(text)
-        finally:
-            detector._ESCAPED_REACH = wide
-        for start, end in windows:
-            view = text[start:end].replace("\\n", " \n")
-            spans += [
-                Span(s.category, start + s.start, start + s.end, s.score) for s in detector._detect_phi(view)
-            ]
-        spans = detector._resolve(text, spans)
+def variant(text: str, fold_reach: int | None = None, folding: bool = True) -> Found:
+    """`detect_phi(text)` with a narrower folded reading (None: as `detect_phi` reads), or without it."""
+    view = detector._lines(text)
+    spans = detector._detect_phi(view)
+    text = view
     folded = fold(text) if folding else None
     if folded is not None:
         stretches = [(0, len(folded.text))]
@@ -111,7 +94,6 @@ def cpu(texts: list[str], read: Callable[[str], object]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--texts", type=int, default=1_500, help="packed 1 KB texts (default 1,500)")
-    parser.add_argument("--reach", type=int, help="escaped windows this wide each side (the variant)")
     parser.add_argument("--fold-reach", type=int, help="folded reading this near a change (the variant)")
     parser.add_argument("--diff", action="store_true", help="the variant against the corpus of findings.py")
     args = parser.parse_args()
@@ -123,28 +105,25 @@ def main() -> None:
     )
     assert same, "the measuring copy no longer reads as detect_phi does"
     for round_ in (1, 2):  # alternated: a shared machine's load moves both alike
-        first, whole = cpu(texts, detector._detect_phi), cpu(texts, detector.detect_phi)
+        first = cpu(texts, lambda t: detector._detect_phi(detector._lines(t)))
+        whole = cpu(texts, detector.detect_phi)
         print(
             f"round {round_}: {len(texts)} packed 1 KB texts, first reading {first:.2f} s, detect_phi "
-            f"{whole:.2f} s CPU: second readings {(whole - first) / whole:.0%} of the time"
+            f"{whole:.2f} s CPU: the folded reading {(whole - first) / whole:.0%} of the time"
         )
-    escaped = [t for t in texts if "\\n" in t]
-    windows = [w for t in escaped for w in detector._escaped_windows(t)]
-    folding = [t for t in texts if fold(t) is not None]
+    escaped = sum("\\n" in t for t in texts)
+    folding = [t for t in texts if fold(detector._lines(t)) is not None]
+    print(f"  written-out \\n (read once, as lines): {escaped} texts")
     print(
-        f"  written-out \\n: {len(escaped)} texts, {len(windows)} windows of "
-        f"{sum(e - s for s, e in windows) / max(1, len(windows)):.0f} characters on average"
-    )
-    print(f"  folded: {len(folding)} texts ({sum(fold(t).starts is None for t in folding)} in case only)")  # type: ignore[union-attr]
-    changed = sum(variant(t, folding=False) != variant(t, escaped=False, folding=False) for t in escaped)
-    print(f"  texts whose findings the escaped reading changes: {changed} of {len(escaped)}")
+        f"  folded: {len(folding)} texts ({sum(fold(detector._lines(t)).starts is None for t in folding)} in case only)"
+    )  # type: ignore[union-attr]
     changed = sum(variant(t) != variant(t, folding=False) for t in folding)
     print(f"  texts whose findings the folded reading changes: {changed} of {len(folding)}")
-    if args.reach is None and args.fold_reach is None:
+    if args.fold_reach is None:
         return
     for round_ in (1, 2):
         plain = cpu(texts, variant)
-        narrow = cpu(texts, lambda t: variant(t, args.reach, args.fold_reach))
+        narrow = cpu(texts, lambda t: variant(t, args.fold_reach))
         print(
             f"round {round_}: as is {len(texts) / plain:.0f} texts/s, variant {len(texts) / narrow:.0f} texts/s"
         )
@@ -152,7 +131,7 @@ def main() -> None:
         from findings import corpus
 
         texts = corpus()
-        differ = sum(variant(t) != variant(t, args.reach, args.fold_reach) for t in texts)
+        differ = sum(variant(t) != variant(t, args.fold_reach) for t in texts)
         print(f"variant: {differ} of {len(texts)} corpus texts differ")
 
 

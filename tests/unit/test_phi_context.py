@@ -46,6 +46,47 @@ def test_escaped_line_breaks_read_as_lines() -> None:
     assert all(text[f.start : f.end] == f.text for f in findings)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hysni Njivar\\nPICO Holdings Inc.\\nMobile: 66 17 89\\nFax: +41 44 583 23 60\\n",
+        "Personal Info:\\nPhone:\\n9180 9248\\n\\nE-mail:\\nnorma.vik@example.com\\nWebsite:\\nhttp://x.ee/",
+        "Name: Jane Roe\\nDOB: 03/14/1961\\nnotes: \\\\n is not a break here",
+    ],
+)
+def test_written_out_line_breaks_read_as_the_lines_they_stand_for(text: str) -> None:
+    """A text with `\\n` written out is found as the same text with real line breaks (offsets kept)."""
+    lined = text.replace("\\n", " \n")
+    assert [(f.category, f.start, f.end) for f in detect_phi(text)] == [
+        (f.category, f.start, f.end) for f in detect_phi(lined)
+    ]
+
+
+def test_written_out_line_breaks_leave_no_n_in_a_finding() -> None:
+    """`\\nFax:` is a fax label and `\\njane@...` an address without the escape's `n`."""
+    text = "Hysni Njivar\\nPICO Holdings Inc.\\nFax: +41 44 583 23 60\\nE-mail:\\nhysni.njivar@example.com\\n"
+    found = {(f.category, f.text) for f in detect_phi(text)}
+    assert ("fax", "+41 44 583 23 60") in found, found
+    assert ("email", "hysni.njivar@example.com") in found, found
+    assert ("name", "Hysni Njivar") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Yukiyo Hakugi\nEuropean Sustainable Growth Acquisition Corp.\n270 Main St\nMobile: 032 625 76 89\n",
+            "Yukiyo Hakugi",
+        ),
+        ("Alexandre Chouinard\nBelreca NV\nMobile: 040 760 0107\n", "Alexandre Chouinard"),
+        ("Antu Valencia\nEramet SA\n650 2896 office\n", "Antu Valencia"),
+    ],
+)
+def test_a_name_above_its_firm_line_is_a_name(text: str, name: str) -> None:
+    """A contact card's first line is the person even when the firm's line is long or ends in `NV`/`SA`."""
+    assert ("name", name) in {(f.category, f.text) for f in detect_phi(text)}
+
+
 def test_the_lines_after_an_address_label_are_the_address() -> None:
     text = "Billing address: Maret Akhtakhanov\n    1 Avenue d'Ouchy Flat 9\n   Plons\n    SJ\n    8889\n"
     for value in ("1 Avenue d'Ouchy Flat 9", "Plons", "8889"):

@@ -283,16 +283,25 @@ JUDGE_PIECES = [
         "Dictated by: ",
     ],
     *["Labs", "Summer", "Jordan", "Will", "Park", " 555-1234", ", 88 "],
-    *["\n", "\nAcme Corp", "Brown", "Frank", "Lindholm"],
+    *["\n", "\nAcme Corp", "Brown", "Frank", "Lindholm", " NV", " Growth Acquisition", "Corp.", " (Inc)"],
 ]
 
 
 def _plain_splits(text: str, words: list[N._Word], i: int) -> bool:
-    """A new run after `words[i]`: a possessive ("Acme Ltd's Maryam"), a new line ("John Smith\nAcme Corp")."""
+    """A new run after `words[i]`: a possessive ("Acme Ltd's Maryam"), a new line ("John Smith\nAcme Corp").
+
+    A new line whose text, past the run too, holds an organisation word (`Jane Roe\nBelreca NV`).
+    """
     if N._possessive(words[i].text):
         return True
-    if "\n" not in text[words[i].end : words[i + 1].start]:
+    gap = text[words[i].end : words[i + 1].start]
+    if "\n" not in gap:
         return False
+    line_start = words[i].end + gap.index("\n") + 1
+    line_end = text.find("\n", line_start)
+    line_text = text[line_start : line_end if line_end != -1 else len(text)][: N._FIRM_LINE_REACH]
+    if any(word.strip(".,;:()").lower() in N._ORG for word in line_text.split()):
+        return True
     line = [words[i + 1]]
     for w in words[i + 2 :]:
         if "\n" in text[line[-1].end : w.start]:

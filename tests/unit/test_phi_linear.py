@@ -176,22 +176,24 @@ def test_the_counter_sees_the_recognisers(counted: Counter[str]) -> None:
     assert work["whole"] >= 10 and work["positioned"] >= 10 and work["window"] >= 10
 
 
-def test_text_with_written_out_line_breaks_is_read_again_in_bounded_windows() -> None:
-    """The second reading (`\\n` as a line break) covers each character about twice at most."""
-    reach = phi_detector._ESCAPED_REACH
+def test_text_with_written_out_line_breaks_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Written-out line breaks (`\\n`) cost no second reading: the text is read once, as lines."""
+    reads: list[int] = []
+    real = phi_detector._detect_phi
+
+    def counted(text: str) -> Any:
+        reads.append(len(text))
+        return real(text)
+
+    monkeypatch.setattr(phi_detector, "_detect_phi", counted)
     for unit in (
-        "543 Lyngveien\\n Puerta 5\\n BODØ\\n Norway 8004\\n",
+        "543 Lyngveien\\n Puerta 5\\n BOD\u00d8\\n Norway 8004\\n",
         "x" * 300 + "\\n",
         "word " * 200 + "\\n",
     ):
         for copies in (1, 10, 100):
             text = unit * copies
-            windows = phi_detector._escaped_windows(text)
-            assert windows and all(0 <= s < e <= len(text) for s, e in windows)
-            assert all(e - s <= 4 * reach + 2 * 300 for s, e in windows), windows
-            assert sum(e - s for s, e in windows) <= 2 * len(text) + 2 * reach
-            # every escaped line break is inside a window
-            pos = text.find("\\n")
-            while pos != -1:
-                assert any(s <= pos and pos + 2 <= e for s, e in windows), pos
-                pos = text.find("\\n", pos + 2)
+            reads.clear()
+            phi_detector.detect_phi(text)
+            folds = phi_detector.fold(phi_detector._lines(text)) is not None
+            assert reads == [len(text)] * (2 if folds else 1), (unit[:20], copies, reads)

@@ -484,16 +484,48 @@ def _capitalised(text: str, near_starts: set[int], near_ends: set[int]) -> Itera
     for match in _RUN.finditer(text):
         run_text = match.group(0)
         start = match.start()
-        after = _run(run_text).split
+        after = _split(text, start, run_text)
         while after:  # "Acme Ltd's Maryam Arsanukayev", "John Smith\nAcme Corp": two runs (or more)
             found = _in_run(text, start, run_text[:after].rstrip(), titles, near_starts, near_ends)
             if found is not None:
                 yield found
             start, run_text = start + after, run_text[after:]
-            after = _run(run_text).split
+            after = _split(text, start, run_text)
         found = _in_run(text, start, run_text, titles, near_starts, near_ends)
         if found is not None:
             yield found
+
+
+_FIRM_LINE_REACH = 160
+"""How much of the line a run goes on to is read for an organisation word (`_firm_line`)."""
+
+
+def _firm_line(text: str, begin: int) -> bool:
+    """The line of `text` from `begin` holds an organisation word (up to `_FIRM_LINE_REACH` characters)."""
+    stop = text.find("\n", begin, begin + _FIRM_LINE_REACH)
+    line = text[begin : stop if stop != -1 else begin + _FIRM_LINE_REACH]
+    return any(word.strip(".,;:()").lower() in _ORG for word in line.split())
+
+
+def _split(text: str, start: int, run_text: str) -> int:
+    r"""Where the run at `start` splits first (`_Run.split`), or where it goes on to a firm's line.
+
+    `Yukiyo Hakugi\nEuropean Sustainable Growth Acquisition Corp.`: the run stops at six
+    words, before the firm's `Corp.`, and `Alexandre Chouinard\nBelreca NV` before `NV` (no
+    word of a run), so `_splits` cannot see the firm: the whole next line is read.
+    """
+    run = _run(run_text)
+    if "\n" not in run_text:
+        return run.split
+    pieces = run.pieces
+    for i in range(len(pieces) - 1):
+        end, after = pieces[i][1] + len(pieces[i][0]), pieces[i + 1][1]
+        if run.split and after >= run.split:
+            break
+        nl = run_text.find("\n", end, after)
+        if nl != -1 and _firm_line(text, start + nl + 1):
+            return after
+    return run.split
 
 
 def _in_run(

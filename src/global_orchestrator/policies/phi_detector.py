@@ -238,59 +238,36 @@ def detect_phi(text: str) -> list[PhiFinding]:
     characters, Unicode spaces and dashes, full-width forms, homoglyphs, `%40`, odd case),
     as folded too; findings of the folding cover the original characters they came from.
     Line breaks written out as `\\n` (a template or a JSON string shown raw) are read as
-    line breaks too.
+    line breaks (`_lines`: one reading, the same offsets).
 
     Returns:
         Non-overlapping findings in text order (where spans compete, the longest, then the
         most certain, wins: an address beats the ZIP code inside it).
     """
-    spans = _detect_phi(text)
-    if "\\n" in text:  # escaped line breaks (`\n` written out): read as lines, same offsets
-        for start, end in _escaped_windows(text):
-            view = text[start:end].replace("\\n", " \n")
-            spans += [Span(s.category, start + s.start, start + s.end, s.score) for s in _detect_phi(view)]
-        spans = _resolve(text, spans)
-    folded = fold(text)
+    view = _lines(text)
+    spans = _detect_phi(view)
+    folded = fold(view)
     if folded is not None:
         # (a name the original text has by its label is not cut by a run of the folded one:
         # `CONTE Luca  Cartella` folds to `conte Luca  Cartella`, no label's name any more)
         named = sorted((s.start, s.end) for s in spans if s.category == "name")
         for s in _detect_phi(folded.text):
             start, end = folded.span(s.start, s.end)
-            if s.category != "name" or not _runs_past(text, named, start, end):
+            if s.category != "name" or not _runs_past(view, named, start, end):
                 spans.append(Span(s.category, start, end, s.score))
         spans = _resolve(text, spans)
     return _findings(text, spans)
 
 
-_ESCAPED_REACH = 400
-"""How far around an escaped line break (`\\n` written out) the text is read again as lines."""
+def _lines(text: str) -> str:
+    r"""`text` with each line break written out (`\n`, two characters) as a space and a line break.
 
-
-def _escaped_windows(text: str) -> list[tuple[int, int]]:
-    r"""The stretches of `text` within `_ESCAPED_REACH` of a written-out `\n`, widened to white space.
-
-    Overlapping stretches merge up to `4 * _ESCAPED_REACH` characters (then a new one starts,
-    overlapping the last): each is bounded, and together they hold each character at most
-    about twice, so the second reading stays linear in the length of the text.
+    The offsets stay: a finding in it is the same characters of `text`. Read instead of the
+    text as it is, not beside it: `Name: Jane Roe\nDOB: ...` holds a line break for every
+    recogniser that reads lines, and no `nDOB`, `nFax` or `nJane` (a name, a fax label or an
+    e-mail address read with the `n` of the escape).
     """
-    windows: list[tuple[int, int]] = []
-    pos = text.find("\\n")
-    while pos != -1:
-        start, end = max(0, pos - _ESCAPED_REACH), min(len(text), pos + 2 + _ESCAPED_REACH)
-        low, high = max(0, start - 40), min(len(text), end + 40)
-        while start > low and not text[start - 1].isspace():  # do not cut a word (up to 40 more)
-            start -= 1
-        while end < high and not text[end].isspace():
-            end += 1
-        if windows and end <= windows[-1][1]:
-            pass  # inside the last one
-        elif windows and start <= windows[-1][1] and end - windows[-1][0] <= 4 * _ESCAPED_REACH:
-            windows[-1] = (windows[-1][0], end)
-        else:
-            windows.append((start, end))
-        pos = text.find("\\n", pos + 2)
-    return windows
+    return text.replace("\\n", " \n") if "\\n" in text else text
 
 
 def _detect_phi(text: str) -> list[Span]:
