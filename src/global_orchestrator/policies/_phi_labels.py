@@ -215,6 +215,17 @@ _COLUMNS = {
         ("medical_record_number", "mrn_number", "chart_number", "chart_no"), "medical_record_number"
     ),
     **dict.fromkeys(("social_security_number", "ssn_number"), "ssn"),
+    **dict.fromkeys(
+        (
+            "biometric",
+            "fingerprint",
+            "fingerprint_template",
+            "biometric_template",
+            "thumbprint",
+            "iris_template",
+        ),
+        "biometric_identifier",
+    ),
     **dict.fromkeys(("card_no", "card_number", "iban", "routing_number", "bank_account"), "account_number"),
     **dict.fromkeys(("social_profile", "social_url", "linkedin", "blog", "personal_website"), "url"),
     **dict.fromkeys(
@@ -237,7 +248,11 @@ _COLUMNS = {
         "health_plan_number",
     ),
     **dict.fromkeys(
-        ("account", "account_no", "account_number", "acct", "acct_no", "guarantor_id"), "account_number"
+        (
+            *("account", "account_no", "account_number", "acct", "acct_no", "guarantor_id"),
+            *("bank_acct", "bank_acct_no", "bank_account_no", "bank_account_number"),
+        ),
+        "account_number",
     ),
 }
 _ID_COLUMN = re.compile(r"[a-z]+(?:_[a-z]+)*_(?:id|no|num|number|nbr|nr)")

@@ -80,12 +80,16 @@ _PLATE_CUE = re.compile(
     r"plate(?:[^\S\n]+of[^\S\n]+(?:the|his|her|their|my)[^\S\n]+(?:car|vehicle|van|truck|motorbike))?|"
     r"registration[^\S\n]+(?:plate|number|no\.?)|"
     r"(?P<reg>registration(?=[^\S\n]*:)|reg\.?[^\S\n]*(?:no\.?|number|nr\.?)|reg(?=[ ][A-Z0-9]))|"
+    r"(?P<vreg>registration(?=[ ][A-Z0-9]))|"
     r"kennzeichen|kenteken|immatriculation|targa|matr[ií]cula|"
     r"placa|tablica[^\S\n]+rejestracyjna|plaka)"
     r"(?:[^\S\n]+(?:number|no\.?|#))?(?:[^\S\n]+(?:is|was|ist|est|è|es|é))?[^\S\n]*[:#,(]?[^\S\n]*)"
-    # (a Korean plate holds one Hangul syllable: `12가 3456`)
-    r"(?P<v>(?=[A-Z0-9\uac00-\ud7a3·. -]{0,16}\d)(?=[A-Z0-9\uac00-\ud7a3·. -]{0,16}[A-Z\uac00-\ud7a3])"
-    r"[A-Z0-9\uac00-\ud7a3]{1,4}(?:[ ·.-][A-Z0-9\uac00-\ud7a3]{1,6}){0,3})"
+    # (a Korean plate holds one Hangul syllable: `12가 3456`; a Chinese one opens with its province's
+    # character, `豫W-17308`; a German one may hold an umlaut, `LÖ-O 819`; a British one may have no
+    # space, `UT90CHB`)
+    r"(?P<v>(?:[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼](?=[A-Z]))?"
+    r"(?=[A-Z0-9ÄÖÜ\uac00-\ud7a3·. -]{0,16}\d)(?=[A-Z0-9ÄÖÜ\uac00-\ud7a3·. -]{0,16}[A-ZÄÖÜ\uac00-\ud7a3])"
+    r"[A-Z0-9ÄÖÜ\uac00-\ud7a3]{1,8}(?:[ ·.-][A-Z0-9ÄÖÜ\uac00-\ud7a3]{1,6}){0,3})"
     r"(?![\w·-]|\.\w)"
 )
 _PLATE_GATES = (
@@ -103,6 +107,9 @@ _PLATE_GATES = (
     ),
     *("tablica", "plaka"),
 )
+_VEHICLE_BEFORE = re.compile(r"(?i:\b(?:vin|vehicle|car|van|truck|motorbike|motorcycle)\b)")
+"""A vehicle named before `registration` (`Vehicle: VIN ..., registration UT90CHB`): its plate, not a
+firm's or a course's registration."""
 _NOT_PLATE = re.compile(r"(?:ID|NO|NR|VIN|REG|NUMBER|TYPE|MODEL|CLASS|SUV|UTC|GMT)\b")
 """A label or a word in capitals opening the value (`vehicle ID 4471`, `vehicle VIN ...`)."""
 _OWNED_AFTER = re.compile(
@@ -460,6 +467,10 @@ def regional(text: str) -> list[Span]:
     if has_any(text, _PLATE_GATES):
         for m in _PLATE_CUE.finditer(text):
             value = m.group("v")
+            if m.group("vreg") is not None and not _VEHICLE_BEFORE.search(
+                text, max(0, m.start() - 80), m.start()
+            ):
+                continue
             size = sum(c.isalnum() for c in value)
             if (
                 5 <= size <= 10
