@@ -609,9 +609,10 @@ def _codes(text: str) -> list[Span]:
                 and _VEHICLE_BEFORE.search(text, max(0, lo + keyword.start() - 80), lo + keyword.start())
             ):
                 category = "vehicle_identifier"  # `Vehicle: VIN ..., registration 73B-79335`: its plate
-            if keyword.group(0)[:1] in "sSeE" and keyword.group(0).lower().startswith(("staff", "emp")):
-                if keyword.group(0).lower() != "employee" and not _STAFF_GAP.fullmatch(window, keyword.end()):
-                    category = None
+            if keyword.group(0).split()[0].lower() in ("staff", "emp") and not _STAFF_GAP.fullmatch(
+                window, keyword.end()
+            ):
+                category = None
         elif digits == 9 == len(code) and (
             _SSN_AFTER.match(text[end : end + 40]) or _SSN_BEFORE.search(window) is not None
         ):
