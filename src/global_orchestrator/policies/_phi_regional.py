@@ -298,6 +298,22 @@ _STREET_RULES: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         re.compile(rf"(?<![\w])Số[ ]\d{{1,4}}[A-Z]?[ ]{_WORDS}"),
     ),  # a Vietnamese house (`Số 58 Lê Lợi`)
     (
+        ("phố", "đường"),
+        # a Vietnamese house and alley numbers, then the street by its type (`Số 3/42 phố Lê Duẩn`, `68 Khóm
+        # 95 đường số 9`, `Số 9/89/523 Hẻm 78 Phố số 6`)
+        re.compile(
+            r"(?<![\w/])(?:Số[ ])?\d{1,4}(?:/\d{1,4}){0,3}[ ]"
+            r"(?:(?:Hẻm|Ngõ|Ngách|Kiệt|Khóm|Khu|Tổ)[ ]\d{1,4}[ ])?(?:[Pp]hố|[Đđ]ường)"
+            rf"(?:[ ]số[ ]\d{{1,4}}|[ ]{_WORDS})"
+        ),
+    ),
+    (
+        ("thành phố", "tp. "),
+        # a Vietnamese city, after its postal code or in an address's layout (`97760 thành phố Hải Phòng`,
+        # `TP. Hà Nội`; weak unless the address goes on: `Living in thành phố Hà Nội now`)
+        re.compile(rf"(?<![\w])(?:\d{{5,6}}[ ])?(?:[Tt]hành[ ]phố|TP\.)[ ]{_WORDS}"),
+    ),
+    (
         ("phường", "quận", "huyện", ", p.", ", q."),
         # a number and street before a ward or a district (`12 Nguyễn Huệ, Quận 1`)
         re.compile(
