@@ -54,6 +54,11 @@ POSITIVES = [
         "Price Common",
     ),
     ("Selling my bike. Viewing at 447 Oliver Curve, Dale Ville. Ask for Tom.", "447 Oliver Curve"),
+    # an address after the birth date on a person's identifying line
+    ("Re: Ana Roe, DOB 08.04.1966, 21, boulevard de Baron 51261 Roger\nThank you for seeing her", "Roger"),
+    ("Re: Li Wei, DOB 4/3/59, Studio 74, Jayne Haven, Garrymouth, HR1 1BD\nThank you", "Garrymouth"),
+    # a Vietnamese city with its postal code after it
+    ("Please send it back to 34, avenue de Lecoq, thành phố Đà Nẵng 185840.\nThanks", "185840"),
     # a town in another script after a verb of living
     ("Patient (93 years old) lives alone in देवगढ़; daughter to assist.", "देवगढ़"),
     ("PATIENT (95 YEARS OLD) LIVES ALONE IN 华县; DAUGHTER TO ASSIST.", "华县"),
@@ -74,6 +79,9 @@ NEGATIVES = [
     "Viewing at 10 am, Saturday, in the main hall.",
     # a business's own address after the cue
     "Please send it back to our store at 12 Mill Road, Oxton, for a refund.",
+    # an age or a record number after the birth date: no address opens
+    "Jane Roe, DOB 01/02/1950, 45 years old, presents with a cough.",
+    "Jane Roe, DOB 01/02/1950, MRN 1234567, admitted overnight.",
     # a Chinese road in running text, with no building or postal code
     "我住在北京路上\uff0c每天走路3公里。",
 ]

@@ -23,6 +23,18 @@ POSITIVES = [
         "ACC-5512093",
         "account_number",
     ),
+    # a date's unquoted comma in a CSV row: the columns after it keep their names
+    (
+        'emp_id,full_name,dob,ssn,bank_acct,hire_date\nE100200,"Rosa Ibarra",October 12, 1961,312-44-5512,'
+        "ACC-5512093,2020-01-02\n",
+        "ACC-5512093",
+        "account_number",
+    ),
+    (
+        "selling my car, VIN 1HGCM82633A004352, reg 新U-69279. Viewing at 4 Elm Road",
+        "新U-69279",
+        "vehicle_identifier",
+    ),
     # a staff number in brackets after `staff` / `emp`, and after a name on an employee line
     ("Registered by security officer Ana Ruiz (staff E552019).", "E552019", "other_unique_identifier"),
     ("Driver: Ortega, Luis  (emp EMP-40417)\nVehicle: Ford Transit", "EMP-40417", "other_unique_identifier"),

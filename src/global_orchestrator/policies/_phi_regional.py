@@ -75,19 +75,22 @@ _FIRM_AFTER = re.compile(
 _FIRM_BEFORE = re.compile(r"(?i:\b(?:our|its|the\s+(?:company|brand|store|shop|firm)['\u2019]s)[^\S\n]+)\Z")
 
 # -- number plates ----------------------------------------------------------------------------------
+_ZH_PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
+"""The one-character province names that open a Chinese number plate (`豫W-17308`)."""
 _PLATE_CUE = re.compile(
     r"(?i:\b(?:(?P<bare>vehicle)|vehicle[^\S\n]+(?:reg(?:istration)?|plate)|(?:number|licen[cs]e|car)[^\S\n]+plate|"
     r"plate(?:[^\S\n]+of[^\S\n]+(?:the|his|her|their|my)[^\S\n]+(?:car|vehicle|van|truck|motorbike))?|"
     r"registration[^\S\n]+(?:plate|number|no\.?)|"
-    r"(?P<reg>registration(?=[^\S\n]*:)|reg\.?[^\S\n]*(?:no\.?|number|nr\.?)|reg(?=[ ][A-Z0-9]))|"
-    r"(?P<vreg>registration(?=[ ][A-Z0-9]))|"
+    r"(?P<reg>registration(?=[^\S\n]*:)|reg\.?[^\S\n]*(?:no\.?|number|nr\.?)|"
+    rf"reg(?=[ ][A-Z0-9{_ZH_PROVINCES}]))|"
+    rf"(?P<vreg>registration(?=[ ][A-Z0-9{_ZH_PROVINCES}]))|"
     r"kennzeichen|kenteken|immatriculation|targa|matr[ií]cula|"
     r"placa|tablica[^\S\n]+rejestracyjna|plaka)"
     r"(?:[^\S\n]+(?:number|no\.?|#))?(?:[^\S\n]+(?:is|was|ist|est|è|es|é))?[^\S\n]*[:#,(]?[^\S\n]*)"
     # (a Korean plate holds one Hangul syllable: `12가 3456`; a Chinese one opens with its province's
     # character, `豫W-17308`; a German one may hold an umlaut, `LÖ-O 819`; a British one may have no
     # space, `UT90CHB`)
-    r"(?P<v>(?:[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼](?=[A-Z]))?"
+    rf"(?P<v>(?:[{_ZH_PROVINCES}](?=[A-Z]))?"
     r"(?=[A-Z0-9ÄÖÜ\uac00-\ud7a3·. -]{0,16}\d)(?=[A-Z0-9ÄÖÜ\uac00-\ud7a3·. -]{0,16}[A-ZÄÖÜ\uac00-\ud7a3])"
     r"[A-Z0-9ÄÖÜ\uac00-\ud7a3]{1,8}(?:[ ·.-][A-Z0-9ÄÖÜ\uac00-\ud7a3]{1,6}){0,3})"
     r"(?![\w·-]|\.\w)"
@@ -311,7 +314,7 @@ _STREET_RULES: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         ("thành phố", "tp. "),
         # a Vietnamese city, after its postal code or in an address's layout (`97760 thành phố Hải Phòng`,
         # `TP. Hà Nội`; weak unless the address goes on: `Living in thành phố Hà Nội now`)
-        re.compile(rf"(?<![\w])(?:\d{{5,6}}[ ])?(?:[Tt]hành[ ]phố|TP\.)[ ]{_WORDS}"),
+        re.compile(rf"(?<![\w])(?:\d{{5,6}}[ ])?(?:[Tt]hành[ ]phố|TP\.)[ ]{_WORDS}(?:[ ]\d{{5,6}}(?!\d))?"),
     ),
     (
         ("phường", "quận", "huyện", ", p.", ", q."),

@@ -120,6 +120,13 @@ _RETURN_START = re.compile(
 """How an address opens: a unit, a house number before a capitalised or a street-type word or another
 script, a street type (not `at 10 am`, `back to us within 30 days`)."""
 _RETURN_GATES = ("back to", "viewing")
+_AFTER_BIRTH = re.compile(
+    r"\b(?i:dob|d\.o\.b\.?|date[^\S\n]+of[^\S\n]+birth)[^\S\n]*:?[^\S\n]*"
+    r"(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|[A-Z][a-z]{2,8}\.?[ ]\d{1,2},?[ ]\d{4}|"
+    r"\d{1,2}[ ][A-Z][a-z]{2,8}\.?[ ]\d{4}|[A-Z][a-z]{2,8}[ ]\d{4}),[^\S\n]+"
+)
+"""A birth date and a comma on a person's identifying line (`Re: Joan Davies, DOB 08.04.1966, 21, boulevard de
+Baron 51261 Roger`): an address when what follows opens like one (`_RETURN_START`)."""
 
 
 def _address_parts(text: str, start: int) -> tuple[int, int] | None:
@@ -274,8 +281,11 @@ def streets(text: str) -> list[Span]:
                 continue  # `Our flagship is at Calle Mayor 12`: the business's own address
             if parts is not None and _street_first(text[parts[0] : parts[1]]):
                 found.append(Span("address", parts[0], parts[1], 0.8))
-    if has_any(text, _RETURN_GATES):
-        for m in _RETURN_CUE.finditer(text):
+    cues = list(_RETURN_CUE.finditer(text)) if has_any(text, _RETURN_GATES) else []
+    if has_any(text, ("dob", "d.o.b", "birth")):
+        cues += _AFTER_BIRTH.finditer(text)
+    if cues:
+        for m in cues:
             line = text.rfind("\n", 0, m.start()) + 1
             if (
                 _RETURN_START.match(text, m.end()) is None
