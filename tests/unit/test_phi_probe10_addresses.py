@@ -59,6 +59,12 @@ POSITIVES = [
     ("Re: Li Wei, DOB 4/3/59, Studio 74, Jayne Haven, Garrymouth, HR1 1BD\nThank you", "Garrymouth"),
     # a Vietnamese city with its postal code after it
     ("Please send it back to 34, avenue de Lecoq, thành phố Đà Nẵng 185840.\nThanks", "185840"),
+    # a unit-first address after a chat export's time and speaker; a flat's `Apt.` inside the address
+    (
+        "[18:02] Em: can u send me Kara's address?\n[18:03] Li: Studio 77, Nicole Pike, East Jayne, IG7 3FW\n",
+        "East Jayne",
+    ),
+    ("Please send it back to 625 Bridget Crossing Apt. 932, 辉市 20790.\nThanks,\nMalcolm", "20790"),
     # a town in another script after a verb of living
     ("Patient (93 years old) lives alone in देवगढ़; daughter to assist.", "देवगढ़"),
     ("PATIENT (95 YEARS OLD) LIVES ALONE IN 华县; DAUGHTER TO ASSIST.", "华县"),
@@ -82,6 +88,8 @@ NEGATIVES = [
     # an age or a record number after the birth date: no address opens
     "Jane Roe, DOB 01/02/1950, 45 years old, presents with a cough.",
     "Jane Roe, DOB 01/02/1950, MRN 1234567, admitted overnight.",
+    # a ward's room and bed on a chat line
+    "[10:00] Ward: Room 12, bed B turned q2h overnight",
     # a Chinese road in running text, with no building or postal code
     "我住在北京路上\uff0c每天走路3公里。",
 ]

@@ -79,7 +79,7 @@ _WEAK_GATES = (
     "home ",
 )
 _CLAUSE = re.compile(
-    r"[^\S\n]*([^\n;]{3,160}?)(?=(?<!\bTP)\.(?:\s|$)|[;\n]|\s(?:et|and|e|y|und|en|og|och|i)\s|$)"
+    r"[^\S\n]*([^\n;]{3,160}?)(?=(?<!\bTP)(?<!\bApt)\.(?:\s|$)|[;\n]|\s(?:et|and|e|y|und|en|og|och|i)\s|$)"
 )
 _PART_OK = re.compile(
     rf"(?:\d|[{_UP}]|[\u0900-\u097f\u4e00-\u9fff]|(?:da|de|do|das|dos|del|della|di|du)[^\S\n]+[{_UP}]|(?i:rue|avenue|allée|allé|route|rang|montée|boulevard|chemin|impasse|quai|place|"
@@ -177,7 +177,9 @@ def _street_first(value: str) -> bool:
 
 
 _UNIT_LINE = re.compile(  # (tried at line starts: `match_at`)
-    r"(?m)[^\S\n]*((?:Flat|Unit|Studio|Apt\.?|Apartment|Suite|Room|H\.No\.|House\s+No\.?|Shop)[^\S\n]+[\w/-]{1,8},"
+    # (after a chat export's time and speaker too: `[18:03] Kim: Studio 77, Nicole Pike, ...`)
+    r"(?m)[^\S\n]*(?:\[\d{1,2}:\d{2}(?::\d{2})?\][^\S\n]*[^\n:\[\]]{1,30}:[^\S\n]*)?"
+    r"((?:Flat|Unit|Studio|Apt\.?|Apartment|Suite|Room|H\.No\.|House\s+No\.?|Shop)[^\S\n]+[\w/-]{1,8},"
     r"[^\n]{5,150}?)[^\S\n]*$"
 )
 _WARD_AFTER = re.compile(
