@@ -80,6 +80,7 @@ NEGATIVES = [
     # `address` as a verb, an IP's address
     "Please address 3 questions to the front desk before Friday.",
     "Your IP address 10.0.0.1 was logged for security.",
+    "Please, address 5 issues before the launch.",
     # a return policy and an opening time: no address opens after the cue
     "Please send it back to us within 30 days, unused, for a full refund.",
     "Viewing at 10 am, Saturday, in the main hall.",

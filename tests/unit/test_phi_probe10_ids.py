@@ -96,6 +96,7 @@ NEGATIVES = [
     ("Company registration KD62XWB is listed with the chamber.", "KD62XWB", "vehicle_identifier"),
     # a measure or a rating after `Patient ...`
     ("Patient Weight is 95 kg on arrival.", "95", "age_over_89"),
+    ("Patient Room is 95 degrees this afternoon.", "95", "age_over_89"),
     ("Patient Satisfaction Score is 95 out of 100 this quarter.", "95", "age_over_89"),
     # a licence talked about with no number given as mine
     ("My licence expired in 2019 and mine is 20 years old.", "2019", "certificate_license_number"),

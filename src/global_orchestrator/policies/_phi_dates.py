@@ -141,7 +141,7 @@ _AGE = re.compile(
     r"visits?|feedback|safety|care|engagement|retention)\b)"
     r"(?:[A-Z\u00c0-\u00de'\u2019]|[^\W\d_A-Za-z\u00c0-\u024f])[^\s,.;:()]{0,30}"
     r"(?:[^\S\n]+[^\W\d_][^\s,.;:()]{0,30}){0,2}?[^\S\n]+(?:is|was|turned|turns)[^\S\n]+(9\d|1[01]\d)\b"
-    r"(?!\s*(?:%|kg|lbs?|pounds|mg|bpm|/|\.\d|percent|minutes|min|mins|days|hours|years?\s+ago|out\s+of))|"
+    r"(?!\s*(?:%|kg|lbs?|pounds|mg|bpm|/|\.\d|percent|minutes|min|mins|days|hours|years?\s+ago|out\s+of|degrees|°))|"
     r"\b(?i:who|she|he|they|pt|patient)(?:'s|\s+is|\s+was|\s+will\s+be|\s+just\s+turned|\s+turned|\s+turns)"
     r"\s+(9\d|1[01]\d)\b(?!\s*(?:%|kg|lbs?|pounds|mg|bpm|/|\.\d|percent|minutes|min|mins|days|hours))|"
     # the same said in words, as a transcript writes it: `she's ninety-one`, `he turned a hundred and one`

@@ -168,6 +168,13 @@ _OURS_BEFORE = re.compile(
 )
 
 
+def _skip_blanks(text: str, at: int) -> int:
+    """The offset of the first character at or after `at` that is no space or tab."""
+    while at < len(text) and text[at] in " \t":
+        at += 1
+    return at
+
+
 def _street_first(value: str) -> bool:
     m = _STREET_FIRST.match(value)
     if m is None or _CAMEL.match(value):
@@ -268,6 +275,11 @@ def streets(text: str) -> list[Span]:
         return found
     if has_any(text, _STRONG_GATES):
         for m in scan_words(_STRONG_CUE, text, _STRONG_KEYS, _STRONG_PREFIXES):
+            if (
+                m.group(0).lower() == "address"
+                and _RETURN_START.match(text, _skip_blanks(text, m.end())) is None
+            ):
+                continue  # a bare `address` opens an address only (`Please, address 5 issues`: the verb)
             parts = _address_parts(text, m.end())
             several = "addresses" in m.group(0).lower()
             while parts is not None:
