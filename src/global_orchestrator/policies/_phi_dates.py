@@ -131,8 +131,17 @@ _DATE_CUE = re.compile(grouped(_DATE_CUE.pattern), _DATE_CUE.flags)  # same matc
 _AGE = re.compile(
     r"\b(?i:aged?|age\s*[:=])\s*(9\d|1[01]\d)\b(?!\s*(?:%|days|weeks|months|percent|\+|(?:years?\s+)?"
     r"(?:and|or)\s+(?:older|over|above)))|"  # not a population: `patients aged 90 years and older`
-    r"\b(9\d|1[01]\d)(?:[- ]?(?:years?|yrs?\.?)[- ]old\b|\s*(?:yrs?\b|y/?o\b|yo\b|y\.o\.?|y(?=\)))"
+    # (any case: a note in capitals, `PATIENT (95 YEARS OLD)`)
+    r"\b(9\d|1[01]\d)(?i:[- ]?(?:years?|yrs?\.?)[- ]old\b|\s*(?:yrs?\b|y/?o\b|yo\b|y\.o\.?|y(?=\)))"
     r"|\s+years?\s+of\s+age\b)|"
+    # the patient by name (`Patient Charpentier is 102 and ...`): a capital or another script's letter
+    # opens the name, no measure's word (`Patient weight is 95 kg`)
+    r"\b(?i:pt|patient)\.?[^\S\n]+(?!(?i:weight|wt|temp\w*|score|sat\w*|pulse|hr|bp|glucose|spo2|o2|"
+    r"count|level|bmi|height|ht|age|number|no|satisfaction|experience|portal|volume|census|rating|survey|"
+    r"visits?|feedback|safety|care|engagement|retention)\b)"
+    r"(?:[A-Z\u00c0-\u00de'\u2019]|[^\W\d_A-Za-z\u00c0-\u024f])[^\s,.;:()]{0,30}"
+    r"(?:[^\S\n]+[^\W\d_][^\s,.;:()]{0,30}){0,2}?[^\S\n]+(?:is|was|turned|turns)[^\S\n]+(9\d|1[01]\d)\b"
+    r"(?!\s*(?:%|kg|lbs?|pounds|mg|bpm|/|\.\d|percent|minutes|min|mins|days|hours|years?\s+ago|out\s+of|degrees|°))|"
     r"\b(?i:who|she|he|they|pt|patient)(?:'s|\s+is|\s+was|\s+will\s+be|\s+just\s+turned|\s+turned|\s+turns)"
     r"\s+(9\d|1[01]\d)\b(?!\s*(?:%|kg|lbs?|pounds|mg|bpm|/|\.\d|percent|minutes|min|mins|days|hours))|"
     # the same said in words, as a transcript writes it: `she's ninety-one`, `he turned a hundred and one`

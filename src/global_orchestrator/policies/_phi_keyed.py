@@ -67,6 +67,9 @@ _KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             rf"loyalty(?:\s+card)?\s+(?:{_NO[3:-1]}|id)",
             *(rf"{w}\s+(?:id|{_NO[3:-1]})" for w in _PEOPLE),
             r"employee",  # `Employee E-74930: Juliet Obasanjo` (the code holds 4 digits or more)
+            # a staff member's number right after the word (`(staff E725991)`, `(emp EMP-90742)`;
+            # no word between: `_STAFF_GAP`)
+            *(rf"{w}(?:\s+(?:id|{_NO[3:-1]}))?" for w in ("staff", "emp")),
             rf"badge{_NUMBER_WORDS}",
             rf"claim{_NUMBER_WORDS}",
             rf"clm(?:\s*#|{_NUMBER_WORDS})",  # a work queue's shorthand (`Clm 7653-390546-623 denied`)
@@ -207,6 +210,25 @@ _CAR_PLATE = re.compile(
 _CAR_KEYS = ("my", "our", "his", "her", "the")
 _CAR_PREFIXES = prefix_table(("my ", "our ", "his ", "her ", "their "))
 _GAP = re.compile(r"[\s:#.,=()'|-]*(?:[a-zß-öø-ÿ]{1,8}(?:'s)?[\s:#.,=()'|-]+){0,4}")  # (`Meu CPF é ...`)
+_VEHICLE_BEFORE = re.compile(r"(?i:\b(?:vin|vehicle|car|van|truck|motorbike|motorcycle)\b)")
+"""A vehicle named before `registration`: the code after it is its plate."""
+_STAFF_GAP = re.compile(r"[^\S\n]*[:#.]?[^\S\n]*")
+"""All that comes between `staff` or `emp` and a staff number (not `staff will call 555 0134`)."""
+_NAMED_STAFF = re.compile(
+    r"(?im:^[^\S\n]*(?:employee|staff(?:[^\S\n]+member)?|worker|contractor)[^\S\n]*:[^\S\n]*)"
+    r"[^\n():;]{2,60}?[^\S\n]\((?:(?i:emp|staff|id|no\.?|\#)[^\S\n]*)?"
+    r"((?=[A-Z]{0,4}-?\d{4})[A-Z]{0,4}-?\d{4,10})\)"
+)
+"""A staff member's number in brackets after the name on a staff label's line (`Employee: Chen, Shuai
+(E112481)`, `Staff: Ana Ruiz (ID 20417)`)."""
+_STAFF_WORDS = ("employee", "staff", "worker", "contractor")
+_MINE = re.compile(
+    r"\b(?i:(?P<licence>licen[cs]e|permit)|(?P<passport>passport))\b[^\n]{0,60}?"
+    r"\b(?i:mine|my[^\S\n]+(?:one|number|no\.?))[^\S\n]*(?:\(|:|(?i:is|was)\b)?[^\S\n]*"
+    r"((?=[A-Z]{0,3}\d{5})[A-Z]{0,3}\d{5,12})(?![\w-])"
+)
+"""A licence's or a passport's number that its owner gives after the word, as `mine` (`trouble with
+their driving licence renewal? Mine (EB7776233) got rejected`)."""
 _CONTACT_GAP = re.compile(
     r"[^\S\n]+(?i:lines?|services?|hotline|helpline|help\s+desk|desk|care|support|center|centre|team)\b"
 )
@@ -282,7 +304,18 @@ _BIOMETRIC_ID_WORDS = (
     "dna",
     "template",
 )
-_PHOTO_WORDS = ("fac", "shot", "passport", "unblurred", "selfie", "photo", "image", "picture")
+_PHOTO_WORDS = (
+    "fac",
+    "shot",
+    "passport",
+    "unblurred",
+    "selfie",
+    "photo",
+    "image",
+    "picture",
+    "foto",
+    "lichtbild",
+)
 # index keys (`scan_words`) of the words every match of _BIOMETRIC, _BIOMETRIC_ID and _PHOTO starts with
 _BIOMETRIC_KEYS = word_keys(
     ["finger", "thumb", "palm", "voice", "face", "retina", "iris", "hand", "gait", "dna", "genetic"]
@@ -346,6 +379,7 @@ _NATIONAL_WORDS = (
 """Gates (substrings in C): every match of `_NATIONAL_ID` holds one of these."""
 _PHOTO_ID_FILE = re.compile(
     r"(?i:\b(?:(?:photo\s+id|id\s+photo|patient(?:'s)?\s+(?:photo|image|picture)|selfie|headshot|"
+    r"photo\s+d['\u2019]identit[ée]|foto\s+(?:de\s+)?carn[ée]t?|passfoto|lichtbild|"
     r"profile\s+(?:photo|picture)|(?:face|facial)\s+(?:photo|capture|image|picture))\b|"
     r"photo(?:graph)?\s*\(full[- ]?face\))[^\n.]{0,24}?)"
     r"(?<![\w/-])((?:[\w.-]{1,40}/){0,4}[\w-]{1,60}\.(?i:jpe?g|png|heic|webp|gif|bmp|tiff?))\b"
@@ -385,6 +419,22 @@ def keyed(text: str) -> list[Span]:
     """Codes after a keyword, glued codes, biometric and photo identifiers."""
     digit = DIGIT.search(text) is not None
     found = _codes(text) + checked_ids(text) if digit else []
+    if digit and "(" in text and has_any(text, _STAFF_WORDS):
+        found += [
+            Span("other_unique_identifier", m.start(1), m.end(1), 0.9)
+            for m in _NAMED_STAFF.finditer(text)
+            if not _YEAR.fullmatch(m.group(1))
+        ]
+    if digit and has_any(text, ("mine", "my ")) and has_any(text, ("licen", "permit", "passport")):
+        found += [
+            Span(
+                "certificate_license_number" if m.group("licence") else "other_unique_identifier",
+                m.start(3),
+                m.end(3),
+                0.9,
+            )
+            for m in _MINE.finditer(text)
+        ]
     if has_any(text, _HANDLE_WORDS):
         words = english()
         found += [
@@ -553,6 +603,16 @@ def _codes(text: str) -> list[Span]:
             phone = digits in (7, 10, 11) and _PHONE_LIKE.fullmatch(code) is not None
             if phone and _CONTACT_GAP.match(window, keyword.end()) is not None:
                 category = None  # `our member line at 1-866-...`: a number to call, no one's id
+            if (
+                category == "certificate_license_number"
+                and keyword.group(0).lower().startswith("registration")
+                and _VEHICLE_BEFORE.search(text, max(0, lo + keyword.start() - 80), lo + keyword.start())
+            ):
+                category = "vehicle_identifier"  # `Vehicle: VIN ..., registration 73B-79335`: its plate
+            if keyword.group(0).split()[0].lower() in ("staff", "emp") and not _STAFF_GAP.fullmatch(
+                window, keyword.end()
+            ):
+                category = None
         elif digits == 9 == len(code) and (
             _SSN_AFTER.match(text[end : end + 40]) or _SSN_BEFORE.search(window) is not None
         ):

@@ -215,6 +215,17 @@ _COLUMNS = {
         ("medical_record_number", "mrn_number", "chart_number", "chart_no"), "medical_record_number"
     ),
     **dict.fromkeys(("social_security_number", "ssn_number"), "ssn"),
+    **dict.fromkeys(
+        (
+            "biometric",
+            "fingerprint",
+            "fingerprint_template",
+            "biometric_template",
+            "thumbprint",
+            "iris_template",
+        ),
+        "biometric_identifier",
+    ),
     **dict.fromkeys(("card_no", "card_number", "iban", "routing_number", "bank_account"), "account_number"),
     **dict.fromkeys(("social_profile", "social_url", "linkedin", "blog", "personal_website"), "url"),
     **dict.fromkeys(
@@ -237,7 +248,11 @@ _COLUMNS = {
         "health_plan_number",
     ),
     **dict.fromkeys(
-        ("account", "account_no", "account_number", "acct", "acct_no", "guarantor_id"), "account_number"
+        (
+            *("account", "account_no", "account_number", "acct", "acct_no", "guarantor_id"),
+            *("bank_acct", "bank_acct_no", "bank_account_no", "bank_account_number"),
+        ),
+        "account_number",
     ),
 }
 _ID_COLUMN = re.compile(r"[a-z]+(?:_[a-z]+)*_(?:id|no|num|number|nbr|nr)")
@@ -379,6 +394,25 @@ def _cells(line: str, offset: int, tab: bool = False) -> list[tuple[int, int]]:
     return cells
 
 
+_SPLIT_DATE_HEAD = re.compile(r"[A-Za-z]{3,9}\.?[ ]\d{1,2}")
+_SPLIT_DATE_TAIL = re.compile(r"[ ]?\d{4}")
+
+
+def _joined_dates(text: str, cells: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A row's cells with a date that an unquoted comma split joined again (`...,October 12, 2011,...`)."""
+    joined: list[tuple[int, int]] = []
+    for start, end in cells:
+        if (
+            joined
+            and _SPLIT_DATE_TAIL.fullmatch(text, start, end)
+            and _SPLIT_DATE_HEAD.fullmatch(text, joined[-1][0], joined[-1][1])
+        ):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
+
+
 _STRONG = frozenset({"medical_record_number", "date", "phone", "email", "ssn"})
 
 
@@ -419,7 +453,12 @@ def csv_columns(text: str) -> list[Span]:
                 rows = 0
         elif line.count("\t" if tab else ",") >= 1 and rows < 200:
             rows += 1
-            for category, (start, end) in zip(header, _cells(line, offset, tab), strict=False):
+            cells = _cells(line, offset, tab)
+            if len(cells) > len(
+                header
+            ):  # a date's comma unquoted (`October 12, 2011`): more cells than names
+                cells = _joined_dates(text, cells)
+            for category, (start, end) in zip(header, cells, strict=False):
                 if category is not None and end - start >= 2:
                     if category == "other_unique_identifier" and DIGIT.search(text, start, end) is None:
                         continue  # an id column's cell holds a digit

@@ -216,6 +216,11 @@ _HOME_WORDS = (
 )
 """A gate: every match of _HOME_BEFORE holds one of these."""
 _HOME_ENDS = ("in", "to", "of", "is", "at", "the", "em", "en", "no", "na", "à", "a", "au", "nasa", "dey")
+_SCRIPT_HOME = re.compile(
+    r"(?i:\b(?:lives|living|lived|resides|residing|moved|relocated)[^\S\n]+(?:alone[^\S\n]+|independently[^\S\n]+)?"
+    r"(?:in|to)[^\S\n]+)([\u0900-\u097f]{2,20}|[\u4e00-\u9fff]{2,8})(?![\u0900-\u097f\u4e00-\u9fff])"
+)
+"""A town in Devanagari or Han after a verb of living (`lives alone in देवगढ़`, `LIVES ALONE IN 华县`)."""
 _PLACE_AFTER = re.compile(rf"^,\s{{0,3}}(?:(?:{STATES})\b|{_CAP})")
 
 
@@ -264,6 +269,8 @@ def _places(text: str) -> list[Span]:
     # gates for the whole text: a county word, a cue for where someone lives
     county = "County" in text or "Parish" in text or "Borough" in text
     home = has_any(text, _HOME_WORDS)
+    if home and not text.isascii():
+        found += [Span("address", m.start(1), m.end(1), 0.75, weak=True) for m in _SCRIPT_HOME.finditer(text)]
     for m in _PLACE_RUN.finditer(text):
         run = m.group(1)
         if county and _COUNTY.search(run):

@@ -75,17 +75,24 @@ _FIRM_AFTER = re.compile(
 _FIRM_BEFORE = re.compile(r"(?i:\b(?:our|its|the\s+(?:company|brand|store|shop|firm)['\u2019]s)[^\S\n]+)\Z")
 
 # -- number plates ----------------------------------------------------------------------------------
+_ZH_PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
+"""The one-character province names that open a Chinese number plate (`豫W-17308`)."""
 _PLATE_CUE = re.compile(
     r"(?i:\b(?:(?P<bare>vehicle)|vehicle[^\S\n]+(?:reg(?:istration)?|plate)|(?:number|licen[cs]e|car)[^\S\n]+plate|"
     r"plate(?:[^\S\n]+of[^\S\n]+(?:the|his|her|their|my)[^\S\n]+(?:car|vehicle|van|truck|motorbike))?|"
     r"registration[^\S\n]+(?:plate|number|no\.?)|"
-    r"(?P<reg>registration(?=[^\S\n]*:)|reg\.?[^\S\n]*(?:no\.?|number|nr\.?)|reg(?=[ ][A-Z0-9]))|"
+    r"(?P<reg>registration(?=[^\S\n]*:)|reg\.?[^\S\n]*(?:no\.?|number|nr\.?)|"
+    rf"reg(?=[ ][A-Z0-9{_ZH_PROVINCES}]))|"
+    rf"(?P<vreg>registration(?=[ ][A-Z0-9{_ZH_PROVINCES}]))|"
     r"kennzeichen|kenteken|immatriculation|targa|matr[ií]cula|"
     r"placa|tablica[^\S\n]+rejestracyjna|plaka)"
     r"(?:[^\S\n]+(?:number|no\.?|#))?(?:[^\S\n]+(?:is|was|ist|est|è|es|é))?[^\S\n]*[:#,(]?[^\S\n]*)"
-    # (a Korean plate holds one Hangul syllable: `12가 3456`)
-    r"(?P<v>(?=[A-Z0-9\uac00-\ud7a3·. -]{0,16}\d)(?=[A-Z0-9\uac00-\ud7a3·. -]{0,16}[A-Z\uac00-\ud7a3])"
-    r"[A-Z0-9\uac00-\ud7a3]{1,4}(?:[ ·.-][A-Z0-9\uac00-\ud7a3]{1,6}){0,3})"
+    # (a Korean plate holds one Hangul syllable: `12가 3456`; a Chinese one opens with its province's
+    # character, `豫W-17308`; a German one may hold an umlaut, `LÖ-O 819`; a British one may have no
+    # space, `UT90CHB`)
+    rf"(?P<v>(?:[{_ZH_PROVINCES}](?=[A-Z]))?"
+    r"(?=[A-Z0-9ÄÖÜ\uac00-\ud7a3·. -]{0,16}\d)(?=[A-Z0-9ÄÖÜ\uac00-\ud7a3·. -]{0,16}[A-ZÄÖÜ\uac00-\ud7a3])"
+    r"[A-Z0-9ÄÖÜ\uac00-\ud7a3]{1,8}(?:[ ·.-][A-Z0-9ÄÖÜ\uac00-\ud7a3]{1,6}){0,3})"
     r"(?![\w·-]|\.\w)"
 )
 _PLATE_GATES = (
@@ -103,6 +110,9 @@ _PLATE_GATES = (
     ),
     *("tablica", "plaka"),
 )
+_VEHICLE_BEFORE = re.compile(r"(?i:\b(?:vin|vehicle|car|van|truck|motorbike|motorcycle)\b)")
+"""A vehicle named before `registration` (`Vehicle: VIN ..., registration UT90CHB`): its plate, not a
+firm's or a course's registration."""
 _NOT_PLATE = re.compile(r"(?:ID|NO|NR|VIN|REG|NUMBER|TYPE|MODEL|CLASS|SUV|UTC|GMT)\b")
 """A label or a word in capitals opening the value (`vehicle ID 4471`, `vehicle VIN ...`)."""
 _OWNED_AFTER = re.compile(
@@ -291,6 +301,22 @@ _STREET_RULES: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         re.compile(rf"(?<![\w])Số[ ]\d{{1,4}}[A-Z]?[ ]{_WORDS}"),
     ),  # a Vietnamese house (`Số 58 Lê Lợi`)
     (
+        ("phố", "đường"),
+        # a Vietnamese house and alley numbers, then the street by its type (`Số 3/42 phố Lê Duẩn`, `68 Khóm
+        # 95 đường số 9`, `Số 9/89/523 Hẻm 78 Phố số 6`)
+        re.compile(
+            r"(?<![\w/])(?:Số[ ])?\d{1,4}(?:/\d{1,4}){0,3}[ ]"
+            r"(?:(?:Hẻm|Ngõ|Ngách|Kiệt|Khóm|Khu|Tổ)[ ]\d{1,4}[ ])?(?:[Pp]hố|[Đđ]ường)"
+            rf"(?:[ ]số[ ]\d{{1,4}}|[ ]{_WORDS})"
+        ),
+    ),
+    (
+        ("thành phố", "tp. "),
+        # a Vietnamese city, after its postal code or in an address's layout (`97760 thành phố Hải Phòng`,
+        # `TP. Hà Nội`; weak unless the address goes on: `Living in thành phố Hà Nội now`)
+        re.compile(rf"(?<![\w])(?:\d{{5,6}}[ ])?(?:[Tt]hành[ ]phố|TP\.)[ ]{_WORDS}(?:[ ]\d{{5,6}}(?!\d))?"),
+    ),
+    (
         ("phường", "quận", "huyện", ", p.", ", q."),
         # a number and street before a ward or a district (`12 Nguyễn Huệ, Quận 1`)
         re.compile(
@@ -460,6 +486,10 @@ def regional(text: str) -> list[Span]:
     if has_any(text, _PLATE_GATES):
         for m in _PLATE_CUE.finditer(text):
             value = m.group("v")
+            if m.group("vreg") is not None and not _VEHICLE_BEFORE.search(
+                text, max(0, m.start() - 80), m.start()
+            ):
+                continue
             size = sum(c.isalnum() for c in value)
             if (
                 5 <= size <= 10

@@ -255,6 +255,8 @@ def _script_name_ok(name: str, sure: bool = False) -> bool:
     return name.split(" ", 1)[0] not in _NOT_NAME_WORDS
 
 
+_DEVA_POSTPOSITION = "(?:को|ने|का|की|के|से|में|पर|है|हैं|था|थी)"
+"""Hindi postpositions and copulas: no town's name after a PIN code (`... 435632 में`)."""
 _ZH_ADDRESS = (
     rf"(?:{_HAN}{{2,8}}?(?:省|自治区))?{_HAN}{{1,8}}?[市县区]{_HAN}{{1,14}}?[路街道巷]"
     r"[A-Za-z0-9]{1,5}[座号栋室](?:[ \t]?\d{6}(?!\d))?"
@@ -269,6 +271,10 @@ _MORE_ADDRESS = re.compile(
     # word, or opening a run of Han)
     rf"(?:住址|地址|住所|居住地|家住|现住|住在|居住在|(?i:address))[ \t]*[:\uff1a]?[ \t]*({_ZH_ADDRESS})"
     rf"|(?<!{_HAN})({_ZH_ADDRESS})"
+    # Chinese written road first, as a form in Latin order holds it: road or street and building, then
+    # the six-digit postal code and the city or county (`李路H座, 164430 海门市`, `陆路p座 305258 辽阳县`)
+    rf"|(?<!{_HAN})({_HAN}{{1,8}}?[路街道巷][A-Za-z0-9]{{1,5}}[座号栋室]"
+    rf"(?:[,\uff0c]?[ \t]*\d{{6}}(?!\d)(?:[ \t]*{_HAN}{{1,6}}?[市县区州])?)?)"
     # Arabic: street, building (and flat) number, city; any value after an address word or a verb of
     # living, up to a delimiter or the next field (`، الموعد`, `، الهاتف`)
     rf"|({_AR_ADDRESS})"
@@ -284,10 +290,11 @@ _MORE_ADDRESS = re.compile(
     # Arabic: a post office box (`ص.ب 12345`)
     r"|((?<![\u0621-\u064a])ص\.?[ ]?ب\.?[ ]?\d{2,6})"
     # Indian: house number, locality and city words, six-digit PIN code
+    # (a comma may come before the PIN code, and the town after it: `1/0 रोहन सक्सेना, 435632 अनंतनाग`)
     rf"|(?<![\d/])(\d{{1,5}}(?:/\d{{1,5}})?[ \t]+(?:{_DEVA_WORD}[ \t]+){{0,5}}{_DEVA_WORD}"
-    r"[ \t-]?\d{6})(?!\d)"
+    rf",?[ \t-]?\d{{6}}(?!\d)(?:[ \t]+(?!{_DEVA_POSTPOSITION}(?![\u0900-\u097f])){_DEVA_WORD})?)"
 )
-_ADDRESS_GROUPS = range(1, 9)
+_ADDRESS_GROUPS = range(1, 10)
 _CJK_DATE = re.compile(
     r"(?<![\d/.\-])(?:19|20)\d\d([/.\-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?![\d/.\-])"
 )

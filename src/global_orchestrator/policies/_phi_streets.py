@@ -37,7 +37,15 @@ _UP = "A-ZÀ-ÖØ-ÞĀ-Žͱ-Ͽ"
 _LOW = "a-zß-öø-ÿā-žͰ-Ͽ"
 _STRONG_CUE = re.compile(
     r"(?i:\b(?:morada|endereço|endereco|dirección|direccion|domicilio|adresse|adres|indirizzo|anschrift|"
-    r"home\s+address|address)[^\S\n]*:|"
+    r"home\s+address|address(?:es)?)[^\S\n]*:|"
+    # a kind of address without a colon (`Mailing address 0035 Taylor Estate ...`, `Previous addresses
+    # 5 Elm Rd`), and a bare `address` before a number or another script (`..., address 18 McAdams
+    # Street ...`, `her address 12 ...`; not the verb: `Please address 3 questions to ...`)
+    r"\b(?:mailing|postal|home|residential|previous|former|current|permanent|billing|shipping|forwarding)"
+    r"[^\S\n]+address(?:es)?\b(?:[^\S\n]*:|(?=[^\S\n]+(?:\d|[\u0900-\u097f\u4e00-\u9fff]|"
+    r"(?:flat|studio|unit|apt|suite|house|số)\b)))|"
+    r"(?:(?<=[,;(][ ])|(?<=\bhis[ ])|(?<=\bher[ ])|(?<=\bmy[ ])|(?<=\btheir[ ])|(?<=\bnew[ ]))address"
+    r"(?=[^\S\n]+(?:\d|[\u0900-\u097f\u4e00-\u9fff]))|"
     r"\b(?:domicilio\s+en|domiciliad[oa]\s+en|demeurant(?:\s+au|\s+à)?|domicilié(?:e)?\s+(?:au|à)|"
     r"residente\s+(?:in|en|em|na|no)|wohnhaft(?:\s+in)?|woonachtig\s+(?:aan|te|op)|j'habite\s+(?:au|à|a)|"
     r"vivo\s+en|vive\s+en|moro\s+(?:na|no|em)|lives\s+at|living\s+at|resides\s+at|new\s+address\s+is|"
@@ -48,6 +56,7 @@ _WEAK_CUE = re.compile(
     r"(?:his|her|their|my)\s+(?:flat|apartment|house|home)\s+(?:is\s+)?(?:at|on|in))\b)"
 )
 _WEAK_KEYS = list_keys(_WEAK_CUE.pattern)
+
 _STRONG_GATES = (
     *("morada", "endere", "direcci", "domicili", "adres", "indirizzo", "anschrift", "address"),
     *("demeurant", "residente", "wohnhaft", "woonachtig", "habite", "vivo en", "vive en", "moro "),
@@ -69,9 +78,11 @@ _WEAK_GATES = (
     "house ",
     "home ",
 )
-_CLAUSE = re.compile(r"[^\S\n]*([^\n;]{3,160}?)(?=\.(?:\s|$)|[;\n]|\s(?:et|and|e|y|und|en|og|och|i)\s|$)")
+_CLAUSE = re.compile(
+    r"[^\S\n]*([^\n;]{3,160}?)(?=(?<!\bTP)(?<!\bApt)\.(?:\s|$)|[;\n]|\s(?:et|and|e|y|und|en|og|och|i)\s|$)"
+)
 _PART_OK = re.compile(
-    rf"(?:\d|[{_UP}]|(?:da|de|do|das|dos|del|della|di|du)[^\S\n]+[{_UP}]|(?i:rue|avenue|allée|allé|route|rang|montée|boulevard|chemin|impasse|quai|place|"
+    rf"(?:\d|[{_UP}]|[\u0900-\u097f\u4e00-\u9fff]|(?:da|de|do|das|dos|del|della|di|du)[^\S\n]+[{_UP}]|(?i:rue|avenue|allée|allé|route|rang|montée|boulevard|chemin|impasse|quai|place|"
     r"via|viale|piazza|corso|calle|carrer|camino|avenida|rua|travessa|praça|estrada|ulica|ul\.|al\.|"
     r"strada|bd|av\.|c/|n[°º])\b)"
 )
@@ -94,6 +105,28 @@ _STREET_FIRST = re.compile(
     r"(?![\w.-]\d)"
 )
 _CAMEL = re.compile(r"[A-Z][a-z]+[A-Z]")
+_RETURN_CUE = re.compile(
+    r"(?i:\b(?:send|post|mail|return|bring)[^\S\n]+(?:it|them|this|that|the\s+\w+)[^\S\n]+back[^\S\n]+to|"
+    r"viewing[^\S\n]+(?:is[^\S\n]+)?at)[^\S\n]+"
+)
+"""Where a thing goes back to or is viewed (`Please send it back to Flat 2, Price Common, ...`, `Viewing
+at 447 Oliver Curve, Dale Ville`): an address when what follows opens like one (`_RETURN_START`)."""
+_RETURN_START = re.compile(
+    rf"(?:Flat|Studio|Apt\.?|Apartment|Unit|Suite|Số)[^\S\n]+\w|"
+    rf"\d{{1,5}}[A-Za-z]?(?:/\d{{1,5}}){{0,3}},?[^\S\n]+(?!(?i:am|pm|a\.m|p\.m|days?|weeks?|hours?|minutes?)\b)"
+    rf"(?:[{_UP}]|(?i:{_TYPE_FIRST})\b|[\u0900-\u097f\u4e00-\u9fff]|phố|đường)|"
+    rf"[\u0900-\u097f\u4e00-\u9fff]|(?i:{_TYPE_FIRST})[^\S\n]"
+)
+"""How an address opens: a unit, a house number before a capitalised or a street-type word or another
+script, a street type (not `at 10 am`, `back to us within 30 days`)."""
+_RETURN_GATES = ("back to", "viewing")
+_AFTER_BIRTH = re.compile(
+    r"\b(?i:dob|d\.o\.b\.?|date[^\S\n]+of[^\S\n]+birth)[^\S\n]*:?[^\S\n]*"
+    r"(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|[A-Z][a-z]{2,8}\.?[ ]\d{1,2},?[ ]\d{4}|"
+    r"\d{1,2}[ ][A-Z][a-z]{2,8}\.?[ ]\d{4}|[A-Z][a-z]{2,8}[ ]\d{4}),[^\S\n]+"
+)
+"""A birth date and a comma on a person's identifying line (`Re: Joan Davies, DOB 08.04.1966, 21, boulevard de
+Baron 51261 Roger`): an address when what follows opens like one (`_RETURN_START`)."""
 
 
 def _address_parts(text: str, start: int) -> tuple[int, int] | None:
@@ -125,6 +158,7 @@ def _address_parts(text: str, start: int) -> tuple[int, int] | None:
     return begin, end
 
 
+_NEXT_ADDRESS = re.compile(r"[^\S\n]*;[^\S\n]*")
 _TAIL = re.compile(
     r"[^\S\n]+(?:with|for|since|until|from|but|who|which|avec|pour|depuis|mit|für|seit|con|per|met|voor|"
     r"sinds|com|para|desde|h\u00e1|hace|near|when|where|because)\b"
@@ -132,6 +166,13 @@ _TAIL = re.compile(
 _OURS_BEFORE = re.compile(
     r"(?i:\b(?:our|we|us|ours|unser\w*|notre|nos|nuestr[oa]s?|nostr[oaie]|onze|nosso|nossa)\b)"
 )
+
+
+def _skip_blanks(text: str, at: int) -> int:
+    """The offset of the first character at or after `at` that is no space or tab."""
+    while at < len(text) and text[at] in " \t":
+        at += 1
+    return at
 
 
 def _street_first(value: str) -> bool:
@@ -143,7 +184,9 @@ def _street_first(value: str) -> bool:
 
 
 _UNIT_LINE = re.compile(  # (tried at line starts: `match_at`)
-    r"(?m)[^\S\n]*((?:Flat|Unit|Studio|Apt\.?|Apartment|Suite|Room|H\.No\.|House\s+No\.?|Shop)[^\S\n]+[\w/-]{1,8},"
+    # (after a chat export's time and speaker too: `[18:03] Kim: Studio 77, Nicole Pike, ...`)
+    r"(?m)[^\S\n]*(?:\[\d{1,2}:\d{2}(?::\d{2})?\][^\S\n]*[^\n:\[\]]{1,30}:[^\S\n]*)?"
+    r"((?:Flat|Unit|Studio|Apt\.?|Apartment|Suite|Room|H\.No\.|House\s+No\.?|Shop)[^\S\n]+[\w/-]{1,8},"
     r"[^\n]{5,150}?)[^\S\n]*$"
 )
 _WARD_AFTER = re.compile(
@@ -202,6 +245,8 @@ _STRONG_KEYS, _STRONG_PREFIXES = _prefixes(
         "moro ",
     ),
     *("lives at", "living at", "resides at", "new address"),
+    *("mailing", "postal", "home", "residential", "previous", "former", "current", "permanent", "billing"),
+    *("shipping", "forwarding"),
 )
 _BIRTH_KEYS, _BIRTH_PREFIXES = _prefixes("nato", "nata", "né", "nacid", "nascid", "geboren", "born")
 _KIN_KEYS, _KIN_PREFIXES = _prefixes("next of kin", "personne", "notfallkontakt", "familiar de")
@@ -230,9 +275,18 @@ def streets(text: str) -> list[Span]:
         return found
     if has_any(text, _STRONG_GATES):
         for m in scan_words(_STRONG_CUE, text, _STRONG_KEYS, _STRONG_PREFIXES):
+            if (
+                m.group(0).lower() == "address"
+                and _RETURN_START.match(text, _skip_blanks(text, m.end())) is None
+            ):
+                continue  # a bare `address` opens an address only (`Please, address 5 issues`: the verb)
             parts = _address_parts(text, m.end())
-            if parts is not None:
+            several = "addresses" in m.group(0).lower()
+            while parts is not None:
                 found.append(Span("address", parts[0], parts[1], 0.8))
+                # `Previous addresses: 6 Khu 49 ..., Đà Nẵng; Số 370 ...`: the next one after `;`
+                after = _NEXT_ADDRESS.match(text, parts[1]) if several else None
+                parts = _address_parts(text, after.end()) if after is not None else None
     if has_any(text, _WEAK_GATES):
         for m in scan_words(_WEAK_CUE, text, _WEAK_KEYS):
             parts = _address_parts(text, m.end())
@@ -240,6 +294,20 @@ def streets(text: str) -> list[Span]:
             if _OURS_BEFORE.search(text, max(line, m.start() - 40), m.start()) is not None:
                 continue  # `Our flagship is at Calle Mayor 12`: the business's own address
             if parts is not None and _street_first(text[parts[0] : parts[1]]):
+                found.append(Span("address", parts[0], parts[1], 0.8))
+    cues = list(_RETURN_CUE.finditer(text)) if has_any(text, _RETURN_GATES) else []
+    if has_any(text, ("dob", "d.o.b", "birth")):
+        cues += _AFTER_BIRTH.finditer(text)
+    if cues:
+        for m in cues:
+            line = text.rfind("\n", 0, m.start()) + 1
+            if (
+                _RETURN_START.match(text, m.end()) is None
+                or _OURS_BEFORE.search(text, max(line, m.start() - 40), m.start()) is not None
+            ):
+                continue  # (`Send it back to our store at 12 ...`: the business's own address)
+            parts = _address_parts(text, m.end())
+            if parts is not None and "," in text[parts[0] : parts[1]]:
                 found.append(Span("address", parts[0], parts[1], 0.8))
     if "," in text:
         lines = line_starts(text)
