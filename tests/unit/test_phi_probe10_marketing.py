@@ -1,0 +1,92 @@
+"""Probe10 precision: a business's own details in marketing copy are no findings (branch pm).
+
+Each class both ways: the copy about no one is clean; a look-alike about a person keeps its finding.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from global_orchestrator.policies import detect_phi
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    return [(f.category, f.text) for f in detect_phi(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a street read as a name right after its house number, in a store's own copy
+        "Visit our store at 2760 Harrison Pines, Amyfort 70750! Grand reopening Friday, June 14. "
+        "Parking available on site. Customer service: 1-800-965-2517.",
+        "Franchise opportunity: Brennan's Butchers is expanding to 40 new locations. Existing branches include "
+        "29 Billy Lakes, Hunttown S6F 7TS and 968 Matthew Isle, Jennyshire 28218. Call +1 855 351-9322.",
+        # a role mailbox `hello@` is no greeting
+        "Now hiring! Chen & Morales Design is looking for baristas at our 657 Wright Flat, Rogersmouth SR6 4HN "
+        "location. Apply in store or email hello@example.com. Competitive pay, staff discount 32%.",
+        # a title that is the brand's (`Mrs. <Surname>'s Bakery`) and a shop's own move
+        "Thank you for shopping with Mrs. Patterson's Bakery. Refer a friend with code SAVE48. Unsubscribe "
+        "anytime. Mrs. Patterson's Bakery, 12 Harbor Road, Austin, TX 78701.",
+        "Thank you for shopping with Grandpa Joe's Diner. Refer a friend with code SAVE48. Unsubscribe anytime. "
+        "Grandpa Joe's Diner, Kitzmanngasse 55, 13617 Lobenstein.",
+        "Brennan's Butchers NEWSLETTER\nJoin us on July 4th for tastings and live music. Our flagship store "
+        "has moved to 12 Harbor Road, Austin, TX 78701. Opening hours: Mon-Sat 9am-6pm.",
+        "Franchise opportunity: Grandpa Joe's Diner is expanding to 39 new locations. Existing branches include "
+        "0722 Richard Circle, Port Jamestown 76024. Information evenings on March 3. Call 1-800-969-3135.",
+        # a recall notice, a firm of two partners
+        "Product recall notice: Whitaker & Doyle is voluntarily recalling kettle units with SKU 99886 sold "
+        "before Saturday 9 May. Customers should call 0800 673-9615 for a full refund.",
+        # a shop named after its founder with a trade word (`<Given> <Surname> Gelato`)
+        "Lucia Rossi Gelato loyalty club: members get early access on the weekend of 20-21 April. Sign up in "
+        "store. Helpline 0800 650-8711 (Mon-Fri).",
+        # a product read as a name: a lower-case goods word ends it
+        "PRESS RELEASE -- FOR IMMEDIATE RELEASE\nMarlowe Studio today announced the launch of its UrbanGlide "
+        "e-scooter, priced from $347.49. Media enquiries: press@example.com",
+        "PRESS RELEASE\nMarlowe Studio today announced the launch of its Lumen desk lamp, priced from A$57.99.",
+        # a venue read as a name
+        "Join O'Malley's Pub at booth 793 at the Old Mill Events Space (July 4th). We'll be giving away "
+        "samples. Can't make it? Email info@example.com for a virtual tour.",
+        # a named product range before its launch date (`collection on` is no specimen's cue)
+        "Harper & Finch loyalty club: members get early access to the Evergreen tea collection on Nov. 28. "
+        "Helpline +1 855 283-6003 (Mon-Fri).",
+    ],
+)
+def test_marketing_copy_is_clean(text: str) -> None:
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a person in the copy stays a person
+        (
+            "Contact our customer Maria Lopez at 12 Main Street, Austin, TX 78701. Free delivery on all orders!",
+            ("name", "Maria Lopez"),
+        ),
+        (
+            "Our customer Maria Lopez loves the UrbanGlide e-scooter, priced from $347.49.",
+            ("name", "Maria Lopez"),
+        ),
+        # a title before a person, no firm's name after it; someone's own move
+        (
+            "Our store is open daily. Mrs. Okafor moved to 14 Harbor Road, Austin, TX 78701 last week.",
+            ("address", "14 Harbor Road, Austin, TX 78701"),
+        ),
+        # `Tom & <Surname>`: two people, not a firm
+        (
+            "Product recall notice: Tom & Doyle is voluntarily recalling kettle units. Customers should call "
+            "0800 673-9615 for a full refund.",
+            ("name", "Doyle"),
+        ),
+        # a greeting is still a greeting
+        (
+            "Hello Maria, your order ships from our store at 12 Main Street, Austin, TX 78701. 20% off today!",
+            ("name", "Maria"),
+        ),
+        # a specimen's collection date stays a date
+        ("Jane Roe, MRN 448812. Specimen collection on Nov. 28.", ("date", "Nov. 28")),
+    ],
+)
+def test_person_in_copy_is_kept(text: str, kept: tuple[str, str]) -> None:
+    assert kept in _found(text)
