@@ -129,7 +129,9 @@ _TRADE = (
     r"Apparel|Boutique|Candles|Soaps?|Salon|Barbers|Florist|Hardware|Mercantile|Trading|Supply|"
     r"Goods|Market|Emporium|Furniture|Interiors|Bikes|Cycles|Tailors|Jewel(?:l)?ers|Co\.|Company|"
     r"Industries|Enterprises|Brands|Labs|Gelato|Gelateria|Ice[^\S\n]+Cream|Juice[^\S\n]+Bar|Juicery|Butchers|"
-    r"Tailoring"
+    r"Tailoring|Outdoors|Pasticceria|Patisserie|P\u00e2tisserie|Boulangerie|Panetteria|Panificio|B\u00e4ckerei|Konditorei|"
+    r"Panader\u00eda|Pasteler\u00eda|Taquer\u00eda|Cr\u00eaperie|Creperie|Ceramics|Pottery|Crafts|Textiles|Knitwear|"
+    r"Woodworks|Leathercraft"
 )
 """Trade words a shop's or a firm's name ends in (`Sir <Surname> Teas`, `Aunt <Name>'s Bakery`)."""
 _TRADE_AFTER = re.compile(

@@ -60,7 +60,8 @@ _COPY = (
     r"new\s+(?:menu|collection|range|season|arrivals|flavou?rs?)|text\s+[A-Z]{2,}\s+to|[öo]ffnungszeiten|horaires?|horario|orari|"
     r"openingstijden|hor[aá]rio|ouvert|ge[öo]ffnet|abierto|aperto|geopend|aberto|"
     r"now\s+hiring|loyalty\s+(?:club|program(?:me)?|card|rewards|scheme)|recall\s+notice|"
-    r"voluntarily\s+recall(?:ing|s|ed)?|full\s+refund|booth\s+\d{1,4}|exhibitors|catalog(?:ue)?\s+(?:now\s+)?out"
+    r"voluntarily\s+recall(?:ing|s|ed)?|full\s+refund|booth\s+\d{1,4}|exhibitors|catalog(?:ue)?\s+(?:now\s+)?out|"
+    r"offer\s+(?:valid|ends|expires)|(?:terms|t\s?&\s?cs?)(?:\s+and\s+conditions)?\s+apply"
 )
 _OUR = (
     r"(?:our|nuestr[ao]s?|notre|nos|il\s+nostro|la\s+nostra|nostr[ie]|onze|ons|unser(?:e|em|en)?|nossa|nosso)"
@@ -143,14 +144,18 @@ _FIRM_WORDS = (
     r"Hotel|Inn|Grill|Diner|Pizza|Steakhouse|Tavern|Pub|Deli|Creamery|Chocolates?|Florist|Flowers|Garden|"
     r"Gardens|Optical|Insurance|Consulting|Media|Labs?|Apparel|Collection|Trattoria|Osteria|Ristorante|"
     r"Taverna|Brasserie|Bistro|Restaurant|Cantina|Bar|Lounge|Bakehouse|Roasters|Gallery|Theat(?:er|re)|"
-    r"Gelato|Gelateria|Ice[^\S\n]+Cream|Juice[^\S\n]+Bar|Juicery|Butchers?|Tailoring|Tailors"
+    r"Gelato|Gelateria|Ice[^\S\n]+Cream|Juice[^\S\n]+Bar|Juicery|Butchers?|Tailoring|Tailors|Outdoors|"
+    r"Pasticceria|Patisserie|P\u00e2tisserie|Boulangerie|Panetteria|Panificio|B\u00e4ckerei|Konditorei|"
+    r"Panader\u00eda|Pasteler\u00eda|Taquer\u00eda|Cr\u00eaperie|Creperie|Ceramics|Pottery|Crafts|Textiles|Knitwear|"
+    r"Woodworks|Leathercraft"
 )
 _FIRM_AFTER = re.compile(
     r"(?:\s*(?:&|and)\s*(?:Sons|Daughters|Co|Company|Partners|Associates|Friends)\b|"
-    rf"\.?,?[^\S\n]+(?:{_FIRM_WORDS})\b)"
+    rf"\.?,?(?:[^\S\n]+[A-Z][a-z]+)?[^\S\n]+(?:{_FIRM_WORDS})\b)"
 )
 _FIRM_LAST = re.compile(rf"\s(?:{_FIRM_WORDS})\Z")
-"""A company word after a name makes it the firm's (`Miller Bros.`, `Duffy & Sons`, `Emma Louise Candles`)."""
+"""A company word after a name makes it the firm's (`Miller Bros.`, `Duffy & Sons`, `Emma Louise Candles`,
+`<Name>'s Smoothie Co.`: one capitalised word may come between)."""
 
 _HOUSE_NUMBER = re.compile(r"(?<![\w.,/:$\u20ac\u00a3-])\d{1,6}[A-Za-z]?[^\S\n]?\n?[^\S\n]?\Z")
 """A house or flat number right before a street read as a name (`2760 <Name> Pines, <Town>`)."""

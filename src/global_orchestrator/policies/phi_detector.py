@@ -201,10 +201,12 @@ _TEMPLATE_AFTER = re.compile(r"[^\S\n]*[(\[](?i:generic|template|sample|example|
 """A record word heading a template (`Discharge Instructions (generic)`), no patient's record."""
 _ABOUT_NO_ONE = re.compile(
     r"(?i:\b(?:de-?identified|anonymi[sz]ed|hypothetical|fictional|fictitious|composite)[^\S\n]+"
-    r"(?:case|vignette|scenario|example|patient|summary|note|report|record|data(?:set)?)s?\b)"
+    r"(?:case|vignette|scenario|example|patient|summary|note|report|record|data(?:set)?)s?\b|"
+    r"\b(?:case|vignette|scenario|example|summary|description|note|report|record)s?[^\S\n]*\([^\S\n]*"
+    r"(?:de-?identified|anonymi[sz]ed|hypothetical|fictional|fictitious|composite)[^\S\n]*\))"
 )
-"""A text that says its case is no one's (`De-identified case:`, `Hypothetical patient:`): its health
-information counts only next to an identifier still in it, as in `deidentify`'s output."""
+"""A text that says its case is no one's (`De-identified case:`, `Case description (de-identified):`):
+its health information counts only next to an identifier still in it, as in `deidentify`'s output."""
 _ABOUT_NO_ONE_WORDS = ("identified", "anonymi", "hypothetical", "ficti", "composite")
 """A gate: every `_ABOUT_NO_ONE` match holds one (lower case)."""
 _RECORD = re.compile(r"(?i:\b" + by_first_letter(split_alternatives(_RECORD_WORDS)) + r"\b)")
