@@ -117,3 +117,43 @@ def test_case_said_de_identified_after_its_noun() -> None:
     assert ("name", "Jane Roe") in _found(
         "Case description (de-identified): Jane Roe was treated with oral antibiotics and recovered fully."
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ring 0800 761 5016 today.",
+        "Phone (0800) 123 4567 for a brochure.",
+        "Bookings: 1300 699 530 or 1800 555 019. Overseas: +44 800 123 4567.",
+    ],
+)
+def test_freephone_numbers_of_other_countries(text: str) -> None:
+    assert [c for c, _ in _found(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Emergency contact: Tracy Davila (daughter) 180-016-5678", ("phone", "180-016-5678")),
+        ("Hi, this is Toby. Call me back at 0808 1570923, thanks!", ("phone", "0808 1570923")),
+    ],
+)
+def test_freephone_look_alikes_stay(text: str, kept: tuple[str, str]) -> None:
+    assert kept in _found(text)
+
+
+def test_footer_cells_after_a_firm() -> None:
+    assert _found("Harper & Finch Ltd \u00b7 12 Kevin Road \u00b7 Leeds LS2 7AB \u00b7 0800 055 6000") == []
+    # a person's cells keep the address
+    found = _found("Jane Roe | 12 Kevin Road | Leeds LS2 7AB | 07700 900123")
+    assert ("address", "12 Kevin Road") in found
+    found = _found("Patient: Jane Roe \u00b7 Acme Ltd \u00b7 12 Kevin Road \u00b7 Leeds LS2 7AB")
+    assert ("address", "12 Kevin Road") in found
+
+
+def test_prize_draw_copy() -> None:
+    text = (
+        "Win a weekend for two! Enter by Nov. 30 at www.example.com. Winner announced Dec. 5. "
+        "Ritchie & Blake Travel, 101 Paul Gardens, Jackson 39201."
+    )
+    assert _found(text) == []

@@ -61,7 +61,8 @@ _COPY = (
     r"openingstijden|hor[aá]rio|ouvert|ge[öo]ffnet|abierto|aperto|geopend|aberto|"
     r"now\s+hiring|loyalty\s+(?:club|program(?:me)?|card|rewards|scheme)|recall\s+notice|"
     r"voluntarily\s+recall(?:ing|s|ed)?|full\s+refund|booth\s+\d{1,4}|exhibitors|catalog(?:ue)?\s+(?:now\s+)?out|"
-    r"offer\s+(?:valid|ends|expires)|(?:terms|t\s?&\s?cs?)(?:\s+and\s+conditions)?\s+apply"
+    r"offer\s+(?:valid|ends|expires)|(?:terms|t\s?&\s?cs?)(?:\s+and\s+conditions)?\s+apply|"
+    r"giveaway|prize\s+draw|sweepstakes?|winners?\s+(?:announced|will\s+be\s+(?:drawn|announced|notified))"
 )
 _OUR = (
     r"(?:our|nuestr[ao]s?|notre|nos|il\s+nostro|la\s+nostra|nostr[ie]|onze|ons|unser(?:e|em|en)?|nossa|nosso)"

@@ -128,7 +128,7 @@ from global_orchestrator.policies._phi_places import addresses, joined_addresses
 from global_orchestrator.policies._phi_profiles import profiles
 from global_orchestrator.policies._phi_regional import regional
 from global_orchestrator.policies._phi_scripts import script_names
-from global_orchestrator.policies._phi_shapes import shapes
+from global_orchestrator.policies._phi_shapes import freephone, shapes
 from global_orchestrator.policies._phi_spans import (
     Span,
     by_first_letter,
@@ -292,6 +292,8 @@ def _detect_phi(text: str) -> list[Span]:
     spans += streets(text) + people(text) + messages(text) + locale_values(text) + spoken(text)
     spans += forum(text) + regional(text) + intl_names(text)
     spans += notes(text, record)
+    # (a freephone line another country's way, `0800 ...`, `1300 ...`, is a business's wherever it is found)
+    spans = [s for s in spans if s.category != "phone" or not freephone(text[s.start : s.end])]
     spans, org_at = org_addresses(text, business_phones(text, spans))
     ours_at = _business_addresses(text, spans)
     spans = _outside(spans, ours_at)
