@@ -67,9 +67,10 @@ it, health information tied to someone ("Her MRI is on July 3rd"), or where some
 ("The patient resides in Cook County"). Campaign dates ("sale ends March 3"), a document's
 own dates ("This policy is effective ..."), the business's own address and number ("Visit
 us at ...", "Headquarters: ...", a copyright footer: nothing found inside it), brand URLs,
-role mailboxes (`support@`, `ir@`), toll-free numbers, promo codes, organisation names,
-titles of shows and papers after a press mention ("Featured on ..."), eponyms (`Kernig's
-sign`, `an Apgar score`) and health topics with no person are not findings.
+role mailboxes (`support@`, `ir@`), toll-free and freephone numbers (`1-800`, `0800`, `1300`),
+promo codes, organisation names, titles of shows and papers after a press mention ("Featured
+on ..."), eponyms (`Kernig's sign`, `an Apgar score`) and health topics with no person are not
+findings.
 
 The typed placeholders `deidentify` writes (`[NAME]`, `[DATE]` ...: the upper-cased
 `CATEGORIES`) are never findings, so de-identified text re-scans clean. In such text health
