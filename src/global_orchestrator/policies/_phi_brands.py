@@ -128,7 +128,10 @@ _TRADE = (
     r"Pizzeria|Tavern|Brewing|Brewery|Distillery|Winery|Vineyards?|Cellars|Spirits|Motors|Garage|Outfitters|"
     r"Apparel|Boutique|Candles|Soaps?|Salon|Barbers|Florist|Hardware|Mercantile|Trading|Supply|"
     r"Goods|Market|Emporium|Furniture|Interiors|Bikes|Cycles|Tailors|Jewel(?:l)?ers|Co\.|Company|"
-    r"Industries|Enterprises|Brands|Labs"
+    r"Industries|Enterprises|Brands|Labs|Gelato|Gelateria|Ice[^\S\n]+Cream|Juice[^\S\n]+Bar|Juicery|Butchers|"
+    r"Tailoring|Outdoors|Pasticceria|Patisserie|P\u00e2tisserie|Boulangerie|Panetteria|Panificio|B\u00e4ckerei|Konditorei|"
+    r"Panader\u00eda|Pasteler\u00eda|Taquer\u00eda|Cr\u00eaperie|Creperie|Ceramics|Pottery|Crafts|Textiles|Knitwear|"
+    r"Woodworks|Leathercraft"
 )
 """Trade words a shop's or a firm's name ends in (`Sir <Surname> Teas`, `Aunt <Name>'s Bakery`)."""
 _TRADE_AFTER = re.compile(
@@ -155,7 +158,7 @@ _VENUE_LAST = (
     r"Hall|Halls|Arena|Park|Gardens|Field|Fields|Church|Chapel|Abbey|Castle|Palace|Pavilion|Stadium|Centre|"
     r"Center|Theatre|Theater|Museum|Gallery|House|Court|Square|Market|Exchange|Rooms|Ballroom|Fair|Expo|Forum|"
     r"Dome|Bowl|Green|Common|Showground|Showgrounds|Racecourse|Lido|Pier|Quay|Wharf|Works|Mill|Barn|Farm|"
-    r"Manor|Estate|Lodge|Hotel|Club"
+    r"Manor|Estate|Lodge|Hotel|Club|Space|Venue|Marquee|Atrium"
 )
 _VENUE_FIRST = (
     r"Fiera|Feria|Messe|Salone|Palazzo|Palacio|Palais|Teatro|Th\u00e9\u00e2tre|Museo|Mus\u00e9e|Mercado|Mercato|"
@@ -269,6 +272,48 @@ def _venue(text: str, start: int, end: int) -> bool:
         or words.endswith(("'s", "\u2019s"))  # (`<Name> Green's profile`: a head is anyone's)
         or text.startswith(("'", "\u2019"), end)
     ):
+        return False
+    return trade_copy(text)
+
+
+_PARTNER_BEFORE = re.compile(r"\b([A-Z][\w'\u2019-]+)[^\S\n]{1,3}&[^\S\n]{1,3}\Z")
+_PARTNER_AFTER = re.compile(r"[^\S\n]{1,3}&[^\S\n]{1,3}([A-Z][\w'\u2019-]+)\b")
+"""The other partner of a firm named `<Surname> & <Surname>` (`Whitaker & <Surname>`)."""
+
+
+def _partner_brand(text: str, start: int, end: int) -> bool:
+    """A firm named for two partners (`<Surname> & <Surname>`), one read as a name, in trade copy.
+
+    The finding is one capitalised word joined by `&` to another capitalised word that is no
+    common first name (`Tom & <Name>` may be two friends), with no title before it; the text is
+    trade copy with no personal cue (`trade_copy`): `Whitaker & Doyle is expanding` names a firm,
+    `my lawyer Whitaker & Doyle` or `Dear Whitaker & Doyle` does not pass.
+    """
+    word = text[start:end]
+    if " " in word or "&" not in text[max(0, start - 4) : end + 4] or titled_before(text, start):
+        return False
+    other = _PARTNER_BEFORE.search(text, max(0, start - 30), start) or _PARTNER_AFTER.match(text, end)
+    if other is None or other.group(1).lower() in census()[0]:
+        return False
+    return trade_copy(text)
+
+
+_GOODS_WORD = re.compile(r"[^\S\n]([a-z]+-)?([a-z]{3,15})\Z")
+"""A product's name ends in the goods it is (`<Brand> desk lamp`, `<Brand> e-scooter`)."""
+
+
+def _product(text: str, start: int, end: int) -> bool:
+    """A product read as a name: a capitalised word opens it, an everyday word in lower case ends it.
+
+    `<Brand> desk lamp`, `<Brand> cold-brew kit`, `<Brand> e-scooter`: no one's name ends in a
+    lower-case English word (`Ludwig van Beethoven` ends capitalised), in trade copy with no
+    personal cue (`trade_copy`).
+    """
+    words = text[start:end]
+    if not words[:1].isupper():
+        return False
+    last = _GOODS_WORD.search(words)
+    if last is None or last.group(2) not in english():
         return False
     return trade_copy(text)
 
@@ -411,6 +456,8 @@ def brand_names(text: str, names: list[tuple[int, int]]) -> dict[tuple[int, int]
             or _venue(text, start, end)
             or _surname_brand(text, start, end)
             or _mister_brand(text, start, end)
+            or _partner_brand(text, start, end)
+            or _product(text, start, end)
         ):
             found[(start, end)] = False
     rest = [n for n in names if n not in found and not titled_before(text, n[0])]

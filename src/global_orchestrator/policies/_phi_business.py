@@ -15,8 +15,10 @@ wins: `Ship to: Maria Gonzalez, 88 Harbor Blvd` and `my place, 7 Market Square` 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import accumulate
 
 from global_orchestrator.policies._phi_spans import Span
 
@@ -56,7 +58,11 @@ _COPY = (
     r"live\s+(?:music|band|dj|jazz|entertainment)|opens?\s+(?:its|their|our)\s+doors|shop\s+now|"
     r"(?:back\s+)?in\s+stock|while\s+stocks?\s+last|limited\s+(?:time|edition|stock|offer|seats|places)|"
     r"new\s+(?:menu|collection|range|season|arrivals|flavou?rs?)|text\s+[A-Z]{2,}\s+to|[öo]ffnungszeiten|horaires?|horario|orari|"
-    r"openingstijden|hor[aá]rio|ouvert|ge[öo]ffnet|abierto|aperto|geopend|aberto"
+    r"openingstijden|hor[aá]rio|ouvert|ge[öo]ffnet|abierto|aperto|geopend|aberto|"
+    r"now\s+hiring|loyalty\s+(?:club|program(?:me)?|card|rewards|scheme)|recall\s+notice|"
+    r"voluntarily\s+recall(?:ing|s|ed)?|full\s+refund|booth\s+\d{1,4}|exhibitors|catalog(?:ue)?\s+(?:now\s+)?out|"
+    r"offer\s+(?:valid|ends|expires)|(?:terms|t\s?&\s?cs?)(?:\s+and\s+conditions)?\s+apply|"
+    r"giveaway|prize\s+draw|sweepstakes?|winners?\s+(?:announced|will\s+be\s+(?:drawn|announced|notified))"
 )
 _OUR = (
     r"(?:our|nuestr[ao]s?|notre|nos|il\s+nostro|la\s+nostra|nostr[ie]|onze|ons|unser(?:e|em|en)?|nossa|nosso)"
@@ -81,7 +87,7 @@ def trade_copy(text: str, besides: int = -1) -> bool:
     if _TRADE.search(text) is None:
         return False
     # (`besides`: where a brand's own title stands, `Mr` of `Mr <Surname>` cakes, no personal cue)
-    return all(m.start() == besides for m in _PERSONAL.finditer(text))
+    return not personal_cue(text, besides)
 
 
 _ROLE_MAILBOX = re.compile(
@@ -115,7 +121,7 @@ _PERSONAL = re.compile(
     r"(?:ship|deliver|delivered|sent|send|bill|sold|mail|mailed)\s+to|"
     r"recipient|addressee|consignee|attn|c/o|care\s+of|customer\s*:|client\s*:|guest\s*:|"
     r"patients?|emergency\s+contact|next\s+of\s+kin|guardian|caregiver|"
-    r"(?:dear|hi|hey|hello)(?![^\S\n]+(?:friends|everyone|everybody|all|there|folks|customers?|readers|members|"
+    r"(?:dear|hi|hey|hello)(?!@)(?![^\S\n]+(?:friends|everyone|everybody|all|there|folks|customers?|readers|members|"
     r"subscribers|shoppers|guests|valued|neighbou?rs|fans|foodies|food\s+lovers|y['\u2019]?all)\b)|mr|mrs|ms|(?-i:Miss)(?=\.?\s+[A-Z])|mx|"
     r"(?:his|her|their)\s+(?:own\s+)?(?:home|house|place|apartment|flat|address|cell|mobile|number|phone)|"
     r"your\s+(?:own\s+)?(?:home\s+address|address|cell|mobile|number|phone\s+number)|"
@@ -138,20 +144,55 @@ _FIRM_WORDS = (
     r"Cosmetics|Beauty|Jewel(?:l)?ers|Furniture|Interiors|Landscaping|Plumbing|Electric|Cleaners|Travel|Tours|"
     r"Hotel|Inn|Grill|Diner|Pizza|Steakhouse|Tavern|Pub|Deli|Creamery|Chocolates?|Florist|Flowers|Garden|"
     r"Gardens|Optical|Insurance|Consulting|Media|Labs?|Apparel|Collection|Trattoria|Osteria|Ristorante|"
-    r"Taverna|Brasserie|Bistro|Restaurant|Cantina|Bar|Lounge|Bakehouse|Roasters|Gallery|Theat(?:er|re)"
+    r"Taverna|Brasserie|Bistro|Restaurant|Cantina|Bar|Lounge|Bakehouse|Roasters|Gallery|Theat(?:er|re)|"
+    r"Gelato|Gelateria|Ice[^\S\n]+Cream|Juice[^\S\n]+Bar|Juicery|Butchers?|Tailoring|Tailors|Outdoors|"
+    r"Pasticceria|Patisserie|P\u00e2tisserie|Boulangerie|Panetteria|Panificio|B\u00e4ckerei|Konditorei|"
+    r"Panader\u00eda|Pasteler\u00eda|Taquer\u00eda|Cr\u00eaperie|Creperie|Ceramics|Pottery|Crafts|Textiles|Knitwear|"
+    r"Woodworks|Leathercraft"
 )
 _FIRM_AFTER = re.compile(
     r"(?:\s*(?:&|and)\s*(?:Sons|Daughters|Co|Company|Partners|Associates|Friends)\b|"
-    rf"\.?,?[^\S\n]+(?:{_FIRM_WORDS})\b)"
+    rf"\.?,?(?:[^\S\n]+[A-Z][a-z]+)?[^\S\n]+(?:{_FIRM_WORDS})\b)"
 )
 _FIRM_LAST = re.compile(rf"\s(?:{_FIRM_WORDS})\Z")
-"""A company word after a name makes it the firm's (`Miller Bros.`, `Duffy & Sons`, `Emma Louise Candles`)."""
+"""A company word after a name makes it the firm's (`Miller Bros.`, `Duffy & Sons`, `Emma Louise Candles`,
+`<Name>'s Smoothie Co.`: one capitalised word may come between)."""
 
+_HOUSE_NUMBER = re.compile(r"(?<![\w.,/:$\u20ac\u00a3-])\d{1,6}[A-Za-z]?[^\S\n]?\n?[^\S\n]?\Z")
+"""A house or flat number right before a street read as a name (`2760 <Name> Pines, <Town>`)."""
 _STREET_FIRST = re.compile(
     r"(?i)(?:via|viale|piazza|corso|calle|avenida|plaza|paseo|rue|avenue|boulevard|place|rua|travessa|largo|"
     r"pra[cç]a|stra[sß]e|straat|weg|laan|gracht|plein)\b"
 )
 """A foreign street type read as the first word of a name (`Via Roma 22`, `Calle Mayor 8`)."""
+
+
+_TITLED_FIRM = re.compile(
+    rf"\.?[^\S\n]{{1,3}}[A-Z][\w-]*(?:['\u2019]s)?(?:[^\S\n]+[A-Z][\w-]*){{0,2}}?[^\S\n]+(?:{_FIRM_WORDS})\b"
+)
+"""A firm's name after a title or a relative's word (`Mrs. <Surname>'s Bakery`, `Grandpa <Name>'s Diner`):
+the title is the brand's, no person's cue."""
+_FIRM_MOVED = re.compile(
+    r"(?i:\b(?:(?:our|the)[^\S\n]+(?:[\w-]+[^\S\n]+){0,2}(?:store|shop|flagship|office|offices|location|showroom|"
+    r"studio|restaurant|bakery|caf[eé]|boutique|salon|branch|headquarters|hq)|we)(?:['\u2019]ve)?[^\S\n]+"
+    r"(?:(?:has|have)[^\S\n]+)?(?:now[^\S\n]+)?\Z)"
+)
+"""A shop's own move (`Our flagship store has moved to`, `We've moved to`): no one's home."""
+
+
+def _personal_at(text: str, m: re.Match[str]) -> bool:
+    """The `_PERSONAL` match `m` points at a person, not at the firm's title or its move."""
+    word = m.group(0)
+    if word[:1].isupper() and _TITLED_FIRM.match(text, m.end()) is not None:
+        return False  # (`Mrs. <Surname>'s Bakery`, `Grandpa <Name>'s Diner`: a brand's title)
+    # (`Our flagship store has moved to`: the shop's move, no one's home)
+    moved = word.lower().startswith("moved")
+    return not moved or _FIRM_MOVED.search(text, max(0, m.start() - 50), m.start()) is None
+
+
+def personal_cue(text: str, besides: int = -1) -> bool:
+    """`text` has a personal cue (`_PERSONAL`) but at `besides`, a firm's title or a shop's move."""
+    return any(m.start() != besides and _personal_at(text, m) for m in _PERSONAL.finditer(text))
 
 
 def business_copy(
@@ -167,8 +208,11 @@ def business_copy(
     a name, a date of birth, an e-mail address or any other identifier keeps the text about
     someone, but a role mailbox (`_ROLE_MAILBOX`: `info@`, `bonjour@`, `orders@`), which is the
     firm's; a name `brands` (`_phi_brands.brand_names`) tells is a brand's or a venue's is the
-    firm's too (`Papa <Name>'s`, `the <Name> Hall`). The text has the words of trade (`_TRADE`)
-    and no personal cue (`_PERSONAL`); the
+    firm's too (`Papa <Name>'s`, `the <Name> Hall`), and so is a street or a town read as a name
+    (inside an address found, or a street right after its house number: `2760 <Name> Pines,
+    <Town>`). The text has the words of trade (`_TRADE`) and no personal cue (`personal_cue`: a
+    title that opens the firm's name, `Mrs. <Surname>'s Bakery`, and the shop's own move, `our
+    store has moved to`, are none; a role mailbox `hello@` is no greeting); the
     caller also requires that no health information is tied to anyone. Cheap when it does not
     apply: the span test first, the two regexes only for a text whose findings all qualify.
     None when the text is not such copy.
@@ -192,6 +236,22 @@ def business_copy(
             or _STREET_FIRST.match(text, s.start) is not None
         )
     ]
+    # (a street or a town read as a name: inside an address found, or a street after its house number)
+    places = sorted((s.start, s.end) for s in spans if s.category == "address")
+    starts = [a for a, _ in places]
+    reach = list(accumulate((b for _, b in places), max))  # (the farthest end of the places so far)
+    firms += [
+        (s.start, s.end)
+        for s in strong
+        if s.category == "name"
+        and (
+            ((i := bisect_right(starts, s.start)) > 0 and reach[i - 1] >= s.end)
+            or (
+                _HOUSE_NUMBER.search(text, max(0, s.start - 8), s.start) is not None
+                and text.startswith(",", s.end)
+            )
+        )
+    ]
     rest = [
         (s.start, s.end)
         for s in strong
@@ -205,6 +265,6 @@ def business_copy(
     drop = strong
     if not _trade(text):
         return None  # (one place alone is no copy: "The restaurant is at ..." may be where friends meet)
-    if _PERSONAL.search(text) is not None:
+    if personal_cue(text):
         return None
     return drop

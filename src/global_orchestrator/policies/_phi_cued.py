@@ -873,6 +873,28 @@ _ORG_LAST = (
 }
 """The last word of an organisation's or a department's name (`Appeals Unit`, `Contoso Health Plan`)."""
 _AT_WORD = re.compile(r"\b(?i:at)\b")
+_ORG_SEPARATORS = (",", "\u00b7", "|", "\u2022")
+_ORG_SEPARATOR = re.compile("[,\u00b7|\u2022]")
+"""What parts an organisation's name from its address: a comma, or a footer's `·`, `|`, `•`."""
+_FOOTER_SEPARATORS = ("\u00b7", "|", "\u2022")
+_FOOTER_SEPARATOR = re.compile("[\u00b7|\u2022]")
+_TOWN_CELL = re.compile(r"[^\S\n]*(?:[A-Z][\w'\u2019-]*[^\S\n]*){0,3}\Z")
+
+
+def _footer_cell(before: str) -> bool:
+    """A footer's later cell (`Acme Ltd · 12 Main Road · Leeds <postcode>`) after an organisation's name.
+
+    The organisation's name is one of the three cells before; the address's cell so far is a town or
+    nothing (a postcode found apart after its town).
+    """
+    cells = _FOOTER_SEPARATOR.split(before)
+    return (
+        len(cells) >= 2
+        and _TOWN_CELL.match(cells[-1]) is not None
+        and any(_org_name(c) for c in cells[-4:-1])
+    )
+
+
 _ORG_REACH = 80
 """How far before an address on its line an organisation's name is looked for (characters)."""
 
@@ -901,7 +923,7 @@ def org_addresses(text: str, spans: list[Span]) -> tuple[list[Span], list[tuple[
     in a text about a person (a patient's nursing home, a referral to a clinic keep it), with
     the pieces of it found apart; a town in it read as a name is no name (the caller drops those).
     """
-    if "," not in text or not any(s.category == "address" and not s.weak for s in spans):
+    if not has_any(text, _ORG_SEPARATORS) or not any(s.category == "address" and not s.weak for s in spans):
         return spans, []
     regions = []
     for s in spans:
@@ -910,9 +932,14 @@ def org_addresses(text: str, spans: list[Span]) -> tuple[list[Span], list[tuple[
         reach = max(0, s.start - _ORG_REACH)
         line = text.rfind("\n", reach, s.start) + 1 or reach
         before = text[line : s.start].rstrip()
-        groups = before[:-1].split(",")[-2:] if before.endswith(",") else []
+        # (a footer's cells are parted by `·`, `|` or `•` as an address's lines by commas)
+        groups = _ORG_SEPARATOR.split(before[:-1])[-2:] if before.endswith(_ORG_SEPARATORS) else []
         lead = text[s.start : s.end].split(",", 1)
-        if any(_org_name(g) for g in groups) or (len(lead) == 2 and _org_name(lead[0], whole=True)):
+        if (
+            any(_org_name(g) for g in groups)
+            or (len(lead) == 2 and _org_name(lead[0], whole=True))
+            or (has_any(before, _FOOTER_SEPARATORS) and _footer_cell(before))
+        ):
             regions.append((s.start, s.end))
     if not regions:
         return spans, []

@@ -125,6 +125,10 @@ _OWNED_CUE = re.compile(
 )
 """Someone's own test or procedure in informal writing before a date (`had my mri march 3`, `ur son's
 scan on the 5th`): a date cue, tried only where `_DATE_CUE` found none (its words are common)."""
+_NAMED_COLLECTION = re.compile(
+    r"\b(?:the|our|its|their|new)[^\S\n]+[A-Z][\w-]*[^\S\n]+(?:[a-z]+[^\S\n]+)?collection\b[^.;!?\n]{0,25}\Z"
+)
+"""A named product range (`the <Brand> tea collection on`), not a specimen's `collection on` cue."""
 _OWNED_WORDS = ("my ", "his ", "her ", "our ", "their ", "ur ")
 """A gate: every `_OWNED_CUE` match holds one (folded)."""
 _DATE_CUE = re.compile(grouped(_DATE_CUE.pattern), _DATE_CUE.flags)  # same matches, fewer tests
@@ -338,6 +342,8 @@ def dates(text: str, record: bool) -> list[Span]:
             continue
         lo = max(0, m.start() - 60)
         cued = cue_near.search(_DATE_CUE, lo, m.start())
+        if cued and "collection" in text[lo : m.start()] and _NAMED_COLLECTION.search(text, lo, m.start()):
+            cued = False  # (`the <Brand> tea collection on March 3`: a product range, no specimen)
         if not cued and owned is not False:
             if owned is None:
                 owned = has_any(text, _OWNED_WORDS)

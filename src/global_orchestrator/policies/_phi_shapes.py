@@ -255,7 +255,21 @@ def phone_kind(text: str, start: int) -> str:
     return "fax" if _FAX_CUE.search(clause) else "phone"
 
 
+_FREEPHONE = re.compile(r"\(?(?:0800|1[38]00)\)?[-.\s]{1,2}\d|\+44[-.\s]?(?:\(0\)[-.\s]?)?800[-.\s]{1,2}\d")
+"""A freephone or shared-cost number of another country written with its prefix apart (the UK's, Germany's,
+New Zealand's `0800 ...`, Australia's and Ireland's `1800 ...`, Australia's `1300 ...`, `+44 800 ...`): a
+business's line. A North American area code never starts with 1 or 0, so none is read for one."""
+
+
+def freephone(value: str) -> bool:
+    """Another country's freephone or shared-cost number written with its prefix apart (`_FREEPHONE`)."""
+    return value[:1] in "01(+" and 10 <= _digits(value) <= 12 and _FREEPHONE.match(value.lstrip()) is not None
+
+
 def toll_free(value: str) -> bool:
+    """A toll-free number: North American (`1-800-...`) or another country's freephone (`0800 ...`)."""
+    if freephone(value.lstrip()):
+        return True
     digits = _NON_DIGIT.sub("", value)
     if len(digits) == 11 and digits[0] == "1":
         digits = digits[1:]

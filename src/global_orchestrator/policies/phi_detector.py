@@ -67,9 +67,10 @@ it, health information tied to someone ("Her MRI is on July 3rd"), or where some
 ("The patient resides in Cook County"). Campaign dates ("sale ends March 3"), a document's
 own dates ("This policy is effective ..."), the business's own address and number ("Visit
 us at ...", "Headquarters: ...", a copyright footer: nothing found inside it), brand URLs,
-role mailboxes (`support@`, `ir@`), toll-free numbers, promo codes, organisation names,
-titles of shows and papers after a press mention ("Featured on ..."), eponyms (`Kernig's
-sign`, `an Apgar score`) and health topics with no person are not findings.
+role mailboxes (`support@`, `ir@`), toll-free and freephone numbers (`1-800`, `0800`, `1300`),
+promo codes, organisation names, titles of shows and papers after a press mention ("Featured
+on ..."), eponyms (`Kernig's sign`, `an Apgar score`) and health topics with no person are not
+findings.
 
 The typed placeholders `deidentify` writes (`[NAME]`, `[DATE]` ...: the upper-cased
 `CATEGORIES`) are never findings, so de-identified text re-scans clean. In such text health
@@ -128,7 +129,7 @@ from global_orchestrator.policies._phi_places import addresses, joined_addresses
 from global_orchestrator.policies._phi_profiles import profiles
 from global_orchestrator.policies._phi_regional import regional
 from global_orchestrator.policies._phi_scripts import script_names
-from global_orchestrator.policies._phi_shapes import shapes
+from global_orchestrator.policies._phi_shapes import freephone, shapes
 from global_orchestrator.policies._phi_spans import (
     Span,
     by_first_letter,
@@ -201,10 +202,12 @@ _TEMPLATE_AFTER = re.compile(r"[^\S\n]*[(\[](?i:generic|template|sample|example|
 """A record word heading a template (`Discharge Instructions (generic)`), no patient's record."""
 _ABOUT_NO_ONE = re.compile(
     r"(?i:\b(?:de-?identified|anonymi[sz]ed|hypothetical|fictional|fictitious|composite)[^\S\n]+"
-    r"(?:case|vignette|scenario|example|patient|summary|note|report|record|data(?:set)?)s?\b)"
+    r"(?:case|vignette|scenario|example|patient|summary|note|report|record|data(?:set)?)s?\b|"
+    r"\b(?:case|vignette|scenario|example|summary|description|note|report|record)s?[^\S\n]*\([^\S\n]*"
+    r"(?:de-?identified|anonymi[sz]ed|hypothetical|fictional|fictitious|composite)[^\S\n]*\))"
 )
-"""A text that says its case is no one's (`De-identified case:`, `Hypothetical patient:`): its health
-information counts only next to an identifier still in it, as in `deidentify`'s output."""
+"""A text that says its case is no one's (`De-identified case:`, `Case description (de-identified):`):
+its health information counts only next to an identifier still in it, as in `deidentify`'s output."""
 _ABOUT_NO_ONE_WORDS = ("identified", "anonymi", "hypothetical", "ficti", "composite")
 """A gate: every `_ABOUT_NO_ONE` match holds one (lower case)."""
 _RECORD = re.compile(r"(?i:\b" + by_first_letter(split_alternatives(_RECORD_WORDS)) + r"\b)")
@@ -290,6 +293,8 @@ def _detect_phi(text: str) -> list[Span]:
     spans += streets(text) + people(text) + messages(text) + locale_values(text) + spoken(text)
     spans += forum(text) + regional(text) + intl_names(text)
     spans += notes(text, record)
+    # (a freephone line another country's way, `0800 ...`, `1300 ...`, is a business's wherever it is found)
+    spans = [s for s in spans if s.category != "phone" or not freephone(text[s.start : s.end])]
     spans, org_at = org_addresses(text, business_phones(text, spans))
     ours_at = _business_addresses(text, spans)
     spans = _outside(spans, ours_at)
