@@ -64,17 +64,22 @@ _CUE_BEFORE = re.compile(
     r"transfer\s+(?:[a-z]+\s+){0,2}to|pay|paid|contact|signed|signature|organi[sz]ed\s+by|posted\s+by|"
     r"written\s+by|sent\s+by|submitted\s+by|from|for|to|by|help|dear|hi|hello|hey|thanks|"
     r"this\s+is|it'?s|it\u2019s|it\s+is|i\s+am|i'?m|licen[cs]e\s+for|soussign[ée](?:\(e\))?|"
-    r"sig(?:\.|ra\.?)|sr\.|sra\.|frau|herr|mme|mlle|m\.|mr\.?|mrs\.?|ms\.?|dr\.?|name|full[_ ]name)|"
-    r"[\u2014\u2013|])[\"']?[^\S\n]*[:,]?[^\S\n]*[\"']?[^\S\n]*)\Z",
+    r"sig(?:\.|ra\.?)|sr\.|sra\.|frau|herr|mme|mlle|m\.|mr\.?|mrs\.?|ms\.?|dr\.?|name|full[_ ]name|"
+    # a subscriber, an officer, a relative, a new colleague, whom someone replaces, a greeting of
+    # another language (`subscriber JOHN PHẠM`, `son JOHN PHẠM`, `remplace BRIGITTE STIFFEL`)
+    r"subscriber|officer|son|daughter|wife|husband|mother|father|brother|sister|teammate|colleague|"
+    r"remplace|replaces|replacing|soy|guten\s+tag|bonjour|hola|hallo)|"
+    r"[\u2014\u2013|]|(?<!\S)-{1,2})[\"']?[^\S\n]*[:,]?[^\S\n]*[\"']?[^\S\n]*)\Z",
     re.MULTILINE,
 )
 """Before a name: a role that is a person's (`Passport holder`, `Our new tenant,`), a payee, a
 signer or organiser, a greeting, a self-introduction, a title, a field, a dash or a bar of a
 sign-off or a ticket's header."""
 _STRONG_BEFORE = re.compile(
-    r"(?i:\b(?:holder|policyholder|tenant|registered\s+to|payable\s+to|wire\s+(?:[a-z]+\s+){0,2}to|"
+    r"(?i:(?:\b(?:holder|policyholder|tenant|registered\s+to|payable\s+to|wire\s+(?:[a-z]+\s+){0,2}to|"
     r"contact|signed|organi[sz]ed\s+by|dear|soussign[ée](?:\(e\))?|sig(?:\.|ra\.?)|sr\.|sra\.|frau|herr|"
-    r"mme|mlle|mr\.?|mrs\.?|ms\.?|dr\.?|name|full[_ ]name|message\s+is\s+for|licen[cs]e\s+for|help)"
+    r"mme|mlle|mr\.?|mrs\.?|ms\.?|dr\.?|name|full[_ ]name|message\s+is\s+for|licen[cs]e\s+for|help|"
+    r"subscriber|officer|son|daughter|wife|husband|remplace|replaces)|(?<!\S)-{1,2})"
     r"[\"']?[^\S\n]*[:,]?[^\S\n]*[\"']?[^\S\n]*)\Z"
 )
 """A cue strong enough for a name in lower case (`Dear noor nasser,`, `Contact: youssef abu-zahra`)."""
@@ -256,7 +261,7 @@ def _caps_names(text: str) -> list[Span]:
         if found and m.start() < found[-1].end:
             continue
         words = [w for w in m.group(1).split() if not re.fullmatch(_CAPS_PARTICLE, w)]
-        if not _name_words(words):
+        if not _name_words(words, strong=_strong_before(text, m.start())):
             continue
         if _cued_before(text, m.start()) or _cued_after(text, m.end()):
             found.append(Span("name", m.start(), m.end(), 0.75))
@@ -403,8 +408,14 @@ _SINGLE = re.compile(
     r"\b(?i:hey|hi|hello)?[,!]?[^\S\n]*(?i:it'?s|it\u2019s|this\s+is)[^\S\n]+)"
     rf"({_TITLE_WORD}){_END}(?![^\S\n]+[{_U}])"
 )
+_GREETED = re.compile(
+    # a greeting of another language, a support agent, a post's author, whom to ask for (`Hola Jonathan,`,
+    # `-- agent Michael`, `Forum post by Simone:`, `Ask for Santiago, +44 ...`), the name ending a clause
+    r"\b(?i:hola|hallo|salut|ciao|ol\u00e1|bonjour|agent|posted\s+by|post\s+by|ask\s+for)[^\S\n]+"
+    rf"({_TITLE_WORD}){_END}(?=[^\S\n]*(?:[,!:;\n]|\.(?!\w)|\Z))"
+)
 _INTRO_AFTER = re.compile(
-    r"[^\S\n]*(?:[!.,\n]|\Z|[\U0001F300-\U0001FAFF\u2600-\u27BF]|(?i:from|calling|here)\b)"
+    r"[^\S\n]*(?:[!.,\n]|--|\u2014|\Z|[\U0001F300-\U0001FAFF\u2600-\u27BF]|(?i:from|calling|here)\b)"
 )
 _CALLER_AFTER = re.compile(r"[^\S\n]+(?i:from|calling|here)\b")
 _POSSESSED = re.compile(
@@ -433,6 +444,7 @@ def _singles(text: str) -> list[Span]:
         if "it" in cue and _INTRO_AFTER.match(text, m.end(1)) is None:
             continue
         found.append(Span("name", m.start(1), m.end(1), 0.7))
+    found += [Span("name", m.start(1), m.end(1), 0.7) for m in _GREETED.finditer(text) if _single(m.group(1))]
     if "'s " in text or "\u2019s " in text:
         for m in _POSSESSED.finditer(text):
             if _single(m.group(1)):
@@ -478,6 +490,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _SINGLE_GATES = (
     *("my ", "our ", "his ", "her ", "their ", "your ", "ur ", "aunt", "uncle", "nan", "gran", "cousin"),
     *("it's", "its ", "it\u2019s", "this is", "'s ", "\u2019s "),
+    *("hola ", "hallo ", "salut ", "ciao ", "ol\u00e1 ", "bonjour ", "agent ", "post by ", "posted by ", "ask for "),
 )
 
 

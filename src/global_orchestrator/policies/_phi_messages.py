@@ -42,7 +42,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, census, english
+from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, census, english, places
 from global_orchestrator.policies._phi_names import ORG_WORDS
 from global_orchestrator.policies._phi_places import STATES
 from global_orchestrator.policies._phi_spans import (
@@ -271,9 +271,19 @@ _UPWORD = rf"[{UPPER}](?:[^\W\d_]|['\u2019])*(?:-[{UPPER}](?:[^\W\d_]|['\u2019])
 """A capitalised word; its other letters of any script (`Đặng`, `NGUYỄN`)."""
 _LABELLED_PERSON = re.compile(
     r"(?i:\b(?:patient(?:\s+name)?|member(?:\s+name)?|pt\s+name|guarantor|insured|subscriber|referring"
-    r"(?:\s+(?:provider|physician))?|ordering(?:\s+(?:provider|physician))?|prescriber|pathologist)"
-    r"[^\S\n]*:[^\S\n]*)"
-    rf"({_UPWORD}(?:[^\S\n]+(?:[{UPPER}]\.?|{_UPWORD})){{1,3}})(?=[^\S\n]*(?:[,(|\n]|[^\S\n]{{2}}|\Z))"
+    r"(?:\s+(?:provider|physician))?|ordering(?:\s+(?:provider|physician))?|prescriber|pathologist|"
+    # the people of a record, a form or an export: staff, signers, payees, drivers, users
+    r"(?:(?:full|legal|employee|customer|student|driver)\s+)?name|employee|driver|payee|policyholder|"
+    r"policy\s+holder|account\s+holder|cardholder|claimant|applicant|beneficiary|surgeon|assistant|"
+    r"attending(?:\s+physician)?|requesting(?:\s+(?:provider|physician|clinician))?|cosigned(?:\s+by)?|"
+    r"(?:signed|approved|reviewed|verified|dictated|authori[sz]ed|witnessed)(?:\s+electronically)?(?:\s+by)?|"
+    r"electronically\s+signed(?:\s+by)?|parent/guardian|parent|guardian|next\s+of\s+kin|"
+    r"emergency\s+contact|user|username|visitor|tenant|resident\s+name|nom\s*/\s*name)"
+    r"[^\S\n]*[:=][^\S\n]*)"
+    rf"({_UPWORD}(?:[^\S\n]+(?:[{UPPER}]\.?|{_UPWORD})){{1,3}}"
+    # or `Surname, Given I.` (`Policyholder: LOPEZ-AVILÉS, SOFÍA`, `Driver: Allen, Annelies`)
+    rf"|{_UPWORD}(?:[^\S\n]{_UPWORD})?,[^\S\n]+{_UPWORD}(?:[^\S\n]+[{UPPER}]\.?(?![\w'\u2019]))?)"
+    r"(?=[^\S\n]*(?:[,(|;/!\n]|[^\S\n]{2}|\Z))"
 )
 """A name in reading order after a person's label (`Patient: Jane Đặng, DOB ...`, `Member: Madison Day |`)."""
 _LABELLED_PERSON_KEYS = list_keys(_LABELLED_PERSON.pattern)
@@ -377,6 +387,31 @@ def _labelled_name_ok(tokens: list[str]) -> bool:
         return False
     english_words, first, _ = _words()
     return words[0] in first or any(w not in english_words for w in words)
+
+
+_CREDENTIAL_WORD = re.compile(rf"(?:{_CREDENTIAL})\b", re.IGNORECASE)
+_BARE_NAME_LABEL = re.compile(r"(?i:name|nom\s*/\s*name)[^\S\n]*[:=][^\S\n]*\Z")
+
+
+def _person_after_label(m: re.Match[str]) -> bool:
+    """Whether the value after a person's label (`_LABELLED_PERSON`) reads as a name.
+
+    `Surname, Given` is read in reading order (a credential is no given name: `Halvorsen, MD`); no
+    place (`Name: NEW YORK`); after a bare `Name:` (a product's, a campaign's too) the words must
+    read as a given name and a surname (`name: Spring Promo` is none).
+    """
+    value = m.group(1)
+    if "," in value:
+        if _CREDENTIAL_WORD.match(value.split(",", 1)[1].strip()):
+            return False
+        tokens = _given_first(value)
+    else:
+        tokens = value.split()
+    if " ".join(t for t in tokens if len(t.rstrip(".")) > 1).lower() in places():
+        return False
+    if _BARE_NAME_LABEL.search(m.group(0), 0, m.start(1) - m.start()) is not None:
+        return name_ok(tokens, single=False) and _labelled_name_ok(tokens)
+    return _labelled_name_ok(tokens)
 
 
 def name_ok(tokens: list[str], single: bool, dashed: bool = False) -> bool:
@@ -609,9 +644,9 @@ def messages(text: str) -> list[Span]:
             for m in scan_words(_LISTED_NAME, text, _LISTED_KEYS)
             if name_ok(_given_first(m.group(1)), single=False) or _labelled_name_ok(_given_first(m.group(1)))
         ]
-    if ":" in text:
+    if ":" in text or "=" in text:
         for m in scan_words(_LABELLED_PERSON, text, _LABELLED_PERSON_KEYS):
-            if _labelled_name_ok(m.group(1).split()):
+            if _person_after_label(m):
                 found.append(Span("name", m.start(1), m.end(1), 0.75))
                 line_end = (
                     m.end(1)

@@ -397,7 +397,7 @@ def _spaced_names(text: str) -> list[Span]:
         found.append(Span("name", start, end, 0.8))
     for c in _SCRIPT_CUE.finditer(text):
         word = c.group(1)
-        if word in _NOT_NAME_WORDS or ("\u4e00" <= word[-1] <= "\u9fff" and word[-1] in _PLACE_END):
+        if word in _NOT_NAME_WORDS or word[-1] in _PLACE_END or word[-1] in "様殿" or word.endswith(_TITLES_AFTER):
             continue
         found.append(Span("name", c.start(1), c.end(1), 0.8))
     return found
