@@ -69,7 +69,7 @@ _CUE_BEFORE = re.compile(
     # another language (`subscriber JOHN PHẠM`, `son JOHN PHẠM`, `remplace BRIGITTE STIFFEL`)
     r"subscriber|officer|son|daughter|wife|husband|mother|father|brother|sister|teammate|colleague|"
     r"remplace|replaces|replacing|soy|guten\s+tag|bonjour|hola|hallo)|"
-    r"[\u2014\u2013|]|(?<!\S)-{1,2})[\"']?[^\S\n]*[:,]?[^\S\n]*[\"']?[^\S\n]*)\Z",
+    r"[\u2014\u2013|])[\"']?[^\S\n]*[:,]?[^\S\n]*[\"']?[^\S\n]*)\Z",
     re.MULTILINE,
 )
 """Before a name: a role that is a person's (`Passport holder`, `Our new tenant,`), a payee, a
@@ -79,7 +79,7 @@ _STRONG_BEFORE = re.compile(
     r"(?i:(?:\b(?:holder|policyholder|tenant|registered\s+to|payable\s+to|wire\s+(?:[a-z]+\s+){0,2}to|"
     r"contact|signed|organi[sz]ed\s+by|dear|soussign[ée](?:\(e\))?|sig(?:\.|ra\.?)|sr\.|sra\.|frau|herr|"
     r"mme|mlle|mr\.?|mrs\.?|ms\.?|dr\.?|name|full[_ ]name|message\s+is\s+for|licen[cs]e\s+for|help|"
-    r"subscriber|officer|son|daughter|wife|husband|remplace|replaces)|(?<!\S)-{1,2})"
+    r"subscriber|officer|son|daughter|wife|husband|remplace|replaces))"
     r"[\"']?[^\S\n]*[:,]?[^\S\n]*[\"']?[^\S\n]*)\Z"
 )
 """A cue strong enough for a name in lower case (`Dear noor nasser,`, `Contact: youssef abu-zahra`)."""
@@ -107,6 +107,14 @@ def _cued_before(text: str, start: int) -> bool:
     if line and not text[line:start].strip():
         return _SIGN_OFF.search(text, max(0, line - 30), line) is not None
     return _CUE_BEFORE.search(text[max(line, start - 40) : start]) is not None or titled_before(text, start)
+
+
+def _dash_line(text: str, start: int, end: int) -> bool:
+    """A dash before `text[start:end]`, the line ending after it (`-- JOHN HOÀNG`, `- Hövel, Francesca`)."""
+    return (
+        _DASH_BEFORE.search(text, max(0, start - 4), start) is not None
+        and _LINE_END.match(text, end) is not None
+    )
 
 
 def _cued_after(text: str, end: int) -> bool:
@@ -236,7 +244,11 @@ def _surname_first(text: str) -> list[Span]:
             and not _NUMBER_AFTER.match(
                 text, m.end()
             )  # `Petar Steuer, Rohlederring 84`: a street after a name
-        ) and (_cued_before(text, m.start()) or _cued_after(text, m.end())):
+        ) and (
+            _cued_before(text, m.start())
+            or _cued_after(text, m.end())
+            or _dash_line(text, m.start(), m.end())
+        ):
             if all(_kind(w) == "place" for w in family) and not _strong_before(text, m.start()):
                 continue
             found.append(Span("name", m.start(), m.end(), 0.75))
@@ -247,6 +259,8 @@ def _surname_first(text: str) -> list[Span]:
 _CAPS_NAME = re.compile(
     rf"{_START}({_CAPS_WORD}(?:[^\S\n](?:{_CAPS_PARTICLE}[^\S\n])?{_CAPS_WORD}){{1,3}}){_END}(?![/.]\w)(?![^\S\n]+\d)"
 )
+_DASH_BEFORE = re.compile(r"(?<!\S)-{1,2}[^\S\n]*\Z")
+_LINE_END = re.compile(r"[^\S\n]*(?:\n|\Z)")
 _CAPS_GATE = re.compile(rf"[{_U}]{{2}}[^\S\n][{_U}]{{2}}")
 _LOWER_NAME = re.compile(
     rf"(?<![\w@.'\u2019-])({_LOWER_WORD}(?:[^\S\n](?:{_PARTICLE}[^\S\n]){{0,2}}{_LOWER_WORD}){{1,3}})"
@@ -261,9 +275,10 @@ def _caps_names(text: str) -> list[Span]:
         if found and m.start() < found[-1].end:
             continue
         words = [w for w in m.group(1).split() if not re.fullmatch(_CAPS_PARTICLE, w)]
-        if not _name_words(words, strong=_strong_before(text, m.start())):
+        dashed = _dash_line(text, m.start(), m.end())  # `-- JOHN HOÀNG` signing off a note
+        if not _name_words(words, strong=dashed or _strong_before(text, m.start())):
             continue
-        if _cued_before(text, m.start()) or _cued_after(text, m.end()):
+        if dashed or _cued_before(text, m.start()) or _cued_after(text, m.end()):
             found.append(Span("name", m.start(), m.end(), 0.75))
     return found
 
@@ -411,7 +426,7 @@ _SINGLE = re.compile(
 _GREETED = re.compile(
     # a greeting of another language, a support agent, a post's author, whom to ask for (`Hola Jonathan,`,
     # `-- agent Michael`, `Forum post by Simone:`, `Ask for Santiago, +44 ...`), the name ending a clause
-    r"\b(?i:hola|hallo|salut|ciao|ol\u00e1|bonjour|agent|posted\s+by|post\s+by|ask\s+for)[^\S\n]+"
+    r"\b(?i:hola|hallo|salut|ol\u00e1|bonjour|agent|posted\s+by|post\s+by|ask\s+for)[^\S\n]+"
     rf"({_TITLE_WORD}){_END}(?=[^\S\n]*(?:[,!:;\n]|\.(?!\w)|\Z))"
 )
 _INTRO_AFTER = re.compile(
@@ -490,7 +505,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _SINGLE_GATES = (
     *("my ", "our ", "his ", "her ", "their ", "your ", "ur ", "aunt", "uncle", "nan", "gran", "cousin"),
     *("it's", "its ", "it\u2019s", "this is", "'s ", "\u2019s "),
-    *("hola ", "hallo ", "salut ", "ciao ", "ol\u00e1 ", "bonjour ", "agent ", "post by ", "posted by ", "ask for "),
+    *("hola ", "hallo ", "salut ", "ol\u00e1 ", "bonjour ", "agent ", "post by ", "posted by ", "ask for "),
 )
 
 

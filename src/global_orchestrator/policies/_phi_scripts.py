@@ -378,26 +378,33 @@ def _spaced_names(text: str) -> list[Span]:
         ):
             parts.pop()
         while parts and len(parts[-1][0].rstrip(".")) == 1 and parts[-1][0].isascii() and len(parts) > 1:
-            if parts[-2][1].startswith(","):
-                break  # `चतुर्वेदी, राज्य X.`: a trailing initial
+            if any(sep.startswith(",") for _, sep in parts[:-1]):
+                break  # `चतुर्वेदी, राज्य X.`: a trailing initial of `Surname, Given I.`
             parts.pop()
         words = [w for w, _ in parts]
         full = [w for w in words if len(w.rstrip(".")) > 1 or not w.isascii()]
         scripted = [w for w in full if _SCRIPT_TOK.match(w)]
-        if not scripted or len(full) < 2 and not (len(words) >= 2 and scripted):
+        if not scripted or len(words) < 2:
             continue
         if any(w[-1] in _PLACE_END for w in scripted if "\u4e00" <= w[-1] <= "\u9fff"):
             continue  # `辉市`, `王路I座`: a town or a street
         han = [w for w in scripted if "\u4e00" <= w[0] <= "\u9fff"]
-        if han and len(han) == len(full) and not any(
-            w[0] in _ZH_SURNAMES or w.split("-")[-1][:1] in _ZH_SURNAMES for w in han
+        if (
+            han
+            and len(han) == len(full)
+            and not any(w[0] in _ZH_SURNAMES or w.split("-")[-1][:1] in _ZH_SURNAMES for w in han)
         ):
             continue
         end = start + len("".join(w + sep for w, sep in parts).rstrip(", "))
         found.append(Span("name", start, end, 0.8))
     for c in _SCRIPT_CUE.finditer(text):
         word = c.group(1)
-        if word in _NOT_NAME_WORDS or word[-1] in _PLACE_END or word[-1] in "様殿" or word.endswith(_TITLES_AFTER):
+        if (
+            word in _NOT_NAME_WORDS
+            or word[-1] in _PLACE_END
+            or word[-1] in "様殿"
+            or word.endswith(_TITLES_AFTER)
+        ):
             continue
         found.append(Span("name", c.start(1), c.end(1), 0.8))
     return found
