@@ -165,3 +165,91 @@ def test_a_first_name_after_a_greeting_an_agent_or_an_author_is_found(text: str,
 )
 def test_an_everyday_word_after_such_a_cue_is_no_name(text: str, not_name: str) -> None:
     assert not_name not in _names(text)
+
+
+# -- SURNAME, GIVEN in capitals after a strong cue; a handoff's patient line; `Patient <Surname> is 90` --
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Guten Tag OSTERHAGEN, FRIEDERIKE,\nanbei meine Unterlagen.", "OSTERHAGEN, FRIEDERIKE"),
+        ("SMS: soy CARRASCAL-MENA, ADOLFO. Mi correo nuevo es otro.", "CARRASCAL-MENA, ADOLFO"),
+        ("Welcome our new teammate DALRYMPLE, FENELLA! Cake at three.", "DALRYMPLE, FENELLA"),
+        ("Background check summary -- ĐOÀN, JOHN\nPassport on file", "ĐOÀN, JOHN"),
+    ],
+)
+def test_surname_given_in_capitals_after_a_strong_cue_is_found(text: str, name: str) -> None:
+    assert name in _names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_name"),
+    [
+        ("PT STACY ROE, DOB 05/03/1971, SEEN TODAY.", "STACY ROE, DOB"),
+        ("THEY HAD 6: ICHITA, HAYLEY, TYLER AND BONNIE.", "ICHITA, HAYLEY"),
+        ("LIVES IN WEST KATHERINEPORT, VI.", "KATHERINEPORT, VI"),
+        ("INCLUDING MR. RYAN BERGSTROM, ANDREW VORONOV OF ACME", "RYAN BERGSTROM, ANDREW VORONOV"),
+    ],
+)
+def test_capitals_before_a_comma_that_are_no_surname_given_are_not_read_so(text: str, not_name: str) -> None:
+    assert not_name not in _names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Nursing handoff -- Bed 7\nMoss, Victor (60M) MRN 5512009\nDx: sepsis", "Moss, Victor"),
+        ("Bed 9\nOyelaran, Tobias (58male) MRN 4410\nDx: CAP", "Oyelaran, Tobias"),
+    ],
+)
+def test_a_handoff_line_of_surname_given_age_and_sex_is_a_name(text: str, name: str) -> None:
+    assert name in _names(text)
+
+
+def test_a_year_in_brackets_after_a_citation_is_no_handoff_line() -> None:
+    assert "Smith, Jones" not in _names("References\nSmith, Jones (2019) Heart failure review.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Spoke with the son. Patient Hill is 101 and now needs nursing care.", "Hill"),
+        ("Patient Okonkwo-Reyes is 97 and lives alone.", "Okonkwo-Reyes"),
+    ],
+)
+def test_a_patient_called_by_the_surname_before_an_age_is_found(text: str, name: str) -> None:
+    assert name in _names(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Patient Portal is now live for all clinics.", "Patient Safety is a priority for the ward."]
+)
+def test_a_patient_service_is_no_surname(text: str) -> None:
+    assert _names(text) == set()
+
+
+# -- a new colleague, a birthday mention, a Han surname after `surname` ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Hi all, welcome our new teammate Ama Boateng! Perpetua joins us from Leeds on 03/04/2024.",
+            "Perpetua",
+        ),
+        ("@Ottoline happy birthday!! born on 2/3/12, can't believe it - love, Sam Reid", "Ottoline"),
+        ("Licence application -- surname 郑, forenames Maria, DOB 06/23/1990", "郑"),
+    ],
+)
+def test_a_new_colleague_a_birthday_mention_and_a_han_surname_are_found(text: str, name: str) -> None:
+    assert name in _names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_name"),
+    [("New Feature joins the team next sprint", "Feature"), ("@Nike congrats on the launch", "Nike")],
+)
+def test_a_feature_or_a_brand_is_no_colleague_or_friend(text: str, not_name: str) -> None:
+    assert not_name not in _names(text)

@@ -79,7 +79,7 @@ _STRONG_BEFORE = re.compile(
     r"(?i:(?:\b(?:holder|policyholder|tenant|registered\s+to|payable\s+to|wire\s+(?:[a-z]+\s+){0,2}to|"
     r"contact|signed|organi[sz]ed\s+by|dear|soussign[ée](?:\(e\))?|sig(?:\.|ra\.?)|sr\.|sra\.|frau|herr|"
     r"mme|mlle|mr\.?|mrs\.?|ms\.?|dr\.?|name|full[_ ]name|message\s+is\s+for|licen[cs]e\s+for|help|"
-    r"subscriber|officer|son|daughter|wife|husband|remplace|replaces))"
+    r"subscriber|officer|son|daughter|wife|husband|remplace|replaces|teammate|soy|guten\s+tag))"
     r"[\"']?[^\S\n]*[:,]?[^\S\n]*[\"']?[^\S\n]*)\Z"
 )
 """A cue strong enough for a name in lower case (`Dear noor nasser,`, `Contact: youssef abu-zahra`)."""
@@ -193,7 +193,8 @@ def _name_words(words: list[str], *, strong: bool = False) -> bool:
 # --- SURNAME, Given -----------------------------------------------------------------------------
 _SURNAME_FIRST = re.compile(
     rf"{_START}((?:{_PARTICLE}[^\S\n])*(?:{_CAPS_WORD}|{_TITLE_WORD})(?:[^\S\n](?:{_PARTICLE}[^\S\n])*"
-    rf"(?:{_CAPS_WORD}|{_TITLE_WORD})){{0,2}}),[^\S\n]{{1,2}}({_TITLE_WORD}(?:[^\S\n]{_TITLE_WORD})?)"
+    rf"(?:{_CAPS_WORD}|{_TITLE_WORD})){{0,2}}),[^\S\n]{{1,2}}({_TITLE_WORD}(?:[^\S\n]{_TITLE_WORD})?"
+    rf"|{_CAPS_WORD}(?:[^\S\n]{_CAPS_WORD})?)"
     rf"(?:[^\S\n][{_U}]\.?(?![^\S\n]+[{_U}]))?{_END}"
 )
 _FIRM_AFTER = re.compile(r",?[^\S\n]+(?i:and|&|y|e|und|et)[^\S\n]+[A-Z]")
@@ -235,6 +236,18 @@ def _surname_first(text: str) -> list[Span]:
             continue  # `Town, Jennifer`: an everyday word before the comma
         if caps:
             if len(family) == 1 and len(family[0]) < 3:
+                continue
+            if given.isupper() and (
+                # `SURNAME, GIVEN` in capitals (a town and its state, a list of names, a name and its
+                # street read so too): after a strong person cue, or signing off a line after a dash
+                not (_strong_before(text, m.start()) or _dash_line(text, m.start(), m.end()))
+                or not all(
+                    w.lower() in census()[1] or (len(w) > 3 and _kind(w) in ("name", "other")) for w in givens
+                )
+                or (
+                    len(family) > 1 and family[0].lower() in census()[0]
+                )  # `RYAN BERGSTRÖM, ANDREW ...`: a list
+            ):  # (`PT JANE ROE, DOB ...`: a label is no given name)
                 continue
             found.append(Span("name", m.start(), m.end(), 0.8))
         elif (
@@ -428,6 +441,10 @@ _GREETED = re.compile(
     # `-- agent Michael`, `Forum post by Simone:`, `Ask for Santiago, +44 ...`), the name ending a clause
     r"\b(?i:hola|hallo|salut|ol\u00e1|bonjour|agent|posted\s+by|post\s+by|ask\s+for)[^\S\n]+"
     rf"({_TITLE_WORD}){_END}(?=[^\S\n]*(?:[,!:;\n]|\.(?!\w)|\Z))"
+    # a new colleague (`Felicia joins us from Teruel`), a friend greeted by a mention (`@Simone happy
+    # birthday!!`)
+    rf"|{_START}({_TITLE_WORD})[^\S\n]+(?:joins|joined)[^\S\n]+(?:us|the[^\S\n]+team)\b"
+    rf"|(?<![\w@])@({_TITLE_WORD})[^\S\n]+(?i:happy[^\S\n]+birthday)"
 )
 _INTRO_AFTER = re.compile(
     r"[^\S\n]*(?:[!.,\n]|--|\u2014|\Z|[\U0001F300-\U0001FAFF\u2600-\u27BF]|(?i:from|calling|here)\b)"
@@ -459,7 +476,10 @@ def _singles(text: str) -> list[Span]:
         if "it" in cue and _INTRO_AFTER.match(text, m.end(1)) is None:
             continue
         found.append(Span("name", m.start(1), m.end(1), 0.7))
-    found += [Span("name", m.start(1), m.end(1), 0.7) for m in _GREETED.finditer(text) if _single(m.group(1))]
+    for m in _GREETED.finditer(text):
+        group = next(g for g in (1, 2, 3) if m.group(g))
+        if _single(m.group(group)):
+            found.append(Span("name", m.start(group), m.end(group), 0.7))
     if "'s " in text or "\u2019s " in text:
         for m in _POSSESSED.finditer(text):
             if _single(m.group(1)):
@@ -506,6 +526,7 @@ _SINGLE_GATES = (
     *("my ", "our ", "his ", "her ", "their ", "your ", "ur ", "aunt", "uncle", "nan", "gran", "cousin"),
     *("it's", "its ", "it\u2019s", "this is", "'s ", "\u2019s "),
     *("hola ", "hallo ", "salut ", "ol\u00e1 ", "bonjour ", "agent ", "post by ", "posted by ", "ask for "),
+    *(" joins ", " joined ", "happy birthday"),
 )
 
 

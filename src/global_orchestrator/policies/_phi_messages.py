@@ -287,6 +287,12 @@ _LABELLED_PERSON = re.compile(
 )
 """A name in reading order after a person's label (`Patient: Jane Đặng, DOB ...`, `Member: Madison Day |`)."""
 _LABELLED_PERSON_KEYS = list_keys(_LABELLED_PERSON.pattern)
+_PATIENT_SURNAME = re.compile(
+    rf"\b(?:Patient|patient|PATIENT)[^\S\n]+((?:[{UPPER}]['\u2019])?[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
+    rf"(?:[^\S\n](?:van|von|de|der|da|del))?)[^\S\n]+(?:is|was|has|had)[^\S\n]+(\d|a\b|an\b|now\b)"
+)
+"""A patient called by the surname alone in a note's sentence (`Patient Pinto is 100 and ...`); a
+surname that is an everyday word only before an age (`Patient Portal is now live` is none)."""
 _LISTED_NAME = re.compile(
     rf"(?i:\b(?:for|re:|name:?|patient:?|pt\s+name:?|member:?|update:|guarantor:?|insured:?|subscriber:?))"
     rf"[^\S\n]+((?:[{UPPER}]\.?[^\S\n])?{_UPWORD}(?:[^\S\n]{_UPWORD})?,[^\S\n]+{_UPWORD}"
@@ -308,10 +314,12 @@ _ID_LABEL = (
 _NAME_ON_ITS_LINE = re.compile(
     rf"^[^\S\n]*({_UPWORD}(?:[^\S\n]{_UPWORD}){{0,2}},[^\S\n]+{_UPWORD}(?:[^\S\n]+{_UPWORD})?"
     rf"(?:[^\S\n]+[{UPPER}]\.?(?![\w'\u2019]))?)"
-    rf"(?=[^\S\n]*\((?i:{_ID_LABEL})|[^\S\n]*\n[^\S\n]*\d{{1,6}}[^\S\n]+(?:[NSEW]\.?[^\S\n]+)?[{UPPER}][{LOWER}])",
+    rf"(?=[^\S\n]*\((?i:{_ID_LABEL})|[^\S\n]*\n[^\S\n]*\d{{1,6}}[^\S\n]+(?:[NSEW]\.?[^\S\n]+)?[{UPPER}][{LOWER}]"
+    # or an age and a sex in brackets, as a handoff lists its patients (`Hale, Victor (60M) MRN ...`)
+    r"|[^\S\n]*\(\d{1,3}[^\S\n]?(?:[MF]\)|(?i:male|female|y/?o|yo)\b))",
     re.MULTILINE,
 )
-"""A `Surname, Given` line before a record number in brackets or a street line (a label, a note's head):
+"""A `Surname, Given` line before a record number, an age and a sex in brackets or a street line:
 `Quiñónez, Ignacio (PID: ...)`, `THOMPSON, BILLY T` above `504 Green Manors`."""
 _ID_PAREN = re.compile(rf"\((?i:{_ID_LABEL})")
 _NAME_BEFORE_ID = re.compile(rf"\b({_UPWORD}(?:[^\S\n]+(?:[{UPPER}]\.|{_UPWORD})){{1,3}})[^\S\n]*\Z")
@@ -655,6 +663,14 @@ def messages(text: str) -> list[Span]:
                 )
                 if text.startswith("\n", line_end):  # the name ends its line: an address may follow
                     found += _address_lines(text, line_end + 1)
+    if "atient " in text or "ATIENT " in text:
+        _, _, surnames = _words()
+        for m in _PATIENT_SURNAME.finditer(text):
+            key = m.group(1).split()[0].lower().replace("\u2019", "'")
+            if key in _STOP:
+                continue
+            if (key in surnames and m.group(2).isdigit()) or (key not in english() and key not in places()):
+                found.append(Span("name", m.start(1), m.end(1), 0.7))
     if "\n" in text and ", " in text:
         for m in match_at(_NAME_ON_ITS_LINE, text, _comma_lines(text)):
             if name_ok(_given_first(m.group(1)), single=False):

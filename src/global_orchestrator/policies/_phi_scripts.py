@@ -332,7 +332,8 @@ _SCRIPT_CUE = re.compile(
     # one word of Han or Devanagari after a greeting, a sign-off or a person's role in text of another
     # script (`hey भरत!`, `-- agent 强`, `Forum post by ज्योतिष:`, `Thanks,\nपरवीन`)
     r"(?:(?<![A-Za-z])(?i:hey|hi|hello|hola|dear|guten[ ]tag|bonjour|agent|(?:posted|post)[ ]by|ask[ ]for|"
-    r"it's|it\u2019s|soy|love,|thanks,|regards,|cheers,|best,|gr\u00fc\u00dfen)|^[ \t]*-{1,2}|,[ ]-{1,2}|"
+    r"it's|it\u2019s|soy|love,|thanks,|regards,|cheers,|best,|gr\u00fc\u00dfen|"
+    r"surname|forenames?|given[ ]names?)|^[ \t]*-{1,2}|,[ ]-{1,2}|"
     r"[.!?][ ]-{1,2})[ \t\n]*"
     rf"((?<![\u4e00-\u9fff])[\u4e00-\u9fff]{{1,3}}|{_DEVA_WORD})"
     r"(?=[ \t]*(?:[,!.:;)?\n]|--|$))",
