@@ -23,6 +23,15 @@ organisation word:
 - **a Reddit user name** (`other_unique_identifier`): `u/x` with a digit, `_` or `-` in it
   (a handle after a cue, `Posted by @x`, `(posting as @x)`, `DM me @x`, is `_phi_regional`'s).
 
+Probe10's classes: `SURNAME, GIVEN` all in capitals only after a strong cue (`Guten Tag`, `soy`,
+`teammate`, a title, a label) or after a dash ending its line, the given words Census given names
+or no word (not a label, `PT JANE ROE, DOB`; not a list, `RYAN ROE, ANDREW ...`); a capitalised
+name after a subscriber, an officer, a relative, `remplace` or a closing dash (`-- JOHN HOÀNG`,
+Census words that are everyday words too read as names there); a first name after a greeting of
+another language, a support agent, a post's author, `ask for`, before `joins us` and in a birthday
+mention (`Hola Benedikt,`, `-- agent Priscilla`, `Forum post by Ottilie:`, `@Simone happy
+birthday`).
+
 Every pass is gated on a cheap test (a comma and a capital, a cue word, an `@` or `u/`).
 """
 

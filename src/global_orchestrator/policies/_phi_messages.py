@@ -34,7 +34,13 @@ words (`hope bell`, `- Major`). What makes them names is where they stand:
   number in brackets (`Precious Brown (Hosp #: ...)`) or an initial and surname before a
   credential (`-- J. Vu, MD`); and specimen, requisition, patient, reference and
   authorisation numbers after their labels (`Req #: CH24-507736`, `Lab No: 24:HE24167R`,
-  `PID: 42-24-72-50`, `PA# 55120981`, `Reference number PA-0016859`).
+  `PID: 42-24-72-50`, `PA# 55120981`, `Reference number PA-0016859`);
+- probe10: the person labels of records, forms and exports also name staff, signers, payees,
+  drivers and users (`Employee:`, `Driver:`, `Payee:`, `Policyholder:`, `Surgeon:`, `Assistant:`,
+  `Cosigned:`, `Signed electronically:`, `Approved by:`, `user=`, `Nom / Name:`), the value in
+  reading order or as `Surname, Given` (no place, no credential: `Halvorsen, MD`; after a bare
+  `Name:` a given name and a surname, not `name: Spring Promo`); a handoff's `Surname, Given
+  (60M)` line; a patient called by the surname before an age (`Patient Pinto is 100`).
 """
 
 from __future__ import annotations

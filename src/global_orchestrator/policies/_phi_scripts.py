@@ -31,6 +31,14 @@ Tenth build (probe6's classes):
   `생년월일`: a person's, not weak); and **e-mails** written against CJK text
   (`ご連絡はa@b.comまで`).
 
+Probe10's classes: Han and Devanagari names written the Latin way inside text of another script
+(given name, space, family name; an initial, a comma after the family name, a hyphen, a Latin word
+of the name: `娜 郝-刘`, `琳 N. 梁`, `मेनन, बलराम Z.`, `Smith, इन्दिरा`, `Ronald 林`), where the text
+holds more Latin letters than such characters; not after a house number, not a Han word ending as
+a town or a street does (`辉市`, `王路I座`), Han alone only with a family name of the list; and
+one word of those scripts after a greeting, a sign-off, a role or a dash (`hey भरत!`, `-- agent 强`,
+`surname 张,`).
+
 ASCII text is skipped at once.
 """
 
@@ -327,6 +335,7 @@ _SPACED_NAME = re.compile(
     r"(?:[ ][A-Z]\.)?)(?![\w\u0900-\u097f\u3000-\u9fff'\u2019-])"
 )
 _SCRIPT_TOK = re.compile(r"[\u0900-\u097f\u4e00-\u9fff]")
+_ASCII_LETTERS = re.compile(r"[A-Za-z]")
 _PLACE_END = "市县区省路街镇村乡座号楼州"
 _SCRIPT_CUE = re.compile(
     # one word of Han or Devanagari after a greeting, a sign-off or a person's role in text of another
@@ -358,7 +367,7 @@ def _latin_name_word(word: str, comma: bool = False) -> bool:
 def _spaced_names(text: str) -> list[Span]:
     """Han and Devanagari names written with spaces (and initials, commas) inside Latin-script text."""
     found: list[Span] = []
-    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    latin = len(_ASCII_LETTERS.findall(text))
     # text of that script writes its words so; only inside text of another script a name stands out
     spaced = _SPACED_NAME.finditer(text) if latin >= len(_SCRIPT_TOK.findall(text)) else iter(())
     for m in spaced:
