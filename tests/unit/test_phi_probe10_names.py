@@ -253,3 +253,7 @@ def test_a_new_colleague_a_birthday_mention_and_a_han_surname_are_found(text: st
 )
 def test_a_feature_or_a_brand_is_no_colleague_or_friend(text: str, not_name: str) -> None:
     assert not_name not in _names(text)
+
+
+def test_an_acronym_and_a_role_after_a_label_is_no_name() -> None:
+    assert "QA Lead" not in _names("Approved by: QA Lead")

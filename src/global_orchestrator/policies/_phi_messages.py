@@ -423,6 +423,8 @@ def _person_after_label(m: re.Match[str]) -> bool:
         tokens = value.split()
     if " ".join(t for t in tokens if len(t.rstrip(".")) > 1).lower() in places():
         return False
+    if not value.isupper() and any(1 < len(t) <= 3 and t.isascii() and t.isupper() for t in tokens):
+        return False  # an acronym beside a word (`Approved by: QA Lead`, `HR Team`)
     if _BARE_NAME_LABEL.search(m.group(0), 0, m.start(1) - m.start()) is not None:
         return name_ok(tokens, single=False) and _labelled_name_ok(tokens)
     return _labelled_name_ok(tokens)
