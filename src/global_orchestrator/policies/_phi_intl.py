@@ -23,6 +23,15 @@ organisation word:
 - **a Reddit user name** (`other_unique_identifier`): `u/x` with a digit, `_` or `-` in it
   (a handle after a cue, `Posted by @x`, `(posting as @x)`, `DM me @x`, is `_phi_regional`'s).
 
+Probe10's classes: `SURNAME, GIVEN` all in capitals only after a strong cue (`Guten Tag`, `soy`,
+`teammate`, a title, a label) or after a dash ending its line, the given words Census given names
+or no word (not a label, `PT JANE ROE, DOB`; not a list, `RYAN ROE, ANDREW ...`); a capitalised
+name after a subscriber, an officer, a relative, `remplace` or a closing dash (`-- JOHN HOÀNG`,
+Census words that are everyday words too read as names there); a first name after a greeting of
+another language, a support agent, a post's author, `ask for`, before `joins us` and in a birthday
+mention (`Hola Benedikt,`, `-- agent Priscilla`, `Forum post by Ottilie:`, `@Simone happy
+birthday`).
+
 Every pass is gated on a cheap test (a comma and a capital, a cue word, an `@` or `u/`).
 """
 
@@ -64,7 +73,11 @@ _CUE_BEFORE = re.compile(
     r"transfer\s+(?:[a-z]+\s+){0,2}to|pay|paid|contact|signed|signature|organi[sz]ed\s+by|posted\s+by|"
     r"written\s+by|sent\s+by|submitted\s+by|from|for|to|by|help|dear|hi|hello|hey|thanks|"
     r"this\s+is|it'?s|it\u2019s|it\s+is|i\s+am|i'?m|licen[cs]e\s+for|soussign[ée](?:\(e\))?|"
-    r"sig(?:\.|ra\.?)|sr\.|sra\.|frau|herr|mme|mlle|m\.|mr\.?|mrs\.?|ms\.?|dr\.?|name|full[_ ]name)|"
+    r"sig(?:\.|ra\.?)|sr\.|sra\.|frau|herr|mme|mlle|m\.|mr\.?|mrs\.?|ms\.?|dr\.?|name|full[_ ]name|"
+    # a subscriber, an officer, a relative, a new colleague, whom someone replaces, a greeting of
+    # another language (`subscriber JOHN PHẠM`, `son JOHN PHẠM`, `remplace BRIGITTE STIFFEL`)
+    r"subscriber|officer|son|daughter|wife|husband|mother|father|brother|sister|teammate|colleague|"
+    r"remplace|replaces|replacing|soy|guten\s+tag|bonjour|hola|hallo)|"
     r"[\u2014\u2013|])[\"']?[^\S\n]*[:,]?[^\S\n]*[\"']?[^\S\n]*)\Z",
     re.MULTILINE,
 )
@@ -72,9 +85,10 @@ _CUE_BEFORE = re.compile(
 signer or organiser, a greeting, a self-introduction, a title, a field, a dash or a bar of a
 sign-off or a ticket's header."""
 _STRONG_BEFORE = re.compile(
-    r"(?i:\b(?:holder|policyholder|tenant|registered\s+to|payable\s+to|wire\s+(?:[a-z]+\s+){0,2}to|"
+    r"(?i:(?:\b(?:holder|policyholder|tenant|registered\s+to|payable\s+to|wire\s+(?:[a-z]+\s+){0,2}to|"
     r"contact|signed|organi[sz]ed\s+by|dear|soussign[ée](?:\(e\))?|sig(?:\.|ra\.?)|sr\.|sra\.|frau|herr|"
-    r"mme|mlle|mr\.?|mrs\.?|ms\.?|dr\.?|name|full[_ ]name|message\s+is\s+for|licen[cs]e\s+for|help)"
+    r"mme|mlle|mr\.?|mrs\.?|ms\.?|dr\.?|name|full[_ ]name|message\s+is\s+for|licen[cs]e\s+for|help|"
+    r"subscriber|officer|son|daughter|wife|husband|remplace|replaces|teammate|soy|guten\s+tag))"
     r"[\"']?[^\S\n]*[:,]?[^\S\n]*[\"']?[^\S\n]*)\Z"
 )
 """A cue strong enough for a name in lower case (`Dear noor nasser,`, `Contact: youssef abu-zahra`)."""
@@ -102,6 +116,14 @@ def _cued_before(text: str, start: int) -> bool:
     if line and not text[line:start].strip():
         return _SIGN_OFF.search(text, max(0, line - 30), line) is not None
     return _CUE_BEFORE.search(text[max(line, start - 40) : start]) is not None or titled_before(text, start)
+
+
+def _dash_line(text: str, start: int, end: int) -> bool:
+    """A dash before `text[start:end]`, the line ending after it (`-- JOHN HOÀNG`, `- Hövel, Francesca`)."""
+    return (
+        _DASH_BEFORE.search(text, max(0, start - 4), start) is not None
+        and _LINE_END.match(text, end) is not None
+    )
 
 
 def _cued_after(text: str, end: int) -> bool:
@@ -180,7 +202,8 @@ def _name_words(words: list[str], *, strong: bool = False) -> bool:
 # --- SURNAME, Given -----------------------------------------------------------------------------
 _SURNAME_FIRST = re.compile(
     rf"{_START}((?:{_PARTICLE}[^\S\n])*(?:{_CAPS_WORD}|{_TITLE_WORD})(?:[^\S\n](?:{_PARTICLE}[^\S\n])*"
-    rf"(?:{_CAPS_WORD}|{_TITLE_WORD})){{0,2}}),[^\S\n]{{1,2}}({_TITLE_WORD}(?:[^\S\n]{_TITLE_WORD})?)"
+    rf"(?:{_CAPS_WORD}|{_TITLE_WORD})){{0,2}}),[^\S\n]{{1,2}}({_TITLE_WORD}(?:[^\S\n]{_TITLE_WORD})?"
+    rf"|{_CAPS_WORD}(?:[^\S\n]{_CAPS_WORD})?)"
     rf"(?:[^\S\n][{_U}]\.?(?![^\S\n]+[{_U}]))?{_END}"
 )
 _FIRM_AFTER = re.compile(r",?[^\S\n]+(?i:and|&|y|e|und|et)[^\S\n]+[A-Z]")
@@ -223,6 +246,18 @@ def _surname_first(text: str) -> list[Span]:
         if caps:
             if len(family) == 1 and len(family[0]) < 3:
                 continue
+            if given.isupper() and (
+                # `SURNAME, GIVEN` in capitals (a town and its state, a list of names, a name and its
+                # street read so too): after a strong person cue, or signing off a line after a dash
+                not (_strong_before(text, m.start()) or _dash_line(text, m.start(), m.end()))
+                or not all(
+                    w.lower() in census()[1] or (len(w) > 3 and _kind(w) in ("name", "other")) for w in givens
+                )
+                or (
+                    len(family) > 1 and family[0].lower() in census()[0]
+                )  # `RYAN BERGSTRÖM, ANDREW ...`: a list
+            ):  # (`PT JANE ROE, DOB ...`: a label is no given name)
+                continue
             found.append(Span("name", m.start(), m.end(), 0.8))
         elif (
             not any(w.isupper() for w in family)
@@ -231,7 +266,11 @@ def _surname_first(text: str) -> list[Span]:
             and not _NUMBER_AFTER.match(
                 text, m.end()
             )  # `Petar Steuer, Rohlederring 84`: a street after a name
-        ) and (_cued_before(text, m.start()) or _cued_after(text, m.end())):
+        ) and (
+            _cued_before(text, m.start())
+            or _cued_after(text, m.end())
+            or _dash_line(text, m.start(), m.end())
+        ):
             if all(_kind(w) == "place" for w in family) and not _strong_before(text, m.start()):
                 continue
             found.append(Span("name", m.start(), m.end(), 0.75))
@@ -242,6 +281,8 @@ def _surname_first(text: str) -> list[Span]:
 _CAPS_NAME = re.compile(
     rf"{_START}({_CAPS_WORD}(?:[^\S\n](?:{_CAPS_PARTICLE}[^\S\n])?{_CAPS_WORD}){{1,3}}){_END}(?![/.]\w)(?![^\S\n]+\d)"
 )
+_DASH_BEFORE = re.compile(r"(?<!\S)-{1,2}[^\S\n]*\Z")
+_LINE_END = re.compile(r"[^\S\n]*(?:\n|\Z)")
 _CAPS_GATE = re.compile(rf"[{_U}]{{2}}[^\S\n][{_U}]{{2}}")
 _LOWER_NAME = re.compile(
     rf"(?<![\w@.'\u2019-])({_LOWER_WORD}(?:[^\S\n](?:{_PARTICLE}[^\S\n]){{0,2}}{_LOWER_WORD}){{1,3}})"
@@ -256,9 +297,10 @@ def _caps_names(text: str) -> list[Span]:
         if found and m.start() < found[-1].end:
             continue
         words = [w for w in m.group(1).split() if not re.fullmatch(_CAPS_PARTICLE, w)]
-        if not _name_words(words):
+        dashed = _dash_line(text, m.start(), m.end())  # `-- JOHN HOÀNG` signing off a note
+        if not _name_words(words, strong=dashed or _strong_before(text, m.start())):
             continue
-        if _cued_before(text, m.start()) or _cued_after(text, m.end()):
+        if dashed or _cued_before(text, m.start()) or _cued_after(text, m.end()):
             found.append(Span("name", m.start(), m.end(), 0.75))
     return found
 
@@ -403,8 +445,18 @@ _SINGLE = re.compile(
     r"\b(?i:hey|hi|hello)?[,!]?[^\S\n]*(?i:it'?s|it\u2019s|this\s+is)[^\S\n]+)"
     rf"({_TITLE_WORD}){_END}(?![^\S\n]+[{_U}])"
 )
+_GREETED = re.compile(
+    # a greeting of another language, a support agent, a post's author, whom to ask for (`Hola Jonathan,`,
+    # `-- agent Michael`, `Forum post by Simone:`, `Ask for Santiago, +44 ...`), the name ending a clause
+    r"\b(?i:hola|hallo|salut|ol\u00e1|bonjour|agent|posted\s+by|post\s+by|ask\s+for)[^\S\n]+"
+    rf"({_TITLE_WORD}){_END}(?=[^\S\n]*(?:[,!:;\n]|\.(?!\w)|\Z))"
+    # a new colleague (`Felicia joins us from Teruel`), a friend greeted by a mention (`@Simone happy
+    # birthday!!`)
+    rf"|{_START}({_TITLE_WORD})[^\S\n]+(?:joins|joined)[^\S\n]+(?:us|the[^\S\n]+team)\b"
+    rf"|(?<![\w@])@({_TITLE_WORD})[^\S\n]+(?i:happy[^\S\n]+birthday)"
+)
 _INTRO_AFTER = re.compile(
-    r"[^\S\n]*(?:[!.,\n]|\Z|[\U0001F300-\U0001FAFF\u2600-\u27BF]|(?i:from|calling|here)\b)"
+    r"[^\S\n]*(?:[!.,\n]|--|\u2014|\Z|[\U0001F300-\U0001FAFF\u2600-\u27BF]|(?i:from|calling|here)\b)"
 )
 _CALLER_AFTER = re.compile(r"[^\S\n]+(?i:from|calling|here)\b")
 _POSSESSED = re.compile(
@@ -433,6 +485,10 @@ def _singles(text: str) -> list[Span]:
         if "it" in cue and _INTRO_AFTER.match(text, m.end(1)) is None:
             continue
         found.append(Span("name", m.start(1), m.end(1), 0.7))
+    for m in _GREETED.finditer(text):
+        group = next(g for g in (1, 2, 3) if m.group(g))
+        if _single(m.group(group)):
+            found.append(Span("name", m.start(group), m.end(group), 0.7))
     if "'s " in text or "\u2019s " in text:
         for m in _POSSESSED.finditer(text):
             if _single(m.group(1)):
@@ -478,6 +534,8 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _SINGLE_GATES = (
     *("my ", "our ", "his ", "her ", "their ", "your ", "ur ", "aunt", "uncle", "nan", "gran", "cousin"),
     *("it's", "its ", "it\u2019s", "this is", "'s ", "\u2019s "),
+    *("hola ", "hallo ", "salut ", "ol\u00e1 ", "bonjour ", "agent ", "post by ", "posted by ", "ask for "),
+    *(" joins ", " joined ", "happy birthday"),
 )
 
 

@@ -34,7 +34,13 @@ words (`hope bell`, `- Major`). What makes them names is where they stand:
   number in brackets (`Precious Brown (Hosp #: ...)`) or an initial and surname before a
   credential (`-- J. Vu, MD`); and specimen, requisition, patient, reference and
   authorisation numbers after their labels (`Req #: CH24-507736`, `Lab No: 24:HE24167R`,
-  `PID: 42-24-72-50`, `PA# 55120981`, `Reference number PA-0016859`).
+  `PID: 42-24-72-50`, `PA# 55120981`, `Reference number PA-0016859`);
+- probe10: the person labels of records, forms and exports also name staff, signers, payees,
+  drivers and users (`Employee:`, `Driver:`, `Payee:`, `Policyholder:`, `Surgeon:`, `Assistant:`,
+  `Cosigned:`, `Signed electronically:`, `Approved by:`, `user=`, `Nom / Name:`), the value in
+  reading order or as `Surname, Given` (no place, no credential: `Halvorsen, MD`; after a bare
+  `Name:` a given name and a surname, not `name: Spring Promo`); a handoff's `Surname, Given
+  (60M)` line; a patient called by the surname before an age (`Patient Pinto is 100`).
 """
 
 from __future__ import annotations
@@ -42,7 +48,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, census, english
+from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, census, english, places
 from global_orchestrator.policies._phi_names import ORG_WORDS
 from global_orchestrator.policies._phi_places import STATES
 from global_orchestrator.policies._phi_spans import (
@@ -271,12 +277,28 @@ _UPWORD = rf"[{UPPER}](?:[^\W\d_]|['\u2019])*(?:-[{UPPER}](?:[^\W\d_]|['\u2019])
 """A capitalised word; its other letters of any script (`Đặng`, `NGUYỄN`)."""
 _LABELLED_PERSON = re.compile(
     r"(?i:\b(?:patient(?:\s+name)?|member(?:\s+name)?|pt\s+name|guarantor|insured|subscriber|referring"
-    r"(?:\s+(?:provider|physician))?|ordering(?:\s+(?:provider|physician))?|prescriber|pathologist)"
-    r"[^\S\n]*:[^\S\n]*)"
-    rf"({_UPWORD}(?:[^\S\n]+(?:[{UPPER}]\.?|{_UPWORD})){{1,3}})(?=[^\S\n]*(?:[,(|\n]|[^\S\n]{{2}}|\Z))"
+    r"(?:\s+(?:provider|physician))?|ordering(?:\s+(?:provider|physician))?|prescriber|pathologist|"
+    # the people of a record, a form or an export: staff, signers, payees, drivers, users
+    r"(?:(?:full|legal|employee|customer|student|driver)\s+)?name|employee|driver|payee|policyholder|"
+    r"policy\s+holder|account\s+holder|cardholder|claimant|applicant|beneficiary|surgeon|assistant|"
+    r"attending(?:\s+physician)?|requesting(?:\s+(?:provider|physician|clinician))?|cosigned(?:\s+by)?|"
+    r"(?:signed|approved|reviewed|verified|dictated|authori[sz]ed|witnessed)(?:\s+electronically)?(?:\s+by)?|"
+    r"electronically\s+signed(?:\s+by)?|parent/guardian|parent|guardian|next\s+of\s+kin|"
+    r"emergency\s+contact|user|username|visitor|tenant|resident\s+name|nom\s*/\s*name)"
+    r"[^\S\n]*[:=][^\S\n]*)"
+    rf"({_UPWORD}(?:[^\S\n]+(?:[{UPPER}]\.?|{_UPWORD})){{1,3}}"
+    # or `Surname, Given I.` (`Policyholder: LOPEZ-AVILÉS, SOFÍA`, `Driver: Allen, Annelies`)
+    rf"|{_UPWORD}(?:[^\S\n]{_UPWORD})?,[^\S\n]+{_UPWORD}(?:[^\S\n]+[{UPPER}]\.?(?![\w'\u2019]))?)"
+    r"(?=[^\S\n]*(?:[,(|;/!\n]|[^\S\n]{2}|\Z))"
 )
 """A name in reading order after a person's label (`Patient: Jane Đặng, DOB ...`, `Member: Madison Day |`)."""
 _LABELLED_PERSON_KEYS = list_keys(_LABELLED_PERSON.pattern)
+_PATIENT_SURNAME = re.compile(
+    rf"\b(?:Patient|patient|PATIENT)[^\S\n]+((?:[{UPPER}]['\u2019])?[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
+    rf"(?:[^\S\n](?:van|von|de|der|da|del))?)[^\S\n]+(?:is|was|has|had)[^\S\n]+(\d|a\b|an\b|now\b)"
+)
+"""A patient called by the surname alone in a note's sentence (`Patient Pinto is 100 and ...`); a
+surname that is an everyday word only before an age (`Patient Portal is now live` is none)."""
 _LISTED_NAME = re.compile(
     rf"(?i:\b(?:for|re:|name:?|patient:?|pt\s+name:?|member:?|update:|guarantor:?|insured:?|subscriber:?))"
     rf"[^\S\n]+((?:[{UPPER}]\.?[^\S\n])?{_UPWORD}(?:[^\S\n]{_UPWORD})?,[^\S\n]+{_UPWORD}"
@@ -298,10 +320,12 @@ _ID_LABEL = (
 _NAME_ON_ITS_LINE = re.compile(
     rf"^[^\S\n]*({_UPWORD}(?:[^\S\n]{_UPWORD}){{0,2}},[^\S\n]+{_UPWORD}(?:[^\S\n]+{_UPWORD})?"
     rf"(?:[^\S\n]+[{UPPER}]\.?(?![\w'\u2019]))?)"
-    rf"(?=[^\S\n]*\((?i:{_ID_LABEL})|[^\S\n]*\n[^\S\n]*\d{{1,6}}[^\S\n]+(?:[NSEW]\.?[^\S\n]+)?[{UPPER}][{LOWER}])",
+    rf"(?=[^\S\n]*\((?i:{_ID_LABEL})|[^\S\n]*\n[^\S\n]*\d{{1,6}}[^\S\n]+(?:[NSEW]\.?[^\S\n]+)?[{UPPER}][{LOWER}]"
+    # or an age and a sex in brackets, as a handoff lists its patients (`Hale, Victor (60M) MRN ...`)
+    r"|[^\S\n]*\(\d{1,3}[^\S\n]?(?:[MF]\)|(?i:male|female|y/?o|yo)\b))",
     re.MULTILINE,
 )
-"""A `Surname, Given` line before a record number in brackets or a street line (a label, a note's head):
+"""A `Surname, Given` line before a record number, an age and a sex in brackets or a street line:
 `Quiñónez, Ignacio (PID: ...)`, `THOMPSON, BILLY T` above `504 Green Manors`."""
 _ID_PAREN = re.compile(rf"\((?i:{_ID_LABEL})")
 _NAME_BEFORE_ID = re.compile(rf"\b({_UPWORD}(?:[^\S\n]+(?:[{UPPER}]\.|{_UPWORD})){{1,3}})[^\S\n]*\Z")
@@ -377,6 +401,33 @@ def _labelled_name_ok(tokens: list[str]) -> bool:
         return False
     english_words, first, _ = _words()
     return words[0] in first or any(w not in english_words for w in words)
+
+
+_CREDENTIAL_WORD = re.compile(rf"(?:{_CREDENTIAL})\b", re.IGNORECASE)
+_BARE_NAME_LABEL = re.compile(r"(?i:name|nom\s*/\s*name)[^\S\n]*[:=][^\S\n]*\Z")
+
+
+def _person_after_label(m: re.Match[str]) -> bool:
+    """Whether the value after a person's label (`_LABELLED_PERSON`) reads as a name.
+
+    `Surname, Given` is read in reading order (a credential is no given name: `Halvorsen, MD`); no
+    place (`Name: NEW YORK`); after a bare `Name:` (a product's, a campaign's too) the words must
+    read as a given name and a surname (`name: Spring Promo` is none).
+    """
+    value = m.group(1)
+    if "," in value:
+        if _CREDENTIAL_WORD.match(value.split(",", 1)[1].strip()):
+            return False
+        tokens = _given_first(value)
+    else:
+        tokens = value.split()
+    if " ".join(t for t in tokens if len(t.rstrip(".")) > 1).lower() in places():
+        return False
+    if not value.isupper() and any(1 < len(t) <= 3 and t.isascii() and t.isupper() for t in tokens):
+        return False  # an acronym beside a word (`Approved by: QA Lead`, `HR Team`)
+    if _BARE_NAME_LABEL.search(m.group(0), 0, m.start(1) - m.start()) is not None:
+        return name_ok(tokens, single=False) and _labelled_name_ok(tokens)
+    return _labelled_name_ok(tokens)
 
 
 def name_ok(tokens: list[str], single: bool, dashed: bool = False) -> bool:
@@ -609,9 +660,9 @@ def messages(text: str) -> list[Span]:
             for m in scan_words(_LISTED_NAME, text, _LISTED_KEYS)
             if name_ok(_given_first(m.group(1)), single=False) or _labelled_name_ok(_given_first(m.group(1)))
         ]
-    if ":" in text:
+    if ":" in text or "=" in text:
         for m in scan_words(_LABELLED_PERSON, text, _LABELLED_PERSON_KEYS):
-            if _labelled_name_ok(m.group(1).split()):
+            if _person_after_label(m):
                 found.append(Span("name", m.start(1), m.end(1), 0.75))
                 line_end = (
                     m.end(1)
@@ -620,6 +671,14 @@ def messages(text: str) -> list[Span]:
                 )
                 if text.startswith("\n", line_end):  # the name ends its line: an address may follow
                     found += _address_lines(text, line_end + 1)
+    if "atient " in text or "ATIENT " in text:
+        _, _, surnames = _words()
+        for m in _PATIENT_SURNAME.finditer(text):
+            key = m.group(1).split()[0].lower().replace("\u2019", "'")
+            if key in _STOP:
+                continue
+            if (key in surnames and m.group(2).isdigit()) or (key not in english() and key not in places()):
+                found.append(Span("name", m.start(1), m.end(1), 0.7))
     if "\n" in text and ", " in text:
         for m in match_at(_NAME_ON_ITS_LINE, text, _comma_lines(text)):
             if name_ok(_given_first(m.group(1)), single=False):

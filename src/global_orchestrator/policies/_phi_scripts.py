@@ -31,6 +31,14 @@ Tenth build (probe6's classes):
   `생년월일`: a person's, not weak); and **e-mails** written against CJK text
   (`ご連絡はa@b.comまで`).
 
+Probe10's classes: Han and Devanagari names written the Latin way inside text of another script
+(given name, space, family name; an initial, a comma after the family name, a hyphen, a Latin word
+of the name: `娜 郝-刘`, `琳 N. 梁`, `मेनन, बलराम Z.`, `Smith, इन्दिरा`, `Ronald 林`), where the text
+holds more Latin letters than such characters; not after a house number, not a Han word ending as
+a town or a street does (`辉市`, `王路I座`), Han alone only with a family name of the list; and
+one word of those scripts after a greeting, a sign-off, a role or a dash (`hey भरत!`, `-- agent 强`,
+`surname 张,`).
+
 ASCII text is skipped at once.
 """
 
@@ -38,6 +46,7 @@ from __future__ import annotations
 
 import re
 
+from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, census, english
 from global_orchestrator.policies._phi_spans import Span
 
 _CYR_WORD = r"[\u0410-\u042f\u0401][\u0430-\u044f\u0451]{1,30}"  # a capitalised Cyrillic word
@@ -319,6 +328,105 @@ _EMAIL = re.compile(
 )
 
 
+# -- names in Han or Devanagari written the Latin way, inside text of another script (probe10) -----
+_MIXED_GATE = re.compile(r"[\u0900-\u097f\u4e00-\u9fff]")
+_LAT_TOK = rf"(?:[{UPPER}](?:['\u2019][{UPPER}])?[{LOWER}'\u2019]+(?:-[{UPPER}][{LOWER}'\u2019]+)?)"
+_HAN_TOK = r"(?:[\u4e00-\u9fff]{1,3}(?:-[\u4e00-\u9fff]{1,3})?)"
+_DEVA_TOK = rf"(?:{_DEVA_WORD}(?:-{_DEVA_WORD})?)"
+_SPACED_TOK = rf"(?:{_HAN_TOK}|{_DEVA_TOK}|{_LAT_TOK}|[A-Z]\.(?=[ ,])|[A-Z](?=[ ,]))"
+_SPACED_NAME = re.compile(
+    # a given and a family name of Han or Devanagari with spaces between them, maybe with a Latin
+    # initial, a comma after the family name or a Latin word of the name (`娜 郝-刘`, `琳 N. 梁`,
+    # `मेनन, बलराम Z.`, `Smith, इन्दिरा`, `Ronald 林`), where the text around it is no such script
+    rf"(?<![\w\u0900-\u097f\u3000-\u9fff'\u2019.-])({_SPACED_TOK}(?:,?[ ]{_SPACED_TOK}){{1,4}}"
+    r"(?:[ ][A-Z]\.)?)(?![\w\u0900-\u097f\u3000-\u9fff'\u2019-])"
+)
+_SCRIPT_TOK = re.compile(r"[\u0900-\u097f\u4e00-\u9fff]")
+_ASCII_LETTERS = re.compile(r"[A-Za-z]")
+_PLACE_END = "市县区省路街镇村乡座号楼州"
+_SCRIPT_CUE = re.compile(
+    # one word of Han or Devanagari after a greeting, a sign-off or a person's role in text of another
+    # script (`hey भरत!`, `-- agent 强`, `Forum post by ज्योतिष:`, `Thanks,\nपरवीन`)
+    r"(?:(?<![A-Za-z])(?i:hey|hi|hello|hola|dear|guten[ ]tag|bonjour|agent|(?:posted|post)[ ]by|ask[ ]for|"
+    r"it's|it\u2019s|soy|love,|thanks,|regards,|cheers,|best,|gr\u00fc\u00dfen|"
+    r"surname|forenames?|given[ ]names?)|^[ \t]*-{1,2}|,[ ]-{1,2}|"
+    r"[.!?][ ]-{1,2})[ \t\n]*"
+    rf"((?<![\u4e00-\u9fff])[\u4e00-\u9fff]{{1,3}}|{_DEVA_WORD})"
+    r"(?=[ \t]*(?:[,!.:;)?\n]|--|$))",
+    re.MULTILINE,
+)
+
+
+def _latin_name_word(word: str, comma: bool = False) -> bool:
+    """A Latin word beside a Han or Devanagari name that is a name too (no everyday English word).
+
+    An English word is one as a common given name, or as a surname before a comma (`Gill, अणिमा`).
+    """
+    common, _, surnames = census()
+    key = word.lower()
+    if len(key) < 2:
+        return False
+    if key not in english() and key.split("-", 1)[0] not in english():
+        return True
+    return key in common or (comma and key in surnames)
+
+
+def _spaced_names(text: str) -> list[Span]:
+    """Han and Devanagari names written with spaces (and initials, commas) inside Latin-script text."""
+    found: list[Span] = []
+    latin = len(_ASCII_LETTERS.findall(text))
+    # text of that script writes its words so; only inside text of another script a name stands out
+    spaced = _SPACED_NAME.finditer(text) if latin >= len(_SCRIPT_TOK.findall(text)) else iter(())
+    for m in spaced:
+        start = m.start(1)
+        if re.search(r"\d[ \t,/]*\Z", text[max(0, start - 4) : start]):
+            continue  # a house number before it: a street
+        words = re.split(r"(,?[ ])", m.group(1))
+        parts = [(w, sep) for w, sep in zip(words[::2], [*words[1::2], ""], strict=True)]
+        # Latin words at either end that are no name (`Patient 红梅 C 康`) are no part of it
+        while parts and parts[0][0][0].isascii() and not _latin_name_word(parts[0][0], parts[0][1] == ", "):
+            start += len(parts[0][0]) + len(parts[0][1])
+            parts.pop(0)
+        while (
+            parts
+            and parts[-1][0][0].isascii()
+            and len(parts[-1][0].rstrip(".")) > 1
+            and not _latin_name_word(parts[-1][0], len(parts) > 1 and parts[-2][1] == ", ")
+        ):
+            parts.pop()
+        while parts and len(parts[-1][0].rstrip(".")) == 1 and parts[-1][0].isascii() and len(parts) > 1:
+            if any(sep.startswith(",") for _, sep in parts[:-1]):
+                break  # `चतुर्वेदी, राज्य X.`: a trailing initial of `Surname, Given I.`
+            parts.pop()
+        words = [w for w, _ in parts]
+        full = [w for w in words if len(w.rstrip(".")) > 1 or not w.isascii()]
+        scripted = [w for w in full if _SCRIPT_TOK.match(w)]
+        if not scripted or len(words) < 2:
+            continue
+        if any(w[-1] in _PLACE_END for w in scripted if "\u4e00" <= w[-1] <= "\u9fff"):
+            continue  # `辉市`, `王路I座`: a town or a street
+        han = [w for w in scripted if "\u4e00" <= w[0] <= "\u9fff"]
+        if (
+            han
+            and len(han) == len(full)
+            and not any(w[0] in _ZH_SURNAMES or w.split("-")[-1][:1] in _ZH_SURNAMES for w in han)
+        ):
+            continue
+        end = start + len("".join(w + sep for w, sep in parts).rstrip(", "))
+        found.append(Span("name", start, end, 0.8))
+    for c in _SCRIPT_CUE.finditer(text):
+        word = c.group(1)
+        if (
+            word in _NOT_NAME_WORDS
+            or word[-1] in _PLACE_END
+            or word[-1] in "様殿"
+            or word.endswith(_TITLES_AFTER)
+        ):
+            continue
+        found.append(Span("name", c.start(1), c.end(1), 0.8))
+    return found
+
+
 def _cjk(char: str) -> bool:
     """A character of Chinese, Japanese or Korean text, or its full-width punctuation."""
     return "\u3000" <= char <= "\u9fff" or "\uac00" <= char <= "\ud7a3" or "\uff00" <= char <= "\uffef"
@@ -371,6 +479,8 @@ def script_names(text: str) -> list[Span]:
             c = _CUED_NAME.search(text, c.end())
         else:  # `患者姓名\uff1a...`: what follows a cue may be a cue itself
             c = _CUED_NAME.search(text, max(c.start(group), c.start() + 1))
+    if _MIXED_GATE.search(text) is not None:
+        found += _spaced_names(text)
     for m in _MORE_ADDRESS.finditer(text):
         group = next(g for g in _ADDRESS_GROUPS if m.group(g))
         found.append(Span("address", m.start(group), m.end(group), 0.8))
