@@ -31,11 +31,12 @@ Tenth build (probe6's classes):
   `생년월일`: a person's, not weak); and **e-mails** written against CJK text
   (`ご連絡はa@b.comまで`).
 
-Probe10's classes: Han and Devanagari names written the Latin way inside text of another script
-(given name, space, family name; an initial, a comma after the family name, a hyphen, a Latin word
-of the name: `娜 郝-刘`, `琳 N. 梁`, `मेनन, बलराम Z.`, `Smith, इन्दिरा`, `Ronald 林`), where the text
-holds more Latin letters than such characters; not after a house number, not a Han word ending as
-a town or a street does (`辉市`, `王路I座`), Han alone only with a family name of the list; and
+Probe10's classes: Han, Hangul and Devanagari names written the Latin way inside text of another
+script: given name, space, family name; an initial, a comma after the family name, a hyphen, a
+Latin word of the name (`娜 郝-刘`, `琳 N. 梁`, `मेनन, बलराम Z.`, `Smith, इन्दिरा`, `Ronald 林`,
+`서연 이`), where the text holds more Latin letters than such characters; not after a house
+number, not a Han word ending as a town or a street does (`辉市`, `王路I座`), Han alone only with
+a family name of the list, Hangul only with one and no word ending as a place's (`강남구`); and
 one word of those scripts after a greeting, a sign-off, a role or a dash (`hey भरत!`, `-- agent 强`,
 `surname 张,`).
 
@@ -328,20 +329,21 @@ _EMAIL = re.compile(
 )
 
 
-# -- names in Han or Devanagari written the Latin way, inside text of another script (probe10) -----
-_MIXED_GATE = re.compile(r"[\u0900-\u097f\u4e00-\u9fff]")
+# -- names in Han, Hangul or Devanagari written the Latin way, inside text of another script (probe10)
+_MIXED_GATE = re.compile(r"[\u0900-\u097f\u4e00-\u9fff\uac00-\ud7a3]")
 _LAT_TOK = rf"(?:[{UPPER}](?:['\u2019][{UPPER}])?[{LOWER}'\u2019]+(?:-[{UPPER}][{LOWER}'\u2019]+)?)"
 _HAN_TOK = r"(?:[\u4e00-\u9fff]{1,3}(?:-[\u4e00-\u9fff]{1,3})?)"
 _DEVA_TOK = rf"(?:{_DEVA_WORD}(?:-{_DEVA_WORD})?)"
-_SPACED_TOK = rf"(?:{_HAN_TOK}|{_DEVA_TOK}|{_LAT_TOK}|[A-Z]\.(?=[ ,])|[A-Z](?=[ ,]))"
+_HANGUL_TOK = r"(?:[\uac00-\ud7a3]{1,4}(?:-[\uac00-\ud7a3]{1,4})?)"
+_SPACED_TOK = rf"(?:{_HAN_TOK}|{_HANGUL_TOK}|{_DEVA_TOK}|{_LAT_TOK}|[A-Z]\.(?=[ ,])|[A-Z](?=[ ,]))"
 _SPACED_NAME = re.compile(
     # a given and a family name of Han or Devanagari with spaces between them, maybe with a Latin
     # initial, a comma after the family name or a Latin word of the name (`娜 郝-刘`, `琳 N. 梁`,
     # `मेनन, बलराम Z.`, `Smith, इन्दिरा`, `Ronald 林`), where the text around it is no such script
-    rf"(?<![\w\u0900-\u097f\u3000-\u9fff'\u2019.-])({_SPACED_TOK}(?:,?[ ]{_SPACED_TOK}){{1,4}}"
-    r"(?:[ ][A-Z]\.)?)(?![\w\u0900-\u097f\u3000-\u9fff'\u2019-])"
+    rf"(?<![\w\u0900-\u097f\u3000-\u9fff\uac00-\ud7a3'\u2019.-])({_SPACED_TOK}(?:,?[ ]{_SPACED_TOK}){{1,4}}"
+    r"(?:[ ][A-Z]\.)?)(?![\w\u0900-\u097f\u3000-\u9fff\uac00-\ud7a3'\u2019-])"
 )
-_SCRIPT_TOK = re.compile(r"[\u0900-\u097f\u4e00-\u9fff]")
+_SCRIPT_TOK = re.compile(r"[\u0900-\u097f\u4e00-\u9fff\uac00-\ud7a3]")
 _ASCII_LETTERS = re.compile(r"[A-Za-z]")
 _PLACE_END = "市县区省路街镇村乡座号楼州"
 _SCRIPT_CUE = re.compile(
@@ -371,8 +373,26 @@ def _latin_name_word(word: str, comma: bool = False) -> bool:
     return key in common or (comma and key in surnames)
 
 
+_KO_PLACE_END = "시구군동로길읍면리도역점관"
+"""How a Korean town, district, road, station or branch name ends (`강남구`, `테헤란로`, `서울역`)."""
+
+
+def _korean_name(words: list[str]) -> bool:
+    """Whether the Hangul words of a `_spaced_names` run are a person's name.
+
+    A family name of its own or opening a three-syllable name (`예진 김`, `박 서준`, `김예진`, `남궁 민`),
+    and no word of three syllables or more that ends as a place's name does.
+    """
+    if any(len(w) >= 3 and w[-1] in _KO_PLACE_END for w in words):
+        return False
+    return any(
+        (len(w) == 1 and w in _KO_SURNAMES) or w in _KO_COMPOUND or (len(w) == 3 and w[0] in _KO_SURNAMES)
+        for w in words
+    )
+
+
 def _spaced_names(text: str) -> list[Span]:
-    """Han and Devanagari names written with spaces (and initials, commas) inside Latin-script text."""
+    """Han, Hangul and Devanagari names written with spaces (and initials, commas) in Latin-script text."""
     found: list[Span] = []
     latin = len(_ASCII_LETTERS.findall(text))
     # text of that script writes its words so; only inside text of another script a name stands out
@@ -405,6 +425,9 @@ def _spaced_names(text: str) -> list[Span]:
             continue
         if any(w[-1] in _PLACE_END for w in scripted if "\u4e00" <= w[-1] <= "\u9fff"):
             continue  # `辉市`, `王路I座`: a town or a street
+        hangul = [w for w in scripted if "\uac00" <= w[0] <= "\ud7a3"]
+        if hangul and not _korean_name(hangul):
+            continue  # a Korean name holds its family name (`예진 김`, `김 예진`); not `강남구`, `김치 Kit`
         han = [w for w in scripted if "\u4e00" <= w[0] <= "\u9fff"]
         if (
             han
