@@ -450,10 +450,18 @@ _GREETED = re.compile(
     # `-- agent Michael`, `Forum post by Simone:`, `Ask for Santiago, +44 ...`), the name ending a clause
     r"\b(?i:hola|hallo|salut|ol\u00e1|bonjour|agent|posted\s+by|post\s+by|ask\s+for)[^\S\n]+"
     rf"({_TITLE_WORD}){_END}(?=[^\S\n]*(?:[,!:;\n]|\.(?!\w)|\Z))"
-    # a new colleague (`Felicia joins us from Teruel`), a friend greeted by a mention (`@Simone happy
-    # birthday!!`)
-    rf"|{_START}({_TITLE_WORD})[^\S\n]+(?:joins|joined)[^\S\n]+(?:us|the[^\S\n]+team)\b"
-    rf"|(?<![\w@])@({_TITLE_WORD})[^\S\n]+(?i:happy[^\S\n]+birthday)"
+)
+_GREETED_GATES: tuple[str, ...] = (
+    *("hola ", "hallo ", "salut ", "ol\u00e1 ", "bonjour ", "agent ", "post by ", "posted by ", "ask for "),
+)
+"""A gate of `_GREETED`: every match holds one (lower case)."""
+_JOINS = re.compile(
+    # a new colleague (`Felicia joins us from Teruel`)
+    rf"{_START}({_TITLE_WORD})[^\S\n]+(?:joins|joined)[^\S\n]+(?:us|the[^\S\n]+team)\b"
+)
+_BIRTHDAY = re.compile(
+    # a friend greeted by a mention (`@Simone happy birthday!!`)
+    rf"(?<![\w@])@({_TITLE_WORD})[^\S\n]+(?i:happy[^\S\n]+birthday)"
 )
 _INTRO_AFTER = re.compile(
     r"[^\S\n]*(?:[!.,\n]|--|\u2014|\Z|[\U0001F300-\U0001FAFF\u2600-\u27BF]|(?i:from|calling|here)\b)"
@@ -474,7 +482,8 @@ def _single(word: str) -> bool:
     return kind == "other" or (kind == "name" and not everyday_word(word.lower().split("'")[0]))
 
 
-def _singles(text: str) -> list[Span]:
+def _singles(text: str, low: str) -> list[Span]:
+    """Single names after a cue; `low`: the text folded to lower case (`folded`)."""
     found: list[Span] = []
     for m in _SINGLE.finditer(text):
         if not _single(m.group(1)):
@@ -485,10 +494,16 @@ def _singles(text: str) -> list[Span]:
         if "it" in cue and _INTRO_AFTER.match(text, m.end(1)) is None:
             continue
         found.append(Span("name", m.start(1), m.end(1), 0.7))
-    for m in _GREETED.finditer(text):
-        group = next(g for g in (1, 2, 3) if m.group(g))
-        if _single(m.group(group)):
-            found.append(Span("name", m.start(group), m.end(group), 0.7))
+    # each pass gated on its own words (one regex of all three tried at every character)
+    greeted = [_GREETED] if has_any(low, _GREETED_GATES) else []
+    if " joins " in low or " joined " in low:
+        greeted.append(_JOINS)
+    if "@" in text and "happy birthday" in low:
+        greeted.append(_BIRTHDAY)
+    for pattern in greeted:
+        for m in pattern.finditer(text):
+            if _single(m.group(1)):
+                found.append(Span("name", m.start(1), m.end(1), 0.7))
     if "'s " in text or "\u2019s " in text:
         for m in _POSSESSED.finditer(text):
             if _single(m.group(1)):
@@ -556,7 +571,7 @@ def intl_names(text: str) -> list[Span]:
         if has_any(low, _FULL_GATES):
             found += _full_names(text)
     if capital and has_any(low, _SINGLE_GATES):
-        found += _singles(text)
+        found += _singles(text, low)
     if has_any(low, _CUE_GATES):
         found += _lower_names(text)
     return found
