@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from global_orchestrator.policies._phi_business import trade_copy
+from global_orchestrator.policies._phi_business import SHOP_TRADES, trade_copy
 from global_orchestrator.policies._phi_lexicon import census, english
 from global_orchestrator.policies._phi_names import titled_before
 
@@ -128,10 +128,7 @@ _TRADE = (
     r"Pizzeria|Tavern|Brewing|Brewery|Distillery|Winery|Vineyards?|Cellars|Spirits|Motors|Garage|Outfitters|"
     r"Apparel|Boutique|Candles|Soaps?|Salon|Barbers|Florist|Hardware|Mercantile|Trading|Supply|"
     r"Goods|Market|Emporium|Furniture|Interiors|Bikes|Cycles|Tailors|Jewel(?:l)?ers|Co\.|Company|"
-    r"Industries|Enterprises|Brands|Labs|Gelato|Gelateria|Ice[^\S\n]+Cream|Juice[^\S\n]+Bar|Juicery|Butchers|"
-    r"Tailoring|Outdoors|Pasticceria|Patisserie|P\u00e2tisserie|Boulangerie|Panetteria|Panificio|B\u00e4ckerei|Konditorei|"
-    r"Panader\u00eda|Pasteler\u00eda|Taquer\u00eda|Cr\u00eaperie|Creperie|Ceramics|Pottery|Crafts|Textiles|Knitwear|"
-    r"Woodworks|Leathercraft"
+    rf"Industries|Enterprises|Brands|Labs|Butchers|{SHOP_TRADES}"
 )
 """Trade words a shop's or a firm's name ends in (`Sir <Surname> Teas`, `Aunt <Name>'s Bakery`)."""
 _TRADE_AFTER = re.compile(

@@ -137,6 +137,14 @@ _PERSONAL = re.compile(
 )
 
 
+SHOP_TRADES = (
+    r"Gelato|Gelateria|Ice[^\S\n]+Cream|Juice[^\S\n]+Bar|Juicery|Tailoring|Outdoors|"
+    r"Pasticceria|Patisserie|P\u00e2tisserie|Boulangerie|Panetteria|Panificio|B\u00e4ckerei|Konditorei|"
+    r"Panader\u00eda|Pasteler\u00eda|Taquer\u00eda|Cr\u00eaperie|Creperie|Ceramics|Pottery|Crafts|Textiles|Knitwear|"
+    r"Woodworks|Leathercraft"
+)
+"""Shops' trades, in English and other languages, that end a shop's name (`<Name>'s Gelato`,
+`<Name> Boulangerie`): company words here (`_FIRM_WORDS`) and trade words of `_phi_brands`."""
 _FIRM_WORDS = (
     r"Bros|Brothers|Co|Company|Corp|Inc|LLC|Ltd|GmbH|SA|SRL|BV|Group|Holdings|Realty|Properties|Homes|Candles|"
     r"Fitness|Kitchen|Bakery|Caf[eé]|Coffee|Teas?|Brewing|Brewery|Winery|Wines|Foods|Farms?|Market|Outfitters|"
@@ -145,10 +153,7 @@ _FIRM_WORDS = (
     r"Hotel|Inn|Grill|Diner|Pizza|Steakhouse|Tavern|Pub|Deli|Creamery|Chocolates?|Florist|Flowers|Garden|"
     r"Gardens|Optical|Insurance|Consulting|Media|Labs?|Apparel|Collection|Trattoria|Osteria|Ristorante|"
     r"Taverna|Brasserie|Bistro|Restaurant|Cantina|Bar|Lounge|Bakehouse|Roasters|Gallery|Theat(?:er|re)|"
-    r"Gelato|Gelateria|Ice[^\S\n]+Cream|Juice[^\S\n]+Bar|Juicery|Butchers?|Tailoring|Tailors|Outdoors|"
-    r"Pasticceria|Patisserie|P\u00e2tisserie|Boulangerie|Panetteria|Panificio|B\u00e4ckerei|Konditorei|"
-    r"Panader\u00eda|Pasteler\u00eda|Taquer\u00eda|Cr\u00eaperie|Creperie|Ceramics|Pottery|Crafts|Textiles|Knitwear|"
-    r"Woodworks|Leathercraft"
+    rf"Butchers?|Tailors|{SHOP_TRADES}"
 )
 _FIRM_AFTER = re.compile(
     r"(?:\s*(?:&|and)\s*(?:Sons|Daughters|Co|Company|Partners|Associates|Friends)\b|"

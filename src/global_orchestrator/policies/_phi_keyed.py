@@ -211,7 +211,19 @@ _CAR_KEYS = ("my", "our", "his", "her", "the")
 _CAR_PREFIXES = prefix_table(("my ", "our ", "his ", "her ", "their "))
 _GAP = re.compile(r"[\s:#.,=()'|-]*(?:[a-zß-öø-ÿ]{1,8}(?:'s)?[\s:#.,=()'|-]+){0,4}")  # (`Meu CPF é ...`)
 _VEHICLE_BEFORE = re.compile(r"(?i:\b(?:vin|vehicle|car|van|truck|motorbike|motorcycle)\b)")
-"""A vehicle named before `registration`: the code after it is its plate."""
+_VEHICLE_REACH = 80
+"""How far before `registration` a vehicle is looked for (`vehicle_before`)."""
+
+
+def vehicle_before(text: str, at: int) -> bool:
+    """Whether a vehicle is named in the `_VEHICLE_REACH` characters before `at`.
+
+    (`Vehicle: VIN ..., registration UT90CHB`): the `registration` at `at` is then its plate's, not a
+    firm's, a course's or a licence's.
+    """
+    return _VEHICLE_BEFORE.search(text, max(0, at - _VEHICLE_REACH), at) is not None
+
+
 _STAFF_GAP = re.compile(r"[^\S\n]*[:#.]?[^\S\n]*")
 """All that comes between `staff` or `emp` and a staff number (not `staff will call 555 0134`)."""
 _NAMED_STAFF = re.compile(
@@ -267,8 +279,7 @@ _BIOMETRIC_ID = re.compile(
     r"\s*(?:[:\#]\s*)?(?:-(?=\s)|\.{2,}|\u2026)?\s*)"  # `:`, `#`, a dash, leader dots
     r"([A-Za-z0-9][\w-]{3,40}+)"
 )
-_YEAR = re.compile(r"(?:19|20)\d\d")
-"""A year after a biometric word (`retina scan 2024`) is no template's code."""
+# (`_YEAR` above: a year after a biometric word, `retina scan 2024`, is no template's code)
 _FILE = (
     r"[\w-]{0,40}+\.(?i:jpe?g|png|gif|bmp|tiff?|heic|webp|raw|dcm|wsq|fmr|bin|dat|wav|mp3|m4a|ogg|bio|tmpl|"
     r"iso|ist)\b"
@@ -606,7 +617,7 @@ def _codes(text: str) -> list[Span]:
             if (
                 category == "certificate_license_number"
                 and keyword.group(0).lower().startswith("registration")
-                and _VEHICLE_BEFORE.search(text, max(0, lo + keyword.start() - 80), lo + keyword.start())
+                and vehicle_before(text, lo + keyword.start())
             ):
                 category = "vehicle_identifier"  # `Vehicle: VIN ..., registration 73B-79335`: its plate
             if keyword.group(0).split()[0].lower() in ("staff", "emp") and not _STAFF_GAP.fullmatch(

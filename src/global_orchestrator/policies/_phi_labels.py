@@ -454,9 +454,8 @@ def csv_columns(text: str) -> list[Span]:
         elif line.count("\t" if tab else ",") >= 1 and rows < 200:
             rows += 1
             cells = _cells(line, offset, tab)
-            if len(cells) > len(
-                header
-            ):  # a date's comma unquoted (`October 12, 2011`): more cells than names
+            # (a date's comma unquoted, `October 12, 2011`: more cells than names)
+            if len(cells) > len(header):
                 cells = _joined_dates(text, cells)
             for category, (start, end) in zip(header, cells, strict=False):
                 if category is not None and end - start >= 2:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from global_orchestrator.policies._phi_keyed import vehicle_before
 from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, english, is_continent, is_country
 from global_orchestrator.policies._phi_spans import DIGIT, Span, has_any
 
@@ -110,9 +111,6 @@ _PLATE_GATES = (
     ),
     *("tablica", "plaka"),
 )
-_VEHICLE_BEFORE = re.compile(r"(?i:\b(?:vin|vehicle|car|van|truck|motorbike|motorcycle)\b)")
-"""A vehicle named before `registration` (`Vehicle: VIN ..., registration UT90CHB`): its plate, not a
-firm's or a course's registration."""
 _NOT_PLATE = re.compile(r"(?:ID|NO|NR|VIN|REG|NUMBER|TYPE|MODEL|CLASS|SUV|UTC|GMT)\b")
 """A label or a word in capitals opening the value (`vehicle ID 4471`, `vehicle VIN ...`)."""
 _OWNED_AFTER = re.compile(
@@ -486,10 +484,8 @@ def regional(text: str) -> list[Span]:
     if has_any(text, _PLATE_GATES):
         for m in _PLATE_CUE.finditer(text):
             value = m.group("v")
-            if m.group("vreg") is not None and not _VEHICLE_BEFORE.search(
-                text, max(0, m.start() - 80), m.start()
-            ):
-                continue
+            if m.group("vreg") is not None and not vehicle_before(text, m.start()):
+                continue  # (a bare `registration`: a plate's only after a vehicle is named)
             size = sum(c.isalnum() for c in value)
             if (
                 5 <= size <= 10

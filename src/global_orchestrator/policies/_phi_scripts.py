@@ -334,7 +334,7 @@ _MIXED_GATE = re.compile(r"[\u0900-\u097f\u4e00-\u9fff\uac00-\ud7a3]")
 _LAT_TOK = rf"(?:[{UPPER}](?:['\u2019][{UPPER}])?[{LOWER}'\u2019]+(?:-[{UPPER}][{LOWER}'\u2019]+)?)"
 _HAN_TOK = r"(?:[\u4e00-\u9fff]{1,3}(?:-[\u4e00-\u9fff]{1,3})?)"
 _DEVA_TOK = rf"(?:{_DEVA_WORD}(?:-{_DEVA_WORD})?)"
-_HANGUL_TOK = r"(?:[\uac00-\ud7a3]{1,4}(?:-[\uac00-\ud7a3]{1,4})?)"
+_HANGUL_TOK = rf"(?:{_HANGUL}{{1,4}}(?:-{_HANGUL}{{1,4}})?)"
 _SPACED_TOK = rf"(?:{_HAN_TOK}|{_HANGUL_TOK}|{_DEVA_TOK}|{_LAT_TOK}|[A-Z]\.(?=[ ,])|[A-Z](?=[ ,]))"
 _SPACED_NAME = re.compile(
     # a given and a family name of Han or Devanagari with spaces between them, maybe with a Latin
