@@ -115,15 +115,20 @@ async def test_reads_see_what_was_written(tmp_path: Path) -> None:
         assert pending[("task1", "results")] == {"s1": {"n": 1}}  # ignored, as LangGraph's saver does
 
 
+async def _refuse_bad_writes(conn: aiosqlite.Connection) -> None:
+    """A trigger that makes every write of task `bad` fail (the others go in)."""
+    await conn.execute(
+        "CREATE TRIGGER refuse BEFORE INSERT ON writes WHEN NEW.task_id = 'bad' "
+        "BEGIN SELECT RAISE(ABORT, 'refused by trigger'); END"
+    )
+    await conn.commit()
+
+
 async def test_a_failing_write_fails_alone(tmp_path: Path) -> None:
     async with aiosqlite.connect(tmp_path / "s.db") as conn:
         saver = GroupCommitSaver(conn)
         await saver.setup()
-        await conn.execute(
-            "CREATE TRIGGER refuse BEFORE INSERT ON writes WHEN NEW.task_id = 'bad' "
-            "BEGIN SELECT RAISE(ABORT, 'refused by trigger'); END"
-        )
-        await conn.commit()
+        await _refuse_bad_writes(conn)
 
         async def write(task: str) -> None:
             await saver.aput_writes(_config(), [("results", {task: 1})], task)
@@ -394,11 +399,7 @@ async def test_a_failing_unsynced_write_fails_alone_and_the_mode_is_set_back(tmp
     async with aiosqlite.connect(tmp_path / "s.db") as conn:
         saver = GroupCommitSaver(conn, effect_free=("plan",))
         await saver.setup()
-        await conn.execute(
-            "CREATE TRIGGER refuse BEFORE INSERT ON writes WHEN NEW.task_id = 'bad' "
-            "BEGIN SELECT RAISE(ABORT, 'refused by trigger'); END"
-        )
-        await conn.commit()
+        await _refuse_bad_writes(conn)
 
         async def write(task: str) -> None:
             await saver.aput_writes(_config(), [("branch:to:plan", None)], task, _pull("build"))
