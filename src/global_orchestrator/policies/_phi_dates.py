@@ -132,6 +132,11 @@ _NAMED_COLLECTION = re.compile(
 _OWNED_WORDS = ("my ", "his ", "her ", "our ", "their ", "ur ")
 """A gate: every `_OWNED_CUE` match holds one (folded)."""
 _DATE_CUE = re.compile(grouped(_DATE_CUE.pattern), _DATE_CUE.flags)  # same matches, fewer tests
+_AGE_SUBJECT = (
+    r"who|she|he|they|pt|patient|(?:mom|mum|mother|dad|father|grandma|grandpa|"
+    r"grandmother|grandfather|granny|gran|nana|nan|aunt|uncle|husband|wife)"
+)
+"""Whose age follows `is`, `was` or `turned` (`she's 94`, `my mom is ninety-six`)."""
 _AGE = re.compile(
     r"\b(?i:aged?|age\s*[:=])\s*(9\d|1[01]\d)\b(?!\s*(?:%|days|weeks|months|percent|\+|(?:years?\s+)?"
     r"(?:and|or)\s+(?:older|over|above)))|"  # not a population: `patients aged 90 years and older`
@@ -146,16 +151,16 @@ _AGE = re.compile(
     r"(?:[A-Z\u00c0-\u00de'\u2019]|[^\W\d_A-Za-z\u00c0-\u024f])[^\s,.;:()]{0,30}"
     r"(?:[^\S\n]+[^\W\d_][^\s,.;:()]{0,30}){0,2}?[^\S\n]+(?:is|was|turned|turns)[^\S\n]+(9\d|1[01]\d)\b"
     r"(?!\s*(?:%|kg|lbs?|pounds|mg|bpm|/|\.\d|percent|minutes|min|mins|days|hours|years?\s+ago|out\s+of|degrees|°))|"
-    r"\b(?i:who|she|he|they|pt|patient)(?:'s|\s+is|\s+was|\s+will\s+be|\s+just\s+turned|\s+turned|\s+turns)"
+    rf"\b(?i:{_AGE_SUBJECT})(?:'s|\s+is|\s+was|\s+will\s+be|\s+just\s+turned|\s+turned|\s+turns)"
     r"\s+(9\d|1[01]\d)\b(?!\s*(?:%|kg|lbs?|pounds|mg|bpm|/|\.\d|percent|minutes|min|mins|days|hours))|"
     # the same said in words, as a transcript writes it: `she's ninety-one`, `he turned a hundred and one`
-    r"\b(?i:who|she|he|they|pt|patient)(?:'s|\s+is|\s+was|\s+will\s+be|\s+just\s+turned|\s+turned|\s+turns)"
+    rf"\b(?i:{_AGE_SUBJECT})(?:'s|\s+is|\s+was|\s+will\s+be|\s+just\s+turned|\s+turned|\s+turns)"
     rf"\s+((?i:ninety(?:[- ](?:{_UNITS}))?|(?:a|one)\s+hundred(?:\s+and)?(?:[- ](?:{_UNITS}|{_TEENS}))?))\b"
     r"(?![- ]?(?i:%|percent|pounds|lbs|kilos|kg|miles|mph|minutes|days|hours|dollars|bucks|times|feet|"
     r"degrees|thousand|million|billion|sure|of|per))|"
     r"\b(?:turned|turns|turning|now)\s+(9\d|1[01]\d)\b(?!\s*(?:%|percent|stores|locations|countries|items|orders))|"
     rf"\b((?i:ninety(?:[- ](?:{_UNITS}))?|one\s+hundred(?:\s+and)?(?:\s+(?:{_UNITS}|{_TEENS}))?))"
-    r"(?=[- ](?i:years?[- ]old|yo\b|years?[ ]of[ ]age\b))|"
+    r"(?=[- ](?i:years?[- ]old|yo\b|y/o\b|y\.o\.|yrs?\b|years?[ ]of[ ]age\b))|"
     # a record's age field at its event, or an age word before the age in words: `age at consent 98`,
     # `age at death: 101`, `decedent X, age ninety-three`, `aged one hundred and one`
     r"\b(?i:age[^\S\n]*(?:\((?:years?|yrs?|y)\)|,[^\S\n]*(?:years?|yrs?))[^\S\n]*[:=]?|"
@@ -198,7 +203,11 @@ _AGE_EVENT_WORDS = ("diagnosed", "dx", "onset", "passed", "died", "widowed", "re
 # every match of _DATE and _AGE starts a word: a number or one of these words (`scan_at_words`)
 _DATE_KEYS = word_keys([*split_alternatives(_MONTHS), "may", *split_alternatives(_ORD_WORD[3:-1]), "the"])
 _AGE_KEYS = word_keys(
-    ["age", "who", "she", r"he\s", "they", r"pt\s", "patient", "turn", "now", "ninety", "one"]
+    [
+        *("age", "who", "she", r"he\s", "they", r"pt\s", "patient", "turn", "now", "ninety", "one"),
+        *("mom", "mum", "mother", "dad", "father", "grand", "nan"),
+        *("aunt", "uncle", "husband", "wife"),
+    ]
 )
 _AGE_NUMBER_STARTS = ("9", "10", "11")  # its numbers are 9\d or 1[01]\d (`scan_at_words`)
 # gates (they start with a literal or a character class, so the regex engine skips ahead)

@@ -360,11 +360,13 @@ _LABEL_WORDS = (
     r"n[°º]\s*de\s+(?:cuil|cuit|dni)|número\s+de\s+(?:cuil|cuit|dni|documento)|"
     r"documento\s+nacional\s+de\s+identidad|t\.\s*c\.\s*kimlik\s+numaras\u0131|kimlik\s+numaras\u0131|"
     r"numer\s+pesel|identiteitsnummer|id-nummer|id-nommer|personalausweisnummer|pnr|"
-    r"cadastro\s+de\s+pessoas\s+físicas|número\s+do\s+cpf"
+    r"cadastro\s+de\s+pessoas\s+físicas|número\s+do\s+cpf|"
+    r"national\s+code|teudat\s+zehut|cod\s+numeric\s+personal|cnp-ul(?:\s+(?:dumneavoastră|dvs\.?|meu|tău))?|"
+    r"curp(?:\s+del\s+(?:paciente|titular|solicitante))?"
 )
 _LABEL_ACRONYMS = (
     r"NINO|NI\s+No\.?|NI\s+number|SIN|NAS|IRD|UID|UIDAI|PAN|HKID|CUIL|CUIT|D\.N\.I\.|DNI|NIE|NIF|"
-    r"CPF|BSN|PESEL|CPR|AHV|AVS|TCKN|RČ|TIN|NIR"
+    r"CPF|BSN|PESEL|CPR|AHV|AVS|TCKN|RČ|TIN|NIR|CNP|INN|\u0418\u041d\u041d"
 )
 _NATIVE_LABELS = (
     r"आधार(?:\s+(?:नंबर|संख्या|कार्ड))?|पैन(?:\s+(?:नंबर|कार्ड))?|香港身份證(?:號碼)?|身份證號碼|身份证号码|"
@@ -447,6 +449,12 @@ _LABEL_KEYS = tuple(
             "rč",
             "tin",
             "nir",
+            "teudat",
+            "cod",
+            "cnp",
+            "curp",
+            "inn",
+            "\u0438\u043d\u043d",
         ]
     )
 )
@@ -469,7 +477,18 @@ _LABEL_PREFIXES = prefix_table(
         *("burgerservice", "sofinummer", "ahv", "numéro", "numero", "n.", "n°", "nº", "número", "documento"),
         *("t.", "t ", "kimlik", "numer", "id-n", "personalausweis", "pnr", "cadastro", "nino", "ni ", "sin"),
         *("nas", "uid", "pan", "cuil", "cuit", "d.n.i", "dni", "nie", "nif", "cpf", "pesel", "avs", "tckn"),
-        *("rč", "tin", "nir"),
+        *(
+            "rč",
+            "tin",
+            "nir",
+            "national code",
+            "teudat",
+            "cod numeric",
+            "cnp",
+            "curp",
+            "inn",
+            "\u0438\u043d\u043d",
+        ),
     )
 )
 """What every label starts with, lower-cased (`scan_words`): tried only at the words that start so."""

@@ -10,6 +10,9 @@
 - **Someone introducing themselves** (`hey it's Zuzana!`, `je m'appelle Loïc Martin,`, `me llamo
   Ana`), the name being no everyday English word or place.
 - **The line after a shipping label** (`SHIP TO:`, then `Ana Ruiz` on the next line).
+- **An initial and a surname after a role or a preposition** (`Triage RN: D. Frank`, `by lab tech
+  N. Okafor`, `Registered by J. Reynolds`, `Ordering: M. St. Pierre`): after a preposition only in a
+  text about someone (weak: `by J. Crew` is a brand's).
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from __future__ import annotations
 import re
 
 from global_orchestrator.policies._phi_lexicon import census, english, everyday_word, places
-from global_orchestrator.policies._phi_spans import Span, folded, has_any, match_at
+from global_orchestrator.policies._phi_spans import Span, folded, has_any, match_at, scan_words, word_keys
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _LOW = "a-zß-öø-ÿ"
@@ -274,6 +277,60 @@ def _phrase_starts(text: str, phrases: tuple[str, ...]) -> list[int]:
     return sorted(starts)
 
 
+_SURNAME = rf"(?:Mc|Mac|O['\u2019]|D['\u2019])?[{_UP}][{_LOW}'\u2019]+(?:-[{_UP}][{_LOW}'\u2019]+)?"
+_INITIAL_SURNAME = re.compile(
+    r"(?:(?P<role>\b(?i:rn|lpn|md|np|pa-c|tech|technician|ordering|attending|referring|agent|nurse|"
+    r"physician|provider|clinician|triage\s+rn|charge\s+rn))[^\S\n]*:?|"
+    r"\b(?i:by|from|to|with|cc)[^\S\n]*:?)[^\S\n]+"
+    rf"([{_UP}]\.[^\S\n]?(?:[{_UP}]\.[^\S\n]?)?(?:St\.[^\S\n]?)?{_SURNAME})(?![\w'\u2019-]|\.\w)"
+)
+_INITIAL_GATE = re.compile(
+    rf"[{_UP}](?<![\w.][{_UP}])\.[^\S\n]?(?:[{_UP}]\.[^\S\n]?)?(?:St\.[^\S\n]?)?[{_UP}][{_LOW}]"
+)
+_INITIAL_KEYS = word_keys(
+    [
+        *(
+            "rn",
+            "lpn",
+            "md",
+            "np",
+            "pa-c",
+            "tech",
+            "technician",
+            "ordering",
+            "attending",
+            "referring",
+            "agent",
+        ),
+        *(
+            "nurse",
+            "physician",
+            "provider",
+            "clinician",
+            "triage",
+            "charge",
+            "by",
+            "from",
+            "to",
+            "with",
+            "cc",
+        ),
+    ]
+)
+"""A gate: an initial and a capitalised word (`J. Reynolds`)."""
+
+
+def _initial_names(text: str) -> list[Span]:
+    """`J. Reynolds` after a role (strong) or a preposition (weak); not an everyday word (`by J. Crew`)."""
+    found = []
+    for m in scan_words(_INITIAL_SURNAME, text, _INITIAL_KEYS):
+        surname = m.group(2).rsplit(None, 1)[-1].rsplit(".", 1)[-1]
+        if surname.lower() in english() and surname.lower() not in census()[2]:
+            continue  # (`J. Crew`; `D. Frank`, `M. Brown` are surnames)
+        found.append(Span("name", m.start(2), m.end(2), 0.75, weak=m.group("role") is None))
+    return found
+
+
 def people(text: str) -> list[Span]:
     """Names in letters, registers, rows, sign-offs, self-introductions and shipping labels."""
     found: list[Span] = []
@@ -316,6 +373,8 @@ def people(text: str) -> list[Span]:
         for m in _SHIP_TO.finditer(text):
             if len(m.group(1).split()) <= 5:
                 found.append(Span("name", m.start(1), m.end(1), 0.8))
+    if "." in text and _INITIAL_GATE.search(text) is not None:
+        found += _initial_names(text)
     return found
 
 

@@ -61,6 +61,18 @@ _STREET_TYPE = (
     r"overpass|underpass|trafficway|skyway|expressway|freeway|turnpike|causeway|vista|glens|divide|inlet|"
     r"hills|lodge|meadows|knolls"
 )
+_NEWER_TYPE = (
+    # more street types, read on one line only (`_ADDRESS_NUMBERS`' last branch): the other USPS ones
+    # that are no name (`32 Brown Pines`, `12 Oak Stravenue`)
+    r"pines|manor|island|mountain|center|estate|spring|shore|junction|orchard|prairie|ranch|rapid|shoal|"
+    r"stravenue|throughway|viaduct|village|valley|plain|cliff|creek|crest|curve|dale|extension|flat|forge|"
+    r"ford|gateway|green|harbors|hollow|isle|lock|loaf|meadow|motorway|neck|oval|passage|radial|ramp|route|"
+    r"spur|stream|trace|tunnel|burg|bypass|canyon|cape|commons|corner|cove|crossroad|ferry|fields|forks|"
+    # the Australian ones no other word is (`289 Wilson Deviation`)
+    r"deviation|esplanade|parade|promenade|concourse|colonnade|courtyard|driveway|glade|grange|laneway|"
+    r"meander|parklands|pathway|quadrant|quay|ridgeway|riverway|roadway|thoroughfare|tollway|walkway|wynd|"
+    r"amble|brae|byway|firetrail|foreshore|frontage"
+)
 _TAIL = (
     rf"(?:,?\s{{0,3}}(?:apt\.?|apartment|suite|ste\.?|unit|flat|\#)\s{{0,3}}\w{{1,8}})?"
     rf"(?:,\s{{0,3}}{_CAP}(?:\s{_CAP}){{0,2}})?(?:,?\s{{0,3}}(?:{STATES})\b)?(?:,?\s{{0,3}}\d{{5}}(?:-\d{{4}})?\b)?"
@@ -71,7 +83,10 @@ _ADDRESS_NUMBERS = (
     rf"(?<=\d)\d{{0,5}}[A-Za-z]?(?:[^\S\n]{{1,3}}|[^\S\n]?\n[^\S\n]?)(?:[NSEW]\.?\s{{1,3}})?(?:(?:{_CAP}|\d{{1,3}}(?:st|nd|rd|th))\s{{1,3}}){{1,4}}"
     rf"(?i:(?:{_STREET_TYPE})s?)\b\.?{_TAIL}|"
     r"(?<=\d)\d{0,5}(?:[^\S\n]{1,3}|[^\S\n]?\n[^\S\n]?)(?:[a-z]{2,20}\s{1,3}){1,2}(?:(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|parkway|pkwy|"
-    r"terrace|circle|cir|place|court|ct)\b\.?|dr\.)"
+    r"terrace|circle|cir|place|court|ct)\b\.?|dr\.)|"
+    rf"(?<=\d)\d{{0,5}}[A-Za-z]?[^\S\n]{{1,3}}(?:[NSEW]\.?[^\S\n]{{1,3}})?"
+    rf"(?:(?:(?!(?:And|Of|The|At|To|In|On|For|Or)\b){_CAP}|\d{{1,3}}(?:st|nd|rd|th))[^\S\n]{{1,3}}){{1,4}}"
+    rf"(?i:(?:{_NEWER_TYPE})s?)\b{_TAIL}"
 )
 _ADDRESS = re.compile(
     rf"[\dpP](?<!\w.)(?:{_ADDRESS_NUMBERS}|(?<=[pP])(?i:\.?\s?o\.?\s{{0,2}}box)\s{{0,3}}\d{{1,8}}{_TAIL})"
@@ -415,6 +430,8 @@ def addresses(text: str) -> list[Span]:
         for m in _LABEL.finditer(text):
             value = m.group(1).rstrip(" .,")
             found.append(Span("address", m.start(1), m.start(1) + len(value), 0.85))
+    if "PO A" in text:  # a US military or diplomatic mailing address (`PSC 6908, Box 5327, APO AE 93624`)
+        found += [Span("address", m.start(), m.end(), 0.9) for m in _MILITARY.finditer(text)]
     if has_any(text, ("home city", "home town", "hometown")):
         found += [Span("address", m.start(1), m.end(1), 0.85) for m in _HOME_CITY.finditer(text)]
     if "/" in text and has_any(text, ("mora ", "reside", "residente")):
@@ -424,6 +441,12 @@ def addresses(text: str) -> list[Span]:
     return found
 
 
+_MILITARY = re.compile(
+    r"(?<![\w-])(?:(?:PSC|CMR|Unit)[ \t]\d{1,5},?[ \t]Box[ \t]\d{1,5}|"
+    r"(?:USNS|USS|USNV|USCGC|USNH)[ \t][A-Z][a-zA-Z]{1,20}(?:[ \t][A-Z][a-zA-Z]{1,20})?)"
+    r",?[ \t]+[ADF]PO[ \t]+A[AEP][ \t]+\d{5}(?:-\d{4})?(?!\d)"
+)
+"""An APO, FPO or DPO address: a unit or a ship, the post office, its code (`USCGC Gilbert, FPO AA 77624`)."""
 _HOME_CITY = re.compile(
     r"(?<![\w-])(?i:home\s?(?:city|town)|hometown)[ \t]*:[ \t]*"
     rf"({_CAP}(?:[ \t-](?:{_CAP}|de|da|do|di|la|le|sur|am)){{0,3}})(?=[ \t]*(?:[.;,)|]|$))",
@@ -603,14 +626,86 @@ def _product_name(street: str) -> bool:
     return _CAMEL.match(street) is not None
 
 
+_EVERYDAY_TYPES = frozenset(
+    [
+        "estate",
+        "green",
+        "spring",
+        "center",
+        "village",
+        "valley",
+        "corner",
+        "route",
+        "plain",
+        "flat",
+        "lock",
+        "ford",
+        "cape",
+        "fields",
+        "forks",
+        "island",
+        "mountain",
+        "shore",
+        "creek",
+        "crest",
+        "curve",
+        "passage",
+        "stream",
+        "trace",
+        "tunnel",
+        "ramp",
+        "oval",
+        "gateway",
+        "harbors",
+        "ranch",
+        "orchard",
+        "junction",
+        "commons",
+        "cove",
+        "ferry",
+        "neck",
+        "loaf",
+        "parade",
+        "promenade",
+        "concourse",
+        "courtyard",
+        "glade",
+        "grange",
+        "quay",
+        "amble",
+        "frontage",
+        "esplanade",
+    ]
+)
+"""Street types that are everyday words too (`Estate`, `Green`, `Village`)."""
+_YEAR_LED = re.compile(r"(?:19|20)\d\d[^\S\n]+(?:[A-Za-z]+[^\S\n]+){1,4}([A-Za-z]+?)s?\b")
+
+
+_NEWER_TYPES = frozenset(_NEWER_TYPE.split("|"))
+
+
+def _street_end(m: re.Match[str]) -> int:
+    """Where a street match ends: before a full stop after one of `_NEWER_TYPES` (`9 Ronald Valley.`)."""
+    value = m.group(0)
+    if value.endswith(".") and value[:-1].rsplit(None, 1)[-1].lower().rstrip("s") in _NEWER_TYPES:
+        return m.end() - 1
+    return m.end()
+
+
+def _titled_year(value: str) -> bool:
+    """A year, words, a street type that is an everyday word too: a title (`2025 Wellness Estate`)."""
+    m = _YEAR_LED.match(value)
+    return m is not None and m.group(1).lower() in _EVERYDAY_TYPES
+
+
 def _numbered(text: str) -> list[Span]:
     """The shapes that hold a digit: street addresses, PO boxes, ZIP, postal codes, PINs."""
     street = _ADDRESS if has_any(text, ("box",)) else _ADDRESS_NO_BOX  # a PO box needs "box"
     found = [
-        Span("address", m.start(), m.end(), 0.9)
+        Span("address", m.start(), _street_end(m), 0.9)
         for m in street.finditer(text)
         # (not across a blank line: "starts 4/17\n\nSale runs" is two paragraphs)
-        if not ours(text, m.start()) and m.group(0).count("\n") < 2
+        if not ours(text, m.start()) and m.group(0).count("\n") < 2 and not _titled_year(m.group(0))
     ]
     found += [
         Span("address", m.start(), m.end(), 0.85)

@@ -102,8 +102,10 @@ _BSKY = re.compile(r"(?<![\w@.-])@?[a-z0-9-]{2,40}\.bsky\.social\b")
 """A Bluesky handle (`@name.bsky.social`; run only on texts that hold `.bsky.social`)."""
 _DOMAIN = r"(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]{1,62}(?:\.[a-z0-9-]{2,62}){0,2}\.[a-z]{2,6}(?:/[\w./%#?=&~-]{0,120})?"
 _OWN_CUE = re.compile(
-    r"(?i:\b(?:my|mi|mon|ma|mes|mijn|mein(?:e)?|il\s+mio|la\s+mia|o\s+meu|a\s+minha)\s+"
+    r"(?i:\b(?:my|mi|mon|ma|mes|mijn|mein(?:e)?|il\s+mio|la\s+mia|o\s+meu|a\s+minha|his|her|"
+    r"(?:pt|patient|client)['\u2019]s(?:\s+personal)?|personal)\s+"
     r"(?:website|site|web|sitio|página|pagina|page|homepage|blog|portfolio|portfólio|perfil|profil|profiel|"
+    r"fundraiser|fundraising\s+page|gofundme|"
     r"profile|cv|résumé|resume|channel|canal|kanaal)\b[^\n]{0,24}?|"
     r"\b(?:find|follow|visit|see|check\s+out)\s+me\s+(?:on|at)\b[^\n]{0,30}?|"
     r"\b(?:suivez|retrouvez|contactez)-moi\s+sur\b|\bsígueme\s+en\b|\bvolg\s+me\s+op\b|\bseguimi\s+su\b|"
@@ -112,6 +114,7 @@ _OWN_CUE = re.compile(
 )
 _OWN_GATES = (
     *("my ", "mi ", "mon ", "ma ", "mes ", "mijn ", "mein", "mio ", "mia ", "meu ", "minha "),
+    *("his ", "her ", "'s ", "\u2019s ", "personal "),
     *(" me ", "-moi", "sígueme", "volg me", "seguimi", "siga-me", "folge mir", "portfolio"),
 )
 _OWN_NOUNS = (
@@ -129,6 +132,7 @@ _OWN_NOUNS = (
         "profil",
         "cv",
     ),
+    *("fundrais", "gofundme"),
     *("résumé", "resume", "channel", "canal", "kanaal", " me on", " me at", "-moi sur", "sígueme", "volg me"),
     *("seguimi", "siga-me", "folge mir"),
 )

@@ -15,6 +15,12 @@
 - **A birthplace before a birth date** (`nato a Torino il 3 maggio 1950`, `né à Lyon le ...`,
   `born in Leeds on 3 May 1950`): the place, when a date follows its cue.
 
+Probe11's classes: street lines of Russian and Ukrainian (in Cyrillic), Greek, Romanian, Hungarian,
+Mexican and Thai layouts (`г. Ишим, ул. Пожарского, д. 9 к. 1/8, 011132`, `Strada Mocanu Nr. 7 Bl. 2
+Ap. 8, 353775 Oravita`, `Prolongación México 999 Edif. 209`); a user name without `@` that holds a
+digit after a handle's cue or `user` (`DM me emeka.o85`), and a handle signing a message (`... - @x`,
+weak).
+
 Each rule is gated on its cue words (or a capital and digits), so texts without one pay a
 substring test.
 """
@@ -34,6 +40,9 @@ _SMALL = LOWER + "".join(c for c in _VIET if c.islower())
 _WORD = rf"[{_CAP}][{_SMALL}'\u2019]+(?:-[{_SMALL}{_CAP}'\u2019]+)*"
 """A capitalised word of a street's or a town's name, in any Latin script (Vietnamese too)."""
 _WORDS = rf"{_WORD}(?:[ ](?:{_WORD}|de|del|la|las|los|des|du|al|el|bin|da|do|di)){{0,4}}"
+_CYR_CAP = r"[\u0400-\u042f\u0490][\u0430-\u045f\u0491'\u2019-]+"
+_CYR_ANY = r"[\u0400-\u045f\u0490\u0491][\u0400-\u045f\u0491'\u2019-]*"
+_GR_CAP = r"[\u0386\u0388-\u038f\u0391-\u03a9][\u03ac-\u03ce]*"
 
 # -- ages over 89 as a birthday's ordinal ------------------------------------------------------------
 _BIRTHDAY_AGE = re.compile(
@@ -232,18 +241,30 @@ _ACRONYM_VALUE = {
 
 # -- handles someone posts or is reached under ----------------------------------------------------
 _HANDLE_CUE = re.compile(
-    r"(?i:\b(?:(?P<by>(?:posted|written|shared|submitted|reposted)[^\S\n]+by)|posting[^\S\n]+as|"
+    r"(?:(?i:\b(?:(?P<by>(?:posted|written|shared|submitted|reposted)[^\S\n]+by)|posting[^\S\n]+as|"
     r"posted[^\S\n]+as|post(?:ed)?[^\S\n]+under|"
     r"(?:dm|pm|message|msg|text|ping|follow|find|add|contact|reach|tag)[^\S\n]+me(?:[^\S\n]+(?:at|on|via|here))?|"
     r"my[^\S\n]+(?:handle|username|user[^\S\n]*name|account|insta(?:gram)?|ig|twitter|tiktok|reddit|snap(?:chat)?)"
-    r"(?:[^\S\n]+is|[^\S\n]*:)?)"
+    r"(?:[^\S\n]+is|[^\S\n]*:)?|user(?:[^\S\n]*name)?|login))"
     r"[^\S\n]*:?[^\S\n]*)"
-    r"(?P<v>(?:@|u/)(?<![\w@.+-]@)[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\w@/]|\.\w)"
+    r"(?P<v>(?:@|u/)(?<![\w@.+-]@)[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,28}[A-Za-z0-9_])?"
+    # or a user name without `@` that holds a digit (`DM me emeka.o85`, `Posted by kealoham73`)
+    r"|(?=[A-Za-z0-9_.]{0,29}\d)[A-Za-z][A-Za-z0-9_.]{1,28}[A-Za-z0-9_])(?![\w@/]|\.\w)"
     # the poster's town after a middle dot on the byline (`Posted by @kay_b · Leeds`)
     rf"(?:[ ][·•|][ ](?P<town>{_WORDS})(?=[ ]*(?:\n|$)))?",
     re.MULTILINE,
 )
-_HANDLE_GATES = ("posted", "posting", " me", "my ", " by")
+_HANDLE_GATES = ("posted", "posting", " me", "my ", " by", "user", "login")
+_SIGNED_HANDLE = re.compile(
+    r"[-\u2013\u2014](?<=[.!?)\]][^\S\n][-\u2013\u2014])[^\S\n]*(@[A-Za-z0-9_][A-Za-z0-9_.-]{0,28}[A-Za-z0-9_])(?![\w@/]|\.\w)"
+)
+"""A handle signing a message after its last sentence (`... every night. - @stephanie_norman`)."""
+_BARE_HANDLE_GATES = (
+    *("posted by", "posting as", "posted as", "written by", "shared by", "submitted by", "dm me", "pm me"),
+    *("message me", "msg me", "text me", "ping me", "add me", "user ", "user:", "username", "user name"),
+    *("login", "handle"),
+)
+"""Where a user name without `@` may follow its cue (a gate, folded): the cue regex runs there only."""
 
 # -- a birthplace before a birth date ------------------------------------------------------------------
 _PLACE_THEN_DATE = re.compile(
@@ -355,6 +376,92 @@ _STREET_RULES: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
             rf"(?:(?:de[ ]la|del|de|las|los)[ ])?{_WORDS},[ ]\d{{1,4}}(?![\w.,]\d)"
         ),
     ),
+    (
+        ("ул.", "пр.", "пер.", "наб.", "алл.", "бул.", "ш.", "пл.", "туп."),
+        # a Russian settlement, street, house and its parts, postal code (`г. Ишим, ул. Пожарского, д. 9
+        # к. 1/8, 011132`, `клх Серпухов, наб. Энгельса, д. 5, 156550`)
+        re.compile(
+            rf"(?:(?<![\w.])(?:г|д|п|с|х|ст|пос|клх|рп|снт|мкр|ст-ца)\.?[ ]"
+            rf"{_CYR_CAP}(?:[ ]{_CYR_CAP})?,[ ])?"
+            r"(?<![\w.])(?:ул|пр|пер|наб|алл|бул|ш|пл|туп|пр-кт|пр-д)\.[ ]"
+            rf"{_CYR_ANY}(?:[ ]{_CYR_ANY}){{0,2}},[ ](?:д|дом)\.[ ]?\d{{1,4}}(?:/\d{{1,4}})?"
+            r"[\u0430-\u044f]?(?:,?[ ](?:к|корп|стр|кв)\.[ ]?\d{1,4}(?:/\d{1,4})?)*(?:,[ ]\d{6}(?!\d))?"
+        ),
+    ),
+    (
+        (
+            "вулиця",
+            "вул.",
+            "провулок",
+            "пров.",
+            "площа",
+            "проспект",
+            "просп.",
+            "бульвар",
+            "шосе",
+            "набережна",
+        ),
+        # a Ukrainian street, house, flat, town and postal code (`площа Гетьманський, буд. 046 кв. 425,
+        # Радивилів, 71872`)
+        re.compile(
+            r"(?<![\w.])(?:вулиця|вул\.|провулок|пров\.|площа|пл\.|проспект|просп\.|бульвар|бул\.|шосе|"
+            rf"набережна|алея|узвіз|майдан)[ ]{_CYR_ANY}(?:[ ]{_CYR_ANY}){{0,2}},[ ](?:буд|б)\.[ ]?\d{{1,4}}"
+            r"[\u0430-\u044f\u0456]?(?:,?[ ](?:кв|корп)\.[ ]?\d{1,4})*"
+            rf"(?:,[ ]{_CYR_CAP}(?:[ ]{_CYR_CAP})?)?(?:,[ ]\d{{5}}(?!\d))?"
+        ),
+    ),
+    (
+        tuple("αεοιηυωάέόίήύώ"),
+        # a Greek street and number, postal code and town (`Ανανιάδου 56, 43762 Γρεβενά`, `Πλ. Πεύκου
+        # 034-638, ΤΚ 26288 Μεσολόγγι`)
+        re.compile(
+            rf"(?<![\w.])(?:(?:Πλ|Οδ|Λεωφ|Λ)\.[ ])?{_GR_CAP}(?:[ ]{_GR_CAP}){{0,2}}[ ]"
+            r"\d{1,4}(?:-\d{1,4})?,{1,2}[ ]"
+            rf"(?:Τ\.?Κ\.?[ ])?\d{{3}}[ ]?\d{{2}}(?!\d)(?:[ ]{_GR_CAP}(?:\.(?=[ ]))?(?:[ ]{_GR_CAP}){{0,2}})?"
+        ),
+    ),
+    (
+        ("strada", "str.", "bulevardul", "calea", "aleea", "șoseaua", "soseaua", "splaiul", "intrarea"),
+        # a Romanian street, number, block, staircase, flat, postal code and town (`Strada Mocanu Nr. 763
+        # Bl. 22 Sc. 70 Ap. 778, 353775 Oravita`)
+        re.compile(
+            r"(?<![\w.])(?:Strada|Str\.|Bulevardul|Bd\.|B-dul|Calea|Aleea|Șoseaua|Soseaua|Splaiul|Intrarea|"
+            rf"Piața|Piata)[ ]{_WORDS}[ ]+(?:Nr\.|nr\.)[ ]?\d{{1,4}}[A-Za-z]?"
+            r"(?:,?[ ]+(?:Bl|Sc|Et|Ap)\.[ ]?\w{1,4})*"
+            rf"(?:,[ ]\d{{6}}(?!\d)(?:[ ]{_WORDS})?)?"
+        ),
+    ),
+    (
+        ("utca", " út ", " tér ", "körút", "fasor"),
+        # a Hungarian street and number, postal code and town (`Dózsa György utca 118., H-5063 Szeged`)
+        re.compile(
+            rf"(?<![\w.]){_WORD}(?:[ ][{_SMALL}{_CAP}'-]+){{0,2}}[ ]"
+            r"(?:utca|út|tér|körút|köz|sor|fasor|u\.)[ ]"
+            rf"\d{{1,4}}\.?(?:[/-]\w{{1,4}})?(?:,[ ](?:H-)?\d{{4}}(?!\d)(?:[ ]{_WORDS})?)?"
+        ),
+    ),
+    (
+        (
+            *("prolongación", "continuación", "privada", "cerrada", "circuito", "andador", "calzada"),
+            *("retorno", "periférico", "corredor", "viaducto", "peatonal", "circunvalación", "callejón"),
+        ),
+        # a Mexican street by its type, number (exterior, interior), building, flat and colony (`Prolongación
+        # México 999 Edif. 209 , Depto. 825, San Cristobal los bajos`)
+        re.compile(
+            r"(?<![\w.])(?:Prolongación|Continuación|Privada|Cerrada|Circuito|Andador|Calzada|Retorno|Periférico|"
+            rf"Corredor|Viaducto|Peatonal|Circunvalación|Callejón)[ ]{_WORDS}[ ]\d{{1,5}}(?:[ ]\d{{1,4}})?"
+            r"(?:[ ]*,?[ ]*(?:Edif\.|Depto\.|Int\.|Interior|Mz\.|Lt\.)[ ]?\w{1,5})*"
+            rf"(?:[ ]*,[ ]{_WORD}(?:[ ][{_SMALL}{_CAP}]+){{0,3}}(?=[ ]*(?:[.,;\n]|$)))?"
+        ),
+    ),
+    (
+        ("ถนน", "ซอย", "ตำบล", "แขวง"),
+        # a Thai house number, road or lane, subdistrict, province and postal code
+        re.compile(
+            r"(?<![\w/])\d{1,4}(?:/\d{1,4})?[ ](?:ถนน|ซอย|หมู่)[\u0e01-\u0e4e]*"
+            r"(?:[ ][\u0e01-\u0e4e]+){0,4}(?:[ ]\d{5})?"
+        ),
+    ),
 )
 """Street lines of international layouts, each with the words (lower case) its matches hold: a gate."""
 _CUED_STREET = re.compile(
@@ -452,14 +559,28 @@ _RECORD_PATH = re.compile(
 def regional(text: str) -> list[Span]:
     """Probe9b's international identifiers (see the module docstring)."""
     found: list[Span] = []
-    if ("@" in text or "u/" in text) and has_any(text, _HANDLE_GATES):
+    if (("@" in text or "u/" in text) and has_any(text, _HANDLE_GATES)) or (
+        DIGIT.search(text) is not None and has_any(text, _BARE_HANDLE_GATES)
+    ):
         for m in _HANDLE_CUE.finditer(text):
             # (`Posted by @acme` may be a brand's post: weak, a person's only in text about one)
             found.append(
-                Span("other_unique_identifier", m.start("v"), m.end("v"), 0.8, weak=m.group("by") is not None)
+                Span(
+                    "other_unique_identifier",
+                    m.start("v"),
+                    m.end("v"),
+                    0.8,
+                    weak=m.group("by") is not None,
+                )
             )
             if m.group("town"):
                 found.append(Span("address", m.start("town"), m.end("town"), 0.7, weak=True))
+    if "@" in text and has_any(text, ("- @", "\u2013 @", "\u2014 @")):
+        # (weak: `Shop the drop! - @acme` is a brand's)
+        found += [
+            Span("other_unique_identifier", m.start(1), m.end(1), 0.8, weak=True)
+            for m in _SIGNED_HANDLE.finditer(text)
+        ]
     found += _towns(text)
     if has_any(text, ("ninet", "hundred")) and "birthday" in text.lower():
         for m in _BIRTHDAY_WORDS.finditer(text):

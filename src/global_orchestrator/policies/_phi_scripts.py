@@ -40,6 +40,12 @@ a family name of the list, Hangul only with one and no word ending as a place's 
 one word of those scripts after a greeting, a sign-off, a role or a dash (`hey भरत!`, `-- agent 强`,
 `surname 张,`).
 
+Probe11's classes: names in Cyrillic, Greek, Hebrew and Thai after a person cue of English (`holder`,
+`new hire`, `delivery for`, `send ... to`) or of those languages (`Уважаемый(ая)`, `Шановний(а)`,
+`Αγαπητέ/ή`, `שלום`, `ผู้ป่วย`; Cyrillic and Greek names are capitalised words); a Chinese name before
+`您好`; Taiwanese addresses (postal code, road, `號之3`); and a town, a county or a district of these
+scripts after an English `from`, `in` or `at` (`from 桃園縣`, `from 수원시 장안구`; weak).
+
 ASCII text is skipped at once.
 """
 
@@ -93,9 +99,10 @@ _GROUPS = range(1, 8)
 
 
 _SCRIPT_CHAR = re.compile(
-    r"[\u0400-\u04ff\u0600-\u06ff\u0900-\u097f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3\u3012\u03a4]"
+    r"[\u0400-\u04ff\u0600-\u06ff\u0900-\u097f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3\u3012\u0386-\u03ce"
+    r"\u05d0-\u05ea\u0e01-\u0e4e]"
 )
-"""A gate: a character of one of the scripts above or Arabic (or the postal mark, or a Greek capital Tau)."""
+"""A gate: a character of one of the scripts above, Arabic, Greek, Hebrew or Thai (or the postal mark)."""
 
 
 # Family names, for a name in Han or Hangul after a cue (a word after `患者` is a name only if
@@ -110,7 +117,7 @@ _ZH_SURNAMES = frozenset(
     "明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强"
     "帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊乌母裘亓修"
     "邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公湛宾戎勾茅利於居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧"
-    "張劉陳楊黃趙吳孫馬鄭謝許韓馮鄧蕭董葉蘇魏呂盧鍾譚陸賈韋鄒閻龔錢顏聶魯嚴龐"
+    "張劉陳楊黃趙吳孫馬鄭謝許韓馮鄧蕭董葉蘇魏呂盧鍾譚陸賈韋鄒閻龔錢顏聶魯嚴龐萧邱"
 )
 _ZH_COMPOUND = frozenset(
     ["欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙", "宇文"]
@@ -143,9 +150,16 @@ _HIRA = r"[\u3041-\u309f]"
 _AR_WORD = r"[\u0621-\u064a\u0671-\u06d3][\u0621-\u065f\u0670-\u06d3]{0,20}"
 _DEVA_WORD = r"[\u0900-\u0963\u0971-\u097f][\u0900-\u0963\u0971-\u097f\u2019']{0,20}"
 _HAN_NAME = r"[\u4e00-\u9fff\u3005]"  # Han and the repeat mark (`佐々木`)
+_CYR_NAME_WORD = r"[\u0400-\u042f\u0490][\u0430-\u045f\u0491'\u2019-]{1,25}"
+_GR_WORD = r"[\u0386\u0388-\u038f\u0391-\u03a9][\u03ac-\u03ce]{1,25}"
+_HE_WORD = r"[\u05d0-\u05ea][\u05d0-\u05ea\u05f3\u05f4'\"]{1,15}"
+_TH_WORD = r"[\u0e01-\u0e2e\u0e40-\u0e44][\u0e01-\u0e4e]{1,30}"
 _SCRIPT_NAME = (
     rf"({_HAN_NAME}{{2,5}}|{_HAN_NAME}{{1,3}}{_HIRA}{{1,4}}{_HAN}?|{_HANGUL}{{2,4}}?"
-    rf"|{_AR_WORD}(?:[ ]{_AR_WORD}){{0,4}}|{_DEVA_WORD}(?:[ ]{_DEVA_WORD}){{0,3}})"
+    rf"|{_AR_WORD}(?:[ ]{_AR_WORD}){{0,4}}|{_DEVA_WORD}(?:[ ]{_DEVA_WORD}){{0,3}}"
+    # Cyrillic and Greek names are capitalised words; Hebrew and Thai ones words of their letters
+    rf"|{_CYR_NAME_WORD}(?:[ ]{_CYR_NAME_WORD}){{0,2}}|{_GR_WORD}(?:[ ]{_GR_WORD}){{0,2}}"
+    rf"|{_HE_WORD}(?:[ ]{_HE_WORD}){{0,2}}|{_TH_WORD}(?:[ ]{_TH_WORD})?)"
 )
 # what may follow a name: a delimiter (`,`, `/`, `(`, the Arabic comma, the danda, full-width
 # punctuation), the end, or an honorific
@@ -175,7 +189,12 @@ _CUED_NAME = re.compile(
     r"dear|mr|mrs|ms|dr|i[ ]am|i'm|this[ ]is|surname|"
     r"customer|client|member|guest|visitor|requester|student|owner|policyholder|subscriber|claimant|"
     r"(?:prepared|reviewed|approved|verified|issued|referred|seen|examined)[ ]by|"
-    r"forenames?|(?:from|to|cc)(?=[ ]*:))\.?"
+    r"forenames?|(?:from|to|cc)(?=[ ]*:)|new[ ]hire|delivery[ ]for|"
+    r"(?:send|sent|deliver|ship|mail|forward)(?:[ ][a-z]{1,12}){0,3}[ ]to)\.?"
+    # Russian, Ukrainian, Greek, Hebrew and Thai person words and greetings
+    r"|(?i:уважаем(?:ый|ая)(?:\(ая\))?|шановн(?:ий|\u0430)(?:\(\u0430\))?|дорог(?:ой|ая)|пациент(?:ка)?|"
+    r"пацієнт(?:ка)?|\u0433-н|\u0433-жа|ФИО|ПІБ|αγαπητ[έή](?:/[ήέ])?|κύριε|κυρία|ασθεν[ήέ]ς|ονοματεπώνυμο|όνομα)"
+    r"|שלום|לכבוד|המטופלת|המטופל|מטופלת|מטופל|ผู้ป่วย|ชื่อ"
     r"|姓名|氏名|名前|お名前|患者|病人|联系人|收款人|申请人|持卡人|户名|监护人|被保险人|家属|尊敬的|亲爱的|我是|"
     r"申込者|契約者|保護者|担当医|担当者?|名義|私は|이름|성명|성함|환자|보호자|신청인|신청자|예금주|수취인|수신인|"
     r"고객명|환자명|보호자명|담당자|피보험자|저는|"
@@ -460,6 +479,26 @@ def _beside_cjk(text: str, start: int, end: int) -> bool:
     return (start > 0 and _cjk(text[start - 1])) or (end < len(text) and _cjk(text[end]))
 
 
+_TW_ADDRESS = re.compile(
+    # a Taiwanese address: postal code, town, road (and section), lane, number (and `之` sub-number),
+    # floor, then the postal code and the town after a comma (`952 永康大橋頭街11號之3`,
+    # `昆陽巷6號, 49706 新竹`)
+    rf"(?:(?<!\d)\d{{3,6}}[ ]?|(?<![\d\u4e00-\u9fff]))(?:{_HAN}{{1,4}}?[市縣县區区鄉乡鎮镇])?"
+    rf"{_HAN}{{1,10}}?[路街巷道]"
+    rf"(?:{_HAN}{{1,3}}段)?(?:\d{{1,4}}[巷弄])*\d{{1,5}}[號号](?:之\d{{1,3}})?(?:\d{{1,3}}[樓楼F])?"
+    rf"(?:[,\uff0c][ ]?\d{{3,6}}[ ]?{_HAN}{{1,4}})?"
+)
+_GREETED_HAN = re.compile(rf"(?<![\u4e00-\u9fff])({_HAN_NAME}{{2,4}})(?:您好|你好)")
+"""A Chinese name before `您好` ("hello"), opening a message (`萧桂珍您好，...`)."""
+_FROM_PLACE = re.compile(
+    # a town, a county or a district of another script after an English `from`, `in` or `at`
+    rf"(?<![A-Za-z])(?:from|in|at|near)[ ]({_HAN}{{1,5}}[市縣县區区鄉鎮省]"
+    rf"|{_HANGUL}{{1,4}}[시군구도](?:[ ]{_HANGUL}{{1,4}}[시군구동읍면])?"
+    rf"|(?:г|д|п|с|пос|клх|х)\.?[ ]{_CYR_NAME_WORD}(?:[ ]{_CYR_NAME_WORD})?"
+    rf"|{_GR_WORD}(?:[ ]{_GR_WORD})?)(?![\w\u4e00-\u9fff\uac00-\ud7a3])"
+)
+
+
 def script_names(text: str) -> list[Span]:
     """Names, phones, addresses, dates and e-mails in (or beside) the scripts above (none in ASCII text)."""
     if text.isascii() or _SCRIPT_CHAR.search(text) is None:
@@ -504,6 +543,13 @@ def script_names(text: str) -> list[Span]:
             c = _CUED_NAME.search(text, max(c.start(group), c.start() + 1))
     if _MIXED_GATE.search(text) is not None:
         found += _spaced_names(text)
+    for m in _GREETED_HAN.finditer(text) if "好" in text else ():
+        if _script_name_ok(m.group(1)):
+            found.append(Span("name", m.start(1), m.end(1), 0.8))
+    if "號" in text or "号" in text:
+        found += [Span("address", m.start(), m.end(), 0.8) for m in _TW_ADDRESS.finditer(text)]
+    if " from " in text or " in " in text or " at " in text or " near " in text:
+        found += [Span("address", m.start(1), m.end(1), 0.7, weak=True) for m in _FROM_PLACE.finditer(text)]
     for m in _MORE_ADDRESS.finditer(text):
         group = next(g for g in _ADDRESS_GROUPS if m.group(g))
         found.append(Span("address", m.start(group), m.end(group), 0.8))

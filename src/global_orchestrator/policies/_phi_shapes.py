@@ -54,6 +54,72 @@ _PERSONAL_URL = re.compile(
     r"(?!(?:company|school|showcase|pages|groups|hashtag|events|jobs|business|explore)\b)@?[\w.-]{2,})",
     re.IGNORECASE,
 )
+_ID_SEGMENT = re.compile(
+    r"/(?:\d{5,}|(?=[a-z0-9]{0,15}\d)(?=[a-z0-9]{0,15}[a-z])[a-z0-9]{8,16}|[0-9a-f]{8}-[0-9a-f-]{27})(?=[/?#]|$)"
+)
+"""A path segment that is a record's own id: five digits or more, a random token of letters and digits, a
+UUID."""
+
+
+_SHOP_SEGMENTS = frozenset(
+    [
+        "p",
+        "product",
+        "products",
+        "item",
+        "items",
+        "sku",
+        "shop",
+        "store",
+        "collections",
+        "collection",
+        "category",
+        "catalog",
+        "catalogue",
+        "sale",
+        "deals",
+        "deal",
+        "promo",
+        "campaign",
+        "campaigns",
+        "offer",
+        "offers",
+        "article",
+        "articles",
+        "blog",
+        "news",
+        "post",
+        "posts",
+        "event",
+        "events",
+        "video",
+        "videos",
+        "page",
+        "pages",
+        "release",
+        "releases",
+        "recipe",
+        "recipes",
+        "listing",
+        "listings",
+    ]
+)
+"""Path segments before a product's, an article's or a campaign's number (`/p/88213`, `/shop/12345`)."""
+
+
+def _id_path(url: str) -> bool:
+    """The URL's path holds a segment that is an id (`_ID_SEGMENT`), not a product's or an article's."""
+    rest = url.split("//", 1)[-1]
+    slash = rest.find("/")
+    if slash == -1:
+        return False
+    for m in _ID_SEGMENT.finditer(rest, slash):
+        before = rest[rest.rfind("/", 0, m.start()) + 1 : m.start()].lower()
+        if not (m.group(0)[1:].isdigit() and before in _SHOP_SEGMENTS):
+            return True
+    return False
+
+
 _BARE_SOCIAL = re.compile(
     r"(?<![\w./@-])(?i:facebook|instagram|twitter|x|linkedin|tiktok|threads)\.com/[^\s<>\"']{2,200}"
 )
@@ -154,6 +220,10 @@ _GLUED = re.compile(r"[+\d](?<=[A-Za-z].)(?:(?<=\+)\d{10,13}|(?<=\d)\d{9,12})(?!
 _GLUED_CUE = re.compile(
     r"(?i:(?<![a-z])(?:call|tel|ph|phone|cell|mobile|mob|text|txt|sms|fax|whatsapp|at|on))\Z"
 )
+_MASKED_SSN = re.compile(
+    r"(?<![\w*\u2022-])(?:XXX|xxx|\*\*\*|\u2022{3})([- ])(?:XX|xx|\*\*|\u2022{2})\1\d{4}(?![\d-])"
+)
+"""A social security number masked but for its last four digits (`XXX-XX-7200`, `***-**-4729`)."""
 _SSN_SHAPE = re.compile(r"\d{3}([- .])\d{2}\1\d{4}")
 _DATE_SHAPE = re.compile(
     r"(?:0?[1-9]|[12]\d|3[01])([./-])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d|(?:19|20)\d\d([./-])(?:0?[1-9]|1[0-2])\2(?:0?[1-9]|[12]\d|3[01])"
@@ -330,7 +400,11 @@ def phones(text: str, record: bool) -> list[Span]:
     for m in _GLUED.finditer(text) if digit_runs(text)[1] >= 10 else ():
         if _GLUED_CUE.search(text, max(0, m.start() - 9), m.start()) and not toll_free(m.group(0)):
             found.append(Span(phone_kind(text, m.start()), m.start(), m.end(), 0.75))
-    return found
+    # (no closing bracket the number did not open: `(+1-563-270-5847)`)
+    return [
+        s._replace(end=s.end - 1) if text[s.end - 1] == ")" and "(" not in text[s.start : s.end] else s
+        for s in found
+    ]
 
 
 def shapes(text: str, record: bool) -> list[Span]:
@@ -347,6 +421,10 @@ def shapes(text: str, record: bool) -> list[Span]:
             # a social account behind "follow us on" is the business's own, not a person's
             if personal and not (personal.group("social") and ours(text, m.start())):
                 found.append(Span("url", m.start(), m.start() + len(url), 0.9))
+            elif personal is None and _id_path(url) and not ours(text, m.start()):
+                # a link to one visit, appointment or chart (`.../MyChart/Visit/6280594`,
+                # `.../p/0ubk1hjicx`): a person's in a text about one
+                found.append(Span("url", m.start(), m.start() + len(url), 0.7, weak=True))
     if ".com/" in text:  # a profile written without scheme or www (`linkedin.com/in/priya-raman`)
         for m in _BARE_SOCIAL.finditer(text):
             url = m.group(0).rstrip(".,;:)]}!?")
@@ -358,6 +436,8 @@ def shapes(text: str, record: bool) -> list[Span]:
             personal = _PERSONAL_URL.search(url)
             if personal and not personal.group("social") and not ours(text, m.start()):
                 found.append(Span("url", m.start(), m.start() + len(url), 0.85))
+            elif personal is None and _id_path(url) and not ours(text, m.start()):
+                found.append(Span("url", m.start(), m.start() + len(url), 0.7, weak=True))
     digit = DIGIT.search(text) is not None  # every shape but email, URL, IPv6 and MAC holds one
     if digit and digit_runs(text)[0] >= 4 and text.count(".") >= 3 and _IPV4_PART.search(text):
         # loopback and unspecified addresses name this machine, never a person's device
@@ -395,6 +475,8 @@ def _numbers(text: str, record: bool) -> list[Span]:
         for m in _SSN.finditer(text):
             if _ssn_ok(m.group(1), m.group(3), m.group(4)):
                 found.append(Span("ssn", m.start(), m.end(), 0.95))
+    if total >= 4 and ("XX" in text or "xx" in text or "**" in text or "\u2022\u2022" in text):
+        found += [Span("ssn", m.start(), m.end(), 0.9) for m in _MASKED_SSN.finditer(text)]
     if total >= 7:
         found += phones(text, record)
     if total >= 13:

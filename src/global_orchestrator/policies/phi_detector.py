@@ -53,6 +53,13 @@ each (all regular expressions and word lists, no model, nothing fetched):
 - `_phi_intl` (probe9b's classes): names of everyday and international text by a cue and a
   shape (`SURNAME, Given`, full names in capitals and lower case, initials, East Asian family
   names, a first name after a relative or introducing themself) and a user's own handle;
+- sixteenth build (probe11's classes), in the modules above: names of Cyrillic, Greek, Hebrew and
+  Thai text and Taiwanese addresses (`_phi_scripts`), street lines of Cyrillic, Greek, Romanian,
+  Hungarian, Mexican and Thai layouts and handles without `@` (`_phi_regional`), APO/FPO/DPO
+  addresses and more USPS street types (`_phi_places`), an initial and a surname after a role
+  (`_phi_people`), masked SSNs and links to one visit or chart (`_phi_shapes`), ages over 89 in
+  words after `y/o` or a relative (`_phi_dates`), a person's own site after `his`/`her`/`personal`
+  (`_phi_profiles`) and more national-id labels (`INN`, `CNP`, `CURP`, `Teudat Zehut`: `_phi_ids`);
 - `_phi_brands`: not a recogniser: brands and institutions named after a person or a
   place (`Edward Jones`, `Eli Lilly`, `Glasgow Coma Scale`), by a list or by their context
   (the text's own web site or handle, `<Brand> x <Brand>`, `<Brand> pop-up shop`, a

@@ -1,0 +1,108 @@
+# ruff: noqa: RUF001  (other scripts' letters on purpose: the texts are Cyrillic, Greek, Hebrew and Chinese)
+"""The sixteenth build's classes (probe11): other scripts' names and addresses, id paths, handles, ages in words.
+
+Each case is a class of text the detector missed before, written with other values than the probe's;
+each benign case is its nearest clean neighbour.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from global_orchestrator.policies.phi_detector import detect_phi
+
+
+def _found(text: str) -> list[str]:
+    return [f.text for f in detect_phi(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # names in Cyrillic, Greek, Hebrew, Thai and Persian after an English cue or a local greeting
+        ("Patient Игорь Смирнов was admitted from abroad.", "Игорь Смирнов"),
+        ("Уважаемая Елена Волкова, ваш заказ отправлен.", "Елена Волкова"),
+        ("Шановний Тарас Бойко, ваш номер підтверджено.", "Тарас Бойко"),
+        ("Passport no. X1234567, holder Γιώργος Παπαδόπουλος", "Γιώργος Παπαδόπουλος"),
+        ("Αγαπητή Μαρία Κωνσταντίνου, σας ευχαριστούμε.", "Μαρία Κωνσταντίνου"),
+        ("שלום נועה כהן, ההזמנה שלך נשלחה.", "נועה כהן"),
+        ("Our new hire יוסי לוי starts on Monday; badge photo pending.", "יוסי לוי"),
+        ("Please send the invoice to สมชาย ใจดี at the office.", "สมชาย ใจดี"),
+        ("Delivery for مریم رضایی, today before noon.", "مریم رضایی"),
+        ("王秀英您好，您的预约已确认。", "王秀英"),
+        # an initial and a surname after a role, or after a preposition in a text about someone
+        ("Specimen received 09:12 by lab tech R. Castellanos.", "R. Castellanos"),
+        ("Triage RN: K. Oyelaran-Smith", "K. Oyelaran-Smith"),
+        ("Handoff from P. Lindqvist to Amara Okafor, MD.", "P. Lindqvist"),
+        # other scripts' and other layouts' addresses
+        ("Адрес: г. Тула, ул. Садовая, д. 14 кв. 3, 300041", "г. Тула, ул. Садовая, д. 14 кв. 3, 300041"),
+        (
+            "Надіслати на: вулиця Шевченка, буд. 12 кв. 7, Полтава, 36000",
+            "вулиця Шевченка, буд. 12 кв. 7, Полтава, 36000",
+        ),
+        ("Η διεύθυνσή σας είναι Ερμού 21, 10563 Αθήνα.", "Ερμού 21, 10563 Αθήνα"),
+        (
+            "Livrare: Strada Lalelelor Nr. 9 Bl. 4 Ap. 12, 400123 Cluj",
+            "Strada Lalelelor Nr. 9 Bl. 4 Ap. 12, 400123 Cluj",
+        ),
+        ("Címe: Petőfi Sándor utca 7., H-6720 Szeged.", "Petőfi Sándor utca 7., H-6720 Szeged"),
+        ("Entrega en Privada Hidalgo 42 Int. 3, Santa Lucía.", "Privada Hidalgo 42 Int. 3, Santa Lucía"),
+        ("Ship to 88 ถนนสุขุมวิท แขวงคลองเตย 10110.", "88 ถนนสุขุมวิท แขวงคลองเตย 10110"),
+        ("請寄到 114 內湖區成功路二段5號之2。", "114 內湖區成功路二段5號之2"),
+        ("The patient was transferred from 高雄市 last week; MRN 4471203.", "高雄市"),
+        (
+            "Send the kit to PSC 1234, Box 5678, APO AE 09876 for Sgt. Ruiz.",
+            "PSC 1234, Box 5678, APO AE 09876",
+        ),
+        (
+            "Home: 4410 Kessler Stravenue, Lake Danielle, NV 89012",
+            "4410 Kessler Stravenue, Lake Danielle, NV 89012",
+        ),
+        # ids after national labels, masked SSNs, handles, ages in words, portal links with ids
+        ("Her Teudat Zehut is 123456782.", "123456782"),
+        ("CURP: GODE561231HDFRRN09", "GODE561231HDFRRN09"),
+        ("Verify SSN XXX-XX-4821 before billing.", "XXX-XX-4821"),
+        ("Posted by maria.k77: my dad is ninety-one and still gardens", "maria.k77"),
+        ("Posted by maria.k77: my dad is ninety-one and still gardens", "ninety-one"),
+        ("Bed 4: Ruth Pell, one hundred one y/o, admitted for a fall.", "one hundred one"),
+        (
+            "Ruth Pell (MRN 5538120) can open https://mychart.example.org/Visit/8820013 to check in.",
+            "https://mychart.example.org/Visit/8820013",
+        ),
+        ("Pt's personal website https://ruth-pell.net lists her home address.", "https://ruth-pell.net"),
+    ],
+)
+def test_sixteenth_build_finds(text: str, value: str) -> None:
+    found = _found(text)
+    assert any(value in f or (f in value and len(f) * 2 >= len(value)) for f in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Дорогие друзья, скидки до 50% на всё!",  # a greeting to everyone, no name after it
+        "Пациент жалуется на боль в груди.",  # a lower-case word after a person word
+        "Shop the new fall line by J. Crew today!",  # a brand after `by`, in copy about no one
+        "Join our 2025 Wellness Estate tour on May 3!",  # a year and a title, no street
+        "Shop the sale at https://www.example-shop.com/products/1234567 today!",  # a product's page
+        "Read the recipe at https://www.example-foods.com/recipes/88213.",  # an article's number
+        "Shop the drop now! - @examplebrand",  # a brand's sign-off, in copy about no one
+        "The company turned ninety this year.",  # no person's age
+        "Stay at the Holiday INN 2024 special",  # no national-id label
+        "大家好，欢迎光临",  # a greeting to everyone
+    ],
+)
+def test_sixteenth_build_leaves_clean(text: str) -> None:
+    assert detect_phi(text) == [], _found(text)
+
+
+def test_a_closing_bracket_the_number_did_not_open_is_no_part_of_it() -> None:
+    found = detect_phi("Spoke with the son (+1-563-270-5847) about discharge.")
+    assert [f.text for f in found if f.category == "phone"] == ["+1-563-270-5847"]
+
+
+def test_a_street_type_is_not_read_across_a_line_break() -> None:
+    text = "Record Date: 2058-08-02\nNorthgate Medical Center Discharge Summary\nPatient: Guzman, George"
+    found = {(f.category, f.text) for f in detect_phi(text)}
+    assert ("date", "2058-08-02") in found
+    assert not any("\n" in value for _, value in found)
