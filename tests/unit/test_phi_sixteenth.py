@@ -70,6 +70,16 @@ def _found(text: str) -> list[str]:
             "https://mychart.example.org/Visit/8820013",
         ),
         ("Pt's personal website https://ruth-pell.net lists her home address.", "https://ruth-pell.net"),
+        # a first name after a greeting of another language, or whom to reach on a number
+        ("G'day Gary, we'll ring you about the rego on Tuesday.", "Gary"),
+        ("Beste Iris, we sturen het pakket morgen.", "Iris"),
+        ("Estimado/a Rodrigo Paredes: le enviaremos la factura.", "Rodrigo Paredes"),
+        ("Contact Ingrid on +47 912 34 567 or by e-mail.", "Ingrid"),
+        ("Hey it's Mei - is my appt on Friday still on?", "Mei"),
+        # a register row in capitals, a record number after a name, a relative's number
+        ("BAKER, HELEN M | 77120934 | 1958-02-11", "BAKER, HELEN M"),
+        ("PROGRESS NOTE | Tomasz Nowak (61 204 778), bed 3", "61 204 778"),
+        ("HCP: Dana Wells (daughter), 6175550142. Full code.", "6175550142"),
     ],
 )
 def test_sixteenth_build_finds(text: str, value: str) -> None:
@@ -90,6 +100,10 @@ def test_sixteenth_build_finds(text: str, value: str) -> None:
         "The company turned ninety this year.",  # no person's age
         "Stay at the Holiday INN 2024 special",  # no national-id label
         "大家好，欢迎光临",  # a greeting to everyone
+        "Querida Família, feliz Natal!",  # a greeting to a family
+        "Contact Support on 1-800-555-0100 for help.",  # a desk, not a person
+        "Introducing Collagen Peptides Powder: now 10% off through October 8.",  # a product by its noun
+        "This Heart Month, Laura Mercier is donating 20% of sales to heart research.",  # a brand
     ],
 )
 def test_sixteenth_build_leaves_clean(text: str) -> None:

@@ -45,6 +45,10 @@ mary kay|warby parker|bob evans|smith & wesson|kellogg's|j\\.? crew|
 wendy's|mcdonald's|ralph's|sherwin-williams|sherwin williams|dick's sporting goods|
 jack in the box|marie callender|famous amos|wally amos|paula's choice|bath & body works|victoria's secret|
 l\\.l\\. bean|ll bean|eddie bauer|liz claiborne|laura ashley|jimmy choo|tory burch|ray-ban|oscar de la renta|
+laura mercier|charlotte tilbury|fenty beauty|kylie cosmetics|huda beauty|anastasia beverly hills|tom ford|
+paula's choice|drunk elephant|elizabeth arden|helena rubinstein|max factor|sally hansen|nicole miller|
+carolina herrera|jean paul gaultier|giorgio beverly hills|donna karan|alexander mcqueen|vivienne westwood|
+gordon ramsay|wolfgang puck|emeril lagasse|rachael ray|newman's own|paul newman|
 """
 """Brands that are also the name a person may carry (`Edward Jones, 67M, admitted ...`)."""
 _INSTITUTIONS = """

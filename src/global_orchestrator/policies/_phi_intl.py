@@ -51,7 +51,7 @@ from global_orchestrator.policies._phi_lexicon import (
     places,
 )
 from global_orchestrator.policies._phi_names import NOT_NAMES, ORG_WORDS, labelled_at, titled_before
-from global_orchestrator.policies._phi_spans import Span, folded, has_any, list_keys, scan_words
+from global_orchestrator.policies._phi_spans import DIGIT, Span, folded, has_any, list_keys, scan_words
 
 _U = UPPER
 _L = LOWER
@@ -448,11 +448,20 @@ _SINGLE = re.compile(
 _GREETED = re.compile(
     # a greeting of another language, a support agent, a post's author, whom to ask for (`Hola Jonathan,`,
     # `-- agent Michael`, `Forum post by Simone:`, `Ask for Santiago, +44 ...`), the name ending a clause
-    r"\b(?i:hola|hallo|salut|ol\u00e1|bonjour|agent|posted\s+by|post\s+by|ask\s+for)[^\S\n]+"
-    rf"({_TITLE_WORD}){_END}(?=[^\S\n]*(?:[,!:;\n]|\.(?!\w)|\Z))"
+    r"(?:\b(?i:hola|hallo|salut|ol\u00e1|bonjour|agent|posted\s+by|post\s+by|ask\s+for|beste|liebe|lieber|cher|"
+    r"chère|querid[oa]|gentile|hej|hei|ahoj|kedves|drogi|droga|szanown[ya]|say\u0131n|estimad[oa](?:/[oa])?)"
+    r"|(?<![\w'])(?i:g'day|g\u2019day))[^\S\n]+"
+    rf"({_TITLE_WORD}(?:[^\S\n]+{_TITLE_WORD}){{0,2}}){_END}(?=[^\S\n]*(?:[,!:;\n]|\.(?!\w)|\Z))"
+)
+_CONTACT = re.compile(
+    # whom to reach on a number or at an address (`Contact Luísa on +55 ...`, `ring Kurt at 020 ...`)
+    rf"\b(?i:contact|call|ring|text|phone|reach)[^\S\n]+({_TITLE_WORD}(?:[^\S\n]+{_TITLE_WORD})?){_END}"
+    r"[^\S\n]+(?i:on|at)[^\S\n]+(?=[+(\d])"
 )
 _GREETED_GATES: tuple[str, ...] = (
     *("hola ", "hallo ", "salut ", "ol\u00e1 ", "bonjour ", "agent ", "post by ", "posted by ", "ask for "),
+    *("beste ", "liebe ", "lieber ", "cher ", "chère ", "querid", "gentile ", "hej ", "hei ", "ahoj "),
+    *("kedves ", "drogi ", "droga ", "szanown", "say\u0131n ", "estimad", "g'day ", "g\u2019day "),
 )
 """A gate of `_GREETED`: every match holds one (lower case)."""
 _JOINS = re.compile(
@@ -482,6 +491,23 @@ def _single(word: str) -> bool:
     return kind == "other" or (kind == "name" and not everyday_word(word.lower().split("'")[0]))
 
 
+_GREETED_NOT = frozenset(
+    """família familia famille familie amigos amigas amigo amiga amis amici clientes cliente client clienti
+    kunden kunde klant klanten equipo equipe équipe team todos todas tutti alle allemaal iedereen colegas
+    collègues colleghi kollegen collega vecinos vizinhos chicos chicas ragazzi señores senhores signori damen
+    herren kinderen niños crianças enfants mitglieder membres miembros socios leitores lectores
+    lecteurs""".split()  # noqa: SIM905
+)
+"""Whom a greeting of another language may address that is no one (`Querida Família`, `Hola Amigos`)."""
+
+
+def _greeted_word(word: str) -> bool:
+    """A word of a name after a greeting: `_single`, or a Census first name that is a word too (`Iris`)."""
+    if word.lower() in _GREETED_NOT:
+        return False
+    return _single(word) or (_kind(word) == "cname" and word.lower() in census()[1])
+
+
 def _singles(text: str, low: str) -> list[Span]:
     """Single names after a cue; `low`: the text folded to lower case (`folded`)."""
     found: list[Span] = []
@@ -496,13 +522,17 @@ def _singles(text: str, low: str) -> list[Span]:
         found.append(Span("name", m.start(1), m.end(1), 0.7))
     # each pass gated on its own words (one regex of all three tried at every character)
     greeted = [_GREETED] if has_any(low, _GREETED_GATES) else []
+    if has_any(low, ("contact ", "call ", "ring ", "text ", "phone ", "reach ")) and DIGIT.search(text):
+        greeted.append(_CONTACT)
     if " joins " in low or " joined " in low:
         greeted.append(_JOINS)
     if "@" in text and "happy birthday" in low:
         greeted.append(_BIRTHDAY)
     for pattern in greeted:
         for m in pattern.finditer(text):
-            if _single(m.group(1)):
+            # (after a greeting a Census name that is a word too is a name: `G'day John`, `Beste Iris`)
+            words = m.group(1).split()
+            if all(_greeted_word(w) if pattern in (_GREETED, _CONTACT) else _single(w) for w in words):
                 found.append(Span("name", m.start(1), m.end(1), 0.7))
     if "'s " in text or "\u2019s " in text:
         for m in _POSSESSED.finditer(text):
@@ -549,8 +579,8 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _SINGLE_GATES = (
     *("my ", "our ", "his ", "her ", "their ", "your ", "ur ", "aunt", "uncle", "nan", "gran", "cousin"),
     *("it's", "its ", "it\u2019s", "this is", "'s ", "\u2019s "),
-    *("hola ", "hallo ", "salut ", "ol\u00e1 ", "bonjour ", "agent ", "post by ", "posted by ", "ask for "),
-    *(" joins ", " joined ", "happy birthday"),
+    *_GREETED_GATES,
+    *(" joins ", " joined ", "happy birthday", "contact ", "call ", "ring ", "text ", "phone ", "reach "),
 )
 
 

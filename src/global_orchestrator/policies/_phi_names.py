@@ -573,6 +573,8 @@ def _in_run(
         return None if found is None else (found[0], found[1], 0.6)
     if run.needs_context and not titled and not labelled:  # what _judge checks first
         return None
+    if not titled and not labelled and _goods_run(text, start, run_text, run.pieces):
+        return None  # "Collagen Peptides Powder", "Chunky Monkey Pint": a product by its noun
     if (
         not titled
         and not labelled
@@ -582,6 +584,27 @@ def _in_run(
     ):
         return None  # "Featured on Good Morning America", "as seen in Martha Stewart Living": a title
     return _judge(text, start, run_text, titled or run.lead > 0, labelled, near_starts, near_ends)
+
+
+_GOODS_NOUNS = frozenset(
+    """powder serum cream gummies capsules tablets drops lotion spray tea blend supplement shake shakes bar
+    bars mix balm mask cleanser toner moisturizer moisturiser shampoo conditioner kit bundle collection
+    edition flavor flavour pint sauce coffee latte candle scrub gel formula vitamins bites chips soda juice
+    smoothie protein granola cereal cookies snacks lipstick foundation mascara concealer primer sunscreen
+    perfume fragrance cologne sneakers boots jacket hoodie leggings mattress pillow blender""".split()  # noqa: SIM905
+)
+"""Nouns of goods that end a product's name (`Collagen Peptides Powder`, `Chunky Monkey Pint`)."""
+_NEXT_WORD = re.compile(r"[^\S\n]+([A-Za-z]+)")
+
+
+def _goods_run(text: str, start: int, run_text: str, pieces: tuple[tuple[str, int], ...]) -> bool:
+    """A capitalised run that ends in a noun of goods, or is followed by one, without a first name in it."""
+    last = pieces[-1][0].lower()
+    after = _NEXT_WORD.match(text, start + len(run_text))
+    if last not in _GOODS_NOUNS and (after is None or after.group(1).lower() not in _GOODS_NOUNS):
+        return False
+    first_names = census()[1]
+    return not any(piece.lower() in first_names for piece, _ in pieces[:-1] or pieces)
 
 
 _PRESS_BEFORE = re.compile(

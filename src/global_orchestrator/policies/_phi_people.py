@@ -44,7 +44,7 @@ _REGISTER_GATES = (
 )
 _CELL_NAME = re.compile(
     rf"[^\S\n]*((?:{_CAPS}|[{_UP}][{_LOW}'\u2019-]+)(?:[ -](?:{_CAPS}|[{_UP}][{_LOW}'\u2019-]+)){{0,3}},"
-    rf"[^\S\n]+{_GIVEN}(?:[^\S\n]+{_GIVEN})?)[^\S\n]*\Z"
+    rf"[^\S\n]+(?:{_GIVEN}(?:[^\S\n]+{_GIVEN})?|{_CAPS}(?:[^\S\n]+{_CAPS})?)(?:[^\S\n]+[{_UP}]\.?)?)[^\S\n]*\Z"
 )
 _FIRST_CELL = re.compile(rf"[^\S\n]*({_GIVEN}(?:[^\S\n]+(?:{_GIVEN}|{_CAPS})){{1,3}})[^\S\n]*\Z")
 _SIGN_OFF = re.compile(
@@ -92,7 +92,8 @@ _INTRO = re.compile(
     r"jag\s+heter|mam\s+na\s+imię|jmenuji\s+se|hier\s+ist|hier\s+spricht|les?\s+escribe|vous\s+écrit|"
     r"[vt]i\s+scrive|lhes?\s+escreve))[^\S\n]+"
     rf"([{_UP}][{_LOW}'\u2019-]+(?:-[{_UP}][{_LOW}]+)?(?:[^\S\n]+[{_UP}][{_LOW}'\u2019-]+){{0,2}})"
-    r"(?=[^\S\n]*[!,.?]|[^\S\n]*\n|[^\S\n]*\Z|[^\S\n]+(?:por|desde|from|von|aus|du|de|da|dal|dalla|del|pelo|vom)[^\S\n])"
+    r"(?=[^\S\n]*[!,.?]|[^\S\n]*\n|[^\S\n]*\Z|[^\S\n]+[-\u2013\u2014][^\S\n]|"
+    r"[^\S\n]+(?:por|desde|from|von|aus|du|de|da|dal|dalla|del|pelo|vom)[^\S\n])"
 )
 _INTRO_GATES = (
     *(
@@ -393,6 +394,15 @@ def _a_place(name: str) -> bool:
     return (bool(words) and words[-1] in _PLACE_NOUNS) or (given in places() and given not in census()[1])
 
 
+def _row_name(name: str) -> bool:
+    """`SURNAME, Given` of a row: `_caps_surname`, or a Census surname and first name (`YOUNG, THEODORE`)."""
+    if _caps_surname(name):
+        return True
+    surname, given = name.split(",", 1)
+    _, first_names, surnames = census()
+    return surname.strip().lower() in surnames and given.split()[0].lower() in first_names
+
+
 def _row_names(text: str) -> list[Span]:
     """`Surname, Given` cells of pipe rows that hold a number; the first cell before `| born`."""
     found = []
@@ -403,7 +413,7 @@ def _row_names(text: str) -> list[Span]:
             cells = line.split("|")
             for i, cell in enumerate(cells):
                 m = _CELL_NAME.match(cell)
-                if m is not None and _caps_surname(m.group(1)) and not _a_place(m.group(1)):
+                if m is not None and _row_name(m.group(1)) and not _a_place(m.group(1)):
                     found.append(Span("name", start + m.start(1), start + m.end(1), 0.8))
                 elif (
                     i == 0

@@ -220,6 +220,12 @@ _GLUED = re.compile(r"[+\d](?<=[A-Za-z].)(?:(?<=\+)\d{10,13}|(?<=\d)\d{9,12})(?!
 _GLUED_CUE = re.compile(
     r"(?i:(?<![a-z])(?:call|tel|ph|phone|cell|mobile|mob|text|txt|sms|fax|whatsapp|at|on))\Z"
 )
+_AFTER_RELATIVE = re.compile(
+    r"\((?i:son|daughter|wife|husband|partner|spouse|mother|father|mom|mum|dad|sister|brother|niece|nephew|"
+    r"friend|caregiver|guardian|aunt|uncle|grandson|granddaughter|grandmother|grandfather|neighbou?r)\),?[^\S\n]*"
+    r"(\(?[2-9]\d\d\)?[2-9]\d{6})(?![\w/-])"
+)
+"""A number after a relative named in brackets, as a note's contact line writes it (`(son), 4146396868`)."""
 _MASKED_SSN = re.compile(
     r"(?<![\w*\u2022-])(?:XXX|xxx|\*\*\*|\u2022{3})([- ])(?:XX|xx|\*\*|\u2022{2})\1\d{4}(?![\d-])"
 )
@@ -400,6 +406,11 @@ def phones(text: str, record: bool) -> list[Span]:
     for m in _GLUED.finditer(text) if digit_runs(text)[1] >= 10 else ():
         if _GLUED_CUE.search(text, max(0, m.start() - 9), m.start()) and not toll_free(m.group(0)):
             found.append(Span(phone_kind(text, m.start()), m.start(), m.end(), 0.75))
+    # ten digits unbroken after a relative named in brackets (`HCP: James Ross (son), 4146396868`)
+    if ")" in text and digit_runs(text)[1] >= 10:
+        for m in _AFTER_RELATIVE.finditer(text):
+            if not toll_free(m.group(1)):
+                found.append(Span("phone", m.start(1), m.end(1), 0.7))
     # (no closing bracket the number did not open: `(+1-563-270-5847)`)
     return [
         s._replace(end=s.end - 1) if text[s.end - 1] == ")" and "(" not in text[s.start : s.end] else s

@@ -376,7 +376,9 @@ _AGE_AFTER_NAME = re.compile(
     r"(?:years?|yrs?)(?:[^\S\n]+old)?[^\S\n]*(?:[,;.)]|$)))",  # `Roe, 97 years,`; not `100 years of service`
     re.MULTILINE,
 )
-_ID_AFTER_NAME = re.compile(r"[^\S\n]{0,2}\((\d{6,10}|[A-Z]{1,3}-?\d{5,9})\)")
+_ID_AFTER_NAME = re.compile(
+    r"[^\S\n]{0,2}\((\d{6,10}|[A-Z]{1,3}-?\d{5,9}|\d{2,4}(?:[ -]\d{2,4}){1,2}(?<=[ -]\d\d\d))\)"
+)
 
 
 def _beside_names(text: str, spans: list[Span]) -> list[Span]:
@@ -391,7 +393,8 @@ def _beside_names(text: str, spans: list[Span]) -> list[Span]:
         if age is not None:
             found.append(Span("age_over_89", age.start(1), age.end(1), 0.8))
         code = _ID_AFTER_NAME.match(text, s.end) if "(" in text[s.end : s.end + 3] else None
-        if code is not None:
+        # (grouped, six to nine digits: `Leila Haddad (55-774-571)`; ten or more are a phone's)
+        if code is not None and sum(c.isdigit() for c in code.group(1)) <= 10:
             found.append(Span("other_unique_identifier", code.start(1), code.end(1), 0.8))
     return found
 
