@@ -129,6 +129,7 @@ _KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"hicn",
             rf"prior\s+auth(?:orization)?{_NUMBER_WORDS}",
             rf"group\s+{_NO}",
+            r"group(?=\s+is\s)",  # `member id is B70945233 and group is 510973`
             rf"grp(?:\s*#|{_NUMBER_WORDS})",  # a card's shorthand (`Grp GRP-55120`)
         ),
     ),
