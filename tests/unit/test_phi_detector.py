@@ -86,7 +86,7 @@ CASES = [
     ("Our patient Mr. Okafor's A1C came back 9.2", "patient_health_info", "A1C"),
     ("Re-engage everyone on Dr. Patel's diabetic patient list", "patient_health_info", "patient list"),
     ("Target customers who filled a metformin prescription last month", "patient_health_info", "metformin"),
-    ("She's been treated for lupus since 2019", "patient_health_info", "lupus"),
+    ("She's been treated for lupus since March 3, 2019", "patient_health_info", "lupus"),
 ]
 
 

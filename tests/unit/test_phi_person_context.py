@@ -89,7 +89,7 @@ def test_health_topics_for_everyone_leave_event_dates_alone(text: str) -> None:
     "term", ["sepsis", "septic shock", "clozapine", "quetiapine", "CD4 count", "viral load", "BMI"]
 )
 def test_terms_added_to_the_health_vocabulary(term: str) -> None:
-    text = f"Per her chart, {term} was noted again"
+    text = f"Per her chart (MRN 4471203), {term} was noted again"
     assert any(term.split()[0].lower() in t.lower() for t in found(text, "patient_health_info"))
 
 

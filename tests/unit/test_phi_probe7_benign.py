@@ -180,7 +180,7 @@ def test_living_with_a_condition_is_no_home(text: str) -> None:
         ("De-identified case: patient John Smith, MRN 1234567, has HIV.", "John Smith"),
         ("Mr. Jones is living with HIV since 2015.", "HIV"),
         ("Mrs. Lee, a woman in her 80s with dementia, was admitted.", "dementia"),
-        ("The patient is in her 70s and has COPD.", "COPD"),
+        ("The patient (MRN 5531200) is in her 70s and has COPD.", "COPD"),
         ("She lives with her son, Omar, at 71 Birch Lane, Tacoma, WA 98402.", "71 Birch Lane"),
         ("Tailspin Medical patient: John Tailspin, DOB 3/4/1950", "3/4/1950"),
         ("Call my cell at 617-555-0142 about the March 3 visit. -- Ana Ruiz", "617-555-0142"),

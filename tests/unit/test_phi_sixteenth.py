@@ -120,3 +120,31 @@ def test_a_street_type_is_not_read_across_a_line_break() -> None:
     found = {(f.category, f.text) for f in detect_phi(text)}
     assert ("date", "2058-08-02") in found
     assert not any("\n" in value for _, value in found)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The patient was admitted with chest pain and started on aspirin and heparin.",
+        "She tolerated the procedure well without complications.",
+        "His blood pressure was 132/84 on discharge.",
+        "The patient is a 23-year-old man with a history of hypertension and type 2 diabetes.",
+        "My mom was diagnosed with breast cancer last year.",
+    ],
+)
+def test_health_words_tied_only_by_a_pronoun_identify_no_one(line: str) -> None:
+    # (Safe Harbor: without one of the identifiers the text is de-identified)
+    assert detect_phi(line) == [], _found(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "term"),
+    [
+        ("Ruth Pell was admitted with chest pain and started on heparin.", "admitted"),
+        ("She tolerated the procedure on 3/14/2024 without complications.", "procedure"),
+        ("His blood pressure was 132/84 on discharge; MRN 6627190.", "blood pressure"),
+        ("Her MRI is on July 3rd.", "MRI"),
+    ],
+)
+def test_the_same_health_words_beside_an_identifier_are_found(line: str, term: str) -> None:
+    assert any(f.category == "patient_health_info" and term in f.text for f in detect_phi(line)), _found(line)

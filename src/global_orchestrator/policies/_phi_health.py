@@ -202,7 +202,7 @@ def _software_place(text: str, start: int, end: int) -> bool:
 
 
 def health_info(
-    text: str, anchors: list[tuple[int, int]], *, deidentified: bool = False
+    text: str, anchors: list[tuple[int, int]], *, deidentified: bool = False, pronouns: bool = True
 ) -> Iterator[tuple[int, int, float]]:
     """Spans of patient-level health information.
 
@@ -210,6 +210,8 @@ def health_info(
         text: The text.
         anchors: Spans of identifiers found in it (names, phone numbers ...), in text order.
         deidentified: The text holds `deidentify`'s placeholders: only anchors tie.
+        pronouns: A pronoun, a relative or `the patient` ties a sentence's health words (False:
+            only anchors, people selected by their health and patient records do).
     """
     if not deidentified and has_any(text, ("patient", "record", "histor", "log", "data", "ehr", "emr")):
         for match in _records(text):
@@ -235,7 +237,8 @@ def health_info(
             sentence = text[s_start:s_end]
             if "0s" in sentence:  # `A patient in their 60s with ...`: a teaching case's no one
                 sentence = _DECADE.sub(" ", sentence)
-            tied = _PERSON.search(sentence) is not None or _SELECTION.search(sentence) is not None
+            tied = pronouns and _PERSON.search(sentence) is not None
+            tied = tied or _SELECTION.search(sentence) is not None
         if tied:
             for m in inside:
                 yield m.start(), m.end(), 0.8

@@ -364,13 +364,22 @@ def _detect_phi(text: str) -> list[Span]:
         spans = [s for s in spans if not s.weak]
     spans += joined_addresses(text, spans)
     anchors = sorted((s.start, s.end) for s in spans if not s.weak)
+    # (health words tied only by a pronoun or a relative count beside an identifier, `Her MRI is on
+    # July 3rd`, or in an instruction to reach that person, `His A1c is 9, so pitch the meal plan`;
+    # a chart's line alone, `She tolerated the procedure well.`, identifies no one)
+    pronouns = bool(spans) or _OUTREACH.search(text) is not None
     spans += [
         Span("patient_health_info", s, e, score)
-        for s, e, score in health_info(text, anchors, deidentified=deidentified)
+        for s, e, score in health_info(text, anchors, deidentified=deidentified, pronouns=pronouns)
     ]
     return _resolve(text, spans)
 
 
+_OUTREACH = re.compile(
+    r"(?i:\b(?:pitch|mention|promote|promotion|upsell|cross-sell|advertis\w*|target|offer|coupon|discount|"
+    r"campaign|newsletter|segment|e-?mail|send|text|message|dm|remind|invite|enrol\w*|loyalty|sale|deal)\b)"
+)
+"""An instruction to reach someone or sell to them: health words about "her" there are a known person's."""
 _AGE_AFTER_NAME = re.compile(
     r",[^\S\n]{1,2}(9\d|1[01]\d)(?=[^\S\n]*(?:,|\(|;|$|(?:y|yo|y/o|M|F)\b|"
     r"(?:years?|yrs?)(?:[^\S\n]+old)?[^\S\n]*(?:[,;.)]|$)))",  # `Roe, 97 years,`; not `100 years of service`
