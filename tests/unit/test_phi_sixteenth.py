@@ -148,3 +148,46 @@ def test_health_words_tied_only_by_a_pronoun_identify_no_one(line: str) -> None:
 )
 def test_the_same_health_words_beside_an_identifier_are_found(line: str, term: str) -> None:
     assert any(f.category == "patient_health_info" and term in f.text for f in detect_phi(line)), _found(line)
+
+
+_NOTE = "Record date: 2091-03-04  "
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a transcribed note's caret header, dictation marks, numbers after the name, pagers, cues
+        (_NOTE + "ADMIT^7730125^Okafor, Grace M^2091-03-02^TLB  HPI: 71F with CHF.", "7730125"),
+        (_NOTE + "ADMIT^7730125^Okafor, Grace M^2091-03-02^TLB  HPI: 71F with CHF.", "Okafor, Grace M"),
+        (_NOTE + "ADMIT^7730125^Okafor, Grace M^2091-03-02^TLB  HPI: 71F with CHF.", "TLB"),
+        (_NOTE + "Nadia R. Fischer, M.D.  NRF/kp  Job #5512093", "NRF"),
+        (_NOTE + "Mercy Hospital BECKER, LOUISE A. 6620981 03/02/2091  HPI: fall at home.", "6620981"),
+        (_NOTE + "Quint, Ruth J MRN: 7731200 Admission Date: 3/1/2091", "Quint, Ruth J"),
+        (_NOTE + "Questions to Dr. Ames (pgr x7-4410) after 5 pm.", "x7-4410"),
+        (_NOTE + "SHx: married to Helen, retired machinist.", "Helen"),
+        (_NOTE + "Subjective: Walter returns for follow-up of gout.", "Walter"),
+        (_NOTE + "SHx: lives alone in a house in Marlowfield; no tobacco.", "Marlowfield"),
+        # loose dates in a note: a month and a year, a weekday or a month after a word of time
+        (_NOTE + "Hx: TIA (since Oct 2089).", "Oct 2089"),
+        (_NOTE + "Knee replaced in Mar '86, doing well.", "Mar '86"),
+        (_NOTE + "CABG 4/87; stable since.", "4/87"),
+        (_NOTE + "Plan: likely discharge home Thursday.", "Thursday"),
+        (_NOTE + "Fell at the end of last October, no injury.", "October"),
+    ],
+)
+def test_transcribed_notes(text: str, value: str) -> None:
+    found = _found(text)
+    assert any(value in f or f in value and len(f) * 2 >= len(value) for f in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our summer sale starts next Tuesday! Since May 2024 we've grown 20%.",  # a shop's calendar
+        "Handout. Last revised: 11/2024. Next review: 11/2026. BP 118/76, HR 64.",  # no one's date
+        "Take 1/2 tablet in 3/4 of cases.",  # fractions, not months
+        "Open a house in Springfield this weekend: tours every Saturday.",  # no record, no one
+    ],
+)
+def test_loose_dates_and_note_cues_leave_copy_alone(text: str) -> None:
+    assert detect_phi(text) == [], _found(text)

@@ -332,6 +332,44 @@ def _informal_ages(text: str, informal: bool, event: bool) -> list[Span]:
     return found
 
 
+_MONTH_NAMES = (
+    r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+)
+_FULL_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_LOOSE_DATE = re.compile(
+    # a month and a year (`May 2104`, `Dec '04`, `Jul. 1998`); a month and a year in numbers after an
+    # event's word (`since 04/2110`, `in 1/81`, `TKR 2/59`); a weekday or a month named alone after a
+    # word of time (`home Tuesday`, `since Sunday`, `the end of last April`)
+    rf"(?<![\w/.-])((?:{_MONTH_NAMES})\.?,?[ ](?:'\d\d|(?:1[89]|2[01])\d\d))(?![\w/-]|\.\d)"
+    r"|(?<![\w/.-])(?i:since|in|on|from|until|till|through|s/p|tkr|thr|cabg|pci|dx|diagnosed|started|"
+    r"stopped)[ ]"
+    r"((?:0?[1-9]|1[0-2])/(?:(?:1[89]|2[01])\d\d|\d\d))(?![\w/-]|\.\d)"
+    r"|\b(?i:since|last|next|this|on|home|until|till|by|visit|before|after|from|early|mid|late|of)[ ]"
+    rf"((?:{_WEEKDAYS}|{_FULL_MONTHS})(?!\w))(?![ ]\d)"
+)
+_LOOSE_GATES = (
+    *("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+    *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+)
+
+
+def _loose_dates(text: str, digit: bool) -> list[Span]:
+    """Loose dates (`_LOOSE_DATE`): weak, a person's in a text about one (a note).
+
+    A month and a year, a month and a year in numbers after an event, a weekday or a month alone
+    after a word of time.
+    """
+    if not has_any(text, _LOOSE_GATES) and not (digit and "/" in text):
+        return []
+    found = []
+    for m in _LOOSE_DATE.finditer(text):
+        group = next(g for g in (1, 2, 3) if m.group(g))
+        found.append(Span("date", m.start(group), m.end(group), 0.6, weak=True))
+    return found
+
+
 def dates(text: str, record: bool) -> list[Span]:
     """Dates (strong after a cue, weak otherwise) and ages over 89."""
     found: list[Span] = []
@@ -396,6 +434,7 @@ def dates(text: str, record: bool) -> list[Span]:
             if cue_near.search(_DATE_CUE, max(0, m.start() - 60), m.start())
             or _STAMP_CUE.search(text, max(0, m.start() - 24), m.start())
         ]
+    found += _loose_dates(text, digit)
     if not _AGE_NUMBER.search(text) and not has_any(text, ("ninety", "hundred")):
         return found
     if has_any(text, _AGE_LOCAL_GATES):

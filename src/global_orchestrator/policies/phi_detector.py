@@ -53,6 +53,8 @@ each (all regular expressions and word lists, no model, nothing fetched):
 - `_phi_intl` (probe9b's classes): names of everyday and international text by a cue and a
   shape (`SURNAME, Given`, full names in capitals and lower case, initials, East Asian family
   names, a first name after a relative or introducing themself) and a user's own handle;
+- `_phi_dictated` (probe12's classes): a transcribed note's caret header, dictation marks,
+  record numbers after the patient's name, extensions and pagers, first names by a note's cues;
 - sixteenth build (probe11's classes), in the modules above: names of Cyrillic, Greek, Hebrew and
   Thai text and Taiwanese addresses (`_phi_scripts`), street lines of Cyrillic, Greek, Romanian,
   Hungarian, Mexican and Thai layouts and handles without `@` (`_phi_regional`), APO/FPO/DPO
@@ -107,6 +109,7 @@ from global_orchestrator.policies._phi_cued import (
     without_eponyms,
 )
 from global_orchestrator.policies._phi_dates import dates
+from global_orchestrator.policies._phi_dictated import dictated
 from global_orchestrator.policies._phi_fold import fold
 from global_orchestrator.policies._phi_forms import form_fields
 from global_orchestrator.policies._phi_forum import forum
@@ -325,6 +328,7 @@ def _detect_phi(text: str) -> list[Span]:
         spans = _without_brands(text, spans, deidentified)
     spans += repeats(text, [(s.start, s.end) for s in spans if s.category == "name"])
     spans += _beside_names(text, spans)
+    spans += dictated(text, record, [(s.start, s.end) for s in spans if s.category == "name"])
     ours = business_copy(text, spans, record, brand_names)
     if ours and next(health_info(text, [], deidentified=deidentified), None) is None:
         # a store's, a venue's or an office's own address and numbers in copy about no one
