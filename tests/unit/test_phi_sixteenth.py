@@ -177,7 +177,7 @@ _NOTE = "Record date: 2091-03-04  "
 )
 def test_transcribed_notes(text: str, value: str) -> None:
     found = _found(text)
-    assert any(value in f or f in value and len(f) * 2 >= len(value) for f in found), found
+    assert any(value in f or (f in value and len(f) * 2 >= len(value)) for f in found), found
 
 
 @pytest.mark.parametrize(
