@@ -191,3 +191,44 @@ def test_transcribed_notes(text: str, value: str) -> None:
 )
 def test_loose_dates_and_note_cues_leave_copy_alone(text: str) -> None:
     assert detect_phi(text) == [], _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # everyday sentences of other languages: titles, ages, towns, user names, phones, first names
+        ("Envoyez le contrat à Madame Lefebvre avant lundi.", "Lefebvre"),
+        ("Graag betalen t.n.v. mevrouw Verhoeven.", "Verhoeven"),
+        ("Documento rilasciato a Sig.ra Bellucci il 03/05/2022.", "Bellucci"),
+        ("Nuestra vecina Dolores tiene 97 años y vive con su nieto en Albacete.", "97"),
+        ("Nuestra vecina Dolores tiene 97 años y vive con su nieto en Albacete.", "Albacete"),
+        ("Opa Henk Smit is vandaag 101 geworden.", "101"),
+        ("Il nonno Aldo ha compiuto 92 anni a Varese.", "Varese"),
+        ("Fehlgeschlagene Anmeldung für Benutzer kschroeder aus 10.2.3.4.", "kschroeder"),
+        ("Su usuario en la app es rocio.mendez, su correo rocio@example.es.", "rocio.mendez"),
+        ("Zofia jest dostępna pod numerem 512 340 118.", "512 340 118"),
+        ("Zofia jest dostępna pod numerem 512 340 118.", "Zofia"),
+        ("A Joana nasceu a 3 de maio de 1990.", "Joana"),
+        ("Please add the bonus to Tamara's driver's licence renewal.", "Tamara"),
+    ],
+)
+def test_everyday_sentences_of_other_languages(text: str, value: str) -> None:
+    found = _found(text)
+    assert any(value in f or (f in value and len(f) * 2 >= len(value)) for f in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das Krankenhaus wird 100 Jahre alt.",  # a hospital's age
+        "Celebramos 100 años de historia.",  # a firm's years
+        "Our app has 95 users online; user experience matters.",  # a word after `user`
+        "Paris is lovely. Jordan has a new policy. Grace is key.",  # places and words, no first names
+        "Restoration work on the Brandenburg Gate is expected to take 36 years.",  # a landmark
+        "Renault was founded in 1917 and is headquartered in Lyon.",  # a firm
+        "We're hiring! Store associates wanted at 401 N Michigan Ave, Chicago.",  # a job advert's store
+        "Cold brew (Style 896119-L), now $13.00.",  # a style number, no postal code
+    ],
+)
+def test_everyday_copy_of_other_kinds_stays_clean(text: str) -> None:
+    assert detect_phi(text) == [], _found(text)

@@ -48,7 +48,7 @@ l\\.l\\. bean|ll bean|eddie bauer|liz claiborne|laura ashley|jimmy choo|tory bur
 laura mercier|charlotte tilbury|fenty beauty|kylie cosmetics|huda beauty|anastasia beverly hills|tom ford|
 paula's choice|drunk elephant|elizabeth arden|helena rubinstein|max factor|sally hansen|nicole miller|
 carolina herrera|jean paul gaultier|giorgio beverly hills|donna karan|alexander mcqueen|vivienne westwood|
-gordon ramsay|wolfgang puck|emeril lagasse|rachael ray|newman's own|paul newman|
+westfield|gordon ramsay|wolfgang puck|emeril lagasse|rachael ray|newman's own|paul newman|
 """
 """Brands that are also the name a person may carry (`Edward Jones, 67M, admitted ...`)."""
 _INSTITUTIONS = """

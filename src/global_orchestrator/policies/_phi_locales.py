@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, english, is_country
+from global_orchestrator.policies._phi_lexicon import LOWER, UPPER, census, english, is_country, places
 from global_orchestrator.policies._phi_names import ORG_WORDS
 from global_orchestrator.policies._phi_spans import Span, has_any, prefix_table, scan_words
 
@@ -280,4 +280,145 @@ def locale_values(text: str) -> list[Span]:
             line = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 100)
             if _BR_CUE.search(text, line, m.start()) is not None:
                 found.append(Span("phone", m.start(), m.end(), 0.8))
+    return found + _everyday_locales(text)
+
+
+# -- probe12's classes: everyday sentences of other languages ---------------------------------------
+_LOCAL_TITLE = re.compile(
+    # a title of another language before a surname or a full name (`Madame Traore`, `mevrouw Slaetsdochter`,
+    # `Sig.ra Totino`, `Señora Ruiz`)
+    r"\b(?:Madame|Monsieur|Mademoiselle|mevrouw|meneer|Mevrouw|Meneer|Signora|Signor|Sig\.ra|Sig\.na|"
+    r"Señora|Señor|Señorita|Senhora|Senhor|Dona|Pani|Fru|Frau|Herrn?)[ ]"
+    rf"([{UPPER}][{LOWER}'\u2019]+(?:[- ][{UPPER}][{LOWER}'\u2019]+)?)(?![\w'-])"
+)
+_LOCAL_AGE = re.compile(
+    # an age over 89 after a verb of having or turning one, in the language of the text (`tiene 99 años`,
+    # `ist 103 Jahre alt`, `is vandaag 98 geworden`, `ha compiuto 90 anni`, `fêtera ses 98 ans`)
+    r"\b(?i:tiene|cumple|cumplió|cumplirá|ist|wird|wurde|is|wordt|werd|a|aura|fête[ ]ses|fêtera[ ]ses|"
+    r"ha[ ]compiuto|compie|compirà|ha|ma|skończył[ao]?|kończy|har|fyller|fyllde|tem|fez|completou|completa)"
+    r"[ ](?:(?i:vandaag|heute|hoy|oggi|aujourd'hui|dziś|idag|hoje)[ ])?(9\d|1[01]\d)[ ]"
+    r"(?=(?i:Jahre|años|anni|ans|jaar|lat|år|anos|geworden)\b)"
+    r"(?![^.\n]{0,12}\b(?:de[ ]|di[ ]|d'|of[ ])(?:historia|"
+    r"storia|histoire|geschiedenis|história|historii|experiencia|esperienza|expérience|ervaring))"
+)
+_ARTICLE_NOUN_BEFORE = re.compile(
+    r"\b(?i:das|die|der|la|el|le|il|lo|het|de|the|our|unser\w*|notre|nuestr[oa]|nostr[oa]|onze)"
+    r"[ ][\w'-]+[ ]*\Z"
+)
+"""A thing turning 90 or more (`Das Krankenhaus wird 100 Jahre alt`): an article and a noun before it."""
+_AGE_PLACE = re.compile(
+    # the town of someone's birthday or home after their age (`... 90 anni a Montoggio`)
+    rf"\b(?:9\d|1[01]\d)[ ](?:Jahre|años|anni|ans|jaar|lat|år|anos)[ ](?:a|à|en|in|em|w|i)[ ]({_TOWN})"
+    r"(?=[ ]*(?:[.,;:!?)\n]|$)|[ ][a-zà-ÿ])"
+)
+_LIVES_WITH_IN = re.compile(
+    # a town after a verb of living and whom with (`vive con su hija en Granada`, `lebt mit ihr in Jena`)
+    r"\b(?i:vive[ ]con|lebt[ ]mit|wohnt[ ]mit|woont[ ]met|habite[ ]avec|vit[ ]avec|abita[ ]con|mora[ ]com|"
+    r"mieszka[ ]z|bor[ ]med)(?:[ ][\w'-]+){1,3}?[ ](?:en|in|à|a|em|w|i)[ ]"
+    rf"({_TOWN})(?=[ ]*(?:[.,;:!?)\n]|$)|[ ][a-zà-ÿ])"
+)
+_LOCAL_USER = re.compile(
+    # a user name after its word in any language (`usuario en la app es fernanda1976`, `l'identifiant est
+    # traoresa71`, `Gebruiker jasmijn.maaswinkel`, `Login attempt for user hopkinsrobert`)
+    r"(?i:\b(?:usuario|usuário|utilisateur|identifiant|benutzer(?:name)?|gebruiker(?:snaam)?|utente|"
+    r"nome[ ]utente|"
+    r"username|user[ ]?name|user|login|användarnamn|nazwa[ ]użytkownika|użytkownik))"
+    r"(?:[ ](?:(?i:en[ ]la[ ]app|na[ ]app|in[ ]app|de[ ]la[ ]app|id)))?"
+    r"(?:[ ](?i:es|est|ist|is|é|è|är|to|:))?[ :]+"
+    r"([a-z][a-z0-9_.-]{3,30}[a-z0-9])(?![\w@-]|\.\w)"
+)
+_LOCAL_PHONE = re.compile(
+    # a phone of nine to twelve digits in groups after a phone word of the text's language (`pod numerem
+    # 601 913 309`, `o meu telemóvel é (351) 267 901 901`)
+    r"(?i:\b(?:pod[ ]numerem|numer(?:em)?[ ]telefonu|telefonu|telemóvel|telemovel|teléfono|telefono|"
+    r"cellulare|handynummer|handy|mobilnummer|mobil|numéro[ ]de[ ]téléphone|telefoonnummer|"
+    r"telefonnummer))(?:[ ](?i:es|est|ist|é|è|är|to|is|:))?[ :]+(\(?\+?\d[\d ()]{7,16}\d)(?![\d-])"
+)
+_FIRST_NAME_VERB = re.compile(
+    # a first name opening a sentence, or after `de`/`van`/an article, before a verb of the text's language
+    # (`Fernanda tiene ...`, `Melania jest ...`, `El correo de Sonia es ...`, `A Adriana nasceu ...`)
+    rf"(?:^|[.;!?:][ ]+|\b(?:de|di|da|van|von|du|A|O|y|e|et|und|en|i|och)[ ])"
+    rf"([{UPPER}][{LOWER}]{{2,20}}(?:-[{UPPER}][{LOWER}]{{2,20}})?)[ ]"
+    r"(?=(?:tiene|vive|es|está|estaba|nació|trabaja|cumple|ist|hat|wohnt|lebt|wurde|arbeitet|a|est|habite|"
+    r"vit|travaille|jest|ma|mieszka|pracuje|urodził|urodziła|heeft|woont|werkt|har|bor|arbetar|tem|mora|"
+    r"nasceu|trabalha|ha|è|abita|lavora|has|lives|works|is|was)\b)",
+    re.MULTILINE,
+)
+_FOLD = str.maketrans("áàâäãåéèêëíìîïóòôöõúùûüçñ", "aaaaaaeeeeiiiiooooouuuucn")
+
+
+_PRONOUNS = frozenset("ela ele elle lui lei ella sie hij zij hon han ona ono".split())  # noqa: SIM905
+"""Pronouns of other languages that are Census first names too (`Ela mora em Campinas`: "she lives")."""
+
+
+def _first_name(word: str) -> bool:
+    """A Census first name (accents folded) that is no everyday English word, no pronoun and no place."""
+    key = word.lower()
+    if key in _PRONOUNS:
+        return False
+    folded_key = key.translate(_FOLD)
+    head = folded_key.split("-")[0]
+    names = census()[1]
+    return (folded_key in names or head in names) and key not in english() and key not in places()
+
+
+_LOCAL_GATES = (
+    *(
+        "madame",
+        "monsieur",
+        "mademoiselle",
+        "mevrouw",
+        "meneer",
+        "signor",
+        "sig.",
+        "señor",
+        "senhor",
+        "dona ",
+    ),
+    *("pani ", "fru ", "frau ", "herr"),
+)
+
+
+def _everyday_locales(text: str) -> list[Span]:
+    """Probe12's classes: titles, ages, towns, user names and phones of other languages' sentences."""
+    found: list[Span] = []
+    if has_any(text, _LOCAL_GATES):
+        found += [
+            Span("name", m.start(1), m.end(1), 0.8)
+            for m in _LOCAL_TITLE.finditer(text)
+            if _people_words(m.group(1))
+        ]
+    if has_any(text, ("jahre", "años", "anni", " ans", "jaar", " lat", " år", "anos", "geworden")):
+        found += [
+            Span("age_over_89", m.start(1), m.end(1), 0.85)
+            for m in _LOCAL_AGE.finditer(text)
+            if _ARTICLE_NOUN_BEFORE.search(text, max(0, m.start() - 40), m.start()) is None
+        ]
+        found += [Span("address", m.start(1), m.end(1), 0.7, weak=True) for m in _AGE_PLACE.finditer(text)]
+    if has_any(
+        text, ("vive con", "lebt mit", "wohnt mit", "woont met", "avec", "abita con", "mora com")
+    ) or has_any(text, ("mieszka z", "bor med")):
+        found += [
+            Span("address", m.start(1), m.end(1), 0.7, weak=True)
+            for m in _LIVES_WITH_IN.finditer(text)
+            if not is_country(m.group(1))
+        ]
+    if has_any(
+        text, ("usu", "utilisateur", "identifiant", "benutzer", "gebruiker", "utente", "user", "login")
+    ) or has_any(text, ("användarnamn", "użytkownik")):
+        for m in _LOCAL_USER.finditer(text):
+            value = m.group(1)
+            if any(c in value for c in "._-0123456789") or (len(value) >= 10 and value not in english()):
+                found.append(Span("other_unique_identifier", m.start(1), m.end(1), 0.8))
+    found += [
+        Span("name", m.start(1), m.end(1), 0.7)
+        for m in _FIRST_NAME_VERB.finditer(text)
+        if _first_name(m.group(1))
+    ]
+    if has_any(
+        text, ("numer", "telef", "telem", "cellulare", "handy", "mobil", "numéro", "telefoon", "telefon")
+    ):
+        for m in _LOCAL_PHONE.finditer(text):
+            if 9 <= sum(c.isdigit() for c in m.group(1)) <= 13:
+                found.append(Span("phone", m.start(1), m.end(1), 0.8))
     return found

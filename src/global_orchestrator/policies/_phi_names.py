@@ -594,14 +594,36 @@ _GOODS_NOUNS = frozenset(
     perfume fragrance cologne sneakers boots jacket hoodie leggings mattress pillow blender""".split()  # noqa: SIM905
 )
 """Nouns of goods that end a product's name (`Collagen Peptides Powder`, `Chunky Monkey Pint`)."""
+_LANDMARK_NOUNS = frozenset(
+    """gate needle tower bridge museum cathedral palace castle abbey monument memorial statue temple church
+    stadium arena library zoo aquarium observatory basilica mosque synagogue fortress citadel pyramid
+    pyramids wall canal dam lighthouse pier boardwalk""".split()  # noqa: SIM905
+)
+"""Nouns that end a landmark's name (`Brandenburg Gate`, `Space Needle`): a place, no person."""
+_FOUNDED_AFTER = re.compile(
+    r"[^\S\n]+(?:was|were|is|has\s+been)[^\S\n]+(?:founded|established|incorporated|headquartered|based|"
+    r"listed|acquired)\b"
+)
+"""After a firm's name (`Renault was founded in 1917`): an organisation, no person."""
 _NEXT_WORD = re.compile(r"[^\S\n]+([A-Za-z]+)")
 
 
 def _goods_run(text: str, start: int, run_text: str, pieces: tuple[tuple[str, int], ...]) -> bool:
-    """A capitalised run that ends in a noun of goods, or is followed by one, without a first name in it."""
+    """A product, a landmark or a firm, by its capitalised run.
+
+    A run ending in a landmark's noun; or one before `was founded`, or ending in (or followed by) a
+    noun of goods, without a first name in it.
+    """
     last = pieces[-1][0].lower()
+    if last in _LANDMARK_NOUNS:
+        return True
+    founded = _FOUNDED_AFTER.match(text, start + len(run_text)) is not None
     after = _NEXT_WORD.match(text, start + len(run_text))
-    if last not in _GOODS_NOUNS and (after is None or after.group(1).lower() not in _GOODS_NOUNS):
+    if (
+        not founded
+        and last not in _GOODS_NOUNS
+        and (after is None or after.group(1).lower() not in _GOODS_NOUNS)
+    ):
         return False
     first_names = census()[1]
     return not any(piece.lower() in first_names for piece, _ in pieces[:-1] or pieces)

@@ -751,7 +751,9 @@ _COPYRIGHT_BEFORE = re.compile(r"(?:\u00a9|\([cC]\)|\b(?i:copyright))[^\S\n]*\Z"
 _NOT_A_PIN = re.compile(
     r"(?:0?[1-9]|1[0-2])/(?:19|20)\d\d,|24/7,|24/365,|"
     # an identifier's keyword before six digits (`Acct 204511-318`, `Claim 550193`): no town
-    r"(?i:acct|account|claim|clm|member|mbr|policy|order|invoice|ref|case|ticket|batch|lot|grp|group)[- ]\d"
+    r"(?i:acct|account|claim|clm|member|mbr|policy|order|invoice|ref|case|ticket|batch|lot|grp|group|"
+    # a product's style, item or model number (`Style 896119-L`)
+    r"style|item|model|sku|art|part|product|article|code|version)[- ]\d"
 )
 """A month and its year (`03/2018, normal`), or round the clock (`24/7, free`): not a house number."""
 _PRESSURE_BEFORE = re.compile(r"(?i:\b(?:bp|b/p|pressure)\b[^\n\d]{0,12})$")

@@ -28,7 +28,9 @@ class Span(NamedTuple):
 _OURS = re.compile(
     r"\b(?:(?:our|the)\s+(?:\w+\s+)?(?:store|flagship|shop|office|clinic|location|showroom|studio|pharmacy|"
     r"booth|headquarters|hq|bakery|cafe|restaurant|gym|spa|hotline|helpline|line|services|team|support|staff|desk|concierge|"
-    r"experts|specialists|front\s+desk|customer\s+service|service\s+desk)|us)\s+(?:is\s+|are\s+)?(?:at|on)\s+$",
+    r"experts|specialists|front\s+desk|customer\s+service|service\s+desk)|us|"
+    # a job advert's place of work (`store associates wanted at 401 N Michigan Ave`)
+    r"(?:wanted|hiring|openings?|positions?|vacanc(?:y|ies))(?:\s+(?:now|today))?)\s+(?:is\s+|are\s+)?(?:at|on)\s+$",
     re.IGNORECASE,
 )
 
