@@ -210,6 +210,11 @@ def test_loose_dates_and_note_cues_leave_copy_alone(text: str) -> None:
         ("Zofia jest dostępna pod numerem 512 340 118.", "Zofia"),
         ("A Joana nasceu a 3 de maio de 1990.", "Joana"),
         ("Please add the bonus to Tamara's driver's licence renewal.", "Tamara"),
+        ("Passport 512004877 was issued to Oliver Brandt on 3 May 2021.", "Oliver Brandt"),
+        ("Passaporte emitido em nome de Beatriz Lopes.", "Beatriz Lopes"),
+        ("Card 4412 was declined, so Megan switched to PayPal.", "Megan"),
+        ("Envíen el paquete a doña Pilar Ortega mañana.", "Pilar Ortega"),
+        ("Please add the overtime to Rebecca's payslip.", "Rebecca"),
     ],
 )
 def test_everyday_sentences_of_other_languages(text: str, value: str) -> None:
@@ -228,6 +233,8 @@ def test_everyday_sentences_of_other_languages(text: str, value: str) -> None:
         "Renault was founded in 1917 and is headquartered in Lyon.",  # a firm
         "We're hiring! Store associates wanted at 401 N Michigan Ave, Chicago.",  # a job advert's store
         "Cold brew (Style 896119-L), now $13.00.",  # a style number, no postal code
+        "The sale ended and Summer switched to fall colors.",  # a season, in copy about no one
+        "This card was issued to Acme Holdings Ltd for fleet use.",  # a firm
     ],
 )
 def test_everyday_copy_of_other_kinds_stays_clean(text: str) -> None:

@@ -479,6 +479,7 @@ _CALLER_AFTER = re.compile(r"[^\S\n]+(?i:from|calling|here)\b")
 _POSSESSED = re.compile(
     rf"{_START}({_TITLE_WORD})['\u2019]s[^\S\n]+(?:(?i:driving|medical|new|next|last|first|follow-up|"
     r"dental|hospital|school|blood|eye|birth|death|driver['\u2019]?s)[^\S\n]+)?(?i:licen[cs]e|passport|appointment|"
+    r"payslip|paycheck|pay[^\S\n]+stub|salary|booking|reservation|"
     r"prescription|results?|surgery|operation|birthday|diagnosis|treatment|scan|test|medication|"
     r"medicines?|insurance|records?|visa|nhs|gp|doctor|dentist|consultant|funeral|wedding|phone|"
     r"number|address|certificate|referral|vaccinations?|injection|check-?up|bloods|care)\b"

@@ -288,7 +288,8 @@ _LOCAL_TITLE = re.compile(
     # a title of another language before a surname or a full name (`Madame Traore`, `mevrouw Slaetsdochter`,
     # `Sig.ra Totino`, `Señora Ruiz`)
     r"\b(?:Madame|Monsieur|Mademoiselle|mevrouw|meneer|Mevrouw|Meneer|Signora|Signor|Sig\.ra|Sig\.na|"
-    r"Señora|Señor|Señorita|Senhora|Senhor|Dona|Pani|Fru|Frau|Herrn?)[ ]"
+    r"Señora|Señor|Señorita|Senhora|Senhor|Dona|Pani|Fru|Frau|Herrn?|don|doña|Doña)[ ]"
+    r"(?!(?:Dr|Prof|Med|Ing|Mag|Dott|Dipl)\b)"
     rf"([{UPPER}][{LOWER}'\u2019]+(?:[- ][{UPPER}][{LOWER}'\u2019]+)?)(?![\w'-])"
 )
 _LOCAL_AGE = re.compile(
@@ -344,6 +345,21 @@ _FIRST_NAME_VERB = re.compile(
     r"nasceu|trabalha|ha|è|abita|lavora|has|lives|works|is|was)\b)",
     re.MULTILINE,
 )
+_ISSUED_TO = re.compile(
+    # a full name after the words that say whose a document or an account is (`issued to Michael Church`,
+    # `em nome de Amélia Magalhães`, `gehört Reiner Haering`, `t.n.v. Jan de Vries`)
+    r"(?i:\bissued[ ]to|\bmade[ ]out[ ]to|\bin[ ]the[ ]name[ ]of|\bbelongs[ ]to|\bgehört|\bauf[ ]den[ ]namen|"
+    r"\bem[ ]nome[ ]de|\ba[ ]nombre[ ]de|\bau[ ]nom[ ]de|\bintestat[oa][ ]a|\bwłaściciel(?:ka)?|\bägare|"
+    r"\bt\.n\.v\.|\bnależy[ ]do)[ :]+"
+    rf"([{UPPER}][{LOWER}'\u2019]+(?:[- ](?:[{UPPER}][{LOWER}'\u2019]+|de|da|van|von|del|di)){{1,3}})"
+    r"(?![\w'-])"
+)
+_ACTION_AFTER_NAME = re.compile(
+    # a first name between a conjunction and a past action (`so Holly switched to PayPal`)
+    rf"\b(?:so|and|then|but|when|after|because)[ ]([{UPPER}][{LOWER}]{{2,20}})[ ]"
+    r"(?=(?:switched|paid|called|asked|booked|ordered|emailed|cancell?ed|changed|updated|moved|signed|"
+    r"requested|complained|returned|wrote|texted|replied)\b)"
+)
 _FOLD = str.maketrans("áàâäãåéèêëíìîïóòôöõúùûüçñ", "aaaaaaeeeeiiiiooooouuuucn")
 
 
@@ -375,7 +391,7 @@ _LOCAL_GATES = (
         "senhor",
         "dona ",
     ),
-    *("pani ", "fru ", "frau ", "herr"),
+    *("pani ", "fru ", "frau ", "herr", "don ", "doña "),
 )
 
 
@@ -414,6 +430,15 @@ def _everyday_locales(text: str) -> list[Span]:
         Span("name", m.start(1), m.end(1), 0.7)
         for m in _FIRST_NAME_VERB.finditer(text)
         if _first_name(m.group(1))
+    ]
+    first_names = census()[1]
+    for m in _ISSUED_TO.finditer(text):
+        if m.group(1).split()[0].split("-")[0].lower().translate(_FOLD) in first_names:
+            found.append(Span("name", m.start(1), m.end(1), 0.8))
+    found += [  # (weak: `... and Summer switched to fall colors` is a season, in a text about no one)
+        Span("name", m.start(1), m.end(1), 0.7, weak=True)
+        for m in _ACTION_AFTER_NAME.finditer(text)
+        if m.group(1).lower() in first_names
     ]
     if has_any(
         text, ("numer", "telef", "telem", "cellulare", "handy", "mobil", "numéro", "telefoon", "telefon")
