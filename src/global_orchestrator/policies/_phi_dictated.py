@@ -26,20 +26,29 @@ _CARET_HEADER = re.compile(
     r"\b[A-Z]{3,12}\^(\d{5,10})\^([A-Za-z][A-Za-z ,.'-]{2,40})\^[^\^\n]{4,24}\^([A-Z]{2,4})\b"
 )
 _DICTATION = re.compile(
-    r"(?:M\.?D\.?|PA-C|N\.?P\.?|R\.?N\.?|Ph\.?D\.?|D\.?O\.?|MBBS)[ \t]+([A-Z]{2,4})/([a-z]{2,4})(?![\w/])"
+    # after the credential, on its line or the next ones, or on a line of its own before the job number
+    r"(?:(?:M\.?D\.?|PA-C|N\.?P\.?|R\.?N\.?|Ph\.?D\.?|D\.?O\.?|MBBS)\s{1,4}|^[ \t]*)"
+    r"([A-Z]{2,4})/([a-z]{2,4})(?![\w/])(?=[ \t]*(?:$|Job\b|DD:|D:|T:))",
+    re.MULTILINE,
 )
 _NAME_BEFORE_LABEL = re.compile(
     r"([A-Z][A-Za-z'-]+,[ ][A-Z][A-Za-z'-]+(?:[ ][A-Z]\.?)?)"
     r"(?=[ \t]+(?:Unit[ ]No|MRN|Med(?:ical)?[ ]Rec|DOB|Admission[ ]Date|Acct|Account)\b)"
 )
 _NUMBER_AFTER_NAME = re.compile(r"[ \t]{1,3}(\d{6,10})(?=[ \t]+\S)")
+_NAME_BEFORE_NUMBER = re.compile(
+    # a full name, then its record number in brackets (`follow-up SARAH BLACK (3653672)`, `Kenneth X.
+    # Valentine (10941717)`)
+    r"\b((?:[A-Z][a-z'-]+|[A-Z]{2,}[A-Z'-]*)(?:[ ][A-Z]\.)?(?:[ ](?:[A-Z][a-z'-]+|[A-Z]{2,}[A-Z'-]*)){1,2})"
+    r"[ ]\((\d{6,10})\)"
+)
 _EXTENSION = re.compile(
     r"(?<![\w-])(?:(?:pager|pgr|beeper|bpr)[ ]#?|ext\.?[ ]?)(\d{1,2}-\d{4}|\d{4,5})(?![\w-])"
     r"|(?<=[ (])(x\d{1,2}-\d{4}|x\d{4,5})(?![\w-])"
 )
 _FIRST_NAME_CUE = re.compile(
     r"\b(?:married[ ]to|with[ ](?:resident|fellow|intern|student|attending|Dr\.?)|wife,?|husband,?|"
-    r"daughter,?|son,?)[ ]([A-Z][a-z]{1,20})(?=[,;.)]|[ ](?:and|who|at|in|on)\b)"
+    r"daughter,?|son,?)[ ]([A-Z][a-z]{1,20}(?:[ ][A-Z][a-z'-]{1,20})?)(?=[,;.)]|[ ](?:and|who|at|in|on)\b)"
     r"|(?:Subjective|HPI|Interval[ ]history|S|CC):[ ]+([A-Z][a-z]{1,20})[ ]"
     r"(?=(?:returns|presents|comes|reports|is|was|has|had|states|denies|notes)\b)"
 )
@@ -69,6 +78,11 @@ def dictated(text: str, record: bool, names: list[tuple[int, int]]) -> list[Span
         given = m.group(1).split(", ", 1)[1].split()[0].lower()
         if given in first_names:
             found.append(Span("name", m.start(1), m.end(1), 0.8))
+    if "(" in text:
+        for m in _NAME_BEFORE_NUMBER.finditer(text):
+            if m.group(1).split()[0].lower() in first_names:
+                found.append(Span("name", m.start(1), m.end(1), 0.75))
+                found.append(Span("medical_record_number", m.start(2), m.end(2), 0.75))
     for _, end in names:
         number = _NUMBER_AFTER_NAME.match(text, end)
         if number is not None:
@@ -78,7 +92,7 @@ def dictated(text: str, record: bool, names: list[tuple[int, int]]) -> list[Span
         found.append(Span("phone", m.start(group), m.end(group), 0.7))
     for m in _FIRST_NAME_CUE.finditer(text):
         group = 1 if m.group(1) else 2
-        if m.group(group).lower() in first_names:
+        if m.group(group).split()[0].lower() in first_names:
             found.append(Span("name", m.start(group), m.end(group), 0.7))
     found += [Span("address", m.start(1), m.end(1), 0.6, weak=True) for m in _DWELLING_TOWN.finditer(text)]
     return found
