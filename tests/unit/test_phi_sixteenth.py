@@ -222,6 +222,13 @@ def test_loose_dates_and_note_cues_leave_copy_alone(text: str) -> None:
         ("Card 4412 was declined, so Megan switched to PayPal.", "Megan"),
         ("Envíen el paquete a doña Pilar Ortega mañana.", "Pilar Ortega"),
         ("Please add the overtime to Rebecca's payslip.", "Rebecca"),
+        ("Der Reisepass mit der Nummer C4F71R9K2 gehört Anke Vogel.", "C4F71R9K2"),
+        ("Numer paszportu: AB1234567, właściciel Jan Nowak.", "AB1234567"),
+        ("La voiture immatriculée AB-123-CD appartient à Madame Roux.", "AB-123-CD"),
+        ("Het kenteken van de auto van Sanne de Wit is 12-XYZ-3.", "12-XYZ-3"),
+        ("Il codice fiscale è RSSMRA85M01H501Z.", "RSSMRA85M01H501Z"),
+        ("Nazywam się Ewa Lis i mieszkam przy ul. Długa 12/4, 00-238 Warszawa.", "ul. Długa 12/4"),
+        ("Please register me; I live at Flat 3\nKemp Rapids, Holton KY3 2NF.", "Kemp Rapids"),
     ],
 )
 def test_everyday_sentences_of_other_languages(text: str, value: str) -> None:
@@ -241,6 +248,7 @@ def test_everyday_sentences_of_other_languages(text: str, value: str) -> None:
         "Cold brew (Style 896119-L), now $13.00.",  # a style number, no postal code
         "The sale ended and Summer switched to fall colors.",  # a season, in copy about no one
         "This card was issued to Acme Holdings Ltd for fleet use.",  # a firm
+        "Tutti i prezzi sono in targa di prova EUROPA",  # no plate after the word
     ],
 )
 def test_everyday_copy_of_other_kinds_stays_clean(text: str) -> None:

@@ -35,7 +35,7 @@ _NAME_BEFORE_LABEL = re.compile(
     r"([A-Z][A-Za-z'-]+,[ ][A-Z][A-Za-z'-]+(?:[ ][A-Z]\.?)?)"
     r"(?=[ \t]+(?:Unit[ ]No|MRN|Med(?:ical)?[ ]Rec|DOB|Admission[ ]Date|Acct|Account)\b)"
 )
-_NUMBER_AFTER_NAME = re.compile(r"[ \t]{1,3}(\d{6,10})(?=[ \t]+\S)")
+_NUMBER_AFTER_NAME = re.compile(r"[ \t]{0,2}\n?[ \t]{0,2}(?<=\s)(\d{6,10})(?=\s+\S)")
 _NAME_BEFORE_NUMBER = re.compile(
     # a full name, then its record number in brackets (`follow-up SARAH BLACK (3653672)`, `Kenneth X.
     # Valentine (10941717)`)
@@ -44,7 +44,7 @@ _NAME_BEFORE_NUMBER = re.compile(
 )
 _EXTENSION = re.compile(
     r"(?<![\w-])(?:(?:pager|pgr|beeper|bpr)[ ]#?|ext\.?[ ]?)(\d{1,2}-\d{4}|\d{4,5})(?![\w-])"
-    r"|(?<=[ (])(x\d{1,2}-\d{4}|x\d{4,5})(?![\w-])"
+    r"|(?<=[\s(])(x\d{1,2}-\d{4}|x\d{4,5})(?![\w-])"
 )
 _FIRST_NAME_CUE = re.compile(
     r"\b(?:married[ ]to|with[ ](?:resident|fellow|intern|student|attending|Dr\.?)|wife,?|husband,?|"

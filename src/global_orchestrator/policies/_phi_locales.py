@@ -32,7 +32,7 @@ from global_orchestrator.policies._phi_spans import Span, has_any, prefix_table,
 _TOWN = rf"[{UPPER}][{LOWER}'\u2019]+(?:[- ][{UPPER}][{LOWER}'\u2019]+){{0,2}}"
 _HOME = re.compile(
     r"(?i:\bbor[ ]p\u00e5|\bbosatt[ ]p\u00e5|\bwoont[ ](?:op|aan)|\bwonende(?:[ ](?:op|aan))?|"
-    r"\bwoonachtig[ ](?:op|aan)|\bzamieszka\w{0,3}[ ]przy|\bzam\.[ ]?(?:przy|ul\.)|\bmieszka[ ]przy|"
+    r"\bwoonachtig[ ](?:op|aan)|\bzamieszka\w{0,3}[ ]przy|\bzam\.[ ]?(?:przy|ul\.)|\bmieszka(?:m|sz)?[ ]przy|"
     r"\bmora[ ](?:na|no|em)|\breside[ ](?:na|no|en|em|in)|\bvive[ ]en|\babita[ ](?:in|a))[ ]"
     # (a full stop only after an abbreviation, `ul.`, `pl.`: after a word it ends the sentence)
     r"((?:[^\n,;:.]|(?<![^\W\d_]{4})\.){2,50}?[ ]\d{1,5}(?:[/-]\d{1,5})?[a-zA-Z]?)"
@@ -47,6 +47,8 @@ _HOME_GATES = (
     "zamieszka",
     "zam.",
     "mieszka ",
+    "mieszkam ",
+    "mieszkasz ",
     "mora ",
     "reside ",
     "vive en",
@@ -360,6 +362,20 @@ _ACTION_AFTER_NAME = re.compile(
     r"(?=(?:switched|paid|called|asked|booked|ordered|emailed|cancell?ed|changed|updated|moved|signed|"
     r"requested|complained|returned|wrote|texted|replied)\b)"
 )
+_LOCAL_DOCUMENT = re.compile(
+    # a passport's or a vehicle's number after its word in another language (`Der Reisepass mit der
+    # Nummer CX753G34C`, `Numer paszportu: EF8565536`, `La voiture immatriculée NJ-136-RB`, `Samochód o
+    # numerze rejestracyjnym JYN 74716`, `het kenteken van de auto van X is 9-TWP-55`)
+    r"(?i:(?P<passport>reisepass(?:nummer)?(?:[ ]mit[ ]der[ ]nummer)?|passnummer|passaporte(?:[ ]n\.?º)?|"
+    r"passaporto(?:[ ]n\.?)?|pasaporte(?:[ ]n[º°]\.?)?|numer[ ]paszportu|paszport(?:[ ]nr\.?)?|"
+    r"passeport(?:[ ]n[°º]\.?)?|paspoort(?:nummer)?)"
+    r"|(?P<plate>numerze[ ]rejestracyjnym|numer[ ]rejestracyjny|immatricul[ée]e|immatriculation|"
+    r"kenteken(?:[ ]van[ ]de[ ]auto(?:[ ]van[ ][^\n,.;]{2,40}?)?[ ]is)?|kennzeichen|targa|matr[ií]cula|"
+    r"registreringsnummer))"
+    r"[ :]*((?=[A-Z0-9 -]{0,11}\d)[A-Z0-9]{1,12}(?:[- ][A-Z0-9]{1,5}){0,3}|[A-Z]{8,10})(?![\w-])"
+)
+_CODICE_FISCALE = re.compile(r"(?<![A-Z0-9])[A-Z]{6}\d{2}[A-EHLMPRST]\d{2}[A-Z]\d{3}[A-Z](?![A-Z0-9])")
+"""An Italian codice fiscale by its shape (surname, name, birth year, month letter, day, place, check)."""
 _FOLD = str.maketrans("áàâäãåéèêëíìîïóòôöõúùûüçñ", "aaaaaaeeeeiiiiooooouuuucn")
 
 
@@ -431,6 +447,17 @@ def _everyday_locales(text: str) -> list[Span]:
         for m in _FIRST_NAME_VERB.finditer(text)
         if _first_name(m.group(1))
     ]
+    if has_any(
+        text, ("reisepass", "passnummer", "passapor", "pasaporte", "paszport", "passeport", "paspoort")
+    ) or has_any(
+        text, ("rejestracyj", "immatricul", "kenteken", "kennzeichen", "targa", "matr", "registrerings")
+    ):
+        for m in _LOCAL_DOCUMENT.finditer(text):
+            category = "other_unique_identifier" if m.group("passport") else "vehicle_identifier"
+            value = m.group(3)
+            if len(value.replace(" ", "").replace("-", "")) >= 5:
+                found.append(Span(category, m.start(3), m.end(3), 0.8))
+    found += [Span("ssn", m.start(), m.end(), 0.9) for m in _CODICE_FISCALE.finditer(text)]
     first_names = census()[1]
     for m in _ISSUED_TO.finditer(text):
         if m.group(1).split()[0].split("-")[0].lower().translate(_FOLD) in first_names:

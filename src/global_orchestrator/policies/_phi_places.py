@@ -84,7 +84,7 @@ _ADDRESS_NUMBERS = (
     rf"(?i:(?:{_STREET_TYPE})s?)\b\.?{_TAIL}|"
     r"(?<=\d)\d{0,5}(?:[^\S\n]{1,3}|[^\S\n]?\n[^\S\n]?)(?:[a-z]{2,20}\s{1,3}){1,2}(?:(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|parkway|pkwy|"
     r"terrace|circle|cir|place|court|ct)\b\.?|dr\.)|"
-    rf"(?<=\d)(?<![-/.:]\d)\d{{0,5}}[A-Za-z]?[^\S\n]{{1,3}}(?:[NSEW]\.?[^\S\n]{{1,3}})?"
+    rf"(?<=\d)(?<![-/.:]\d)\d{{0,5}}[A-Za-z]?(?:[^\S\n]{{1,3}}|[^\S\n]?\n[^\S\n]?)(?:[NSEW]\.?[^\S\n]{{1,3}})?"
     rf"(?:(?:(?!(?:And|Of|The|At|To|In|On|For|Or)\b){_CAP}|\d{{1,3}}(?:st|nd|rd|th))[^\S\n]{{1,3}}){{1,4}}"
     rf"(?i:(?:{_NEWER_TYPE})s?)\b{_TAIL}"
 )
