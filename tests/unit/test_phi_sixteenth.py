@@ -249,6 +249,9 @@ def test_everyday_sentences_of_other_languages(text: str, value: str) -> None:
         "The sale ended and Summer switched to fall colors.",  # a season, in copy about no one
         "This card was issued to Acme Holdings Ltd for fleet use.",  # a firm
         "Tutti i prezzi sono in targa di prova EUROPA",  # no plate after the word
+        "T 37.1 C, P 88, R 18, BP 134/86, O2 sat 96% RA, pain 3/10.",  # vitals, no street and town
+        "Claim lines: 93000 / M54.5. Give acetaminophen 1 g PO every 8 hours.",  # billing codes
+        "A 55-year-old man with no significant past medical history presented with abdominal pain.",
     ],
 )
 def test_everyday_copy_of_other_kinds_stays_clean(text: str) -> None:

@@ -278,9 +278,9 @@ _INLINE_TAIL = re.compile(rf",[^\S\n]{{1,3}}(?:[A-Z]{{2}}[^\S\n]+)?{_POSTAL}(?![
 _LAB_VALUE = re.compile(
     r"(?i:(?:ldl|hdl|tg|trig|bp|hr|rr|inr|a1c|hba1c|hgb|hb|wbc|plt|bun|cr|na|k|cl|co2|glu|tsh|alt|ast|alp|"
     r"spo2|temp|wt|ht|bmi|egfr|ck|crp|esr|mcv|hct|lact|sbp|dbp|map|pulse|sats?|o2|fio2|gcs|uop|peep|"
-    r"glucose|bg|qtc|lvef|ef|cvp|pco2|po2|hco3|lactate|trop|mg|phos|alb)[^\S\n]+\d)"
+    r"glucose|bg|qtc|lvef|ef|cvp|pco2|po2|hco3|lactate|trop|mg|phos|alb|p|r|t|pr)[^\S\n]+\d)"
 )
-"""A lab or vital value (`LDL 98, HDL 52, TG 140`, `HR 60-100`): no street, city and postcode (no
+"""A lab or vital value (`LDL 98, HDL 52`, `HR 60-100`, `P 88, R 18`): no street, city and postcode (no
 state's code among them: `PA 19104` is one)."""
 _INLINE = re.compile(
     rf"(?<![\w@/.-])(?:\d{{1,5}}[A-Za-z]?[^\S\n]{{1,3}}(?:{_ANY_WORD}[^\S\n]{{1,3}}){{0,4}}{_ANY_WORD}|"

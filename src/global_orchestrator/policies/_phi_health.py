@@ -115,6 +115,7 @@ _SELECTION = re.compile(grouped(_SELECTION.pattern), _SELECTION.flags)  # same m
 # the text reaches into patient data itself
 _RECORDS = re.compile(
     r"\b(?:(?:\w+\s+)?patient\s+(?:lists?|records?|data|charts?|files?|roster|panel|database)|"
+    r"(?<!past\s)(?<!family\s)(?<!prior\s)(?<!significant\s)(?<!relevant\s)(?<!pertinent\s)"
     r"(?:clinic|clinical|medical|health|visit|treatment|pharmacy|prescription|hospital)(?:'s)?\s+"
     r"(?:records?|history|histories|logs?|data)|records\s+of\s+(?:our\s+|the\s+)?patients|"
     r"(?:from|in|of)\s+(?:the|our)\s+(?:ehr|emr|clinic\s+database|patient\s+portal)|ehr|emr|"

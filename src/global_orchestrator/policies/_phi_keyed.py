@@ -71,7 +71,7 @@ _KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             # no word between: `_STAFF_GAP`)
             *(rf"{w}(?:\s+(?:id|{_NO[3:-1]}))?" for w in ("staff", "emp")),
             rf"badge{_NUMBER_WORDS}",
-            rf"claim{_NUMBER_WORDS}",
+            rf"claim(?!\s+lines?\b){_NUMBER_WORDS}",  # (`Claim lines: 99214 / Z79.4`: billing codes)
             rf"clm(?:\s*#|{_NUMBER_WORDS})",  # a work queue's shorthand (`Clm 7653-390546-623 denied`)
             rf"passport{_NUMBER_WORDS}",
             # national identity numbers whose keyword is rare as a word start (the others, whose
