@@ -256,8 +256,9 @@ _AGE_LOCAL_BEFORE = re.compile(
 _AGE_PERSON_BEFORE = re.compile(rf"{_AGE_PERSON}[^\n.;:]{{0,40}}\Z")
 _AGE_LOCAL_AFTER = re.compile(r"[ ](?i:alt|oud|de[ ]edad|di[ ]et[\u00e0a]|de[ ]idade)\b")
 _AGE_LOCAL_GATES = ("ans", "anni", "a\u00f1os", "anos", "jahre", "jaar")
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _WEEKDAY_BEFORE = re.compile(
-    r"\b(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    rf"\b(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|{_WEEKDAYS})"
     r"\.?,?[^\S\n]{1,2}\Z"
 )
 _SCORE_BEFORE = re.compile(
@@ -337,7 +338,6 @@ _MONTH_NAMES = (
     r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
 )
 _FULL_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _LOOSE_DATE = re.compile(
     # a month and a year (`May 2104`, `Dec '04`, `Jul. 1998`); a month and a year in numbers after an
     # event's word (`since 04/2110`, `in 1/81`, `TKR 2/59`); a weekday or a month named alone after a

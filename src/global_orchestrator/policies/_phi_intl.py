@@ -464,6 +464,8 @@ _GREETED_GATES: tuple[str, ...] = (
     *("kedves ", "drogi ", "droga ", "szanown", "say\u0131n ", "estimad", "g'day ", "g\u2019day "),
 )
 """A gate of `_GREETED`: every match holds one (lower case)."""
+_CONTACT_GATES = ("contact ", "call ", "ring ", "text ", "phone ", "reach ")
+"""A gate of `_CONTACT`: every match holds one (lower case)."""
 _JOINS = re.compile(
     # a new colleague (`Felicia joins us from Teruel`)
     rf"{_START}({_TITLE_WORD})[^\S\n]+(?:joins|joined)[^\S\n]+(?:us|the[^\S\n]+team)\b"
@@ -523,7 +525,7 @@ def _singles(text: str, low: str) -> list[Span]:
         found.append(Span("name", m.start(1), m.end(1), 0.7))
     # each pass gated on its own words (one regex of all three tried at every character)
     greeted = [_GREETED] if has_any(low, _GREETED_GATES) else []
-    if has_any(low, ("contact ", "call ", "ring ", "text ", "phone ", "reach ")) and DIGIT.search(text):
+    if has_any(low, _CONTACT_GATES) and DIGIT.search(text):
         greeted.append(_CONTACT)
     if " joins " in low or " joined " in low:
         greeted.append(_JOINS)
@@ -581,7 +583,8 @@ _SINGLE_GATES = (
     *("my ", "our ", "his ", "her ", "their ", "your ", "ur ", "aunt", "uncle", "nan", "gran", "cousin"),
     *("it's", "its ", "it\u2019s", "this is", "'s ", "\u2019s "),
     *_GREETED_GATES,
-    *(" joins ", " joined ", "happy birthday", "contact ", "call ", "ring ", "text ", "phone ", "reach "),
+    *_CONTACT_GATES,
+    *(" joins ", " joined ", "happy birthday"),
 )
 
 

@@ -383,15 +383,17 @@ _PRONOUNS = frozenset("ela ele elle lui lei ella sie hij zij hon han ona ono".sp
 """Pronouns of other languages that are Census first names too (`Ela mora em Campinas`: "she lives")."""
 
 
+def _census_first(word: str, *, whole: bool = True) -> bool:
+    """`word` (accents folded) or the part before its hyphen is a Census first name (`whole`: either)."""
+    key = word.lower().translate(_FOLD)
+    names = census()[1]
+    return (whole and key in names) or key.split("-")[0] in names
+
+
 def _first_name(word: str) -> bool:
     """A Census first name (accents folded) that is no everyday English word, no pronoun and no place."""
     key = word.lower()
-    if key in _PRONOUNS:
-        return False
-    folded_key = key.translate(_FOLD)
-    head = folded_key.split("-")[0]
-    names = census()[1]
-    return (folded_key in names or head in names) and key not in english() and key not in places()
+    return key not in _PRONOUNS and _census_first(word) and key not in english() and key not in places()
 
 
 _LOCAL_GATES = (
@@ -458,10 +460,10 @@ def _everyday_locales(text: str) -> list[Span]:
             if len(value.replace(" ", "").replace("-", "")) >= 5:
                 found.append(Span(category, m.start(3), m.end(3), 0.8))
     found += [Span("ssn", m.start(), m.end(), 0.9) for m in _CODICE_FISCALE.finditer(text)]
-    first_names = census()[1]
     for m in _ISSUED_TO.finditer(text):
-        if m.group(1).split()[0].split("-")[0].lower().translate(_FOLD) in first_names:
+        if _census_first(m.group(1).split()[0], whole=False):
             found.append(Span("name", m.start(1), m.end(1), 0.8))
+    first_names = census()[1]
     found += [  # (weak: `... and Summer switched to fall colors` is a season, in a text about no one)
         Span("name", m.start(1), m.end(1), 0.7, weak=True)
         for m in _ACTION_AFTER_NAME.finditer(text)

@@ -279,44 +279,20 @@ def _phrase_starts(text: str, phrases: tuple[str, ...]) -> list[int]:
 
 
 _SURNAME = rf"(?:Mc|Mac|O['\u2019]|D['\u2019])?[{_UP}][{_LOW}'\u2019]+(?:-[{_UP}][{_LOW}'\u2019]+)?"
+_ROLES = (
+    *("rn", "lpn", "md", "np", "pa-c", "tech", "technician", "ordering", "attending", "referring", "agent"),
+    *("nurse", "physician", "provider", "clinician", r"triage\s+rn", r"charge\s+rn"),
+)
+_CONNECTORS = ("by", "from", "to", "with", "cc")
 _INITIAL_SURNAME = re.compile(
-    r"(?:(?P<role>\b(?i:rn|lpn|md|np|pa-c|tech|technician|ordering|attending|referring|agent|nurse|"
-    r"physician|provider|clinician|triage\s+rn|charge\s+rn))[^\S\n]*:?|"
-    r"\b(?i:by|from|to|with|cc)[^\S\n]*:?)[^\S\n]+"
+    rf"(?:(?P<role>\b(?i:{'|'.join(_ROLES)}))[^\S\n]*:?|"
+    rf"\b(?i:{'|'.join(_CONNECTORS)})[^\S\n]*:?)[^\S\n]+"
     rf"([{_UP}]\.[^\S\n]?(?:[{_UP}]\.[^\S\n]?)?(?:St\.[^\S\n]?)?{_SURNAME})(?![\w'\u2019-]|\.\w)"
 )
+_INITIAL_KEYS = word_keys([*_ROLES, *_CONNECTORS])
+"""Index keys of the words an `_INITIAL_SURNAME` match starts with (`scan_words`)."""
 _INITIAL_GATE = re.compile(
     rf"[{_UP}](?<![\w.][{_UP}])\.[^\S\n]?(?:[{_UP}]\.[^\S\n]?)?(?:St\.[^\S\n]?)?[{_UP}][{_LOW}]"
-)
-_INITIAL_KEYS = word_keys(
-    [
-        *(
-            "rn",
-            "lpn",
-            "md",
-            "np",
-            "pa-c",
-            "tech",
-            "technician",
-            "ordering",
-            "attending",
-            "referring",
-            "agent",
-        ),
-        *(
-            "nurse",
-            "physician",
-            "provider",
-            "clinician",
-            "triage",
-            "charge",
-            "by",
-            "from",
-            "to",
-            "with",
-            "cc",
-        ),
-    ]
 )
 """A gate: an initial and a capitalised word (`J. Reynolds`)."""
 

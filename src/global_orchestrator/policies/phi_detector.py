@@ -406,7 +406,7 @@ def _beside_names(text: str, spans: list[Span]) -> list[Span]:
         if age is not None:
             found.append(Span("age_over_89", age.start(1), age.end(1), 0.8))
         code = _ID_AFTER_NAME.match(text, s.end) if "(" in text[s.end : s.end + 3] else None
-        # (grouped, six to nine digits: `Leila Haddad (55-774-571)`; ten or more are a phone's)
+        # (at most ten digits: `Devi (8566884)`, grouped `Leila Haddad (55-774-571)`; more are a phone's)
         if code is not None and sum(c.isdigit() for c in code.group(1)) <= 10:
             found.append(Span("other_unique_identifier", code.start(1), code.end(1), 0.8))
     return found
